@@ -1,0 +1,20 @@
+/** Unit, use-case, adapter and handler tests run in node; front-end component tests in jsdom. */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+module.exports = {
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': tsJest },
+    },
+    {
+      displayName: 'ui',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/static'],
+      testMatch: ['**/*.test.tsx'],
+      transform: { '^.+\\.tsx?$': tsJest },
+    },
+  ],
+};

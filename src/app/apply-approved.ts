@@ -1,0 +1,124 @@
+/**
+ * The apply worker: carries an approved proposal into Jira exactly once. It works as a journal:
+ * each step is claimed (written 'started') before its Jira call and recorded after it, so a
+ * replayed or concurrent job skips what is done, and a crash leaves a step "in doubt" that the
+ * next attempt settles by looking at Jira rather than by doing it again.
+ */
+import { GoalkeeperError } from '../domain/errors';
+import { finishApplyAttempt, isApplicable, recordApplyProgress, type ApplyJournal, type ApplyStep, type Proposal } from '../domain/proposal';
+import { isProductOwner } from './access';
+import { planApply, type ApplyStepPlan } from './apply-plan';
+import { recordStale } from './decide-proposal';
+import { loadSettings } from './issue-situation';
+import { persistTransition } from './persist';
+import type { JiraStepResult, Ports } from './ports';
+import { requireChangePermissions, situationFor } from './preview-proposal';
+import { unwrap } from './unwrap';
+
+export interface ApplyJob {
+  readonly proposalId: string;
+  readonly attempt: number;
+}
+
+export async function applyApproved(ports: Ports, job: ApplyJob): Promise<Proposal | undefined> {
+  const loaded = await ports.proposals.get(job.proposalId);
+  if (!loaded || !isApplicable(loaded)) return loaded; // replayed job, already applied, or withdrawn meanwhile
+  let proposal = loaded;
+  const refusal = await refusalToApply(ports, proposal);
+  if (refusal) return finish(ports, proposal, newAttempt(proposal), false, refusal);
+
+  let journal = newAttempt(proposal);
+  let steps: ApplyStepPlan[];
+  try {
+    const settings = await loadSettings(ports, proposal.projectKey);
+    const estimation = await ports.jira.estimationOf(proposal.boardId);
+    steps = await planApply({ ports, proposal, estimation, commentOnDecision: settings.commentOnDecision });
+  } catch (error) {
+    return finish(ports, proposal, journal, false, describeError(error));
+  }
+
+  for (const step of steps) {
+    const previous = journal.steps.find((s) => s.name === step.name);
+    if (previous?.status === 'done') continue;
+    const settled = previous?.status === 'started' && step.alreadyDone ? await step.alreadyDone() : null;
+    if (!settled) {
+      journal = withStep(journal, { name: step.name, status: 'started', at: now(ports), detail: step.describe });
+      proposal = await persistTransition(ports, proposal, unwrap(recordApplyProgress(proposal, journal)), 'apply-step', null, `Started: ${step.describe}`);
+    }
+    const result = settled ?? (await step.run().catch((error: unknown): JiraStepResult => ({ ok: false, status: 0, message: describeError(error) })));
+    const record: ApplyStep = {
+      name: step.name,
+      status: result.ok ? 'done' : 'failed',
+      at: now(ports),
+      detail: `${step.describe}: ${result.message}`,
+      ...(result.createdKeys ? { createdKeys: result.createdKeys } : {}),
+    };
+    journal = withStep(journal, record);
+    if (!result.ok) return finish(ports, proposal, journal, false, failureMessage(steps, journal, step, result.message));
+    proposal = await persistTransition(ports, proposal, unwrap(recordApplyProgress(proposal, journal)), 'apply-step', null, `Done: ${record.detail}`);
+  }
+  return finish(ports, proposal, journal, true, null);
+}
+
+/**
+ * Rights can change between decision and apply: the decider (or, for an auto-approved change,
+ * the proposer) must still hold the Jira rights, and a PO must still be a PO. A proposal the
+ * sprint has moved past is marked stale before any step runs.
+ */
+async function refusalToApply(ports: Ports, proposal: Proposal): Promise<string | null> {
+  const actor = proposal.decision?.deciderAccountId ?? proposal.proposerAccountId;
+  try {
+    await requireChangePermissions(ports, actor, proposal.issueKey, proposal.change);
+    if (proposal.decision?.deciderAccountId) {
+      const settings = await loadSettings(ports, proposal.projectKey);
+      if (!(await isProductOwner(ports.jira, settings, proposal.projectKey, actor))) {
+        return 'Apply refused: the person who approved this change is no longer a Product Owner of the project.';
+      }
+    }
+  } catch (error) {
+    return `Apply refused: the person who approved this change can no longer make it in Jira (${describeError(error)}).`;
+  }
+  const started = (proposal.apply?.steps ?? []).some((s) => s.status !== 'failed');
+  if (started) return null; // a half-applied change is completed, not re-judged
+  try {
+    const situation = await situationFor(ports, proposal.issueKey, proposal.change);
+    if (situation.activeSprint?.id !== proposal.sprintId) throw new GoalkeeperError('stale', 'The sprint this proposal was made for is no longer active.');
+  } catch (error) {
+    if (error instanceof GoalkeeperError && error.code === 'stale') {
+      await recordStale(ports, proposal, error.toDomainError(), null);
+      throw error;
+    }
+    return `Could not read the sprint from Jira: ${describeError(error)}`;
+  }
+  return null;
+}
+
+function newAttempt(proposal: Proposal): ApplyJournal {
+  const journal = proposal.apply ?? { attempts: 0, steps: [], lastError: null, finishedAt: null };
+  return { ...journal, attempts: journal.attempts + 1, lastError: null, finishedAt: null };
+}
+
+function withStep(journal: ApplyJournal, step: ApplyStep): ApplyJournal {
+  return { ...journal, steps: [...journal.steps.filter((s) => s.name !== step.name), step] };
+}
+
+/** Says how far a multi-step change got, so a half-applied swap is never a mystery. */
+function failureMessage(steps: readonly ApplyStepPlan[], journal: ApplyJournal, failed: ApplyStepPlan, message: string): string {
+  const done = steps.filter((s) => journal.steps.some((j) => j.name === s.name && j.status === 'done'));
+  const progress = done.length > 0 ? ` Already done: ${done.map((s) => s.describe).join('; ')}. Retry completes the rest.` : ' Nothing was changed in Jira; Retry tries again.';
+  return `${failed.describe} failed: ${message}.${progress}`;
+}
+
+async function finish(ports: Ports, proposal: Proposal, journal: ApplyJournal, succeeded: boolean, error: string | null): Promise<Proposal> {
+  const finished: ApplyJournal = { ...journal, lastError: error, finishedAt: now(ports) };
+  const next = unwrap(finishApplyAttempt(proposal, finished, succeeded));
+  return persistTransition(ports, proposal, next, succeeded ? 'applied' : 'apply-failed', null, succeeded ? `Applied in attempt ${finished.attempts}.` : (error ?? 'Apply failed.'));
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function now(ports: Ports): string {
+  return ports.clock.now().toISOString();
+}

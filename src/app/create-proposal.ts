@@ -1,0 +1,69 @@
+/**
+ * Propose a mid-sprint change. The assessment is taken now and stored with the proposal; a
+ * change the policy lets the Developers make alone is auto-approved and queued for apply at once.
+ */
+import { needsProductOwner } from '../domain/approval-policy';
+import type { Change, Reason } from '../domain/change';
+import { GoalkeeperError } from '../domain/errors';
+import { autoApprove, openProposal, type Proposal } from '../domain/proposal';
+import { enqueueApply } from './apply-queueing';
+import { auditEventFor } from './audit-log';
+import type { Caller } from './caller';
+import { assessInSituation, subjectIsGoalCritical } from './issue-situation';
+import { persistTransition } from './persist';
+import type { Ports } from './ports';
+import { requireChangePermissions, situationFor } from './preview-proposal';
+import { unwrap } from './unwrap';
+
+export interface CreateProposalRequest {
+  readonly issueKey: string;
+  readonly change: Change;
+  readonly reason: Reason;
+  readonly acknowledgeThreat: boolean;
+  /** Client-chosen key: a replay of the same submission returns the first answer. */
+  readonly idempotencyKey?: string;
+}
+
+export async function createProposal(ports: Ports, caller: Caller, request: CreateProposalRequest): Promise<Proposal> {
+  // The idempotency key is namespaced by caller so one user can never replay another's answer.
+  const replayKey = request.idempotencyKey ? `create:${caller.accountId}:${request.idempotencyKey}` : null;
+  await requireChangePermissions(ports, caller.accountId, request.issueKey, request.change);
+  if (replayKey) {
+    const earlier = (await ports.proposals.recall(replayKey)) as { proposalId: string } | undefined;
+    const earlierProposal = earlier ? await ports.proposals.get(earlier.proposalId) : undefined;
+    if (earlierProposal) return earlierProposal;
+  }
+  const situation = await situationFor(ports, request.issueKey, request.change);
+  const sprint = situation.activeSprint!;
+  const assessment = assessInSituation(ports, situation, request.change);
+  if (assessment?.level === 'threat' && !request.acknowledgeThreat) {
+    throw new GoalkeeperError('invalid-input', 'This change threatens the sprint goal. Confirm that you understand before proposing it.', {
+      acknowledgeThreat: 'required',
+    });
+  }
+  const now = ports.clock.now().toISOString();
+  const proposal = openProposal({
+    id: ports.ids.next(),
+    issueKey: situation.issue.key,
+    issueId: situation.issue.id,
+    projectKey: situation.issue.projectKey,
+    boardId: sprint.boardId,
+    sprintId: sprint.id,
+    proposerAccountId: caller.accountId,
+    change: request.change,
+    reason: request.reason,
+    createdAt: now,
+    subjectPoints: situation.issue.points,
+    needsProductOwner: needsProductOwner(situation.settings.policy, request.change, subjectIsGoalCritical(situation)),
+    assessment,
+    threatAcknowledged: assessment?.level === 'threat' && request.acknowledgeThreat,
+  });
+  const outcome = await ports.proposals.create(proposal, auditEventFor(proposal, 'proposed', caller.accountId, now, request.reason.text));
+  if (outcome === 'conflict') throw new GoalkeeperError('conflict', 'A proposal with this id already exists. Please submit again.');
+  if (replayKey) await ports.proposals.remember(replayKey, { proposalId: proposal.id });
+  if (proposal.needsProductOwner) return proposal;
+
+  const approved = await persistTransition(ports, proposal, unwrap(autoApprove(proposal, now)), 'auto-approved', null, 'The approval policy lets the Developers make this change; logged and applied.');
+  await enqueueApply(ports, approved);
+  return approved;
+}

@@ -1,0 +1,77 @@
+/**
+ * Everything a use case needs to judge a change on one issue: the issue, its board, the board's
+ * active sprint as it is *now*, the team's history and the project's settings. Loaded afresh on
+ * every call (no caches: one warm runtime serves many Jira sites).
+ */
+import type { AssessmentInput, Assessment } from '../domain/assessment';
+import type { Change } from '../domain/change';
+import { matchesGoalRule } from '../domain/goal-critical';
+import { DEFAULT_SETTINGS, type ProjectSettings } from '../domain/settings';
+import type { Sprint, SprintHistory, SprintSnapshot } from '../domain/sprint';
+import { notFound } from './access';
+import type { BoardEstimation, BoardSummary, IssueFacts, Ports } from './ports';
+
+export interface IssueSituation {
+  readonly settings: ProjectSettings;
+  readonly issue: IssueFacts;
+  readonly board: BoardSummary | null;
+  readonly estimation: BoardEstimation;
+  readonly activeSprint: Sprint | null;
+  readonly snapshot: SprintSnapshot | null;
+  readonly nextSprint: Sprint | null;
+  readonly history: readonly SprintHistory[];
+}
+
+export async function loadSettings(ports: Ports, projectKey: string): Promise<ProjectSettings> {
+  return (await ports.settings.get(projectKey)) ?? DEFAULT_SETTINGS;
+}
+
+/** The board an issue is planned on: its open sprint's board, else the project's first Scrum board. */
+async function boardOf(ports: Ports, issue: IssueFacts): Promise<{ board: BoardSummary | null; openSprints: Sprint[] }> {
+  const openSprints = (await Promise.all(issue.openSprintIds.map((id) => ports.jira.getSprint(id)))).filter((s): s is Sprint => s !== null);
+  const planned = openSprints.find((s) => s.state === 'active') ?? openSprints[0];
+  if (planned) return { board: await ports.jira.getBoard(planned.boardId), openSprints };
+  const boards = await ports.jira.boardsOfProject(issue.projectKey);
+  return { board: boards.find((b) => b.type === 'scrum') ?? null, openSprints };
+}
+
+/** Loads the situation; callers must have checked the user's permission on `issueKey` first. */
+export async function loadIssueSituation(ports: Ports, issueKey: string): Promise<IssueSituation> {
+  const issue = await ports.jira.getIssue(issueKey);
+  if (!issue) throw notFound(issueKey);
+  const settings = await loadSettings(ports, issue.projectKey);
+  const { board } = await boardOf(ports, issue);
+  if (!board || board.type !== 'scrum') {
+    return { settings, issue, board, estimation: { kind: 'issue-count' }, activeSprint: null, snapshot: null, nextSprint: null, history: [] };
+  }
+  const [estimation, activeSprint, futureSprints, history] = await Promise.all([
+    ports.jira.estimationOf(board.id),
+    ports.jira.activeSprint(board.id),
+    ports.jira.futureSprints(board.id),
+    ports.jira.history(board.id, settings.historySprints),
+  ]);
+  const snapshot = activeSprint ? await ports.jira.sprintSnapshot(activeSprint, settings.goalCritical) : null;
+  return { settings, issue, board, estimation, activeSprint, snapshot, nextSprint: futureSprints[0] ?? null, history };
+}
+
+/** The subject issue as the sprint knows it, or as it would enter the sprint. */
+export function subjectIsGoalCritical(situation: IssueSituation): boolean {
+  const inSprint = situation.snapshot?.issues.find((i) => i.key === situation.issue.key);
+  return inSprint ? inSprint.goalCritical : matchesGoalRule(situation.settings.goalCritical, situation.issue);
+}
+
+export function assessInSituation(ports: Ports, situation: IssueSituation, change: Change): Assessment | null {
+  if (!situation.snapshot) return null;
+  const incoming = { ...situation.issue, goalCritical: subjectIsGoalCritical(situation) };
+  const input: AssessmentInput = {
+    snapshot: situation.snapshot,
+    history: situation.history,
+    issueKey: situation.issue.key,
+    change,
+    incoming,
+    now: ports.clock.now().toISOString(),
+    workingDays: situation.settings.workingDays,
+    thresholds: situation.settings.thresholds,
+  };
+  return ports.assess(input);
+}

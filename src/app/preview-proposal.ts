@@ -1,0 +1,43 @@
+/** Assess a change before anyone commits to it: nothing is saved. */
+import type { Assessment } from '../domain/assessment';
+import { changesSchedule, issuesNamedBy, type Change } from '../domain/change';
+import { checkChangeFits } from '../domain/change-fit';
+import { GoalkeeperError } from '../domain/errors';
+import { EDIT_PERMISSIONS, SCHEDULE_PERMISSIONS, requireIssuePermissions } from './access';
+import type { Caller } from './caller';
+import { assessInSituation, loadIssueSituation, type IssueSituation } from './issue-situation';
+import type { Ports } from './ports';
+import { unwrap } from './unwrap';
+
+export interface PreviewRequest {
+  readonly issueKey: string;
+  readonly change: Change;
+}
+
+/** The caller must be allowed to make this change in Jira themselves, on every issue it names. */
+export async function requireChangePermissions(ports: Ports, accountId: string, issueKey: string, change: Change): Promise<void> {
+  const needed = changesSchedule(change) ? SCHEDULE_PERMISSIONS : EDIT_PERMISSIONS;
+  await requireIssuePermissions(ports.jira, accountId, [issueKey, ...issuesNamedBy(change)], needed);
+}
+
+/** Checks the caller may propose this change and that it fits the sprint; returns the situation. */
+export async function authorizeChange(ports: Ports, caller: Caller, issueKey: string, change: Change): Promise<IssueSituation> {
+  await requireChangePermissions(ports, caller.accountId, issueKey, change);
+  return situationFor(ports, issueKey, change);
+}
+
+/** Loads the issue's situation and requires the change to fit the sprint as it is now. */
+export async function situationFor(ports: Ports, issueKey: string, change: Change): Promise<IssueSituation> {
+  const situation = await loadIssueSituation(ports, issueKey);
+  if (!situation.snapshot) {
+    throw new GoalkeeperError('invalid-input', 'There is no active sprint on this board: mid-sprint changes need a running sprint.');
+  }
+  const priorityNames = change.kind === 'priority' ? await ports.jira.priorityNames() : [];
+  unwrap(checkChangeFits(change, issueKey, { snapshot: situation.snapshot, nextSprintId: situation.nextSprint?.id ?? null, priorityNames }));
+  return situation;
+}
+
+export async function previewProposal(ports: Ports, caller: Caller, request: PreviewRequest): Promise<Assessment | null> {
+  const situation = await authorizeChange(ports, caller, request.issueKey, request.change);
+  return assessInSituation(ports, situation, request.change);
+}

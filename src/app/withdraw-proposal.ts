@@ -1,0 +1,17 @@
+/** The proposer takes their proposal back before anyone decided it. */
+import { GoalkeeperError } from '../domain/errors';
+import { withdraw, type Proposal } from '../domain/proposal';
+import type { Caller } from './caller';
+import { persistTransition } from './persist';
+import type { Ports } from './ports';
+import { loadVisibleProposal } from './proposal-access';
+import { unwrap } from './unwrap';
+
+export async function withdrawProposal(ports: Ports, caller: Caller, request: { proposalId: string; expectedVersion: number }): Promise<Proposal> {
+  const proposal = await loadVisibleProposal(ports, caller, request.proposalId);
+  const withdrawn = unwrap(withdraw(proposal, caller.accountId));
+  if (proposal.version !== request.expectedVersion) {
+    throw new GoalkeeperError('conflict', 'This proposal changed since you opened it. Reload to see its current state.');
+  }
+  return persistTransition(ports, proposal, withdrawn, 'withdrawn', caller.accountId, 'Withdrawn by the proposer.');
+}

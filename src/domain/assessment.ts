@@ -1,0 +1,106 @@
+/**
+ * The goal-risk assessment of one proposed change: the contract between the engine
+ * (goal-risk.ts), the use cases that store snapshots of it, and the front ends that show it.
+ */
+import type { Change } from './change';
+import type { SprintHistory, SprintSnapshot } from './sprint';
+
+export type RiskLevel = 'safe' | 'caution' | 'threat';
+
+export type ReasonCode =
+  | 'goal-work-exceeds-capacity'
+  | 'goal-item-removed'
+  | 'goal-item-below-line'
+  | 'p-goal-low'
+  | 'p-goal-drop'
+  | 'scope-added'
+  | 'low-confidence-forecast'
+  | 'no-goal'
+  | 'no-goal-critical-items'
+  | 'no-estimates'
+  | 'no-active-sprint'
+  | 'capacity-only';
+
+/** One reason for the level, with the figures behind it so the UI can phrase and localise it. */
+export interface AssessmentReason {
+  readonly code: ReasonCode;
+  /** Plain English sentence with the numbers; the UI may re-phrase it from `figures`. */
+  readonly message: string;
+  readonly figures: Readonly<Record<string, number | string>>;
+}
+
+export type Suggestion =
+  | {
+      readonly kind: 'defer-to-make-room';
+      readonly issueKeys: readonly string[];
+      readonly points: number;
+      /** P(goal) if the proposal and these deferrals were all applied. */
+      readonly pGoalAfter: number;
+      readonly message: string;
+    }
+  | { readonly kind: 'split'; readonly issueKey: string; readonly points: number; readonly message: string };
+
+export interface CapacityLine {
+  /** Number of ranked, not-done items that fit in the expected capacity (P50). */
+  readonly index: number;
+  readonly aboveKeys: readonly string[];
+  readonly belowKeys: readonly string[];
+}
+
+export interface ForecastFigures {
+  /** Probability, 0..1, that all goal-critical work is done by the sprint end. */
+  readonly pGoal: number;
+  /** Points completable by sprint end at 50% / 85% confidence. */
+  readonly p50Points: number;
+  readonly p85Points: number;
+  readonly goalCriticalPointsLeft: number;
+  readonly totalPointsLeft: number;
+  readonly capacityLine: CapacityLine;
+}
+
+export interface Assessment {
+  readonly level: RiskLevel;
+  readonly reasons: readonly AssessmentReason[];
+  readonly before: ForecastFigures;
+  readonly after: ForecastFigures;
+  readonly suggestions: readonly Suggestion[];
+  readonly workingDaysLeft: number;
+  readonly trials: number;
+  readonly seed: number;
+  /** 'history' when closed sprints fed the forecast, 'sprint-pace' when thin data forced a fallback. */
+  readonly basis: 'history' | 'sprint-pace' | 'none';
+  readonly assessedAt: string;
+}
+
+export interface RiskThresholds {
+  /** threat when P(goal) after is below this (0..1). */
+  readonly threatBelow: number;
+  /** threat when P(goal) drops by at least this many percentage points (0..1). */
+  readonly threatDrop: number;
+  readonly cautionBelow: number;
+  readonly cautionDrop: number;
+}
+
+export const DEFAULT_THRESHOLDS: RiskThresholds = { threatBelow: 0.5, threatDrop: 0.2, cautionBelow: 0.8, cautionDrop: 0.05 };
+
+/** Working days as ISO weekday numbers (1 = Monday … 7 = Sunday). */
+export type WorkingDays = readonly number[];
+export const DEFAULT_WORKING_DAYS: WorkingDays = [1, 2, 3, 4, 5];
+
+/** The issue a change brings into the sprint (add, swap), as the assessment needs it. */
+export type IncomingIssue = import('./sprint').SprintIssue;
+
+export interface AssessmentInput {
+  readonly snapshot: SprintSnapshot;
+  readonly history: readonly SprintHistory[];
+  /** Subject of the change (the proposal's issue). */
+  readonly issueKey: string;
+  readonly change: Change;
+  /** For add/swap: the issue coming in (not in `snapshot.issues`). */
+  readonly incoming?: IncomingIssue;
+  readonly now: string;
+  readonly workingDays?: WorkingDays;
+  readonly thresholds?: RiskThresholds;
+  readonly trials?: number;
+  readonly seed?: number;
+}

@@ -1,0 +1,30 @@
+/**
+ * The append-only audit trail: one event per step of a proposal's life. Events are never
+ * rewritten; the personal-data cycle may only replace a closed account's id with a tombstone.
+ */
+import type { ProposalStatus } from './proposal';
+
+export type AuditAction =
+  | 'proposed'
+  | 'auto-approved'
+  | 'approved'
+  | 'rejected'
+  | 'withdrawn'
+  | 'apply-queued'
+  | 'apply-step'
+  | 'applied'
+  | 'apply-failed'
+  | 'retry-requested'
+  | 'stale';
+
+export interface AuditEvent {
+  readonly proposalId: string;
+  /** Monotonic per proposal: equals the proposal version the event produced. */
+  readonly sequence: number;
+  readonly action: AuditAction;
+  /** accountId, or null when the app acted on its own (apply worker, policy). */
+  readonly actorAccountId: string | null;
+  readonly at: string;
+  readonly status: ProposalStatus;
+  readonly detail: string;
+}

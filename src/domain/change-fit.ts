@@ -1,0 +1,57 @@
+/**
+ * Does a change make sense for this issue in this sprint, right now? Used when proposing (to
+ * refuse nonsense early) and again before deciding and applying (to detect a stale proposal).
+ */
+import type { Change, ChangeKind } from './change';
+import { fail, ok, type Result } from './errors';
+import type { SprintSnapshot } from './sprint';
+
+export interface FitContext {
+  readonly snapshot: SprintSnapshot;
+  /** The next future sprint of the board, if any (target of a deferral). */
+  readonly nextSprintId: number | null;
+  readonly priorityNames: readonly string[];
+}
+
+export function checkChangeFits(change: Change, issueKey: string, context: FitContext): Result<true> {
+  const inSprint = (key: string) => context.snapshot.issues.some((issue) => issue.key === key);
+  const sprintName = context.snapshot.sprint.name;
+  const requireInSprint = (): Result<true> =>
+    inSprint(issueKey) ? ok(true) : fail('stale', `${issueKey} is not in ${sprintName} (any more).`);
+  switch (change.kind) {
+    case 'add':
+      return inSprint(issueKey) ? fail('stale', `${issueKey} is already in ${sprintName}.`) : ok(true);
+    case 'swap':
+      if (inSprint(issueKey)) return fail('stale', `${issueKey} is already in ${sprintName}.`);
+      if (change.outIssueKey === issueKey) return fail('invalid-input', 'An issue cannot be swapped with itself.', { outIssueKey: 'same-issue' });
+      return inSprint(change.outIssueKey) ? ok(true) : fail('stale', `${change.outIssueKey} is not in ${sprintName} (any more).`);
+    case 'defer':
+      if (context.nextSprintId === null) return fail('invalid-input', 'The board has no future sprint to defer to. Create one in Jira first.');
+      return requireInSprint();
+    case 'rerank': {
+      const target = change.target;
+      if (target.position === 'before' || target.position === 'after') {
+        if (target.issueKey === issueKey) return fail('invalid-input', 'An issue cannot be ranked relative to itself.', { target: 'same-issue' });
+        if (!inSprint(target.issueKey)) return fail('stale', `The rank target ${target.issueKey} is not in ${sprintName} (any more).`);
+      }
+      return requireInSprint();
+    }
+    case 'priority':
+      if (!context.priorityNames.includes(change.priorityName)) {
+        return fail('invalid-input', `Jira has no priority named "${change.priorityName}".`, { priorityName: 'unknown' });
+      }
+      return requireInSprint();
+    case 'remove':
+    case 'estimate':
+    case 'split':
+    case 'tweak':
+      return requireInSprint();
+  }
+}
+
+/** The change kinds that make sense for an issue, given where it is planned. */
+export function availableChangeKinds(inActiveSprint: boolean, hasNextSprint: boolean): ChangeKind[] {
+  if (!inActiveSprint) return ['add', 'swap'];
+  const kinds: ChangeKind[] = ['remove', 'defer', 'rerank', 'priority', 'estimate', 'split', 'tweak'];
+  return hasNextSprint ? kinds : kinds.filter((kind) => kind !== 'defer');
+}

@@ -1,0 +1,577 @@
+/**
+ * Sprint-goal threat assessment: what a proposed change does to the chance of meeting the goal.
+ *
+ * The change is applied to the sprint hypothetically, then the sprint before and after is put
+ * to the same Monte Carlo trials (forecast.ts). Work is taken in rank order, so the goal is met
+ * in a trial when the trial's capacity covers every not-done item down to the lowest-ranked
+ * goal-critical one. In-progress items count in full: Jira does not say how far along they are,
+ * and counting them whole keeps the answer monotone in rank and scope.
+ *
+ * Units. A board that estimates in story points is measured in points; an unestimated item on
+ * such a board counts 0 (and a reason says how many there are) rather than a guessed size. A
+ * board without estimates, or whose issues carry none, is measured in issues, 1 each.
+ */
+import {
+  DEFAULT_THRESHOLDS,
+  DEFAULT_WORKING_DAYS,
+  type Assessment,
+  type AssessmentInput,
+  type AssessmentReason,
+  type CapacityLine,
+  type ForecastFigures,
+  type RiskLevel,
+  type RiskThresholds,
+  type Suggestion,
+} from './assessment';
+import type { ChangeKind, RankTarget } from './change';
+import {
+  chooseThroughput,
+  DEFAULT_TRIALS,
+  simulateCapacity,
+  type CapacityForecast,
+  type SprintProgress,
+  type ThroughputModel,
+} from './forecast';
+import { seededRandom } from './random';
+import type { SprintIssue, SprintSnapshot, StatusCategory } from './sprint';
+import { sprintWorkingDays, type SprintWorkingDays } from './working-days';
+
+export const DEFAULT_SEED = 0x5eed;
+
+/** The capacity line is drawn at the median trial; P85 is the figure a cautious team plans with. */
+const MEDIAN = 0.5;
+const HIGH_CONFIDENCE = 0.85;
+/** Probabilities are multiples of 1 / trials; this absorbs floating-point noise in comparisons. */
+const EPSILON = 1e-9;
+
+type WorkUnit = 'points' | 'issues';
+
+/**
+ * What the goal is taken to be: the goal-critical items, or, with no goal text or no goal-critical
+ * items, simply all the work in the sprint (the assessment then judges capacity only).
+ */
+type Target = 'goal' | 'all-work';
+
+/** One ranked sprint issue as the forecast sees it. */
+interface WorkItem {
+  readonly key: string;
+  readonly work: number;
+  readonly goalCritical: boolean;
+  readonly status: StatusCategory;
+  readonly unestimated: boolean;
+}
+
+/** The sprint as it would be after the change. */
+interface HypotheticalSprint {
+  readonly issues: readonly SprintIssue[];
+  /** Goal-critical issues the change takes out of the sprint. */
+  readonly removedGoalKeys: readonly string[];
+}
+
+/** One side of the comparison: the ranked work and what the trials say of it. */
+interface Scenario {
+  readonly items: readonly WorkItem[];
+  /** Work that must be done, in rank order, before the last target item is done. */
+  readonly requiredWork: number;
+  readonly figures: ForecastFigures;
+}
+
+interface Capacity {
+  readonly forecast: CapacityForecast;
+  readonly p50: number;
+  readonly p85: number;
+}
+
+/** Everything the reasons and suggestions are drawn from. */
+interface Situation {
+  readonly input: AssessmentInput;
+  readonly unit: WorkUnit;
+  readonly target: Target;
+  readonly thresholds: RiskThresholds;
+  readonly days: SprintWorkingDays;
+  readonly progress: SprintProgress;
+  readonly throughput: ThroughputModel;
+  readonly capacity: Capacity;
+  readonly before: Scenario;
+  readonly after: Scenario;
+  readonly removedGoalKeys: readonly string[];
+  /** Goal-critical items below the capacity line after the change that were not below it before. */
+  readonly fallenBelowLine: readonly WorkItem[];
+}
+
+export function assessChange(input: AssessmentInput): Assessment {
+  const { snapshot } = input;
+  const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
+  const trials = Math.max(1, Math.floor(input.trials ?? DEFAULT_TRIALS));
+  const seed = input.seed ?? DEFAULT_SEED;
+  const days = sprintWorkingDays(snapshot.sprint.startDate, snapshot.sprint.endDate, input.now, input.workingDays ?? DEFAULT_WORKING_DAYS);
+
+  const unit = workUnitOf(snapshot);
+  const hypothetical = applyChange(snapshot.issues, input);
+  const beforeItems = measure(snapshot.issues, unit);
+  const afterItems = measure(hypothetical.issues, unit);
+  const target = targetOf(snapshot, afterItems);
+
+  const progress = progressOf(beforeItems, days);
+  const throughput = chooseThroughput(historyMatchesUnit(snapshot, unit) ? input.history : [], progress);
+  const forecast = simulateCapacity(throughput, days.left, trials, seededRandom(seed));
+  const capacity = { forecast, p50: forecast.capacityAt(MEDIAN), p85: forecast.capacityAt(HIGH_CONFIDENCE) };
+
+  const removedGoalKeys = target === 'goal' ? hypothetical.removedGoalKeys : [];
+  const before = scenarioOf(beforeItems, capacity, target, false);
+  const after = scenarioOf(afterItems, capacity, target, removedGoalKeys.length > 0);
+  const situation: Situation = {
+    input,
+    unit,
+    target,
+    thresholds,
+    days,
+    progress,
+    throughput,
+    capacity,
+    before,
+    after,
+    removedGoalKeys,
+    fallenBelowLine: target === 'goal' ? goalItemsFallenBelowLine(before, after) : [],
+  };
+  const level = judgeLevel(situation);
+  return {
+    level,
+    reasons: [...changeReasons(situation), ...dataReasons(situation)],
+    before: before.figures,
+    after: after.figures,
+    suggestions: level === 'safe' ? [] : suggest(situation),
+    workingDaysLeft: days.left,
+    trials,
+    seed,
+    basis: throughput.basis,
+    assessedAt: input.now,
+  };
+}
+
+// ——— The sprint after the change ———
+
+function applyChange(issues: readonly SprintIssue[], input: AssessmentInput): HypotheticalSprint {
+  const { change, incoming } = input;
+  const at = issues.findIndex((issue) => issue.key === input.issueKey);
+  const subject = at >= 0 ? issues[at] : undefined;
+  const withoutRemovals = (changed: readonly SprintIssue[]): HypotheticalSprint => ({ issues: changed, removedGoalKeys: [] });
+  const arriving = incoming && !issues.some((issue) => issue.key === incoming.key) ? [incoming] : [];
+  // An issue that has left the sprint since the proposal was made changes nothing here; the
+  // use case decides whether the proposal is stale.
+  switch (change.kind) {
+    case 'add':
+      // Moved into a sprint, an issue joins at the bottom of its rank order.
+      return withoutRemovals([...issues, ...arriving]);
+    case 'remove':
+    case 'defer':
+      return subject ? { issues: replaceAt(issues, at, []), removedGoalKeys: subject.goalCritical ? [subject.key] : [] } : withoutRemovals(issues);
+    case 'swap': {
+      const outAt = issues.findIndex((issue) => issue.key === change.outIssueKey);
+      if (outAt < 0) return withoutRemovals([...issues, ...arriving]);
+      // The incoming issue takes the rank of the one it replaces.
+      return { issues: replaceAt(issues, outAt, arriving), removedGoalKeys: issues[outAt].goalCritical ? [change.outIssueKey] : [] };
+    }
+    case 'rerank':
+      return withoutRemovals(subject ? rerank(issues, at, change.target) : issues);
+    case 'estimate':
+      return withoutRemovals(subject ? replaceAt(issues, at, [{ ...subject, points: change.points }]) : issues);
+    case 'split': {
+      if (!subject) return withoutRemovals(issues);
+      const splitOff = change.parts.reduce((sum, part) => sum + part.points, 0);
+      const parent = { ...subject, points: subject.points === null ? null : Math.max(0, subject.points - splitOff) };
+      const parts = change.parts.map((part, index): SprintIssue => ({
+        ...subject,
+        key: splitPartKey(subject.key, index),
+        id: '',
+        summary: part.summary,
+        points: part.points,
+        statusCategory: 'todo',
+      }));
+      return withoutRemovals(replaceAt(issues, at, [parent, ...parts]));
+    }
+    case 'priority':
+    case 'tweak':
+      return withoutRemovals(issues);
+  }
+}
+
+/** Split parts have no Jira key until they are created; they appear in capacity lines as these. */
+function splitPartKey(parentKey: string, index: number): string {
+  return `${parentKey}/${index + 1}`;
+}
+
+function replaceAt<T>(list: readonly T[], index: number, replacement: readonly T[]): T[] {
+  return [...list.slice(0, index), ...replacement, ...list.slice(index + 1)];
+}
+
+function rerank(issues: readonly SprintIssue[], at: number, target: RankTarget): readonly SprintIssue[] {
+  const moving = issues[at];
+  const others = replaceAt(issues, at, []);
+  const landing = landingIndex(others, target);
+  return landing === null ? issues : [...others.slice(0, landing), moving, ...others.slice(landing)];
+}
+
+function landingIndex(others: readonly SprintIssue[], target: RankTarget): number | null {
+  switch (target.position) {
+    case 'top':
+      return 0;
+    case 'bottom':
+      return others.length;
+    case 'before':
+    case 'after': {
+      const anchor = others.findIndex((issue) => issue.key === target.issueKey);
+      if (anchor < 0) return null;
+      return target.position === 'before' ? anchor : anchor + 1;
+    }
+  }
+}
+
+// ——— Measuring work ———
+
+function workUnitOf(snapshot: SprintSnapshot): WorkUnit {
+  if (snapshot.estimation === 'issue-count') return 'issues';
+  const noneEstimated = snapshot.issues.length > 0 && snapshot.issues.every((issue) => issue.points === null);
+  return noneEstimated ? 'issues' : 'points';
+}
+
+function measure(issues: readonly SprintIssue[], unit: WorkUnit): WorkItem[] {
+  return issues.map((issue) => ({
+    key: issue.key,
+    work: unit === 'issues' ? 1 : Math.max(0, issue.points ?? 0),
+    goalCritical: issue.goalCritical,
+    status: issue.statusCategory,
+    unestimated: unit === 'points' && issue.points === null,
+  }));
+}
+
+/**
+ * Closed sprints are measured in the board's unit: a points board whose issues carry no points is
+ * counted in issues here, and its history's points would be the wrong unit.
+ */
+function historyMatchesUnit(snapshot: SprintSnapshot, unit: WorkUnit): boolean {
+  return unit === (snapshot.estimation === 'issue-count' ? 'issues' : 'points');
+}
+
+function targetOf(snapshot: SprintSnapshot, afterItems: readonly WorkItem[]): Target {
+  const hasGoalCritical = snapshot.issues.some((issue) => issue.goalCritical) || afterItems.some((item) => item.goalCritical);
+  return hasGoalText(snapshot) && hasGoalCritical ? 'goal' : 'all-work';
+}
+
+function hasGoalText(snapshot: SprintSnapshot): boolean {
+  return snapshot.sprint.goal.trim().length > 0;
+}
+
+function isTargetItem(item: WorkItem, target: Target): boolean {
+  return target === 'all-work' || item.goalCritical;
+}
+
+const isOpen = (item: WorkItem): boolean => item.status !== 'done';
+
+function sumWork(items: readonly WorkItem[]): number {
+  return items.reduce((sum, item) => sum + item.work, 0);
+}
+
+function progressOf(items: readonly WorkItem[], days: SprintWorkingDays): SprintProgress {
+  return {
+    doneWork: sumWork(items.filter((item) => !isOpen(item))),
+    elapsedDays: days.elapsed,
+    committedWork: sumWork(items),
+    totalDays: days.total,
+  };
+}
+
+// ——— Forecast figures ———
+
+/** Index of the lowest-ranked open target item, or -1 when every target item is done. */
+function lastOpenTargetIndex(items: readonly WorkItem[], target: Target): number {
+  for (let index = items.length - 1; index >= 0; index--) {
+    if (isOpen(items[index]) && isTargetItem(items[index], target)) return index;
+  }
+  return -1;
+}
+
+function requiredWorkOf(items: readonly WorkItem[], target: Target): number {
+  return sumWork(items.slice(0, lastOpenTargetIndex(items, target) + 1).filter(isOpen));
+}
+
+function capacityLineOf(items: readonly WorkItem[], capacityP50: number): CapacityLine {
+  const open = items.filter(isOpen);
+  let used = 0;
+  let index = 0;
+  while (index < open.length && used + open[index].work <= capacityP50 + EPSILON) {
+    used += open[index].work;
+    index++;
+  }
+  const keys = open.map((item) => item.key);
+  return { index, aboveKeys: keys.slice(0, index), belowKeys: keys.slice(index) };
+}
+
+function scenarioOf(items: readonly WorkItem[], capacity: Capacity, target: Target, goalBroken: boolean): Scenario {
+  const requiredWork = requiredWorkOf(items, target);
+  const open = items.filter(isOpen);
+  return {
+    items,
+    requiredWork,
+    figures: {
+      // A goal-critical item leaving the sprint cannot be done in it: the goal as written fails.
+      pGoal: goalBroken ? 0 : capacity.forecast.probabilityOfCompleting(requiredWork),
+      p50Points: roundWork(capacity.p50),
+      p85Points: roundWork(capacity.p85),
+      goalCriticalPointsLeft: roundWork(sumWork(open.filter((item) => item.goalCritical))),
+      totalPointsLeft: roundWork(sumWork(open)),
+      capacityLine: capacityLineOf(items, capacity.p50),
+    },
+  };
+}
+
+function goalItemsFallenBelowLine(before: Scenario, after: Scenario): WorkItem[] {
+  const belowBefore = new Set(before.figures.capacityLine.belowKeys);
+  const belowAfter = new Set(after.figures.capacityLine.belowKeys);
+  return after.items.filter((item) => item.goalCritical && belowAfter.has(item.key) && !belowBefore.has(item.key));
+}
+
+// ——— Level ———
+
+function pGoalDrop(situation: Situation): number {
+  return situation.before.figures.pGoal - situation.after.figures.pGoal;
+}
+
+function judgeLevel(situation: Situation): RiskLevel {
+  const { thresholds } = situation;
+  const pGoal = situation.after.figures.pGoal;
+  const drop = pGoalDrop(situation);
+  const threatened =
+    pGoal < thresholds.threatBelow - EPSILON ||
+    drop >= thresholds.threatDrop - EPSILON ||
+    situation.removedGoalKeys.length > 0 ||
+    situation.fallenBelowLine.length > 0;
+  if (threatened) return 'threat';
+  if (pGoal < thresholds.cautionBelow - EPSILON || drop >= thresholds.cautionDrop - EPSILON) return 'caution';
+  return 'safe';
+}
+
+// ——— Reasons ———
+
+const CHANGE_NAMES: Readonly<Record<ChangeKind, string>> = {
+  add: 'This addition',
+  remove: 'This removal',
+  defer: 'This deferral',
+  rerank: 'This re-rank',
+  priority: 'This priority change',
+  estimate: 'This re-estimate',
+  split: 'This split',
+  swap: 'This swap',
+  tweak: 'This tweak',
+};
+
+function changeReasons(situation: Situation): AssessmentReason[] {
+  const { before, after, thresholds, unit, capacity } = situation;
+  const label = probabilityLabel(situation.target);
+  const reasons: AssessmentReason[] = [];
+  for (const issueKey of situation.removedGoalKeys) {
+    reasons.push({
+      code: 'goal-item-removed',
+      message: `Removes a goal-critical item (${issueKey}): the goal cannot be met as written`,
+      figures: { issueKey },
+    });
+  }
+  for (const item of situation.fallenBelowLine) {
+    reasons.push({
+      code: 'goal-item-below-line',
+      message: `${CHANGE_NAMES[situation.input.change.kind]} moves ${item.key} (goal-critical, ${formatWork(item.work, unit)}) below the capacity line`,
+      figures: { issueKey: item.key, work: roundWork(item.work), capacityP50: after.figures.p50Points },
+    });
+  }
+  if (after.figures.pGoal < thresholds.cautionBelow - EPSILON) {
+    const [threshold, kind] =
+      after.figures.pGoal < thresholds.threatBelow - EPSILON ? [thresholds.threatBelow, 'threat'] : [thresholds.cautionBelow, 'caution'];
+    reasons.push({
+      code: 'p-goal-low',
+      message: `${label} after this change is ${formatPercent(after.figures.pGoal)}, below the ${formatPercent(threshold)} ${kind} threshold`,
+      figures: { pGoal: after.figures.pGoal, threshold },
+    });
+  }
+  const drop = pGoalDrop(situation);
+  if (drop >= thresholds.cautionDrop - EPSILON) {
+    reasons.push({
+      code: 'p-goal-drop',
+      message: `${label} drops from ${formatPercent(before.figures.pGoal)} to ${formatPercent(after.figures.pGoal)} (−${percentOf(before.figures.pGoal) - percentOf(after.figures.pGoal)} points)`,
+      figures: { pGoalBefore: before.figures.pGoal, pGoalAfter: after.figures.pGoal, drop },
+    });
+  }
+  if (situation.target === 'goal' && after.requiredWork > capacity.p50 + EPSILON) {
+    reasons.push(goalWorkExceedsCapacity(after, unit));
+  }
+  const added = after.figures.totalPointsLeft - before.figures.totalPointsLeft;
+  if (added > EPSILON) {
+    reasons.push({
+      code: 'scope-added',
+      message: `Adds ${formatWork(added, unit)} of work (${formatNumber(before.figures.totalPointsLeft)} → ${formatWork(after.figures.totalPointsLeft, unit)} left)`,
+      figures: { added: roundWork(added), workLeftBefore: before.figures.totalPointsLeft, workLeftAfter: after.figures.totalPointsLeft },
+    });
+  }
+  return reasons;
+}
+
+function goalWorkExceedsCapacity(after: Scenario, unit: WorkUnit): AssessmentReason {
+  const { goalCriticalPointsLeft, p50Points } = after.figures;
+  const requiredWork = roundWork(after.requiredWork);
+  const ranked = requiredWork > goalCriticalPointsLeft ? `, done only after ${formatWork(requiredWork, unit)} of work in rank order` : '';
+  return {
+    code: 'goal-work-exceeds-capacity',
+    message: `Goal-critical work left: ${formatWork(goalCriticalPointsLeft, unit)}${ranked}; expected capacity left: ${formatWork(p50Points, unit)} (P50)`,
+    figures: { goalCriticalWorkLeft: goalCriticalPointsLeft, requiredWork, capacityP50: p50Points },
+  };
+}
+
+/** Caveats about the data the assessment stands on; they hold whatever the level. */
+function dataReasons(situation: Situation): AssessmentReason[] {
+  const { snapshot } = situation.input;
+  const { unit, after, days, throughput } = situation;
+  const reasons: AssessmentReason[] = [];
+  if (snapshot.sprint.state !== 'active' || snapshot.sprint.startDate === null || snapshot.sprint.endDate === null) {
+    reasons.push({
+      code: 'no-active-sprint',
+      message: `Sprint "${snapshot.sprint.name}" is not active or has no dates: ${days.left} working days to forecast`,
+      figures: { sprintId: snapshot.sprint.id, workingDaysLeft: days.left },
+    });
+  }
+  if (situation.target === 'all-work') {
+    reasons.push(
+      hasGoalText(snapshot)
+        ? { code: 'no-goal-critical-items', message: 'No issue in the sprint is marked goal-critical: judging capacity only', figures: {} }
+        : { code: 'no-goal', message: 'The sprint has no goal text: judging capacity only', figures: {} },
+      {
+        code: 'capacity-only',
+        message: `Work left: ${formatWork(after.figures.totalPointsLeft, unit)}; expected capacity left: ${formatWork(after.figures.p50Points, unit)} (P50)`,
+        figures: { workLeft: after.figures.totalPointsLeft, capacityP50: after.figures.p50Points },
+      },
+    );
+  }
+  const unestimated = after.items.filter((item) => isOpen(item) && item.unestimated).length;
+  if (unit === 'issues') {
+    reasons.push({ code: 'no-estimates', message: 'No story points on these issues: counting each issue as 1', figures: { unestimated: 0 } });
+  } else if (unestimated > 0) {
+    reasons.push({
+      code: 'no-estimates',
+      message: `${unestimated} unestimated ${unestimated === 1 ? 'item counts' : 'items count'} as 0 pts: work left may be understated`,
+      figures: { unestimated },
+    });
+  }
+  if (throughput.basis !== 'history') reasons.push(lowConfidence(throughput.basis, situation.progress, unit));
+  return reasons;
+}
+
+function lowConfidence(basis: 'sprint-pace' | 'none', progress: SprintProgress, unit: WorkUnit): AssessmentReason {
+  const figures = { ...progress };
+  return basis === 'sprint-pace'
+    ? {
+        code: 'low-confidence-forecast',
+        message: `No closed sprints to learn from: forecast from this sprint's pace so far (${formatWork(progress.doneWork, unit)} in ${progress.elapsedDays} working days), low confidence`,
+        figures,
+      }
+    : {
+        code: 'low-confidence-forecast',
+        message: `No closed sprints and nothing done yet: forecast assumes the sprint's commitment (${formatWork(progress.committedWork, unit)} over ${progress.totalDays} working days), low confidence`,
+        figures,
+      };
+}
+
+// ——— Suggestions ———
+
+function suggest(situation: Situation): Suggestion[] {
+  const deferral = suggestDeferrals(situation);
+  return [...(deferral ? [deferral] : []), ...suggestSplits(situation)];
+}
+
+/**
+ * The least P(goal) at which the level would be safe again: at least `cautionBelow`, and within
+ * `cautionDrop` of where it was before the change.
+ */
+function safePGoal(situation: Situation): number {
+  const { thresholds, before, capacity } = situation;
+  const trials = capacity.forecast.trials;
+  const withinDrop = (Math.floor((before.figures.pGoal - thresholds.cautionDrop + EPSILON) * trials) + 1) / trials;
+  return Math.min(1, Math.max(thresholds.cautionBelow, withinDrop));
+}
+
+/**
+ * Defer non-goal to-do items, lowest ranked first, until P(goal) is safe. Only items ranked above
+ * the last target item make room: work below it is done after the goal anyway. The proposal's
+ * own issue and not-yet-created split parts are never offered.
+ */
+function suggestDeferrals(situation: Situation): Suggestion | null {
+  const { after, target, unit, capacity, input } = situation;
+  if (situation.removedGoalKeys.length > 0) return null;
+  const goalPGoal = safePGoal(situation);
+  const affordable = capacity.forecast.capacityAt(goalPGoal);
+  const inSprintBefore = new Set(input.snapshot.issues.map((issue) => issue.key));
+  const candidates = after.items
+    .slice(0, lastOpenTargetIndex(after.items, target) + 1)
+    .filter((item) => item.status === 'todo' && !item.goalCritical && item.work > 0 && item.key !== input.issueKey && inSprintBefore.has(item.key))
+    .reverse();
+  const deferred: WorkItem[] = [];
+  let required = after.requiredWork;
+  for (const item of candidates) {
+    if (required <= affordable + EPSILON) break;
+    deferred.push(item);
+    required -= item.work;
+  }
+  if (deferred.length === 0 || required > affordable + EPSILON) return null;
+  const listed = joinAsEnglish(deferred.map((item) => `${item.key} (${formatWork(item.work, unit)})`));
+  return {
+    kind: 'defer-to-make-room',
+    issueKeys: deferred.map((item) => item.key),
+    points: roundWork(sumWork(deferred)),
+    pGoalAfter: capacity.forecast.probabilityOfCompleting(required),
+    message: `Defer ${listed} to keep ${probabilityLabel(target)} ≥ ${formatPercent(goalPGoal)}`,
+  };
+}
+
+/** An open target item bigger than the whole expected capacity cannot fit by re-ranking or deferring. */
+function suggestSplits(situation: Situation): Suggestion[] {
+  const { after, target, unit, capacity } = situation;
+  if (unit === 'issues') return [];
+  return after.items
+    .filter((item) => isOpen(item) && isTargetItem(item, target) && item.work > capacity.p50 + EPSILON)
+    .map((item): Suggestion => ({
+      kind: 'split',
+      issueKey: item.key,
+      points: roundWork(item.work),
+      message: `Split ${item.key} (${formatWork(item.work, unit)}): alone it is more than the expected capacity left (${formatWork(capacity.p50, unit)}, P50)`,
+    }));
+}
+
+// ——— Wording ———
+
+function probabilityLabel(target: Target): string {
+  return target === 'goal' ? 'P(goal)' : 'P(all work done)';
+}
+
+function roundWork(work: number): number {
+  return Math.round(work * 10) / 10;
+}
+
+function formatNumber(work: number): string {
+  return String(roundWork(work));
+}
+
+function formatWork(work: number, unit: WorkUnit): string {
+  const rounded = roundWork(work);
+  if (unit === 'issues') return `${rounded} ${rounded === 1 ? 'issue' : 'issues'}`;
+  return `${rounded} ${rounded === 1 ? 'pt' : 'pts'}`;
+}
+
+/** Whole percent, rounded down, so a probability just under a threshold never reads as meeting it. */
+function percentOf(probability: number): number {
+  return Math.floor(probability * 100 + EPSILON);
+}
+
+function formatPercent(probability: number): string {
+  return `${percentOf(probability)}%`;
+}
+
+function joinAsEnglish(parts: readonly string[]): string {
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}

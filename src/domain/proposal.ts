@@ -1,0 +1,165 @@
+/**
+ * A proposal and its state machine. Every transition is a pure function returning either the
+ * next proposal (version + 1) or a typed error; illegal transitions cannot happen silently.
+ *
+ *   proposed ──approve──▶ approved ──┬─▶ applied
+ *      │  └─auto-approve▶ auto-approved ─┤
+ *      ├─reject──▶ rejected              └─▶ apply-failed ──retry──▶ applied | apply-failed
+ *      ├─withdraw▶ withdrawn (proposer only)
+ *      └─(any open state)─▶ stale (the sprint moved on: issue left, sprint closed, target moved)
+ */
+import type { Assessment } from './assessment';
+import type { Change, Reason } from './change';
+import { fail, ok, type Result } from './errors';
+import { RATIONALE_MAX_CHARS } from './text-limits';
+
+export const PROPOSAL_STATUSES = ['proposed', 'approved', 'auto-approved', 'rejected', 'withdrawn', 'applied', 'apply-failed', 'stale'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** Statuses from which the proposal can still change Jira. */
+export const OPEN_STATUSES: readonly ProposalStatus[] = ['proposed', 'approved', 'auto-approved', 'apply-failed'];
+
+export interface Decision {
+  readonly verdict: 'approved' | 'rejected';
+  /** The Product Owner's accountId, or null when policy auto-approved the change. */
+  readonly deciderAccountId: string | null;
+  readonly rationale: string;
+  readonly decidedAt: string;
+  /** The sprint as the decider saw it (re-assessed at decision time). */
+  readonly assessment: Assessment | null;
+}
+
+/** One step of applying a change to Jira, as recorded in the apply journal. */
+export interface ApplyStep {
+  readonly name: string;
+  /** 'started' is written *before* the Jira call: a crash leaves the step in doubt, never unknown. */
+  readonly status: 'started' | 'done' | 'failed';
+  readonly at: string;
+  readonly detail: string;
+  readonly createdKeys?: readonly string[];
+}
+
+export interface ApplyJournal {
+  readonly attempts: number;
+  readonly steps: readonly ApplyStep[];
+  readonly lastError: string | null;
+  readonly finishedAt: string | null;
+}
+
+export interface Proposal {
+  readonly id: string;
+  readonly issueKey: string;
+  readonly issueId: string;
+  readonly projectKey: string;
+  readonly boardId: number;
+  /** The active sprint the proposal is about. */
+  readonly sprintId: number;
+  readonly proposerAccountId: string;
+  readonly change: Change;
+  readonly reason: Reason;
+  readonly createdAt: string;
+  /**
+   * The issue's estimate when proposed: the baseline for churn (re-estimate up/down) and the
+   * fixed starting point of a split, so a retried split never reduces the parent twice.
+   */
+  readonly subjectPoints: number | null;
+  readonly status: ProposalStatus;
+  /** Whether this change type needs the PO under the policy in force when it was proposed. */
+  readonly needsProductOwner: boolean;
+  /** Assessment snapshot at proposal time. */
+  readonly assessment: Assessment | null;
+  /** Whether the proposer explicitly acknowledged a `threat` assessment. */
+  readonly threatAcknowledged: boolean;
+  readonly decision: Decision | null;
+  readonly apply: ApplyJournal | null;
+  readonly staleReason: string | null;
+  readonly version: number;
+}
+
+export type NewProposal = Omit<Proposal, 'status' | 'decision' | 'apply' | 'staleReason' | 'version'>;
+
+export function openProposal(fields: NewProposal): Proposal {
+  return { ...fields, status: 'proposed', decision: null, apply: null, staleReason: null, version: 1 };
+}
+
+function illegal(proposal: Proposal, action: string): Result<Proposal> {
+  return fail('illegal-transition', `Cannot ${action} a proposal that is ${proposal.status}.`);
+}
+
+function next(proposal: Proposal, changes: Partial<Proposal>): Result<Proposal> {
+  return ok({ ...proposal, ...changes, version: proposal.version + 1 });
+}
+
+/** Trims and bounds a rationale; `minChars` comes from the approval policy. */
+export function validateRationale(raw: string, minChars: number): Result<string> {
+  const rationale = raw.trim();
+  if (rationale.length < minChars) {
+    return fail('invalid-input', `A rationale of at least ${minChars} characters is required.`, { rationale: 'too-short' });
+  }
+  if (rationale.length > RATIONALE_MAX_CHARS) {
+    return fail('invalid-input', `The rationale may be at most ${RATIONALE_MAX_CHARS} characters.`, { rationale: 'too-long' });
+  }
+  return ok(rationale);
+}
+
+export function decide(
+  proposal: Proposal,
+  verdict: 'approved' | 'rejected',
+  deciderAccountId: string,
+  rationale: string,
+  decidedAt: string,
+  assessment: Assessment | null,
+): Result<Proposal> {
+  if (proposal.status !== 'proposed') return illegal(proposal, verdict === 'approved' ? 'approve' : 'reject');
+  return next(proposal, { status: verdict, decision: { verdict, deciderAccountId, rationale, decidedAt, assessment } });
+}
+
+/** Policy says this change type needs no PO: approved on creation, logged like any decision. */
+export function autoApprove(proposal: Proposal, decidedAt: string): Result<Proposal> {
+  if (proposal.status !== 'proposed') return illegal(proposal, 'auto-approve');
+  return next(proposal, {
+    status: 'auto-approved',
+    decision: {
+      verdict: 'approved',
+      deciderAccountId: null,
+      rationale: 'Auto-approved: the approval policy lets the Developers make this change without the Product Owner.',
+      decidedAt,
+      assessment: proposal.assessment,
+    },
+  });
+}
+
+export function withdraw(proposal: Proposal, callerAccountId: string): Result<Proposal> {
+  if (proposal.proposerAccountId !== callerAccountId) {
+    return fail('forbidden', 'Only the person who proposed the change can withdraw it.');
+  }
+  if (proposal.status !== 'proposed') return illegal(proposal, 'withdraw');
+  return next(proposal, { status: 'withdrawn' });
+}
+
+export function isApplicable(proposal: Proposal): boolean {
+  return proposal.status === 'approved' || proposal.status === 'auto-approved' || proposal.status === 'apply-failed';
+}
+
+/** Records progress of an apply attempt without changing the status (a step started or done). */
+export function recordApplyProgress(proposal: Proposal, journal: ApplyJournal): Result<Proposal> {
+  if (!isApplicable(proposal)) return illegal(proposal, 'apply');
+  return next(proposal, { apply: journal });
+}
+
+/** Ends an apply attempt: `succeeded` decides applied vs apply-failed (retryable). */
+export function finishApplyAttempt(proposal: Proposal, journal: ApplyJournal, succeeded: boolean): Result<Proposal> {
+  if (!isApplicable(proposal)) return illegal(proposal, 'apply');
+  return next(proposal, { status: succeeded ? 'applied' : 'apply-failed', apply: journal });
+}
+
+/** A Product Owner or the proposer asks for another apply attempt after a failure. */
+export function requestRetry(proposal: Proposal): Result<Proposal> {
+  if (proposal.status !== 'apply-failed') return illegal(proposal, 'retry');
+  return next(proposal, {});
+}
+
+export function markStale(proposal: Proposal, reason: string): Result<Proposal> {
+  if (!OPEN_STATUSES.includes(proposal.status)) return illegal(proposal, 'mark stale');
+  return next(proposal, { status: 'stale', staleReason: reason });
+}

@@ -1,0 +1,78 @@
+/**
+ * Per-project settings (with per-board overrides). Defaults apply until an admin saves any.
+ * Only accountIds are stored for people: never names or emails.
+ */
+import { DEFAULT_THRESHOLDS, DEFAULT_WORKING_DAYS, type RiskThresholds, type WorkingDays } from './assessment';
+import type { ChangeKind } from './change';
+import { RATIONALE_MIN_CHARS } from './text-limits';
+
+export interface GoalCriticalRule {
+  readonly labels: readonly string[];
+  readonly epicKeys: readonly string[];
+  /** Issue keys the PO flagged through Goalkeeper. */
+  readonly flaggedIssueKeys: readonly string[];
+  /** Extra JQL, validated by Jira's parser before it is saved. */
+  readonly jql: string | null;
+}
+
+export type ApprovalRequirement = 'product-owner' | 'auto';
+
+export interface ApprovalPolicy {
+  readonly byKind: Readonly<Record<ChangeKind, ApprovalRequirement>>;
+  /** A re-rank of a goal-critical item needs the PO even where re-ranks are auto-approved. */
+  readonly goalCriticalRerankNeedsProductOwner: boolean;
+  readonly allowSelfApproval: boolean;
+  readonly minRationaleChars: number;
+}
+
+export interface ProductOwners {
+  /** Members of this project role are Product Owners (null: no role). */
+  readonly roleName: string | null;
+  readonly accountIds: readonly string[];
+}
+
+export interface ProjectSettings {
+  readonly version: number;
+  readonly productOwners: ProductOwners;
+  readonly policy: ApprovalPolicy;
+  readonly goalCritical: GoalCriticalRule;
+  readonly thresholds: RiskThresholds;
+  readonly workingDays: WorkingDays;
+  readonly historySprints: number;
+  readonly commentOnDecision: boolean;
+  readonly updatedBy: string | null;
+  readonly updatedAt: string | null;
+}
+
+export const DEFAULT_POLICY: ApprovalPolicy = {
+  byKind: {
+    add: 'product-owner',
+    remove: 'product-owner',
+    defer: 'product-owner',
+    swap: 'product-owner',
+    split: 'product-owner',
+    rerank: 'auto',
+    estimate: 'auto',
+    priority: 'auto',
+    tweak: 'auto',
+  },
+  goalCriticalRerankNeedsProductOwner: true,
+  allowSelfApproval: false,
+  minRationaleChars: RATIONALE_MIN_CHARS,
+};
+
+export const DEFAULT_GOAL_LABEL = 'sprint-goal';
+export const DEFAULT_HISTORY_SPRINTS = 6;
+
+export const DEFAULT_SETTINGS: ProjectSettings = {
+  version: 0,
+  productOwners: { roleName: 'Product Owner', accountIds: [] },
+  policy: DEFAULT_POLICY,
+  goalCritical: { labels: [DEFAULT_GOAL_LABEL], epicKeys: [], flaggedIssueKeys: [], jql: null },
+  thresholds: DEFAULT_THRESHOLDS,
+  workingDays: DEFAULT_WORKING_DAYS,
+  historySprints: DEFAULT_HISTORY_SPRINTS,
+  commentOnDecision: true,
+  updatedBy: null,
+  updatedAt: null,
+};

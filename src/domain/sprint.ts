@@ -1,0 +1,47 @@
+/**
+ * What the domain knows of a sprint: Jira-neutral facts the assessment, policy and churn use.
+ * The Jira adapter maps Jira's JSON onto these; nothing here knows a REST shape.
+ */
+export type StatusCategory = 'todo' | 'in-progress' | 'done';
+
+export interface SprintIssue {
+  readonly key: string;
+  readonly id: string;
+  readonly summary: string;
+  /** Story points, or null when unestimated. Boards without estimation count 1 per issue. */
+  readonly points: number | null;
+  readonly statusCategory: StatusCategory;
+  readonly goalCritical: boolean;
+  readonly labels: readonly string[];
+  readonly epicKey: string | null;
+  readonly priorityName: string | null;
+  readonly issueType: string;
+}
+
+export interface Sprint {
+  readonly id: number;
+  readonly boardId: number;
+  readonly name: string;
+  readonly state: 'active' | 'future' | 'closed';
+  readonly goal: string;
+  /** ISO instants; null for a future sprint without dates. */
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+}
+
+/** The active sprint with its issues in rank order (index 0 = top rank). */
+export interface SprintSnapshot {
+  readonly sprint: Sprint;
+  readonly issues: readonly SprintIssue[];
+  /** How the board estimates: story points, or issue count when it does not estimate. */
+  readonly estimation: 'points' | 'issue-count';
+}
+
+/** One closed sprint of team history, for velocity and daily throughput samples. */
+export interface SprintHistory {
+  readonly sprintId: number;
+  readonly name: string;
+  readonly committedPoints: number;
+  readonly completedPoints: number;
+  readonly workingDays: number;
+}

@@ -1,0 +1,62 @@
+/**
+ * Working days of a sprint: how many have passed and how many are left, for pace and forecast.
+ *
+ * A day is a UTC calendar date. The domain does not know the board's time zone; UTC misplaces
+ * at most the hours around midnight, which shifts a count by one day at the edges of a sprint.
+ */
+import { DEFAULT_WORKING_DAYS, type WorkingDays } from './assessment';
+
+const MS_PER_DAY = 86_400_000;
+/** 1970-01-01, day number 0, was a Thursday (ISO weekday 4). */
+const ISO_WEEKDAY_OF_DAY_ZERO = 4;
+
+export interface SprintWorkingDays {
+  /** Working days from the sprint's start up to, not including, today. */
+  readonly elapsed: number;
+  /** Working days from today (today included while the sprint is open) to the sprint's end. */
+  readonly left: number;
+  /** Working days of the whole sprint; `elapsed + left` while the sprint is running. */
+  readonly total: number;
+}
+
+const NO_DAYS: SprintWorkingDays = { elapsed: 0, left: 0, total: 0 };
+
+function isoWeekday(dayNumber: number): number {
+  return ((((dayNumber + ISO_WEEKDAY_OF_DAY_ZERO - 1) % 7) + 7) % 7) + 1;
+}
+
+/**
+ * Working dates that overlap the instants [fromMs, toMs). A date counts once any part of it is
+ * inside the range, so today counts as a day left however late it is: the team can still finish
+ * work today, and a sprint ending at 00:00 does not gain the date it ends on.
+ */
+export function countWorkingDays(fromMs: number, toMs: number, workingDays: WorkingDays = DEFAULT_WORKING_DAYS): number {
+  if (!(toMs > fromMs)) return 0;
+  const firstDay = Math.floor(fromMs / MS_PER_DAY);
+  const lastDay = Math.ceil(toMs / MS_PER_DAY) - 1;
+  let count = 0;
+  for (let day = firstDay; day <= lastDay; day++) {
+    if (workingDays.includes(isoWeekday(day))) count++;
+  }
+  return count;
+}
+
+/** Elapsed, left and total working days of a sprint at `now` (ISO instants). */
+export function sprintWorkingDays(
+  startDate: string | null,
+  endDate: string | null,
+  now: string,
+  workingDays: WorkingDays = DEFAULT_WORKING_DAYS,
+): SprintWorkingDays {
+  if (startDate === null || endDate === null) return NO_DAYS;
+  const start = Date.parse(startDate);
+  const end = Date.parse(endDate);
+  const nowMs = Date.parse(now);
+  if ([start, end, nowMs].some(Number.isNaN)) return NO_DAYS;
+  const startOfToday = Math.floor(nowMs / MS_PER_DAY) * MS_PER_DAY;
+  return {
+    elapsed: countWorkingDays(start, Math.min(startOfToday, end), workingDays),
+    left: countWorkingDays(Math.max(nowMs, start), end, workingDays),
+    total: countWorkingDays(start, end, workingDays),
+  };
+}
