@@ -1,5 +1,5 @@
 /** Unit, use-case, adapter and handler tests run in node; front-end component tests in jsdom. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 module.exports = {
   projects: [
     {

@@ -1,1 +1,10 @@
-export const handler = () => 1; export const applyWorker = () => 1;
+/** The handlers manifest.yml names, and nothing else. */
+import { createForgePorts } from './composition/forge-ports';
+import { buildApplyConsumer } from './events/apply-consumer';
+import { buildResolver } from './resolvers/resolver';
+
+/** `function: resolver` — every Custom UI module's resolver. */
+export const handler = buildResolver(createForgePorts);
+
+/** `function: apply-worker` — the apply queue's consumer. */
+export const applyWorker = buildApplyConsumer(createForgePorts);

@@ -71,12 +71,11 @@ export class CapacityForecast {
 
   /** Fraction of trials in which at least `work` gets done. */
   probabilityOfCompleting(work: number): number {
-    const capacities = this.capacities;
     let covered = 0;
-    for (let trial = 0; trial < capacities.length; trial++) {
-      if (capacities[trial] >= work) covered++;
+    for (const capacity of this.capacities) {
+      if (capacity >= work) covered++;
     }
-    return covered / capacities.length;
+    return covered / this.capacities.length;
   }
 
   /**
@@ -107,7 +106,8 @@ function dailyThroughputDraw(model: ThroughputModel, random: Random): () => numb
   switch (model.basis) {
     case 'history': {
       const rates = model.dailyRates;
-      return () => rates[Math.floor(random() * rates.length)];
+      // random() < 1, so the index is always in range.
+      return () => rates[Math.floor(random() * rates.length)]!;
     }
     case 'sprint-pace':
     case 'none': {
@@ -117,20 +117,23 @@ function dailyThroughputDraw(model: ThroughputModel, random: Random): () => numb
   }
 }
 
-/** Hoare quickselect: the value that would sit at `rank` (0-based, ascending) if sorted. */
+/**
+ * Hoare quickselect: the value that would sit at `rank` (0-based, ascending) if sorted. Every
+ * index it reads stays within [low, high], hence the non-null assertions.
+ */
 function selectInPlace(values: Float64Array, rank: number): number {
   let low = 0;
   let high = values.length - 1;
   while (low < high) {
-    const pivot = values[(low + high) >>> 1];
+    const pivot = values[(low + high) >>> 1]!;
     let i = low;
     let j = high;
     while (i <= j) {
-      while (values[i] < pivot) i++;
-      while (values[j] > pivot) j--;
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
       if (i <= j) {
-        const swapped = values[i];
-        values[i] = values[j];
+        const swapped = values[i]!;
+        values[i] = values[j]!;
         values[j] = swapped;
         i++;
         j--;
@@ -140,5 +143,5 @@ function selectInPlace(values: Float64Array, rank: number): number {
     else if (rank >= i) low = i;
     else break;
   }
-  return values[rank];
+  return values[rank]!;
 }

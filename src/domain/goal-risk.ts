@@ -168,12 +168,13 @@ function applyChange(issues: readonly SprintIssue[], input: AssessmentInput): Hy
       return subject ? { issues: replaceAt(issues, at, []), removedGoalKeys: subject.goalCritical ? [subject.key] : [] } : withoutRemovals(issues);
     case 'swap': {
       const outAt = issues.findIndex((issue) => issue.key === change.outIssueKey);
-      if (outAt < 0) return withoutRemovals([...issues, ...arriving]);
+      const out = issues[outAt];
+      if (!out) return withoutRemovals([...issues, ...arriving]);
       // The incoming issue takes the rank of the one it replaces.
-      return { issues: replaceAt(issues, outAt, arriving), removedGoalKeys: issues[outAt].goalCritical ? [change.outIssueKey] : [] };
+      return { issues: replaceAt(issues, outAt, arriving), removedGoalKeys: out.goalCritical ? [out.key] : [] };
     }
     case 'rerank':
-      return withoutRemovals(subject ? rerank(issues, at, change.target) : issues);
+      return withoutRemovals(subject ? rerank(issues, subject, at, change.target) : issues);
     case 'estimate':
       return withoutRemovals(subject ? replaceAt(issues, at, [{ ...subject, points: change.points }]) : issues);
     case 'split': {
@@ -205,8 +206,7 @@ function replaceAt<T>(list: readonly T[], index: number, replacement: readonly T
   return [...list.slice(0, index), ...replacement, ...list.slice(index + 1)];
 }
 
-function rerank(issues: readonly SprintIssue[], at: number, target: RankTarget): readonly SprintIssue[] {
-  const moving = issues[at];
+function rerank(issues: readonly SprintIssue[], moving: SprintIssue, at: number, target: RankTarget): readonly SprintIssue[] {
   const others = replaceAt(issues, at, []);
   const landing = landingIndex(others, target);
   return landing === null ? issues : [...others.slice(0, landing), moving, ...others.slice(landing)];
@@ -285,10 +285,7 @@ function progressOf(items: readonly WorkItem[], days: SprintWorkingDays): Sprint
 
 /** Index of the lowest-ranked open target item, or -1 when every target item is done. */
 function lastOpenTargetIndex(items: readonly WorkItem[], target: Target): number {
-  for (let index = items.length - 1; index >= 0; index--) {
-    if (isOpen(items[index]) && isTargetItem(items[index], target)) return index;
-  }
-  return -1;
+  return items.findLastIndex((item) => isOpen(item) && isTargetItem(item, target));
 }
 
 function requiredWorkOf(items: readonly WorkItem[], target: Target): number {
@@ -299,8 +296,9 @@ function capacityLineOf(items: readonly WorkItem[], capacityP50: number): Capaci
   const open = items.filter(isOpen);
   let used = 0;
   let index = 0;
-  while (index < open.length && used + open[index].work <= capacityP50 + EPSILON) {
-    used += open[index].work;
+  for (const item of open) {
+    if (used + item.work > capacityP50 + EPSILON) break;
+    used += item.work;
     index++;
   }
   const keys = open.map((item) => item.key);
@@ -519,6 +517,8 @@ function suggestDeferrals(situation: Situation): Suggestion | null {
     required -= item.work;
   }
   if (deferred.length === 0 || required > affordable + EPSILON) return null;
+  // Found lowest rank first; told in rank order, as the team reads its board.
+  deferred.reverse();
   const listed = joinAsEnglish(deferred.map((item) => `${item.key} (${formatWork(item.work, unit)})`));
   return {
     kind: 'defer-to-make-room',

@@ -1,0 +1,506 @@
+/**
+ * The in-memory Jira behind the stand-in: sites holding users, projects (with roles and a
+ * permission scheme), boards, sprints, issues in one rank order, and the frozen sprint reports
+ * Jira keeps for closed sprints. It knows Jira's rules (who may do what, what a sprint accepts)
+ * but no HTTP and no JSON shapes; the routes render it the way Atlassian's REST API does.
+ */
+export const SANDBOX_CLOUD_ID = 'goalkeeper-sandbox-site';
+
+/** Who is asking Jira: the app itself (asApp) or a person (asUser, or a click "in Jira"). */
+export type Actor = { readonly kind: 'app' } | { readonly kind: 'user'; readonly accountId: string };
+
+export const PROJECT_PERMISSIONS = [
+  'BROWSE_PROJECTS',
+  'EDIT_ISSUES',
+  'SCHEDULE_ISSUES',
+  'ADMINISTER_PROJECTS',
+  'ADD_COMMENTS',
+  'CREATE_ISSUES',
+  'MANAGE_SPRINTS_PERMISSION',
+] as const;
+export type ProjectPermission = (typeof PROJECT_PERMISSIONS)[number];
+
+export interface JiraUser {
+  readonly accountId: string;
+  readonly displayName: string;
+  readonly emailAddress: string;
+  readonly timeZone: string;
+}
+
+/** Team-managed projects ("next-gen", simplified) and company-managed ones ("classic") differ in fields. */
+export type ProjectStyle = 'team-managed' | 'company-managed';
+
+export interface ProjectRole {
+  readonly id: number;
+  readonly name: string;
+  readonly description: string;
+  /** What the project's permission scheme grants this role. */
+  readonly grants: readonly ProjectPermission[];
+  readonly memberAccountIds: string[];
+}
+
+export interface IssueType {
+  readonly id: string;
+  readonly name: string;
+  readonly subtask: boolean;
+  /** Jira's hierarchy: 1 epic, 0 standard issue, -1 sub-task. */
+  readonly hierarchyLevel: 1 | 0 | -1;
+}
+
+export interface JiraProject {
+  readonly id: string;
+  readonly key: string;
+  readonly name: string;
+  readonly style: ProjectStyle;
+  readonly leadAccountId: string;
+  readonly roles: readonly ProjectRole[];
+  readonly issueTypes: readonly IssueType[];
+}
+
+export interface JiraBoard {
+  readonly id: number;
+  readonly name: string;
+  readonly type: 'scrum' | 'kanban';
+  readonly projectId: string;
+  /** The board's estimation statistic; null when the board does not estimate (issue count). */
+  readonly estimation: { readonly fieldId: string; readonly displayName: string } | null;
+}
+
+export type SprintState = 'future' | 'active' | 'closed';
+
+export interface JiraSprint {
+  readonly id: number;
+  readonly boardId: number;
+  name: string;
+  state: SprintState;
+  goal: string;
+  startDate: string | null;
+  endDate: string | null;
+  completeDate: string | null;
+  readonly createdDate: string;
+}
+
+export interface IssueStatus {
+  readonly id: string;
+  readonly name: string;
+  readonly category: 'new' | 'indeterminate' | 'done';
+}
+
+export const STATUSES = {
+  todo: { id: '10000', name: 'To Do', category: 'new' },
+  inProgress: { id: '3', name: 'In Progress', category: 'indeterminate' },
+  inReview: { id: '10002', name: 'In Review', category: 'indeterminate' },
+  done: { id: '10001', name: 'Done', category: 'done' },
+} as const satisfies Record<string, IssueStatus>;
+
+export interface Priority {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly statusColor: string;
+}
+
+export interface IssueComment {
+  readonly id: string;
+  readonly author: Actor;
+  readonly body: unknown;
+  readonly created: string;
+}
+
+export interface JiraIssue {
+  readonly id: string;
+  readonly key: string;
+  readonly projectId: string;
+  summary: string;
+  readonly typeId: string;
+  status: IssueStatus;
+  priorityName: string;
+  labels: string[];
+  /** Epic of a standard issue, or the parent of a sub-task (Jira Cloud's unified `parent`). */
+  readonly parentId: string | null;
+  /** Every sprint the issue has been in; at most one of them is open (active or future). */
+  sprintIds: number[];
+  /** Story points in the project's own points field. */
+  points: number | null;
+  flagged: boolean;
+  readonly reporterAccountId: string;
+  assigneeAccountId: string | null;
+  readonly created: string;
+  updated: string;
+  readonly comments: IssueComment[];
+}
+
+/** One issue in the sprint report Jira freezes when a sprint closes. */
+export interface SprintReportLine {
+  readonly issueId: string;
+  /** The estimate when the sprint started (or when the issue was added). */
+  readonly estimateAtStart: number | null;
+  readonly estimateAtEnd: number | null;
+  readonly outcome: 'completed' | 'not-completed' | 'punted';
+  readonly addedDuringSprint: boolean;
+}
+
+export type JiraChange =
+  | { readonly kind: 'sprint-membership'; readonly issueKey: string; readonly fromSprintId: number | null; readonly toSprintId: number | null }
+  | { readonly kind: 'rank'; readonly issueKeys: readonly string[]; readonly position: 'before' | 'after'; readonly anchorKey: string }
+  | { readonly kind: 'estimate'; readonly issueKey: string; readonly fieldId: string; readonly from: number | null; readonly to: number | null }
+  | { readonly kind: 'priority'; readonly issueKey: string; readonly from: string; readonly to: string }
+  | { readonly kind: 'issue-created'; readonly issueKey: string; readonly parentKey: string | null }
+  | { readonly kind: 'comment-added'; readonly issueKey: string; readonly commentId: string };
+
+/** What a later issue turns into Forge events: which change, on which site, by whom, when. */
+export interface JiraChangeRecord {
+  readonly siteId: string;
+  readonly at: string;
+  readonly actor: Actor;
+  readonly change: JiraChange;
+}
+
+export type ChangeListener = (record: JiraChangeRecord) => void;
+
+/** Custom field ids as a typical Jira Cloud site numbers them. */
+export const FIELD_IDS = {
+  epicLink: 'customfield_10014',
+  storyPointEstimate: 'customfield_10016', // team-managed "Story point estimate"
+  rank: 'customfield_10019',
+  sprint: 'customfield_10020',
+  flagged: 'customfield_10021',
+  storyPoints: 'customfield_10028', // company-managed "Story Points"
+} as const;
+
+/** The points field each project style uses: both exist on a site, each project shows one. */
+export function pointsFieldOf(project: JiraProject): { fieldId: string; displayName: string } {
+  return project.style === 'team-managed'
+    ? { fieldId: FIELD_IDS.storyPointEstimate, displayName: 'Story point estimate' }
+    : { fieldId: FIELD_IDS.storyPoints, displayName: 'Story Points' };
+}
+
+export interface NewIssue {
+  readonly projectKey: string;
+  readonly summary: string;
+  readonly typeName: string;
+  readonly status?: IssueStatus;
+  readonly priorityName?: string;
+  readonly labels?: readonly string[];
+  readonly parentKey?: string | null;
+  readonly sprintIds?: readonly number[];
+  readonly points?: number | null;
+  readonly flagged?: boolean;
+  readonly reporterAccountId?: string;
+  readonly assigneeAccountId?: string | null;
+  readonly created?: string;
+}
+
+/** Scope changes of an active sprint after it started, for its live sprint report. */
+interface ActiveSprintScope {
+  readonly added: Set<string>;
+  readonly punted: Set<string>;
+}
+
+export class JiraSite {
+  readonly users = new Map<string, JiraUser>();
+  readonly projects = new Map<string, JiraProject>();
+  readonly boards = new Map<number, JiraBoard>();
+  readonly sprints = new Map<number, JiraSprint>();
+  readonly issues = new Map<string, JiraIssue>();
+  readonly priorities: Priority[] = [];
+  /** Issue ids, top rank first: one global order, as Jira's Rank field is global. */
+  readonly rankOrder: string[] = [];
+  readonly sprintReports = new Map<number, readonly SprintReportLine[]>();
+  private readonly activeScope = new Map<number, ActiveSprintScope>();
+  private readonly issueIdByKey = new Map<string, string>();
+  private readonly issueCounters = new Map<string, number>();
+  private nextIssueId = 10001;
+  private nextCommentId = 10500;
+
+  constructor(
+    readonly id: string,
+    private readonly emit: (record: JiraChangeRecord) => void,
+    private readonly clock: () => Date,
+  ) {}
+
+  addUser(user: JiraUser): void {
+    this.users.set(user.accountId, user);
+  }
+
+  addProject(project: JiraProject): void {
+    this.projects.set(project.id, project);
+    this.issueCounters.set(project.key, 0);
+  }
+
+  addBoard(board: JiraBoard): void {
+    this.boards.set(board.id, board);
+  }
+
+  addSprint(sprint: JiraSprint): void {
+    this.sprints.set(sprint.id, sprint);
+  }
+
+  /** Freezes what Jira's sprint report shows for a closed sprint. */
+  recordSprintReport(sprintId: number, lines: readonly SprintReportLine[]): void {
+    this.sprintReports.set(sprintId, lines);
+  }
+
+  createIssue(input: NewIssue, actor: Actor = { kind: 'app' }): JiraIssue {
+    const project = this.projectByKeyOrId(input.projectKey);
+    if (!project) throw new Error(`No project ${input.projectKey}`);
+    const type = project.issueTypes.find((candidate) => candidate.name.toLowerCase() === input.typeName.toLowerCase());
+    if (!type) throw new Error(`Project ${project.key} has no issue type ${input.typeName}`);
+    const parent = input.parentKey ? this.issueByKeyOrId(input.parentKey) : undefined;
+    if (input.parentKey && !parent) throw new Error(`No parent issue ${input.parentKey}`);
+    const number = (this.issueCounters.get(project.key) ?? 0) + 1;
+    this.issueCounters.set(project.key, number);
+    const created = input.created ?? this.clock().toISOString();
+    const issue: JiraIssue = {
+      id: String(this.nextIssueId++),
+      key: `${project.key}-${number}`,
+      projectId: project.id,
+      summary: input.summary,
+      typeId: type.id,
+      status: input.status ?? STATUSES.todo,
+      priorityName: input.priorityName ?? 'Medium',
+      labels: [...(input.labels ?? [])],
+      parentId: parent?.id ?? null,
+      // A sub-task always sits in its parent's sprints: Jira does not let them differ.
+      sprintIds: type.subtask && parent ? [...parent.sprintIds] : [...(input.sprintIds ?? [])],
+      points: input.points ?? null,
+      flagged: input.flagged ?? false,
+      reporterAccountId: input.reporterAccountId ?? project.leadAccountId,
+      assigneeAccountId: input.assigneeAccountId ?? null,
+      created,
+      updated: created,
+      comments: [],
+    };
+    this.issues.set(issue.id, issue);
+    this.issueIdByKey.set(issue.key, issue.id);
+    this.rankOrder.push(issue.id);
+    this.record(actor, { kind: 'issue-created', issueKey: issue.key, parentKey: parent?.key ?? null });
+    return issue;
+  }
+
+  issueByKeyOrId(keyOrId: string): JiraIssue | undefined {
+    const id = this.issueIdByKey.get(keyOrId.toUpperCase()) ?? keyOrId;
+    return this.issues.get(id);
+  }
+
+  projectByKeyOrId(keyOrId: string): JiraProject | undefined {
+    const byId = this.projects.get(keyOrId);
+    if (byId) return byId;
+    for (const project of this.projects.values()) if (project.key === keyOrId.toUpperCase()) return project;
+    return undefined;
+  }
+
+  projectOf(issue: JiraIssue): JiraProject {
+    const project = this.projects.get(issue.projectId);
+    if (!project) throw new Error(`Issue ${issue.key} has no project`);
+    return project;
+  }
+
+  typeOf(issue: JiraIssue): IssueType {
+    const type = this.projectOf(issue).issueTypes.find((candidate) => candidate.id === issue.typeId);
+    if (!type) throw new Error(`Issue ${issue.key} has an unknown type`);
+    return type;
+  }
+
+  parentOf(issue: JiraIssue): JiraIssue | undefined {
+    return issue.parentId ? this.issues.get(issue.parentId) : undefined;
+  }
+
+  /** The epic an issue belongs to: its parent when that parent is an epic. */
+  epicOf(issue: JiraIssue): JiraIssue | undefined {
+    const parent = this.parentOf(issue);
+    return parent && this.typeOf(parent).hierarchyLevel === 1 ? parent : undefined;
+  }
+
+  childrenOf(issue: JiraIssue): JiraIssue[] {
+    return [...this.issues.values()].filter((candidate) => candidate.parentId === issue.id);
+  }
+
+  /** The active or future sprint the issue is in, if any. */
+  openSprintOf(issue: JiraIssue): JiraSprint | undefined {
+    return issue.sprintIds.map((id) => this.sprints.get(id)).find((sprint) => sprint !== undefined && sprint.state !== 'closed');
+  }
+
+  boardOf(sprint: JiraSprint): JiraBoard {
+    const board = this.boards.get(sprint.boardId);
+    if (!board) throw new Error(`Sprint ${sprint.id} has no board`);
+    return board;
+  }
+
+  rankIndexOf(issue: JiraIssue): number {
+    return this.rankOrder.indexOf(issue.id);
+  }
+
+  byRank(issues: Iterable<JiraIssue>): JiraIssue[] {
+    const position = new Map(this.rankOrder.map((id, index) => [id, index]));
+    return [...issues].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+  }
+
+  sprintIssues(sprintId: number): JiraIssue[] {
+    return this.byRank([...this.issues.values()].filter((issue) => issue.sprintIds.includes(sprintId)));
+  }
+
+  /** The board backlog: the project's issues in no open sprint, neither epics nor sub-tasks nor done. */
+  backlogOf(board: JiraBoard): JiraIssue[] {
+    return this.byRank(
+      [...this.issues.values()].filter(
+        (issue) =>
+          issue.projectId === board.projectId &&
+          this.typeOf(issue).hierarchyLevel === 0 &&
+          issue.status.category !== 'done' &&
+          this.openSprintOf(issue) === undefined,
+      ),
+    );
+  }
+
+  /**
+   * The project permissions an actor holds: the app has what its scopes give it everywhere
+   * (Jira grants apps the "atlassian-addons-project-access" role); a person holds what the
+   * permission scheme grants the project roles they are in.
+   */
+  permissionsIn(actor: Actor, project: JiraProject): Set<ProjectPermission> {
+    if (actor.kind === 'app') return new Set(PROJECT_PERMISSIONS);
+    const granted = new Set<ProjectPermission>();
+    for (const role of project.roles) {
+      if (role.memberAccountIds.includes(actor.accountId)) role.grants.forEach((permission) => granted.add(permission));
+    }
+    return granted;
+  }
+
+  can(actor: Actor, permission: ProjectPermission, project: JiraProject): boolean {
+    return this.permissionsIn(actor, project).has(permission);
+  }
+
+  canSeeIssue(actor: Actor, issue: JiraIssue): boolean {
+    return this.can(actor, 'BROWSE_PROJECTS', this.projectOf(issue));
+  }
+
+  canSeeBoard(actor: Actor, board: JiraBoard): boolean {
+    const project = this.projects.get(board.projectId);
+    return project !== undefined && this.can(actor, 'BROWSE_PROJECTS', project);
+  }
+
+  /** Puts issues into an open sprint, leaving their closed sprints as history (as Jira does). */
+  moveToSprint(issues: readonly JiraIssue[], sprint: JiraSprint, actor: Actor): void {
+    for (const issue of issues) this.changeOpenSprint(issue, sprint, actor);
+  }
+
+  /** Takes issues out of their active or future sprint. */
+  moveToBacklog(issues: readonly JiraIssue[], actor: Actor): void {
+    for (const issue of issues) this.changeOpenSprint(issue, null, actor);
+  }
+
+  /** Moves `issues` (in the given order) directly before or after `anchor`. */
+  rank(issues: readonly JiraIssue[], position: 'before' | 'after', anchor: JiraIssue, actor: Actor): void {
+    const moving = new Set(issues.map((issue) => issue.id));
+    const remaining = this.rankOrder.filter((id) => !moving.has(id));
+    const anchorIndex = remaining.indexOf(anchor.id);
+    remaining.splice(position === 'before' ? anchorIndex : anchorIndex + 1, 0, ...issues.map((issue) => issue.id));
+    this.rankOrder.splice(0, this.rankOrder.length, ...remaining);
+    this.touch(issues);
+    this.record(actor, { kind: 'rank', issueKeys: issues.map((issue) => issue.key), position, anchorKey: anchor.key });
+  }
+
+  setPoints(issue: JiraIssue, points: number | null, actor: Actor): void {
+    const from = issue.points;
+    issue.points = points;
+    this.touch([issue]);
+    this.record(actor, { kind: 'estimate', issueKey: issue.key, fieldId: pointsFieldOf(this.projectOf(issue)).fieldId, from, to: points });
+  }
+
+  setPriority(issue: JiraIssue, priority: Priority, actor: Actor): void {
+    const from = issue.priorityName;
+    issue.priorityName = priority.name;
+    this.touch([issue]);
+    this.record(actor, { kind: 'priority', issueKey: issue.key, from, to: priority.name });
+  }
+
+  addComment(issue: JiraIssue, body: unknown, actor: Actor): IssueComment {
+    const comment: IssueComment = { id: String(this.nextCommentId++), author: actor, body, created: this.clock().toISOString() };
+    issue.comments.push(comment);
+    this.touch([issue]);
+    this.record(actor, { kind: 'comment-added', issueKey: issue.key, commentId: comment.id });
+    return comment;
+  }
+
+  /** Issues added to / removed from the active sprint after it started. */
+  activeSprintScope(sprintId: number): ActiveSprintScope {
+    let scope = this.activeScope.get(sprintId);
+    if (!scope) {
+      scope = { added: new Set(), punted: new Set() };
+      this.activeScope.set(sprintId, scope);
+    }
+    return scope;
+  }
+
+  private changeOpenSprint(issue: JiraIssue, target: JiraSprint | null, actor: Actor): void {
+    const from = this.openSprintOf(issue);
+    if (from?.id === target?.id) return;
+    const keep = issue.sprintIds.filter((id) => this.sprints.get(id)?.state === 'closed');
+    const moved = [issue, ...this.childrenOf(issue).filter((child) => this.typeOf(child).subtask)];
+    for (const each of moved) each.sprintIds = target ? [...keep, target.id] : keep;
+    if (from?.state === 'active') this.activeSprintScope(from.id).punted.add(issue.id);
+    if (target?.state === 'active') this.activeSprintScope(target.id).added.add(issue.id);
+    this.touch(moved);
+    this.record(actor, { kind: 'sprint-membership', issueKey: issue.key, fromSprintId: from?.id ?? null, toSprintId: target?.id ?? null });
+  }
+
+  private touch(issues: readonly JiraIssue[]): void {
+    const now = this.clock().toISOString();
+    for (const issue of issues) issue.updated = now;
+  }
+
+  private record(actor: Actor, change: JiraChange): void {
+    this.emit({ siteId: this.id, at: this.clock().toISOString(), actor, change });
+  }
+}
+
+/** Fills a fresh site; the seed runs once per site, the first time the site is used. */
+export type SiteSeed = (site: JiraSite) => void;
+
+/**
+ * All sites of the stand-in. Each cloudId gets its own copy of the seed on first use, so a test
+ * can prove that one warm runtime serving two sites keeps them apart.
+ */
+export class JiraStandInModel {
+  private readonly sites = new Map<string, JiraSite>();
+  private readonly listeners = new Set<ChangeListener>();
+  private seeding = false;
+
+  constructor(
+    private readonly seed: SiteSeed,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  site(cloudId: string = SANDBOX_CLOUD_ID): JiraSite {
+    let site = this.sites.get(cloudId);
+    if (!site) {
+      site = new JiraSite(cloudId, (record) => this.publish(record), this.clock);
+      this.seeding = true;
+      try {
+        this.seed(site);
+      } finally {
+        this.seeding = false;
+      }
+      this.sites.set(cloudId, site);
+    }
+    return site;
+  }
+
+  /** Forgets every site; the next request re-seeds it. */
+  reset(): void {
+    this.sites.clear();
+  }
+
+  /** Subscribes to changes on any site; returns the unsubscribe function. */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private publish(record: JiraChangeRecord): void {
+    // The seed is the starting state, not a change anyone made.
+    if (this.seeding) return;
+    for (const listener of this.listeners) listener(record);
+  }
+}

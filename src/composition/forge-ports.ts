@@ -1,0 +1,23 @@
+/**
+ * Wires the production adapters for one invocation. Built per call on purpose: one warm Forge
+ * runtime serves several Jira sites, so nothing may survive in module scope between calls.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Ports } from '../app/ports';
+import { assessChange } from '../domain/goal-risk';
+import { createApplyQueue } from '../events/apply-queue';
+import { createJiraAdapter } from '../jira/jira-adapter';
+import { createProposalStore } from '../store/proposal-store';
+import { createSettingsRepository } from '../store/settings-repository';
+
+export function createForgePorts(): Ports {
+  return {
+    jira: createJiraAdapter(),
+    proposals: createProposalStore(),
+    settings: createSettingsRepository(),
+    clock: { now: () => new Date() },
+    ids: { next: () => randomUUID() },
+    applyQueue: createApplyQueue(),
+    assess: assessChange,
+  };
+}

@@ -1,0 +1,33 @@
+/** One endpoint per use case: its payload schema, whether it mutates, and the use case it calls. */
+import { createProposal } from '../app/create-proposal';
+import { decideProposal } from '../app/decide-proposal';
+import { getAuditTrail } from '../app/get-audit-trail';
+import { getIssuePanelState } from '../app/get-issue-panel-state';
+import { listSprintProposals } from '../app/list-sprint-proposals';
+import { previewProposal } from '../app/preview-proposal';
+import { retryApply } from '../app/retry-apply';
+import { withdrawProposal } from '../app/withdraw-proposal';
+import { defineEndpoint } from './resolver-boundary';
+import {
+  auditTrailSchema,
+  createProposalSchema,
+  decideSchema,
+  issuePanelStateSchema,
+  previewSchema,
+  proposalRefSchema,
+  sprintProposalsSchema,
+  withdrawSchema,
+} from './schemas';
+
+export const endpoints = {
+  getIssuePanelState: defineEndpoint({ schema: issuePanelStateSchema, mutates: false, run: getIssuePanelState }),
+  previewProposal: defineEndpoint({ schema: previewSchema, mutates: false, run: previewProposal }),
+  createProposal: defineEndpoint({ schema: createProposalSchema, mutates: true, run: createProposal }),
+  decideProposal: defineEndpoint({ schema: decideSchema, mutates: true, run: decideProposal }),
+  withdrawProposal: defineEndpoint({ schema: withdrawSchema, mutates: true, run: withdrawProposal }),
+  retryApply: defineEndpoint({ schema: proposalRefSchema, mutates: true, run: retryApply }),
+  listSprintProposals: defineEndpoint({ schema: sprintProposalsSchema, mutates: false, run: listSprintProposals }),
+  getAuditTrail: defineEndpoint({ schema: auditTrailSchema, mutates: false, run: getAuditTrail }),
+};
+
+export type EndpointName = keyof typeof endpoints;

@@ -1,0 +1,55 @@
+/**
+ * The thin edge every resolver shares: validate the payload, identify the caller from what Forge
+ * vouches for, run the use case, and turn every failure into a typed `{ error }` (never a stack).
+ */
+import type { z } from 'zod';
+import type { Caller } from '../app/caller';
+import type { Ports } from '../app/ports';
+import { GoalkeeperError, type DomainError } from '../domain/errors';
+
+/** What Forge hands a resolver definition; only accountId, license and installContext are trusted. */
+export interface ResolverRequest {
+  readonly payload: unknown;
+  readonly context: { readonly accountId?: string; readonly license?: { readonly isActive?: boolean } | null; readonly installContext?: string };
+}
+
+export type ResolverAnswer<T> = { readonly data: T } | { readonly error: DomainError };
+
+export interface Endpoint<S extends z.ZodType, T> {
+  readonly schema: S;
+  /** Mutations are refused without an active licence; reads stay available (read-only mode). */
+  readonly mutates: boolean;
+  readonly run: (ports: Ports, caller: Caller, input: z.infer<S>) => Promise<T>;
+}
+
+export function defineEndpoint<S extends z.ZodType, T>(endpoint: Endpoint<S, T>): Endpoint<S, T> {
+  return endpoint;
+}
+
+export async function handleRequest<S extends z.ZodType, T>(endpoint: Endpoint<S, T>, request: ResolverRequest, makePorts: () => Ports): Promise<ResolverAnswer<T>> {
+  try {
+    const accountId = request.context.accountId;
+    if (!accountId) return { error: { code: 'forbidden', message: 'Goalkeeper needs a signed-in Atlassian account.' } };
+    if (endpoint.mutates && request.context.license?.isActive === false) {
+      return { error: { code: 'unlicensed', message: 'Goalkeeper is not licensed on this site. You can still read proposals; ask a Jira admin to renew the licence to make changes.' } };
+    }
+    const parsed = endpoint.schema.safeParse(request.payload ?? {});
+    if (!parsed.success) return { error: invalidInput(parsed.error) };
+    return { data: await endpoint.run(makePorts(), { accountId }, parsed.data) };
+  } catch (error) {
+    return { error: toDomainError(error) };
+  }
+}
+
+function invalidInput(error: z.ZodError): DomainError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[issue.path.join('.') || '(payload)'] ??= issue.message;
+  return { code: 'invalid-input', message: `The request is not valid: ${Object.entries(fields).map(([field, message]) => `${field}: ${message}`).join('; ')}`, fields };
+}
+
+export function toDomainError(error: unknown): DomainError {
+  if (error instanceof GoalkeeperError) return error.toDomainError();
+  // Unexpected failures are logged for the app's developers and reported without internals.
+  console.error('Goalkeeper internal error', error);
+  return { code: 'internal', message: 'Something went wrong in Goalkeeper. Reload and try again; the audit trail shows what was recorded.' };
+}

@@ -1,0 +1,64 @@
+/**
+ * Payload schemas: the only shape a resolver accepts. Unknown keys are stripped (a client that
+ * sends `status`, `decidedBy` or `accountId` is ignored, not trusted); text is bounded so no
+ * record can approach Forge's value size limit.
+ */
+import { z } from 'zod';
+import { REASON_CATEGORIES } from '../domain/change';
+import { PROPOSAL_STATUSES } from '../domain/proposal';
+import { MAX_POINTS, RATIONALE_MAX_CHARS, REASON_MAX_CHARS, SPLIT_MAX_PARTS, SPLIT_SUMMARY_MAX_CHARS, TWEAK_NOTE_MAX_CHARS } from '../domain/text-limits';
+
+/** Jira issue keys: project key (letter first; letters, digits, underscore), dash, number. */
+export const issueKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,49}-[1-9][0-9]{0,14}$/, 'Expected a Jira issue key such as ONB-12.');
+const idSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Expected an id.');
+const boardIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const pointsSchema = z.number().finite().min(0).max(MAX_POINTS);
+const versionSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const boundedText = (max: number) => z.string().trim().min(1, 'Required.').max(max, `At most ${max} characters.`);
+
+const rankTargetSchema = z.discriminatedUnion('position', [
+  z.object({ position: z.literal('before'), issueKey: issueKeySchema }),
+  z.object({ position: z.literal('after'), issueKey: issueKeySchema }),
+  z.object({ position: z.literal('top') }),
+  z.object({ position: z.literal('bottom') }),
+]);
+
+export const changeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('add') }),
+  z.object({ kind: z.literal('remove') }),
+  z.object({ kind: z.literal('defer') }),
+  z.object({ kind: z.literal('rerank'), target: rankTargetSchema }),
+  z.object({ kind: z.literal('priority'), priorityName: boundedText(60) }),
+  z.object({ kind: z.literal('estimate'), points: pointsSchema }),
+  z.object({
+    kind: z.literal('split'),
+    parts: z.array(z.object({ summary: boundedText(SPLIT_SUMMARY_MAX_CHARS), points: pointsSchema })).min(2, 'A split needs at least two parts.').max(SPLIT_MAX_PARTS),
+  }),
+  z.object({ kind: z.literal('swap'), outIssueKey: issueKeySchema }),
+  z.object({ kind: z.literal('tweak'), note: boundedText(TWEAK_NOTE_MAX_CHARS) }),
+]);
+
+export const reasonSchema = z.object({ category: z.enum(REASON_CATEGORIES), text: boundedText(REASON_MAX_CHARS) });
+
+export const issuePanelStateSchema = z.object({ issueKey: issueKeySchema });
+export const previewSchema = z.object({ issueKey: issueKeySchema, change: changeSchema });
+export const createProposalSchema = z.object({
+  issueKey: issueKeySchema,
+  change: changeSchema,
+  reason: reasonSchema,
+  acknowledgeThreat: z.boolean().default(false),
+  idempotencyKey: idSchema.optional(),
+});
+export const decideSchema = z.object({
+  proposalId: idSchema,
+  verdict: z.enum(['approve', 'reject']),
+  // Length rules live in the domain (the minimum is a setting); this only bounds the payload.
+  rationale: z.string().max(RATIONALE_MAX_CHARS * 2),
+  expectedVersion: versionSchema,
+});
+export const withdrawSchema = z.object({ proposalId: idSchema, expectedVersion: versionSchema });
+export const proposalRefSchema = z.object({ proposalId: idSchema });
+export const auditTrailSchema = z.object({ proposalId: idSchema, cursor: z.string().max(2_000).optional() });
+export const sprintProposalsSchema = z.object({ boardId: boardIdSchema, status: z.enum(PROPOSAL_STATUSES).optional() });
+export const applyJobSchema = z.object({ proposalId: idSchema, attempt: z.number().int().min(1) });
+
