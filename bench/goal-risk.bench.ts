@@ -14,7 +14,7 @@ const HISTORY_SPRINTS = 6;
 const BUDGET_MS_AT_1000 = 10;
 const BUDGET_RATIO = 3;
 const WARM_UP_RUNS = 20;
-const TIMED_RUNS = 31;
+const TIMED_RUNS = 101;
 const FIBONACCI_POINTS = [1, 2, 3, 5, 8];
 
 /** Keeps the bare loop's sum observable so the JIT cannot drop the draws. */
@@ -31,9 +31,10 @@ function benchIssue(index: number, random: Random, size: number): SprintIssue {
     id: String(10_000 + index),
     summary: `Benchmark issue ${index + 1}`,
     points: pick(random, FIBONACCI_POINTS),
-    // The top fifth is done and the next tenth in progress, as on a board mid-sprint.
+    // The top fifth is done and the next tenth in progress, as on a board mid-sprint; goal work is
+    // ranked in the top half, as teams rank it.
     statusCategory: share < 0.2 ? 'done' : share < 0.3 ? 'in-progress' : 'todo',
-    goalCritical: random() < 0.2,
+    goalCritical: share < 0.5 && random() < 0.4,
     labels: [],
     epicKey: null,
     priorityName: 'Medium',
@@ -41,7 +42,11 @@ function benchIssue(index: number, random: Random, size: number): SprintIssue {
   };
 }
 
-/** A two-week sprint on its third day (8 working days left), with history scaled to its size. */
+/**
+ * A two-week sprint on its third day (8 working days left), history scaled to its size so the
+ * goal is likely before the change; the change adds a goal-critical issue at the bottom, which
+ * exercises every step: the line moves, the level is a threat, deferrals are searched.
+ */
 export function benchInput(size: number): AssessmentInput {
   const random = seededRandom(size);
   const issues = Array.from({ length: size }, (_, index) => benchIssue(index, random, size));
@@ -50,7 +55,7 @@ export function benchInput(size: number): AssessmentInput {
     sprintId: index + 1,
     name: `Sprint ${index + 1}`,
     committedPoints: committed,
-    completedPoints: Math.round(committed * (0.7 + 0.4 * random())),
+    completedPoints: Math.round(committed * (0.8 + 0.3 * random())),
     workingDays: 10,
   }));
   return {
@@ -69,16 +74,33 @@ export function benchInput(size: number): AssessmentInput {
   };
 }
 
-function medianMs(run: () => void): number {
-  for (let i = 0; i < WARM_UP_RUNS; i++) run();
-  const times: number[] = [];
-  for (let i = 0; i < TIMED_RUNS; i++) {
-    const started = process.hrtime.bigint();
-    run();
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+function elapsedMs(run: () => void): number {
+  const started = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * Median times of two workloads, run alternately so that a noisy neighbour or a GC pause slows
+ * both alike instead of skewing their ratio.
+ */
+function medianMsSideBySide(first: () => void, second: () => void): [number, number] {
+  for (let i = 0; i < WARM_UP_RUNS; i++) {
+    first();
+    second();
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  const firstTimes: number[] = [];
+  const secondTimes: number[] = [];
+  for (let i = 0; i < TIMED_RUNS; i++) {
+    firstTimes.push(elapsedMs(first));
+    secondTimes.push(elapsedMs(second));
+  }
+  return [median(firstTimes), median(secondTimes)];
 }
 
 function bareDraws(draws: number): void {
@@ -98,8 +120,10 @@ export async function runGoalRiskBench(): Promise<void> {
     const input = benchInput(size);
     const { workingDaysLeft, trials } = assessChange(input);
     const draws = workingDaysLeft * trials;
-    const assessmentMs = medianMs(() => assessChange(input));
-    const bareMs = medianMs(() => bareDraws(draws));
+    const [assessmentMs, bareMs] = medianMsSideBySide(
+      () => assessChange(input),
+      () => bareDraws(draws),
+    );
     const ratio = assessmentMs / bareMs;
     const pass = ratio <= BUDGET_RATIO && (size !== 1_000 || assessmentMs <= BUDGET_MS_AT_1000);
     allPass &&= pass;

@@ -109,8 +109,9 @@ async function splitSteps(context: PlanContext, parts: Extract<Change, { kind: '
       return existing ? { ok: true, status: 200, message: `Found ${existing.key}, created by an interrupted attempt.`, createdKeys: [existing.key] } : null;
     },
   }));
-  if (proposal.subjectPoints === null) return createParts;
-  const remaining = Math.max(0, proposal.subjectPoints - parts.reduce((sum, part) => sum + part.points, 0));
+  const parentPoints = proposal.pointsAtProposal[parentKey] ?? null;
+  if (parentPoints === null) return createParts;
+  const remaining = Math.max(0, parentPoints - parts.reduce((sum, part) => sum + part.points, 0));
   return [
     ...createParts,
     { name: 'reduce-parent-estimate', describe: `Set estimate of ${parentKey} to ${remaining}`, run: () => ports.jira.setEstimate(parentKey, estimation, remaining) },

@@ -3,13 +3,13 @@
  * change the policy lets the Developers make alone is auto-approved and queued for apply at once.
  */
 import { needsProductOwner } from '../domain/approval-policy';
-import type { Change, Reason } from '../domain/change';
+import { issuesNamedBy, type Change, type Reason } from '../domain/change';
 import { GoalkeeperError } from '../domain/errors';
 import { autoApprove, openProposal, type Proposal } from '../domain/proposal';
 import { enqueueApply } from './apply-queueing';
 import { auditEventFor } from './audit-log';
 import type { Caller } from './caller';
-import { assessInSituation, subjectIsGoalCritical } from './issue-situation';
+import { assessInSituation, subjectIsGoalCritical, type IssueSituation } from './issue-situation';
 import { persistTransition } from './persist';
 import type { Ports } from './ports';
 import { requireChangePermissions, situationFor } from './preview-proposal';
@@ -53,7 +53,7 @@ export async function createProposal(ports: Ports, caller: Caller, request: Crea
     change: request.change,
     reason: request.reason,
     createdAt: now,
-    subjectPoints: situation.issue.points,
+    pointsAtProposal: pointsOfInvolvedIssues(situation, request.change),
     needsProductOwner: needsProductOwner(situation.settings.policy, request.change, subjectIsGoalCritical(situation)),
     assessment,
     threatAcknowledged: assessment?.level === 'threat' && request.acknowledgeThreat,
@@ -66,4 +66,11 @@ export async function createProposal(ports: Ports, caller: Caller, request: Crea
   const approved = await persistTransition(ports, proposal, unwrap(autoApprove(proposal, now)), 'auto-approved', null, 'The approval policy lets the Developers make this change; logged and applied.');
   await enqueueApply(ports, approved);
   return approved;
+}
+
+/** The estimates the churn figures and a split's arithmetic will need later, frozen now. */
+function pointsOfInvolvedIssues(situation: IssueSituation, change: Change): Record<string, number | null> {
+  const points: Record<string, number | null> = { [situation.issue.key]: situation.issue.points };
+  for (const key of issuesNamedBy(change)) points[key] = situation.snapshot?.issues.find((i) => i.key === key)?.points ?? null;
+  return points;
 }

@@ -7,7 +7,7 @@ import type { AssessmentInput, Assessment } from '../domain/assessment';
 import type { Change } from '../domain/change';
 import { matchesGoalRule } from '../domain/goal-critical';
 import { DEFAULT_SETTINGS, type ProjectSettings } from '../domain/settings';
-import type { Sprint, SprintHistory, SprintSnapshot } from '../domain/sprint';
+import type { Sprint, SprintHistory, SprintIssue, SprintSnapshot } from '../domain/sprint';
 import { notFound } from './access';
 import type { BoardEstimation, BoardSummary, IssueFacts, Ports } from './ports';
 
@@ -60,18 +60,29 @@ export function subjectIsGoalCritical(situation: IssueSituation): boolean {
   return inSprint ? inSprint.goalCritical : matchesGoalRule(situation.settings.goalCritical, situation.issue);
 }
 
-export function assessInSituation(ports: Ports, situation: IssueSituation, change: Change): Assessment | null {
-  if (!situation.snapshot) return null;
-  const incoming = { ...situation.issue, goalCritical: subjectIsGoalCritical(situation) };
+/** The sprint facts any assessment needs, whichever view asks. */
+export interface SprintFacts {
+  readonly snapshot: SprintSnapshot;
+  readonly history: readonly SprintHistory[];
+  readonly settings: ProjectSettings;
+}
+
+export function assessOnSprint(ports: Ports, facts: SprintFacts, issueKey: string, change: Change, incoming?: SprintIssue): Assessment {
   const input: AssessmentInput = {
-    snapshot: situation.snapshot,
-    history: situation.history,
-    issueKey: situation.issue.key,
+    snapshot: facts.snapshot,
+    history: facts.history,
+    issueKey,
     change,
-    incoming,
+    ...(incoming ? { incoming } : {}),
     now: ports.clock.now().toISOString(),
-    workingDays: situation.settings.workingDays,
-    thresholds: situation.settings.thresholds,
+    workingDays: facts.settings.workingDays,
+    thresholds: facts.settings.thresholds,
   };
   return ports.assess(input);
+}
+
+export function assessInSituation(ports: Ports, situation: IssueSituation, change: Change): Assessment | null {
+  if (!situation.snapshot) return null;
+  const facts = { snapshot: situation.snapshot, history: situation.history, settings: situation.settings };
+  return assessOnSprint(ports, facts, situation.issue.key, change, { ...situation.issue, goalCritical: subjectIsGoalCritical(situation) });
 }

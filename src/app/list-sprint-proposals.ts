@@ -1,6 +1,6 @@
 /** The proposals of a board's active sprint that the caller may see, oldest first. */
-import { GoalkeeperError } from '../domain/errors';
 import type { Proposal, ProposalStatus } from '../domain/proposal';
+import { requireVisibleBoard } from './board-access';
 import type { Caller } from './caller';
 import type { Ports } from './ports';
 
@@ -10,12 +10,8 @@ export async function listSprintProposals(ports: Ports, caller: Caller, request:
   return visibleTo(ports, caller, await ports.proposals.listBySprint(sprint.id, request.status));
 }
 
-/** The board must be one the caller can see in Jira; otherwise it does not exist for them. */
-export async function activeSprintVisibleTo(ports: Ports, caller: Caller, boardId: number) {
-  const boards = await ports.jira.boardsVisibleTo(caller.accountId);
-  if (!boards.some((board) => board.id === boardId)) {
-    throw new GoalkeeperError('not-found', 'This board does not exist or you do not have permission to see it.');
-  }
+async function activeSprintVisibleTo(ports: Ports, caller: Caller, boardId: number) {
+  await requireVisibleBoard(ports, caller, boardId);
   return ports.jira.activeSprint(boardId);
 }
 

@@ -8,6 +8,7 @@ import type { AuditEvent } from '../domain/audit';
 import type { Proposal, ProposalStatus } from '../domain/proposal';
 import type { GoalCriticalRule, ProjectSettings } from '../domain/settings';
 import type { Sprint, SprintHistory, SprintIssue, SprintSnapshot } from '../domain/sprint';
+import type { BypassedChange, BypassReview, SprintBaseline, SprintOutcome, SprintScope } from '../domain/sprint-record';
 
 export type { GoalCriticalRule };
 
@@ -109,6 +110,26 @@ export interface ProposalStore {
   remember(idempotencyKey: string, answer: unknown): Promise<void>;
 }
 
+/** Sprint-level records: baseline, last seen scope, bypassed changes, goal outcomes. */
+export interface SprintRecordStore {
+  baseline(sprintId: number): Promise<SprintBaseline | undefined>;
+  /** First writer wins: a baseline is never overwritten. */
+  saveBaseline(baseline: SprintBaseline): Promise<WriteOutcome>;
+  lastSeen(sprintId: number): Promise<SprintScope | undefined>;
+  saveLastSeen(scope: SprintScope): Promise<void>;
+  bypassedChanges(sprintId: number): Promise<BypassedChange[]>;
+  /** Idempotent by change id: a duplicate event records nothing new. */
+  recordBypassed(change: BypassedChange): Promise<WriteOutcome>;
+  getBypassed(id: string): Promise<BypassedChange | undefined>;
+  /** Conditional on the change having no review yet. */
+  reviewBypassed(id: string, review: BypassReview): Promise<WriteOutcome>;
+  outcome(sprintId: number): Promise<SprintOutcome | undefined>;
+  saveOutcome(outcome: SprintOutcome): Promise<void>;
+  outcomesOfBoard(boardId: number): Promise<SprintOutcome[]>;
+  /** Dedupe of delivered events (Forge may deliver twice). */
+  markEventSeen(eventId: string): Promise<'first' | 'duplicate'>;
+}
+
 export interface SettingsStore {
   get(projectKey: string): Promise<ProjectSettings | undefined>;
 }
@@ -131,6 +152,7 @@ export interface Ports {
   readonly jira: JiraPort;
   readonly proposals: ProposalStore;
   readonly settings: SettingsStore;
+  readonly sprints: SprintRecordStore;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly applyQueue: ApplyQueue;

@@ -54,6 +54,7 @@ type Target = 'goal' | 'all-work';
 
 /** One ranked sprint issue as the forecast sees it. */
 interface WorkItem {
+  readonly issue: SprintIssue;
   readonly key: string;
   readonly work: number;
   readonly goalCritical: boolean;
@@ -63,14 +64,16 @@ interface WorkItem {
 
 /** The sprint as it would be after the change. */
 interface HypotheticalSprint {
-  readonly issues: readonly SprintIssue[];
+  readonly items: readonly WorkItem[];
   /** Goal-critical issues the change takes out of the sprint. */
   readonly removedGoalKeys: readonly string[];
+  /** Issues the change brings in (the incoming issue, split parts): not the team's to defer. */
+  readonly arrivingKeys: readonly string[];
 }
 
-/** One side of the comparison: the ranked work and what the trials say of it. */
+/** One side of the comparison: the work still open, in rank order, and what the trials say of it. */
 interface Scenario {
-  readonly items: readonly WorkItem[];
+  readonly open: readonly WorkItem[];
   /** Work that must be done, in rank order, before the last target item is done. */
   readonly requiredWork: number;
   readonly figures: ForecastFigures;
@@ -95,6 +98,7 @@ interface Situation {
   readonly before: Scenario;
   readonly after: Scenario;
   readonly removedGoalKeys: readonly string[];
+  readonly arrivingKeys: readonly string[];
   /** Goal-critical items below the capacity line after the change that were not below it before. */
   readonly fallenBelowLine: readonly WorkItem[];
 }
@@ -107,10 +111,11 @@ export function assessChange(input: AssessmentInput): Assessment {
   const days = sprintWorkingDays(snapshot.sprint.startDate, snapshot.sprint.endDate, input.now, input.workingDays ?? DEFAULT_WORKING_DAYS);
 
   const unit = workUnitOf(snapshot);
-  const hypothetical = applyChange(snapshot.issues, input);
-  const beforeItems = measure(snapshot.issues, unit);
-  const afterItems = measure(hypothetical.issues, unit);
-  const target = targetOf(snapshot, afterItems);
+  const measureIssue = (issue: SprintIssue): WorkItem => measure(issue, unit);
+  const beforeItems = snapshot.issues.map(measureIssue);
+  const hypothetical = applyChange(beforeItems, input, measureIssue);
+  const afterItems = hypothetical.items;
+  const target = targetOf(snapshot, beforeItems, afterItems);
 
   const progress = progressOf(beforeItems, days);
   const throughput = chooseThroughput(historyMatchesUnit(snapshot, unit) ? input.history : [], progress);
@@ -132,6 +137,7 @@ export function assessChange(input: AssessmentInput): Assessment {
     before,
     after,
     removedGoalKeys,
+    arrivingKeys: hypothetical.arrivingKeys,
     fallenBelowLine: target === 'goal' ? goalItemsFallenBelowLine(before, after) : [],
   };
   const level = judgeLevel(situation);
@@ -151,50 +157,58 @@ export function assessChange(input: AssessmentInput): Assessment {
 
 // ——— The sprint after the change ———
 
-function applyChange(issues: readonly SprintIssue[], input: AssessmentInput): HypotheticalSprint {
+function applyChange(items: readonly WorkItem[], input: AssessmentInput, measureIssue: (issue: SprintIssue) => WorkItem): HypotheticalSprint {
   const { change, incoming } = input;
-  const at = issues.findIndex((issue) => issue.key === input.issueKey);
-  const subject = at >= 0 ? issues[at] : undefined;
-  const withoutRemovals = (changed: readonly SprintIssue[]): HypotheticalSprint => ({ issues: changed, removedGoalKeys: [] });
-  const arriving = incoming && !issues.some((issue) => issue.key === incoming.key) ? [incoming] : [];
+  const at = items.findIndex((item) => item.key === input.issueKey);
+  const subject = items[at];
+  const arrivals = (): WorkItem[] => (incoming && !items.some((item) => item.key === incoming.key) ? [measureIssue(incoming)] : []);
   // An issue that has left the sprint since the proposal was made changes nothing here; the
   // use case decides whether the proposal is stale.
   switch (change.kind) {
-    case 'add':
+    case 'add': {
+      const arriving = arrivals();
       // Moved into a sprint, an issue joins at the bottom of its rank order.
-      return withoutRemovals([...issues, ...arriving]);
+      return hypothetical([...items, ...arriving], { arriving });
+    }
     case 'remove':
     case 'defer':
-      return subject ? { issues: replaceAt(issues, at, []), removedGoalKeys: subject.goalCritical ? [subject.key] : [] } : withoutRemovals(issues);
+      return subject ? hypothetical(replaceAt(items, at, []), { removed: subject }) : hypothetical(items);
     case 'swap': {
-      const outAt = issues.findIndex((issue) => issue.key === change.outIssueKey);
-      const out = issues[outAt];
-      if (!out) return withoutRemovals([...issues, ...arriving]);
+      const arriving = arrivals();
+      const outAt = items.findIndex((item) => item.key === change.outIssueKey);
+      const out = items[outAt];
       // The incoming issue takes the rank of the one it replaces.
-      return { issues: replaceAt(issues, outAt, arriving), removedGoalKeys: out.goalCritical ? [out.key] : [] };
+      return out ? hypothetical(replaceAt(items, outAt, arriving), { removed: out, arriving }) : hypothetical([...items, ...arriving], { arriving });
     }
     case 'rerank':
-      return withoutRemovals(subject ? rerank(issues, subject, at, change.target) : issues);
+      return hypothetical(subject ? rerank(items, subject, at, change.target) : items);
     case 'estimate':
-      return withoutRemovals(subject ? replaceAt(issues, at, [{ ...subject, points: change.points }]) : issues);
+      return hypothetical(subject ? replaceAt(items, at, [measureIssue({ ...subject.issue, points: change.points })]) : items);
     case 'split': {
-      if (!subject) return withoutRemovals(issues);
+      if (!subject) return hypothetical(items);
+      const { issue } = subject;
       const splitOff = change.parts.reduce((sum, part) => sum + part.points, 0);
-      const parent = { ...subject, points: subject.points === null ? null : Math.max(0, subject.points - splitOff) };
-      const parts = change.parts.map((part, index): SprintIssue => ({
-        ...subject,
-        key: splitPartKey(subject.key, index),
-        id: '',
-        summary: part.summary,
-        points: part.points,
-        statusCategory: 'todo',
-      }));
-      return withoutRemovals(replaceAt(issues, at, [parent, ...parts]));
+      const parent = measureIssue({ ...issue, points: issue.points === null ? null : Math.max(0, issue.points - splitOff) });
+      const parts = change.parts.map((part, index) =>
+        measureIssue({ ...issue, key: splitPartKey(issue.key, index), id: '', summary: part.summary, points: part.points, statusCategory: 'todo' }),
+      );
+      return hypothetical(replaceAt(items, at, [parent, ...parts]), { arriving: parts });
     }
     case 'priority':
     case 'tweak':
-      return withoutRemovals(issues);
+      return hypothetical(items);
   }
+}
+
+function hypothetical(
+  items: readonly WorkItem[],
+  { removed, arriving = [] }: { removed?: WorkItem; arriving?: readonly WorkItem[] } = {},
+): HypotheticalSprint {
+  return {
+    items,
+    removedGoalKeys: removed?.goalCritical ? [removed.key] : [],
+    arrivingKeys: arriving.map((item) => item.key),
+  };
 }
 
 /** Split parts have no Jira key until they are created; they appear in capacity lines as these. */
@@ -206,13 +220,13 @@ function replaceAt<T>(list: readonly T[], index: number, replacement: readonly T
   return [...list.slice(0, index), ...replacement, ...list.slice(index + 1)];
 }
 
-function rerank(issues: readonly SprintIssue[], moving: SprintIssue, at: number, target: RankTarget): readonly SprintIssue[] {
-  const others = replaceAt(issues, at, []);
+function rerank(items: readonly WorkItem[], moving: WorkItem, at: number, target: RankTarget): readonly WorkItem[] {
+  const others = replaceAt(items, at, []);
   const landing = landingIndex(others, target);
-  return landing === null ? issues : [...others.slice(0, landing), moving, ...others.slice(landing)];
+  return landing === null ? items : [...others.slice(0, landing), moving, ...others.slice(landing)];
 }
 
-function landingIndex(others: readonly SprintIssue[], target: RankTarget): number | null {
+function landingIndex(others: readonly WorkItem[], target: RankTarget): number | null {
   switch (target.position) {
     case 'top':
       return 0;
@@ -220,7 +234,7 @@ function landingIndex(others: readonly SprintIssue[], target: RankTarget): numbe
       return others.length;
     case 'before':
     case 'after': {
-      const anchor = others.findIndex((issue) => issue.key === target.issueKey);
+      const anchor = others.findIndex((item) => item.key === target.issueKey);
       if (anchor < 0) return null;
       return target.position === 'before' ? anchor : anchor + 1;
     }
@@ -235,14 +249,15 @@ function workUnitOf(snapshot: SprintSnapshot): WorkUnit {
   return noneEstimated ? 'issues' : 'points';
 }
 
-function measure(issues: readonly SprintIssue[], unit: WorkUnit): WorkItem[] {
-  return issues.map((issue) => ({
+function measure(issue: SprintIssue, unit: WorkUnit): WorkItem {
+  return {
+    issue,
     key: issue.key,
     work: unit === 'issues' ? 1 : Math.max(0, issue.points ?? 0),
     goalCritical: issue.goalCritical,
     status: issue.statusCategory,
     unestimated: unit === 'points' && issue.points === null,
-  }));
+  };
 }
 
 /**
@@ -253,9 +268,9 @@ function historyMatchesUnit(snapshot: SprintSnapshot, unit: WorkUnit): boolean {
   return unit === (snapshot.estimation === 'issue-count' ? 'issues' : 'points');
 }
 
-function targetOf(snapshot: SprintSnapshot, afterItems: readonly WorkItem[]): Target {
-  const hasGoalCritical = snapshot.issues.some((issue) => issue.goalCritical) || afterItems.some((item) => item.goalCritical);
-  return hasGoalText(snapshot) && hasGoalCritical ? 'goal' : 'all-work';
+function targetOf(snapshot: SprintSnapshot, beforeItems: readonly WorkItem[], afterItems: readonly WorkItem[]): Target {
+  const isGoalCritical = (item: WorkItem): boolean => item.goalCritical;
+  return hasGoalText(snapshot) && (beforeItems.some(isGoalCritical) || afterItems.some(isGoalCritical)) ? 'goal' : 'all-work';
 }
 
 function hasGoalText(snapshot: SprintSnapshot): boolean {
@@ -273,27 +288,23 @@ function sumWork(items: readonly WorkItem[]): number {
 }
 
 function progressOf(items: readonly WorkItem[], days: SprintWorkingDays): SprintProgress {
-  return {
-    doneWork: sumWork(items.filter((item) => !isOpen(item))),
-    elapsedDays: days.elapsed,
-    committedWork: sumWork(items),
-    totalDays: days.total,
-  };
+  let doneWork = 0;
+  let committedWork = 0;
+  for (const item of items) {
+    committedWork += item.work;
+    if (!isOpen(item)) doneWork += item.work;
+  }
+  return { doneWork, elapsedDays: days.elapsed, committedWork, totalDays: days.total };
 }
 
 // ——— Forecast figures ———
 
-/** Index of the lowest-ranked open target item, or -1 when every target item is done. */
-function lastOpenTargetIndex(items: readonly WorkItem[], target: Target): number {
-  return items.findLastIndex((item) => isOpen(item) && isTargetItem(item, target));
+/** Index of the lowest-ranked target item among open items, or -1 when none is open. */
+function lastTargetIndex(open: readonly WorkItem[], target: Target): number {
+  return open.findLastIndex((item) => isTargetItem(item, target));
 }
 
-function requiredWorkOf(items: readonly WorkItem[], target: Target): number {
-  return sumWork(items.slice(0, lastOpenTargetIndex(items, target) + 1).filter(isOpen));
-}
-
-function capacityLineOf(items: readonly WorkItem[], capacityP50: number): CapacityLine {
-  const open = items.filter(isOpen);
+function capacityLineOf(open: readonly WorkItem[], capacityP50: number): CapacityLine {
   let used = 0;
   let index = 0;
   for (const item of open) {
@@ -306,27 +317,38 @@ function capacityLineOf(items: readonly WorkItem[], capacityP50: number): Capaci
 }
 
 function scenarioOf(items: readonly WorkItem[], capacity: Capacity, target: Target, goalBroken: boolean): Scenario {
-  const requiredWork = requiredWorkOf(items, target);
   const open = items.filter(isOpen);
+  const lastTarget = lastTargetIndex(open, target);
+  let requiredWork = 0;
+  let goalCriticalWork = 0;
+  let workLeft = 0;
+  open.forEach((item, index) => {
+    workLeft += item.work;
+    if (item.goalCritical) goalCriticalWork += item.work;
+    if (index <= lastTarget) requiredWork += item.work;
+  });
   return {
-    items,
+    open,
     requiredWork,
     figures: {
       // A goal-critical item leaving the sprint cannot be done in it: the goal as written fails.
       pGoal: goalBroken ? 0 : capacity.forecast.probabilityOfCompleting(requiredWork),
       p50Points: roundWork(capacity.p50),
       p85Points: roundWork(capacity.p85),
-      goalCriticalPointsLeft: roundWork(sumWork(open.filter((item) => item.goalCritical))),
-      totalPointsLeft: roundWork(sumWork(open)),
-      capacityLine: capacityLineOf(items, capacity.p50),
+      goalCriticalPointsLeft: roundWork(goalCriticalWork),
+      totalPointsLeft: roundWork(workLeft),
+      capacityLine: capacityLineOf(open, capacity.p50),
     },
   };
 }
 
 function goalItemsFallenBelowLine(before: Scenario, after: Scenario): WorkItem[] {
-  const belowBefore = new Set(before.figures.capacityLine.belowKeys);
-  const belowAfter = new Set(after.figures.capacityLine.belowKeys);
-  return after.items.filter((item) => item.goalCritical && belowAfter.has(item.key) && !belowBefore.has(item.key));
+  const belowBefore = new Set(goalItemsBelowLine(before).map((item) => item.key));
+  return goalItemsBelowLine(after).filter((item) => !belowBefore.has(item.key));
+}
+
+function goalItemsBelowLine(scenario: Scenario): WorkItem[] {
+  return scenario.open.slice(scenario.figures.capacityLine.index).filter((item) => item.goalCritical);
 }
 
 // ——— Level ———
@@ -447,7 +469,7 @@ function dataReasons(situation: Situation): AssessmentReason[] {
       },
     );
   }
-  const unestimated = after.items.filter((item) => isOpen(item) && item.unestimated).length;
+  const unestimated = after.open.filter((item) => item.unestimated).length;
   if (unit === 'issues') {
     reasons.push({ code: 'no-estimates', message: 'No story points on these issues: counting each issue as 1', figures: { unestimated: 0 } });
   } else if (unestimated > 0) {
@@ -500,24 +522,22 @@ function safePGoal(situation: Situation): number {
  * own issue and not-yet-created split parts are never offered.
  */
 function suggestDeferrals(situation: Situation): Suggestion | null {
-  const { after, target, unit, capacity, input } = situation;
+  const { after, target, unit, capacity, input, arrivingKeys } = situation;
   if (situation.removedGoalKeys.length > 0) return null;
-  const goalPGoal = safePGoal(situation);
-  const affordable = capacity.forecast.capacityAt(goalPGoal);
-  const inSprintBefore = new Set(input.snapshot.issues.map((issue) => issue.key));
-  const candidates = after.items
-    .slice(0, lastOpenTargetIndex(after.items, target) + 1)
-    .filter((item) => item.status === 'todo' && !item.goalCritical && item.work > 0 && item.key !== input.issueKey && inSprintBefore.has(item.key))
-    .reverse();
+  const safeProbability = safePGoal(situation);
+  const affordable = capacity.forecast.capacityAt(safeProbability);
+  const deferrable = (item: WorkItem): boolean =>
+    item.status === 'todo' && !item.goalCritical && item.work > 0 && item.key !== input.issueKey && !arrivingKeys.includes(item.key);
   const deferred: WorkItem[] = [];
   let required = after.requiredWork;
-  for (const item of candidates) {
-    if (required <= affordable + EPSILON) break;
+  for (let index = lastTargetIndex(after.open, target); index >= 0 && required > affordable + EPSILON; index--) {
+    const item = after.open[index]!;
+    if (!deferrable(item)) continue;
     deferred.push(item);
     required -= item.work;
   }
   if (deferred.length === 0 || required > affordable + EPSILON) return null;
-  // Found lowest rank first; told in rank order, as the team reads its board.
+  // Found lowest rank first; listed in rank order, as the team reads its board.
   deferred.reverse();
   const listed = joinAsEnglish(deferred.map((item) => `${item.key} (${formatWork(item.work, unit)})`));
   return {
@@ -525,7 +545,7 @@ function suggestDeferrals(situation: Situation): Suggestion | null {
     issueKeys: deferred.map((item) => item.key),
     points: roundWork(sumWork(deferred)),
     pGoalAfter: capacity.forecast.probabilityOfCompleting(required),
-    message: `Defer ${listed} to keep ${probabilityLabel(target)} ≥ ${formatPercent(goalPGoal)}`,
+    message: `Defer ${listed} to keep ${probabilityLabel(target)} ≥ ${formatPercent(safeProbability)}`,
   };
 }
 
@@ -533,8 +553,8 @@ function suggestDeferrals(situation: Situation): Suggestion | null {
 function suggestSplits(situation: Situation): Suggestion[] {
   const { after, target, unit, capacity } = situation;
   if (unit === 'issues') return [];
-  return after.items
-    .filter((item) => isOpen(item) && isTargetItem(item, target) && item.work > capacity.p50 + EPSILON)
+  return after.open
+    .filter((item) => isTargetItem(item, target) && item.work > capacity.p50 + EPSILON)
     .map((item): Suggestion => ({
       kind: 'split',
       issueKey: item.key,

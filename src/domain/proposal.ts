@@ -59,10 +59,11 @@ export interface Proposal {
   readonly reason: Reason;
   readonly createdAt: string;
   /**
-   * The issue's estimate when proposed: the baseline for churn (re-estimate up/down) and the
-   * fixed starting point of a split, so a retried split never reduces the parent twice.
+   * Estimates, when proposed, of every issue the change moves (the subject, and a swap's outgoing
+   * issue): the baseline for churn (re-estimate up/down, points moved) and the fixed starting
+   * point of a split, so a retried split never reduces the parent twice.
    */
-  readonly subjectPoints: number | null;
+  readonly pointsAtProposal: Readonly<Record<string, number | null>>;
   readonly status: ProposalStatus;
   /** Whether this change type needs the PO under the policy in force when it was proposed. */
   readonly needsProductOwner: boolean;

@@ -2,7 +2,10 @@
 import { createProposal } from '../app/create-proposal';
 import { decideProposal } from '../app/decide-proposal';
 import { getAuditTrail } from '../app/get-audit-trail';
+import { exportSprintCsv } from '../app/export-sprint-csv';
 import { getIssuePanelState } from '../app/get-issue-panel-state';
+import { getSprintViewState } from '../app/get-sprint-view-state';
+import { listBoards } from '../app/list-boards';
 import { listSprintProposals } from '../app/list-sprint-proposals';
 import { previewProposal } from '../app/preview-proposal';
 import { retryApply } from '../app/retry-apply';
@@ -10,6 +13,8 @@ import { withdrawProposal } from '../app/withdraw-proposal';
 import { defineEndpoint } from './resolver-boundary';
 import {
   auditTrailSchema,
+  boardRefSchema,
+  boardSearchSchema,
   createProposalSchema,
   decideSchema,
   issuePanelStateSchema,
@@ -28,6 +33,9 @@ export const endpoints = {
   retryApply: defineEndpoint({ schema: proposalRefSchema, mutates: true, run: retryApply }),
   listSprintProposals: defineEndpoint({ schema: sprintProposalsSchema, mutates: false, run: listSprintProposals }),
   getAuditTrail: defineEndpoint({ schema: auditTrailSchema, mutates: false, run: getAuditTrail }),
+  getSprintViewState: defineEndpoint({ schema: boardRefSchema, mutates: false, run: getSprintViewState }),
+  exportSprintCsv: defineEndpoint({ schema: boardRefSchema, mutates: false, run: exportSprintCsv }),
+  listBoards: defineEndpoint({ schema: boardSearchSchema, mutates: false, run: listBoards }),
 };
 
 export type EndpointName = keyof typeof endpoints;

@@ -62,3 +62,5 @@ export const auditTrailSchema = z.object({ proposalId: idSchema, cursor: z.strin
 export const sprintProposalsSchema = z.object({ boardId: boardIdSchema, status: z.enum(PROPOSAL_STATUSES).optional() });
 export const applyJobSchema = z.object({ proposalId: idSchema, attempt: z.number().int().min(1) });
 
+export const boardRefSchema = z.object({ boardId: boardIdSchema });
+export const boardSearchSchema = z.object({ query: z.string().max(200).optional() });

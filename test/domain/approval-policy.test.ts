@@ -7,7 +7,7 @@ const PO = '557058:po-priya';
 const proposal = openProposal({
   id: 'p-1', issueKey: 'ONB-12', issueId: '10012', projectKey: 'ONB', boardId: 1, sprintId: 7, proposerAccountId: PO,
   change: { kind: 'remove' }, reason: { category: 'dependency', text: 'Blocked by the IdP contract.' }, createdAt: '2026-11-25T10:00:00Z',
-  subjectPoints: 5, needsProductOwner: true, assessment: null, threatAcknowledged: false,
+  pointsAtProposal: { 'ONB-12': 5 }, needsProductOwner: true, assessment: null, threatAcknowledged: false,
 });
 
 describe('approval policy', () => {

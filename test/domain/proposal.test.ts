@@ -17,7 +17,7 @@ function proposal(overrides: Partial<Proposal> = {}): Proposal {
       change: { kind: 'add' },
       reason: { category: 'stakeholder-request', text: 'Sales promised SSO for Acme by Friday.' },
       createdAt: AT,
-      subjectPoints: 3,
+      pointsAtProposal: { 'ONB-31': 3 },
       needsProductOwner: true,
       assessment: null,
       threatAcknowledged: false,

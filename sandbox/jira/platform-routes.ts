@@ -1,0 +1,397 @@
+/**
+ * Jira Cloud platform REST API v3: issues (read, edit, create, comment, bulk fetch), the
+ * enhanced JQL search, permissions, priorities, projects and their roles, JQL parsing.
+ * https://developer.atlassian.com/cloud/jira/platform/rest/v3/intro/
+ */
+import { fieldSelection, renderAccount, renderComment, renderIssue, renderPriority, renderProject, roleUrl } from './jira-json';
+import { FIELD_IDS, PROJECT_PERMISSIONS, pointsFieldOf, type JiraIssue, type JiraProject, type ProjectPermission } from './jira-model';
+import { JqlError, matchesJql, orderIssues, parseJql, validateJql, type JqlNode, type JqlQuery } from './jql';
+import { endpoint, ISSUE_NOT_VISIBLE, jiraError, NO_CONTENT, objectBody, offsetPage, ok, stringList, type Endpoint, type StandInAnswer, type StandInRequest } from './routing';
+
+/** POST /search/jql: 5,000 per page when only ids/keys are asked for, far fewer with fields. */
+export const SEARCH_MAX_PAGE_SIZE_IDS_ONLY = 5_000;
+export const SEARCH_MAX_PAGE_SIZE_WITH_FIELDS = 100;
+/** POST /issue/bulkfetch: "By default you can request up to 100 issues in a single call." */
+export const BULK_FETCH_MAX_ISSUES = 100;
+export const PRIORITY_PAGE_SIZE = 50;
+/** Jira's summary field holds at most 255 characters. */
+const SUMMARY_MAX_CHARS = 255;
+
+function visibleIssue(request: StandInRequest, keyOrId: string): JiraIssue | undefined {
+  const issue = request.site.issueByKeyOrId(keyOrId);
+  return issue && request.site.canSeeIssue(request.actor, issue) ? issue : undefined;
+}
+
+function visibleProject(request: StandInRequest, keyOrId: string): JiraProject | undefined {
+  const project = request.site.projectByKeyOrId(keyOrId);
+  return project && request.site.can(request.actor, 'BROWSE_PROJECTS', project) ? project : undefined;
+}
+
+const projectNotFound = (keyOrId: string): StandInAnswer => jiraError(404, [`No project could be found with key '${keyOrId}'.`]);
+
+function getIssue(request: StandInRequest, keyOrId: string): StandInAnswer {
+  const issue = visibleIssue(request, keyOrId);
+  if (!issue) return jiraError(404, [ISSUE_NOT_VISIBLE]);
+  return ok(renderIssue(request.render, issue, fieldSelection(request.query.getAll('fields'), 'all'), 'platform'));
+}
+
+const NOT_ON_SCREEN = (fieldId: string): string => `Field '${fieldId}' cannot be set. It is not on the appropriate screen, or unknown.`;
+
+/** PUT /issue/{key}: the fields Goalkeeper edits (summary, priority, labels, story points). */
+function editIssue(request: StandInRequest, keyOrId: string): StandInAnswer {
+  const { site, actor } = request;
+  const issue = visibleIssue(request, keyOrId);
+  if (!issue) return jiraError(404, [ISSUE_NOT_VISIBLE]);
+  const project = site.projectOf(issue);
+  if (!site.can(actor, 'EDIT_ISSUES', project)) return jiraError(403, ['You do not have permission to edit issues in this project.']);
+  const fields = objectBody(objectBody(request.body).fields);
+  const pointsField = pointsFieldOf(project).fieldId;
+  const errors: Record<string, string> = {};
+  const edits: (() => void)[] = [];
+  for (const [fieldId, value] of Object.entries(fields)) {
+    if (fieldId === 'summary') {
+      if (typeof value !== 'string' || value.trim() === '') errors.summary = 'You must specify a summary of the issue.';
+      else if (value.length > SUMMARY_MAX_CHARS) errors.summary = `Summary must be less than ${SUMMARY_MAX_CHARS} characters.`;
+      else edits.push(() => (issue.summary = value));
+    } else if (fieldId === 'priority') {
+      const ref = objectBody(value);
+      const priority = site.priorities.find((candidate) => candidate.id === ref.id || candidate.name === ref.name);
+      if (!priority) errors.priority = 'The priority selected is invalid.';
+      else edits.push(() => site.setPriority(issue, priority, actor));
+    } else if (fieldId === 'labels') {
+      const labels = stringList(value);
+      if (!labels || labels.some((label) => /\s/.test(label))) errors.labels = 'Labels must be a list of words without spaces.';
+      else edits.push(() => (issue.labels = labels));
+    } else if (fieldId === pointsField) {
+      if (value !== null && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) errors[fieldId] = 'Operation value must be a number';
+      else edits.push(() => site.setPoints(issue, value as number | null, actor));
+    } else {
+      errors[fieldId] = NOT_ON_SCREEN(fieldId);
+    }
+  }
+  if (Object.keys(errors).length > 0) return jiraError(400, [], errors);
+  edits.forEach((edit) => edit());
+  return NO_CONTENT;
+}
+
+/** POST /issue: creates an issue; Goalkeeper uses it for the sub-tasks of a split. */
+function createIssue(request: StandInRequest): StandInAnswer {
+  const { site, actor } = request;
+  const fields = objectBody(objectBody(request.body).fields);
+  const projectRef = objectBody(fields.project);
+  const project = visibleProject(request, String(projectRef.id ?? projectRef.key ?? ''));
+  if (!project) return jiraError(400, [], { project: 'valid project is required' });
+  if (!site.can(actor, 'CREATE_ISSUES', project)) return jiraError(403, ['You do not have permission to create issues in this project.']);
+  const typeRef = objectBody(fields.issuetype);
+  const type = project.issueTypes.find((candidate) => candidate.id === typeRef.id || candidate.name === typeRef.name);
+  const errors: Record<string, string> = {};
+  if (!type) errors.issuetype = 'Specify a valid issue type';
+  const summary = fields.summary;
+  if (typeof summary !== 'string' || summary.trim() === '') errors.summary = 'You must specify a summary of the issue.';
+  else if (summary.length > SUMMARY_MAX_CHARS) errors.summary = `Summary must be less than ${SUMMARY_MAX_CHARS} characters.`;
+  const parentRef = objectBody(fields.parent);
+  const parentKey = parentRef.key ?? parentRef.id;
+  const parent = parentKey === undefined ? undefined : visibleIssue(request, String(parentKey));
+  if (parentKey !== undefined && !parent) errors.parent = `Could not find issue by id or key.`;
+  if (type?.subtask && !parent) errors.parent = 'A sub-task needs a parent issue.';
+  if (type?.subtask && parent && site.typeOf(parent).hierarchyLevel !== 0) errors.parent = 'Given parent work item does not belong to appropriate hierarchy.';
+  const pointsField = pointsFieldOf(project).fieldId;
+  const points = fields[pointsField];
+  if (points !== undefined && points !== null && (typeof points !== 'number' || points < 0)) errors[pointsField] = 'Operation value must be a number';
+  const known = new Set(['project', 'issuetype', 'summary', 'parent', 'labels', 'priority', pointsField, 'description']);
+  for (const fieldId of Object.keys(fields)) if (!known.has(fieldId)) errors[fieldId] = NOT_ON_SCREEN(fieldId);
+  const priorityRef = objectBody(fields.priority);
+  const priority = fields.priority === undefined ? undefined : site.priorities.find((candidate) => candidate.id === priorityRef.id || candidate.name === priorityRef.name);
+  if (fields.priority !== undefined && !priority) errors.priority = 'The priority selected is invalid.';
+  if (Object.keys(errors).length > 0 || !type || typeof summary !== 'string') return jiraError(400, [], errors);
+  const issue = site.createIssue(
+    {
+      projectKey: project.key,
+      summary,
+      typeName: type.name,
+      parentKey: parent?.key ?? null,
+      labels: stringList(fields.labels) ?? [],
+      priorityName: priority?.name,
+      points: typeof points === 'number' ? points : null,
+      reporterAccountId: actor.kind === 'user' ? actor.accountId : project.leadAccountId,
+    },
+    actor,
+  );
+  return ok({ id: issue.id, key: issue.key, self: `${request.render.baseUrl}/rest/api/3/issue/${issue.id}` }, 201);
+}
+
+/** The minimum Jira checks of an Atlassian Document Format body. */
+function isAdfDocument(body: unknown): boolean {
+  const document = objectBody(body);
+  return document.type === 'doc' && document.version === 1 && Array.isArray(document.content);
+}
+
+function addComment(request: StandInRequest, keyOrId: string): StandInAnswer {
+  const issue = visibleIssue(request, keyOrId);
+  if (!issue) return jiraError(404, [ISSUE_NOT_VISIBLE]);
+  if (!request.site.can(request.actor, 'ADD_COMMENTS', request.site.projectOf(issue))) {
+    return jiraError(403, ['You do not have the permission to comment on this issue.']);
+  }
+  const body = objectBody(request.body).body;
+  if (!isAdfDocument(body)) return jiraError(400, [], { comment: 'Comment body is not valid!' });
+  const comment = request.site.addComment(issue, body, request.actor);
+  return ok(renderComment(request.render, issue, comment), 201);
+}
+
+function bulkFetch(request: StandInRequest): StandInAnswer {
+  const body = objectBody(request.body);
+  const refs = stringList(body.issueIdsOrKeys);
+  if (!refs || refs.length === 0) return jiraError(400, [], { issueIdsOrKeys: 'Provide at least one issue id or key.' });
+  if (refs.length > BULK_FETCH_MAX_ISSUES) return jiraError(400, [`You can request up to ${BULK_FETCH_MAX_ISSUES} issues in a single call.`]);
+  const selection = fieldSelection(stringList(body.fields), 'all');
+  // Missing and invisible issues are left out silently; issueErrors is for retriable trouble only.
+  const issues = refs
+    .map((ref) => visibleIssue(request, ref))
+    .filter((issue): issue is JiraIssue => issue !== undefined)
+    .filter((issue, index, all) => all.findIndex((other) => other.id === issue.id) === index)
+    .sort((a, b) => Number(a.id) - Number(b.id));
+  return ok({ expand: '', issues: issues.map((issue) => renderIssue(request.render, issue, selection, 'platform')), issueErrors: [] });
+}
+
+interface SearchCursor {
+  readonly offset: number;
+  readonly jql: string;
+}
+
+function decodeCursor(token: string): SearchCursor | undefined {
+  try {
+    const cursor = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<SearchCursor>;
+    return typeof cursor.offset === 'number' && typeof cursor.jql === 'string' ? { offset: cursor.offset, jql: cursor.jql } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parsedJql(request: StandInRequest, jql: string): JqlQuery | StandInAnswer {
+  try {
+    const query = parseJql(jql);
+    const errors = validateJql(query, request.site, request.actor);
+    return errors.length > 0 ? jiraError(400, errors) : query;
+  } catch (error) {
+    if (error instanceof JqlError) return jiraError(400, [error.message]);
+    throw error;
+  }
+}
+
+/** POST /search/jql, the enhanced search: bounded queries only, paged by nextPageToken. */
+function searchJql(request: StandInRequest): StandInAnswer {
+  const body = objectBody(request.body);
+  const jql = typeof body.jql === 'string' ? body.jql : '';
+  const query = parsedJql(request, jql);
+  if ('status' in query) return query;
+  if (!query.where) return jiraError(400, ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);
+  let offset = 0;
+  if (typeof body.nextPageToken === 'string') {
+    const cursor = decodeCursor(body.nextPageToken);
+    if (!cursor || cursor.jql !== jql) return jiraError(400, ['The nextPageToken is invalid or does not belong to this query.']);
+    offset = cursor.offset;
+  }
+  const requestedFields = stringList(body.fields);
+  const selection = fieldSelection(requestedFields, 'none');
+  const idsOnly = !selection.all && [...selection.include].every((field) => field === 'id' || field === 'key');
+  const pageLimit = idsOnly ? SEARCH_MAX_PAGE_SIZE_IDS_ONLY : SEARCH_MAX_PAGE_SIZE_WITH_FIELDS;
+  const pageSize = Math.min(Math.max(1, Number(body.maxResults ?? 50) || 50), pageLimit);
+  const matching = orderIssues(
+    [...request.site.issues.values()].filter((issue) => request.site.canSeeIssue(request.actor, issue) && matchesJql(query.where, issue, request.site)),
+    query.orderBy,
+    request.site,
+  );
+  const page = matching.slice(offset, offset + pageSize);
+  const isLast = offset + page.length >= matching.length;
+  return ok({
+    issues: page.map((issue) => renderIssue(request.render, issue, selection, 'platform')),
+    isLast,
+    // Jira leaves the token out on the last page (JRACLOUD-92184).
+    ...(isLast ? {} : { nextPageToken: Buffer.from(JSON.stringify({ offset: offset + page.length, jql }), 'utf8').toString('base64url') }),
+  });
+}
+
+function isProjectPermission(value: string): value is ProjectPermission {
+  return (PROJECT_PERMISSIONS as readonly string[]).includes(value);
+}
+
+/**
+ * POST /permissions/check: for each requested permission, the ids of the issues and projects the
+ * account holds it in. Ids the account lacks the permission for are simply absent.
+ */
+function bulkPermissions(request: StandInRequest): StandInAnswer {
+  const { site, actor } = request;
+  const body = objectBody(request.body);
+  const accountId = typeof body.accountId === 'string' ? body.accountId : undefined;
+  if (actor.kind === 'user' && accountId !== undefined && accountId !== actor.accountId) {
+    return jiraError(403, ['Only users with the Administer Jira global permission can check the permissions of other users.']);
+  }
+  const subject = accountId !== undefined ? { kind: 'user' as const, accountId } : actor;
+  if (subject.kind === 'user' && !site.users.has(subject.accountId)) return jiraError(400, [], { accountId: `The user with account ID ${subject.accountId} does not exist.` });
+  const requests = Array.isArray(body.projectPermissions) ? body.projectPermissions.map(objectBody) : [];
+  const grants: { permission: string; issues: number[]; projects: number[] }[] = [];
+  for (const entry of requests) {
+    const permissions = stringList(entry.permissions) ?? [];
+    const unknown = permissions.find((permission) => !isProjectPermission(permission));
+    if (unknown) return jiraError(400, [], { projectPermissions: `Unrecognized permission key: ${unknown}` });
+    const issueIds = stringList(entry.issues) ?? [];
+    const projectIds = stringList(entry.projects) ?? [];
+    for (const permission of permissions.filter(isProjectPermission)) {
+      const issues = issueIds
+        .map((id) => site.issues.get(id))
+        .filter((issue): issue is JiraIssue => issue !== undefined && site.can(subject, permission, site.projectOf(issue)))
+        .map((issue) => Number(issue.id));
+      const projects = projectIds
+        .map((id) => site.projects.get(id))
+        .filter((project): project is JiraProject => project !== undefined && site.can(subject, permission, project))
+        .map((project) => Number(project.id));
+      const grant = grants.find((existing) => existing.permission === permission);
+      if (grant) {
+        grant.issues.push(...issues);
+        grant.projects.push(...projects);
+      } else {
+        grants.push({ permission, issues, projects });
+      }
+    }
+  }
+  return ok({ globalPermissions: [], projectPermissions: grants.filter((grant) => grant.issues.length > 0 || grant.projects.length > 0) });
+}
+
+/** GET /mypermissions: the caller's own permissions in a project or issue context. */
+function myPermissions(request: StandInRequest): StandInAnswer {
+  const { query, site, actor } = request;
+  const wanted = query.get('permissions')?.split(',').map((permission) => permission.trim()).filter(Boolean);
+  if (!wanted || wanted.length === 0) return jiraError(400, ['The permissions parameter is required.']);
+  let project: JiraProject | undefined;
+  const issueRef = query.get('issueKey') ?? query.get('issueId');
+  const projectRef = query.get('projectKey') ?? query.get('projectId');
+  if (issueRef) {
+    const issue = visibleIssue(request, issueRef);
+    if (!issue) return jiraError(404, [ISSUE_NOT_VISIBLE]);
+    project = site.projectOf(issue);
+  } else if (projectRef) {
+    project = visibleProject(request, projectRef);
+    if (!project) return projectNotFound(projectRef);
+  }
+  const held = project ? site.permissionsIn(actor, project) : new Set<ProjectPermission>();
+  const permissions: Record<string, object> = {};
+  for (const key of wanted) {
+    if (!isProjectPermission(key)) return jiraError(404, [`The permission key '${key}' does not exist.`]);
+    permissions[key] = { id: String(PROJECT_PERMISSIONS.indexOf(key) + 10), key, name: key, type: 'PROJECT', description: '', havePermission: held.has(key) };
+  }
+  return ok({ permissions });
+}
+
+function projectRoles(request: StandInRequest, keyOrId: string): JiraProject | StandInAnswer {
+  const project = visibleProject(request, keyOrId);
+  if (!project) return projectNotFound(keyOrId);
+  if (!request.site.can(request.actor, 'ADMINISTER_PROJECTS', project)) return jiraError(403, ['You cannot edit the configuration of this project.']);
+  return project;
+}
+
+function projectRole(request: StandInRequest, keyOrId: string, roleId: string): StandInAnswer {
+  const project = projectRoles(request, keyOrId);
+  if ('status' in project) return project;
+  const role = project.roles.find((candidate) => String(candidate.id) === roleId);
+  if (!role) return jiraError(404, [`Can not retrieve project role with id ${roleId}.`]);
+  return ok({
+    self: roleUrl(request.render, project, role.id),
+    name: role.name,
+    id: role.id,
+    description: role.description,
+    actors: role.memberAccountIds.map((accountId, index) => {
+      const user = request.site.users.get(accountId);
+      return { id: 10100 + index, displayName: user?.displayName ?? 'Former user', type: 'atlassian-user-role-actor', actorUser: { accountId } };
+    }),
+    scope: { type: 'PROJECT', project: { id: project.id, key: project.key, name: project.name } },
+  });
+}
+
+/** A structure close to Jira's for parsed queries; clients mostly read only `errors`. */
+function jqlStructure(node: JqlNode): object {
+  switch (node.kind) {
+    case 'clause': {
+      const operand =
+        node.operand.kind === 'value'
+          ? { value: node.operand.value }
+          : node.operand.kind === 'list'
+            ? { values: node.operand.values.map((value) => ({ value })) }
+            : node.operand.kind === 'empty'
+              ? { keyword: 'EMPTY' }
+              : { function: node.operand.name, arguments: [] };
+      return { field: { name: node.field }, operator: node.operator, operand };
+    }
+    case 'not':
+      return { operator: 'not', clauses: [jqlStructure(node.child)] };
+    case 'and':
+    case 'or':
+      return { operator: node.kind, clauses: node.children.map(jqlStructure) };
+  }
+}
+
+function parseQueries(request: StandInRequest): StandInAnswer {
+  const queries = stringList(objectBody(request.body).queries);
+  if (!queries) return jiraError(400, [], { queries: 'The queries to parse are required.' });
+  const strict = (request.query.get('validation') ?? 'strict') === 'strict';
+  return ok({
+    queries: queries.map((text) => {
+      try {
+        const parsed = parseJql(text);
+        const errors = strict ? validateJql(parsed, request.site, request.actor) : [];
+        if (errors.length > 0) return { query: text, errors };
+        return {
+          query: text,
+          structure: {
+            ...(parsed.where ? { where: jqlStructure(parsed.where) } : {}),
+            ...(parsed.orderBy.length > 0 ? { orderBy: { fields: parsed.orderBy.map((order) => ({ field: { name: order.field }, direction: order.direction })) } } : {}),
+          },
+        };
+      } catch (error) {
+        if (error instanceof JqlError) return { query: text, errors: [error.message] };
+        throw error;
+      }
+    }),
+  });
+}
+
+const FIELD_DEFINITIONS = [
+  { id: 'summary', name: 'Summary', custom: false, schema: { type: 'string', system: 'summary' } },
+  { id: 'priority', name: 'Priority', custom: false, schema: { type: 'priority', system: 'priority' } },
+  { id: 'labels', name: 'Labels', custom: false, schema: { type: 'array', items: 'string', system: 'labels' } },
+  { id: 'parent', name: 'Parent', custom: false, schema: { type: 'issuelink', system: 'parent' } },
+  { id: FIELD_IDS.epicLink, name: 'Epic Link', custom: true, schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-epic-link', customId: 10014 } },
+  { id: FIELD_IDS.storyPointEstimate, name: 'Story point estimate', custom: true, schema: { type: 'number', custom: 'com.pyxis.greenhopper.jira:jsw-story-points', customId: 10016 } },
+  { id: FIELD_IDS.rank, name: 'Rank', custom: true, schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: 10019 } },
+  { id: FIELD_IDS.sprint, name: 'Sprint', custom: true, schema: { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: 10020 } },
+  { id: FIELD_IDS.flagged, name: 'Flagged', custom: true, schema: { type: 'array', items: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes', customId: 10021 } },
+  { id: FIELD_IDS.storyPoints, name: 'Story Points', custom: true, schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10028 } },
+];
+
+export const platformEndpoints: readonly Endpoint<StandInRequest>[] = [
+  endpoint('POST', /^\/rest\/api\/3\/issue$/, createIssue),
+  endpoint('POST', /^\/rest\/api\/3\/issue\/bulkfetch$/, bulkFetch),
+  endpoint('GET', /^\/rest\/api\/3\/issue\/([^/]+)$/, (request, [key]) => getIssue(request, key ?? '')),
+  endpoint('PUT', /^\/rest\/api\/3\/issue\/([^/]+)$/, (request, [key]) => editIssue(request, key ?? '')),
+  endpoint('POST', /^\/rest\/api\/3\/issue\/([^/]+)\/comment$/, (request, [key]) => addComment(request, key ?? '')),
+  endpoint('POST', /^\/rest\/api\/3\/search\/jql$/, searchJql),
+  endpoint('POST', /^\/rest\/api\/3\/permissions\/check$/, bulkPermissions),
+  endpoint('GET', /^\/rest\/api\/3\/mypermissions$/, myPermissions),
+  endpoint('GET', /^\/rest\/api\/3\/priority$/, (request) => ok(request.site.priorities.map((priority) => renderPriority(request.render, priority)))),
+  endpoint('GET', /^\/rest\/api\/3\/priority\/search$/, (request) => {
+    const page = offsetPage(request.site.priorities, request.query, PRIORITY_PAGE_SIZE);
+    return ok({ self: `${request.render.baseUrl}/rest/api/3/priority/search`, ...page, values: page.values.map((priority) => renderPriority(request.render, priority)) });
+  }),
+  endpoint('GET', /^\/rest\/api\/3\/project\/([^/]+)$/, (request, [key]) => {
+    const project = visibleProject(request, key ?? '');
+    return project ? ok(renderProject(request.render, project)) : projectNotFound(key ?? '');
+  }),
+  endpoint('GET', /^\/rest\/api\/3\/project\/([^/]+)\/role$/, (request, [key]) => {
+    const project = projectRoles(request, key ?? '');
+    if ('status' in project) return project;
+    return ok(Object.fromEntries(project.roles.map((role) => [role.name, roleUrl(request.render, project, role.id)])));
+  }),
+  endpoint('GET', /^\/rest\/api\/3\/project\/([^/]+)\/role\/([^/]+)$/, (request, [key, roleId]) => projectRole(request, key ?? '', roleId ?? '')),
+  endpoint('POST', /^\/rest\/api\/3\/jql\/parse$/, parseQueries),
+  endpoint('GET', /^\/rest\/api\/3\/field$/, () => ok(FIELD_DEFINITIONS)),
+  endpoint('GET', /^\/rest\/api\/3\/myself$/, (request) => ok(renderAccount(request.render, request.actor))),
+];

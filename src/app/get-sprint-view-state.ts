@@ -1,0 +1,154 @@
+/**
+ * Everything the sprint gadget (and the board/sprint actions) show for one board, in one call:
+ * the goal, the risk now and its trend, the queue re-assessed against today's sprint, the
+ * decision log, honest churn and the burn-up's scope line.
+ */
+import type { Assessment } from '../domain/assessment';
+import { computeChurn, scopeLine, type ChurnFigures, type ScopeStep } from '../domain/churn';
+import type { Proposal } from '../domain/proposal';
+import { scopeChangesOf, type ScopeChange } from '../domain/scope-change';
+import type { SprintIssue } from '../domain/sprint';
+import { scopePoints, type BypassedChange, type SprintOutcome } from '../domain/sprint-record';
+import { isProductOwner, productOwnerAccountIds } from './access';
+import type { Caller } from './caller';
+import { peopleOf, sprintView, type SprintView } from './get-issue-panel-state';
+import { assessOnSprint, loadSettings, type SprintFacts } from './issue-situation';
+import { visibleTo } from './list-sprint-proposals';
+import { requireVisibleBoard } from './board-access';
+import type { Ports } from './ports';
+
+export interface QueuedProposal {
+  readonly proposal: Proposal;
+  /** Re-assessed against the sprint as it is now, not as it was when proposed. */
+  readonly assessmentNow: Assessment;
+}
+
+export interface RankedItem {
+  readonly key: string;
+  readonly summary: string;
+  readonly points: number | null;
+  readonly goalCritical: boolean;
+  readonly statusCategory: SprintIssue['statusCategory'];
+  readonly aboveCapacityLine: boolean;
+}
+
+export interface ReadySprintView {
+  readonly kind: 'ready';
+  readonly board: { readonly id: number; readonly name: string };
+  readonly sprint: SprintView;
+  readonly goalItems: { readonly done: number; readonly inProgress: number; readonly todo: number };
+  readonly risk: Assessment;
+  readonly trend: readonly { readonly at: string; readonly pGoal: number; readonly label: string }[];
+  readonly ranked: readonly RankedItem[];
+  readonly queue: readonly QueuedProposal[];
+  readonly decisions: readonly Proposal[];
+  readonly churn: ChurnFigures;
+  readonly baselineSource: 'sprint-start' | 'first-seen' | 'reconstructed';
+  readonly burnUp: { readonly scope: readonly ScopeStep[]; readonly donePoints: number; readonly now: string };
+  readonly bypassed: readonly BypassedChange[];
+  readonly outcomes: readonly SprintOutcome[];
+  readonly minRationaleChars: number;
+  readonly viewer: { readonly accountId: string; readonly isProductOwner: boolean };
+  readonly productOwnerIds: readonly string[];
+  readonly people: Readonly<Record<string, string>>;
+}
+
+export type SprintViewState =
+  | ReadySprintView
+  | { readonly kind: 'not-scrum'; readonly board: { readonly id: number; readonly name: string } }
+  | { readonly kind: 'no-active-sprint'; readonly board: { readonly id: number; readonly name: string }; readonly outcomes: readonly SprintOutcome[] };
+
+const NO_CHANGE = { kind: 'tweak', note: '' } as const;
+const DECIDED = new Set(['approved', 'auto-approved', 'rejected', 'applied', 'apply-failed', 'stale']);
+
+export async function getSprintViewState(ports: Ports, caller: Caller, request: { boardId: number }): Promise<SprintViewState> {
+  const board = await requireVisibleBoard(ports, caller, request.boardId);
+  const boardRef = { id: board.id, name: board.name };
+  if (board.type !== 'scrum') return { kind: 'not-scrum', board: boardRef };
+  const [sprint, outcomes] = await Promise.all([ports.jira.activeSprint(board.id), ports.sprints.outcomesOfBoard(board.id)]);
+  if (!sprint) return { kind: 'no-active-sprint', board: boardRef, outcomes };
+
+  const projectKey = board.projectKey ?? '';
+  const settings = await loadSettings(ports, projectKey);
+  const [snapshot, history, proposals, baseline, bypassed] = await Promise.all([
+    ports.jira.sprintSnapshot(sprint, settings.goalCritical),
+    ports.jira.history(board.id, settings.historySprints),
+    ports.proposals.listBySprint(sprint.id).then((all) => visibleTo(ports, caller, all)),
+    ports.sprints.baseline(sprint.id),
+    ports.sprints.bypassedChanges(sprint.id),
+  ]);
+  const facts: SprintFacts = { snapshot, history, settings };
+  const risk = assessOnSprint(ports, facts, '', NO_CHANGE);
+  const queue = await Promise.all(proposals.filter((p) => p.status === 'proposed').map((p) => reassess(ports, facts, p)));
+  const goodChanges: ScopeChange[] = proposals.flatMap(scopeChangesOf);
+  const changes: ScopeChange[] = [...goodChanges, ...bypassed.filter((b) => !b.reranked)];
+  const committed = baseline ? scopePoints(baseline) : reconstructCommitted(snapshot.issues, changes);
+  const now = ports.clock.now().toISOString();
+  const [viewerIsPo, productOwnerIds] = await Promise.all([
+    isProductOwner(ports.jira, settings, projectKey, caller.accountId),
+    productOwnerAccountIds(ports.jira, settings, projectKey),
+  ]);
+  const people = await ports.jira.displayNames([
+    ...new Set([caller.accountId, ...productOwnerIds, ...proposals.flatMap(peopleOf), ...bypassed.flatMap((b) => (b.actorAccountId ? [b.actorAccountId] : []))]),
+  ]);
+  const above = new Set(risk.before.capacityLine.aboveKeys);
+  const goalIssues = snapshot.issues.filter((i) => i.goalCritical);
+  return {
+    kind: 'ready',
+    board: boardRef,
+    sprint: sprintView(sprint, ports.clock.now(), settings.workingDays),
+    goalItems: {
+      done: goalIssues.filter((i) => i.statusCategory === 'done').length,
+      inProgress: goalIssues.filter((i) => i.statusCategory === 'in-progress').length,
+      todo: goalIssues.filter((i) => i.statusCategory === 'todo').length,
+    },
+    risk,
+    trend: pGoalTrend(proposals, risk, now),
+    ranked: snapshot.issues.map((i) => ({ key: i.key, summary: i.summary, points: i.points, goalCritical: i.goalCritical, statusCategory: i.statusCategory, aboveCapacityLine: i.statusCategory === 'done' || above.has(i.key) })),
+    queue,
+    decisions: proposals.filter((p) => DECIDED.has(p.status)).sort((a, b) => (b.decision?.decidedAt ?? '').localeCompare(a.decision?.decidedAt ?? '')),
+    churn: computeChurn(committed, changes, baseline !== undefined),
+    baselineSource: baseline?.source ?? 'reconstructed',
+    burnUp: {
+      scope: scopeLine(sprint.startDate ?? now, committed.points, changes),
+      donePoints: snapshot.issues.filter((i) => i.statusCategory === 'done').reduce((sum, i) => sum + (i.points ?? 0), 0),
+      now,
+    },
+    bypassed,
+    outcomes,
+    minRationaleChars: settings.policy.minRationaleChars,
+    viewer: { accountId: caller.accountId, isProductOwner: viewerIsPo },
+    productOwnerIds,
+    people: Object.fromEntries(people),
+  };
+}
+
+async function reassess(ports: Ports, facts: SprintFacts, proposal: Proposal): Promise<QueuedProposal> {
+  const incoming = proposal.change.kind === 'add' || proposal.change.kind === 'swap' ? await ports.jira.getIssue(proposal.issueKey) : null;
+  return { proposal, assessmentNow: assessOnSprint(ports, facts, proposal.issueKey, proposal.change, incoming ?? undefined) };
+}
+
+/**
+ * Without a baseline from the sprint-started event, the committed scope is today's scope with
+ * the known changes undone. Changes made in Jira before Goalkeeper watched stay invisible, which
+ * is why bypassed churn then reads "not tracked".
+ */
+function reconstructCommitted(issues: readonly SprintIssue[], changes: readonly ScopeChange[]): { points: number; count: number } {
+  let points = issues.reduce((sum, i) => sum + (i.points ?? 0), 0);
+  let count = issues.length;
+  for (const change of changes) {
+    points -= (change.pointsAfter ?? 0) - (change.pointsBefore ?? 0);
+    if (change.kind === 'added') count -= 1;
+    if (change.kind === 'removed' || change.kind === 'deferred') count += 1;
+  }
+  return { points: Math.max(0, points), count: Math.max(0, count) };
+}
+
+/** One point per decision (the P(goal) the decider saw afterwards) and one for now. */
+function pGoalTrend(proposals: readonly Proposal[], now: Assessment, at: string) {
+  const decided = proposals
+    .filter((p) => p.decision?.assessment)
+    .map((p) => ({ at: p.decision!.decidedAt, pGoal: p.decision!.verdict === 'approved' ? p.decision!.assessment!.after.pGoal : p.decision!.assessment!.before.pGoal, label: `${p.issueKey} ${p.decision!.verdict}` }))
+    .sort((a, b) => a.at.localeCompare(b.at));
+  return [...decided, { at, pGoal: now.before.pGoal, label: 'now' }];
+}

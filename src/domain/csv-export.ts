@@ -1,0 +1,101 @@
+/**
+ * The sprint's proposals, decisions and scope changes as CSV (RFC 4180), for a spreadsheet.
+ * Cells that a spreadsheet would run as a formula are prefixed with an apostrophe (OWASP's
+ * advice against CSV injection): user text is data, never code.
+ */
+import { summarizeChange } from './change-summary';
+import type { Proposal } from './proposal';
+import type { ScopeChange } from './scope-change';
+
+export const CSV_COLUMNS = [
+  'Record',
+  'Proposal ID',
+  'Created',
+  'Issue',
+  'Change',
+  'Reason category',
+  'Reason',
+  'Proposed by',
+  'Status',
+  'Needs Product Owner',
+  'Decided by',
+  'Decided at',
+  'Rationale',
+  'Risk when proposed',
+  'P(goal) before',
+  'P(goal) after',
+  'Apply result',
+  'Points before',
+  'Points after',
+] as const;
+
+type Row = Record<(typeof CSV_COLUMNS)[number], string>;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const percent = (p: number | undefined) => (p === undefined ? '' : `${Math.round(p * 100)}%`);
+const points = (p: number | null) => (p === null ? '' : String(p));
+
+function proposalRow(proposal: Proposal, nameOf: (accountId: string | null) => string): Row {
+  const decision = proposal.decision;
+  return {
+    Record: 'proposal',
+    'Proposal ID': proposal.id,
+    Created: proposal.createdAt,
+    Issue: proposal.issueKey,
+    Change: summarizeChange(proposal.issueKey, proposal.change),
+    'Reason category': proposal.reason.category,
+    Reason: proposal.reason.text,
+    'Proposed by': nameOf(proposal.proposerAccountId),
+    Status: proposal.status,
+    'Needs Product Owner': proposal.needsProductOwner ? 'yes' : 'no',
+    'Decided by': decision ? (decision.deciderAccountId ? nameOf(decision.deciderAccountId) : 'policy (auto-approved)') : '',
+    'Decided at': decision?.decidedAt ?? '',
+    Rationale: decision?.rationale ?? '',
+    'Risk when proposed': proposal.assessment?.level ?? '',
+    'P(goal) before': percent(proposal.assessment?.before.pGoal),
+    'P(goal) after': percent(proposal.assessment?.after.pGoal),
+    'Apply result': proposal.apply ? (proposal.apply.lastError ?? (proposal.status === 'applied' ? 'applied' : '')) : '',
+    'Points before': points(proposal.pointsAtProposal[proposal.issueKey] ?? null),
+    'Points after': proposal.change.kind === 'estimate' ? String(proposal.change.points) : '',
+  };
+}
+
+function bypassRow(change: ScopeChange, nameOf: (accountId: string | null) => string): Row {
+  return {
+    Record: 'bypassed change',
+    'Proposal ID': '',
+    Created: change.at,
+    Issue: change.issueKey,
+    Change: `${change.kind} directly in Jira`,
+    'Reason category': '',
+    Reason: '',
+    'Proposed by': nameOf(change.actorAccountId),
+    Status: 'bypassed',
+    'Needs Product Owner': '',
+    'Decided by': '',
+    'Decided at': '',
+    Rationale: change.rationale ?? '',
+    'Risk when proposed': '',
+    'P(goal) before': '',
+    'P(goal) after': '',
+    'Apply result': '',
+    'Points before': points(change.pointsBefore),
+    'Points after': points(change.pointsAfter),
+  };
+}
+
+export function sprintCsv(proposals: readonly Proposal[], bypassed: readonly ScopeChange[], names: Readonly<Record<string, string>>): string {
+  const nameOf = (accountId: string | null) => (accountId ? (names[accountId] ?? accountId) : '');
+  const rows = [
+    ...proposals.map((p) => proposalRow(p, nameOf)),
+    ...bypassed.map((c) => bypassRow(c, nameOf)),
+  ].sort((a, b) => a.Created.localeCompare(b.Created));
+  const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((column) => csvCell(row[column])).join(','))];
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,34 @@
+import { CSV_COLUMNS, csvCell, sprintCsv } from '../../src/domain/csv-export';
+import { openProposal } from '../../src/domain/proposal';
+
+describe('CSV export', () => {
+  it('quotes commas, quotes and line breaks as RFC 4180 says', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a, b')).toBe('"a, b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
+  });
+
+  it('defuses cells a spreadsheet would run as formulas', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+
+  it('writes a header and one row per proposal with names, decision and figures', () => {
+    const proposal = {
+      ...openProposal({
+        id: 'p-1', issueKey: 'ONB-31', issueId: '10031', projectKey: 'ONB', boardId: 1, sprintId: 7, proposerAccountId: 'acc-dana',
+        change: { kind: 'add' }, reason: { category: 'stakeholder-request', text: 'Acme needs SSO, by Friday' }, createdAt: '2026-11-18T09:00:00Z',
+        pointsAtProposal: { 'ONB-31': 5 }, needsProductOwner: true, assessment: null, threatAcknowledged: false,
+      }),
+      status: 'rejected' as const,
+      decision: { verdict: 'rejected' as const, deciderAccountId: 'acc-priya', rationale: 'Goal first; next sprint.', decidedAt: '2026-11-18T10:00:00Z', assessment: null },
+    };
+    const csv = sprintCsv([proposal], [], { 'acc-dana': 'Dana Developer', 'acc-priya': 'Priya Owner' });
+    const [header, row, end] = csv.split('\r\n');
+    expect(header).toBe(CSV_COLUMNS.join(','));
+    expect(row).toBe('proposal,p-1,2026-11-18T09:00:00Z,ONB-31,Add ONB-31 to the active sprint,stakeholder-request,"Acme needs SSO, by Friday",Dana Developer,rejected,yes,Priya Owner,2026-11-18T10:00:00Z,Goal first; next sprint.,,,,,5,');
+    expect(end).toBe('');
+  });
+});
