@@ -1,6 +1,7 @@
 /** The handlers manifest.yml names, and nothing else. */
 import { createForgePorts } from './composition/forge-ports';
 import { buildApplyConsumer } from './events/apply-consumer';
+import { buildJiraEventTrigger, buildReconciliationTrigger } from './events/jira-triggers';
 import { buildResolver } from './resolvers/resolver';
 
 /** `function: resolver` — every Custom UI module's resolver. */
@@ -8,3 +9,9 @@ export const handler = buildResolver(createForgePorts);
 
 /** `function: apply-worker` — the apply queue's consumer. */
 export const applyWorker = buildApplyConsumer(createForgePorts);
+
+/** `function: jira-events` — sprint started/closed and issue updates (bypass detection). */
+export const onJiraEvent = buildJiraEventTrigger(createForgePorts);
+
+/** `function: reconcile` — the hourly reconciliation of watched boards. */
+export const reconcile = buildReconciliationTrigger(createForgePorts);

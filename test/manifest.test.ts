@@ -47,7 +47,10 @@ describe('manifest.yml', () => {
 
   it('keeps the resolver surface to the endpoints the front ends call', () => {
     expect(Object.keys(endpoints).sort()).toEqual(
-      ['createProposal', 'decideProposal', 'exportSprintCsv', 'getAuditTrail', 'getIssuePanelState', 'getSprintViewState', 'listBoards', 'listSprintProposals', 'previewProposal', 'retryApply', 'withdrawProposal'].sort(),
+      [
+        'createProposal', 'decideProposal', 'exportSprintCsv', 'getAuditTrail', 'getIssuePanelState', 'getProjectSettings', 'getSprintViewState', 'listBoards',
+        'listSprintProposals', 'previewProposal', 'recordSprintOutcome', 'retryApply', 'reviewBypassedChange', 'saveProjectSettings', 'withdrawProposal',
+      ].sort(),
     );
   });
 });

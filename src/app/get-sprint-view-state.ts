@@ -6,6 +6,7 @@
 import type { Assessment } from '../domain/assessment';
 import { computeChurn, scopeLine, type ChurnFigures, type ScopeStep } from '../domain/churn';
 import type { Proposal } from '../domain/proposal';
+import { settingsForBoard } from '../domain/settings';
 import { scopeChangesOf, type ScopeChange } from '../domain/scope-change';
 import type { SprintIssue } from '../domain/sprint';
 import { scopePoints, type BypassedChange, type SprintOutcome } from '../domain/sprint-record';
@@ -15,6 +16,7 @@ import { peopleOf, sprintView, type SprintView } from './get-issue-panel-state';
 import { assessOnSprint, loadSettings, type SprintFacts } from './issue-situation';
 import { visibleTo } from './list-sprint-proposals';
 import { requireVisibleBoard } from './board-access';
+import { reconcileBoard } from './track-sprint';
 import type { Ports } from './ports';
 
 export interface QueuedProposal {
@@ -65,11 +67,12 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
   const board = await requireVisibleBoard(ports, caller, request.boardId);
   const boardRef = { id: board.id, name: board.name };
   if (board.type !== 'scrum') return { kind: 'not-scrum', board: boardRef };
+  await reconcileOnView(ports, board.id);
   const [sprint, outcomes] = await Promise.all([ports.jira.activeSprint(board.id), ports.sprints.outcomesOfBoard(board.id)]);
   if (!sprint) return { kind: 'no-active-sprint', board: boardRef, outcomes };
 
   const projectKey = board.projectKey ?? '';
-  const settings = await loadSettings(ports, projectKey);
+  const settings = settingsForBoard(await loadSettings(ports, projectKey), board.id);
   const [snapshot, history, proposals, baseline, bypassed] = await Promise.all([
     ports.jira.sprintSnapshot(sprint, settings.goalCritical),
     ports.jira.history(board.id, settings.historySprints),
@@ -81,7 +84,7 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
   const risk = assessOnSprint(ports, facts, '', NO_CHANGE);
   const queue = await Promise.all(proposals.filter((p) => p.status === 'proposed').map((p) => reassess(ports, facts, p)));
   const goodChanges: ScopeChange[] = proposals.flatMap(scopeChangesOf);
-  const changes: ScopeChange[] = [...goodChanges, ...bypassed.filter((b) => !b.reranked)];
+  const changes: ScopeChange[] = [...goodChanges, ...bypassed];
   const committed = baseline ? scopePoints(baseline) : reconstructCommitted(snapshot.issues, changes);
   const now = ports.clock.now().toISOString();
   const [viewerIsPo, productOwnerIds] = await Promise.all([
@@ -151,4 +154,17 @@ function pGoalTrend(proposals: readonly Proposal[], now: Assessment, at: string)
     .map((p) => ({ at: p.decision!.decidedAt, pGoal: p.decision!.verdict === 'approved' ? p.decision!.assessment!.after.pGoal : p.decision!.assessment!.before.pGoal, label: `${p.issueKey} ${p.decision!.verdict}` }))
     .sort((a, b) => a.at.localeCompare(b.at));
   return [...decided, { at, pGoal: now.before.pGoal, label: 'now' }];
+}
+
+/**
+ * Looking at the sprint is also a reconciliation: a change made directly on the board shows as
+ * bypassed at the next refresh, even if Jira's event is late or never fires (re-ranks). A failed
+ * reconciliation must not hide the sprint, so it is logged and the view goes on.
+ */
+async function reconcileOnView(ports: Ports, boardId: number): Promise<void> {
+  try {
+    await reconcileBoard(ports, boardId);
+  } catch (error) {
+    console.warn(`Reconciliation of board ${boardId} on view failed`, error);
+  }
 }

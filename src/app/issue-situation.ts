@@ -6,7 +6,7 @@
 import type { AssessmentInput, Assessment } from '../domain/assessment';
 import type { Change } from '../domain/change';
 import { matchesGoalRule } from '../domain/goal-critical';
-import { DEFAULT_SETTINGS, type ProjectSettings } from '../domain/settings';
+import { DEFAULT_SETTINGS, settingsForBoard, type ProjectSettings } from '../domain/settings';
 import type { Sprint, SprintHistory, SprintIssue, SprintSnapshot } from '../domain/sprint';
 import { notFound } from './access';
 import type { BoardEstimation, BoardSummary, IssueFacts, Ports } from './ports';
@@ -39,8 +39,9 @@ async function boardOf(ports: Ports, issue: IssueFacts): Promise<{ board: BoardS
 export async function loadIssueSituation(ports: Ports, issueKey: string): Promise<IssueSituation> {
   const issue = await ports.jira.getIssue(issueKey);
   if (!issue) throw notFound(issueKey);
-  const settings = await loadSettings(ports, issue.projectKey);
+  const projectSettings = await loadSettings(ports, issue.projectKey);
   const { board } = await boardOf(ports, issue);
+  const settings = board ? settingsForBoard(projectSettings, board.id) : projectSettings;
   if (!board || board.type !== 'scrum') {
     return { settings, issue, board, estimation: { kind: 'issue-count' }, activeSprint: null, snapshot: null, nextSprint: null, history: [] };
   }

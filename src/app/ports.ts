@@ -128,10 +128,28 @@ export interface SprintRecordStore {
   outcomesOfBoard(boardId: number): Promise<SprintOutcome[]>;
   /** Dedupe of delivered events (Forge may deliver twice). */
   markEventSeen(eventId: string): Promise<'first' | 'duplicate'>;
+  /** Boards the scheduled reconciliation visits (those Goalkeeper has met). */
+  watchBoard(boardId: number): Promise<void>;
+  watchedBoards(): Promise<number[]>;
 }
 
 export interface SettingsStore {
   get(projectKey: string): Promise<ProjectSettings | undefined>;
+}
+
+/** One saved version of a project's settings: who changed what, when. */
+export interface SettingsVersion {
+  readonly version: number;
+  readonly settings: ProjectSettings;
+  readonly changedBy: string;
+  readonly changedAt: string;
+}
+
+export interface SettingsRepository extends SettingsStore {
+  /** Saves as version `expectedVersion + 1`; 'conflict' if someone saved in between. */
+  save(projectKey: string, settings: ProjectSettings, expectedVersion: number, byAccountId: string, at: string): Promise<WriteOutcome>;
+  /** Newest first. */
+  history(projectKey: string): Promise<SettingsVersion[]>;
 }
 
 export interface Clock {
@@ -151,7 +169,7 @@ export interface ApplyQueue {
 export interface Ports {
   readonly jira: JiraPort;
   readonly proposals: ProposalStore;
-  readonly settings: SettingsStore;
+  readonly settings: SettingsRepository;
   readonly sprints: SprintRecordStore;
   readonly clock: Clock;
   readonly ids: IdGenerator;

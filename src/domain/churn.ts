@@ -46,6 +46,7 @@ export function computeChurn(committed: Baseline | null, changes: readonly Scope
   let added = EMPTY, removed = EMPTY, deferred = EMPTY, up = EMPTY, down = EMPTY, goalkeeper = EMPTY, bypassed = EMPTY;
   const byReason: Partial<Record<ReasonCategory | 'bypassed', Tally>> = {};
   for (const change of changes) {
+    if (change.kind === 'reranked') continue; // order, not scope
     const moved = pointsMoved(change);
     switch (change.kind) {
       case 'added':

@@ -41,7 +41,11 @@ export const DEFAULT_SEED = 0x5eed;
 /** The capacity line is drawn at the median trial; P85 is the figure a cautious team plans with. */
 const MEDIAN = 0.5;
 const HIGH_CONFIDENCE = 0.85;
-/** Probabilities are multiples of 1 / trials; this absorbs floating-point noise in comparisons. */
+/**
+ * Probabilities are multiples of 1 / trials; this absorbs floating-point noise when comparing them
+ * with thresholds. Work is compared with capacity exactly, as `CapacityForecast` does, so that the
+ * capacity line, P(goal) and the suggestions never disagree at the boundary.
+ */
 const EPSILON = 1e-9;
 
 type WorkUnit = 'points' | 'issues';
@@ -308,7 +312,7 @@ function capacityLineOf(open: readonly WorkItem[], capacityP50: number): Capacit
   let used = 0;
   let index = 0;
   for (const item of open) {
-    if (used + item.work > capacityP50 + EPSILON) break;
+    if (used + item.work > capacityP50) break;
     used += item.work;
     index++;
   }
@@ -420,11 +424,11 @@ function changeReasons(situation: Situation): AssessmentReason[] {
       figures: { pGoalBefore: before.figures.pGoal, pGoalAfter: after.figures.pGoal, drop },
     });
   }
-  if (situation.target === 'goal' && after.requiredWork > capacity.p50 + EPSILON) {
+  if (situation.target === 'goal' && after.requiredWork > capacity.p50) {
     reasons.push(goalWorkExceedsCapacity(after, unit));
   }
   const added = after.figures.totalPointsLeft - before.figures.totalPointsLeft;
-  if (added > EPSILON) {
+  if (added > 0) {
     reasons.push({
       code: 'scope-added',
       message: `Adds ${formatWork(added, unit)} of work (${formatNumber(before.figures.totalPointsLeft)} → ${formatWork(after.figures.totalPointsLeft, unit)} left)`,
@@ -528,15 +532,20 @@ function suggestDeferrals(situation: Situation): Suggestion | null {
   const affordable = capacity.forecast.capacityAt(safeProbability);
   const deferrable = (item: WorkItem): boolean =>
     item.status === 'todo' && !item.goalCritical && item.work > 0 && item.key !== input.issueKey && !arrivingKeys.includes(item.key);
+  const lastTarget = lastTargetIndex(after.open, target);
   const deferred: WorkItem[] = [];
   let required = after.requiredWork;
-  for (let index = lastTargetIndex(after.open, target); index >= 0 && required > affordable + EPSILON; index--) {
+  for (let index = lastTarget; index >= 0 && required > affordable; index--) {
     const item = after.open[index]!;
     if (!deferrable(item)) continue;
     deferred.push(item);
     required -= item.work;
   }
-  if (deferred.length === 0 || required > affordable + EPSILON) return null;
+  // Summed afresh in rank order, as the sprint without them would be, so fractional points
+  // cannot make the promise differ from the sprint it describes.
+  const deferredSet = new Set(deferred);
+  required = sumWork(after.open.slice(0, lastTarget + 1).filter((item) => !deferredSet.has(item)));
+  if (deferred.length === 0 || required > affordable) return null;
   // Found lowest rank first; listed in rank order, as the team reads its board.
   deferred.reverse();
   const listed = joinAsEnglish(deferred.map((item) => `${item.key} (${formatWork(item.work, unit)})`));
@@ -554,7 +563,7 @@ function suggestSplits(situation: Situation): Suggestion[] {
   const { after, target, unit, capacity } = situation;
   if (unit === 'issues') return [];
   return after.open
-    .filter((item) => isTargetItem(item, target) && item.work > capacity.p50 + EPSILON)
+    .filter((item) => isTargetItem(item, target) && item.work > capacity.p50)
     .map((item): Suggestion => ({
       kind: 'split',
       issueKey: item.key,

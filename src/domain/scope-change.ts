@@ -6,7 +6,8 @@
 import type { ReasonCategory } from './change';
 import type { Proposal } from './proposal';
 
-export type ScopeChangeKind = 'added' | 'removed' | 'deferred' | 're-estimated';
+/** 'reranked' moves no scope; it is recorded so a re-rank made around Goalkeeper is still visible. */
+export type ScopeChangeKind = 'added' | 'removed' | 'deferred' | 're-estimated' | 'reranked';
 
 export interface ScopeChange {
   readonly id: string;

@@ -31,6 +31,14 @@ export interface ProductOwners {
   readonly accountIds: readonly string[];
 }
 
+/** What a board may set differently from its project (boards can span teams with other habits). */
+export interface BoardOverride {
+  readonly goalCritical?: GoalCriticalRule;
+  readonly thresholds?: RiskThresholds;
+  readonly workingDays?: WorkingDays;
+  readonly historySprints?: number;
+}
+
 export interface ProjectSettings {
   readonly version: number;
   readonly productOwners: ProductOwners;
@@ -40,6 +48,8 @@ export interface ProjectSettings {
   readonly workingDays: WorkingDays;
   readonly historySprints: number;
   readonly commentOnDecision: boolean;
+  /** Keyed by board id (as a string: storage keys and JSON object keys are strings). */
+  readonly boardOverrides: Readonly<Record<string, BoardOverride>>;
   readonly updatedBy: string | null;
   readonly updatedAt: string | null;
 }
@@ -73,6 +83,13 @@ export const DEFAULT_SETTINGS: ProjectSettings = {
   workingDays: DEFAULT_WORKING_DAYS,
   historySprints: DEFAULT_HISTORY_SPRINTS,
   commentOnDecision: true,
+  boardOverrides: {},
   updatedBy: null,
   updatedAt: null,
 };
+
+/** The settings in force on one board: the project's, with the board's overrides on top. */
+export function settingsForBoard(settings: ProjectSettings, boardId: number): ProjectSettings {
+  const override = settings.boardOverrides[String(boardId)];
+  return override ? { ...settings, ...override } : settings;
+}

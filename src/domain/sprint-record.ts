@@ -36,8 +36,6 @@ export interface BypassedChange extends ScopeChange {
   readonly source: 'bypassed';
   readonly detectedBy: 'event' | 'reconciliation';
   readonly review: BypassReview | null;
-  /** Re-ranks are flagged too, though they move no scope. */
-  readonly reranked: boolean;
 }
 
 export type GoalOutcome = 'met' | 'partly' | 'not-met';

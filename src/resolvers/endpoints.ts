@@ -6,6 +6,9 @@ import { exportSprintCsv } from '../app/export-sprint-csv';
 import { getIssuePanelState } from '../app/get-issue-panel-state';
 import { getSprintViewState } from '../app/get-sprint-view-state';
 import { listBoards } from '../app/list-boards';
+import { getProjectSettings, saveProjectSettings } from '../app/project-settings';
+import { recordSprintOutcome } from '../app/record-sprint-outcome';
+import { reviewBypassedChange } from '../app/review-bypassed-change';
 import { listSprintProposals } from '../app/list-sprint-proposals';
 import { previewProposal } from '../app/preview-proposal';
 import { retryApply } from '../app/retry-apply';
@@ -19,7 +22,11 @@ import {
   decideSchema,
   issuePanelStateSchema,
   previewSchema,
+  projectRefSchema,
   proposalRefSchema,
+  reviewBypassSchema,
+  saveSettingsSchema,
+  sprintOutcomeSchema,
   sprintProposalsSchema,
   withdrawSchema,
 } from './schemas';
@@ -36,6 +43,10 @@ export const endpoints = {
   getSprintViewState: defineEndpoint({ schema: boardRefSchema, mutates: false, run: getSprintViewState }),
   exportSprintCsv: defineEndpoint({ schema: boardRefSchema, mutates: false, run: exportSprintCsv }),
   listBoards: defineEndpoint({ schema: boardSearchSchema, mutates: false, run: listBoards }),
+  reviewBypassedChange: defineEndpoint({ schema: reviewBypassSchema, mutates: true, run: reviewBypassedChange }),
+  recordSprintOutcome: defineEndpoint({ schema: sprintOutcomeSchema, mutates: true, run: recordSprintOutcome }),
+  getProjectSettings: defineEndpoint({ schema: projectRefSchema, mutates: false, run: getProjectSettings }),
+  saveProjectSettings: defineEndpoint({ schema: saveSettingsSchema, mutates: true, run: saveProjectSettings }),
 };
 
 export type EndpointName = keyof typeof endpoints;

@@ -64,3 +64,44 @@ export const applyJobSchema = z.object({ proposalId: idSchema, attempt: z.number
 
 export const boardRefSchema = z.object({ boardId: boardIdSchema });
 export const boardSearchSchema = z.object({ query: z.string().max(200).optional() });
+
+const labelSchema = z.string().trim().min(1).max(255).regex(/^\S+$/, 'Jira labels have no spaces.');
+const accountIdSchema = z.string().regex(/^[A-Za-z0-9:_-]{1,128}$/, 'Expected an Atlassian accountId.');
+const projectKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/, 'Expected a Jira project key such as ONB.');
+const probability = z.number().finite().min(0).max(1);
+const goalCriticalSchema = z.object({
+  labels: z.array(labelSchema).max(20),
+  epicKeys: z.array(issueKeySchema).max(50),
+  flaggedIssueKeys: z.array(issueKeySchema).max(200),
+  jql: z.string().trim().max(2_000).transform((jql) => (jql === '' ? null : jql)).nullable(),
+});
+const thresholdsSchema = z.object({ threatBelow: probability, threatDrop: probability, cautionBelow: probability, cautionDrop: probability });
+const workingDaysSchema = z.array(z.number().int().min(1).max(7)).min(1).max(7).transform((days) => [...new Set(days)].sort());
+const historySprintsSchema = z.number().int().min(1).max(20);
+const requirement = z.enum(['product-owner', 'auto']);
+
+export const editableSettingsSchema = z.object({
+  productOwners: z.object({ roleName: z.string().trim().min(1).max(255).nullable(), accountIds: z.array(accountIdSchema).max(20) }),
+  policy: z.object({
+    byKind: z.object({ add: requirement, remove: requirement, defer: requirement, rerank: requirement, priority: requirement, estimate: requirement, split: requirement, swap: requirement, tweak: requirement }),
+    goalCriticalRerankNeedsProductOwner: z.boolean(),
+    allowSelfApproval: z.boolean(),
+    minRationaleChars: z.number().int().min(1).max(500),
+  }),
+  goalCritical: goalCriticalSchema,
+  thresholds: thresholdsSchema,
+  workingDays: workingDaysSchema,
+  historySprints: historySprintsSchema,
+  commentOnDecision: z.boolean(),
+  boardOverrides: z
+    .record(
+      z.string().regex(/^[1-9][0-9]{0,15}$/),
+      z.object({ goalCritical: goalCriticalSchema.optional(), thresholds: thresholdsSchema.optional(), workingDays: workingDaysSchema.optional(), historySprints: historySprintsSchema.optional() }),
+    )
+    .refine((overrides) => Object.keys(overrides).length <= 50, 'At most 50 board overrides.'),
+});
+
+export const projectRefSchema = z.object({ projectKey: projectKeySchema });
+export const saveSettingsSchema = z.object({ projectKey: projectKeySchema, settings: editableSettingsSchema, expectedVersion: z.number().int().min(0) });
+export const reviewBypassSchema = z.object({ changeId: z.string().min(1).max(300), verdict: z.enum(['accepted', 'noted']), note: z.string().max(RATIONALE_MAX_CHARS * 2) });
+export const sprintOutcomeSchema = z.object({ boardId: boardIdSchema, sprintId: boardIdSchema, outcome: z.enum(['met', 'partly', 'not-met']), note: z.string().trim().max(RATIONALE_MAX_CHARS) });

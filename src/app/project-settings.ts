@@ -1,0 +1,85 @@
+/**
+ * The settings page's use cases. Anyone who can browse the project may read the settings (the
+ * team should know the rules); only project admins may save them, checked here with Jira, not
+ * by trusting the page. JQL is checked by Jira's own parser before it is stored.
+ */
+import { GoalkeeperError } from '../domain/errors';
+import type { ProjectSettings } from '../domain/settings';
+import type { Caller } from './caller';
+import { loadSettings } from './issue-situation';
+import type { Ports, SettingsVersion } from './ports';
+
+export interface SettingsPageState {
+  readonly projectKey: string;
+  readonly settings: ProjectSettings;
+  readonly canEdit: boolean;
+  readonly projectRoles: readonly string[];
+  readonly history: readonly SettingsVersion[];
+  readonly boards: readonly { readonly id: number; readonly name: string }[];
+  readonly people: Readonly<Record<string, string>>;
+}
+
+/** The editable part of the settings; version and authorship are the app's to set. */
+export type EditableSettings = Omit<ProjectSettings, 'version' | 'updatedBy' | 'updatedAt'>;
+
+async function requireProjectAccess(ports: Ports, caller: Caller, projectKey: string, mustAdminister: boolean): Promise<void> {
+  if (!(await ports.jira.hasProjectPermission(caller.accountId, projectKey, 'BROWSE_PROJECTS'))) {
+    throw new GoalkeeperError('not-found', 'This project does not exist or you do not have permission to see it.');
+  }
+  if (mustAdminister && !(await ports.jira.hasProjectPermission(caller.accountId, projectKey, 'ADMINISTER_PROJECTS'))) {
+    throw new GoalkeeperError('forbidden', 'Only project administrators can change Goalkeeper settings.');
+  }
+}
+
+export async function getProjectSettings(ports: Ports, caller: Caller, request: { projectKey: string }): Promise<SettingsPageState> {
+  await requireProjectAccess(ports, caller, request.projectKey, false);
+  const [settings, canEdit, projectRoles, history, boards] = await Promise.all([
+    loadSettings(ports, request.projectKey),
+    ports.jira.hasProjectPermission(caller.accountId, request.projectKey, 'ADMINISTER_PROJECTS'),
+    ports.jira.projectRoleNames(request.projectKey),
+    ports.settings.history(request.projectKey),
+    ports.jira.boardsOfProject(request.projectKey),
+  ]);
+  const people = await ports.jira.displayNames([...new Set([...settings.productOwners.accountIds, ...history.map((v) => v.changedBy)])]);
+  return {
+    projectKey: request.projectKey,
+    settings,
+    canEdit,
+    projectRoles,
+    history,
+    boards: boards.filter((b) => b.type === 'scrum').map((b) => ({ id: b.id, name: b.name })),
+    people: Object.fromEntries(people),
+  };
+}
+
+export async function saveProjectSettings(
+  ports: Ports,
+  caller: Caller,
+  request: { projectKey: string; settings: EditableSettings; expectedVersion: number },
+): Promise<SettingsPageState> {
+  await requireProjectAccess(ports, caller, request.projectKey, true);
+  await requireValidJql(ports, request.settings);
+  const roleName = request.settings.productOwners.roleName;
+  if (roleName && !(await ports.jira.projectRoleNames(request.projectKey)).includes(roleName)) {
+    throw new GoalkeeperError('invalid-input', `The project has no role named "${roleName}".`, { 'productOwners.roleName': 'unknown-role' });
+  }
+  const current = await loadSettings(ports, request.projectKey);
+  const now = ports.clock.now().toISOString();
+  const next: ProjectSettings = { ...request.settings, version: request.expectedVersion + 1, updatedBy: caller.accountId, updatedAt: now };
+  if (current.version !== request.expectedVersion || (await ports.settings.save(request.projectKey, next, request.expectedVersion, caller.accountId, now)) === 'conflict') {
+    throw new GoalkeeperError('conflict', 'Someone saved these settings a moment ago. Reload to see their changes, then apply yours again.');
+  }
+  return getProjectSettings(ports, caller, { projectKey: request.projectKey });
+}
+
+async function requireValidJql(ports: Ports, settings: EditableSettings): Promise<void> {
+  const rules = [
+    ['goalCritical.jql', settings.goalCritical.jql],
+    ...Object.entries(settings.boardOverrides).map(([boardId, override]) => [`boardOverrides.${boardId}.goalCritical.jql`, override.goalCritical?.jql ?? null] as const),
+  ] as const;
+  for (const [field, jql] of rules) {
+    if (!jql) continue;
+    const verdict = await ports.jira.validateJql(jql);
+    if (!verdict.valid) throw new GoalkeeperError('invalid-input', `Jira cannot parse the JQL: ${verdict.errors.join(' ')}`, { [field]: 'invalid-jql' });
+  }
+}

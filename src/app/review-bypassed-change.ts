@@ -1,0 +1,33 @@
+/** The Product Owner reviews a change made around Goalkeeper: accepts it with a rationale, or notes it. */
+import { GoalkeeperError } from '../domain/errors';
+import { validateRationale } from '../domain/proposal';
+import type { BypassedChange } from '../domain/sprint-record';
+import { isProductOwner, requireIssuePermissions } from './access';
+import type { Caller } from './caller';
+import { loadSettings } from './issue-situation';
+import type { Ports } from './ports';
+import { unwrap } from './unwrap';
+
+export interface ReviewRequest {
+  readonly changeId: string;
+  readonly verdict: 'accepted' | 'noted';
+  readonly note: string;
+}
+
+export async function reviewBypassedChange(ports: Ports, caller: Caller, request: ReviewRequest): Promise<BypassedChange> {
+  const change = await ports.sprints.getBypassed(request.changeId);
+  if (!change) throw new GoalkeeperError('not-found', 'This change does not exist or you do not have permission to see it.');
+  await requireIssuePermissions(ports.jira, caller.accountId, [change.issueKey], ['BROWSE_PROJECTS']);
+  const issue = await ports.jira.getIssue(change.issueKey);
+  const projectKey = issue?.projectKey ?? change.issueKey.split('-')[0]!;
+  const settings = await loadSettings(ports, projectKey);
+  if (!(await isProductOwner(ports.jira, settings, projectKey, caller.accountId))) {
+    throw new GoalkeeperError('forbidden', 'Only the Product Owner can review changes made directly in Jira.');
+  }
+  const note = unwrap(validateRationale(request.note, settings.policy.minRationaleChars));
+  const review = { reviewerAccountId: caller.accountId, verdict: request.verdict, note, at: ports.clock.now().toISOString() };
+  if ((await ports.sprints.reviewBypassed(change.id, review)) === 'conflict') {
+    throw new GoalkeeperError('conflict', 'Someone already reviewed this change. Reload to see their review.');
+  }
+  return { ...change, review };
+}
