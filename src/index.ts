@@ -2,6 +2,7 @@
 import { createForgePorts } from './composition/forge-ports';
 import { buildApplyConsumer } from './events/apply-consumer';
 import { buildJiraEventTrigger, buildReconciliationTrigger } from './events/jira-triggers';
+import { buildPersonalDataTrigger } from './events/personal-data-trigger';
 import { buildResolver } from './resolvers/resolver';
 
 /** `function: resolver` — every Custom UI module's resolver. */
@@ -15,3 +16,6 @@ export const onJiraEvent = buildJiraEventTrigger(createForgePorts);
 
 /** `function: reconcile` — the hourly reconciliation of watched boards. */
 export const reconcile = buildReconciliationTrigger(createForgePorts);
+
+/** `function: personal-data` — the weekly personal data reporting cycle. */
+export const reportAccounts = buildPersonalDataTrigger(createForgePorts);

@@ -48,6 +48,12 @@ interface RawModule {
   path?: string;
 }
 
+/** The app the sandbox hosts: its root directory and its manifest. */
+export interface HostedApp {
+  readonly root: string;
+  readonly manifest: AppManifest;
+}
+
 export function readManifest(appRoot: string): AppManifest {
   const raw = parse(readFileSync(join(appRoot, 'manifest.yml'), 'utf8'));
   const modules: Record<string, RawModule[]> = raw.modules ?? {};

@@ -152,6 +152,24 @@ export interface SettingsRepository extends SettingsStore {
   history(projectKey: string): Promise<SettingsVersion[]>;
 }
 
+/** Forge's personal data reporting: which of the accounts we hold were closed or changed. */
+export interface PersonalDataReporting {
+  report(accounts: readonly KnownAccount[]): Promise<{ accountId: string; status: 'updated' | 'closed' }[]>;
+}
+
+export interface KnownAccount {
+  readonly accountId: string;
+  /** When Goalkeeper last stored something about this account (ISO). */
+  readonly updatedAt: string;
+}
+
+/** The store's side of the personal data duty: list the accountIds held; erase a closed one. */
+export interface PersonalDataStore {
+  knownAccounts(): Promise<KnownAccount[]>;
+  /** Replaces the accountId with `tombstone` in every record, which survives; returns records touched. */
+  eraseAccount(accountId: string, tombstone: string): Promise<number>;
+}
+
 export interface Clock {
   now(): Date;
 }
@@ -171,6 +189,8 @@ export interface Ports {
   readonly proposals: ProposalStore;
   readonly settings: SettingsRepository;
   readonly sprints: SprintRecordStore;
+  readonly personalData: PersonalDataStore;
+  readonly privacy: PersonalDataReporting;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly applyQueue: ApplyQueue;

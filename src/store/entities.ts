@@ -64,6 +64,11 @@ export interface SettingsVersionRecord {
   readonly settings: ProjectSettings;
 }
 
+/** Index names, shared by the declarations below and the queries that use them. */
+export const PROPOSAL_INDEX = { byIssue: 'by-issue', bySprintStatus: 'by-sprint-status', bySprint: 'by-sprint' } as const;
+export const AUDIT_EVENT_INDEX = { byProposal: 'by-proposal' } as const;
+export const SETTINGS_VERSION_INDEX = { byProject: 'by-project' } as const;
+
 export const PROPOSAL_ENTITY = {
   name: 'proposal',
   attributes: {
@@ -76,9 +81,9 @@ export const PROPOSAL_ENTITY = {
     proposal: { type: 'any' },
   },
   indexes: [
-    { name: 'by-issue', partition: ['issueKey'], range: ['createdAt'] },
-    { name: 'by-sprint-status', partition: ['sprintId', 'status'], range: ['createdAt'] },
-    { name: 'by-sprint', partition: ['sprintId'], range: ['createdAt'] },
+    { name: PROPOSAL_INDEX.byIssue, partition: ['issueKey'], range: ['createdAt'] },
+    { name: PROPOSAL_INDEX.bySprintStatus, partition: ['sprintId', 'status'], range: ['createdAt'] },
+    { name: PROPOSAL_INDEX.bySprint, partition: ['sprintId'], range: ['createdAt'] },
   ],
 } as const satisfies EntityDeclaration<keyof ProposalRecord>;
 
@@ -89,7 +94,7 @@ export const AUDIT_EVENT_ENTITY = {
     sequence: { type: 'integer' },
     event: { type: 'any' },
   },
-  indexes: [{ name: 'by-proposal', partition: ['proposalId'], range: ['sequence'] }],
+  indexes: [{ name: AUDIT_EVENT_INDEX.byProposal, partition: ['proposalId'], range: ['sequence'] }],
 } as const satisfies EntityDeclaration<keyof AuditEventRecord>;
 
 export const SETTINGS_ENTITY = {
@@ -111,7 +116,7 @@ export const SETTINGS_VERSION_ENTITY = {
     changedFields: { type: 'any' },
     settings: { type: 'any' },
   },
-  indexes: [{ name: 'by-project', partition: ['projectKey'], range: ['version'] }],
+  indexes: [{ name: SETTINGS_VERSION_INDEX.byProject, partition: ['projectKey'], range: ['version'] }],
 } as const satisfies EntityDeclaration<keyof SettingsVersionRecord>;
 
 /** Everything manifest.yml must declare under `app.storage.entities`, in manifest order. */

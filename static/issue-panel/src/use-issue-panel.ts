@@ -1,0 +1,64 @@
+/**
+ * The issue panel's one data hook: the whole initial state in one resolver call, every action
+ * the panel offers, and a refresh after each action that changed something.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { IssuePanelState } from '../../../src/app/get-issue-panel-state';
+import type { Change } from '../../../src/domain/change';
+import { callResolver, type CallError, type CallResult, type PayloadOf, type ResultOf } from '../../shared/resolver-client';
+
+export type PanelLoad =
+  | { readonly phase: 'loading' }
+  | { readonly phase: 'failed'; readonly error: CallError }
+  | { readonly phase: 'ready'; readonly state: IssuePanelState; readonly refreshError: CallError | null };
+
+export type CreateRequest = Omit<PayloadOf<'createProposal'>, 'issueKey'>;
+
+/** What the panel's components may ask of the backend; each answer is a typed result. */
+export interface PanelActions {
+  preview(change: Change): Promise<CallResult<ResultOf<'previewProposal'>>>;
+  create(request: CreateRequest): Promise<CallResult<ResultOf<'createProposal'>>>;
+  decide(request: PayloadOf<'decideProposal'>): Promise<CallResult<ResultOf<'decideProposal'>>>;
+  withdraw(request: PayloadOf<'withdrawProposal'>): Promise<CallResult<ResultOf<'withdrawProposal'>>>;
+  retry(request: PayloadOf<'retryApply'>): Promise<CallResult<ResultOf<'retryApply'>>>;
+  auditTrail(request: PayloadOf<'getAuditTrail'>): Promise<CallResult<ResultOf<'getAuditTrail'>>>;
+}
+
+export function useIssuePanel(issueKey: string): { load: PanelLoad; reload: () => Promise<void>; actions: PanelActions } {
+  const [load, setLoad] = useState<PanelLoad>({ phase: 'loading' });
+  // Only the newest load may land: an older answer arriving late must not overwrite it.
+  const latestLoad = useRef(0);
+
+  const reload = useCallback(async () => {
+    const ticket = ++latestLoad.current;
+    const result = await callResolver('getIssuePanelState', { issueKey });
+    if (ticket !== latestLoad.current) return;
+    setLoad((previous) => {
+      if (result.ok) return { phase: 'ready', state: result.value, refreshError: null };
+      // A failed refresh keeps what is on screen (and whatever is being typed) and says why.
+      return previous.phase === 'ready' ? { ...previous, refreshError: result.error } : { phase: 'failed', error: result.error };
+    });
+  }, [issueKey]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const actions = useMemo((): PanelActions => {
+    async function thenReload<T>(call: Promise<CallResult<T>>): Promise<CallResult<T>> {
+      const result = await call;
+      if (result.ok) await reload();
+      return result;
+    }
+    return {
+      preview: (change) => callResolver('previewProposal', { issueKey, change }),
+      create: (request) => thenReload(callResolver('createProposal', { ...request, issueKey })),
+      decide: (request) => thenReload(callResolver('decideProposal', request)),
+      withdraw: (request) => thenReload(callResolver('withdrawProposal', request)),
+      retry: (request) => thenReload(callResolver('retryApply', request)),
+      auditTrail: (request) => callResolver('getAuditTrail', request),
+    };
+  }, [issueKey, reload]);
+
+  return { load, reload, actions };
+}
