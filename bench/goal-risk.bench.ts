@@ -1,7 +1,8 @@
 /**
  * Goal-risk benchmark: one full assessment (before and after, 10,000 trials) on sprints of
  * growing size, against a bare loop making the same number of draws from the same generator.
- * Budget (issue 4): ≤ 10 ms at 1,000 issues, and ≤ 3× the bare loop.
+ * Budget (issue 4), at 1,000 issues: ≤ 10 ms, and ≤ 3× the bare loop. The other sizes are shown
+ * for the trend: the assessment's work grows with the sprint while the bare loop's does not.
  */
 import type { AssessmentInput } from '../src/domain/assessment';
 import { DEFAULT_TRIALS } from '../src/domain/forecast';
@@ -11,7 +12,8 @@ import type { SprintHistory, SprintIssue } from '../src/domain/sprint';
 
 const SPRINT_SIZES = [10, 100, 1_000, 5_000];
 const HISTORY_SPRINTS = 6;
-const BUDGET_MS_AT_1000 = 10;
+const BUDGET_SIZE = 1_000;
+const BUDGET_MS = 10;
 const BUDGET_RATIO = 3;
 const WARM_UP_RUNS = 20;
 const TIMED_RUNS = 101;
@@ -47,7 +49,7 @@ function benchIssue(index: number, random: Random, size: number): SprintIssue {
  * goal is likely before the change; the change adds a goal-critical issue at the bottom, which
  * exercises every step: the line moves, the level is a threat, deferrals are searched.
  */
-export function benchInput(size: number): AssessmentInput {
+function benchInput(size: number): AssessmentInput {
   const random = seededRandom(size);
   const issues = Array.from({ length: size }, (_, index) => benchIssue(index, random, size));
   const committed = issues.reduce((sum, issue) => sum + (issue.points ?? 0), 0);
@@ -60,7 +62,15 @@ export function benchInput(size: number): AssessmentInput {
   }));
   return {
     snapshot: {
-      sprint: { id: 99, boardId: 1, name: 'Bench sprint', state: 'active', goal: 'Ship the benchmark', startDate: '2024-05-06T09:00:00.000Z', endDate: '2024-05-17T17:00:00.000Z' },
+      sprint: {
+        id: 99,
+        boardId: 1,
+        name: 'Bench sprint',
+        state: 'active',
+        goal: 'Ship the benchmark',
+        startDate: '2024-05-06T09:00:00.000Z',
+        endDate: '2024-05-17T17:00:00.000Z',
+      },
       issues,
       estimation: 'points',
     },
@@ -114,8 +124,8 @@ const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
 
 export async function runGoalRiskBench(): Promise<void> {
   console.log(`goal-risk: one assessment (before + after, ${DEFAULT_TRIALS.toLocaleString('en')} trials), ${HISTORY_SPRINTS} sprints of history`);
-  console.log('  issues    draws   assessment   bare loop   ratio   verdict');
-  let allPass = true;
+  console.log('  issues      draws   assessment   bare loop    ratio');
+  let budgeted: { assessmentMs: number; ratio: number } | null = null;
   for (const size of SPRINT_SIZES) {
     const input = benchInput(size);
     const { workingDaysLeft, trials } = assessChange(input);
@@ -125,12 +135,21 @@ export async function runGoalRiskBench(): Promise<void> {
       () => bareDraws(draws),
     );
     const ratio = assessmentMs / bareMs;
-    const pass = ratio <= BUDGET_RATIO && (size !== 1_000 || assessmentMs <= BUDGET_MS_AT_1000);
-    allPass &&= pass;
-    const budget = `≤ ${BUDGET_RATIO}×${size === 1_000 ? `, ≤ ${BUDGET_MS_AT_1000} ms` : ''}`;
-    console.log(
-      `  ${size.toLocaleString('en').padStart(6)}  ${draws.toLocaleString('en').padStart(7)}   ${assessmentMs.toFixed(2).padStart(7)} ms   ${bareMs.toFixed(2).padStart(6)} ms   ${ratio.toFixed(2).padStart(4)}×   ${verdict(pass)} (${budget})`,
-    );
+    if (size === BUDGET_SIZE) budgeted = { assessmentMs, ratio };
+    const columns = [
+      size.toLocaleString('en').padStart(8),
+      draws.toLocaleString('en').padStart(8),
+      `${assessmentMs.toFixed(2).padStart(7)} ms`,
+      `${bareMs.toFixed(2).padStart(6)} ms`,
+      `${ratio.toFixed(2).padStart(5)}×`,
+    ];
+    console.log(columns.join('   '));
   }
-  console.log(`goal-risk: ${verdict(allPass)}`);
+  if (budgeted === null) throw new Error(`The budget is set at ${BUDGET_SIZE} issues, which the bench did not run`);
+  const fast = budgeted.assessmentMs <= BUDGET_MS;
+  const lean = budgeted.ratio <= BUDGET_RATIO;
+  console.log(
+    `goal-risk budget at ${BUDGET_SIZE.toLocaleString('en')} issues: ${budgeted.assessmentMs.toFixed(2)} ms ≤ ${BUDGET_MS} ms ${verdict(fast)}; ` +
+      `${budgeted.ratio.toFixed(2)}× ≤ ${BUDGET_RATIO}× the bare loop ${verdict(lean)}; overall ${verdict(fast && lean)}`,
+  );
 }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { EntityDeclaration } from '../../src/store/entities';
 import type { ForgeFunctionHandler, QueueConsumer } from './queue-emulator';
 
 /** The Jira module types the sandbox has a page for. */
@@ -32,6 +33,8 @@ export interface AppManifest {
   /** Function key → handler reference (`file.export`). */
   readonly functions: ReadonlyMap<string, string>;
   readonly consumers: readonly { readonly key: string; readonly queue: string; readonly functionKey: string; readonly method?: string }[];
+  /** `app.storage.entities`: the custom entities Forge storage accepts. */
+  readonly storageEntities: readonly EntityDeclaration[];
   /** The `permissions.content` CSP allowances (Forge blocks inline scripts and styles without them). */
   readonly contentPermissions: { readonly scripts: readonly string[]; readonly styles: readonly string[] };
 }
@@ -80,6 +83,7 @@ export function readManifest(appRoot: string): AppManifest {
       functionKey: consumer.function ?? consumer.resolver?.function ?? '',
       ...(consumer.resolver?.method ? { method: consumer.resolver.method } : {}),
     })),
+    storageEntities: raw.app?.storage?.entities ?? [],
     contentPermissions: {
       scripts: raw.permissions?.content?.scripts ?? [],
       styles: raw.permissions?.content?.styles ?? [],

@@ -31,6 +31,8 @@ export interface ForgeBackends {
   kvs(invocation: Invocation, path: string, init: RequestInit): Promise<Response>;
   /** Forge queue publish (`@forge/events` Queue.push). */
   queue(invocation: Invocation, path: string, init: RequestInit): Promise<Response>;
+  /** Atlassian's personal data reporting API (`privacy.reportPersonalData`); absent → 501. */
+  privacy?(invocation: Invocation, init: RequestInit): Promise<Response>;
 }
 
 interface ForgeFetchTarget {
@@ -41,6 +43,9 @@ interface ForgeFetchTarget {
 }
 
 const invocations = new AsyncLocalStorage<Invocation>();
+
+/** Where @forge/api's privacy.reportPersonalData posts (node_modules/@forge/api/out/privacy). */
+const PERSONAL_DATA_PATH = '/app/report-accounts';
 
 export function currentInvocation(): Invocation {
   const invocation = invocations.getStore();
@@ -86,6 +91,7 @@ export function installForgeRuntime(backends: ForgeBackends): void {
     const invocation = currentInvocation();
     if (target.type === 'kvs') return backends.kvs(invocation, path, init);
     if (target.remote === 'stargate' && path.startsWith('/webhook/queue/')) return backends.queue(invocation, path, init);
+    if (target.remote === 'stargate' && path === PERSONAL_DATA_PATH && backends.privacy) return backends.privacy(invocation, init);
     if (target.remote === 'jira') {
       const accountId = target.accountId ?? invocation.accountId;
       if (target.provider === 'user') {

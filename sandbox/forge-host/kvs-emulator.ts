@@ -234,18 +234,19 @@ class SiteOperations {
     const key = requireKey(target, field(body, 'key'));
     const item = this.live(target.bucket, key);
     if (!item) throw new KvsRequestError(404, 'KEY_NOT_FOUND', 'Provided key does not exist');
-    return ok(itemView(key, item, ALL_METADATA));
+    return ok(itemView(key, item, metadataFields(recordField(body, 'options').metadataFields)));
   }
 
   set(target: Target, body: unknown): Answer {
     const key = requireKey(target, field(body, 'key'));
     const value = requireStorable(target, field(body, 'value'));
     const options = recordField(body, 'options');
+    const expiresAt = expiryOf(options.ttl, this.at);
     const previous = this.live(target.bucket, key);
     if (options.keyPolicy === 'FAIL_IF_EXISTS' && previous) {
       throw new KvsRequestError(FORGE_CONFLICT_STATUS, 'KEY_CONFLICT', `The key ${key} already exists.`);
     }
-    const latest = this.write(target.bucket, key, value, options.ttl, previous);
+    const latest = this.write(target.bucket, key, value, expiresAt, previous);
     const fields = metadataFields(options.returnMetadataFields);
     if (options.returnValue === 'PREVIOUS') return previous ? ok(itemView(key, previous, fields)) : NO_CONTENT;
     if (options.returnValue === 'LATEST') return ok(itemView(key, latest, fields));
@@ -374,7 +375,7 @@ class SiteOperations {
       );
     }
     for (const operation of operations) {
-      if (operation.kind === 'set') this.write(operation.target.bucket, operation.key, operation.value, operation.ttl, this.live(operation.target.bucket, operation.key));
+      if (operation.kind === 'set') this.write(operation.target.bucket, operation.key, operation.value, operation.expiresAt, this.live(operation.target.bucket, operation.key));
       if (operation.kind === 'delete' && operation.target.bucket.delete(operation.key)) this.changed = true;
     }
     return NO_CONTENT;
@@ -386,8 +387,8 @@ class SiteOperations {
     const conditions = parseFilters(field(raw, 'conditions'));
     if (conditions && !target.entity) throw badRequest('BAD_REQUEST', 'Transaction conditions apply to custom entities only.');
     if (kind === 'check' && !conditions) throw badRequest('BAD_REQUEST', 'A transaction check needs an entity and conditions.');
-    if (kind !== 'set') return { kind, target, key, conditions, value: undefined, ttl: undefined };
-    return { kind, target, key, conditions, value: requireStorable(target, field(raw, 'value')), ttl: recordField(raw, 'options').ttl };
+    if (kind !== 'set') return { kind, target, key, conditions, value: undefined, expiresAt: null };
+    return { kind, target, key, conditions, value: requireStorable(target, field(raw, 'value')), expiresAt: expiryOf(recordField(raw, 'options').ttl, this.at) };
   }
 
   /** A check needs the item to exist; set and delete judge their conditions against it, absent attributes and all. */
@@ -421,8 +422,8 @@ class SiteOperations {
     return item.expiresAt === null || item.expiresAt > this.at;
   }
 
-  private write(bucket: Bucket, key: string, value: unknown, ttl: unknown, previous: StoredItem | undefined): StoredItem {
-    const item: StoredItem = { value, createdAt: previous?.createdAt ?? this.at, updatedAt: this.at, expiresAt: expiryOf(ttl, this.at) };
+  private write(bucket: Bucket, key: string, value: unknown, expiresAt: number | null, previous: StoredItem | undefined): StoredItem {
+    const item: StoredItem = { value, createdAt: previous?.createdAt ?? this.at, updatedAt: this.at, expiresAt };
     bucket.set(key, item);
     this.changed = true;
     return item;
@@ -435,7 +436,7 @@ interface PreparedOperation {
   readonly key: string;
   readonly conditions: Filters | undefined;
   readonly value: unknown;
-  readonly ttl: unknown;
+  readonly expiresAt: number | null;
 }
 
 function resolveEntities(declarations: readonly EntityDeclaration[]): ReadonlyMap<string, Entity> {
@@ -551,8 +552,6 @@ function firstIndexWhere<T>(items: readonly T[], predicate: (item: T) => boolean
   return found === -1 ? items.length : found;
 }
 
-const ALL_METADATA = ['CREATED_AT', 'UPDATED_AT', 'EXPIRE_TIME'] as const;
-
 function metadataFields(raw: unknown): readonly string[] {
   return Array.isArray(raw) ? raw.filter((name): name is string => typeof name === 'string') : [];
 }
@@ -585,7 +584,7 @@ function decodeCursor<T>(cursor: unknown, accept: (decoded: Record<string, unkno
 }
 
 function snapshotOf(store: InstallationStore, at: number): StoreSnapshot {
-  const plain = (bucket: Bucket) =>
+  const plain = (bucket: Bucket): Record<string, unknown> =>
     Object.fromEntries(
       [...bucket]
         .filter(([, item]) => item.expiresAt === null || item.expiresAt > at)
@@ -595,7 +594,9 @@ function snapshotOf(store: InstallationStore, at: number): StoreSnapshot {
   return {
     keyValues: plain(store.keyValues),
     secrets: plain(store.secrets),
-    entities: Object.fromEntries([...store.entities].map(([entityName, items]) => [entityName, plain(items)])),
+    entities: Object.fromEntries(
+      [...store.entities].map(([entityName, items]) => [entityName, plain(items)] as const).filter(([, items]) => Object.keys(items).length > 0),
+    ),
   };
 }
 

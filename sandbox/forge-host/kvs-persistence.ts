@@ -1,7 +1,8 @@
 /**
  * The KVS emulator's memory, and its optional file on disk so `npm start` keeps proposals and
  * settings across restarts. Maps rather than plain objects hold the data: keys come from callers,
- * and a key such as `__proto__` must be data, never a prototype.
+ * and a key such as `__proto__` must be data, never a prototype. The file holds secrets in plain
+ * text too: it is a local development file (git-ignored .sandbox-data/), never a production store.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

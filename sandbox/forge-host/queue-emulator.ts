@@ -238,8 +238,9 @@ function retryOptionsOf(request: RetryRequest): { retryAfter: number; retryReaso
   };
 }
 
+/** Always a new macrotask, even at 0 ms: a consumer never runs inside the push that queued it. */
 function wait(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function json(status: number, body: unknown): Response {

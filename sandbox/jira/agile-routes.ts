@@ -53,7 +53,7 @@ function listBoards(request: StandInRequest): StandInAnswer {
       (!types || types.includes(board.type)) &&
       (!name || board.name.toLowerCase().includes(name)) &&
       (!project || board.projectId === project.id),
-  );
+  ).sort((a, b) => a.id - b.id);
   const page = offsetPage(boards, query, AGILE_MAX_PAGE_SIZE);
   return ok({ ...page, values: page.values.map((board) => renderBoard(request.render, board)) });
 }
@@ -66,8 +66,9 @@ function boardSprints(request: StandInRequest, boardId: string): StandInAnswer {
   const sprints = [...request.site.sprints.values()]
     .filter((sprint) => sprint.boardId === board.id && (!states || states.includes(sprint.state)))
     .sort((a, b) => a.id - b.id);
-  const { total: _total, ...page } = offsetPage(sprints, request.query, AGILE_MAX_PAGE_SIZE);
-  return ok({ ...page, values: page.values.map((sprint) => renderSprint(request.render, sprint)) });
+  // Jira's sprint list carries no total, only isLast.
+  const { startAt, maxResults, isLast, values } = offsetPage(sprints, request.query, AGILE_MAX_PAGE_SIZE);
+  return ok({ startAt, maxResults, isLast, values: values.map((sprint) => renderSprint(request.render, sprint)) });
 }
 
 function sprintIssues(request: StandInRequest, sprintId: string): StandInAnswer {

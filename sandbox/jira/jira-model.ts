@@ -393,6 +393,7 @@ export class JiraSite {
   /** Moves `issues` (in the given order) directly before or after `anchor`. */
   rank(issues: readonly JiraIssue[], position: 'before' | 'after', anchor: JiraIssue, actor: Actor): void {
     const moving = new Set(issues.map((issue) => issue.id));
+    if (moving.has(anchor.id)) throw new Error(`${anchor.key} cannot be ranked relative to itself`);
     const remaining = this.rankOrder.filter((id) => !moving.has(id));
     const anchorIndex = remaining.indexOf(anchor.id);
     remaining.splice(position === 'before' ? anchorIndex : anchorIndex + 1, 0, ...issues.map((issue) => issue.id));

@@ -126,12 +126,13 @@ export async function startJiraStandIn(options: JiraStandInOptions = {}): Promis
     const siteId = String(request.headers[SITE_HEADER] ?? (url.searchParams.get('site') || SANDBOX_CLOUD_ID));
     const site = model.site(siteId);
     const parsed = parseJsonBody(bodyText);
-    if (!parsed.ok) {
-      send(response, jiraError(400, ['Unexpected character: the request body is not valid JSON.']));
-      return;
-    }
+    const notJson = jiraError(400, ['Unexpected character: the request body is not valid JSON.']);
 
     if (url.pathname.startsWith('/__sandbox/')) {
+      if (!parsed.ok) {
+        send(response, notJson);
+        return;
+      }
       const adminRequest: AdminRequest = { method, path: url.pathname, query: url.searchParams, body: parsed.value, site, model, faults, changes };
       const match = matchRoute(adminEndpoints, method, url.pathname);
       send(response, match.kind === 'found' ? match.endpoint.handle(adminRequest, match.params) : jiraError(404, [`No sandbox endpoint ${method} ${url.pathname}`]));
@@ -152,6 +153,10 @@ export async function startJiraStandIn(options: JiraStandInOptions = {}): Promis
     const contentType = request.headers['content-type'] ?? '';
     if (bodyText.trim() !== '' && !contentType.includes('application/json')) {
       send(response, jiraError(415, ['Unsupported Media Type: send the body as application/json.']));
+      return;
+    }
+    if (!parsed.ok) {
+      send(response, notJson);
       return;
     }
     const match = matchRoute(jiraEndpoints, method, url.pathname);

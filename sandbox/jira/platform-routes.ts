@@ -14,6 +14,7 @@ export const SEARCH_MAX_PAGE_SIZE_WITH_FIELDS = 100;
 /** POST /issue/bulkfetch: "By default you can request up to 100 issues in a single call." */
 export const BULK_FETCH_MAX_ISSUES = 100;
 export const PRIORITY_PAGE_SIZE = 50;
+export const USER_PAGE_SIZE = 50;
 /** Jira's summary field holds at most 255 characters. */
 const SUMMARY_MAX_CHARS = 255;
 
@@ -393,5 +394,13 @@ export const platformEndpoints: readonly Endpoint<StandInRequest>[] = [
   endpoint('GET', /^\/rest\/api\/3\/project\/([^/]+)\/role\/([^/]+)$/, (request, [key, roleId]) => projectRole(request, key ?? '', roleId ?? '')),
   endpoint('POST', /^\/rest\/api\/3\/jql\/parse$/, parseQueries),
   endpoint('GET', /^\/rest\/api\/3\/field$/, () => ok(FIELD_DEFINITIONS)),
+  endpoint('GET', /^\/rest\/api\/3\/user\/bulk$/, (request) => {
+    const accountIds = request.query.getAll('accountId');
+    if (accountIds.length === 0) return jiraError(400, ['At least one accountId is required.']);
+    // Unknown or closed accounts are simply not in the answer.
+    const known = accountIds.filter((accountId) => request.site.users.has(accountId));
+    const page = offsetPage(known, request.query, USER_PAGE_SIZE);
+    return ok({ self: `${request.render.baseUrl}/rest/api/3/user/bulk`, ...page, values: page.values.map((accountId) => renderAccount(request.render, { kind: 'user', accountId })) });
+  }),
   endpoint('GET', /^\/rest\/api\/3\/myself$/, (request) => ok(renderAccount(request.render, request.actor))),
 ];

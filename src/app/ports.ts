@@ -50,7 +50,8 @@ export interface JiraPort {
   permissionsOf(accountId: string, issueKeys: readonly string[], permissions: readonly JiraPermission[]): Promise<Map<string, Set<JiraPermission>>>;
   /** Project-level permission (e.g. ADMINISTER_PROJECTS for settings). */
   hasProjectPermission(accountId: string, projectKey: string, permission: JiraPermission): Promise<boolean>;
-  getIssue(issueKey: string): Promise<IssueFacts | null>;
+  /** With a rule, `goalCritical` is evaluated (JQL included); without one it is false. */
+  getIssue(issueKey: string, rule?: GoalCriticalRule): Promise<IssueFacts | null>;
   boardsOfProject(projectKey: string): Promise<BoardSummary[]>;
   boardsVisibleTo(accountId: string): Promise<BoardSummary[]>;
   getBoard(boardId: number): Promise<BoardSummary | null>;

@@ -6,15 +6,21 @@ import { randomUUID } from 'node:crypto';
 import type { Ports } from '../app/ports';
 import { assessChange } from '../domain/goal-risk';
 import { createApplyQueue } from '../events/apply-queue';
+import { createPersonalDataReporting } from '../events/personal-data-trigger';
 import { createJiraAdapter } from '../jira/jira-adapter';
+import { createPersonalDataStore } from '../store/personal-data-store';
 import { createProposalStore } from '../store/proposal-store';
 import { createSettingsRepository } from '../store/settings-repository';
+import { createSprintRecordStore } from '../store/sprint-record-store';
 
 export function createForgePorts(): Ports {
   return {
     jira: createJiraAdapter(),
     proposals: createProposalStore(),
     settings: createSettingsRepository(),
+    sprints: createSprintRecordStore(),
+    personalData: createPersonalDataStore(),
+    privacy: createPersonalDataReporting(),
     clock: { now: () => new Date() },
     ids: { next: () => randomUUID() },
     applyQueue: createApplyQueue(),

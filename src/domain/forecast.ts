@@ -68,6 +68,11 @@ function spreadAround(mean: number): number[] {
 export class CapacityForecast {
   /** Reordered in place by `capacityAt`; the set of values, all that matters, never changes. */
   private readonly capacities: Float64Array;
+  /**
+   * Ranks already in their sorted place, everything below them no larger and above no smaller:
+   * each bounds where a later selection has to look.
+   */
+  private readonly settledRanks: number[] = [];
 
   constructor(capacities: Float64Array) {
     if (capacities.length === 0) throw new RangeError('A forecast needs at least one trial');
@@ -97,7 +102,16 @@ export class CapacityForecast {
     const trials = this.capacities.length;
     // The epsilon keeps 0.85 × 10,000 from rounding up to 8,501 trials.
     const needed = Math.min(trials, Math.max(1, Math.ceil(confidence * trials - 1e-9)));
-    return selectInPlace(this.capacities, trials - needed);
+    const rank = trials - needed;
+    let low = 0;
+    let high = trials - 1;
+    for (const settled of this.settledRanks) {
+      if (settled < rank) low = Math.max(low, settled + 1);
+      else if (settled > rank) high = Math.min(high, settled - 1);
+      else return this.capacities[rank]!;
+    }
+    this.settledRanks.push(rank);
+    return selectInPlace(this.capacities, rank, low, high);
   }
 }
 
@@ -116,12 +130,10 @@ export function simulateCapacity(model: ThroughputModel, daysLeft: number, trial
 }
 
 /**
- * Hoare quickselect: the value that would sit at `rank` (0-based, ascending) if sorted. Every
- * index it reads stays within [low, high], hence the non-null assertions.
+ * Hoare quickselect within [low, high]: the value that would sit at `rank` (0-based, ascending)
+ * if sorted. Every index it reads stays within [low, high], hence the non-null assertions.
  */
-function selectInPlace(values: Float64Array, rank: number): number {
-  let low = 0;
-  let high = values.length - 1;
+function selectInPlace(values: Float64Array, rank: number, low: number, high: number): number {
   while (low < high) {
     const pivot = values[(low + high) >>> 1]!;
     let i = low;

@@ -309,15 +309,19 @@ function lastTargetIndex(open: readonly WorkItem[], target: Target): number {
 }
 
 function capacityLineOf(open: readonly WorkItem[], capacityP50: number): CapacityLine {
+  const aboveKeys: string[] = [];
+  const belowKeys: string[] = [];
   let used = 0;
-  let index = 0;
   for (const item of open) {
-    if (used + item.work > capacityP50) break;
-    used += item.work;
-    index++;
+    // Once one item does not fit, nothing ranked below it is done before it.
+    if (belowKeys.length === 0 && used + item.work <= capacityP50) {
+      used += item.work;
+      aboveKeys.push(item.key);
+    } else {
+      belowKeys.push(item.key);
+    }
   }
-  const keys = open.map((item) => item.key);
-  return { index, aboveKeys: keys.slice(0, index), belowKeys: keys.slice(index) };
+  return { index: aboveKeys.length, aboveKeys, belowKeys };
 }
 
 function scenarioOf(items: readonly WorkItem[], capacity: Capacity, target: Target, goalBroken: boolean): Scenario {
@@ -418,21 +422,24 @@ function changeReasons(situation: Situation): AssessmentReason[] {
   }
   const drop = pGoalDrop(situation);
   if (drop >= thresholds.cautionDrop - EPSILON) {
+    const points = percentOf(before.figures.pGoal) - percentOf(after.figures.pGoal);
     reasons.push({
       code: 'p-goal-drop',
-      message: `${label} drops from ${formatPercent(before.figures.pGoal)} to ${formatPercent(after.figures.pGoal)} (−${percentOf(before.figures.pGoal) - percentOf(after.figures.pGoal)} points)`,
+      message: `${label} drops from ${formatPercent(before.figures.pGoal)} to ${formatPercent(after.figures.pGoal)} (−${points} points)`,
       figures: { pGoalBefore: before.figures.pGoal, pGoalAfter: after.figures.pGoal, drop },
     });
   }
   if (situation.target === 'goal' && after.requiredWork > capacity.p50) {
     reasons.push(goalWorkExceedsCapacity(after, unit));
   }
-  const added = after.figures.totalPointsLeft - before.figures.totalPointsLeft;
+  const { totalPointsLeft: leftBefore } = before.figures;
+  const { totalPointsLeft: leftAfter } = after.figures;
+  const added = leftAfter - leftBefore;
   if (added > 0) {
     reasons.push({
       code: 'scope-added',
-      message: `Adds ${formatWork(added, unit)} of work (${formatNumber(before.figures.totalPointsLeft)} → ${formatWork(after.figures.totalPointsLeft, unit)} left)`,
-      figures: { added: roundWork(added), workLeftBefore: before.figures.totalPointsLeft, workLeftAfter: after.figures.totalPointsLeft },
+      message: `Adds ${formatWork(added, unit)} of work (${formatNumber(leftBefore)} → ${formatWork(leftAfter, unit)} left)`,
+      figures: { added: roundWork(added), workLeftBefore: leftBefore, workLeftAfter: leftAfter },
     });
   }
   return reasons;
@@ -475,7 +482,7 @@ function dataReasons(situation: Situation): AssessmentReason[] {
   }
   const unestimated = after.open.filter((item) => item.unestimated).length;
   if (unit === 'issues') {
-    reasons.push({ code: 'no-estimates', message: 'No story points on these issues: counting each issue as 1', figures: { unestimated: 0 } });
+    reasons.push({ code: 'no-estimates', message: 'No story points on these issues: counting each issue as 1', figures: {} });
   } else if (unestimated > 0) {
     reasons.push({
       code: 'no-estimates',
@@ -488,18 +495,12 @@ function dataReasons(situation: Situation): AssessmentReason[] {
 }
 
 function lowConfidence(basis: 'sprint-pace' | 'none', progress: SprintProgress, unit: WorkUnit): AssessmentReason {
-  const figures = { ...progress };
-  return basis === 'sprint-pace'
-    ? {
-        code: 'low-confidence-forecast',
-        message: `No closed sprints to learn from: forecast from this sprint's pace so far (${formatWork(progress.doneWork, unit)} in ${progress.elapsedDays} working days), low confidence`,
-        figures,
-      }
-    : {
-        code: 'low-confidence-forecast',
-        message: `No closed sprints and nothing done yet: forecast assumes the sprint's commitment (${formatWork(progress.committedWork, unit)} over ${progress.totalDays} working days), low confidence`,
-        figures,
-      };
+  const { doneWork, elapsedDays, committedWork, totalDays } = progress;
+  const message =
+    basis === 'sprint-pace'
+      ? `No closed sprints to learn from: forecast from this sprint's pace so far (${formatWork(doneWork, unit)} in ${elapsedDays} working days)`
+      : `No closed sprints and no pace yet: forecast assumes the sprint's commitment (${formatWork(committedWork, unit)} over ${totalDays} working days)`;
+  return { code: 'low-confidence-forecast', message: `${message}, low confidence`, figures: { doneWork, elapsedDays, committedWork, totalDays } };
 }
 
 // ——— Suggestions ———

@@ -19,7 +19,12 @@ interface ChangelogItem {
   readonly from?: string | null;
   readonly to?: string | null;
   readonly fromString?: string | null;
-  readonly toString?: string | null;
+  /** Jira's own name; in TypeScript it shadows Object.prototype.toString, hence the wider type. */
+  readonly toString?: string | null | (() => string);
+}
+
+function displayedTo(item: ChangelogItem): string | null | undefined {
+  return typeof item.toString === 'string' ? item.toString : item.to;
 }
 
 export interface JiraEvent {
@@ -55,7 +60,7 @@ export function sprintChangeOf(event: JiraEvent, at: string): IssueSprintChange 
     at,
     sprintsBefore: sprintItem ? sprintIds(sprintItem.from) : null,
     sprintsAfter: sprintItem ? sprintIds(sprintItem.to) : null,
-    estimate: estimateItem ? { before: points(estimateItem.fromString ?? estimateItem.from), after: points(estimateItem.toString ?? estimateItem.to) } : null,
+    estimate: estimateItem ? { before: points(estimateItem.fromString ?? estimateItem.from), after: points(displayedTo(estimateItem)) } : null,
   };
 }
 

@@ -47,10 +47,7 @@ export function createProposalStore(options: ProposalStoreOptions = {}): Proposa
   const readRecord = (id: string) => proposals.get(id);
 
   const listFrom = async (indexName: string, partition: unknown[]): Promise<Proposal[]> => {
-    const records = await readIndex(retry, (cursor) => {
-      const query = proposals.query().index(indexName, { partition }).sort(Sort.ASC).limit(FORGE_ENTITY_QUERY_MAX_LIMIT);
-      return (cursor === undefined ? query : query.cursor(cursor)).getMany();
-    });
+    const records = await readIndex(retry, () => proposals.query().index(indexName, { partition }).sort(Sort.ASC).limit(FORGE_ENTITY_QUERY_MAX_LIMIT));
     return records.map((record) => record.proposal);
   };
 
@@ -106,15 +103,13 @@ export function createProposalStore(options: ProposalStoreOptions = {}): Proposa
       const wanted = auditPageSize + 1;
       const records = await readIndex(
         retry,
-        (forgeCursor) => {
-          const query = auditEvents
+        () =>
+          auditEvents
             .query()
             .index(AUDIT_EVENT_INDEX.byProposal, { partition: [proposalId] })
             .where(WhereConditions.greaterThan(after))
             .sort(Sort.ASC)
-            .limit(Math.min(wanted, FORGE_ENTITY_QUERY_MAX_LIMIT));
-          return (forgeCursor === undefined ? query : query.cursor(forgeCursor)).getMany();
-        },
+            .limit(Math.min(wanted, FORGE_ENTITY_QUERY_MAX_LIMIT)),
         wanted,
       );
       const events = records.slice(0, auditPageSize).map((record) => record.event);

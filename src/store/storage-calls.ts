@@ -87,15 +87,22 @@ export async function conditionalWrite(policy: RetryPolicy, write: ConditionalWr
   }
 }
 
+/** What readIndex needs of an @forge/kvs entity query. */
+export interface IndexQuery<T> {
+  cursor(cursor: string): IndexQuery<T>;
+  getMany(): Promise<ListResult<T>>;
+}
+
 /**
  * Reads an index to its end, or until `enough` values: a page may be short while more remain
- * (filters apply after the page limit), so only a missing cursor means the end.
+ * (filters apply after the page limit), so only a missing cursor means the end. `query` builds a
+ * fresh query per page because @forge/kvs query builders change in place.
  */
-export async function readIndex<T>(policy: RetryPolicy, fetchPage: (cursor: string | undefined) => Promise<ListResult<T>>, enough = Number.POSITIVE_INFINITY): Promise<T[]> {
+export async function readIndex<T>(policy: RetryPolicy, query: () => IndexQuery<T>, enough = Number.POSITIVE_INFINITY): Promise<T[]> {
   const values: T[] = [];
   let cursor: string | undefined;
   do {
-    const page = await callStorage(policy, () => fetchPage(cursor));
+    const page = await callStorage(policy, () => (cursor === undefined ? query() : query().cursor(cursor)).getMany());
     values.push(...page.results.map((result) => result.value));
     cursor = page.nextCursor;
   } while (cursor !== undefined && values.length < enough);

@@ -11,3 +11,8 @@ export async function connectToHost(): Promise<ForgeContext> {
   ]);
   return context;
 }
+
+/** Saves a dashboard gadget's configuration from its edit view; Jira then shows the gadget's view. */
+export function submitGadgetConfiguration(configuration: Readonly<Record<string, unknown>>): Promise<void> {
+  return view.submit(configuration);
+}

@@ -10,8 +10,10 @@ import type { DomainError } from '../../src/domain/errors';
 import type { endpoints } from '../../src/resolvers/endpoints';
 
 type Endpoints = typeof endpoints;
+type DeepReadonly<T> = T extends readonly (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [P in keyof T]: DeepReadonly<T[P]> } : T;
 export type EndpointName = keyof Endpoints;
-export type PayloadOf<K extends EndpointName> = z.input<Endpoints[K]['schema']>;
+/** The schema's input, read-only all the way down so the domain's read-only types fit it. */
+export type PayloadOf<K extends EndpointName> = DeepReadonly<z.input<Endpoints[K]['schema']>>;
 export type ResultOf<K extends EndpointName> = Awaited<ReturnType<Endpoints[K]['run']>>;
 
 /** Failures the front end detects itself, in addition to the backend's typed errors. */

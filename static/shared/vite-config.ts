@@ -15,6 +15,9 @@ export function goalkeeperAppConfig(appDirectory: URL): UserConfig {
     // Files under public/ (the module icon, the gadget thumbnail) land next to index.html.
     publicDir: 'public',
     plugins: [react(), designTokenFallbacks()],
+    resolve: {
+      alias: { 'iframe-resizer': fileURLToPath(new URL('./iframe-resizer-stand-in.ts', import.meta.url)) },
+    },
     build: {
       outDir: 'build',
       emptyOutDir: true,

@@ -41,7 +41,7 @@
   }
 
   function isEditView(mount) {
-    return mount.extension && mount.extension.entryPoint === 'edit';
+    return mount.placement.kind === 'gadget' && mount.placement.entryPoint === 'edit';
   }
 
   /** Leaves the gadget's edit view for its view, as Jira does after save or cancel. */
@@ -66,8 +66,6 @@
         return base + '/jira/software/projects/' + encodeURIComponent(location.projectKey) + '/settings/apps';
       case 'module':
         return base + '/__forge/module/' + encodeURIComponent(location.moduleKey) + (location.projectKey ? '?projectKey=' + encodeURIComponent(location.projectKey) : '');
-      case 'userProfile':
-        return base + '/jira/people/' + encodeURIComponent(location.accountId);
       default:
         throw new Error('The sandbox has no page for router target "' + location.target + '" (Confluence targets do not exist in Jira).');
     }
@@ -103,7 +101,14 @@
         return true;
       });
     },
-    close: function (mount) {
+    close: function (mount, payload, frame) {
+      var dialog = frame.closest('dialog');
+      if (dialog) {
+        setTimeout(function () {
+          dialog.close();
+        }, 0);
+        return true;
+      }
       if (!isEditView(mount)) return false;
       leaveEditView();
       return true;

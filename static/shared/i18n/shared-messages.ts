@@ -1,5 +1,5 @@
 /** Messages of the components in static/shared, in every shipped language. */
-import type { Catalogues } from './translator';
+import type { Catalogues, Message } from './translator';
 
 const en = {
   'shared.loading': 'Loading…',
@@ -27,11 +27,50 @@ const en = {
   'shared.outsideJira.description':
     'This page is a Forge app and talks to Jira through the Forge bridge, which is only present when Jira (or the Goalkeeper sandbox) shows it.',
   'shared.reload': 'Reload',
+
+  // How proposals read wherever they are shown (issue panel, sprint gadget).
+  'shared.points.count': { one: '{count} point', other: '{count} points' },
+  'shared.points.none': 'not estimated',
+  'shared.kind.add': 'Add to the sprint',
+  'shared.kind.remove': 'Remove from the sprint',
+  'shared.kind.defer': 'Defer to the next sprint',
+  'shared.kind.rerank': 'Re-rank in the sprint',
+  'shared.kind.priority': 'Change the priority',
+  'shared.kind.estimate': 'Re-estimate',
+  'shared.kind.split': 'Split into parts',
+  'shared.kind.swap': 'Swap for an issue in the sprint',
+  'shared.kind.tweak': 'Clarify (trivial tweak)',
+  'shared.reason.stakeholder-request': 'Stakeholder request',
+  'shared.reason.defect': 'Defect',
+  'shared.reason.dependency': 'Dependency',
+  'shared.reason.estimate-learned': 'Learned more about the estimate',
+  'shared.reason.compliance': 'Compliance',
+  'shared.reason.other': 'Other',
+  'shared.change.add': 'Add {key} to the sprint',
+  'shared.change.remove': 'Remove {key} from the sprint',
+  'shared.change.defer': 'Defer {key} to the next sprint',
+  'shared.change.rerank.top': 'Rank {key} at the top of the sprint',
+  'shared.change.rerank.bottom': 'Rank {key} at the bottom of the sprint',
+  'shared.change.rerank.before': 'Rank {key} before {target}',
+  'shared.change.rerank.after': 'Rank {key} after {target}',
+  'shared.change.priority': 'Set the priority of {key} to {priority}',
+  'shared.change.estimate': 'Re-estimate {key} to {points} points',
+  'shared.change.split': { one: 'Split {key} into {count} part', other: 'Split {key} into {count} parts' },
+  'shared.change.swap': 'Swap {key} into the sprint for {out}',
+  'shared.change.tweak': 'Clarify {key}',
+  'shared.status.proposed': 'Proposed',
+  'shared.status.approved': 'Approved',
+  'shared.status.auto-approved': 'Auto-approved',
+  'shared.status.rejected': 'Rejected',
+  'shared.status.withdrawn': 'Withdrawn',
+  'shared.status.applied': 'Applied',
+  'shared.status.apply-failed': 'Apply failed',
+  'shared.status.stale': 'Out of date',
 } as const;
 
 type SharedKey = keyof typeof en;
 
-const de: Record<SharedKey, string> = {
+const de: Readonly<Record<SharedKey, Message>> = {
   'shared.loading': 'Wird geladen…',
   'shared.tryAgain': 'Erneut versuchen',
   'shared.dismiss': 'Schließen',
@@ -57,6 +96,44 @@ const de: Record<SharedKey, string> = {
   'shared.outsideJira.description':
     'Diese Seite ist eine Forge-App und spricht über die Forge-Bridge mit Jira; die gibt es nur, wenn Jira (oder die Goalkeeper-Sandbox) die Seite anzeigt.',
   'shared.reload': 'Neu laden',
+
+  'shared.points.count': { one: '{count} Punkt', other: '{count} Punkte' },
+  'shared.points.none': 'nicht geschätzt',
+  'shared.kind.add': 'In den Sprint aufnehmen',
+  'shared.kind.remove': 'Aus dem Sprint nehmen',
+  'shared.kind.defer': 'In den nächsten Sprint verschieben',
+  'shared.kind.rerank': 'Im Sprint umpriorisieren (Rang)',
+  'shared.kind.priority': 'Priorität ändern',
+  'shared.kind.estimate': 'Neu schätzen',
+  'shared.kind.split': 'In Teile aufteilen',
+  'shared.kind.swap': 'Gegen einen Vorgang im Sprint tauschen',
+  'shared.kind.tweak': 'Präzisieren (Kleinigkeit)',
+  'shared.reason.stakeholder-request': 'Wunsch von Stakeholdern',
+  'shared.reason.defect': 'Fehler',
+  'shared.reason.dependency': 'Abhängigkeit',
+  'shared.reason.estimate-learned': 'Neue Erkenntnis zur Schätzung',
+  'shared.reason.compliance': 'Compliance',
+  'shared.reason.other': 'Sonstiges',
+  'shared.change.add': '{key} in den Sprint aufnehmen',
+  'shared.change.remove': '{key} aus dem Sprint nehmen',
+  'shared.change.defer': '{key} in den nächsten Sprint verschieben',
+  'shared.change.rerank.top': '{key} ganz oben im Sprint einordnen',
+  'shared.change.rerank.bottom': '{key} ganz unten im Sprint einordnen',
+  'shared.change.rerank.before': '{key} vor {target} einordnen',
+  'shared.change.rerank.after': '{key} nach {target} einordnen',
+  'shared.change.priority': 'Priorität von {key} auf {priority} setzen',
+  'shared.change.estimate': '{key} neu auf {points} Punkte schätzen',
+  'shared.change.split': { one: '{key} in {count} Teil aufteilen', other: '{key} in {count} Teile aufteilen' },
+  'shared.change.swap': '{key} gegen {out} in den Sprint tauschen',
+  'shared.change.tweak': '{key} präzisieren',
+  'shared.status.proposed': 'Vorgeschlagen',
+  'shared.status.approved': 'Genehmigt',
+  'shared.status.auto-approved': 'Automatisch genehmigt',
+  'shared.status.rejected': 'Abgelehnt',
+  'shared.status.withdrawn': 'Zurückgezogen',
+  'shared.status.applied': 'Umgesetzt',
+  'shared.status.apply-failed': 'Umsetzung fehlgeschlagen',
+  'shared.status.stale': 'Veraltet',
 };
 
 export const sharedCatalogues: Catalogues<SharedKey> = { en, de };

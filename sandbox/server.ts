@@ -1,0 +1,151 @@
+/**
+ * The whole sandbox in one call: the Jira stand-in, Forge storage on a file, the queue, the Forge
+ * runtime those three back, and the HTTP server for the Jira-like pages and the Forge host.
+ * `npm start` runs it on port 5173; each end-to-end test starts its own on a free port with a
+ * temporary data directory, and closes it.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { STORAGE_ENTITIES } from '../src/store/entities';
+import { chromeRoutes } from './chrome/chrome-routes';
+import { viewerOf } from './chrome/viewer';
+import { createBridgeHost } from './forge-host/bridge-host';
+import { loadFunctions, queueConsumers, readManifest, type HostedApp } from './forge-host/forge-manifest';
+import { forgeRoutes } from './forge-host/forge-routes';
+import { installForgeRuntime } from './forge-host/forge-runtime';
+import { createKvsEmulator, type KvsEmulator } from './forge-host/kvs-emulator';
+import { createQueueEmulator, type QueueEmulator } from './forge-host/queue-emulator';
+import { dispatch, sendJson } from './http-routes';
+import { openJiraJournal } from './jira-journal';
+import { SANDBOX_CLOUD_ID } from './jira/jira-model';
+import { jiraBackend, startJiraStandIn, type JiraStandIn } from './jira/jira-stand-in';
+import { openSiteSettings, type SiteSettings } from './site-settings';
+
+export const DEFAULT_PORT = 5173;
+/** The one app installation the sandbox site has; Forge storage is kept per installation. */
+export const SANDBOX_INSTALLATION_ID = 'goalkeeper-sandbox-installation';
+
+export interface SandboxOptions {
+  /** Default 5173; 0 picks a free port. */
+  readonly port?: number;
+  /** Default `localhost`; `0.0.0.0` to reach the sandbox from outside a container. */
+  readonly host?: string;
+  /** Where storage, site settings and the Jira journal are kept. Default `<appRoot>/.sandbox-data`. */
+  readonly dataDir?: string;
+  /** Anchors the seed's dates (the active sprint is half-way through at `now`). */
+  readonly now?: Date;
+  /** The app's root (manifest.yml, src/, static/). Default: this repository. */
+  readonly appRoot?: string;
+  /** Milliseconds per second of queue delays and retry waits; tests pass 0. */
+  readonly queueSecondsToMs?: number;
+}
+
+export interface Sandbox {
+  readonly url: string;
+  readonly jira: JiraStandIn;
+  readonly kvs: KvsEmulator;
+  readonly queue: QueueEmulator;
+  readonly settings: SiteSettings;
+  /** Resolves when every queued event (apply jobs) has been delivered. */
+  idle(): Promise<void>;
+  /** Back to the seed: Jira, storage, site settings, queue. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_APP_ROOT = resolve(__dirname, '..');
+
+export function dataFiles(dataDir: string): { kvs: string; settings: string; journal: string } {
+  return { kvs: join(dataDir, 'kvs.json'), settings: join(dataDir, 'site-settings.json'), journal: join(dataDir, 'jira-journal.json') };
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const appRoot = options.appRoot ?? DEFAULT_APP_ROOT;
+  const files = dataFiles(options.dataDir ?? join(appRoot, '.sandbox-data'));
+  const app: HostedApp = { root: appRoot, manifest: readManifest(appRoot) };
+  const functions = loadFunctions(appRoot, app.manifest);
+
+  const jira = await startJiraStandIn({ now: options.now });
+  const site = () => jira.model.site(SANDBOX_CLOUD_ID);
+  const journal = openJiraJournal(files.journal, jira.model);
+  journal.replay(site());
+  const settings = openSiteSettings(files.settings);
+  const kvs = createKvsEmulator({ entities: storageEntities(app), filePath: files.kvs });
+  const queue = createQueueEmulator({
+    consumers: queueConsumers(app.manifest, functions),
+    licenseActive: () => settings.current().licenseActive,
+    secondsToMs: options.queueSecondsToMs,
+  });
+  installForgeRuntime({ jira: jiraBackend(jira), kvs: kvs.backend, queue: queue.backend });
+
+  async function reset(): Promise<void> {
+    queue.clear();
+    await queue.idle();
+    jira.model.reset();
+    jira.faults.clear();
+    journal.reset();
+    kvs.reset();
+    settings.reset();
+  }
+
+  const bridge = createBridgeHost({
+    manifest: app.manifest,
+    functions,
+    installationId: SANDBOX_INSTALLATION_ID,
+    facts: () => ({
+      cloudId: SANDBOX_CLOUD_ID,
+      siteUrl: url,
+      appId: app.manifest.appId,
+      licenseActive: settings.current().licenseActive,
+      site: site(),
+      gadgetConfiguration: (gadgetId) => settings.current().gadgetConfigurations[gadgetId],
+    }),
+    saveGadgetConfiguration: (gadgetId, configuration) => settings.setGadgetConfiguration(gadgetId, configuration),
+  });
+  const routes = [
+    ...forgeRoutes({ app, bridge, viewerOf: (request) => viewerOf(request, site()).viewer }),
+    ...chromeRoutes({ app, site, jiraUrl: jira.url, settings, reset }),
+  ];
+
+  const server = http.createServer((request, response) => {
+    dispatch(routes, request, response)
+      .then((answered) => {
+        if (!answered) sendJson(response, 404, { message: `Nothing at ${request.method} ${request.url}` });
+      })
+      .catch((error: unknown) => {
+        console.error('Sandbox failed to answer', request.method, request.url, error);
+        if (!response.headersSent) sendJson(response, 500, { message: 'The sandbox failed to answer; see its console.' });
+      });
+  });
+  const host = options.host ?? 'localhost';
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, host, resolveListen);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+
+  return {
+    url,
+    jira,
+    kvs,
+    queue,
+    settings,
+    idle: () => queue.idle(),
+    reset,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+      await queue.idle();
+      await jira.close();
+    },
+  };
+}
+
+/** Forge storage accepts the entities manifest.yml declares; until it declares them, the code's list. */
+function storageEntities(app: HostedApp) {
+  if (app.manifest.storageEntities.length > 0) return app.manifest.storageEntities;
+  console.warn('manifest.yml declares no app.storage.entities; the sandbox uses src/store/entities.ts. Forge would refuse entity calls until the manifest declares them.');
+  return STORAGE_ENTITIES;
+}

@@ -1,0 +1,103 @@
+/**
+ * Jira issues as Goalkeeper sees them: status category, epic, points from the board's own
+ * estimation field, the open sprint. Issues are read through the agile API, which adds Jira
+ * Software's fields (sprint, closedSprints, flagged, epic) under stable names, whereas the
+ * platform API's Sprint custom field id differs from site to site.
+ */
+import { route } from '@forge/api';
+import type { BoardEstimation, GoalCriticalRule, IssueFacts } from '../app/ports';
+import { matchesGoalRule } from '../domain/goal-critical';
+import type { SprintIssue, StatusCategory } from '../domain/sprint';
+import { estimationOf, estimationOfProject, ISSUE_COUNT } from './boards';
+import { keysMatchingRuleJql } from './goal-critical';
+import { routeOrNull, type JiraClient } from './jira-client';
+import { issueShape, type IssueFieldsJson, type IssueJson } from './jira-shapes';
+
+/** What Goalkeeper reads of an issue; asking for less keeps pages of 50 issues small. */
+export const ISSUE_FIELDS = ['summary', 'status', 'issuetype', 'priority', 'labels', 'parent', 'project', 'flagged', 'epic', 'sprint', 'closedSprints'] as const;
+
+/** Jira's epic level in the issue hierarchy (1 epic, 0 standard, -1 sub-task). */
+const EPIC_HIERARCHY_LEVEL = 1;
+
+export function statusCategoryOf(fields: IssueFieldsJson): StatusCategory {
+  switch (fields.status?.statusCategory.key) {
+    case 'done':
+      return 'done';
+    case 'indeterminate':
+      return 'in-progress';
+    default:
+      return 'todo';
+  }
+}
+
+/** The epic: company-managed Epic Link (agile `epic`), else a parent that is an epic (team-managed, and Jira Cloud's unified parent). */
+export function epicKeyOf(fields: IssueFieldsJson): string | null {
+  if (fields.epic?.key) return fields.epic.key;
+  const parentType = fields.parent?.fields?.issuetype;
+  const parentIsEpic = parentType?.hierarchyLevel === EPIC_HIERARCHY_LEVEL || parentType?.name === 'Epic';
+  return parentIsEpic && fields.parent ? fields.parent.key : null;
+}
+
+/** Points in the board's estimation field; boards counting issues have no points (the domain counts 1 each). */
+export function pointsOf(fields: IssueFieldsJson, estimation: BoardEstimation): number | null {
+  if (estimation.kind !== 'points') return null;
+  const value = fields[estimation.fieldId];
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+export function isSubtask(issue: IssueJson): boolean {
+  return issue.fields.issuetype?.subtask === true;
+}
+
+export function toSprintIssue(issue: IssueJson, estimation: BoardEstimation, goalCritical: boolean): SprintIssue {
+  const { fields } = issue;
+  return {
+    key: issue.key,
+    id: issue.id,
+    summary: fields.summary ?? '',
+    points: pointsOf(fields, estimation),
+    statusCategory: statusCategoryOf(fields),
+    goalCritical,
+    labels: fields.labels ?? [],
+    epicKey: epicKeyOf(fields),
+    priorityName: fields.priority?.name ?? null,
+    issueType: fields.issuetype?.name ?? 'Issue',
+  };
+}
+
+/** Goal-critical by the rule's labels, epics and flags, or because the rule's JQL matched it. */
+export function isGoalCritical(rule: GoalCriticalRule, issue: IssueJson, jqlMatches: ReadonlySet<string>): boolean {
+  return matchesGoalRule(rule, { key: issue.key, labels: issue.fields.labels ?? [], epicKey: epicKeyOf(issue.fields) }) || jqlMatches.has(issue.key);
+}
+
+/**
+ * One issue wherever it is. Points come from the estimation field of the board its open sprint
+ * belongs to, or of the project's first Scrum board when it sits in the backlog. Without a rule
+ * the issue is reported as not goal-critical.
+ */
+export async function readIssueFacts(client: JiraClient, issueKey: string, rule?: GoalCriticalRule): Promise<IssueFacts | null> {
+  const path = routeOrNull(() => route`/rest/agile/1.0/issue/${issueKey}`);
+  if (!path) return null;
+  const issue = await client.read(path, issueShape);
+  if (!issue) return null;
+  const { fields } = issue;
+  const projectKey = fields.project?.key ?? issue.key.split('-')[0] ?? '';
+  const boardId = fields.sprint?.originBoardId;
+  const estimation = boardId ? await estimationOf(client, boardId) : projectKey ? await estimationOfProject(client, projectKey) : ISSUE_COUNT;
+  // The key in this JQL is the one Jira just returned, never the caller's text.
+  const jqlMatches = rule?.jql ? await keysMatchingRuleJql(client, rule.jql, `issuekey = ${issue.key}`) : new Set<string>();
+  return {
+    ...toSprintIssue(issue, estimation, rule ? isGoalCritical(rule, issue, jqlMatches) : false),
+    projectKey,
+    projectId: fields.project?.id ?? '',
+    openSprintIds: fields.sprint && fields.sprint.state !== 'closed' ? [fields.sprint.id] : [],
+    parentKey: fields.parent?.key ?? null,
+  };
+}
+
+/** Sub-tasks of an issue (key and summary); none when the issue does not exist. */
+export async function subIssues(client: JiraClient, parentKey: string): Promise<{ key: string; summary: string }[]> {
+  const path = routeOrNull(() => route`/rest/api/3/issue/${parentKey}?fields=subtasks`);
+  const parent = path ? await client.read(path, issueShape) : null;
+  return (parent?.fields.subtasks ?? []).map((subtask) => ({ key: subtask.key, summary: subtask.fields?.summary ?? '' }));
+}

@@ -1,0 +1,198 @@
+/**
+ * The one way Goalkeeper talks to Jira: @forge/api's requestJira as the app, always with a
+ * `route` built path, with bounded retries. 429 is retried honouring Retry-After (Jira did not
+ * process the call); 5xx and network failures are retried only for calls that are safe to
+ * repeat, because a create or a comment may have happened before the connection broke — the
+ * apply journal reads back and decides instead.
+ *
+ * Every call is made as the app: the apply worker has no user token, and checking the caller's
+ * permissions explicitly (permissions.ts) before acting keeps one rule for the request path and
+ * the worker, as issue 2 asks ("checked with Jira for this user before the app acts as itself").
+ */
+import { asApp, type Route } from '@forge/api';
+import type { z } from 'zod';
+import { GoalkeeperError } from '../domain/errors';
+
+/** Jira Cloud asks clients to honour Retry-After and back off exponentially with jitter (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/). */
+export const DEFAULT_MAX_ATTEMPTS = 4;
+export const BASE_BACKOFF_MS = 500;
+export const MAX_BACKOFF_MS = 8_000;
+/** A longer Retry-After cannot be waited out inside Forge's 25 s invocation limit (https://developer.atlassian.com/platform/forge/platform-quotas-and-limits/); give up and let the caller retry later. */
+export const MAX_RETRY_AFTER_MS = 10_000;
+/** One slow call must not eat the whole 25 s invocation budget. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
+/** Whether a call may be sent again after a 5xx or a broken connection. */
+export type Replay = 'repeatable' | 'once';
+
+export interface JiraCall {
+  readonly method?: 'GET' | 'POST' | 'PUT';
+  readonly body?: unknown;
+  /** GET and PUT are repeatable; a POST must say so (searches and moves are, creates are not). */
+  readonly replay?: Replay;
+}
+
+/** Jira's answer to one call, after retries. Status 0: no HTTP answer at all. */
+export interface JiraAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  /** What went wrong, in Jira's words where it gave any; '' for a 2xx. */
+  readonly problem: string;
+}
+
+export interface JiraClientOptions {
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** In [0, 1): the jitter source. Injected so tests are deterministic. */
+  readonly random?: () => number;
+  readonly maxAttempts?: number;
+  readonly requestTimeoutMs?: number;
+}
+
+/**
+ * `route` refuses a parameter that would change the path (`..`, `/`, `?`, `#`) by throwing.
+ * Such a key or id cannot name anything in Jira, so callers treat it as not found.
+ */
+export function routeOrNull(build: () => Route): Route | null {
+  try {
+    return build();
+  } catch {
+    return null;
+  }
+}
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const MULTI_STATUS = 207;
+
+function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+/** Whether Jira did all it was asked: 207 Multi-Status is a 2xx, yet says some parts failed (rank answers it so). */
+export function succeeded(answer: Pick<JiraAnswer, 'status'>): boolean {
+  return isSuccess(answer.status) && answer.status !== MULTI_STATUS;
+}
+
+function isServerFailure(status: number): boolean {
+  return status === 0 || status >= 500;
+}
+
+/** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Jira's error body (`errorMessages` + field `errors`) or a 207's per-issue entries, as one sentence. */
+export function describeJiraProblem(status: number, body: unknown): string {
+  const parts: string[] = [];
+  if (typeof body === 'object' && body !== null) {
+    const { errorMessages, errors, entries } = body as { errorMessages?: unknown; errors?: unknown; entries?: unknown };
+    if (Array.isArray(errorMessages)) parts.push(...errorMessages.filter((message): message is string => typeof message === 'string'));
+    if (typeof errors === 'object' && errors !== null) {
+      parts.push(...Object.entries(errors).map(([field, message]) => `${field}: ${String(message)}`));
+    }
+    if (Array.isArray(entries)) {
+      for (const entry of entries as { issueKey?: string; status?: number; errors?: string[] }[]) {
+        if (entry.status !== undefined && !isSuccess(entry.status)) parts.push(`${entry.issueKey ?? '?'}: ${(entry.errors ?? []).join(' ') || `status ${entry.status}`}`);
+      }
+    }
+  } else if (typeof body === 'string' && body.trim() !== '') {
+    parts.push(body.trim().slice(0, 300));
+  }
+  return parts.length > 0 ? parts.join(' ') : `Jira answered HTTP ${status}.`;
+}
+
+async function bodyOf(response: { text(): Promise<string> }): Promise<unknown> {
+  const text = await response.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export class JiraClient {
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly maxAttempts: number;
+  private readonly requestTimeoutMs: number;
+
+  constructor(options: JiraClientOptions = {}) {
+    this.sleep = options.sleep ?? realSleep;
+    this.random = options.random ?? Math.random;
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+    this.requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  }
+
+  async call(path: Route, call: JiraCall = {}): Promise<JiraAnswer> {
+    const method = call.method ?? 'GET';
+    const replay = call.replay ?? (method === 'POST' ? 'once' : 'repeatable');
+    for (let attempt = 1; ; attempt++) {
+      const { answer, waitMs } = await this.once(path, method, call.body);
+      const retryable = answer.status === 429 || (isServerFailure(answer.status) && replay === 'repeatable');
+      if (!retryable || attempt >= this.maxAttempts) return answer;
+      const delay = waitMs !== undefined ? waitMs + this.random() * BASE_BACKOFF_MS : this.backoff(attempt);
+      if (delay > MAX_RETRY_AFTER_MS) return answer;
+      await this.sleep(delay);
+    }
+  }
+
+  /**
+   * Reads JSON of the expected shape. `null` when Jira says the thing is not there (404, and any
+   * `absentOn` status); every other failure becomes a typed error.
+   */
+  async read<T>(path: Route, shape: z.ZodType<T>, options: { readonly post?: unknown; readonly absentOn?: readonly number[] } = {}): Promise<T | null> {
+    const answer = await this.call(path, options.post === undefined ? {} : { method: 'POST', body: options.post, replay: 'repeatable' });
+    if ([404, ...(options.absentOn ?? [])].includes(answer.status)) return null;
+    if (!isSuccess(answer.status)) throw errorFor(answer);
+    const parsed = shape.safeParse(answer.body);
+    if (!parsed.success) throw new GoalkeeperError('jira-unavailable', `Jira answered in an unexpected shape: ${parsed.error.issues[0]?.message ?? 'unknown'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
+    return parsed.data;
+  }
+
+  /** Like `read`, for things that must exist: absence is an error too. */
+  async require<T>(path: Route, shape: z.ZodType<T>, options: { readonly post?: unknown } = {}): Promise<T> {
+    const value = await this.read(path, shape, options);
+    if (value === null) throw new GoalkeeperError('not-found', 'Jira could not find what Goalkeeper asked for, or the app may not see it.');
+    return value;
+  }
+
+  private backoff(attempt: number): number {
+    // "Equal jitter": half the exponential step for sure, the other half random.
+    const step = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempt - 1));
+    return step / 2 + this.random() * (step / 2);
+  }
+
+  private async once(path: Route, method: string, body: unknown): Promise<{ answer: JiraAnswer; waitMs?: number }> {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), this.requestTimeoutMs);
+    try {
+      const response = await asApp().requestJira(path, {
+        method,
+        headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: abort.signal,
+      });
+      const parsed = await bodyOf(response);
+      const answer = { status: response.status, body: parsed, problem: succeeded(response) ? '' : describeJiraProblem(response.status, parsed) };
+      return { answer, waitMs: retryAfterMs(response.headers.get('retry-after')) };
+    } catch (error) {
+      const reason = abort.signal.aborted ? `no answer within ${this.requestTimeoutMs} ms` : error instanceof Error ? error.message : String(error);
+      return { answer: { status: 0, body: undefined, problem: `Jira could not be reached: ${reason}.` } };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** Maps a failed read to the typed error the resolvers turn into `{ error: { code, message } }`. */
+function errorFor(answer: JiraAnswer): GoalkeeperError {
+  if (answer.status === 401 || answer.status === 403) return new GoalkeeperError('forbidden', answer.problem);
+  if (answer.status === 400) return new GoalkeeperError('invalid-input', answer.problem);
+  return new GoalkeeperError('jira-unavailable', answer.problem);
+}

@@ -1,0 +1,110 @@
+/**
+ * The parts of Jira's JSON that Goalkeeper reads, as zod shapes: anything else Jira sends is
+ * ignored, and an answer that lacks what we rely on fails loudly instead of becoming `undefined`.
+ * Shapes follow Atlassian's REST v3 and agile 1.0 reference.
+ */
+import { z } from 'zod';
+
+const named = z.object({ name: z.string() });
+
+export const sprintShape = z.object({
+  id: z.number(),
+  state: z.enum(['active', 'future', 'closed']),
+  name: z.string(),
+  goal: z.string().nullish(),
+  startDate: z.string().nullish(),
+  endDate: z.string().nullish(),
+  completeDate: z.string().nullish(),
+  originBoardId: z.number(),
+});
+export type SprintJson = z.infer<typeof sprintShape>;
+
+/** Issue fields; `looseObject` keeps the custom fields (story points) we look up by id. */
+export const issueFieldsShape = z.looseObject({
+  summary: z.string().nullish(),
+  status: z.object({ name: z.string(), statusCategory: z.object({ key: z.string() }) }).nullish(),
+  issuetype: z.object({ name: z.string(), subtask: z.boolean(), hierarchyLevel: z.number().nullish() }).nullish(),
+  priority: named.nullish(),
+  labels: z.array(z.string()).nullish(),
+  parent: z
+    .object({
+      key: z.string(),
+      fields: z.object({ summary: z.string().nullish(), issuetype: z.object({ name: z.string(), hierarchyLevel: z.number().nullish() }).nullish() }).nullish(),
+    })
+    .nullish(),
+  project: z.object({ id: z.string(), key: z.string() }).nullish(),
+  subtasks: z.array(z.object({ key: z.string(), fields: z.object({ summary: z.string().nullish() }).nullish() })).nullish(),
+  // Jira Software's own fields, present on the agile API's issues.
+  sprint: sprintShape.nullish(),
+  closedSprints: z.array(sprintShape).nullish(),
+  flagged: z.boolean().nullish(),
+  epic: z.object({ key: z.string() }).nullish(),
+});
+export type IssueFieldsJson = z.infer<typeof issueFieldsShape>;
+
+export const issueShape = z.object({ id: z.string(), key: z.string(), fields: issueFieldsShape });
+export type IssueJson = z.infer<typeof issueShape>;
+
+export const sprintIssuesPageShape = z.object({ startAt: z.number(), total: z.number(), issues: z.array(issueShape) });
+export const searchPageShape = z.object({ issues: z.array(issueShape), nextPageToken: z.string().nullish() });
+export const bulkFetchShape = z.object({ issues: z.array(issueShape) });
+
+export const boardShape = z.object({
+  id: z.number(),
+  name: z.string(),
+  type: z.string(),
+  location: z.object({ projectKey: z.string().nullish(), projectId: z.number().nullish() }).nullish(),
+});
+export type BoardJson = z.infer<typeof boardShape>;
+
+export const boardPageShape = z.object({ values: z.array(boardShape), total: z.number().nullish(), isLast: z.boolean().nullish() });
+export const sprintPageShape = z.object({ values: z.array(sprintShape), isLast: z.boolean().nullish() });
+
+export const boardConfigurationShape = z.object({
+  estimation: z.object({ type: z.string(), field: z.object({ fieldId: z.string() }).nullish() }).nullish(),
+});
+
+export const permissionGrantsShape = z.object({
+  projectPermissions: z.array(z.object({ permission: z.string(), issues: z.array(z.number()).nullish(), projects: z.array(z.number()).nullish() })),
+});
+
+export const projectShape = z.object({
+  id: z.string(),
+  key: z.string(),
+  issueTypes: z.array(z.object({ id: z.string(), name: z.string(), subtask: z.boolean() })).nullish(),
+});
+
+/** GET /project/{key}/role: role name → URL ending in the role id. */
+export const projectRolesShape = z.record(z.string(), z.string());
+
+export const projectRoleShape = z.object({
+  name: z.string(),
+  actors: z.array(z.object({ type: z.string(), actorUser: z.object({ accountId: z.string() }).nullish() })).nullish(),
+});
+
+export const priorityPageShape = z.object({ values: z.array(named), total: z.number().nullish(), isLast: z.boolean().nullish() });
+
+export const userPageShape = z.object({
+  values: z.array(z.object({ accountId: z.string(), displayName: z.string().nullish() })),
+  total: z.number().nullish(),
+  isLast: z.boolean().nullish(),
+});
+
+export const jqlParseShape = z.object({ queries: z.array(z.object({ query: z.string(), errors: z.array(z.string()).nullish() })) });
+
+const estimateStatisticShape = z.object({ statFieldValue: z.object({ value: z.number().nullish() }).nullish() }).nullish();
+const reportIssueShape = z.object({ key: z.string(), estimateStatistic: estimateStatisticShape, currentEstimateStatistic: estimateStatisticShape });
+export type SprintReportIssueJson = z.infer<typeof reportIssueShape>;
+
+/** The sprint report (greenhopper): which issues the sprint held at its start, and their estimates. */
+export const sprintReportShape = z.object({
+  contents: z.object({
+    completedIssues: z.array(reportIssueShape),
+    issuesNotCompletedInCurrentSprint: z.array(reportIssueShape),
+    puntedIssues: z.array(reportIssueShape),
+    issuesCompletedInAnotherSprint: z.array(reportIssueShape).nullish(),
+    issueKeysAddedDuringSprint: z.record(z.string(), z.boolean()).nullish(),
+  }),
+});
+
+export const createdIssueShape = z.object({ id: z.string(), key: z.string() });

@@ -1,0 +1,147 @@
+/**
+ * The Jira changes an approved proposal makes, each returning a JiraStepResult for the apply
+ * journal instead of throwing. A 2xx is success; a rank answered 207 (some issues not ranked)
+ * is a failure, however many issues did move. Status 400 is also used for a call Goalkeeper
+ * refused to send (a key that would change the path, a board without a points field): like
+ * Jira's own 400, retrying it cannot help.
+ */
+import { route } from '@forge/api';
+import type { BoardEstimation, DecisionComment, JiraStepResult } from '../app/ports';
+import { decisionCommentDocument } from './adf';
+import { routeOrNull, succeeded, type JiraAnswer, type JiraClient } from './jira-client';
+import { createdIssueShape, issueShape, projectShape } from './jira-shapes';
+import { chunksOf } from './paging';
+
+/** "The maximum number of issues that can be moved in one operation is 50." (POST /rest/agile/1.0/sprint/{id}/issue and /backlog/issue) */
+export const MAX_ISSUES_PER_MOVE = 50;
+/** "At most 50 issues may be ranked at once." (PUT /rest/agile/1.0/issue/rank) */
+export const MAX_ISSUES_PER_RANK = 50;
+
+const REFUSED = 400;
+
+function refused(message: string): JiraStepResult {
+  return { ok: false, status: REFUSED, message };
+}
+
+function resultOf(answer: JiraAnswer, done: string, failed: string): JiraStepResult {
+  return succeeded(answer) ? { ok: true, status: answer.status, message: done } : { ok: false, status: answer.status, message: `${failed}: ${answer.problem}` };
+}
+
+/**
+ * Sends one call per chunk of at most `size` keys, stopping at the first failure and saying how
+ * far it got: the earlier chunks are done in Jira and the journal must know that.
+ */
+async function inChunks(
+  keys: readonly string[],
+  size: number,
+  callFor: (chunk: string[], previous: string[] | undefined) => Promise<JiraAnswer>,
+  failed: (chunk: string[]) => string,
+  done: string,
+): Promise<JiraStepResult> {
+  const chunks = chunksOf(keys, size);
+  let status = 204;
+  for (const [index, chunk] of chunks.entries()) {
+    const answer = await callFor(chunk, chunks[index - 1]);
+    if (!succeeded(answer)) {
+      const progress = index > 0 ? ` (${index * size} of ${keys.length} issues were changed before this)` : '';
+      return { ok: false, status: answer.status, message: `${failed(chunk)}: ${answer.problem}${progress}` };
+    }
+    status = answer.status;
+  }
+  return { ok: true, status, message: done };
+}
+
+// Moving is repeatable: moving an issue into the sprint it is already in changes nothing.
+export function moveToSprint(client: JiraClient, sprintId: number, issueKeys: readonly string[]): Promise<JiraStepResult> {
+  return inChunks(
+    issueKeys,
+    MAX_ISSUES_PER_MOVE,
+    (chunk) => client.call(route`/rest/agile/1.0/sprint/${sprintId}/issue`, { method: 'POST', body: { issues: chunk }, replay: 'repeatable' }),
+    (chunk) => `Jira did not move ${chunk.join(', ')} to sprint ${sprintId}`,
+    `Moved ${issueKeys.join(', ')} to sprint ${sprintId}.`,
+  );
+}
+
+export function moveToBacklog(client: JiraClient, issueKeys: readonly string[]): Promise<JiraStepResult> {
+  return inChunks(
+    issueKeys,
+    MAX_ISSUES_PER_MOVE,
+    (chunk) => client.call(route`/rest/agile/1.0/backlog/issue`, { method: 'POST', body: { issues: chunk }, replay: 'repeatable' }),
+    (chunk) => `Jira did not move ${chunk.join(', ')} to the backlog`,
+    `Moved ${issueKeys.join(', ')} to the backlog.`,
+  );
+}
+
+/**
+ * Ranks the issues, in order, before or after the anchor. Past 50 issues each further chunk is
+ * ranked right after the previous chunk's last issue, which keeps the whole list contiguous.
+ */
+export function rank(client: JiraClient, issueKeys: readonly string[], position: 'before' | 'after', anchorKey: string): Promise<JiraStepResult> {
+  return inChunks(
+    issueKeys,
+    MAX_ISSUES_PER_RANK,
+    (chunk, previous) => {
+      const anchor = previous ? { rankAfterIssue: previous[previous.length - 1] } : position === 'before' ? { rankBeforeIssue: anchorKey } : { rankAfterIssue: anchorKey };
+      return client.call(route`/rest/agile/1.0/issue/rank`, { method: 'PUT', body: { issues: chunk, ...anchor }, replay: 'repeatable' });
+    },
+    (chunk) => `Jira did not rank ${chunk.join(', ')} ${position} ${anchorKey}`,
+    `Ranked ${issueKeys.join(', ')} ${position} ${anchorKey}.`,
+  );
+}
+
+async function editFields(client: JiraClient, issueKey: string, fields: Record<string, unknown>, done: string, failed: string): Promise<JiraStepResult> {
+  const path = routeOrNull(() => route`/rest/api/3/issue/${issueKey}`);
+  if (!path) return refused(`${failed}: "${issueKey}" is not an issue key.`);
+  return resultOf(await client.call(path, { method: 'PUT', body: { fields }, replay: 'repeatable' }), done, failed);
+}
+
+export function setPriority(client: JiraClient, issueKey: string, priorityName: string): Promise<JiraStepResult> {
+  return editFields(client, issueKey, { priority: { name: priorityName } }, `Set the priority of ${issueKey} to ${priorityName}.`, `Jira did not set the priority of ${issueKey}`);
+}
+
+export async function setEstimate(client: JiraClient, issueKey: string, estimation: BoardEstimation, points: number): Promise<JiraStepResult> {
+  if (estimation.kind !== 'points') return refused(`The board counts issues instead of estimating them, so ${issueKey} has no estimate to set.`);
+  return editFields(client, issueKey, { [estimation.fieldId]: points }, `Set the estimate of ${issueKey} to ${points}.`, `Jira did not set the estimate of ${issueKey}`);
+}
+
+/** The project's sub-task issue type (called "Subtask" in team-managed and "Sub-task" in company-managed projects). */
+async function subtaskTypeId(client: JiraClient, projectId: string): Promise<string | null> {
+  const path = routeOrNull(() => route`/rest/api/3/project/${projectId}`);
+  const project = path ? await client.read(path, projectShape) : null;
+  return project?.issueTypes?.find((type) => type.subtask)?.id ?? null;
+}
+
+/**
+ * Creates one sub-task under the parent. Creating is not repeatable (a retry after a lost
+ * answer could create it twice), so a 5xx or network failure comes back as a failure for the
+ * journal to settle by reading `subIssues`.
+ */
+export async function createSubIssue(client: JiraClient, parentKey: string, summary: string, points: number, estimation: BoardEstimation): Promise<JiraStepResult> {
+  const failed = `Jira did not create the sub-task "${summary}" under ${parentKey}`;
+  const parentPath = routeOrNull(() => route`/rest/api/3/issue/${parentKey}?fields=project`);
+  const parent = parentPath ? await client.read(parentPath, issueShape) : null;
+  if (!parent?.fields.project) return { ok: false, status: 404, message: `${failed}: the parent issue does not exist or the app cannot see it.` };
+  const typeId = await subtaskTypeId(client, parent.fields.project.id);
+  if (!typeId) return refused(`${failed}: project ${parent.fields.project.key} has no sub-task issue type.`);
+  const fields = {
+    project: { id: parent.fields.project.id },
+    parent: { key: parent.key },
+    issuetype: { id: typeId },
+    summary,
+    ...(estimation.kind === 'points' ? { [estimation.fieldId]: points } : {}),
+  };
+  const answer = await client.call(route`/rest/api/3/issue`, { method: 'POST', body: { fields }, replay: 'once' });
+  const result = resultOf(answer, '', failed);
+  if (!result.ok) return result;
+  const created = createdIssueShape.safeParse(answer.body);
+  if (!created.success) return { ok: false, status: answer.status, message: `${failed}: Jira's answer did not name the new issue.` };
+  return { ok: true, status: answer.status, message: `Created ${created.data.key} "${summary}" under ${parent.key}.`, createdKeys: [created.data.key] };
+}
+
+/** Posting a comment is not repeatable either: a lost answer could otherwise post it twice. */
+export async function addDecisionComment(client: JiraClient, issueKey: string, comment: DecisionComment): Promise<JiraStepResult> {
+  const failed = `Jira did not add the decision comment to ${issueKey}`;
+  const path = routeOrNull(() => route`/rest/api/3/issue/${issueKey}/comment`);
+  if (!path) return refused(`${failed}: "${issueKey}" is not an issue key.`);
+  return resultOf(await client.call(path, { method: 'POST', body: { body: decisionCommentDocument(comment) }, replay: 'once' }), `Commented the decision on ${issueKey}.`, failed);
+}

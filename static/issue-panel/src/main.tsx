@@ -1,0 +1,6 @@
+import '../../shared/styles/goalkeeper.css';
+import './issue-panel.css';
+import { bootApp } from '../../shared/boot-app';
+import { panelCatalogues } from './messages/catalogue';
+
+bootApp({ catalogues: panelCatalogues, load: () => import('./IssuePanelApp') });

@@ -1,0 +1,186 @@
+/**
+ * Propose a change: the kind (only those that make sense for this issue now), its fields, the
+ * reason, and the goal assessment updating live as the change takes shape. A change the
+ * assessment calls a threat can only be submitted once the proposer says they understand.
+ * Whatever was typed stays in the form until it is submitted or cancelled.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { IssuePanelState } from '../../../../src/app/get-issue-panel-state';
+import type { Suggestion } from '../../../../src/domain/assessment';
+import type { ChangeKind, ReasonCategory } from '../../../../src/domain/change';
+import type { Proposal } from '../../../../src/domain/proposal';
+import { Button } from '../../../shared/components/Button';
+import { ErrorBanner } from '../../../shared/components/ErrorBanner';
+import { Field } from '../../../shared/components/Field';
+import { Icon } from '../../../shared/components/icons';
+import type { CallError } from '../../../shared/resolver-client';
+import { KIND_LABELS, REASON_LABELS } from '../../../shared/proposal-wording';
+import { usePanelI18n } from '../messages/catalogue';
+import type { PanelActions } from '../use-issue-panel';
+import { waitsForProductOwner } from './approval-hint';
+import { AssessmentView, type SuggestionAction } from './AssessmentView';
+import { ChangeFields } from './ChangeFields';
+import { emptyDraft, formFieldOf, readDraft, readReason, type ChangeDraft, type FormField, type ReasonDraft } from './change-draft';
+import { useLiveAssessment } from './use-live-assessment';
+
+export interface ProposalFormProps {
+  readonly state: IssuePanelState;
+  readonly actions: Pick<PanelActions, 'preview' | 'create'>;
+  readonly onSubmitted: (proposal: Proposal) => void;
+  readonly onCancel: () => void;
+  readonly previewDelayMs?: number;
+  /** A fresh idempotency key (the backend accepts 1–64 letters, digits and dashes). */
+  readonly mintKey?: () => string;
+}
+
+export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDelayMs, mintKey = () => crypto.randomUUID() }: ProposalFormProps) {
+  const { t } = usePanelI18n();
+  const [draft, setDraft] = useState<ChangeDraft>(emptyDraft);
+  const [reason, setReason] = useState<ReasonDraft>({ category: '', text: '' });
+  // Acknowledgements belong to one change: edit the change and the question is asked again.
+  const [acknowledgedChange, setAcknowledgedChange] = useState<string | null>(null);
+  const [threatReportedFor, setThreatReportedFor] = useState<string | null>(null);
+  const [showMissing, setShowMissing] = useState(false);
+  const [submitError, setSubmitError] = useState<CallError | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [invalidSubmits, setInvalidSubmits] = useState(0);
+  // One key for this proposal until it is saved: a resubmit after a lost answer cannot duplicate it.
+  const idempotencyKey = useRef<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const kindSelect = useRef<HTMLSelectElement>(null);
+
+  const reading = readDraft(draft);
+  const change = reading.complete ? reading.change : null;
+  const changeKey = JSON.stringify(change);
+  const live = useLiveAssessment(change, actions.preview, previewDelayMs);
+  const threatens = (live.phase === 'ready' && live.assessment?.level === 'threat') || threatReportedFor === changeKey;
+  const acknowledged = acknowledgedChange === changeKey;
+  const missing: FormField[] = [...(reading.complete ? [] : reading.missing), ...readReason(reason)];
+
+  useEffect(() => {
+    kindSelect.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (invalidSubmits > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [invalidSubmits]);
+
+  const errors: Partial<Record<FormField, string>> = {};
+  for (const [path, message] of Object.entries(submitError?.fields ?? {})) {
+    const field = formFieldOf(path);
+    if (field) errors[field] = message.includes(' ') ? message : t('form.checkField');
+  }
+  if (showMissing) {
+    for (const field of missing) errors[field] = field.endsWith('points') ? t('form.pointsInvalid') : t('form.required');
+  }
+
+  const update = (changes: Partial<ChangeDraft>) => setDraft((previous) => ({ ...previous, ...changes }));
+
+  const actionsFor = (suggestion: Suggestion): SuggestionAction[] => {
+    const fold = (changes: Partial<ChangeDraft>) => () => {
+      update(changes);
+      kindSelect.current?.focus();
+    };
+    switch (suggestion.kind) {
+      case 'defer-to-make-room':
+        if ((draft.kind !== 'add' && draft.kind !== 'swap') || !state.availableKinds.includes('swap')) return [];
+        return suggestion.issueKeys
+          .filter((key) => !(draft.kind === 'swap' && draft.outIssueKey === key))
+          .map((key) => ({ label: t('assessment.chip.swapOut', { key }), apply: fold({ kind: 'swap', outIssueKey: key }) }));
+      case 'split':
+        if (suggestion.issueKey !== state.issue.key || draft.kind === 'split' || !state.availableKinds.includes('split')) return [];
+        return [{ label: t('assessment.chip.split'), apply: fold({ kind: 'split' }) }];
+    }
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!change || missing.length > 0) {
+      setShowMissing(true);
+      setInvalidSubmits((count) => count + 1);
+      return;
+    }
+    if (threatens && !acknowledged) return;
+    idempotencyKey.current ??= mintKey();
+    setSubmitting(true);
+    setSubmitError(null);
+    const result = await actions.create({
+      change,
+      reason: { category: reason.category as ReasonCategory, text: reason.text },
+      acknowledgeThreat: acknowledged,
+      idempotencyKey: idempotencyKey.current,
+    });
+    setSubmitting(false);
+    if (result.ok) {
+      onSubmitted(result.value);
+      return;
+    }
+    if (result.error.fields?.acknowledgeThreat) setThreatReportedFor(changeKey);
+    setSubmitError(result.error);
+  }
+
+  const approvalHint =
+    draft.kind === '' ? t('form.kind.hint') : waitsForProductOwner(state.policy, draft.kind, state.issue.goalCritical) ? t('form.kind.needsPo') : t('form.kind.auto');
+
+  return (
+    <form ref={form} className="gk-card gk-stack" onSubmit={submit} noValidate aria-labelledby="gk-propose-heading">
+      <h2 id="gk-propose-heading">{t('form.heading', { key: state.issue.key })}</h2>
+      {submitError && <ErrorBanner error={submitError} />}
+      <Field label={t('form.kind')} hint={approvalHint} error={errors.kind}>
+        {(control) => (
+          <select {...control} ref={kindSelect} className="gk-input" value={draft.kind} onChange={(event) => update({ kind: event.target.value as ChangeKind | '' })}>
+            <option value="">{t('form.pickKind')}</option>
+            {state.availableKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(KIND_LABELS[kind])}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <ChangeFields draft={draft} onChange={update} state={state} errors={errors} />
+      <Field label={t('form.reasonCategory')} error={errors.reasonCategory}>
+        {(control) => (
+          <select {...control} className="gk-input" value={reason.category} onChange={(event) => setReason({ ...reason, category: event.target.value as ReasonCategory | '' })}>
+            <option value="">{t('form.pickReason')}</option>
+            {Object.entries(REASON_LABELS).map(([category, label]) => (
+              <option key={category} value={category}>
+                {t(label)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('form.why')} hint={t('form.why.hint')} error={errors.reasonText}>
+        {(control) => <textarea {...control} className="gk-input" value={reason.text} onChange={(event) => setReason({ ...reason, text: event.target.value })} />}
+      </Field>
+      <AssessmentView live={live} actionsFor={actionsFor} />
+      {threatens && (
+        <div className="gk-banner gk-banner--warning">
+          <Icon name="caution" className="gk-banner__icon" />
+          <label className="gk-checkbox">
+            <input
+              type="checkbox"
+              checked={acknowledged}
+              onChange={(event) => setAcknowledgedChange(event.target.checked ? changeKey : null)}
+              aria-invalid={errors.acknowledgeThreat ? true : undefined}
+            />
+            <span>{t('form.acknowledgeThreat')}</span>
+          </label>
+        </div>
+      )}
+      <div className="gk-row">
+        <Button type="submit" appearance="primary" busy={submitting} disabled={threatens && !acknowledged} aria-describedby={threatens && !acknowledged ? 'gk-submit-blocked' : undefined}>
+          {t('form.submit')}
+        </Button>
+        <Button appearance="subtle" onClick={onCancel}>
+          {t('form.cancel')}
+        </Button>
+        {threatens && !acknowledged && (
+          <span id="gk-submit-blocked" className="gk-small">
+            {t('form.acknowledgeFirst')}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * Realistic issue-panel data for component tests, after the sandbox's ONB project: a running
+ * sprint with an SSO goal, a developer, a Product Owner and a stakeholder.
+ */
+import type { IssuePanelState, IssueSummaryView } from '../../../../src/app/get-issue-panel-state';
+import type { Assessment, ForecastFigures, RiskLevel } from '../../../../src/domain/assessment';
+import type { Proposal } from '../../../../src/domain/proposal';
+import type { ApprovalPolicy } from '../../../../src/domain/settings';
+
+export const DANA_DEVELOPER = 'acc-dana-developer';
+export const PRIYA_PRODUCT_OWNER = 'acc-priya-product-owner';
+export const OLIVER_PRODUCT_OWNER = 'acc-oliver-product-owner';
+export const SAM_STAKEHOLDER = 'acc-sam-stakeholder';
+
+export const PEOPLE: Readonly<Record<string, string>> = {
+  [DANA_DEVELOPER]: 'Dana Developer',
+  [PRIYA_PRODUCT_OWNER]: 'Priya Patel',
+  [OLIVER_PRODUCT_OWNER]: 'Oliver Owens',
+  [SAM_STAKEHOLDER]: 'Sam Stakeholder',
+};
+
+export const POLICY: ApprovalPolicy = {
+  byKind: { add: 'product-owner', remove: 'product-owner', defer: 'product-owner', swap: 'product-owner', split: 'product-owner', rerank: 'auto', estimate: 'auto', priority: 'auto', tweak: 'auto' },
+  goalCriticalRerankNeedsProductOwner: true,
+  allowSelfApproval: false,
+  minRationaleChars: 10,
+};
+
+export const SPRINT_ISSUES: readonly IssueSummaryView[] = [
+  { key: 'ONB-3', summary: 'SSO login with Okta', points: 5, statusCategory: 'in-progress', goalCritical: true },
+  { key: 'ONB-5', summary: 'Sign-up form under 2 minutes', points: 3, statusCategory: 'todo', goalCritical: true },
+  { key: 'ONB-9', summary: 'Polish the welcome e-mail', points: 2, statusCategory: 'todo', goalCritical: false },
+  { key: 'ONB-11', summary: 'Audit log export', points: 3, statusCategory: 'todo', goalCritical: false },
+];
+
+function figures(pGoal: number, overrides: Partial<ForecastFigures> = {}): ForecastFigures {
+  return {
+    pGoal,
+    p50Points: 11,
+    p85Points: 8,
+    goalCriticalPointsLeft: 8,
+    totalPointsLeft: 13,
+    capacityLine: { index: 3, aboveKeys: ['ONB-3', 'ONB-5', 'ONB-9'], belowKeys: ['ONB-11'] },
+    ...overrides,
+  };
+}
+
+export function assessment(level: RiskLevel, pGoalBefore: number, pGoalAfter: number, extra: Partial<Assessment> = {}): Assessment {
+  return {
+    level,
+    reasons: [],
+    before: figures(pGoalBefore),
+    after: figures(pGoalAfter, { totalPointsLeft: 18 }),
+    suggestions: [],
+    workingDaysLeft: 6,
+    trials: 2000,
+    seed: 7,
+    basis: 'history',
+    assessedAt: '2026-11-20T10:00:00.000Z',
+    ...extra,
+  };
+}
+
+/** Adding ONB-14 (5 points) pushes the goal-critical work past the expected capacity. */
+export const THREAT: Assessment = assessment('threat', 0.78, 0.41, {
+  reasons: [
+    { code: 'p-goal-drop', message: 'P(goal) drops from 78% to 41% (−37 points)', figures: { pGoalBefore: 0.78, pGoalAfter: 0.41, drop: 0.37 } },
+    { code: 'scope-added', message: 'Adds 5 pts of work (13 → 18 pts left)', figures: { added: 5, workLeftBefore: 13, workLeftAfter: 18 } },
+  ],
+  suggestions: [
+    { kind: 'defer-to-make-room', issueKeys: ['ONB-9', 'ONB-11'], points: 5, pGoalAfter: 0.8, message: 'Defer ONB-9 (2 pts) and ONB-11 (3 pts) to keep P(goal) ≥ 80%' },
+  ],
+});
+
+export const SAFE: Assessment = assessment('safe', 0.78, 0.8);
+
+export function panelState(overrides: Partial<IssuePanelState> = {}): IssuePanelState {
+  return {
+    issue: { key: 'ONB-14', summary: 'Support SAML for enterprise tenants', points: 5, statusCategory: 'todo', goalCritical: false, inActiveSprint: false, priorityName: 'Medium' },
+    board: { id: 1, name: 'ONB board' },
+    sprint: { id: 7, name: 'ONB Sprint 7', goal: 'SSO sign-up under 2 minutes', startDate: '2026-11-16T09:00:00Z', endDate: '2026-11-30T17:00:00Z', workingDaysLeft: 6 },
+    nextSprint: { id: 8, name: 'ONB Sprint 8' },
+    risk: assessment('caution', 0.78, 0.78),
+    sprintIssues: SPRINT_ISSUES,
+    proposals: [],
+    availableKinds: ['add', 'swap'],
+    priorities: ['Highest', 'High', 'Medium', 'Low', 'Lowest'],
+    policy: POLICY,
+    viewer: { accountId: DANA_DEVELOPER, isProductOwner: false, canPropose: true, cannotProposeReason: null },
+    productOwnerIds: [PRIYA_PRODUCT_OWNER],
+    people: PEOPLE,
+    ...overrides,
+  };
+}
+
+/** ONB-9 as seen from inside the sprint: every in-sprint kind is on offer. */
+export function inSprintState(overrides: Partial<IssuePanelState> = {}): IssuePanelState {
+  return panelState({
+    issue: { key: 'ONB-9', summary: 'Polish the welcome e-mail', points: 2, statusCategory: 'todo', goalCritical: false, inActiveSprint: true, priorityName: 'Medium' },
+    availableKinds: ['remove', 'defer', 'rerank', 'priority', 'estimate', 'split', 'tweak'],
+    ...overrides,
+  });
+}
+
+export function proposal(overrides: Partial<Proposal> = {}): Proposal {
+  return {
+    id: 'prop-0001',
+    issueKey: 'ONB-14',
+    issueId: '10014',
+    projectKey: 'ONB',
+    boardId: 1,
+    sprintId: 7,
+    proposerAccountId: DANA_DEVELOPER,
+    change: { kind: 'add' },
+    reason: { category: 'stakeholder-request', text: 'Acme signs on Friday only if SAML works.' },
+    createdAt: '2026-11-20T09:30:00.000Z',
+    pointsAtProposal: { 'ONB-14': 5 },
+    status: 'proposed',
+    needsProductOwner: true,
+    assessment: THREAT,
+    threatAcknowledged: true,
+    decision: null,
+    apply: null,
+    staleReason: null,
+    version: 1,
+    ...overrides,
+  };
+}

@@ -1,0 +1,5 @@
+import '../../shared/styles/goalkeeper.css';
+import { bootApp } from '../../shared/boot-app';
+import { settingsCatalogues } from './messages/catalogue';
+
+bootApp({ catalogues: settingsCatalogues, load: () => import('./SettingsApp') });

@@ -1,0 +1,93 @@
+/**
+ * One sandbox per test: its own server on a free port, a temporary data directory, and a fresh
+ * browser context (so cookies, i.e. the person acting, are the test's own). Helpers reach into
+ * the Custom UI iframes the way the apps do — through `window.__bridge` — and read the host's
+ * bridge log to see each round trip.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { COOKIES } from '../../sandbox/chrome/viewer';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+
+export const SCREENSHOTS_DIR = resolve(__dirname, '../../docs/screenshots');
+/** How long an app may take to boot and ask for its context in a cold browser. */
+const APP_BOOT_MS = 20_000;
+
+export interface BridgeLogEntry {
+  readonly moduleKey: string;
+  readonly name: string;
+  readonly payload: unknown;
+  readonly ok?: boolean;
+  readonly value?: unknown;
+  readonly error?: string;
+}
+
+export interface SandboxUnderTest {
+  readonly sandbox: Sandbox;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Acts as this person from the next page load on, as the top bar's switcher does. */
+  actAs(accountId: string): Promise<void>;
+  open(path: string): Promise<void>;
+  /** The extension's iframe, once its app has booted and asked the host for its context. */
+  extensionFrame(moduleKey: string): Promise<Frame>;
+  callBridge(frame: Frame, name: string, payload?: unknown): Promise<unknown>;
+  bridgeLog(): Promise<BridgeLogEntry[]>;
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openSandbox(browser: Browser): Promise<SandboxUnderTest> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'goalkeeper-e2e-'));
+  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir, queueSecondsToMs: 0 });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.warn(`Browser page error: ${error.message}`));
+
+  return {
+    sandbox,
+    context,
+    page,
+    async actAs(accountId) {
+      await context.addCookies([{ name: COOKIES.user, value: accountId, url: sandbox.url }]);
+    },
+    async open(path) {
+      await page.goto(`${sandbox.url}${path}`);
+    },
+    async extensionFrame(moduleKey) {
+      await page
+        .waitForFunction(
+          (key) => ((window as unknown as { __sandboxBridgeLog?: BridgeLogEntry[] }).__sandboxBridgeLog ?? []).some((entry) => entry.moduleKey === key && entry.name === 'getContext' && entry.ok),
+          moduleKey,
+          { timeout: APP_BOOT_MS },
+        )
+        .catch(() => {
+          throw new Error(`The ${moduleKey} app did not boot and call view.getContext() within ${APP_BOOT_MS / 1000} s: is its static build real (npm run build:static)?`);
+        });
+      const element = await page.waitForSelector(`iframe[data-module-key="${moduleKey}"]`);
+      const frame = await element.contentFrame();
+      if (!frame) throw new Error(`No frame for ${moduleKey}`);
+      return frame;
+    },
+    callBridge(frame, name, payload) {
+      return frame.evaluate(
+        ([bridgeName, bridgePayload]) => (window as unknown as { __bridge: { callBridge(n: string, p: unknown): Promise<unknown> } }).__bridge.callBridge(bridgeName, bridgePayload),
+        [name, payload] as const,
+      );
+    },
+    bridgeLog() {
+      return page.evaluate(() => (window as unknown as { __sandboxBridgeLog: BridgeLogEntry[] }).__sandboxBridgeLog);
+    },
+    async screenshot(name) {
+      mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await context.close();
+      await sandbox.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The sandbox keeps its data across restarts — Forge storage on file and the Jira changes made
+ * through it — and a reset brings back the seed. Driven over the sandbox's own HTTP surface, as
+ * the bridge host in the browser drives it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { COOKIES } from '../../sandbox/chrome/viewer';
+import type { Mount } from '../../sandbox/forge-host/product-context';
+import { SANDBOX_CLOUD_ID } from '../../sandbox/jira/jira-model';
+import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+
+jest.setTimeout(60_000);
+
+const PANEL: Mount = { moduleKey: 'goalkeeper-issue-panel', placement: { kind: 'issue', issueKey: 'ONB-70' } };
+
+async function invoke(sandbox: Sandbox, accountId: string, functionKey: string, payload: unknown): Promise<{ data?: Record<string, unknown>; error?: { code: string } }> {
+  const response = await fetch(`${sandbox.url}/__forge/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `${COOKIES.user}=${encodeURIComponent(accountId)}` },
+    body: JSON.stringify({ mount: PANEL, functionKey, payload }),
+  });
+  const answer = (await response.json()) as { ok: boolean; value: { data?: Record<string, unknown>; error?: { code: string } }; error?: string };
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.value;
+}
+
+function sprintOf(sandbox: Sandbox, issueKey: string): number | null {
+  const site = sandbox.jira.model.site(SANDBOX_CLOUD_ID);
+  const issue = site.issueByKeyOrId(issueKey);
+  return issue ? (site.openSprintOf(issue)?.id ?? null) : null;
+}
+
+describe('the sandbox across restarts', () => {
+  let dataDir: string;
+  let sandbox: Sandbox | undefined;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'goalkeeper-persistence-'));
+  });
+  afterEach(async () => {
+    await sandbox?.close();
+    sandbox = undefined;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function restart(): Promise<Sandbox> {
+    await sandbox?.close();
+    sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir, queueSecondsToMs: 0 });
+    return sandbox;
+  }
+
+  it('keeps an applied proposal and the Jira change it made after a restart, and forgets both on reset', async () => {
+    let running = await restart();
+    const proposed = await invoke(running, SEED_ACCOUNTS.devDana, 'createProposal', {
+      issueKey: 'ONB-70',
+      change: { kind: 'add' },
+      reason: { category: 'stakeholder-request', text: 'The pilot customer in Munich needs the German wizard' },
+      acknowledgeThreat: true,
+    });
+    await invoke(running, SEED_ACCOUNTS.productOwner, 'decideProposal', {
+      proposalId: proposed.data?.id,
+      verdict: 'approve',
+      rationale: 'The pilot customer signs next week; we drop the passkey spike instead.',
+      expectedVersion: proposed.data?.version,
+    });
+    await running.idle();
+    expect(sprintOf(running, 'ONB-70')).toBe(SEED_FACTS.activeSprintId);
+    running.settings.setGadgetConfiguration('10100', { boardId: 1 });
+
+    running = await restart();
+
+    expect(sprintOf(running, 'ONB-70')).toBe(SEED_FACTS.activeSprintId);
+    const state = await invoke(running, SEED_ACCOUNTS.productOwner, 'getIssuePanelState', { issueKey: 'ONB-70' });
+    expect((state.data?.proposals as { id: string; status: string }[]).map(({ id, status }) => ({ id, status }))).toEqual([{ id: proposed.data?.id, status: 'applied' }]);
+    expect(running.settings.current().gadgetConfigurations).toEqual({ '10100': { boardId: 1 } });
+
+    await running.reset();
+
+    expect(sprintOf(running, 'ONB-70')).toBeNull();
+    const afterReset = await invoke(running, SEED_ACCOUNTS.productOwner, 'getIssuePanelState', { issueKey: 'ONB-70' });
+    expect(afterReset.data?.proposals).toEqual([]);
+    expect(running.settings.current()).toEqual({ licenseActive: true, gadgetConfigurations: {} });
+  });
+});

@@ -1,0 +1,98 @@
+import type { GoalCriticalRule } from '../../src/app/ports';
+import { SEED_FACTS } from '../../sandbox/jira/seed';
+import { startJiraHarness, type JiraHarness } from './jira-harness';
+
+let harness: JiraHarness;
+beforeAll(async () => {
+  harness = await startJiraHarness();
+});
+afterAll(() => harness.close());
+
+const goalLabelRule: GoalCriticalRule = { labels: ['sprint-goal'], epicKeys: [], flaggedIssueKeys: [], jql: null };
+
+describe('reading one issue', () => {
+  it('reads an active-sprint issue with points from the board\'s "Story point estimate" field', async () => {
+    const issue = await harness.invoke(() => harness.jira.getIssue('ONB-39', goalLabelRule));
+    expect(issue).toEqual({
+      key: 'ONB-39',
+      id: expect.any(String),
+      summary: 'Sign up with Google Workspace SSO',
+      points: 3,
+      statusCategory: 'in-progress',
+      goalCritical: true,
+      labels: ['sprint-goal'],
+      epicKey: SEED_FACTS.epics.sso,
+      priorityName: 'High',
+      issueType: 'Story',
+      projectKey: 'ONB',
+      projectId: '10000',
+      openSprintIds: [SEED_FACTS.activeSprintId],
+      parentKey: SEED_FACTS.epics.sso,
+    });
+  });
+
+  it('reports an issue as not goal-critical when no rule is given', async () => {
+    const issue = await harness.invoke(() => harness.jira.getIssue('ONB-39'));
+    expect(issue?.goalCritical).toBe(false);
+  });
+
+  it('reads a backlog issue\'s points through the project\'s Scrum board', async () => {
+    const issue = await harness.invoke(() => harness.jira.getIssue('ONB-69'));
+    expect(issue).toMatchObject({ summary: 'SCIM provisioning for enterprise tenants', points: 8, openSprintIds: [], statusCategory: 'todo' });
+  });
+
+  it('reads the company-managed "Story Points" field and Epic Link in Billing', async () => {
+    const issue = await harness.invoke(() => harness.jira.getIssue(SEED_FACTS.bilKeys.vatBreakdown));
+    expect(issue).toMatchObject({ points: 5, epicKey: SEED_FACTS.bilKeys.epic, projectKey: 'BIL', openSprintIds: [SEED_FACTS.bil.activeSprintId] });
+  });
+
+  it('answers null for an issue that does not exist', async () => {
+    expect(await harness.invoke(() => harness.jira.getIssue('ONB-9999'))).toBeNull();
+  });
+
+  it('marks an issue goal-critical when the rule\'s JQL matches it', async () => {
+    const rule: GoalCriticalRule = { labels: [], epicKeys: [], flaggedIssueKeys: [], jql: 'priority = Highest' };
+    const [skew, google] = await harness.invoke(() => Promise.all([harness.jira.getIssue('ONB-37', rule), harness.jira.getIssue('ONB-39', rule)]));
+    expect({ skew: skew?.goalCritical, google: google?.goalCritical }).toEqual({ skew: true, google: false });
+  });
+
+  it('lists the sub-tasks of an issue with their summaries', async () => {
+    const parts = await harness.invoke(() => harness.jira.subIssues(SEED_FACTS.activeSprintKeys.googleSso));
+    expect(parts).toEqual([
+      { key: 'ONB-40', summary: 'Map Google profile claims to the user record' },
+      { key: 'ONB-41', summary: 'Retry screen for failed SSO callbacks' },
+    ]);
+  });
+});
+
+describe('issue keys can never change the request path', () => {
+  const hostileKeys = ['ONB-1/../../x', 'ONB-1/../../rest/api/3/project/BIL', 'ONB-1?fields=summary', 'ONB-1#top', 'ONB-1%2e%2e', '..'];
+
+  it.each(hostileKeys)('refuses to read %s, without sending any request', async (key) => {
+    const mark = harness.standIn.requests.length;
+    expect(await harness.invoke(() => harness.jira.getIssue(key))).toBeNull();
+    expect(harness.requestsSince(mark)).toEqual([]);
+  });
+
+  it.each(hostileKeys)('refuses to change or comment %s, without sending any request', async (key) => {
+    const mark = harness.standIn.requests.length;
+    const decision = { proposalId: 'p-1', verdict: 'approved', deciderAccountId: null, rationale: 'Fits the goal.', changeSummary: 'Raise priority' } as const;
+    const results = await harness.invoke(() =>
+      Promise.all([
+        harness.jira.setPriority(key, 'Highest'),
+        harness.jira.setEstimate(key, { kind: 'points', fieldId: 'customfield_10016' }, 8),
+        harness.jira.addDecisionComment(key, decision),
+        harness.jira.createSubIssue(key, 'Part one', 1, { kind: 'points', fieldId: 'customfield_10016' }),
+      ]),
+    );
+    expect(results.map((result) => result.ok)).toEqual([false, false, false, false]);
+    expect(await harness.invoke(() => harness.jira.subIssues(key))).toEqual([]);
+    expect(harness.requestsSince(mark)).toEqual([]);
+  });
+
+  it('keeps a key with an encoded slash inside its own path segment', async () => {
+    const mark = harness.standIn.requests.length;
+    expect(await harness.invoke(() => harness.jira.getIssue('ONB-1%2Fx'))).toBeNull();
+    expect(harness.requestsSince(mark).map((request) => request.path)).toEqual(['/rest/agile/1.0/issue/ONB-1%2Fx']);
+  });
+});
