@@ -11,11 +11,12 @@ import { STORAGE_ENTITIES } from '../src/store/entities';
 import { chromeRoutes } from './chrome/chrome-routes';
 import { viewerOf } from './chrome/viewer';
 import { createBridgeHost } from './forge-host/bridge-host';
-import { loadFunctions, queueConsumers, readManifest, type HostedApp } from './forge-host/forge-manifest';
+import { loadFunctions, productTriggers, queueConsumers, readManifest, type HostedApp } from './forge-host/forge-manifest';
 import { forgeRoutes } from './forge-host/forge-routes';
 import { installForgeRuntime } from './forge-host/forge-runtime';
 import { createKvsEmulator, type KvsEmulator } from './forge-host/kvs-emulator';
 import { createQueueEmulator, type QueueEmulator } from './forge-host/queue-emulator';
+import { createTriggerEmulator } from './forge-host/trigger-emulator';
 import { dispatch, sendJson } from './http-routes';
 import { openJiraJournal } from './jira-journal';
 import { SANDBOX_CLOUD_ID } from './jira/jira-model';
@@ -47,7 +48,7 @@ export interface Sandbox {
   readonly kvs: KvsEmulator;
   readonly queue: QueueEmulator;
   readonly settings: SiteSettings;
-  /** Resolves when every queued event (apply jobs) has been delivered. */
+  /** Resolves when every queued event (apply jobs) and Jira event (triggers) has been delivered. */
   idle(): Promise<void>;
   /** Back to the seed: Jira, storage, site settings, queue. */
   reset(): Promise<void>;
@@ -78,10 +79,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     secondsToMs: options.queueSecondsToMs,
   });
   installForgeRuntime({ jira: jiraBackend(jira), kvs: kvs.backend, queue: queue.backend });
+  // Subscribed after the journal's replay: those changes were delivered before the restart.
+  const triggers = createTriggerEmulator({
+    triggers: productTriggers(app.manifest, functions),
+    site,
+    installationId: SANDBOX_INSTALLATION_ID,
+    licenseActive: () => settings.current().licenseActive,
+  });
+  jira.model.onChange((record) => {
+    if (record.siteId === SANDBOX_CLOUD_ID) triggers.publish(record);
+  });
+
+  /** Applying a proposal changes Jira, which raises events, which may queue more work: wait for all of it. */
+  async function idle(): Promise<void> {
+    for (let round = 0; round < 3; round++) {
+      await queue.idle();
+      await triggers.idle();
+    }
+  }
 
   async function reset(): Promise<void> {
     queue.clear();
-    await queue.idle();
+    await idle();
     jira.model.reset();
     jira.faults.clear();
     journal.reset();
@@ -132,12 +151,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     kvs,
     queue,
     settings,
-    idle: () => queue.idle(),
+    idle,
     reset,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
-      await queue.idle();
+      await idle();
       await jira.close();
     },
   };

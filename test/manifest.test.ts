@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { validate } from '@forge/manifest';
 import { endpoints } from '../src/resolvers/endpoints';
-import { APPLY_METHOD } from '../src/events/apply-consumer';
 import { APPLY_QUEUE_KEY } from '../src/events/apply-queue';
 
 const manifest = parse(readFileSync('manifest.yml', 'utf8'));
@@ -37,7 +36,7 @@ describe('manifest.yml', () => {
   it('wires the apply consumer to the queue and method the code uses', () => {
     const consumer = manifest.modules.consumer[0];
     expect(consumer.queue).toBe(APPLY_QUEUE_KEY);
-    expect(consumer.resolver.method).toBe(APPLY_METHOD);
+    expect(consumer.function).toBe('apply-worker');
   });
 
   it('declares each static resource by its build folder', () => {

@@ -90,7 +90,13 @@ export function chromeRoutes(options: ChromeRouteOptions): Route[] {
       if (!site.canSeeIssue(actorOf(call.request), issue)) return forbidden(call, 'issues', `You can’t see ${issue.key}: it is in a project you have no access to.`);
       return render(call, 'issues', issuePage(app, site, issue));
     }),
-    route('GET', /^\/jira\/software\/projects\/([^/]+)\/issues$/, (call) => render(call, 'issues', issueListPage(options.site()))),
+    route('GET', /^\/jira\/software\/projects\/([^/]+)\/issues$/, (call) => {
+      const site = options.site();
+      const project = site.projectByKeyOrId(call.params[0] ?? '');
+      if (!project) return notFound(call, 'issues', `There is no project ${call.params[0]}.`);
+      if (!site.can(actorOf(call.request), 'BROWSE_PROJECTS', project)) return forbidden(call, 'issues', `You can’t browse ${project.name}.`);
+      return render(call, 'issues', issueListPage(site, project));
+    }),
     route('GET', /^\/jira\/software\/projects\/([^/]+)\/boards\/(\d+)(?:\/backlog)?$/, (call) => {
       const site = options.site();
       const board = site.boards.get(Number(call.params[1]));

@@ -23,7 +23,7 @@ export function dashboardPage(app: HostedApp, configured: (gadgetId: string) => 
 ${gadgets.map((module) => {
   const gadgetId = gadgetIdOf(app, module);
   const edit = module.editResource !== null && (editing === gadgetId || !configured(gadgetId));
-  return html`<section class="gadget" aria-label="${module.title}" data-gadget-id="${gadgetId}">
+  return html`<section class="gadget" id="gadget-${gadgetId}" aria-label="${module.title}" data-gadget-id="${gadgetId}">
   <header class="gadget-header">
     <h2>${module.title}${edit ? html` <span class="subtle">· Configure</span>` : ''}</h2>
     ${module.editResource !== null && !edit ? html`<a class="button button-subtle" href="?edit=${gadgetId}">Edit</a>` : ''}

@@ -5,11 +5,10 @@
  * list, to pick any issue.
  */
 import type { HostedApp } from '../forge-host/forge-manifest';
-import type { Actor, IssueComment, JiraIssue, JiraSite } from '../jira/jira-model';
+import type { Actor, IssueComment, JiraIssue, JiraProject, JiraSite } from '../jira/jira-model';
 import { extensionFrame } from './extension-frame';
 import { html, type SafeHtml } from './html';
 import { avatar } from './layout';
-import { HOME_PROJECT_KEY } from './viewer';
 
 export function issuePage(app: HostedApp, site: JiraSite, issue: JiraIssue): { title: string; body: SafeHtml } {
   const type = site.typeOf(issue);
@@ -53,10 +52,9 @@ ${issuePicker(site, issue)}
   return { title: `[${issue.key}] ${issue.summary}`, body };
 }
 
-export function issueListPage(site: JiraSite): { title: string; body: SafeHtml } {
-  const project = site.projectByKeyOrId(HOME_PROJECT_KEY);
-  const issues = site.byRank([...site.issues.values()].filter((issue) => issue.projectId === project?.id));
-  const body = html`<h1>Issues</h1>
+export function issueListPage(site: JiraSite, project: JiraProject): { title: string; body: SafeHtml } {
+  const issues = site.byRank([...site.issues.values()].filter((issue) => issue.projectId === project.id));
+  const body = html`<h1>Issues <span class="subtle">· ${project.name}</span></h1>
 <table class="issue-table">
   <thead><tr><th scope="col">Key</th><th scope="col">Summary</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Sprint</th><th scope="col">Points</th></tr></thead>
   <tbody>

@@ -108,6 +108,7 @@ export function pageHtml(frame: PageFrame): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${frame.title} - Jira (Goalkeeper sandbox)</title>
 <link rel="stylesheet" href="${TOKENS_STYLESHEET_PATH}">
 <link rel="stylesheet" href="${CHROME_ASSETS_PATH}chrome.css">

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { EntityDeclaration } from '../../src/store/entities';
 import type { ForgeFunctionHandler, QueueConsumer } from './queue-emulator';
+import type { ProductTrigger } from './trigger-emulator';
 
 /** The Jira module types the sandbox has a page for. */
 export const HOSTED_MODULE_TYPES = ['jira:issuePanel', 'jira:dashboardGadget', 'jira:projectSettingsPage', 'jira:boardAction', 'jira:sprintAction'] as const;
@@ -33,6 +34,8 @@ export interface AppManifest {
   /** Function key → handler reference (`file.export`). */
   readonly functions: ReadonlyMap<string, string>;
   readonly consumers: readonly { readonly key: string; readonly queue: string; readonly functionKey: string; readonly method?: string }[];
+  /** Product-event `trigger` modules. */
+  readonly triggers: readonly { readonly key: string; readonly functionKey: string; readonly events: readonly string[]; readonly ignoreSelf: boolean }[];
   /** `app.storage.entities`: the custom entities Forge storage accepts. */
   readonly storageEntities: readonly EntityDeclaration[];
   /** The `permissions.content` CSP allowances (Forge blocks inline scripts and styles without them). */
@@ -41,6 +44,8 @@ export interface AppManifest {
 
 interface RawModule {
   key: string;
+  events?: string[];
+  filter?: { ignoreSelf?: boolean };
   title?: string;
   resource?: string;
   resolver?: { function?: string; method?: string };
@@ -83,6 +88,12 @@ export function readManifest(appRoot: string): AppManifest {
       functionKey: consumer.function ?? consumer.resolver?.function ?? '',
       ...(consumer.resolver?.method ? { method: consumer.resolver.method } : {}),
     })),
+    triggers: (modules.trigger ?? []).map((trigger) => ({
+      key: trigger.key,
+      functionKey: trigger.function ?? '',
+      events: trigger.events ?? [],
+      ignoreSelf: trigger.filter?.ignoreSelf === true,
+    })),
     storageEntities: raw.app?.storage?.entities ?? [],
     contentPermissions: {
       scripts: raw.permissions?.content?.scripts ?? [],
@@ -116,6 +127,15 @@ export function queueConsumers(manifest: AppManifest, functions: ReadonlyMap<str
     consumers[consumer.queue] = { moduleKey: consumer.key, handler, ...(consumer.method ? { method: consumer.method } : {}) };
   }
   return consumers;
+}
+
+/** The trigger emulator's subscribers. */
+export function productTriggers(manifest: AppManifest, functions: ReadonlyMap<string, ForgeFunctionHandler>): ProductTrigger[] {
+  return manifest.triggers.map((trigger) => {
+    const handler = functions.get(trigger.functionKey);
+    if (!handler) throw new Error(`Trigger ${trigger.key} names function ${trigger.functionKey}, which manifest.yml does not define`);
+    return { moduleKey: trigger.key, handler, events: trigger.events, ignoreSelf: trigger.ignoreSelf };
+  });
 }
 
 export function uiModule(manifest: AppManifest, key: string): UiModule | undefined {

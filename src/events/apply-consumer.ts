@@ -1,20 +1,24 @@
 /**
- * The queue consumer that applies approved proposals. Failures are recorded on the proposal by
- * the use case (apply-failed, retryable from the UI); only a malformed job is dropped, logged.
+ * The queue consumer that applies approved proposals. Since @forge/events 2 a consumer is a plain
+ * function invoked with the AsyncEvent (its `body` is what was pushed), not a resolver. Failures
+ * are recorded on the proposal by the use case (apply-failed, retryable from the UI); only a
+ * malformed job is dropped, logged.
  */
-import Resolver from '@forge/resolver';
 import { applyApproved } from '../app/apply-approved';
 import type { Ports } from '../app/ports';
 import { toDomainError } from '../resolvers/resolver-boundary';
 import { applyJobSchema } from '../resolvers/schemas';
 
-/** Must match `modules.consumer[].resolver.method` in manifest.yml. */
-export const APPLY_METHOD = 'apply-approved';
+/** The part of @forge/events' AsyncEvent the consumer reads. */
+export interface ApplyEvent {
+  readonly body?: unknown;
+  readonly queueName?: string;
+  readonly jobId?: string;
+}
 
 export function buildApplyConsumer(makePorts: () => Ports) {
-  const resolver = new Resolver();
-  resolver.define(APPLY_METHOD, async ({ payload }) => {
-    const job = applyJobSchema.safeParse(payload);
+  return async (event: ApplyEvent) => {
+    const job = applyJobSchema.safeParse(event?.body);
     if (!job.success) {
       console.error('Dropped a malformed apply job', job.error.issues);
       return { error: { code: 'invalid-input', message: 'Malformed apply job.' } };
@@ -25,6 +29,5 @@ export function buildApplyConsumer(makePorts: () => Ports) {
     } catch (error) {
       return { error: toDomainError(error) };
     }
-  });
-  return resolver.getDefinitions();
+  };
 }

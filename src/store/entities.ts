@@ -6,11 +6,19 @@
  * Each index answers one question without a scan; range attributes give the order:
  * - proposal: by issue, by sprint, by sprint + status — all in order of creation;
  * - audit-event: the trail of one proposal, in order of sequence;
- * - settings-version: the settings history of one project, in order of version.
+ * - settings-version: the settings history of one project, in order of version;
+ * - bypassed-change: the changes made around Goalkeeper in one sprint, in order of time;
+ * - sprint-outcome: the closed sprints of one board, in order of closing;
+ * - watched-board: every board the reconciliation visits, in order of id;
+ * - account-reference: every record naming one accountId (the personal-data cycle's index).
+ *
+ * Short-lived markers that are only ever read by key (idempotency answers, seen events) live in
+ * the key-value store with a TTL instead: they need neither an index nor a declaration.
  */
 import type { AuditEvent } from '../domain/audit';
 import type { Proposal, ProposalStatus } from '../domain/proposal';
 import type { ProjectSettings } from '../domain/settings';
+import type { BypassedChange, SprintBaseline, SprintOutcome, SprintScope } from '../domain/sprint-record';
 
 /** The attribute types Forge custom entities support. */
 export type AttributeType = 'string' | 'integer' | 'float' | 'boolean' | 'any';
@@ -64,10 +72,64 @@ export interface SettingsVersionRecord {
   readonly settings: ProjectSettings;
 }
 
+/** The committed scope at sprint start (or when Goalkeeper first met the sprint): written once. */
+export interface SprintBaselineRecord {
+  readonly sprintId: number;
+  readonly boardId: number;
+  readonly baseline: SprintBaseline;
+}
+
+/** The scope the last reconciliation saw: overwritten every time. */
+export interface SprintLastSeenRecord {
+  readonly sprintId: number;
+  readonly boardId: number;
+  readonly scope: SprintScope;
+}
+
+export interface BypassedChangeRecord {
+  readonly sprintId: number;
+  readonly at: string;
+  /** The review guard: a change is reviewed once, so a review is conditional on this being false. */
+  readonly reviewed: boolean;
+  readonly change: BypassedChange;
+}
+
+export interface SprintOutcomeRecord {
+  readonly sprintId: number;
+  readonly boardId: number;
+  readonly closedAt: string;
+  /** Absent until the Product Owner records the outcome; the erasure's guard (string attributes take no null). */
+  readonly recordedBy?: string;
+  readonly outcome: SprintOutcome;
+}
+
+export interface WatchedBoardRecord {
+  readonly boardId: number;
+}
+
+/** What a record is, for the personal-data cycle: each kind names people in its own fields. */
+export type AccountRecordKind = 'proposal' | 'settings' | 'bypassed-change' | 'sprint-outcome' | 'idempotency';
+
+/**
+ * "This record names this account." A proposal's reference covers its audit trail, a project's
+ * settings reference covers the project's settings history (src/store/account-references.ts).
+ */
+export interface AccountReferenceRecord {
+  readonly accountId: string;
+  readonly recordKind: AccountRecordKind;
+  readonly recordKey: string;
+  /** When Goalkeeper last wrote this record naming the account (ISO). */
+  readonly updatedAt: string;
+}
+
 /** Index names, shared by the declarations below and the queries that use them. */
 export const PROPOSAL_INDEX = { byIssue: 'by-issue', bySprintStatus: 'by-sprint-status', bySprint: 'by-sprint' } as const;
 export const AUDIT_EVENT_INDEX = { byProposal: 'by-proposal' } as const;
 export const SETTINGS_VERSION_INDEX = { byProject: 'by-project' } as const;
+export const BYPASSED_CHANGE_INDEX = { bySprint: 'by-sprint' } as const;
+export const SPRINT_OUTCOME_INDEX = { byBoard: 'by-board' } as const;
+export const WATCHED_BOARD_INDEX = { byBoard: 'by-board' } as const;
+export const ACCOUNT_REFERENCE_INDEX = { byAccount: 'by-account' } as const;
 
 export const PROPOSAL_ENTITY = {
   name: 'proposal',
@@ -119,8 +181,81 @@ export const SETTINGS_VERSION_ENTITY = {
   indexes: [{ name: SETTINGS_VERSION_INDEX.byProject, partition: ['projectKey'], range: ['version'] }],
 } as const satisfies EntityDeclaration<keyof SettingsVersionRecord>;
 
+export const SPRINT_BASELINE_ENTITY = {
+  name: 'sprint-baseline',
+  attributes: {
+    sprintId: { type: 'integer' },
+    boardId: { type: 'integer' },
+    baseline: { type: 'any' },
+  },
+} as const satisfies EntityDeclaration<keyof SprintBaselineRecord>;
+
+export const SPRINT_LAST_SEEN_ENTITY = {
+  name: 'sprint-last-seen',
+  attributes: {
+    sprintId: { type: 'integer' },
+    boardId: { type: 'integer' },
+    scope: { type: 'any' },
+  },
+} as const satisfies EntityDeclaration<keyof SprintLastSeenRecord>;
+
+export const BYPASSED_CHANGE_ENTITY = {
+  name: 'bypassed-change',
+  attributes: {
+    sprintId: { type: 'integer' },
+    at: { type: 'string' },
+    reviewed: { type: 'boolean' },
+    change: { type: 'any' },
+  },
+  indexes: [{ name: BYPASSED_CHANGE_INDEX.bySprint, partition: ['sprintId'], range: ['at'] }],
+} as const satisfies EntityDeclaration<keyof BypassedChangeRecord>;
+
+export const SPRINT_OUTCOME_ENTITY = {
+  name: 'sprint-outcome',
+  attributes: {
+    sprintId: { type: 'integer' },
+    boardId: { type: 'integer' },
+    closedAt: { type: 'string' },
+    recordedBy: { type: 'string' },
+    outcome: { type: 'any' },
+  },
+  indexes: [{ name: SPRINT_OUTCOME_INDEX.byBoard, partition: ['boardId'], range: ['closedAt'] }],
+} as const satisfies EntityDeclaration<keyof SprintOutcomeRecord>;
+
+export const WATCHED_BOARD_ENTITY = {
+  name: 'watched-board',
+  attributes: {
+    boardId: { type: 'integer' },
+  },
+  indexes: [{ name: WATCHED_BOARD_INDEX.byBoard, range: ['boardId'] }],
+} as const satisfies EntityDeclaration<keyof WatchedBoardRecord>;
+
+export const ACCOUNT_REFERENCE_ENTITY = {
+  name: 'account-reference',
+  attributes: {
+    accountId: { type: 'string' },
+    recordKind: { type: 'string' },
+    recordKey: { type: 'string' },
+    updatedAt: { type: 'string' },
+  },
+  // Ranged by accountId without a partition: one index lists one account's records (equalTo) and,
+  // read whole, every account Goalkeeper holds, already grouped.
+  indexes: [{ name: ACCOUNT_REFERENCE_INDEX.byAccount, range: ['accountId'] }],
+} as const satisfies EntityDeclaration<keyof AccountReferenceRecord>;
+
 /** Everything manifest.yml must declare under `app.storage.entities`, in manifest order. */
-export const STORAGE_ENTITIES: readonly EntityDeclaration[] = [PROPOSAL_ENTITY, AUDIT_EVENT_ENTITY, SETTINGS_ENTITY, SETTINGS_VERSION_ENTITY];
+export const STORAGE_ENTITIES: readonly EntityDeclaration[] = [
+  PROPOSAL_ENTITY,
+  AUDIT_EVENT_ENTITY,
+  SETTINGS_ENTITY,
+  SETTINGS_VERSION_ENTITY,
+  SPRINT_BASELINE_ENTITY,
+  SPRINT_LAST_SEEN_ENTITY,
+  BYPASSED_CHANGE_ENTITY,
+  SPRINT_OUTCOME_ENTITY,
+  WATCHED_BOARD_ENTITY,
+  ACCOUNT_REFERENCE_ENTITY,
+];
 
 /**
  * The `storage:` block to paste under `app:` in manifest.yml (two-space indented, as it sits

@@ -9,6 +9,11 @@ export const FORGE_KEY_MAX_CHARS = 500;
 /** https://developer.atlassian.com/platform/forge/limits-kvs-ce/ ("Key format"). */
 export const FORGE_KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/;
 
+/** Whether Forge accepts `key` as a storage key; anything else it refuses with a bare 400. */
+export function isForgeKey(key: string): boolean {
+  return key.length > 0 && key.length <= FORGE_KEY_MAX_CHARS && FORGE_KEY_PATTERN.test(key);
+}
+
 /** https://developer.atlassian.com/platform/forge/limits-kvs-ce/ ("Value size 240 KiB", counted on the raw JSON). */
 export const FORGE_VALUE_MAX_BYTES = 240 * 1024;
 

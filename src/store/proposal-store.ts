@@ -7,27 +7,32 @@
  *   'conflict'. Existence is judged by the transaction (strongly consistent), never by a query:
  *   Forge's index queries are eventually consistent and may not show a write made a moment ago.
  * - Lists come from the entity indexes (by issue, by sprint, by sprint + status), no scans.
+ * - Each write also indexes the accounts the proposal and its event name, in the same transaction
+ *   (src/store/account-references.ts): at most three people, so five operations of Forge's 25.
+ *   An idempotency answer is indexed under its caller, and expires with it.
  */
 import { createHash } from 'node:crypto';
-import { kvs, Sort, WhereConditions } from '@forge/kvs';
+import { kvs, Sort, WhereConditions, type Ttl } from '@forge/kvs';
 import type { ProposalStore } from '../app/ports';
 import type { AuditEvent } from '../domain/audit';
 import { GoalkeeperError } from '../domain/errors';
 import type { Proposal, ProposalStatus } from '../domain/proposal';
+import { accountsNamedBy, auditEventAccounts, proposalAccounts, referencesTo, transactWithReferences } from './account-references';
 import { AUDIT_EVENT_ENTITY, AUDIT_EVENT_INDEX, PROPOSAL_ENTITY, PROPOSAL_INDEX, type AuditEventRecord, type ProposalRecord } from './entities';
 import { FORGE_ENTITY_QUERY_MAX_LIMIT } from './forge-storage-limits';
-import { callStorage, conditionalWrite, DEFAULT_RETRY_POLICY, hasVersion, isAbsent, readIndex, type RetryPolicy, type WriteCondition } from './storage-calls';
+import { callStorage, conditionalWrite, DEFAULT_RETRY_POLICY, hasVersion, isAbsent, readIndex, setEntity, setKeyValue, type RetryPolicy, type WriteCondition } from './storage-calls';
 
 /** Audit events per page: a screenful in the audit panel, and a small read. */
 export const AUDIT_PAGE_SIZE = 50;
 
 /** A client replays a submission within seconds or minutes; a day of memory is ample and keeps storage small. */
 export const IDEMPOTENCY_RETENTION_HOURS = 24;
+const IDEMPOTENCY_TTL: Ttl = { value: IDEMPOTENCY_RETENTION_HOURS, unit: 'HOURS' };
 
 export interface ProposalStoreOptions {
   readonly retry?: RetryPolicy;
   readonly auditPageSize?: number;
-  /** When idempotency records expire is judged against this clock. */
+  /** When idempotency records expire is judged against this clock; account references are stamped with it. */
   readonly now?: () => Date;
 }
 
@@ -55,14 +60,17 @@ export function createProposalStore(options: ProposalStoreOptions = {}): Proposa
   const writeWithEvent = async (proposal: Proposal, event: AuditEvent, guard: WriteCondition<ProposalRecord>) => {
     requireEventOf(proposal, event);
     const record = proposalRecord(proposal);
+    const named = [...accountsNamedBy(proposalAccounts, proposal), ...accountsNamedBy(auditEventAccounts, event)];
     return conditionalWrite(retry, {
       execute: () =>
-        kvs
-          .transact()
-          .set(proposal.id, record, { entityName: PROPOSAL_ENTITY.name, conditions: guard })
-          // The audit trail is append-only: an event is written once, never replaced.
-          .set(auditKey(event), auditRecord(event), { entityName: AUDIT_EVENT_ENTITY.name, conditions: isAbsent<AuditEventRecord>('sequence') })
-          .execute(),
+        transactWithReferences(
+          [
+            setEntity(PROPOSAL_ENTITY.name, proposal.id, record, { conditions: guard }),
+            // The audit trail is append-only: an event is written once, never replaced.
+            setEntity(AUDIT_EVENT_ENTITY.name, auditEventKey(event.proposalId, event.sequence), auditEventRecord(event), { conditions: isAbsent<AuditEventRecord>('sequence') }),
+          ],
+          referencesTo(named, { recordKind: 'proposal', recordKey: proposal.id }, now().toISOString()),
+        ),
       written: record,
       readBack: () => readRecord(proposal.id),
     });
@@ -125,12 +133,15 @@ export function createProposalStore(options: ProposalStoreOptions = {}): Proposa
     async remember(idempotencyKey, answer) {
       const expiresAt = new Date(now().getTime() + IDEMPOTENCY_RETENTION_HOURS * 3_600_000).toISOString();
       const record: IdempotencyRecord = { answer, expiresAt };
-      await callStorage(retry, () => kvs.set(idempotencyStorageKey(idempotencyKey), record, { ttl: { value: IDEMPOTENCY_RETENTION_HOURS, unit: 'HOURS' } }));
+      const key = idempotencyStorageKey(idempotencyKey);
+      const caller = callerOf(idempotencyKey);
+      const references = caller === undefined ? [] : referencesTo([caller], { recordKind: 'idempotency', recordKey: key }, now().toISOString(), IDEMPOTENCY_TTL);
+      await callStorage(retry, () => transactWithReferences([setKeyValue(key, record, IDEMPOTENCY_TTL)], references));
     },
   };
 }
 
-function proposalRecord(proposal: Proposal): ProposalRecord {
+export function proposalRecord(proposal: Proposal): ProposalRecord {
   return {
     issueKey: proposal.issueKey,
     projectKey: proposal.projectKey,
@@ -142,12 +153,12 @@ function proposalRecord(proposal: Proposal): ProposalRecord {
   };
 }
 
-function auditRecord(event: AuditEvent): AuditEventRecord {
+export function auditEventRecord(event: AuditEvent): AuditEventRecord {
   return { proposalId: event.proposalId, sequence: event.sequence, event };
 }
 
-function auditKey(event: AuditEvent): string {
-  return `${event.proposalId}:${event.sequence}`;
+export function auditEventKey(proposalId: string, sequence: number): string {
+  return `${proposalId}:${sequence}`;
 }
 
 /** An event records the step that produced this very version of this proposal (src/app/audit-log.ts). */
@@ -171,4 +182,16 @@ function parseAuditCursor(cursor: string): number {
  */
 function idempotencyStorageKey(idempotencyKey: string): string {
   return `idempotency:${createHash('sha256').update(idempotencyKey).digest('hex')}`;
+}
+
+/**
+ * The use cases namespace idempotency keys by caller as `<action>:<accountId>:<client key>`
+ * (src/app/create-proposal.ts). Neither the action nor the client key (src/resolvers/schemas.ts:
+ * letters, digits and dashes) holds a colon, so the accountId — which may (`557058:…`) — is all
+ * between the first colon and the last. A key of another shape names nobody we can tell.
+ */
+const CALLER_NAMESPACED_KEY = /^[^:]+:(.+):[^:]+$/;
+
+function callerOf(idempotencyKey: string): string | undefined {
+  return CALLER_NAMESPACED_KEY.exec(idempotencyKey)?.[1];
 }

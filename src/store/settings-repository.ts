@@ -3,14 +3,19 @@
  * project key) and every saved version (`settings-version`), so an admin can see who changed what,
  * and when. A save is one transaction, conditional on the version the admin loaded: of two
  * admins saving from the same page, the second hears 'conflict' instead of silently undoing the first.
+ *
+ * The same transaction indexes every account the saved settings name (src/store/account-references.ts):
+ * the resolvers allow 20 Product Owners, so with the saver and the two records that is 23 of
+ * Forge's 25 operations; were there more, the references beyond the limit would go just before.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { kvs, Sort } from '@forge/kvs';
 import type { SettingsRepository, SettingsVersion } from '../app/ports';
 import { DEFAULT_SETTINGS, type ProjectSettings } from '../domain/settings';
+import { accountsNamedBy, referencesTo, settingsVersionAccounts, transactWithReferences } from './account-references';
 import { SETTINGS_ENTITY, SETTINGS_VERSION_ENTITY, SETTINGS_VERSION_INDEX, type SettingsRecord, type SettingsVersionRecord } from './entities';
 import { FORGE_ENTITY_QUERY_MAX_LIMIT } from './forge-storage-limits';
-import { callStorage, conditionalWrite, DEFAULT_RETRY_POLICY, hasVersion, isAbsent, readIndex, type RetryPolicy } from './storage-calls';
+import { callStorage, conditionalWrite, DEFAULT_RETRY_POLICY, hasVersion, isAbsent, readIndex, setEntity, type RetryPolicy } from './storage-calls';
 
 /** A saved version, with the settings paths it changed (e.g. `policy.byKind.add`, `boardOverrides.1`). */
 export interface SettingsChange extends SettingsVersion {
@@ -24,6 +29,8 @@ export interface SettingsHistoryRepository extends SettingsRepository {
 
 export interface SettingsRepositoryOptions {
   readonly retry?: RetryPolicy;
+  /** Account references are stamped with this clock. */
+  readonly now?: () => Date;
 }
 
 /** Fields the repository stamps on every save: they say who and when, not what changed. */
@@ -31,6 +38,7 @@ const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['version', 'updatedBy',
 
 export function createSettingsRepository(options: SettingsRepositoryOptions = {}): SettingsHistoryRepository {
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  const now = options.now ?? (() => new Date());
   const current = kvs.entity<SettingsRecord>(SETTINGS_ENTITY.name);
   const versions = kvs.entity<SettingsVersionRecord>(SETTINGS_VERSION_ENTITY.name);
 
@@ -53,16 +61,19 @@ export function createSettingsRepository(options: SettingsRepositoryOptions = {}
         changedFields: changedPaths(stored?.settings ?? DEFAULT_SETTINGS, saved),
         settings: saved,
       };
+      // The version names everyone the settings in force name, and the saver.
+      const named = accountsNamedBy(settingsVersionAccounts, change);
       return conditionalWrite(retry, {
         execute: () =>
-          kvs
-            .transact()
-            .set(projectKey, record, {
-              entityName: SETTINGS_ENTITY.name,
-              conditions: expectedVersion === DEFAULT_SETTINGS.version ? isAbsent<SettingsRecord>('version') : hasVersion<SettingsRecord>(expectedVersion),
-            })
-            .set(`${projectKey}:${saved.version}`, change, { entityName: SETTINGS_VERSION_ENTITY.name, conditions: isAbsent<SettingsVersionRecord>('version') })
-            .execute(),
+          transactWithReferences(
+            [
+              setEntity(SETTINGS_ENTITY.name, projectKey, record, {
+                conditions: expectedVersion === DEFAULT_SETTINGS.version ? isAbsent<SettingsRecord>('version') : hasVersion<SettingsRecord>(expectedVersion),
+              }),
+              setEntity(SETTINGS_VERSION_ENTITY.name, settingsVersionKey(projectKey, saved.version), change, { conditions: isAbsent<SettingsVersionRecord>('version') }),
+            ],
+            referencesTo(named, { recordKind: 'settings', recordKey: projectKey }, now().toISOString()),
+          ),
         written: record,
         readBack: () => current.get(projectKey),
       });
@@ -75,6 +86,10 @@ export function createSettingsRepository(options: SettingsRepositoryOptions = {}
       return records.map(({ version, settings, changedBy, changedAt, changedFields }) => ({ version, settings, changedBy, changedAt, changedFields }));
     },
   };
+}
+
+export function settingsVersionKey(projectKey: string, version: number): string {
+  return `${projectKey}:${version}`;
 }
 
 /** Dotted paths of the leaves that differ; lists count as one leaf ("the PO list changed"). */

@@ -1,13 +1,15 @@
 /**
  * How the adapters talk to Forge storage: bounded retries of throttling and server errors,
- * conditional writes that tell a lost race from a lost answer, and index reads that follow
- * cursors to the end. Every failure leaves here as a typed GoalkeeperError.
+ * conditional writes that tell a lost race from a lost answer, transactions assembled from writes
+ * kept as values (so a store can add the account references its records need, within Forge's
+ * operation limit), and index reads that follow cursors to the end. Every failure leaves here as
+ * a typed GoalkeeperError.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { Filter, FilterConditions, ForgeKvsAPIError, type ListResult } from '@forge/kvs';
+import { Filter, FilterConditions, ForgeKvsAPIError, kvs, type ListResult, type Ttl } from '@forge/kvs';
 import type { WriteOutcome } from '../app/ports';
 import { GoalkeeperError } from '../domain/errors';
-import { FORGE_CONFLICT_STATUS, FORGE_VALUE_MAX_BYTES } from './forge-storage-limits';
+import { FORGE_CONFLICT_STATUS, FORGE_TRANSACTION_MAX_OPERATIONS, FORGE_VALUE_MAX_BYTES } from './forge-storage-limits';
 
 export interface RetryPolicy {
   /** Calls in all, the first one included. */
@@ -87,6 +89,63 @@ export async function conditionalWrite(policy: RetryPolicy, write: ConditionalWr
   }
 }
 
+/**
+ * A transaction whose conditions guard every write, for callers that re-read and start again
+ * after any conflict (the personal-data erasure): 409 is a 'conflict', even when an earlier
+ * attempt's answer was lost — the caller's re-read then finds its own commit and has nothing left to do.
+ */
+export async function guardedTransaction(policy: RetryPolicy, writes: readonly TransactionWrite[]): Promise<WriteOutcome> {
+  try {
+    await withRetry(policy, () => transact(writes));
+    return 'written';
+  } catch (error) {
+    if (status(error) === FORGE_CONFLICT_STATUS) return 'conflict';
+    throw storageFailure(error);
+  }
+}
+
+type TransactionBuilder = ReturnType<typeof kvs.transact>;
+
+/** One operation of a transaction, kept as a value so that stores can count and combine them before building it. */
+export interface TransactionWrite {
+  readonly addTo: (transaction: TransactionBuilder) => void;
+}
+
+/** Sets a custom entity record, if `conditions` hold for the stored one; a TTL makes the record expire. */
+export function setEntity<R>(entityName: string, key: string, value: R, options: { readonly conditions?: WriteCondition<R>; readonly ttl?: Ttl } = {}): TransactionWrite {
+  return { addTo: (transaction) => void transaction.set<R>(key, value, { entityName, conditions: options.conditions }, options.ttl && { ttl: options.ttl }) };
+}
+
+export function deleteEntity<R>(entityName: string, key: string, conditions?: WriteCondition<R>): TransactionWrite {
+  return { addTo: (transaction) => void transaction.delete<R>(key, { entityName, conditions }) };
+}
+
+/** Key-value writes take no conditions: Forge judges transaction conditions on custom entities only. */
+export function setKeyValue(key: string, value: unknown, ttl?: Ttl): TransactionWrite {
+  return { addTo: (transaction) => void transaction.set(key, value, undefined, ttl && { ttl }) };
+}
+
+export function deleteKeyValue(key: string): TransactionWrite {
+  return { addTo: (transaction) => void transaction.delete(key) };
+}
+
+/** Runs the writes as one all-or-nothing transaction. */
+export async function transact(writes: readonly TransactionWrite[]): Promise<void> {
+  if (writes.length > FORGE_TRANSACTION_MAX_OPERATIONS) {
+    throw new GoalkeeperError('internal', `A transaction of ${writes.length} operations exceeds Forge's limit of ${FORGE_TRANSACTION_MAX_OPERATIONS}.`);
+  }
+  const transaction = kvs.transact();
+  for (const write of writes) write.addTo(transaction);
+  await transaction.execute();
+}
+
+/** Groups writes into transactions Forge accepts, in order. */
+export function splitForTransactions<W>(writes: readonly W[]): W[][] {
+  const groups: W[][] = [];
+  for (let start = 0; start < writes.length; start += FORGE_TRANSACTION_MAX_OPERATIONS) groups.push(writes.slice(start, start + FORGE_TRANSACTION_MAX_OPERATIONS));
+  return groups;
+}
+
 /** What readIndex needs of an @forge/kvs entity query. */
 export interface IndexQuery<T> {
   cursor(cursor: string): IndexQuery<T>;
@@ -117,9 +176,19 @@ export function isAbsent<R>(attribute: keyof R & string) {
   return new Filter<R>().and(attribute, FilterConditions.notExists());
 }
 
+/** Condition: the record exists (so a rewrite never brings back a record deleted meanwhile). */
+export function isPresent<R>(attribute: keyof R & string) {
+  return new Filter<R>().and(attribute, FilterConditions.exists());
+}
+
+/** Condition: an attribute of the stored record still has the value the caller read. */
+export function stillEquals<R>(attribute: keyof R & string, value: string | number | boolean) {
+  return new Filter<R>().and(attribute, FilterConditions.equalTo(value));
+}
+
 /** Condition: the stored record is still at the version the caller read. */
 export function hasVersion<R extends { readonly version: number }>(version: number) {
-  return new Filter<R>().and('version', FilterConditions.equalTo(version));
+  return stillEquals<R>('version', version);
 }
 
 /**

@@ -32,12 +32,16 @@ export function bootApp<K extends string>({ catalogues, load }: AppDefinition<K>
   if (!container) throw new Error('index.html needs <div id="root">');
   const root = createRoot(container);
   const allCatalogues = mergeCatalogues(sharedCatalogues, catalogues);
-  const render = (locale: string | undefined, node: ReactNode) =>
+  const render = (locale: string | undefined, node: ReactNode) => {
+    const translator = createTranslator(locale, allCatalogues);
+    // Screen readers pick their voice from the document's language.
+    document.documentElement.lang = translator.language;
     root.render(
       <StrictMode>
-        <I18nProvider translator={createTranslator(locale, allCatalogues)}>{node}</I18nProvider>
+        <I18nProvider translator={translator}>{node}</I18nProvider>
       </StrictMode>,
     );
+  };
 
   if (!hasForgeBridge()) {
     render(navigator.language, <OutsideJira />);

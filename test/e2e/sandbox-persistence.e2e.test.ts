@@ -6,25 +6,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COOKIES } from '../../sandbox/chrome/viewer';
 import type { Mount } from '../../sandbox/forge-host/product-context';
 import { SANDBOX_CLOUD_ID } from '../../sandbox/jira/jira-model';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { invokeAs, type ResolverAnswer } from './sandbox-http';
 
 jest.setTimeout(60_000);
 
 const PANEL: Mount = { moduleKey: 'goalkeeper-issue-panel', placement: { kind: 'issue', issueKey: 'ONB-70' } };
 
-async function invoke(sandbox: Sandbox, accountId: string, functionKey: string, payload: unknown): Promise<{ data?: Record<string, unknown>; error?: { code: string } }> {
-  const response = await fetch(`${sandbox.url}/__forge/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `${COOKIES.user}=${encodeURIComponent(accountId)}` },
-    body: JSON.stringify({ mount: PANEL, functionKey, payload }),
-  });
-  const answer = (await response.json()) as { ok: boolean; value: { data?: Record<string, unknown>; error?: { code: string } }; error?: string };
-  if (!answer.ok) throw new Error(answer.error);
-  return answer.value;
+function invoke(sandbox: Sandbox, accountId: string, functionKey: string, payload: unknown): Promise<ResolverAnswer> {
+  return invokeAs(sandbox, accountId, PANEL, functionKey, payload);
 }
 
 function sprintOf(sandbox: Sandbox, issueKey: string): number | null {

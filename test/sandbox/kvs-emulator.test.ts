@@ -165,7 +165,7 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
           responseDetails: { status: 400 },
         });
         await expect(proposals().set('p-1', { ...proposalValue('ONB-12', '2026-11-25T10:00:00.000Z'), boardId: 1 } as never)).rejects.toMatchObject({ code: 'INVALID_ENTITY_VALUE' });
-        await expect(kvs.entity('sprint-outcome').set('7', { sprintId: 7 })).rejects.toMatchObject({ code: 'INVALID_ENTITY_TYPE' });
+        await expect(kvs.entity('sprint-forecast').set('7', { sprintId: 7 })).rejects.toMatchObject({ code: 'INVALID_ENTITY_TYPE' });
       });
     });
 

@@ -4,9 +4,9 @@ import { invoke } from '@forge/bridge';
 import { IssuePanel } from './IssuePanel';
 import IssuePanelApp from './IssuePanelApp';
 import { SAFE, SAM_STAKEHOLDER, panelState, proposal } from './testing/panel-fixtures';
+import { forgeContext } from '../../shared/testing/forge-context';
 import { renderPanel } from './testing/render-panel';
 import { answerResolvers, callsTo } from '../../shared/testing/scripted-resolvers';
-import type { ForgeContext } from '../../shared/forge-host';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn() }));
 const bridgeInvoke = invoke as unknown as jest.Mock;
@@ -112,7 +112,7 @@ describe('the issue panel', () => {
   });
 
   it('explains itself when opened without an issue in the context', () => {
-    renderPanel(<IssuePanelApp context={{ extension: {} } as ForgeContext} />);
+    renderPanel(<IssuePanelApp context={forgeContext({})} />);
     expect(screen.getByRole('heading', { name: 'No issue to show' })).toBeInTheDocument();
     expect(bridgeInvoke).not.toHaveBeenCalled();
   });

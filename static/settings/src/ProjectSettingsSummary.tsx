@@ -1,55 +1,97 @@
-/** The project's Goalkeeper rules in words: who decides, what waits for them, what is goal-critical. */
+/**
+ * The project's settings in words, for everyone who may read but not change them: each group as
+ * the form has it, and each board's override.
+ */
+import { useId } from 'react';
+import type { SettingsPageState } from '../../../src/app/project-settings';
 import type { ChangeKind } from '../../../src/domain/change';
 import { KIND_LABELS } from '../../shared/proposal-wording';
-import type { ResultOf } from '../../shared/resolver-client';
 import { useSettingsI18n } from './messages/catalogue';
+import type { SettingsKey } from './messages/en';
+import { boardName, settingLabel, settingValueText, valueAt } from './setting-wording';
+import { THRESHOLD_NAMES } from './settings-draft';
 
-export function ProjectSettingsSummary({ page }: { page: ResultOf<'getProjectSettings'> }) {
-  const { t, formatDateTime } = useSettingsI18n();
-  const { settings, people } = page;
-  const { productOwners, policy, goalCritical } = settings;
-  const named = productOwners.accountIds.map((id) => people[id] ?? t('settings.unknownPerson'));
-  const kinds = Object.keys(policy.byKind) as ChangeKind[];
-  const listed = (values: readonly string[]) => (values.length > 0 ? values.join(', ') : t('settings.none'));
+const GOAL_RULE_PATHS = ['goalCritical.labels', 'goalCritical.epicKeys', 'goalCritical.flaggedIssueKeys', 'goalCritical.jql'];
+const THRESHOLD_PATHS = THRESHOLD_NAMES.map((name) => `thresholds.${name}`);
+
+const GROUPS: readonly { readonly title: SettingsKey; readonly paths: readonly string[] }[] = [
+  { title: 'group.productOwners', paths: ['productOwners.roleName', 'productOwners.accountIds'] },
+  {
+    title: 'group.policy',
+    paths: [
+      ...(Object.keys(KIND_LABELS) as ChangeKind[]).map((kind) => `policy.byKind.${kind}`),
+      'policy.goalCriticalRerankNeedsProductOwner',
+      'policy.allowSelfApproval',
+      'policy.minRationaleChars',
+    ],
+  },
+  { title: 'group.goalCritical', paths: GOAL_RULE_PATHS },
+  { title: 'group.thresholds', paths: THRESHOLD_PATHS },
+  { title: 'group.forecast', paths: ['workingDays', 'historySprints'] },
+  { title: 'group.commentOnDecision', paths: ['commentOnDecision'] },
+];
+
+/** What a board may override, by the part's settings paths. */
+const OVERRIDE_PATHS: Readonly<Record<string, readonly string[]>> = {
+  goalCritical: GOAL_RULE_PATHS,
+  thresholds: THRESHOLD_PATHS,
+  workingDays: ['workingDays'],
+  historySprints: ['historySprints'],
+};
+
+export function ProjectSettingsSummary({ page }: { page: SettingsPageState }) {
+  const translator = useSettingsI18n();
+  const { t } = translator;
+  const overrides = Object.entries(page.settings.boardOverrides).sort(([a], [b]) => Number(a) - Number(b));
   return (
     <div className="gk-stack">
-      <h3>{t('settings.productOwners')}</h3>
-      <dl className="gk-meta">
-        <dt>{t('settings.productOwners.role')}</dt>
-        <dd>{productOwners.roleName ?? t('settings.none')}</dd>
-        <dt>{t('settings.productOwners.people')}</dt>
-        <dd>{listed(named)}</dd>
-      </dl>
-
-      <h3>{t('settings.policy')}</h3>
-      <dl className="gk-meta">
-        {kinds.map((kind) => (
-          <div key={kind} className="gk-meta__pair">
-            <dt>{t(KIND_LABELS[kind])}</dt>
-            <dd>{policy.byKind[kind] === 'product-owner' ? t('settings.policy.productOwner') : t('settings.policy.auto')}</dd>
-          </div>
+      {GROUPS.map((group) => (
+        <SummaryGroup key={group.title} title={t(group.title)} settings={page.settings} paths={group.paths} page={page} />
+      ))}
+      <section className="gk-section">
+        <h3>{t('group.boardOverrides')}</h3>
+        {overrides.length === 0 && <p className="gk-muted">{t('override.none')}</p>}
+        {overrides.map(([boardId, override]) => (
+          <SummaryGroup
+            key={boardId}
+            title={t('override.heading', { board: boardName(translator, page.boards, boardId) })}
+            headingLevel={4}
+            settings={override}
+            paths={Object.keys(override).flatMap((part) => OVERRIDE_PATHS[part] ?? [])}
+            page={page}
+          />
         ))}
-      </dl>
-      <ul className="gk-settings__list">
-        {policy.goalCriticalRerankNeedsProductOwner && <li>{t('settings.policy.goalCriticalRerank')}</li>}
-        <li>{policy.allowSelfApproval ? t('settings.policy.selfApprovalOn') : t('settings.policy.selfApprovalOff')}</li>
-        <li>{t('settings.policy.minRationale', { count: policy.minRationaleChars })}</li>
-      </ul>
-
-      <h3>{t('settings.goalCritical')}</h3>
-      <dl className="gk-meta">
-        <dt>{t('settings.goalCritical.labels')}</dt>
-        <dd>{listed(goalCritical.labels)}</dd>
-        <dt>{t('settings.goalCritical.epics')}</dt>
-        <dd>{listed(goalCritical.epicKeys)}</dd>
-        <dt>{t('settings.goalCritical.jql')}</dt>
-        <dd>{goalCritical.jql ? <code className="gk-user-text">{goalCritical.jql}</code> : t('settings.none')}</dd>
-      </dl>
-
-      <p className="gk-muted">
-        {settings.updatedAt ? t('settings.updated', { at: formatDateTime(settings.updatedAt) }) : t('settings.defaults')}{' '}
-        {page.canEdit ? t('settings.editingSoon') : t('settings.adminsOnly')}
-      </p>
+      </section>
     </div>
+  );
+}
+
+interface SummaryGroupProps {
+  readonly title: string;
+  readonly headingLevel?: 3 | 4;
+  readonly settings: object;
+  readonly paths: readonly string[];
+  readonly page: SettingsPageState;
+}
+
+function SummaryGroup({ title, headingLevel = 3, settings, paths, page }: SummaryGroupProps) {
+  const translator = useSettingsI18n();
+  const headingId = useId();
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <section className={headingLevel === 3 ? 'gk-section' : 'gk-stack gk-stack--tight'} aria-labelledby={headingId}>
+      <Heading id={headingId}>{title}</Heading>
+      <dl className="gk-meta gk-settings__summary">
+        {paths.map((path) => {
+          const value = settingValueText(translator, path, valueAt(settings, path), page.people);
+          return (
+            <div key={path} className="gk-meta__pair">
+              <dt>{settingLabel(translator, path)}</dt>
+              <dd>{path.endsWith('.jql') && typeof valueAt(settings, path) === 'string' ? <code className="gk-user-text">{value}</code> : value}</dd>
+            </div>
+          );
+        })}
+      </dl>
+    </section>
   );
 }

@@ -1,4 +1,5 @@
 import '../../shared/styles/goalkeeper.css';
+import './settings.css';
 import { bootApp } from '../../shared/boot-app';
 import { settingsCatalogues } from './messages/catalogue';
 

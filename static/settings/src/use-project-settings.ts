@@ -1,27 +1,61 @@
-/** The settings page's one data hook: the project's Goalkeeper settings as the backend has them. */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { callResolver, type CallError, type ResultOf } from '../../shared/resolver-client';
+/**
+ * The settings page's one data hook: the project's settings page state as the backend has it,
+ * a refresh that never blanks the page (an admin's unsaved edits live below it), and saving.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { EditableSettings, SettingsPageState } from '../../../src/app/project-settings';
+import { callResolver, type CallError, type CallResult } from '../../shared/resolver-client';
 
 export type SettingsLoad =
   | { readonly phase: 'loading' }
   | { readonly phase: 'failed'; readonly error: CallError }
-  | { readonly phase: 'ready'; readonly page: ResultOf<'getProjectSettings'> };
+  | { readonly phase: 'ready'; readonly page: SettingsPageState; readonly refreshError: CallError | null };
 
-export function useProjectSettings(projectKey: string): { load: SettingsLoad; reload: () => Promise<void> } {
+export interface SettingsActions {
+  /** Fetches the settings again; on failure what is on screen stays, with the error beside it. */
+  reload(): Promise<CallResult<SettingsPageState>>;
+  /** Saves over `expectedVersion`, the version the form was based on; a newer one answers 'conflict'. */
+  save(settings: EditableSettings, expectedVersion: number): Promise<CallResult<SettingsPageState>>;
+}
+
+export function useProjectSettings(projectKey: string): { load: SettingsLoad; actions: SettingsActions } {
   const [load, setLoad] = useState<SettingsLoad>({ phase: 'loading' });
-  const latestLoad = useRef(0);
+  // Only the newest answer may land: an older one arriving late must not overwrite it.
+  const latest = useRef(0);
+
+  const land = useCallback((ticket: number, result: CallResult<SettingsPageState>) => {
+    if (ticket !== latest.current) return;
+    setLoad((previous) => {
+      if (result.ok) return { phase: 'ready', page: result.value, refreshError: null };
+      return previous.phase === 'ready' ? { ...previous, refreshError: result.error } : { phase: 'failed', error: result.error };
+    });
+  }, []);
 
   const reload = useCallback(async () => {
-    const ticket = ++latestLoad.current;
-    setLoad({ phase: 'loading' });
+    const ticket = ++latest.current;
+    setLoad((previous) => (previous.phase === 'failed' ? { phase: 'loading' } : previous));
     const result = await callResolver('getProjectSettings', { projectKey });
-    if (ticket !== latestLoad.current) return;
-    setLoad(result.ok ? { phase: 'ready', page: result.value } : { phase: 'failed', error: result.error });
-  }, [projectKey]);
+    land(ticket, result);
+    return result;
+  }, [projectKey, land]);
 
   useEffect(() => {
     void reload();
   }, [reload]);
 
-  return { load, reload };
+  const actions = useMemo(
+    (): SettingsActions => ({
+      reload,
+      async save(settings, expectedVersion) {
+        const ticket = ++latest.current;
+        const result = await callResolver('saveProjectSettings', { projectKey, settings, expectedVersion });
+        // A failed save is the form's to explain; the page on screen is still the truth.
+        if (result.ok) land(ticket, result);
+        return result;
+      },
+    }),
+    [projectKey, reload, land],
+  );
+
+  return { load, actions };
 }

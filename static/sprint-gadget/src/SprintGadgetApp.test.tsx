@@ -1,89 +1,116 @@
 import '@testing-library/jest-dom';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { invoke, view } from '@forge/bridge';
-import type { Proposal } from '../../../src/domain/proposal';
-import type { ForgeContext } from '../../shared/forge-host';
-import { renderInLocale } from '../../shared/testing/render-in-locale';
-import { answerResolvers, callsTo } from '../../shared/testing/scripted-resolvers';
-import { gadgetCatalogues } from './messages/catalogue';
-import SprintGadgetApp from './SprintGadgetApp';
+import { screen, within } from '@testing-library/react';
+import { invoke } from '@forge/bridge';
+import { callsTo, answerResolvers } from '../../shared/testing/scripted-resolvers';
+import { NO_ACTIVE_SPRINT, NOT_SCRUM, readyState, SPRINT_GOAL } from './testing/sprint-fixtures';
+import { showGadget, showSprint } from './testing/render-gadget';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), view: { submit: jest.fn() } }));
 const bridgeInvoke = invoke as unknown as jest.Mock;
-const submit = view.submit as unknown as jest.Mock;
 
-const pending: Proposal = {
-  id: 'prop-0001',
-  issueKey: 'ONB-14',
-  issueId: '10014',
-  projectKey: 'ONB',
-  boardId: 1,
-  sprintId: 7,
-  proposerAccountId: 'acc-dana-developer',
-  change: { kind: 'add' },
-  reason: { category: 'stakeholder-request', text: 'Acme signs on Friday only if SAML works.' },
-  createdAt: '2026-11-20T09:30:00.000Z',
-  pointsAtProposal: { 'ONB-14': 5 },
-  status: 'proposed',
-  needsProductOwner: true,
-  assessment: null,
-  threatAcknowledged: false,
-  decision: null,
-  apply: null,
-  staleReason: null,
-  version: 1,
-};
-
-function showGadget(extension: Record<string, unknown>) {
-  return renderInLocale(<SprintGadgetApp context={{ extension } as ForgeContext} />, gadgetCatalogues);
-}
-
-beforeEach(() => {
-  bridgeInvoke.mockReset();
-  submit.mockReset();
-});
+beforeEach(() => bridgeInvoke.mockReset());
 
 describe('the sprint gadget', () => {
-  it('shows the proposals of the configured board’s sprint', async () => {
-    answerResolvers(bridgeInvoke, { listSprintProposals: () => ({ data: [pending] }) });
-    showGadget({ type: 'jira:dashboardGadget', gadgetConfiguration: { boardId: 1 } });
+  it('shows the configured board’s sprint from one resolver call: name, dates, days left, goal and goal items', async () => {
+    showSprint(bridgeInvoke, readyState());
 
-    expect(screen.getByRole('heading', { name: 'Goalkeeper sprint view' })).toBeInTheDocument();
-    expect(await screen.findByText('Add ONB-14 to the sprint')).toBeInTheDocument();
-    expect(screen.getByText('Proposed')).toBeInTheDocument();
-    expect(callsTo(bridgeInvoke, 'listSprintProposals')).toEqual([{ boardId: 1 }]);
+    expect(await screen.findByRole('heading', { level: 2, name: 'ONB Sprint 7' })).toBeInTheDocument();
+    expect(screen.getByText('Board: ONB board')).toBeInTheDocument();
+    expect(screen.getByText(/Nov 16, 2026 – Nov 30, 2026 · 6 working days left/)).toBeInTheDocument();
+    expect(screen.getByText(SPRINT_GOAL)).toBeInTheDocument();
+    expect(screen.getByText('7 goal-critical items')).toBeInTheDocument();
+    expect(screen.getByText('2 done')).toBeInTheDocument();
+    expect(screen.getByText('3 in progress')).toBeInTheDocument();
+    expect(screen.getByText('2 to do')).toBeInTheDocument();
+    expect(bridgeInvoke).toHaveBeenCalledTimes(1);
+    expect(callsTo(bridgeInvoke, 'getSprintViewState')).toEqual([{ boardId: 1 }]);
+  });
+
+  it('shows P(goal) now and how it moved since the sprint started', async () => {
+    showSprint(bridgeInvoke, readyState());
+    const risk = await screen.findByRole('region', { name: 'Chance of meeting the goal' });
+
+    expect(within(risk).getByText('P(goal) 64%')).toBeInTheDocument();
+    expect(within(risk).getByText('Caution')).toBeInTheDocument();
+    expect(within(risk).getByText('From 70% to 64%, over 2 steps.')).toBeInTheDocument();
+    expect(within(risk).getByText(/ONB-61 approved/)).toBeInTheDocument();
+  });
+
+  it('compares the work left with the capacity at the gadget’s confidence and draws the capacity line through the ranked items', async () => {
+    showSprint(bridgeInvoke, readyState());
+    const capacity = await screen.findByRole('region', { name: 'Capacity vs work' });
+
+    expect(within(capacity).getByText('The goal-critical work is 4 points more than the P85 capacity.')).toBeInTheDocument();
+    const items = within(capacity).getAllByRole('listitem').map((item) => item.textContent ?? '');
+    const line = items.findIndex((text) => text.startsWith('Capacity line (P50)'));
+    expect(items[line - 1]).toContain('ONB-48');
+    expect(items[line + 1]).toContain('ONB-46');
+    expect(items[line + 1]).toContain('below the capacity line');
   });
 
   it('takes the board from the board menu, where Jira sends its id as text', async () => {
-    answerResolvers(bridgeInvoke, { listSprintProposals: () => ({ data: [] }) });
+    answerResolvers(bridgeInvoke, { getSprintViewState: () => ({ data: readyState({ board: { id: 12, name: 'Team 12' } }) }) });
     showGadget({ type: 'jira:boardAction', board: { id: '12', type: 'scrum' } });
 
-    expect(await screen.findByRole('heading', { name: 'No proposals in this sprint' })).toBeInTheDocument();
-    expect(callsTo(bridgeInvoke, 'listSprintProposals')).toEqual([{ boardId: 12 }]);
+    expect(await screen.findByText('Board: Team 12')).toBeInTheDocument();
+    expect(callsTo(bridgeInvoke, 'getSprintViewState')).toEqual([{ boardId: 12 }]);
   });
 
-  it('explains how to choose a board when none is configured', () => {
+  it('says that it shows the active sprint when opened from another sprint’s menu', async () => {
+    answerResolvers(bridgeInvoke, { getSprintViewState: () => ({ data: readyState() }) });
+    showGadget({ type: 'jira:sprintAction', board: { id: '1' }, sprint: { id: '8' } });
+
+    expect(await screen.findByText('Goalkeeper follows the board’s active sprint, so this shows ONB Sprint 7, not the sprint you opened it from.')).toBeInTheDocument();
+  });
+
+  it('explains how to choose a board when none is configured, without asking the backend', () => {
     showGadget({ type: 'jira:dashboardGadget', gadgetConfiguration: {} });
+
     expect(screen.getByRole('heading', { name: 'Choose a board' })).toBeInTheDocument();
+    expect(screen.getByText(/choose Edit to pick the Scrum board/)).toBeInTheDocument();
     expect(bridgeInvoke).not.toHaveBeenCalled();
   });
 
-  it('saves the typed board id from the edit view', async () => {
-    showGadget({ type: 'jira:dashboardGadget', entryPoint: 'edit', gadgetConfiguration: { boardId: 1 } });
-    const boardId = screen.getByRole('textbox', { name: 'Board id' });
-    expect(boardId).toHaveValue('1');
+  it('explains that a Kanban board has no sprint goal to guard', async () => {
+    showSprint(bridgeInvoke, NOT_SCRUM);
 
-    fireEvent.change(boardId, { target: { value: '12' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(submit).toHaveBeenCalledWith({ boardId: 12 }));
+    expect(await screen.findByRole('heading', { name: 'ONB Kanban is not a Scrum board' })).toBeInTheDocument();
+    expect(screen.getByText(/choose Edit and pick a Scrum board/)).toBeInTheDocument();
   });
 
-  it('refuses a board id that is not a whole number above 0', () => {
-    showGadget({ type: 'jira:dashboardGadget', entryPoint: 'edit', gadgetConfiguration: {} });
-    fireEvent.change(screen.getByRole('textbox', { name: 'Board id' }), { target: { value: 'board twelve' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+  it('says there is no active sprint, and still asks for the closed sprint’s goal outcome', async () => {
+    showSprint(bridgeInvoke, NO_ACTIVE_SPRINT);
 
-    expect(screen.getByRole('textbox', { name: 'Board id' })).toHaveAccessibleDescription(expect.stringContaining('Enter a board id: a whole number greater than 0.'));
-    expect(submit).not.toHaveBeenCalled();
+    expect(await screen.findByRole('heading', { name: 'No active sprint on ONB board' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Was the goal of ONB Sprint 6 met?' })).toBeInTheDocument();
+    expect(screen.getByText('The Product Owner records this.')).toBeInTheDocument();
+  });
+
+  it('shows in words that the person may not see the board, and what to do', async () => {
+    answerResolvers(bridgeInvoke, {
+      getSprintViewState: () => ({ error: { code: 'not-found', message: 'This board does not exist or you do not have permission to see it.' } }),
+    });
+    showGadget();
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Not found, or not visible to you')).toBeInTheDocument();
+    expect(within(alert).getByText('This board does not exist or you do not have permission to see it.')).toBeInTheDocument();
+    expect(within(alert).getByText('Choose a board you can see: open this gadget’s menu and choose Edit.')).toBeInTheDocument();
+  });
+
+  it('shows text people typed as text, never as markup', async () => {
+    const hostile = '<img src=x onerror=alert(1)> <script>alert(2)</script>';
+    const { container } = showSprint(bridgeInvoke, readyState({ sprint: { ...readyState().sprint, goal: hostile } }));
+
+    expect(await screen.findByText(hostile)).toBeInTheDocument();
+    expect(container.querySelector('img, script')).toBeNull();
+  });
+
+  it('speaks German when Jira does', async () => {
+    showSprint(bridgeInvoke, readyState(), {}, 'de-DE');
+
+    expect(await screen.findByText('Noch 6 Arbeitstage', { exact: false })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Kapazität und Arbeit' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Als CSV exportieren' })).toBeInTheDocument();
   });
 });

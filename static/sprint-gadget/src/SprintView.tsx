@@ -1,44 +1,158 @@
 /**
- * The sprint view for one board: for now the proposals of its active sprint, oldest first.
- * The cockpit (goal, capacity, churn, burn-up, export) is issue 6.
+ * The sprint view for one board: the cockpit of its active sprint, or — when there is none, the
+ * board is not a Scrum board, or the person may not see it — what that means and what to do.
  */
+import { useState } from 'react';
+import type { ReadySprintView, SprintViewState } from '../../../src/app/get-sprint-view-state';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
+import { Icon } from '../../shared/components/icons';
+import { LiveRegion } from '../../shared/components/LiveRegion';
 import { Loading } from '../../shared/components/Loading';
-import { StatusLozenge } from '../../shared/components/StatusLozenge';
-import { describeChange, REASON_LABELS } from '../../shared/proposal-wording';
+import { namesOf } from '../../shared/people';
+import type { CallError } from '../../shared/resolver-client';
+import { BurnUp } from './burn-up/BurnUp';
+import { BypassedChanges } from './bypassed/BypassedChanges';
+import { CapacityVsWork } from './capacity/CapacityVsWork';
+import { Churn } from './churn/Churn';
+import { DecisionLog } from './decisions/DecisionLog';
+import type { ForecastConfidence } from './gadget-config';
+import { SprintHeader } from './header/SprintHeader';
 import { useGadgetI18n } from './messages/catalogue';
-import { useSprintProposals } from './use-sprint-proposals';
+import { GoalSuccessTrend } from './outcomes/GoalSuccessTrend';
+import { OutcomePrompts, type OutcomeRecorder } from './outcomes/OutcomePrompts';
+import { Queue } from './queue/Queue';
+import { GoalRisk } from './risk/GoalRisk';
+import { useSprintView, type SprintViewActions } from './use-sprint-view';
 
-export function SprintView({ boardId }: { boardId: number }) {
-  const translator = useGadgetI18n();
-  const { t, formatAge } = translator;
-  const { load, reload } = useSprintProposals(boardId);
+export interface SprintViewProps {
+  readonly boardId: number;
+  /** The sprint whose menu opened the view (jira:sprintAction); the view always shows the active one. */
+  readonly openedFromSprintId: number | null;
+  readonly confidence: ForecastConfidence;
+  /** Whether the board can be changed here (the gadget's Edit), which is what empty states advise. */
+  readonly configurable: boolean;
+}
+
+export function SprintView({ boardId, openedFromSprintId, confidence, configurable }: SprintViewProps) {
+  const { t } = useGadgetI18n();
+  const { load, reload, actions } = useSprintView(boardId);
+  const [announcement, setAnnouncement] = useState('');
+
+  switch (load.phase) {
+    case 'loading':
+      return (
+        <div className="gk-gadget">
+          <Loading label={t('gadget.loading')} />
+        </div>
+      );
+    case 'failed':
+      return (
+        <div className="gk-gadget">
+          <LoadFailure error={load.error} configurable={configurable} onRetry={() => void reload()} />
+        </div>
+      );
+    case 'ready':
+      return (
+        <div className="gk-gadget gk-sprint gk-stack">
+          <LiveRegion message={announcement} />
+          {load.refreshError && <ErrorBanner error={load.refreshError} onRetry={() => void reload()} focusOnShow={false} />}
+          <StateView
+            state={load.state}
+            openedFromSprintId={openedFromSprintId}
+            confidence={confidence}
+            configurable={configurable}
+            actions={actions}
+            refreshing={load.refreshing}
+            onRefresh={() => void reload()}
+            onAnnounce={setAnnouncement}
+          />
+        </div>
+      );
+  }
+}
+
+function LoadFailure({ error, configurable, onRetry }: { error: CallError; configurable: boolean; onRetry: () => void }) {
+  const { t } = useGadgetI18n();
+  const cannotSee = error.code === 'not-found' || error.code === 'forbidden';
   return (
-    <section className="gk-gadget gk-stack" aria-labelledby="gk-gadget-heading">
-      <div className="gk-row gk-row--spread">
-        <h2 id="gk-gadget-heading">{t('gadget.heading')}</h2>
-        <span className="gk-small">{t('gadget.board', { id: boardId })}</span>
-      </div>
-      {load.phase === 'loading' && <Loading label={t('gadget.loading')} />}
-      {load.phase === 'failed' && <ErrorBanner error={load.error} onRetry={() => void reload()} />}
-      {load.phase === 'ready' && load.proposals.length === 0 && <EmptyState title={t('gadget.empty.title')} description={t('gadget.empty.description')} />}
-      {load.phase === 'ready' && load.proposals.length > 0 && (
-        <ul className="gk-list">
-          {load.proposals.map((proposal) => (
-            <li key={proposal.id} className="gk-card">
-              <div className="gk-row gk-row--spread">
-                <strong>{describeChange(translator, proposal.issueKey, proposal.change)}</strong>
-                <StatusLozenge status={proposal.status} />
-              </div>
-              <p className="gk-small">
-                {t(REASON_LABELS[proposal.reason.category])} · {formatAge(proposal.createdAt)}
-              </p>
-              <p className="gk-user-text">{proposal.reason.text}</p>
-            </li>
-          ))}
-        </ul>
+    <ErrorBanner error={error} onRetry={onRetry}>
+      {cannotSee && <p>{configurable ? t('gadget.noAccess.configurable') : t('gadget.noAccess.menu')}</p>}
+    </ErrorBanner>
+  );
+}
+
+interface StateViewProps {
+  readonly state: SprintViewState;
+  readonly openedFromSprintId: number | null;
+  readonly confidence: ForecastConfidence;
+  readonly configurable: boolean;
+  readonly actions: SprintViewActions;
+  readonly refreshing: boolean;
+  readonly onRefresh: () => void;
+  readonly onAnnounce: (message: string) => void;
+}
+
+function StateView({ state, configurable, actions, onAnnounce, ...rest }: StateViewProps) {
+  const { t } = useGadgetI18n();
+  switch (state.kind) {
+    case 'not-scrum':
+      return (
+        <EmptyState
+          headingLevel={2}
+          title={t('gadget.notScrum.title', { board: state.board.name })}
+          description={configurable ? t('gadget.notScrum.configurable') : t('gadget.notScrum.menu')}
+        />
+      );
+    case 'no-active-sprint': {
+      // This state names no viewer: the prompt is offered to everyone and the backend lets only the Product Owner record.
+      const recorder: OutcomeRecorder = { boardId: state.board.id, decider: null, record: actions.recordOutcome, onRecorded: onAnnounce };
+      return (
+        <>
+          <EmptyState headingLevel={2} title={t('gadget.noSprint.title', { board: state.board.name })} description={t('gadget.noSprint.description')} />
+          <OutcomePrompts outcomes={state.outcomes} recorder={recorder} />
+          <GoalSuccessTrend outcomes={state.outcomes} />
+        </>
+      );
+    }
+    case 'ready':
+      return <Cockpit state={state} actions={actions} onAnnounce={onAnnounce} {...rest} />;
+  }
+}
+
+interface CockpitProps extends Omit<StateViewProps, 'state' | 'configurable'> {
+  readonly state: ReadySprintView;
+}
+
+function Cockpit({ state, openedFromSprintId, confidence, actions, refreshing, onRefresh, onAnnounce }: CockpitProps) {
+  const translator = useGadgetI18n();
+  const { t } = translator;
+  const recorder: OutcomeRecorder = {
+    boardId: state.board.id,
+    decider: { isProductOwner: state.viewer.isProductOwner, names: namesOf(translator, state.people, state.productOwnerIds, t('people.productOwner')) },
+    record: actions.recordOutcome,
+    onRecorded: onAnnounce,
+  };
+  return (
+    <>
+      {openedFromSprintId !== null && openedFromSprintId !== state.sprint.id && (
+        <div className="gk-banner gk-banner--info" role="note">
+          <Icon name="info" className="gk-banner__icon" />
+          <p>{t('gadget.otherSprint', { sprint: state.sprint.name })}</p>
+        </div>
       )}
-    </section>
+      <SprintHeader state={state} actions={actions} refreshing={refreshing} onRefresh={onRefresh} onAnnounce={onAnnounce} />
+      <OutcomePrompts outcomes={state.outcomes} recorder={recorder} />
+      <div className="gk-sprint__pair">
+        <GoalRisk state={state} />
+        <CapacityVsWork state={state} confidence={confidence} />
+      </div>
+      <Queue state={state} actions={actions} onAnnounce={onAnnounce} onReload={onRefresh} />
+      <BurnUp state={state} />
+      <Churn state={state} />
+      <DecisionLog state={state} />
+      <BypassedChanges state={state} actions={actions} onAnnounce={onAnnounce} />
+      <GoalSuccessTrend outcomes={state.outcomes} />
+    </>
   );
 }

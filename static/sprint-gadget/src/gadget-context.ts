@@ -1,21 +1,33 @@
 /**
- * Which board the sprint view is about, from where Jira opened it: a dashboard gadget carries
- * the board in its saved configuration; the board and sprint menus (jira:boardAction,
- * jira:sprintAction) carry the board itself, its id as a string.
+ * Where Jira opened the sprint view, and for which board: a dashboard gadget carries the board in
+ * its saved configuration; the board and sprint menus (jira:boardAction, jira:sprintAction) carry
+ * the board itself — and the sprint menu the sprint — with ids as strings.
  */
 import type { ForgeContext } from '../../shared/forge-host';
+import { DEFAULT_CONFIDENCE, parseBoardId, readConfiguration, type ConfigurationDraft, type ForecastConfidence } from './gadget-config';
 
-export function boardIdOf(context: ForgeContext): number | null {
-  const extension = context.extension ?? {};
-  return parseBoardId(extension.gadgetConfiguration?.boardId) ?? parseBoardId(extension.board?.id);
+export interface Placement {
+  readonly boardId: number | null;
+  /** The sprint whose menu opened the view; null in the gadget and the board menu. */
+  readonly sprintId: number | null;
+  readonly confidence: ForecastConfidence;
+  /** Whether the person can choose the board here (the gadget's Edit), or Jira chose it (board/sprint menu). */
+  readonly configurable: boolean;
 }
 
 export function isEditView(context: ForgeContext): boolean {
   return context.extension?.entryPoint === 'edit';
 }
 
-/** A board id as Jira Software numbers boards: a positive whole number. */
-export function parseBoardId(value: unknown): number | null {
-  const id = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
-  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null;
+export function savedConfiguration(context: ForgeContext): ConfigurationDraft {
+  return readConfiguration(context.extension?.gadgetConfiguration);
+}
+
+export function placementOf(context: ForgeContext): Placement {
+  const extension = context.extension ?? {};
+  if (extension.type === 'jira:dashboardGadget' || extension.gadgetConfiguration !== undefined) {
+    const saved = savedConfiguration(context);
+    return { boardId: saved.boardId, sprintId: null, confidence: saved.confidence, configurable: true };
+  }
+  return { boardId: parseBoardId(extension.board?.id), sprintId: parseBoardId(extension.sprint?.id), confidence: DEFAULT_CONFIDENCE, configurable: false };
 }

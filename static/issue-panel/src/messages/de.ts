@@ -72,15 +72,6 @@ export const de: Readonly<Record<PanelKey, Message>> = {
   'assessment.suggestions': 'Vorschläge',
   'assessment.chip.swapOut': 'Stattdessen {key} heraustauschen',
   'assessment.chip.split': 'Stattdessen diesen Vorgang aufteilen',
-  'assessment.pGoal': 'P(Ziel)',
-  'assessment.pAllWork': 'P(alle Arbeit erledigt)',
-  'assessment.reason.goal-item-removed': 'Entfernt einen zielkritischen Vorgang ({issueKey}): Das Ziel ist so nicht erreichbar',
-  'assessment.reason.p-goal-low': '{label} nach dieser Änderung: {pGoal}, unter der Schwelle von {threshold}',
-  'assessment.reason.p-goal-drop': '{label} sinkt von {pGoalBefore} auf {pGoalAfter}',
-  'assessment.reason.no-goal': 'Der Sprint hat kein Ziel: Bewertet wird nur die Kapazität',
-  'assessment.reason.no-goal-critical-items': 'Kein Vorgang im Sprint ist als zielkritisch markiert: Bewertet wird nur die Kapazität',
-  'assessment.suggestion.defer': '{issueKeys} verschieben, um {label} auf {pGoalAfter} zu bringen',
-  'assessment.suggestion.split': '{issueKey} allein ist größer als die erwartete Restkapazität: Aufteilen erwägen',
 
   'proposals.heading': 'Vorschläge zu {key}',
   'proposals.empty.title': 'Keine Vorschläge zu diesem Vorgang',
@@ -102,21 +93,7 @@ export const de: Readonly<Record<PanelKey, Message>> = {
   'proposal.awaiting': 'Wartet auf den Product Owner: {names}',
   'proposal.productOwner': 'den Product Owner',
 
-  'decision.heading': 'Ihre Entscheidung',
   'decision.reassessed': 'Der Sprint, wie er jetzt ist:',
-  'decision.rationale': 'Begründung (das Team liest sie)',
-  'decision.counter.short': '{count} von mindestens {min} Zeichen',
-  'decision.counter.enough': { one: '{count} Zeichen', other: '{count} Zeichen' },
-  'decision.approve': 'Genehmigen',
-  'decision.reject': 'Ablehnen',
-
-  'apply.queued': 'Zur Umsetzung in Jira eingereiht.',
-  'apply.running': 'Wird in Jira umgesetzt (Versuch {count}).',
-  'apply.applied': 'In Jira umgesetzt, {at}.',
-  'apply.failed': { one: 'Umsetzung fehlgeschlagen ({count} Versuch): {error}', other: 'Umsetzung fehlgeschlagen ({count} Versuche): {error}' },
-  'apply.step.started': 'begonnen',
-  'apply.step.done': 'erledigt',
-  'apply.step.failed': 'fehlgeschlagen',
 
   'withdraw.start': 'Zurückziehen',
   'withdraw.confirmQuestion': 'Diesen Vorschlag zurückziehen?',
@@ -147,6 +124,4 @@ export const de: Readonly<Record<PanelKey, Message>> = {
   'announce.withdrawn': 'Vorschlag zurückgezogen.',
   'announce.retried': 'Umsetzung wird wiederholt.',
 
-  'people.goalkeeper': 'Goalkeeper',
-  'people.unknown': 'Unbekannte Person',
 };

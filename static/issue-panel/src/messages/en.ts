@@ -69,15 +69,6 @@ export const en = {
   'assessment.suggestions': 'Suggestions',
   'assessment.chip.swapOut': 'Swap out {key} instead',
   'assessment.chip.split': 'Split this issue instead',
-  'assessment.pGoal': 'P(goal)',
-  'assessment.pAllWork': 'P(all work done)',
-  'assessment.reason.goal-item-removed': 'Removes a goal-critical item ({issueKey}): the goal cannot be met as written',
-  'assessment.reason.p-goal-low': '{label} after this change is {pGoal}, below the {threshold} threshold',
-  'assessment.reason.p-goal-drop': '{label} drops from {pGoalBefore} to {pGoalAfter}',
-  'assessment.reason.no-goal': 'The sprint has no goal text: judging capacity only',
-  'assessment.reason.no-goal-critical-items': 'No issue in the sprint is marked goal-critical: judging capacity only',
-  'assessment.suggestion.defer': 'Defer {issueKeys} to bring {label} to {pGoalAfter}',
-  'assessment.suggestion.split': '{issueKey} alone is more than the capacity expected to be left: consider splitting it',
 
   'proposals.heading': 'Proposals on {key}',
   'proposals.empty.title': 'No proposals on this issue',
@@ -99,21 +90,7 @@ export const en = {
   'proposal.awaiting': 'Waiting for the Product Owner: {names}',
   'proposal.productOwner': 'the Product Owner',
 
-  'decision.heading': 'Your decision',
   'decision.reassessed': 'The sprint as it is now:',
-  'decision.rationale': 'Rationale (the team will read it)',
-  'decision.counter.short': '{count} of at least {min} characters',
-  'decision.counter.enough': { one: '{count} character', other: '{count} characters' },
-  'decision.approve': 'Approve',
-  'decision.reject': 'Reject',
-
-  'apply.queued': 'Queued to be applied in Jira.',
-  'apply.running': 'Being applied in Jira (attempt {count}).',
-  'apply.applied': 'Applied in Jira {at}.',
-  'apply.failed': { one: 'Applying failed ({count} attempt): {error}', other: 'Applying failed ({count} attempts): {error}' },
-  'apply.step.started': 'started',
-  'apply.step.done': 'done',
-  'apply.step.failed': 'failed',
 
   'withdraw.start': 'Withdraw',
   'withdraw.confirmQuestion': 'Withdraw this proposal?',
@@ -144,8 +121,6 @@ export const en = {
   'announce.withdrawn': 'Proposal withdrawn.',
   'announce.retried': 'Applying again.',
 
-  'people.goalkeeper': 'Goalkeeper',
-  'people.unknown': 'Unknown person',
 } as const;
 
 export type PanelKey = keyof typeof en;

@@ -1,14 +1,14 @@
 /** Every recorded step of a proposal's life, fetched when the person opens it, a page at a time. */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AuditAction, AuditEvent } from '../../../../src/domain/audit';
 import { Button } from '../../../shared/components/Button';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { Icon } from '../../../shared/components/icons';
 import { Loading } from '../../../shared/components/Loading';
+import { nameOf } from '../../../shared/people';
 import type { CallError } from '../../../shared/resolver-client';
 import { usePanelI18n } from '../messages/catalogue';
 import type { PanelKey } from '../messages/en';
-import { nameOf } from '../people';
 import type { PanelActions } from '../use-issue-panel';
 
 const ACTION_LABELS: Readonly<Record<AuditAction, PanelKey>> = {
@@ -32,11 +32,13 @@ interface TrailPage {
 
 export interface AuditTrailProps {
   readonly proposalId: string;
+  /** The proposal's version: each new version has new steps, so a loaded trail is fetched again. */
+  readonly version: number;
   readonly people: Readonly<Record<string, string>>;
   readonly actions: Pick<PanelActions, 'auditTrail'>;
 }
 
-export function AuditTrail({ proposalId, people, actions }: AuditTrailProps) {
+export function AuditTrail({ proposalId, version, people, actions }: AuditTrailProps) {
   const translator = usePanelI18n();
   const { t, formatDateTime } = translator;
   const listId = useId();
@@ -56,6 +58,14 @@ export function AuditTrail({ proposalId, people, actions }: AuditTrailProps) {
     }
     setTrail((previous) => ({ events: [...(cursor === undefined ? [] : (previous?.events ?? [])), ...result.value.events], nextCursor: result.value.nextCursor }));
   }
+
+  const shownVersion = useRef(version);
+  useEffect(() => {
+    if (shownVersion.current === version) return;
+    shownVersion.current = version;
+    setTrail(null);
+    if (open) void loadPage(undefined);
+  }, [version]);
 
   function toggle() {
     setOpen(!open);

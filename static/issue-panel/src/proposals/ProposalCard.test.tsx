@@ -166,4 +166,25 @@ describe('the audit trail', () => {
     expect(within(card).getByText(/Priya Patel/, { selector: 'li' })).toHaveTextContent('Approved — Priya Patel: Worth it.');
     expect(callsTo(bridgeInvoke, 'getAuditTrail')).toEqual([{ proposalId: 'prop-0001' }]);
   });
+
+  it('reloads an open trail when the proposal moves on', async () => {
+    let withdrawn = false;
+    const events = () => ({ data: { events: [{ proposalId: 'prop-0001', sequence: 1, action: 'proposed', actorAccountId: DANA_DEVELOPER, at: '2026-11-20T09:30:00.000Z', status: 'proposed', detail: '' }] } });
+    await showCard(panelState({ viewer: developer, proposals: [proposal()] }), {
+      getIssuePanelState: () => ({ data: panelState({ viewer: developer, proposals: [withdrawn ? proposal({ status: 'withdrawn', version: 2 }) : proposal()] }) }),
+      getAuditTrail: events,
+      withdrawProposal: () => {
+        withdrawn = true;
+        return { data: proposal({ status: 'withdrawn', version: 2 }) };
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Audit trail' }));
+    await waitFor(() => expect(callsTo(bridgeInvoke, 'getAuditTrail')).toHaveLength(1));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Withdraw' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Yes, withdraw' }));
+
+    await waitFor(() => expect(callsTo(bridgeInvoke, 'getAuditTrail')).toHaveLength(2));
+    expect(screen.getByText('Withdrawn', { selector: '.gk-lozenge' })).toBeInTheDocument();
+  });
 });

@@ -9,14 +9,15 @@ import type { Proposal } from '../../../../src/domain/proposal';
 import { Button } from '../../../shared/components/Button';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import type { CallError } from '../../../shared/resolver-client';
+import { ApplyResult } from '../../../shared/components/ApplyResult';
+import { AssessmentSnapshot } from '../../../shared/components/AssessmentSnapshot';
+import type { Verdict } from '../../../shared/components/DecisionForm';
+import { nameOf, namesOf } from '../../../shared/people';
 import { describeChange, REASON_LABELS } from '../../../shared/proposal-wording';
 import { usePanelI18n } from '../messages/catalogue';
-import { nameOf } from '../people';
-import { AssessmentSnapshot } from '../propose/AssessmentView';
 import type { PanelActions } from '../use-issue-panel';
-import { ApplyResult } from './ApplyResult';
 import { AuditTrail } from './AuditTrail';
-import { DecisionForm, type Verdict } from './DecisionForm';
+import { DecisionForm } from './DecisionForm';
 import { affordancesFor } from './proposal-affordances';
 import { StatusLozenge } from '../../../shared/components/StatusLozenge';
 
@@ -119,15 +120,14 @@ export function ProposalCard({ proposal, state, actions, focused, onActed, onRel
         )}
         {affordances.withdraw && <WithdrawAction proposal={proposal} actions={actions} onWithdrawn={() => onActed(proposal.id, t('announce.withdrawn'))} />}
         {affordances.retry && <RetryAction proposal={proposal} actions={actions} onRetried={() => onActed(proposal.id, t('announce.retried'))} />}
-        <AuditTrail proposalId={proposal.id} people={people} actions={actions} />
+        <AuditTrail proposalId={proposal.id} version={proposal.version} people={people} actions={actions} />
       </article>
     </li>
   );
 }
 
 function productOwnerNames(state: IssuePanelState, translator: ReturnType<typeof usePanelI18n>): string {
-  const names = state.productOwnerIds.map((id) => nameOf(translator, state.people, id));
-  return names.length > 0 ? names.join(', ') : translator.t('proposal.productOwner');
+  return namesOf(translator, state.people, state.productOwnerIds, translator.t('proposal.productOwner'));
 }
 
 /** The parts of a split and the note of a tweak: the change's own text, shown as typed. */

@@ -4,10 +4,10 @@
  * this proposal as one-click chips. Screen readers hear the outcome through the live region.
  */
 import type { Assessment, Suggestion } from '../../../../src/domain/assessment';
-import { RiskMeter } from '../../../shared/components/RiskMeter';
 import { LiveRegion } from '../../../shared/components/LiveRegion';
 import { Loading } from '../../../shared/components/Loading';
-import { describeReason, describeSuggestion } from '../assessment-wording';
+import { describeSuggestion } from '../../../shared/assessment-wording';
+import { AssessmentSnapshot } from '../../../shared/components/AssessmentSnapshot';
 import { usePanelI18n } from '../messages/catalogue';
 import type { LiveAssessment } from './use-live-assessment';
 
@@ -81,28 +81,5 @@ function LiveDetails({ assessment, actionsFor }: { assessment: Assessment; actio
         </div>
       )}
     </>
-  );
-}
-
-/** The reasons behind a level, as a list a person can read aloud. */
-export function AssessmentReasons({ assessment }: { assessment: Assessment }) {
-  const translator = usePanelI18n();
-  if (assessment.reasons.length === 0) return null;
-  return (
-    <ul className="gk-reasons">
-      {assessment.reasons.map((reason, index) => (
-        <li key={`${reason.code}-${index}`}>{describeReason(translator, reason, assessment)}</li>
-      ))}
-    </ul>
-  );
-}
-
-/** A stored assessment (when proposed, when decided): meter and reasons, read-only. */
-export function AssessmentSnapshot({ assessment }: { assessment: Assessment }) {
-  return (
-    <div className="gk-stack">
-      <RiskMeter level={assessment.level} pGoal={assessment.before.pGoal} pGoalAfter={assessment.after.pGoal} />
-      <AssessmentReasons assessment={assessment} />
-    </div>
   );
 }

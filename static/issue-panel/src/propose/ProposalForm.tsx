@@ -65,6 +65,8 @@ export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDel
   }, [invalidSubmits]);
 
   const errors: Partial<Record<FormField, string>> = {};
+  // The backend describes a field either in a sentence (schema messages) or with a code such as
+  // 'too-short'; codes are for programs, so people get a general hint beside the banner's message.
   for (const [path, message] of Object.entries(submitError?.fields ?? {})) {
     const field = formFieldOf(path);
     if (field) errors[field] = message.includes(' ') ? message : t('form.checkField');

@@ -7,6 +7,8 @@ import { en, type SettingsKey } from './en';
 
 export const settingsCatalogues: Catalogues<SettingsKey> = { en, de };
 
-export function useSettingsI18n(): Translator<SettingsKey | SharedKey> {
+export type SettingsTranslator = Translator<SettingsKey | SharedKey>;
+
+export function useSettingsI18n(): SettingsTranslator {
   return useI18n<SettingsKey | SharedKey>();
 }

@@ -1,26 +1,25 @@
 /** What happened when the decision was carried out in Jira, step by step from the apply journal. */
-import type { ApplyStep, Proposal } from '../../../../src/domain/proposal';
-import { usePanelI18n } from '../messages/catalogue';
-import type { PanelKey } from '../messages/en';
+import type { ApplyStep, Proposal } from '../../../src/domain/proposal';
+import { useProposalPartI18n, type ProposalPartKey } from '../i18n/proposal-part-messages';
 
-const STEP_STATUS: Readonly<Record<ApplyStep['status'], PanelKey>> = {
-  started: 'apply.step.started',
-  done: 'apply.step.done',
-  failed: 'apply.step.failed',
+const STEP_STATUS: Readonly<Record<ApplyStep['status'], ProposalPartKey>> = {
+  started: 'shared.apply.step.started',
+  done: 'shared.apply.step.done',
+  failed: 'shared.apply.step.failed',
 };
 
 export function ApplyResult({ proposal }: { proposal: Proposal }) {
-  const { t, formatDateTime } = usePanelI18n();
+  const { t, formatDateTime } = useProposalPartI18n();
   const journal = proposal.apply;
   const summary = (() => {
     switch (proposal.status) {
       case 'applied':
-        return t('apply.applied', { at: journal?.finishedAt ? formatDateTime(journal.finishedAt) : '' });
+        return t('shared.apply.applied', { at: journal?.finishedAt ? formatDateTime(journal.finishedAt) : '' });
       case 'apply-failed':
-        return t('apply.failed', { count: journal?.attempts ?? 1, error: journal?.lastError ?? '' });
+        return t('shared.apply.failed', { count: journal?.attempts ?? 1, error: journal?.lastError ?? '' });
       case 'approved':
       case 'auto-approved':
-        return journal ? t('apply.running', { count: journal.attempts }) : t('apply.queued');
+        return journal ? t('shared.apply.running', { count: journal.attempts }) : t('shared.apply.queued');
       case 'proposed':
       case 'rejected':
       case 'withdrawn':

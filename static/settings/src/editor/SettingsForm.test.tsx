@@ -1,0 +1,262 @@
+import '@testing-library/jest-dom';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { invoke } from '@forge/bridge';
+import { editableSettingsSchema } from '../../../../src/resolvers/schemas';
+import { answerResolvers, callsTo } from '../../../shared/testing/scripted-resolvers';
+import { renderSettingsPage } from '../testing/render-settings';
+import { DANA, pageAfterDanaSaved, savedSettings, settingsPage } from '../testing/settings-fixtures';
+
+jest.mock('@forge/bridge', () => ({ invoke: jest.fn() }));
+const bridgeInvoke = invoke as unknown as jest.Mock;
+
+interface SavePayload {
+  readonly projectKey: string;
+  readonly settings: Record<string, unknown> & { boardOverrides: Record<string, unknown>; thresholds: Record<string, number> };
+  readonly expectedVersion: number;
+}
+
+/** Opens the page as a project admin; saves succeed with the next version unless scripted otherwise. */
+async function openAsAdmin(page = settingsPage(), saveAnswer?: (payload: SavePayload) => unknown) {
+  answerResolvers(bridgeInvoke, {
+    getProjectSettings: () => ({ data: page }),
+    saveProjectSettings: saveAnswer ?? ((payload: SavePayload) => ({ data: { ...page, settings: { ...page.settings, ...payload.settings, version: payload.expectedVersion + 1 } } })),
+  });
+  renderSettingsPage();
+  return screen.findByRole('form', { name: 'Goalkeeper settings' });
+}
+
+function group(name: string, container: HTMLElement = document.body): HTMLElement {
+  return within(container).getByRole('group', { name });
+}
+
+function type(name: string, value: string, container: HTMLElement = document.body) {
+  fireEvent.change(within(container).getByRole('textbox', { name }), { target: { value } });
+}
+
+async function save(): Promise<SavePayload[]> {
+  fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Save settings' })).not.toHaveAttribute('aria-busy'));
+  return callsTo(bridgeInvoke, 'saveProjectSettings') as SavePayload[];
+}
+
+beforeEach(() => bridgeInvoke.mockReset());
+
+describe('the settings form', () => {
+  it('shows the risk thresholds as percentages and saves them as probabilities', async () => {
+    await openAsAdmin(settingsPage({ settings: savedSettings({ thresholds: { threatBelow: 0.5, threatDrop: 0.125, cautionBelow: 0.8, cautionDrop: 0.05 } }) }));
+    const thresholds = group('Risk thresholds');
+    expect(within(thresholds).getByRole('textbox', { name: 'Threat when the chance falls below (%)' })).toHaveValue('50');
+    expect(within(thresholds).getByRole('textbox', { name: 'Threat when the chance drops by at least (%)' })).toHaveValue('12.5');
+    expect(within(thresholds).getByRole('textbox', { name: 'Caution when the chance drops by at least (%)' })).toHaveValue('5');
+
+    type('Threat when the chance falls below (%)', '42,5', thresholds);
+    type('Caution when the chance falls below (%)', '75 %', thresholds);
+    const [payload] = await save();
+
+    expect(payload?.settings.thresholds).toEqual({ threatBelow: 0.425, threatDrop: 0.125, cautionBelow: 0.75, cautionDrop: 0.05 });
+  });
+
+  it('sends settings in exactly the shape the backend’s schema accepts, over the version it loaded', async () => {
+    await openAsAdmin();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Project role whose members are Product Owners' }), { target: { value: '' } });
+    type('Atlassian account ID of a person to add', DANA);
+    fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Re-estimate' }), { target: { value: 'product-owner' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'A Product Owner may approve their own proposals' }));
+    type('Shortest rationale a decision accepts (characters)', '25');
+    const rule = group('Goal-critical issues');
+    type('Labels', 'sprint-goal, launch', rule);
+    type('Epics', 'onb-1 ONB-2', rule);
+    type('Issues flagged by the Product Owner', 'ONB-39', rule);
+    type('JQL', '  ', rule);
+    fireEvent.click(within(group('Working days', group('Forecast'))).getByRole('checkbox', { name: 'Saturday' }));
+    type('Closed sprints the forecast learns from', '8', group('Forecast'));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Comment on the Jira issue when a proposal is decided' }));
+
+    const [payload] = await save();
+
+    expect(payload?.projectKey).toBe('ONB');
+    expect(payload?.expectedVersion).toBe(2);
+    const parsed = editableSettingsSchema.safeParse(payload?.settings);
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).toEqual(payload?.settings);
+    expect(payload?.settings).toEqual({
+      productOwners: { roleName: null, accountIds: ['557058:po-priya', DANA] },
+      policy: {
+        byKind: { add: 'product-owner', remove: 'product-owner', defer: 'product-owner', swap: 'product-owner', split: 'product-owner', rerank: 'auto', estimate: 'product-owner', priority: 'auto', tweak: 'auto' },
+        goalCriticalRerankNeedsProductOwner: true,
+        allowSelfApproval: true,
+        minRationaleChars: 25,
+      },
+      goalCritical: { labels: ['sprint-goal', 'launch'], epicKeys: ['ONB-1', 'ONB-2'], flaggedIssueKeys: ['ONB-39'], jql: null },
+      thresholds: { threatBelow: 0.5, threatDrop: 0.2, cautionBelow: 0.8, cautionDrop: 0.05 },
+      workingDays: [1, 2, 3, 4, 5, 6],
+      historySprints: 8,
+      commentOnDecision: false,
+      boardOverrides: { '1': { workingDays: [1, 2, 3, 4] } },
+    });
+  });
+
+  it('shows Jira’s JQL error at the JQL field, keeps the query as typed, and moves focus there', async () => {
+    const jiraSays = 'Jira cannot parse the JQL: Error in the JQL Query: Expecting \')\' before the end of the query.';
+    await openAsAdmin(settingsPage(), () => ({ error: { code: 'invalid-input', message: jiraSays, fields: { 'goalCritical.jql': 'invalid-jql' } } }));
+    const rule = group('Goal-critical issues');
+    type('JQL', 'project = ONB AND labels in (launch', rule);
+
+    await save();
+
+    const jql = within(rule).getByRole('textbox', { name: 'JQL' });
+    expect(jql).toHaveValue('project = ONB AND labels in (launch');
+    expect(jql).toHaveAttribute('aria-invalid', 'true');
+    expect(jql).toHaveAccessibleDescription(expect.stringContaining(jiraSays));
+    expect(jql).toHaveFocus();
+    expect(screen.getByRole('alert')).toHaveTextContent('One setting needs attention. It is marked below.');
+  });
+
+  it('shows a role the backend does not know beside the role picker', async () => {
+    await openAsAdmin(settingsPage({ settings: savedSettings({ productOwners: { roleName: 'Scrum Masters', accountIds: [] } }) }), () => ({
+      error: { code: 'invalid-input', message: 'The project has no role named "Scrum Masters".', fields: { 'productOwners.roleName': 'unknown-role' } },
+    }));
+    const role = screen.getByRole('combobox', { name: 'Project role whose members are Product Owners' });
+    expect(role).toHaveDisplayValue('Scrum Masters (no longer a role in this project)');
+
+    await save();
+
+    expect(role).toHaveAccessibleDescription('The project has no role of this name. Choose one of its roles.');
+    expect(role).toHaveFocus();
+  });
+
+  it('marks what it cannot read, sends nothing, and focuses the first problem', async () => {
+    await openAsAdmin();
+    const rule = group('Goal-critical issues');
+    type('Epics', 'ONB-1, banana', rule);
+    type('Threat when the chance falls below (%)', '120', group('Risk thresholds'));
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) fireEvent.click(within(group('Working days', group('Forecast'))).getByRole('checkbox', { name: day }));
+
+    expect(await save()).toEqual([]);
+
+    const epics = within(rule).getByRole('textbox', { name: 'Epics' });
+    expect(epics).toHaveAccessibleDescription(expect.stringContaining('Not issue keys: BANANA. Use keys such as ONB-12.'));
+    expect(epics).toHaveFocus();
+    expect(screen.getByRole('textbox', { name: 'Threat when the chance falls below (%)' })).toHaveAccessibleDescription('Enter a percentage from 0 to 100.');
+    expect(within(group('Working days', group('Forecast'))).getByRole('checkbox', { name: 'Monday' })).toHaveAccessibleDescription('Choose at least one working day.');
+    expect(screen.getByRole('alert')).toHaveTextContent('3 settings need attention.');
+  });
+
+  it('adds a named Product Owner by account ID only when it looks like one', async () => {
+    await openAsAdmin();
+    const owners = group('Named Product Owners');
+    type('Atlassian account ID of a person to add', 'dana@example.com', owners);
+    fireEvent.click(within(owners).getByRole('button', { name: 'Add person' }));
+    const accountId = within(owners).getByRole('textbox', { name: 'Atlassian account ID of a person to add' });
+    expect(accountId).toHaveAccessibleDescription(expect.stringContaining('That is not an Atlassian account ID'));
+    expect(accountId).toHaveValue('dana@example.com');
+
+    type('Atlassian account ID of a person to add', DANA, owners);
+    fireEvent.keyDown(accountId, { key: 'Enter' });
+
+    expect(within(owners).getByText(DANA)).toBeInTheDocument();
+    expect(within(owners).getByText('name shown once saved')).toBeInTheDocument();
+    expect(accountId).toHaveValue('');
+    expect(callsTo(bridgeInvoke, 'saveProjectSettings')).toEqual([]);
+
+    fireEvent.click(within(owners).getByRole('button', { name: 'Remove Priya Raman' }));
+    expect(within(owners).queryByText('Priya Raman')).not.toBeInTheDocument();
+    expect(accountId).toHaveFocus();
+  });
+
+  it('edits board overrides: adds one for a board, starting from the project’s values, and removes another', async () => {
+    await openAsAdmin();
+    const overrides = group('Board overrides');
+    fireEvent.change(within(overrides).getByRole('combobox', { name: 'Board' }), { target: { value: '5' } });
+    fireEvent.click(within(overrides).getByRole('button', { name: 'Add board override' }));
+    const mobile = group('Override for ONB Mobile board', overrides);
+    const ownThresholds = within(mobile).getByRole('checkbox', { name: 'Own goal-critical rule' });
+    expect(ownThresholds).toHaveFocus();
+
+    fireEvent.click(within(mobile).getByRole('checkbox', { name: 'Own risk thresholds' }));
+    expect(within(mobile).getByRole('textbox', { name: 'Caution when the chance falls below (%)' })).toHaveValue('80');
+    type('Caution when the chance falls below (%)', '70', mobile);
+    fireEvent.click(within(mobile).getByRole('checkbox', { name: 'Own forecast history' }));
+    type('Closed sprints the forecast learns from', '4', mobile);
+    fireEvent.click(within(overrides).getByRole('button', { name: 'Remove override for ONB board' }));
+
+    const [payload] = await save();
+
+    expect(payload?.settings.boardOverrides).toEqual({ '5': { thresholds: { threatBelow: 0.5, threatDrop: 0.2, cautionBelow: 0.7, cautionDrop: 0.05 }, historySprints: 4 } });
+    expect(payload?.settings.thresholds).toEqual({ threatBelow: 0.5, threatDrop: 0.2, cautionBelow: 0.8, cautionDrop: 0.05 });
+  });
+
+  it('asks what a new board override changes before saving it', async () => {
+    await openAsAdmin();
+    const overrides = group('Board overrides');
+    fireEvent.change(within(overrides).getByRole('combobox', { name: 'Board' }), { target: { value: '5' } });
+    fireEvent.click(within(overrides).getByRole('button', { name: 'Add board override' }));
+
+    expect(await save()).toEqual([]);
+
+    const mobile = group('Override for ONB Mobile board', overrides);
+    expect(mobile).toHaveAccessibleDescription('Choose what this board sets differently, or remove the override.');
+    expect(within(mobile).getByRole('checkbox', { name: 'Own goal-critical rule' })).toHaveFocus();
+  });
+
+  it('confirms a save and starts again from the saved version', async () => {
+    await openAsAdmin();
+    type('Closed sprints the forecast learns from', '9', group('Forecast'));
+    expect(screen.getByText('You have unsaved changes.')).toBeInTheDocument();
+
+    await save();
+    expect(screen.getByRole('status')).toHaveTextContent('Settings saved as version 3.');
+    expect(screen.queryByText('You have unsaved changes.')).not.toBeInTheDocument();
+
+    type('Closed sprints the forecast learns from', '10', group('Forecast'));
+    const [, second] = await save();
+    expect(second?.expectedVersion).toBe(3);
+  });
+
+  it('keeps everything typed when someone saved in between, shows what they changed, and saves it on top of their version', async () => {
+    await openAsAdmin(settingsPage(), () => ({ error: { code: 'conflict', message: 'Someone saved these settings a moment ago. Reload to see their changes, then apply yours again.' } }));
+    type('JQL', 'project = ONB AND fixVersion = "2.0"', group('Goal-critical issues'));
+
+    await save();
+
+    const conflict = screen.getByRole('alert');
+    expect(conflict).toHaveTextContent('Someone changed this in the meantime');
+    expect(conflict).toHaveFocus();
+    expect(screen.getByRole('textbox', { name: 'JQL' })).toHaveValue('project = ONB AND fixVersion = "2.0"');
+
+    const theirs = pageAfterDanaSaved();
+    answerResolvers(bridgeInvoke, {
+      getProjectSettings: () => ({ data: theirs }),
+      saveProjectSettings: (payload: SavePayload) => ({ data: { ...theirs, settings: { ...theirs.settings, ...payload.settings, version: 4 } } }),
+    });
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Load their version' }));
+
+    const notice = await screen.findByRole('region', { name: 'You are now editing on top of version 3' });
+    expect(notice).toHaveFocus();
+    expect(notice).toHaveTextContent('Version 3 Dana Kowalski');
+    expect(notice).toHaveTextContent('Working days: Monday, Tuesday, Wednesday, Thursday, Friday, Saturday');
+    expect(screen.getByRole('textbox', { name: 'JQL' })).toHaveValue('project = ONB AND fixVersion = "2.0"');
+    expect(within(group('Working days', group('Forecast'))).getByRole('checkbox', { name: 'Saturday' })).toBeChecked();
+
+    const payloads = await save();
+    const last = payloads[payloads.length - 1];
+    expect(last?.expectedVersion).toBe(3);
+    expect(last?.settings.goalCritical).toEqual(expect.objectContaining({ jql: 'project = ONB AND fixVersion = "2.0"' }));
+    expect(last?.settings.workingDays).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('takes the other version instead when asked, dropping what was typed', async () => {
+    await openAsAdmin(settingsPage(), () => ({ error: { code: 'conflict', message: 'Someone saved these settings a moment ago.' } }));
+    type('JQL', 'project = ONB AND fixVersion = "2.0"', group('Goal-critical issues'));
+    await save();
+    answerResolvers(bridgeInvoke, { getProjectSettings: () => ({ data: pageAfterDanaSaved() }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Load their version' }));
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Use their version instead' }));
+
+    expect(screen.getByRole('textbox', { name: 'JQL' })).toHaveValue('project = ONB AND priority = Highest');
+    expect(within(group('Working days', group('Forecast'))).getByRole('checkbox', { name: 'Saturday' })).toBeChecked();
+    expect(screen.queryByText('You have unsaved changes.')).not.toBeInTheDocument();
+  });
+});

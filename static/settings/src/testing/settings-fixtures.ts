@@ -1,0 +1,70 @@
+/**
+ * Realistic settings-page data for component tests, after the sandbox seed's ONB project: Priya
+ * is the Product Owner, Ada the project admin who has saved settings twice, Dana a developer.
+ */
+import type { SettingsPageState } from '../../../../src/app/project-settings';
+import type { ProjectSettings } from '../../../../src/domain/settings';
+
+export const PRIYA = '557058:po-priya';
+export const ADA = '557058:admin-ada';
+export const DANA = '557058:dev-dana';
+
+/** Names the backend sends: the named Product Owners and whoever saved a version. */
+export const PEOPLE: Readonly<Record<string, string>> = { [PRIYA]: 'Priya Raman', [ADA]: 'Ada Lindqvist' };
+
+export const BOARDS: SettingsPageState['boards'] = [
+  { id: 1, name: 'ONB board' },
+  { id: 5, name: 'ONB Mobile board' },
+];
+
+/** Version 2 as Ada saved it: Goalkeeper's defaults, Priya named, a JQL rule, and working days of their own on the ONB board. */
+export function savedSettings(overrides: Partial<ProjectSettings> = {}): ProjectSettings {
+  return {
+    version: 2,
+    productOwners: { roleName: 'Product Owner', accountIds: [PRIYA] },
+    policy: {
+      byKind: { add: 'product-owner', remove: 'product-owner', defer: 'product-owner', swap: 'product-owner', split: 'product-owner', rerank: 'auto', estimate: 'auto', priority: 'auto', tweak: 'auto' },
+      goalCriticalRerankNeedsProductOwner: true,
+      allowSelfApproval: false,
+      minRationaleChars: 10,
+    },
+    goalCritical: { labels: ['sprint-goal'], epicKeys: ['ONB-1'], flaggedIssueKeys: [], jql: 'project = ONB AND priority = Highest' },
+    thresholds: { threatBelow: 0.5, threatDrop: 0.2, cautionBelow: 0.8, cautionDrop: 0.05 },
+    workingDays: [1, 2, 3, 4, 5],
+    historySprints: 6,
+    commentOnDecision: true,
+    boardOverrides: { '1': { workingDays: [1, 2, 3, 4] } },
+    updatedBy: ADA,
+    updatedAt: '2026-03-02T09:15:00Z',
+    ...overrides,
+  };
+}
+
+/** The store sends what each save changed (`changedFields`), which `SettingsVersion` does not declare. */
+type RecordedVersion = SettingsPageState['history'][number] & { readonly changedFields?: readonly string[] };
+
+export function settingsPage(overrides: Partial<SettingsPageState> = {}): SettingsPageState {
+  const settings = overrides.settings ?? savedSettings();
+  const history: RecordedVersion[] = [
+    { version: 2, settings, changedBy: ADA, changedAt: '2026-03-02T09:15:00Z', changedFields: ['boardOverrides.1', 'goalCritical.jql'] },
+    { version: 1, settings: { ...settings, version: 1, boardOverrides: {} }, changedBy: ADA, changedAt: '2026-02-16T10:00:00Z', changedFields: ['productOwners.accountIds'] },
+  ];
+  return {
+    projectKey: 'ONB',
+    settings,
+    canEdit: true,
+    projectRoles: ['Administrators', 'Product Owner', 'Developers', 'Viewers'],
+    history,
+    boards: BOARDS,
+    people: PEOPLE,
+    ...overrides,
+  };
+}
+
+/** The page after Dana, made admin for the day, saved version 3 over Ada's: Saturday became a working day. */
+export function pageAfterDanaSaved(): SettingsPageState {
+  const before = settingsPage();
+  const settings = savedSettings({ version: 3, workingDays: [1, 2, 3, 4, 5, 6], updatedBy: DANA, updatedAt: '2026-03-03T08:00:00Z' });
+  const danaVersion: RecordedVersion = { version: 3, settings, changedBy: DANA, changedAt: '2026-03-03T08:00:00Z', changedFields: ['workingDays'] };
+  return { ...before, settings, history: [danaVersion, ...before.history], people: { ...before.people, [DANA]: 'Dana Kowalski' } };
+}

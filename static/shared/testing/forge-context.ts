@@ -1,0 +1,17 @@
+/** A Forge context as Jira hands it to a Custom UI app, with the extension (placement) under test. */
+import type { ForgeContext } from '../forge-host';
+
+export function forgeContext(extension: Readonly<Record<string, unknown>>): ForgeContext {
+  return {
+    accountId: 'acc-dana-developer',
+    cloudId: 'goalkeeper-sandbox-site',
+    extension,
+    environmentId: 'sandbox',
+    environmentType: 'DEVELOPMENT',
+    localId: 'test-extension',
+    locale: 'en-US',
+    moduleKey: 'goalkeeper-test-module',
+    siteUrl: 'https://goalkeeper-sandbox.atlassian.net',
+    timezone: 'Europe/Berlin',
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Changes made to the sprint directly in Jira, around Goalkeeper: who, what, when, and the
+ * Product Owner's review after the fact (accept with a rationale, or note it). Others see who reviews.
+ */
+import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
+import type { BypassedChange } from '../../../../src/domain/sprint-record';
+import { nameOf, namesOf } from '../../../shared/people';
+import { useGadgetI18n } from '../messages/catalogue';
+import type { GadgetKey } from '../messages/en';
+import { describeScopeChange, scopeDelta, signedPoints } from '../scope-change-wording';
+import type { SprintViewActions } from '../use-sprint-view';
+import { BypassReviewForm } from './BypassReviewForm';
+
+const DETECTED_BY: Readonly<Record<BypassedChange['detectedBy'], GadgetKey>> = {
+  event: 'bypassed.detectedBy.event',
+  reconciliation: 'bypassed.detectedBy.reconciliation',
+};
+
+export interface BypassedChangesProps {
+  readonly state: ReadySprintView;
+  readonly actions: Pick<SprintViewActions, 'reviewBypassed'>;
+  readonly onAnnounce: (message: string) => void;
+}
+
+export function BypassedChanges({ state, actions, onAnnounce }: BypassedChangesProps) {
+  const translator = useGadgetI18n();
+  const { t } = translator;
+  const newestFirst = [...state.bypassed].sort((a, b) => b.at.localeCompare(a.at));
+  const reviewers = namesOf(translator, state.people, state.productOwnerIds, t('people.productOwner'));
+  return (
+    <section className="gk-section" aria-labelledby="gk-bypassed-heading">
+      <h3 id="gk-bypassed-heading">{t('bypassed.heading', { count: newestFirst.length })}</h3>
+      {state.churn.bypassed === 'not-tracked' && <p className="gk-small">{t('bypassed.notTracked')}</p>}
+      {newestFirst.length === 0 ? (
+        <p className="gk-muted">{t('bypassed.empty')}</p>
+      ) : (
+        <ul className="gk-list">
+          {newestFirst.map((change) => (
+            <BypassedEntry key={change.id} change={change} state={state} reviewers={reviewers} actions={actions} onAnnounce={onAnnounce} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+interface BypassedEntryProps extends BypassedChangesProps {
+  readonly change: BypassedChange;
+  readonly reviewers: string;
+}
+
+function BypassedEntry({ change, state, reviewers, actions, onAnnounce }: BypassedEntryProps) {
+  const translator = useGadgetI18n();
+  const { t, formatAge, formatDateTime } = translator;
+  const headingId = `gk-bypassed-${change.id}`;
+  const what = describeScopeChange(translator, change);
+  const delta = scopeDelta(change);
+  return (
+    <li>
+      <article className="gk-card" aria-labelledby={headingId}>
+        <h4 id={headingId}>{t('bypassed.title', { change: what })}</h4>
+        <p className="gk-small">
+          {t('bypassed.byline', { name: nameOf(translator, state.people, change.actorAccountId), age: formatAge(change.at) })}
+          {change.kind !== 'reranked' && ` · ${signedPoints(translator, delta)}`}
+          {` · ${t(DETECTED_BY[change.detectedBy])}`}
+        </p>
+        {change.review ? (
+          <p>
+            {t(change.review.verdict === 'accepted' ? 'bypassed.acceptedBy' : 'bypassed.notedBy', {
+              name: nameOf(translator, state.people, change.review.reviewerAccountId),
+              at: formatDateTime(change.review.at),
+            })}{' '}
+            <span className="gk-user-text">{change.review.note}</span>
+          </p>
+        ) : state.viewer.isProductOwner ? (
+          <BypassReviewForm change={change} what={what} minChars={state.minRationaleChars} review={actions.reviewBypassed} onReviewed={onAnnounce} />
+        ) : (
+          <p className="gk-muted">{t('bypassed.awaiting', { names: reviewers })}</p>
+        )}
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,45 @@
+/** The sprint at a glance: board, name, dates, working days left, the goal and how far its items are. */
+import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
+import { Button } from '../../../shared/components/Button';
+import { ExportCsv } from '../export/ExportCsv';
+import { useGadgetI18n } from '../messages/catalogue';
+import type { SprintViewActions } from '../use-sprint-view';
+import { GoalItems } from './GoalItems';
+
+export interface SprintHeaderProps {
+  readonly state: ReadySprintView;
+  readonly actions: Pick<SprintViewActions, 'exportCsv'>;
+  readonly refreshing: boolean;
+  readonly onRefresh: () => void;
+  readonly onAnnounce: (message: string) => void;
+}
+
+export function SprintHeader({ state, actions, refreshing, onRefresh, onAnnounce }: SprintHeaderProps) {
+  const { t, formatDate } = useGadgetI18n();
+  const { sprint, board } = state;
+  return (
+    <header className="gk-sprint-header gk-stack">
+      <div className="gk-row gk-row--spread">
+        <div className="gk-stack gk-stack--tight">
+          <span className="gk-small">{t('header.board', { board: board.name })}</span>
+          <h2>{sprint.name}</h2>
+        </div>
+        <div className="gk-row">
+          <Button appearance="subtle" busy={refreshing} onClick={onRefresh}>
+            {t('header.refresh')}
+          </Button>
+          <ExportCsv exportCsv={actions.exportCsv} onAnnounce={onAnnounce} />
+        </div>
+      </div>
+      <p className="gk-small">
+        {sprint.startDate && sprint.endDate && `${t('header.dates', { start: formatDate(sprint.startDate), end: formatDate(sprint.endDate) })} · `}
+        {t('header.daysLeft', { count: sprint.workingDaysLeft })}
+      </p>
+      <p>
+        <span className="gk-muted">{t('header.goal')} </span>
+        {sprint.goal ? <span className="gk-user-text gk-sprint-header__goal">{sprint.goal}</span> : <em>{t('header.noGoal')}</em>}
+      </p>
+      <GoalItems items={state.goalItems} />
+    </header>
+  );
+}

@@ -1,0 +1,21 @@
+/** Renders the sprint gadget as Jira opens it, with the backend answering from a script. */
+import type { SprintViewState } from '../../../../src/app/get-sprint-view-state';
+import type { ForgeContext } from '../../../shared/forge-host';
+import { forgeContext } from '../../../shared/testing/forge-context';
+import { renderInLocale } from '../../../shared/testing/render-in-locale';
+import { answerResolvers, type ResolverScript } from '../../../shared/testing/scripted-resolvers';
+import { gadgetCatalogues } from '../messages/catalogue';
+import SprintGadgetApp from '../SprintGadgetApp';
+
+/** The extension of a dashboard gadget configured for the sandbox's ONB board. */
+export const GADGET_ON_BOARD_1 = { type: 'jira:dashboardGadget', gadgetConfiguration: { boardId: 1, goalLabel: null, confidence: 'p85' } } as const;
+
+export function showGadget(extension: Readonly<Record<string, unknown>> = GADGET_ON_BOARD_1, locale: ForgeContext['locale'] = 'en-US') {
+  return renderInLocale(<SprintGadgetApp context={{ ...forgeContext(extension), locale }} />, gadgetCatalogues, locale);
+}
+
+/** The gadget on board 1, the backend answering `getSprintViewState` with `state` (or what `script` says). */
+export function showSprint(invoke: jest.Mock, state: SprintViewState, script: ResolverScript = {}, locale?: ForgeContext['locale']) {
+  answerResolvers(invoke, { getSprintViewState: () => ({ data: state }), ...script });
+  return showGadget(GADGET_ON_BOARD_1, locale);
+}

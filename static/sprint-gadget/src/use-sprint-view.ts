@@ -1,0 +1,59 @@
+/**
+ * The sprint view's one data hook: the whole state for a board in one resolver call, every action
+ * the view offers, and a refresh after each action that changed something.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SprintViewState } from '../../../src/app/get-sprint-view-state';
+import type { DecideRequest } from '../../shared/components/DecisionForm';
+import { callResolver, type CallError, type CallResult, type PayloadOf, type ResultOf } from '../../shared/resolver-client';
+
+export type SprintViewLoad =
+  | { readonly phase: 'loading' }
+  | { readonly phase: 'failed'; readonly error: CallError }
+  | { readonly phase: 'ready'; readonly state: SprintViewState; readonly refreshing: boolean; readonly refreshError: CallError | null };
+
+/** What the view's components may ask of the backend; each answer is a typed result. */
+export interface SprintViewActions {
+  decide(request: DecideRequest): Promise<CallResult<ResultOf<'decideProposal'>>>;
+  reviewBypassed(request: PayloadOf<'reviewBypassedChange'>): Promise<CallResult<ResultOf<'reviewBypassedChange'>>>;
+  recordOutcome(request: PayloadOf<'recordSprintOutcome'>): Promise<CallResult<ResultOf<'recordSprintOutcome'>>>;
+  exportCsv(): Promise<CallResult<ResultOf<'exportSprintCsv'>>>;
+}
+
+export function useSprintView(boardId: number): { load: SprintViewLoad; reload: () => Promise<void>; actions: SprintViewActions } {
+  const [load, setLoad] = useState<SprintViewLoad>({ phase: 'loading' });
+  // Only the newest load may land: an older answer arriving late must not overwrite it.
+  const latestLoad = useRef(0);
+
+  const reload = useCallback(async () => {
+    const ticket = ++latestLoad.current;
+    setLoad((previous) => (previous.phase === 'ready' ? { ...previous, refreshing: true } : { phase: 'loading' }));
+    const result = await callResolver('getSprintViewState', { boardId });
+    if (ticket !== latestLoad.current) return;
+    setLoad((previous) => {
+      if (result.ok) return { phase: 'ready', state: result.value, refreshing: false, refreshError: null };
+      // A failed refresh keeps what is on screen (and whatever is being typed) and says why.
+      return previous.phase === 'ready' ? { ...previous, refreshing: false, refreshError: result.error } : { phase: 'failed', error: result.error };
+    });
+  }, [boardId]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const actions = useMemo((): SprintViewActions => {
+    async function thenReload<T>(call: Promise<CallResult<T>>): Promise<CallResult<T>> {
+      const result = await call;
+      if (result.ok) await reload();
+      return result;
+    }
+    return {
+      decide: (request) => thenReload(callResolver('decideProposal', request)),
+      reviewBypassed: (request) => thenReload(callResolver('reviewBypassedChange', request)),
+      recordOutcome: (request) => thenReload(callResolver('recordSprintOutcome', request)),
+      exportCsv: () => callResolver('exportSprintCsv', { boardId }),
+    };
+  }, [boardId, reload]);
+
+  return { load, reload, actions };
+}
