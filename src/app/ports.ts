@@ -144,6 +144,8 @@ export interface SettingsVersion {
   readonly settings: ProjectSettings;
   readonly changedBy: string;
   readonly changedAt: string;
+  /** Setting paths this version changed (e.g. 'policy.byKind.estimate'), when the store knows them. */
+  readonly changedFields?: readonly string[];
 }
 
 export interface SettingsRepository extends SettingsStore {

@@ -9,6 +9,9 @@ import type { Caller } from './caller';
 import { loadSettings } from './issue-situation';
 import type { Ports, SettingsVersion } from './ports';
 
+/** Roles Jira keeps for itself (apps' access), never meaningful as "Product Owner". */
+const JIRA_INTERNAL_ROLES = new Set(['atlassian-addons-project-access']);
+
 export interface SettingsPageState {
   readonly projectKey: string;
   readonly settings: ProjectSettings;
@@ -40,12 +43,13 @@ export async function getProjectSettings(ports: Ports, caller: Caller, request: 
     ports.settings.history(request.projectKey),
     ports.jira.boardsOfProject(request.projectKey),
   ]);
-  const people = await ports.jira.displayNames([...new Set([...settings.productOwners.accountIds, ...history.map((v) => v.changedBy)])]);
+  const named = [...settings.productOwners.accountIds, ...history.flatMap((v) => [v.changedBy, ...v.settings.productOwners.accountIds])];
+  const people = await ports.jira.displayNames([...new Set(named)]);
   return {
     projectKey: request.projectKey,
     settings,
     canEdit,
-    projectRoles,
+    projectRoles: projectRoles.filter((role) => !JIRA_INTERNAL_ROLES.has(role)),
     history,
     boards: boards.filter((b) => b.type === 'scrum').map((b) => ({ id: b.id, name: b.name })),
     people: Object.fromEntries(people),

@@ -75,13 +75,19 @@ const goalCriticalSchema = z.object({
   flaggedIssueKeys: z.array(issueKeySchema).max(200),
   jql: z.string().trim().max(2_000).transform((jql) => (jql === '' ? null : jql)).nullable(),
 });
-const thresholdsSchema = z.object({ threatBelow: probability, threatDrop: probability, cautionBelow: probability, cautionDrop: probability });
+const thresholdsSchema = z
+  .object({ threatBelow: probability, threatDrop: probability, cautionBelow: probability, cautionDrop: probability })
+  .refine((t) => t.cautionBelow >= t.threatBelow, { message: 'Caution must start at or above the threat level.', path: ['cautionBelow'] })
+  .refine((t) => t.cautionDrop <= t.threatDrop, { message: 'A caution drop must be no larger than a threat drop.', path: ['cautionDrop'] });
 const workingDaysSchema = z.array(z.number().int().min(1).max(7)).min(1).max(7).transform((days) => [...new Set(days)].sort());
 const historySprintsSchema = z.number().int().min(1).max(20);
 const requirement = z.enum(['product-owner', 'auto']);
 
 export const editableSettingsSchema = z.object({
-  productOwners: z.object({ roleName: z.string().trim().min(1).max(255).nullable(), accountIds: z.array(accountIdSchema).max(20) }),
+  productOwners: z.object({
+    roleName: z.string().trim().min(1).max(255).nullable(),
+    accountIds: z.array(accountIdSchema).max(20).transform((ids) => [...new Set(ids)]),
+  }),
   policy: z.object({
     byKind: z.object({ add: requirement, remove: requirement, defer: requirement, rerank: requirement, priority: requirement, estimate: requirement, split: requirement, swap: requirement, tweak: requirement }),
     goalCriticalRerankNeedsProductOwner: z.boolean(),

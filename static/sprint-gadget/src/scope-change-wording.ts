@@ -11,6 +11,12 @@ export function signedPoints({ t, formatNumber }: GadgetTranslator, delta: numbe
   return t('points.signed', { count: Math.abs(delta), value: formatNumber(delta, { signDisplay: 'exceptZero' }) });
 }
 
+/** What a change did to the scope in points; an unestimated issue moves none, which is said as such. */
+export function pointsMoved(translator: GadgetTranslator, change: Pick<ScopeChange, 'pointsBefore' | 'pointsAfter'>): string {
+  if (change.pointsBefore === null && change.pointsAfter === null) return translator.t('shared.points.none');
+  return signedPoints(translator, scopeDelta(change));
+}
+
 function estimate(translator: GadgetTranslator, points: number | null): string {
   return points === null ? translator.t('shared.points.none') : translator.formatNumber(points);
 }

@@ -3,7 +3,7 @@ import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state'
 import type { ScopeStep } from '../../../../src/domain/churn';
 import { nameOf } from '../../../shared/people';
 import type { GadgetTranslator } from '../messages/catalogue';
-import { describeScopeChange, scopeDelta, signedPoints } from '../scope-change-wording';
+import { describeScopeChange, pointsMoved } from '../scope-change-wording';
 
 export interface StepStory {
   readonly when: string;
@@ -26,7 +26,7 @@ export function storyOf(translator: GadgetTranslator, step: ScopeStep, state: Pi
   return {
     when,
     what: describeScopeChange(translator, change),
-    moved: signedPoints(translator, scopeDelta(change)),
+    moved: pointsMoved(translator, change),
     scopeAfter,
     route: change.source === 'goalkeeper' ? t('burnUp.route.goalkeeper', { name: who }) : t('burnUp.route.bypassed', { name: who }),
     rationale: change.rationale ?? review?.note ?? null,

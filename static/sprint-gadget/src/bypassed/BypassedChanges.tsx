@@ -7,7 +7,7 @@ import type { BypassedChange } from '../../../../src/domain/sprint-record';
 import { nameOf, namesOf } from '../../../shared/people';
 import { useGadgetI18n } from '../messages/catalogue';
 import type { GadgetKey } from '../messages/en';
-import { describeScopeChange, scopeDelta, signedPoints } from '../scope-change-wording';
+import { describeScopeChange, pointsMoved } from '../scope-change-wording';
 import type { SprintViewActions } from '../use-sprint-view';
 import { BypassReviewForm } from './BypassReviewForm';
 
@@ -54,14 +54,13 @@ function BypassedEntry({ change, state, reviewers, actions, onAnnounce }: Bypass
   const { t, formatAge, formatDateTime } = translator;
   const headingId = `gk-bypassed-${change.id}`;
   const what = describeScopeChange(translator, change);
-  const delta = scopeDelta(change);
   return (
     <li>
       <article className="gk-card" aria-labelledby={headingId}>
         <h4 id={headingId}>{t('bypassed.title', { change: what })}</h4>
         <p className="gk-small">
           {t('bypassed.byline', { name: nameOf(translator, state.people, change.actorAccountId), age: formatAge(change.at) })}
-          {change.kind !== 'reranked' && ` · ${signedPoints(translator, delta)}`}
+          {change.kind !== 'reranked' && ` · ${pointsMoved(translator, change)}`}
           {` · ${t(DETECTED_BY[change.detectedBy])}`}
         </p>
         {change.review ? (
