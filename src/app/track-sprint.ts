@@ -84,13 +84,14 @@ export interface IssueSprintChange {
 export async function onIssueChanged(ports: Ports, change: IssueSprintChange): Promise<number> {
   if ((await ports.sprints.markEventSeen(change.changeId)) === 'duplicate') return 0;
   const touched = new Set([...(change.sprintsBefore ?? []), ...(change.sprintsAfter ?? [])]);
-  const issue = change.estimate ? await ports.jira.getIssue(change.issueKey) : null;
-  for (const id of issue?.openSprintIds ?? []) touched.add(id);
+  // The event names the sprints but not the estimate; the issue's points are what moved.
+  const issue = await ports.jira.getIssue(change.issueKey);
+  if (change.estimate) for (const id of issue?.openSprintIds ?? []) touched.add(id);
   let recorded = 0;
   for (const sprintId of touched) {
     const sprint = await ports.jira.getSprint(sprintId);
     if (!sprint || sprint.state !== 'active') continue;
-    const observed = observedIn(sprintId, change, await futureSprintIds(ports, sprint.boardId));
+    const observed = observedIn(sprintId, change, issue?.points ?? null, await futureSprintIds(ports, sprint.boardId));
     if (observed.length === 0) continue;
     const proposals = await ports.proposals.listByIssue(change.issueKey);
     const swapsOut = (await ports.proposals.listBySprint(sprintId)).filter((p) => p.change.kind === 'swap' && p.change.outIssueKey === change.issueKey);
@@ -120,11 +121,11 @@ async function futureSprintIds(ports: Ports, boardId: number): Promise<Set<numbe
   return new Set((await ports.jira.futureSprints(boardId)).map((s) => s.id));
 }
 
-function observedIn(sprintId: number, change: IssueSprintChange, futureIds: ReadonlySet<number>): ObservedChange[] {
+function observedIn(sprintId: number, change: IssueSprintChange, currentPoints: number | null, futureIds: ReadonlySet<number>): ObservedChange[] {
   const observed: ObservedChange[] = [];
   const wasIn = change.sprintsBefore?.includes(sprintId);
   const isIn = change.sprintsAfter?.includes(sprintId);
-  const points = change.estimate?.after ?? null;
+  const points = change.estimate ? change.estimate.after : currentPoints;
   if (change.sprintsAfter && isIn && !wasIn) observed.push({ issueKey: change.issueKey, kind: 'added', pointsBefore: null, pointsAfter: points });
   if (change.sprintsBefore && wasIn && !isIn) {
     const deferred = (change.sprintsAfter ?? []).some((id) => futureIds.has(id));

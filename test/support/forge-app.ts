@@ -20,6 +20,8 @@ export interface ForgeApp {
   readonly sandbox: Sandbox;
   /** Calls the resolver `functionKey` as `accountId`, with an optional (client-controlled) extension. */
   call<T = any>(functionKey: string, payload: unknown, accountId: string, options?: { extension?: object; licenseActive?: boolean }): Promise<Answer<T>>;
+  /** Runs `work` as an app-only invocation (triggers, consumers) on the sandbox site. */
+  asApp<T>(work: () => Promise<T>): Promise<T>;
   /** Calls and fails the test on an error answer. */
   ok<T = any>(functionKey: string, payload: unknown, accountId: string): Promise<T>;
   close(): Promise<void>;
@@ -39,6 +41,7 @@ export async function startForgeApp(): Promise<ForgeApp> {
   return {
     sandbox,
     call,
+    asApp: (work) => runInvocation({ cloudId: SANDBOX_CLOUD_ID, installationId: SANDBOX_INSTALLATION_ID, moduleKey: 'goalkeeper-jira-events' }, work),
     async ok(functionKey, payload, accountId) {
       const answer = await call(functionKey, payload, accountId);
       if (answer.error) throw new Error(`${functionKey} failed: ${answer.error.code}: ${answer.error.message}`);

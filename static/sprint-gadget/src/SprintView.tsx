@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import type { ReadySprintView, SprintViewState } from '../../../src/app/get-sprint-view-state';
+import { Button } from '../../shared/components/Button';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Icon } from '../../shared/components/icons';
@@ -109,7 +110,16 @@ function StateView({ state, configurable, actions, onAnnounce, ...rest }: StateV
       const recorder: OutcomeRecorder = { boardId: state.board.id, decider: null, record: actions.recordOutcome, onRecorded: onAnnounce };
       return (
         <>
-          <EmptyState headingLevel={2} title={t('gadget.noSprint.title', { board: state.board.name })} description={t('gadget.noSprint.description')} />
+          <EmptyState
+            headingLevel={2}
+            title={t('gadget.noSprint.title', { board: state.board.name })}
+            description={t('gadget.noSprint.description')}
+            action={
+              <Button busy={rest.refreshing} onClick={rest.onRefresh}>
+                {t('header.refresh')}
+              </Button>
+            }
+          />
           <OutcomePrompts outcomes={state.outcomes} recorder={recorder} />
           <GoalSuccessTrend outcomes={state.outcomes} />
         </>

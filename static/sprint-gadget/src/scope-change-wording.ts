@@ -3,7 +3,7 @@ import type { ScopeChange } from '../../../src/domain/scope-change';
 import type { GadgetTranslator } from './messages/catalogue';
 
 /** Points a change added to (+) or took from (−) the sprint's scope. */
-export function scopeDelta(change: Pick<ScopeChange, 'pointsBefore' | 'pointsAfter'>): number {
+function scopeDelta(change: Pick<ScopeChange, 'pointsBefore' | 'pointsAfter'>): number {
   return (change.pointsAfter ?? 0) - (change.pointsBefore ?? 0);
 }
 

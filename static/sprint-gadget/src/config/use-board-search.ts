@@ -20,7 +20,6 @@ export function useBoardSearch(query: string) {
   const [search, setSearch] = useState<BoardSearch>({ phase: 'loading' });
   const [known, setKnown] = useState<ReadonlyMap<number, BoardSummary>>(new Map());
   const latest = useRef(0);
-  const firstSearch = useRef(true);
 
   const run = useCallback(async (text: string) => {
     const ticket = ++latest.current;
@@ -37,10 +36,8 @@ export function useBoardSearch(query: string) {
   }, []);
 
   useEffect(() => {
-    // The first list comes at once; later ones wait for the typing to pause.
-    const wait = firstSearch.current ? 0 : BOARD_SEARCH_DEBOUNCE_MS;
-    firstSearch.current = false;
-    const timer = setTimeout(() => void run(query), wait);
+    // All boards (nothing typed) come at once; a search waits for the typing to pause.
+    const timer = setTimeout(() => void run(query), query.trim() === '' ? 0 : BOARD_SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [query, run]);
 
