@@ -19,6 +19,11 @@ import { requireVisibleBoard } from './board-access';
 import { reconcileBoard } from './track-sprint';
 import type { Ports } from './ports';
 
+/** One point of the P(goal) trend: after a decision (what the decider saw), or now. */
+export type TrendPoint =
+  | { readonly kind: 'decision'; readonly at: string; readonly pGoal: number; readonly issueKey: string; readonly verdict: 'approved' | 'rejected' }
+  | { readonly kind: 'now'; readonly at: string; readonly pGoal: number };
+
 export interface QueuedProposal {
   readonly proposal: Proposal;
   /** Re-assessed against the sprint as it is now, not as it was when proposed. */
@@ -40,7 +45,7 @@ export interface ReadySprintView {
   readonly sprint: SprintView;
   readonly goalItems: { readonly done: number; readonly inProgress: number; readonly todo: number };
   readonly risk: Assessment;
-  readonly trend: readonly { readonly at: string; readonly pGoal: number; readonly label: string }[];
+  readonly trend: readonly TrendPoint[];
   readonly ranked: readonly RankedItem[];
   readonly queue: readonly QueuedProposal[];
   readonly decisions: readonly Proposal[];
@@ -50,29 +55,59 @@ export interface ReadySprintView {
   readonly bypassed: readonly BypassedChange[];
   readonly outcomes: readonly SprintOutcome[];
   readonly minRationaleChars: number;
-  readonly viewer: { readonly accountId: string; readonly isProductOwner: boolean };
+  readonly allowSelfApproval: boolean;
+  readonly viewer: Viewer;
   readonly productOwnerIds: readonly string[];
   readonly people: Readonly<Record<string, string>>;
+}
+
+interface Viewer {
+  readonly accountId: string;
+  readonly isProductOwner: boolean;
 }
 
 export type SprintViewState =
   | ReadySprintView
   | { readonly kind: 'not-scrum'; readonly board: { readonly id: number; readonly name: string } }
-  | { readonly kind: 'no-active-sprint'; readonly board: { readonly id: number; readonly name: string }; readonly outcomes: readonly SprintOutcome[] };
+  | {
+      readonly kind: 'no-active-sprint';
+      readonly board: { readonly id: number; readonly name: string };
+      readonly outcomes: readonly SprintOutcome[];
+      readonly viewer: Viewer;
+      readonly productOwnerIds: readonly string[];
+      readonly people: Readonly<Record<string, string>>;
+    };
+
+export interface SprintViewRequest {
+  readonly boardId: number;
+  /** The gadget's own goal-label override (only changes what this gadget shows). */
+  readonly goalLabels?: readonly string[];
+}
 
 const NO_CHANGE = { kind: 'tweak', note: '' } as const;
 const DECIDED = new Set(['approved', 'auto-approved', 'rejected', 'applied', 'apply-failed', 'stale']);
 
-export async function getSprintViewState(ports: Ports, caller: Caller, request: { boardId: number }): Promise<SprintViewState> {
+export async function getSprintViewState(ports: Ports, caller: Caller, request: SprintViewRequest): Promise<SprintViewState> {
   const board = await requireVisibleBoard(ports, caller, request.boardId);
   const boardRef = { id: board.id, name: board.name };
   if (board.type !== 'scrum') return { kind: 'not-scrum', board: boardRef };
   await reconcileOnView(ports, board.id);
-  const [sprint, outcomes] = await Promise.all([ports.jira.activeSprint(board.id), ports.sprints.outcomesOfBoard(board.id)]);
-  if (!sprint) return { kind: 'no-active-sprint', board: boardRef, outcomes };
-
   const projectKey = board.projectKey ?? '';
-  const settings = settingsForBoard(await loadSettings(ports, projectKey), board.id);
+  const [sprint, outcomes, boardSettings] = await Promise.all([
+    ports.jira.activeSprint(board.id),
+    ports.sprints.outcomesOfBoard(board.id),
+    loadSettings(ports, projectKey).then((s) => settingsForBoard(s, board.id)),
+  ]);
+  const [viewerIsPo, productOwnerIds] = await Promise.all([
+    isProductOwner(ports.jira, boardSettings, projectKey, caller.accountId),
+    productOwnerAccountIds(ports.jira, boardSettings, projectKey),
+  ]);
+  const viewer = { accountId: caller.accountId, isProductOwner: viewerIsPo };
+  if (!sprint) {
+    const people = await ports.jira.displayNames([...new Set([caller.accountId, ...productOwnerIds, ...outcomes.flatMap((o) => (o.recordedBy ? [o.recordedBy] : []))])]);
+    return { kind: 'no-active-sprint', board: boardRef, outcomes, viewer, productOwnerIds, people: Object.fromEntries(people) };
+  }
+  const settings = request.goalLabels?.length ? { ...boardSettings, goalCritical: { ...boardSettings.goalCritical, labels: request.goalLabels } } : boardSettings;
   const [snapshot, history, proposals, baseline, bypassed] = await Promise.all([
     ports.jira.sprintSnapshot(sprint, settings.goalCritical),
     ports.jira.history(board.id, settings.historySprints),
@@ -87,10 +122,6 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
   const changes: ScopeChange[] = [...goodChanges, ...bypassed];
   const committed = baseline ? scopePoints(baseline) : reconstructCommitted(snapshot.issues, changes);
   const now = ports.clock.now().toISOString();
-  const [viewerIsPo, productOwnerIds] = await Promise.all([
-    isProductOwner(ports.jira, settings, projectKey, caller.accountId),
-    productOwnerAccountIds(ports.jira, settings, projectKey),
-  ]);
   const people = await ports.jira.displayNames([
     ...new Set([caller.accountId, ...productOwnerIds, ...proposals.flatMap(peopleOf), ...bypassed.flatMap((b) => (b.actorAccountId ? [b.actorAccountId] : []))]),
   ]);
@@ -120,7 +151,8 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     bypassed,
     outcomes,
     minRationaleChars: settings.policy.minRationaleChars,
-    viewer: { accountId: caller.accountId, isProductOwner: viewerIsPo },
+    allowSelfApproval: settings.policy.allowSelfApproval,
+    viewer,
     productOwnerIds,
     people: Object.fromEntries(people),
   };
@@ -148,12 +180,14 @@ function reconstructCommitted(issues: readonly SprintIssue[], changes: readonly 
 }
 
 /** One point per decision (the P(goal) the decider saw afterwards) and one for now. */
-function pGoalTrend(proposals: readonly Proposal[], now: Assessment, at: string) {
-  const decided = proposals
-    .filter((p) => p.decision?.assessment)
-    .map((p) => ({ at: p.decision!.decidedAt, pGoal: p.decision!.verdict === 'approved' ? p.decision!.assessment!.after.pGoal : p.decision!.assessment!.before.pGoal, label: `${p.issueKey} ${p.decision!.verdict}` }))
-    .sort((a, b) => a.at.localeCompare(b.at));
-  return [...decided, { at, pGoal: now.before.pGoal, label: 'now' }];
+function pGoalTrend(proposals: readonly Proposal[], now: Assessment, at: string): TrendPoint[] {
+  const decided = proposals.flatMap((p): TrendPoint[] => {
+    const decision = p.decision;
+    if (!decision?.assessment) return [];
+    const pGoal = decision.verdict === 'approved' ? decision.assessment.after.pGoal : decision.assessment.before.pGoal;
+    return [{ kind: 'decision', at: decision.decidedAt, pGoal, issueKey: p.issueKey, verdict: decision.verdict }];
+  });
+  return [...decided.sort((a, b) => a.at.localeCompare(b.at)), { kind: 'now', at, pGoal: now.before.pGoal }];
 }
 
 /**

@@ -63,6 +63,7 @@ export const sprintProposalsSchema = z.object({ boardId: boardIdSchema, status: 
 export const applyJobSchema = z.object({ proposalId: idSchema, attempt: z.number().int().min(1) });
 
 export const boardRefSchema = z.object({ boardId: boardIdSchema });
+export const sprintViewSchema = z.object({ boardId: boardIdSchema, goalLabels: z.array(z.string().trim().min(1).max(255).regex(/^\S+$/)).max(20).optional() });
 export const boardSearchSchema = z.object({ query: z.string().max(200).optional() });
 
 const labelSchema = z.string().trim().min(1).max(255).regex(/^\S+$/, 'Jira labels have no spaces.');

@@ -83,7 +83,7 @@ describe('the sprint gadget', () => {
 
     expect(await screen.findByRole('heading', { name: 'No active sprint on ONB board' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Was the goal of ONB Sprint 6 met?' })).toBeInTheDocument();
-    expect(screen.getByText('The Product Owner records this.')).toBeInTheDocument();
+    expect(screen.getByText('Waiting for the Product Owner to record it: Priya Raman')).toBeInTheDocument();
   });
 
   it('shows in words that the person may not see the board, and what to do', async () => {

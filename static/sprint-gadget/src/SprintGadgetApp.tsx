@@ -9,7 +9,7 @@ import { SprintView } from './SprintView';
 export default function SprintGadgetApp({ context }: { context: ForgeContext }) {
   const { t } = useGadgetI18n();
   if (isEditView(context)) return <GadgetConfigForm saved={savedConfiguration(context)} />;
-  const { boardId, sprintId, confidence, configurable } = placementOf(context);
+  const { boardId, sprintId, confidence, goalLabel, configurable } = placementOf(context);
   if (boardId === null) {
     return (
       <div className="gk-gadget">
@@ -21,5 +21,5 @@ export default function SprintGadgetApp({ context }: { context: ForgeContext }) 
       </div>
     );
   }
-  return <SprintView boardId={boardId} openedFromSprintId={sprintId} confidence={confidence} configurable={configurable} />;
+  return <SprintView boardId={boardId} goalLabel={goalLabel} openedFromSprintId={sprintId} confidence={confidence} configurable={configurable} />;
 }

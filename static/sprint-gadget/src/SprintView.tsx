@@ -28,6 +28,8 @@ import { useSprintView, type SprintViewActions } from './use-sprint-view';
 
 export interface SprintViewProps {
   readonly boardId: number;
+  /** The gadget's goal-label override; '' for the project's rule. */
+  readonly goalLabel?: string;
   /** The sprint whose menu opened the view (jira:sprintAction); the view always shows the active one. */
   readonly openedFromSprintId: number | null;
   readonly confidence: ForecastConfidence;
@@ -35,9 +37,9 @@ export interface SprintViewProps {
   readonly configurable: boolean;
 }
 
-export function SprintView({ boardId, openedFromSprintId, confidence, configurable }: SprintViewProps) {
+export function SprintView({ boardId, goalLabel = '', openedFromSprintId, confidence, configurable }: SprintViewProps) {
   const { t } = useGadgetI18n();
-  const { load, reload, actions } = useSprintView(boardId);
+  const { load, reload, actions } = useSprintView(boardId, goalLabel);
   const [announcement, setAnnouncement] = useState('');
 
   switch (load.phase) {
@@ -95,7 +97,8 @@ interface StateViewProps {
 }
 
 function StateView({ state, configurable, actions, onAnnounce, ...rest }: StateViewProps) {
-  const { t } = useGadgetI18n();
+  const translator = useGadgetI18n();
+  const { t } = translator;
   switch (state.kind) {
     case 'not-scrum':
       return (
@@ -106,8 +109,12 @@ function StateView({ state, configurable, actions, onAnnounce, ...rest }: StateV
         />
       );
     case 'no-active-sprint': {
-      // This state names no viewer: the prompt is offered to everyone and the backend lets only the Product Owner record.
-      const recorder: OutcomeRecorder = { boardId: state.board.id, decider: null, record: actions.recordOutcome, onRecorded: onAnnounce };
+      const recorder: OutcomeRecorder = {
+        boardId: state.board.id,
+        decider: { isProductOwner: state.viewer.isProductOwner, names: namesOf(translator, state.people, state.productOwnerIds, t('people.productOwner')) },
+        record: actions.recordOutcome,
+        onRecorded: onAnnounce,
+      };
       return (
         <>
           <EmptyState

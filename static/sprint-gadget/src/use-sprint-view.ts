@@ -20,7 +20,7 @@ export interface SprintViewActions {
   exportCsv(): Promise<CallResult<ResultOf<'exportSprintCsv'>>>;
 }
 
-export function useSprintView(boardId: number): { load: SprintViewLoad; reload: () => Promise<void>; actions: SprintViewActions } {
+export function useSprintView(boardId: number, goalLabel = ''): { load: SprintViewLoad; reload: () => Promise<void>; actions: SprintViewActions } {
   const [load, setLoad] = useState<SprintViewLoad>({ phase: 'loading' });
   // Only the newest load may land: an older answer arriving late must not overwrite it.
   const latestLoad = useRef(0);
@@ -28,14 +28,14 @@ export function useSprintView(boardId: number): { load: SprintViewLoad; reload: 
   const reload = useCallback(async () => {
     const ticket = ++latestLoad.current;
     setLoad((previous) => (previous.phase === 'ready' ? { ...previous, refreshing: true } : { phase: 'loading' }));
-    const result = await callResolver('getSprintViewState', { boardId });
+    const result = await callResolver('getSprintViewState', goalLabel ? { boardId, goalLabels: [goalLabel] } : { boardId });
     if (ticket !== latestLoad.current) return;
     setLoad((previous) => {
       if (result.ok) return { phase: 'ready', state: result.value, refreshing: false, refreshError: null };
       // A failed refresh keeps what is on screen (and whatever is being typed) and says why.
       return previous.phase === 'ready' ? { ...previous, refreshing: false, refreshError: result.error } : { phase: 'failed', error: result.error };
     });
-  }, [boardId]);
+  }, [boardId, goalLabel]);
 
   useEffect(() => {
     void reload();

@@ -175,7 +175,6 @@ export const de: Readonly<Record<GadgetKey, Message>> = {
   'outcomePrompt.note': 'Notiz (optional)',
   'outcomePrompt.note.hint': 'Was geholfen oder gestört hat; das Team sieht es im Verlauf der Zielerreichung.',
   'outcomePrompt.save': 'Ergebnis festhalten',
-  'outcomePrompt.onlyProductOwner': 'Das hält der Product Owner fest.',
   'outcomePrompt.awaiting': 'Wartet darauf, dass der Product Owner es festhält: {names}',
   'outcomePrompt.recorded': 'Für {sprint} festgehalten: {outcome}.',
   'goalSuccess.heading': 'Zielerreichung über die Sprints',

@@ -167,7 +167,6 @@ export const en = {
   'outcomePrompt.note': 'Note (optional)',
   'outcomePrompt.note.hint': 'What helped or got in the way; the team sees it in the goal-success trend.',
   'outcomePrompt.save': 'Record the outcome',
-  'outcomePrompt.onlyProductOwner': 'The Product Owner records this.',
   'outcomePrompt.awaiting': 'Waiting for the Product Owner to record it: {names}',
   'outcomePrompt.recorded': 'Recorded for {sprint}: {outcome}.',
   'goalSuccess.heading': 'Goal success over sprints',

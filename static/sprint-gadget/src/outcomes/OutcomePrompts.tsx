@@ -15,7 +15,7 @@ import { OUTCOME_LABELS, OUTCOMES } from './outcome-wording';
 export interface OutcomeRecorder {
   readonly boardId: number;
   /** Who records outcomes; null where the state does not say (no active sprint): then the prompt is offered and the backend decides. */
-  readonly decider: { readonly isProductOwner: boolean; readonly names: string } | null;
+  readonly decider: { readonly isProductOwner: boolean; readonly names: string };
   readonly record: SprintViewActions['recordOutcome'];
   readonly onRecorded: (announcement: string) => void;
 }
@@ -49,7 +49,7 @@ function OutcomePrompt({ sprint, recorder }: { sprint: SprintOutcome; recorder: 
           <span className="gk-muted">{t('header.goal')} </span>
           {sprint.goal ? <span className="gk-user-text">{sprint.goal}</span> : <em>{t('header.noGoal')}</em>}
         </p>
-        {decider && !decider.isProductOwner ? (
+        {!decider.isProductOwner ? (
           <p className="gk-muted">{t('outcomePrompt.awaiting', { names: decider.names })}</p>
         ) : (
           <OutcomeForm sprint={sprint} recorder={recorder} />
@@ -79,7 +79,6 @@ function OutcomeForm({ sprint, recorder }: { sprint: SprintOutcome; recorder: Ou
 
   return (
     <form className="gk-stack" onSubmit={save} aria-label={t('outcomePrompt.question', { sprint: sprint.sprintName })}>
-      {recorder.decider === null && <p className="gk-small">{t('outcomePrompt.onlyProductOwner')}</p>}
       {error && <ErrorBanner error={error} />}
       <fieldset className="gk-fieldset">
         <legend>{t('outcomePrompt.outcome')}</legend>

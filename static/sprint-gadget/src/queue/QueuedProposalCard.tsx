@@ -48,7 +48,7 @@ export function QueuedProposalCard({ queued, state, deciders, decide, onDecided,
             <p className="gk-small">{t('queue.levelWhenProposed', { level: t(`shared.risk.${proposal.assessment.level}`) })}</p>
           )}
         </div>
-        {state.viewer.isProductOwner ? (
+        {state.viewer.isProductOwner && (state.allowSelfApproval || proposal.proposerAccountId !== state.viewer.accountId) ? (
           <DecisionForm
             proposal={proposal}
             minRationaleChars={state.minRationaleChars}

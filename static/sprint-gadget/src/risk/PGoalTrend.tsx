@@ -46,7 +46,7 @@ export function PGoalTrend({ trend, sprintStart }: { trend: Trend; sprintStart: 
         <ol className="gk-trend-points">
           {trend.map((point, index) => (
             <li key={index}>
-              <span className="gk-small">{formatDateTime(point.at)}</span> {describeTrendPoint(translator, point.label)}: <strong>{formatPercent(point.pGoal)}</strong>
+              <span className="gk-small">{formatDateTime(point.at)}</span> {describeTrendPoint(translator, point)}: <strong>{formatPercent(point.pGoal)}</strong>
             </li>
           ))}
         </ol>

@@ -189,9 +189,9 @@ export function readyState(overrides: Partial<ReadySprintView> = {}): ReadySprin
     goalItems: { done: 2, inProgress: 3, todo: 2 },
     risk: assessment('caution', 0.64, 0.64),
     trend: [
-      { at: '2026-11-18T10:00:00.000Z', pGoal: 0.7, label: 'ONB-16 approved' },
-      { at: '2026-11-19T11:00:00.000Z', pGoal: 0.72, label: 'ONB-61 approved' },
-      { at: NOW, pGoal: 0.64, label: 'now' },
+      { kind: 'decision', at: '2026-11-18T10:00:00.000Z', pGoal: 0.7, issueKey: 'ONB-16', verdict: 'approved' },
+      { kind: 'decision', at: '2026-11-19T11:00:00.000Z', pGoal: 0.72, issueKey: 'ONB-61', verdict: 'approved' },
+      { kind: 'now', at: NOW, pGoal: 0.64 },
     ],
     ranked: [
       { key: 'ONB-37', summary: 'SAML assertion rejected when clock skew exceeds 30 seconds', points: 3, goalCritical: true, statusCategory: 'in-progress', aboveCapacityLine: true },
@@ -212,6 +212,7 @@ export function readyState(overrides: Partial<ReadySprintView> = {}): ReadySprin
     bypassed: BYPASSED,
     outcomes: OUTCOMES,
     minRationaleChars: 10,
+    allowSelfApproval: false,
     viewer: { accountId: DANA_DEVELOPER, isProductOwner: false },
     productOwnerIds: [PRIYA_PRODUCT_OWNER],
     people: PEOPLE,
@@ -223,4 +224,11 @@ export const AS_PRODUCT_OWNER: Pick<ReadySprintView, 'viewer'> = { viewer: { acc
 
 export const NOT_SCRUM: SprintViewState = { kind: 'not-scrum', board: { id: 3, name: 'ONB Kanban' } };
 
-export const NO_ACTIVE_SPRINT: SprintViewState = { kind: 'no-active-sprint', board: { id: 1, name: 'ONB board' }, outcomes: OUTCOMES };
+export const NO_ACTIVE_SPRINT: SprintViewState = {
+  kind: 'no-active-sprint',
+  board: { id: 1, name: 'ONB board' },
+  outcomes: OUTCOMES,
+  viewer: { accountId: DANA_DEVELOPER, isProductOwner: false },
+  productOwnerIds: [PRIYA_PRODUCT_OWNER],
+  people: PEOPLE,
+};
