@@ -44,6 +44,19 @@ describe('manifest.yml', () => {
     expect(paths).toEqual(['static/issue-panel/build', 'static/settings/build', 'static/sprint-gadget/build']);
   });
 
+  it('asks for the four classic scopes the README justifies, and no more', () => {
+    expect(manifest.permissions.scopes).toEqual(['read:jira-work', 'write:jira-work', 'read:jira-user', 'storage:app']);
+  });
+
+  it('translates every module title it shows into English and German', () => {
+    const keys = JSON.stringify(manifest.modules).match(/"i18n":"([^"]+)"/g)!.map((m) => m.slice(8, -1));
+    expect(keys.length).toBeGreaterThanOrEqual(5);
+    for (const locale of ['en-US', 'de-DE']) {
+      const messages = JSON.parse(readFileSync(`locales/${locale}.json`, 'utf8'));
+      for (const key of keys) expect(key.split('.').reduce((node, part) => node?.[part], messages)).toEqual(expect.any(String));
+    }
+  });
+
   it('keeps the resolver surface to the endpoints the front ends call', () => {
     expect(Object.keys(endpoints).sort()).toEqual(
       [

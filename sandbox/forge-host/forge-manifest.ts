@@ -46,7 +46,7 @@ interface RawModule {
   key: string;
   events?: string[];
   filter?: { ignoreSelf?: boolean };
-  title?: string;
+  title?: string | { i18n?: string };
   resource?: string;
   resolver?: { function?: string; method?: string };
   edit?: { resource?: string };
@@ -62,6 +62,20 @@ export interface HostedApp {
   readonly manifest: AppManifest;
 }
 
+/**
+ * A module's title as Jira shows it: plain text, or an `i18n` key looked up in the manifest's
+ * fallback translation file (the sandbox chrome is English; the apps themselves follow the locale).
+ */
+function titleOf(module: RawModule, translations: { resources?: { key: string; path: string }[]; fallback?: { default?: string } } | undefined, appRoot: string): string {
+  if (typeof module.title === 'string') return module.title;
+  const key = module.title?.i18n;
+  const fallback = translations?.resources?.find((resource) => resource.key === translations.fallback?.default);
+  if (!key || !fallback) return module.key;
+  const messages = JSON.parse(readFileSync(join(appRoot, fallback.path), 'utf8'));
+  const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+  return typeof text === 'string' ? text : module.key;
+}
+
 export function readManifest(appRoot: string): AppManifest {
   const raw = parse(readFileSync(join(appRoot, 'manifest.yml'), 'utf8'));
   const modules: Record<string, RawModule[]> = raw.modules ?? {};
@@ -70,7 +84,7 @@ export function readManifest(appRoot: string): AppManifest {
       (module): UiModule => ({
         type,
         key: module.key,
-        title: module.title ?? module.key,
+        title: titleOf(module, raw.translations, appRoot),
         resource: module.resource ?? '',
         editResource: module.edit?.resource ?? null,
         resolverFunction: module.resolver?.function ?? null,
