@@ -3,37 +3,30 @@
  * triggers, on the sandbox seed.
  */
 import { onJiraEvent } from '../../src/index';
-import { SANDBOX_CLOUD_ID } from '../../sandbox/jira/jira-model';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { CSV_COLUMNS } from '../../src/domain/csv-export';
-import { startForgeApp, type ForgeApp } from '../support/forge-app';
+import { useForgeApp } from '../support/forge-app';
 
 const { productOwner: PRIYA, devDana: DANA, devKofi: KOFI, billingDeveloper: FIN } = SEED_ACCOUNTS;
 const BOARD = SEED_FACTS.onb.boardId;
 const RATIONALE = 'Acme signs on Friday only with SSO; we drop the analytics spike instead.';
 
-let app: ForgeApp;
-beforeEach(async () => {
-  app = await startForgeApp();
-});
-afterEach(async () => {
-  await app.close();
-});
+const app = useForgeApp();
 
-const site = () => app.sandbox.jira.model.site(SANDBOX_CLOUD_ID);
+const site = () => app().site();
 const issue = (key: string) => site().issueByKeyOrId(key)!;
-const view = (by = PRIYA) => app.ok('getSprintViewState', { boardId: BOARD }, by);
+const view = (by = PRIYA) => app().ok('getSprintViewState', { boardId: BOARD }, by);
 
 async function approvedAndApplied(issueKey: string, change: object) {
-  const proposal = await app.ok('createProposal', { issueKey, change, reason: { category: 'stakeholder-request', text: 'Acme pilot needs it.' }, acknowledgeThreat: true }, DANA);
-  if (proposal.status === 'proposed') await app.ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version }, PRIYA);
-  await app.sandbox.idle();
+  const proposal = await app().ok('createProposal', { issueKey, change, reason: { category: 'stakeholder-request', text: 'Acme pilot needs it.' }, acknowledgeThreat: true }, DANA);
+  if (proposal.status === 'proposed') await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version }, PRIYA);
+  await app().sandbox.idle();
   return proposal;
 }
 
 describe('the sprint view', () => {
   it('shows the goal, the ranked items against the capacity line and the queue re-assessed now', async () => {
-    const pending = await app.ok('createProposal', { issueKey: 'ONB-70', change: { kind: 'add' }, reason: { category: 'defect', text: 'SSO login loops.' }, acknowledgeThreat: true }, DANA);
+    const pending = await app().ok('createProposal', { issueKey: 'ONB-70', change: { kind: 'add' }, reason: { category: 'defect', text: 'SSO login loops.' }, acknowledgeThreat: true }, DANA);
     const state = await view();
     expect(state.kind).toBe('ready');
     expect(state.sprint).toMatchObject({ id: SEED_FACTS.activeSprintId, goal: SEED_FACTS.activeSprintGoal });
@@ -45,9 +38,9 @@ describe('the sprint view', () => {
   });
 
   it('explains a Kanban board and hides boards the caller cannot see', async () => {
-    expect(await app.ok('getSprintViewState', { boardId: SEED_FACTS.onb.kanbanBoardId }, PRIYA)).toMatchObject({ kind: 'not-scrum' });
-    expect((await app.call('getSprintViewState', { boardId: BOARD }, FIN)).error?.code).toBe('not-found');
-    expect((await app.ok('listBoards', {}, PRIYA)).map((b: any) => b.id)).toEqual([BOARD]);
+    expect(await app().ok('getSprintViewState', { boardId: SEED_FACTS.onb.kanbanBoardId }, PRIYA)).toMatchObject({ kind: 'not-scrum' });
+    expect((await app().call('getSprintViewState', { boardId: BOARD }, FIN)).error?.code).toBe('not-found');
+    expect((await app().ok('listBoards', {}, PRIYA)).map((b: any) => b.id)).toEqual([BOARD]);
   });
 
   it('counts churn by hand on the seed: additions, re-estimates and a change made around Goalkeeper', async () => {
@@ -58,7 +51,7 @@ describe('the sprint view', () => {
     await approvedAndApplied('ONB-68', { kind: 'add' });
     await approvedAndApplied('ONB-39', { kind: 'estimate', points: p39 + 3 });
     site().moveToSprint([issue('ONB-69')], site().sprints.get(SEED_FACTS.activeSprintId)!, { kind: 'user', accountId: KOFI });
-    await app.sandbox.idle();
+    await app().sandbox.idle();
 
     const { churn, bypassed, baselineSource } = await view();
     expect(baselineSource).toBe('first-seen');
@@ -88,7 +81,7 @@ describe('the sprint view', () => {
   it('finds a re-rank made on the board at the next refresh, even without a usable event', async () => {
     await view();
     site().rank([issue('ONB-55')], 'before', site().sprintIssues(SEED_FACTS.activeSprintId)[0]!, { kind: 'user', accountId: KOFI });
-    await app.sandbox.idle();
+    await app().sandbox.idle();
     const { bypassed } = await view();
     expect(bypassed).toEqual([expect.objectContaining({ issueKey: 'ONB-55', kind: 'reranked', detectedBy: 'reconciliation' })]);
   });
@@ -96,13 +89,13 @@ describe('the sprint view', () => {
   it('lets the Product Owner review a bypassed change once, with a rationale', async () => {
     await view();
     site().moveToSprint([issue('ONB-69')], site().sprints.get(SEED_FACTS.activeSprintId)!, { kind: 'user', accountId: KOFI });
-    await app.sandbox.idle();
+    await app().sandbox.idle();
     const [change] = (await view()).bypassed;
-    expect((await app.call('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'Hotfix for the demo, fine.' }, DANA)).error?.code).toBe('forbidden');
-    expect((await app.call('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'short' }, PRIYA)).error?.code).toBe('invalid-input');
-    const reviewed = await app.ok('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'Hotfix for the customer demo, agreed in stand-up.' }, PRIYA);
+    expect((await app().call('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'Hotfix for the demo, fine.' }, DANA)).error?.code).toBe('forbidden');
+    expect((await app().call('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'short' }, PRIYA)).error?.code).toBe('invalid-input');
+    const reviewed = await app().ok('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'Hotfix for the customer demo, agreed in stand-up.' }, PRIYA);
     expect(reviewed.review).toMatchObject({ reviewerAccountId: PRIYA, verdict: 'accepted' });
-    expect((await app.call('reviewBypassedChange', { changeId: change.id, verdict: 'noted', note: 'Second opinion on the same.' }, PRIYA)).error?.code).toBe('conflict');
+    expect((await app().call('reviewBypassedChange', { changeId: change.id, verdict: 'noted', note: 'Second opinion on the same.' }, PRIYA)).error?.code).toBe('conflict');
   });
 });
 
@@ -116,28 +109,28 @@ describe('Forge events', () => {
 
   it('records a duplicated delivery once', async () => {
     site().moveToSprint([issue('ONB-71')], site().sprints.get(SEED_FACTS.activeSprintId)!, { kind: 'app' }); // ignoreSelf: no event of its own
-    await app.sandbox.idle();
-    await app.asApp(() => onJiraEvent(event('90001')));
-    await app.asApp(() => onJiraEvent(event('90001')));
-    await Promise.all([app.asApp(() => onJiraEvent(event('90001'))), app.asApp(() => onJiraEvent(event('90001')))]);
+    await app().sandbox.idle();
+    await app().asApp(() => onJiraEvent(event('90001')));
+    await app().asApp(() => onJiraEvent(event('90001')));
+    await Promise.all([app().asApp(() => onJiraEvent(event('90001'))), app().asApp(() => onJiraEvent(event('90001')))]);
     expect((await view()).bypassed.filter((b: any) => b.issueKey === 'ONB-71')).toHaveLength(1);
   });
 
   it('snapshots the committed scope when a sprint starts, and asks for the goal outcome when it closes', async () => {
     const sprint = site().sprints.get(SEED_FACTS.activeSprintId)!;
-    await app.asApp(() => onJiraEvent({ eventType: 'avi:jira-software:started:sprint', sprint: { id: sprint.id } }));
+    await app().asApp(() => onJiraEvent({ eventType: 'avi:jira-software:started:sprint', sprint: { id: sprint.id } }));
     expect((await view()).baselineSource).toBe('sprint-start');
 
     sprint.state = 'closed';
-    await app.asApp(() => onJiraEvent({ eventType: 'avi:jira-software:closed:sprint', sprint: { id: sprint.id } }));
-    await app.asApp(() => onJiraEvent({ eventType: 'avi:jira-software:closed:sprint', sprint: { id: sprint.id } }));
+    await app().asApp(() => onJiraEvent({ eventType: 'avi:jira-software:closed:sprint', sprint: { id: sprint.id } }));
+    await app().asApp(() => onJiraEvent({ eventType: 'avi:jira-software:closed:sprint', sprint: { id: sprint.id } }));
     const closed = await view();
     expect(closed.kind).toBe('no-active-sprint');
     expect(closed.outcomes).toEqual([expect.objectContaining({ sprintId: sprint.id, outcome: null, goal: SEED_FACTS.activeSprintGoal })]);
 
     const outcome = { boardId: BOARD, sprintId: sprint.id, outcome: 'partly', note: 'SSO shipped; the 2-minute target was missed.' };
-    expect((await app.call('recordSprintOutcome', outcome, DANA)).error?.code).toBe('forbidden');
-    expect(await app.ok('recordSprintOutcome', outcome, PRIYA)).toMatchObject({ outcome: 'partly', recordedBy: PRIYA });
+    expect((await app().call('recordSprintOutcome', outcome, DANA)).error?.code).toBe('forbidden');
+    expect(await app().ok('recordSprintOutcome', outcome, PRIYA)).toMatchObject({ outcome: 'partly', recordedBy: PRIYA });
     expect((await view()).outcomes[0]).toMatchObject({ outcome: 'partly' });
   });
 });
@@ -145,8 +138,8 @@ describe('Forge events', () => {
 describe('the CSV export', () => {
   it('has the documented columns and one row per proposal', async () => {
     await approvedAndApplied('ONB-68', { kind: 'add' });
-    await app.ok('createProposal', { issueKey: 'ONB-70', change: { kind: 'add' }, reason: { category: 'defect', text: 'Loop, "quoted", with commas' }, acknowledgeThreat: true }, DANA);
-    const { filename, csv } = await app.ok('exportSprintCsv', { boardId: BOARD }, PRIYA);
+    await app().ok('createProposal', { issueKey: 'ONB-70', change: { kind: 'add' }, reason: { category: 'defect', text: 'Loop, "quoted", with commas' }, acknowledgeThreat: true }, DANA);
+    const { filename, csv } = await app().ok('exportSprintCsv', { boardId: BOARD }, PRIYA);
     expect(filename).toBe('goalkeeper-ONB-Sprint-7.csv');
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));

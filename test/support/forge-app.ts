@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { handler } from '../../src/index';
 import { runInvocation } from '../../sandbox/forge-host/forge-runtime';
-import { SANDBOX_CLOUD_ID } from '../../sandbox/jira/jira-model';
+import { SANDBOX_CLOUD_ID, type JiraSite } from '../../sandbox/jira/jira-model';
 import { SANDBOX_INSTALLATION_ID, startSandbox, type Sandbox } from '../../sandbox/server';
 
 /** A Wednesday: sprint 7 is half-way through, with working days on both sides. */
@@ -18,6 +18,8 @@ export type Answer<T = unknown> = { data: T; error?: undefined } | { data?: unde
 
 export interface ForgeApp {
   readonly sandbox: Sandbox;
+  /** The stand-in's model of the sandbox site, to arrange or inspect Jira directly. */
+  site(): JiraSite;
   /** Calls the resolver `functionKey` as `accountId`, with an optional (client-controlled) extension. */
   call<T = any>(functionKey: string, payload: unknown, accountId: string, options?: { extension?: object; licenseActive?: boolean }): Promise<Answer<T>>;
   /** Runs `work` as an app-only invocation (triggers, consumers) on the sandbox site. */
@@ -40,6 +42,7 @@ export async function startForgeApp(): Promise<ForgeApp> {
   };
   return {
     sandbox,
+    site: () => sandbox.jira.model.site(SANDBOX_CLOUD_ID),
     call,
     asApp: (work) => runInvocation({ cloudId: SANDBOX_CLOUD_ID, installationId: SANDBOX_INSTALLATION_ID, moduleKey: 'goalkeeper-jira-events' }, work),
     async ok(functionKey, payload, accountId) {
@@ -51,5 +54,21 @@ export async function startForgeApp(): Promise<ForgeApp> {
       await sandbox.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** One fresh app per test in this file; returns a getter for the current one. */
+export function useForgeApp(): () => ForgeApp {
+  let app: ForgeApp | undefined;
+  beforeEach(async () => {
+    app = await startForgeApp();
+  });
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+  return () => {
+    if (!app) throw new Error('useForgeApp() is only available inside a test');
+    return app;
   };
 }

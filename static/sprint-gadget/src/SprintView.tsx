@@ -19,7 +19,7 @@ import { Churn } from './churn/Churn';
 import { DecisionLog } from './decisions/DecisionLog';
 import type { ForecastConfidence } from './gadget-config';
 import { SprintHeader } from './header/SprintHeader';
-import { useGadgetI18n } from './messages/catalogue';
+import { useGadgetI18n, type GadgetTranslator } from './messages/catalogue';
 import { GoalSuccessTrend } from './outcomes/GoalSuccessTrend';
 import { OutcomePrompts, type OutcomeRecorder } from './outcomes/OutcomePrompts';
 import { Queue } from './queue/Queue';
@@ -111,7 +111,7 @@ function StateView({ state, configurable, actions, onAnnounce, ...rest }: StateV
     case 'no-active-sprint': {
       const recorder: OutcomeRecorder = {
         boardId: state.board.id,
-        decider: { isProductOwner: state.viewer.isProductOwner, names: namesOf(translator, state.people, state.productOwnerIds, t('people.productOwner')) },
+        decider: deciderOf(translator, state),
         record: actions.recordOutcome,
         onRecorded: onAnnounce,
       };
@@ -146,7 +146,7 @@ function Cockpit({ state, openedFromSprintId, confidence, actions, refreshing, o
   const { t } = translator;
   const recorder: OutcomeRecorder = {
     boardId: state.board.id,
-    decider: { isProductOwner: state.viewer.isProductOwner, names: namesOf(translator, state.people, state.productOwnerIds, t('people.productOwner')) },
+    decider: deciderOf(translator, state),
     record: actions.recordOutcome,
     onRecorded: onAnnounce,
   };
@@ -172,4 +172,9 @@ function Cockpit({ state, openedFromSprintId, confidence, actions, refreshing, o
       <GoalSuccessTrend outcomes={state.outcomes} />
     </>
   );
+}
+
+/** Whether the viewer decides, and who does, for prompts only the Product Owner may answer. */
+function deciderOf(translator: GadgetTranslator, state: { viewer: { isProductOwner: boolean }; people: Readonly<Record<string, string>>; productOwnerIds: readonly string[] }) {
+  return { isProductOwner: state.viewer.isProductOwner, names: namesOf(translator, state.people, state.productOwnerIds, translator.t('people.productOwner')) };
 }

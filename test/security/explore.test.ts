@@ -1,0 +1,22 @@
+import { SEED_ACCOUNTS } from '../../sandbox/jira/seed';
+import { startForgeApp } from '../support/forge-app';
+const { productOwner: PRIYA, devDana: DANA } = SEED_ACCOUNTS;
+it('explores', async () => {
+  let t = Date.now();
+  const app = await startForgeApp();
+  console.log('start', Date.now() - t); t = Date.now();
+  const p = await app.ok('createProposal', { issueKey: 'ONB-75', change: { kind: 'swap', outIssueKey: 'ONB-62' }, reason: { category: 'other', text: 'because of reasons' }, acknowledgeThreat: true }, DANA);
+  console.log('create', Date.now() - t); t = Date.now();
+  const before = app.sandbox.jira.requests.length;
+  await app.ok('decideProposal', { proposalId: p.id, verdict: 'approve', rationale: 'A good enough rationale', expectedVersion: 1 }, PRIYA);
+  const atDecide = app.sandbox.jira.requests.length;
+  console.log('decide', Date.now() - t, atDecide - before); t = Date.now();
+  await app.sandbox.idle();
+  console.log('apply', Date.now() - t, app.sandbox.jira.requests.length - atDecide);
+  console.log(app.sandbox.jira.requests.slice(atDecide).map((r) => `${r.method} ${r.path}`).join('\n'));
+  t = Date.now();
+  const a2 = await startForgeApp();
+  console.log('start2', Date.now() - t);
+  await a2.close();
+  await app.close();
+});
