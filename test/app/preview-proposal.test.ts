@@ -1,0 +1,51 @@
+/** previewProposal through the handler: an assessment for every change kind, and nothing saved. */
+import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
+import { SANDBOX_INSTALLATION_ID } from '../../sandbox/server';
+import { useForgeApp } from '../support/forge-app';
+
+const { devDana: DANA } = SEED_ACCOUNTS;
+const app = useForgeApp();
+
+const CHANGES: [string, object][] = [
+  ['ONB-68', { kind: 'add' }],
+  ['ONB-55', { kind: 'remove' }],
+  ['ONB-55', { kind: 'defer' }],
+  ['ONB-42', { kind: 'rerank', target: { position: 'bottom' } }],
+  ['ONB-55', { kind: 'rerank', target: { position: 'before', issueKey: 'ONB-39' } }],
+  ['ONB-55', { kind: 'priority', priorityName: 'High' }],
+  ['ONB-39', { kind: 'estimate', points: 13 }],
+  ['ONB-42', { kind: 'split', parts: [{ summary: 'Entra ID sign-up', points: 2 }, { summary: 'Entra ID group claims', points: 1 }] }],
+  ['ONB-68', { kind: 'swap', outIssueKey: 'ONB-62' }],
+  ['ONB-55', { kind: 'tweak', note: 'Acceptance criteria: SSO enforcement applies to invited members too.' }],
+];
+
+describe('previewing a change', () => {
+  it.each(CHANGES)('assesses %s %j against the sprint goal without saving anything', async (issueKey, change) => {
+    const before = JSON.stringify(app().sandbox.kvs.snapshot(SANDBOX_INSTALLATION_ID));
+    const assessment = await app().ok('previewProposal', { issueKey, change }, DANA);
+    expect(assessment.level).toMatch(/^(safe|caution|threat)$/);
+    expect(assessment.before.pGoal).toBeGreaterThanOrEqual(0);
+    expect(assessment.after.pGoal).toBeLessThanOrEqual(1);
+    expect(assessment.trials).toBe(10_000);
+    expect(assessment.reasons.every((r: { message: string }) => r.message.length > 0)).toBe(true);
+    expect(JSON.stringify(app().sandbox.kvs.snapshot(SANDBOX_INSTALLATION_ID))).toBe(before);
+  });
+
+  it('calls removing a goal-critical item a threat, with the reason in words', async () => {
+    const goalItem = SEED_FACTS.activeSprintKeys.entraSso;
+    const assessment = await app().ok('previewProposal', { issueKey: goalItem, change: { kind: 'remove' } }, DANA);
+    expect(assessment.level).toBe('threat');
+    expect(assessment.reasons.map((r: { code: string }) => r.code)).toContain('goal-item-removed');
+  });
+
+  it('is deterministic: the same sprint gives the same figures', async () => {
+    const first = await app().ok('previewProposal', { issueKey: 'ONB-68', change: { kind: 'add' } }, DANA);
+    const second = await app().ok('previewProposal', { issueKey: 'ONB-68', change: { kind: 'add' } }, DANA);
+    expect(second.after).toEqual(first.after);
+  });
+
+  it('refuses a change that does not fit the sprint, saying why', async () => {
+    const answer = await app().call('previewProposal', { issueKey: 'ONB-68', change: { kind: 'remove' } }, DANA);
+    expect(answer.error).toMatchObject({ code: 'stale', message: 'ONB-68 is not in ONB Sprint 7 (any more).' });
+  });
+});
