@@ -7,6 +7,9 @@ import type { SprintHistory, SprintSnapshot } from './sprint';
 
 export type RiskLevel = 'safe' | 'caution' | 'threat';
 
+/** What work is counted in: story points, or issues (1 each) where the board does not estimate. */
+export type WorkUnit = 'points' | 'issues';
+
 export type ReasonCode =
   | 'goal-work-exceeds-capacity'
   | 'goal-item-removed'
@@ -64,6 +67,8 @@ export interface Assessment {
   readonly before: ForecastFigures;
   readonly after: ForecastFigures;
   readonly suggestions: readonly Suggestion[];
+  /** What every work figure (points, capacity, work left) is counted in, so the UI can say so. */
+  readonly unit: WorkUnit;
   readonly workingDaysLeft: number;
   readonly trials: number;
   readonly seed: number;

@@ -337,6 +337,14 @@ describe('assessChange with thin data', () => {
     expect(codes(assessment)).toContain('no-active-sprint');
     expect(assessment.before.p50Points).toBe(0);
   });
+
+  it('says the unit its work figures are in: points, or issues where the board or its issues carry no estimates', () => {
+    const tweak: Change = { kind: 'tweak', note: '' };
+    expect(assess(sprint, 'ONB-4', tweak).unit).toBe('points');
+    expect(assess(snapshotOf([goalIssue('ONB-1', 3), issue('ONB-2', null)]), 'ONB-2', tweak).unit).toBe('points');
+    expect(assess(snapshotOf([goalIssue('ONB-1', null), issue('ONB-2', null)]), 'ONB-2', tweak).unit).toBe('issues');
+    expect(assess(snapshotOf([goalIssue('ONB-1', 3), issue('ONB-2', 2)], {}, 'issue-count'), 'ONB-2', tweak).unit).toBe('issues');
+  });
 });
 
 // ——— Properties ———

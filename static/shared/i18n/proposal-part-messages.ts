@@ -14,13 +14,38 @@ const en = {
 
   'shared.assessment.pGoal': 'P(goal)',
   'shared.assessment.pAllWork': 'P(all work done)',
+  'shared.assessment.work.points': { one: '{count} pt', other: '{count} pts' },
+  'shared.assessment.work.issues': { one: '{count} issue', other: '{count} issues' },
+  'shared.assessment.reason.goal-work-exceeds-capacity': 'Goal-critical work left: {goalCriticalWorkLeft}; expected capacity left: {capacityP50} (P50)',
+  'shared.assessment.reason.goal-work-exceeds-capacity.ranked':
+    'Goal-critical work left: {goalCriticalWorkLeft}, done only after {requiredWork} of work in rank order; expected capacity left: {capacityP50} (P50)',
   'shared.assessment.reason.goal-item-removed': 'Removes a goal-critical item ({issueKey}): the goal cannot be met as written',
+  'shared.assessment.reason.goal-item-below-line': 'This change moves {issueKey} (goal-critical, {work}) below the capacity line',
   'shared.assessment.reason.p-goal-low': '{label} after this change is {pGoal}, below the {threshold} threshold',
   'shared.assessment.reason.p-goal-drop': '{label} drops from {pGoalBefore} to {pGoalAfter}',
+  'shared.assessment.reason.scope-added': 'Adds {added} of work ({workLeftBefore} → {workLeftAfter} left)',
+  'shared.assessment.reason.low-confidence-forecast.sprint-pace': {
+    one: 'No closed sprints to learn from: forecast from this sprint’s pace so far ({doneWork} in {count} working day), low confidence',
+    other: 'No closed sprints to learn from: forecast from this sprint’s pace so far ({doneWork} in {count} working days), low confidence',
+  },
+  'shared.assessment.reason.low-confidence-forecast.none': {
+    one: 'No closed sprints and no pace yet: forecast assumes the sprint’s commitment ({committedWork} over {count} working day), low confidence',
+    other: 'No closed sprints and no pace yet: forecast assumes the sprint’s commitment ({committedWork} over {count} working days), low confidence',
+  },
   'shared.assessment.reason.no-goal': 'The sprint has no goal text: judging capacity only',
   'shared.assessment.reason.no-goal-critical-items': 'No issue in the sprint is marked goal-critical: judging capacity only',
-  'shared.assessment.suggestion.defer': 'Defer {issueKeys} to bring {label} to {pGoalAfter}',
-  'shared.assessment.suggestion.split': '{issueKey} alone is more than the capacity expected to be left: consider splitting it',
+  'shared.assessment.reason.no-estimates.issues': 'No story points on these issues: counting each issue as 1',
+  'shared.assessment.reason.no-estimates.points': {
+    one: '{count} unestimated item counts as 0 pts: work left may be understated',
+    other: '{count} unestimated items count as 0 pts: work left may be understated',
+  },
+  'shared.assessment.reason.no-active-sprint': {
+    one: 'The sprint is not active or has no dates: {count} working day to forecast',
+    other: 'The sprint is not active or has no dates: {count} working days to forecast',
+  },
+  'shared.assessment.reason.capacity-only': 'Work left: {workLeft}; expected capacity left: {capacityP50} (P50)',
+  'shared.assessment.suggestion.defer': 'Defer {issueKeys} to free {work} and bring {label} to {pGoalAfter}',
+  'shared.assessment.suggestion.split': '{issueKey} ({work}) alone is more than the capacity expected to be left: consider splitting it',
 
   'shared.apply.queued': 'Queued to be applied in Jira.',
   'shared.apply.running': 'Being applied in Jira (attempt {count}).',
@@ -46,13 +71,38 @@ const de: Readonly<Record<ProposalPartKey, Message>> = {
 
   'shared.assessment.pGoal': 'P(Ziel)',
   'shared.assessment.pAllWork': 'P(alle Arbeit erledigt)',
+  'shared.assessment.work.points': { one: '{count} Punkt', other: '{count} Punkte' },
+  'shared.assessment.work.issues': { one: '{count} Vorgang', other: '{count} Vorgänge' },
+  'shared.assessment.reason.goal-work-exceeds-capacity': 'Verbleibende zielkritische Arbeit: {goalCriticalWorkLeft}; erwartete Restkapazität: {capacityP50} (P50)',
+  'shared.assessment.reason.goal-work-exceeds-capacity.ranked':
+    'Verbleibende zielkritische Arbeit: {goalCriticalWorkLeft} (in Rangfolge bis dahin nötig: {requiredWork}); erwartete Restkapazität: {capacityP50} (P50)',
   'shared.assessment.reason.goal-item-removed': 'Entfernt einen zielkritischen Vorgang ({issueKey}): Das Ziel ist so nicht erreichbar',
+  'shared.assessment.reason.goal-item-below-line': 'Diese Änderung schiebt {issueKey} (zielkritisch, {work}) unter die Kapazitätslinie',
   'shared.assessment.reason.p-goal-low': '{label} nach dieser Änderung: {pGoal}, unter der Schwelle von {threshold}',
   'shared.assessment.reason.p-goal-drop': '{label} sinkt von {pGoalBefore} auf {pGoalAfter}',
+  'shared.assessment.reason.scope-added': 'Fügt {added} Arbeit hinzu ({workLeftBefore} → {workLeftAfter} übrig)',
+  'shared.assessment.reason.low-confidence-forecast.sprint-pace': {
+    one: 'Keine abgeschlossenen Sprints als Grundlage: Prognose aus dem bisherigen Tempo dieses Sprints ({doneWork} in {count} Arbeitstag), geringe Verlässlichkeit',
+    other: 'Keine abgeschlossenen Sprints als Grundlage: Prognose aus dem bisherigen Tempo dieses Sprints ({doneWork} in {count} Arbeitstagen), geringe Verlässlichkeit',
+  },
+  'shared.assessment.reason.low-confidence-forecast.none': {
+    one: 'Keine abgeschlossenen Sprints und noch kein Tempo: Prognose nach der Zusage des Sprints ({committedWork} in {count} Arbeitstag), geringe Verlässlichkeit',
+    other: 'Keine abgeschlossenen Sprints und noch kein Tempo: Prognose nach der Zusage des Sprints ({committedWork} in {count} Arbeitstagen), geringe Verlässlichkeit',
+  },
   'shared.assessment.reason.no-goal': 'Der Sprint hat kein Ziel: Bewertet wird nur die Kapazität',
   'shared.assessment.reason.no-goal-critical-items': 'Kein Vorgang im Sprint ist als zielkritisch markiert: Bewertet wird nur die Kapazität',
-  'shared.assessment.suggestion.defer': '{issueKeys} verschieben, um {label} auf {pGoalAfter} zu bringen',
-  'shared.assessment.suggestion.split': '{issueKey} allein ist größer als die erwartete Restkapazität: Aufteilen erwägen',
+  'shared.assessment.reason.no-estimates.issues': 'Keine Story Points an diesen Vorgängen: Jeder Vorgang zählt als 1',
+  'shared.assessment.reason.no-estimates.points': {
+    one: '{count} nicht geschätzter Vorgang zählt als 0 Punkte: Die verbleibende Arbeit ist womöglich unterschätzt',
+    other: '{count} nicht geschätzte Vorgänge zählen als 0 Punkte: Die verbleibende Arbeit ist womöglich unterschätzt',
+  },
+  'shared.assessment.reason.no-active-sprint': {
+    one: 'Der Sprint ist nicht aktiv oder hat keine Termine: {count} Arbeitstag zu prognostizieren',
+    other: 'Der Sprint ist nicht aktiv oder hat keine Termine: {count} Arbeitstage zu prognostizieren',
+  },
+  'shared.assessment.reason.capacity-only': 'Verbleibende Arbeit: {workLeft}; erwartete Restkapazität: {capacityP50} (P50)',
+  'shared.assessment.suggestion.defer': '{issueKeys} verschieben, um {work} frei zu machen und {label} auf {pGoalAfter} zu bringen',
+  'shared.assessment.suggestion.split': '{issueKey} ({work}) allein ist größer als die erwartete Restkapazität: Aufteilen erwägen',
 
   'shared.apply.queued': 'Zur Umsetzung in Jira eingereiht.',
   'shared.apply.running': 'Wird in Jira umgesetzt (Versuch {count}).',

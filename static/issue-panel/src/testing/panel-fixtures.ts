@@ -52,6 +52,7 @@ export function assessment(level: RiskLevel, pGoalBefore: number, pGoalAfter: nu
     before: figures(pGoalBefore),
     after: figures(pGoalAfter, { totalPointsLeft: 18 }),
     suggestions: [],
+    unit: 'points',
     workingDaysLeft: 6,
     trials: 2000,
     seed: 7,

@@ -51,6 +51,7 @@ export function assessment(level: RiskLevel, pGoalBefore: number, pGoalAfter: nu
     before: figures(pGoalBefore),
     after: figures(pGoalAfter),
     suggestions: [],
+    unit: 'points',
     workingDaysLeft: 6,
     trials: 2000,
     seed: 7,
