@@ -24,10 +24,17 @@ export interface BridgeLogEntry {
   readonly error?: string;
 }
 
+export type ColorMode = 'light' | 'dark';
+
 export interface SandboxUnderTest {
   readonly sandbox: Sandbox;
   readonly context: BrowserContext;
   readonly page: Page;
+  /**
+   * Every JavaScript dialog (alert, confirm, prompt) any frame of the page opened, as
+   * "type: message", dismissed at once: injected markup that ran would show up here.
+   */
+  readonly dialogs: readonly string[];
   /** Acts as this person from the next page load on, as the top bar's switcher does. */
   actAs(accountId: string): Promise<void>;
   open(path: string): Promise<void>;
@@ -35,6 +42,10 @@ export interface SandboxUnderTest {
   extensionFrame(moduleKey: string): Promise<Frame>;
   callBridge(frame: Frame, name: string, payload?: unknown): Promise<unknown>;
   bridgeLog(): Promise<BridgeLogEntry[]>;
+  /** Switches the top bar's colour mode and waits until every app on the page has followed. */
+  setColorMode(mode: ColorMode): Promise<void>;
+  /** A page of its own (own cookies) acting as another person, e.g. someone changing Jira meanwhile. */
+  pageAs(accountId: string): Promise<Page>;
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -45,11 +56,18 @@ export async function openSandbox(browser: Browser): Promise<SandboxUnderTest> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.warn(`Browser page error: ${error.message}`));
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  const others: BrowserContext[] = [];
 
   return {
     sandbox,
     context,
     page,
+    dialogs,
     async actAs(accountId) {
       await context.addCookies([{ name: COOKIES.user, value: accountId, url: sandbox.url }]);
     },
@@ -80,11 +98,29 @@ export async function openSandbox(browser: Browser): Promise<SandboxUnderTest> {
     bridgeLog() {
       return page.evaluate(() => (window as unknown as { __sandboxBridgeLog: BridgeLogEntry[] }).__sandboxBridgeLog);
     },
+    async setColorMode(mode) {
+      if ((await page.getAttribute('html', 'data-color-mode')) !== mode) await page.click('#theme-toggle');
+      await page.waitForFunction(
+        (wanted) =>
+          document.documentElement.getAttribute('data-color-mode') === wanted &&
+          Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe.forge-frame')).every((frame) => frame.contentDocument?.documentElement.getAttribute('data-color-mode') === wanted),
+        mode,
+      );
+    },
+    async pageAs(accountId) {
+      const other = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+      others.push(other);
+      await other.addCookies([{ name: COOKIES.user, value: accountId, url: sandbox.url }]);
+      return other.newPage();
+    },
     async screenshot(name) {
       mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+      // From the top: a full-page shot of a scrolled page draws the sticky top bar mid-page.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
     },
     async close() {
+      await Promise.all(others.map((other) => other.close()));
       await context.close();
       await sandbox.close();
       rmSync(dataDir, { recursive: true, force: true });

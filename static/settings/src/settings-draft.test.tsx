@@ -1,4 +1,4 @@
-import { draftFromSettings, fieldOfErrorPath, readDraft, rebaseDraft } from './settings-draft';
+import { draftFromSettings, fieldOfErrorPath, readDraft, rebaseDraft, sameDraft } from './settings-draft';
 import { savedSettings } from './testing/settings-fixtures';
 
 const draftOf = (overrides: Parameters<typeof savedSettings>[0] = {}) => draftFromSettings(savedSettings(overrides), 'en-US');
@@ -26,6 +26,17 @@ describe('carrying an admin’s edits over onto a version someone else saved', (
     expect(rebased.ok && rebased.settings.boardOverrides).toEqual({ '1': { workingDays: [1, 2, 3], historySprints: 3 }, '5': { historySprints: 10 } });
     const removedByMe = readDraft(rebaseDraft(base, draftOf({ boardOverrides: {} }), theirs));
     expect(removedByMe.ok && removedByMe.settings.boardOverrides).toEqual({ '5': { historySprints: 10 } });
+  });
+});
+
+describe('telling whether the form holds unsaved changes', () => {
+  it('sees no change when the saved settings come back with their keys in another order', () => {
+    const saved = savedSettings();
+    const byKindReordered = Object.fromEntries(Object.entries(saved.policy.byKind).reverse()) as typeof saved.policy.byKind;
+    const answered = draftFromSettings({ ...saved, policy: { ...saved.policy, byKind: byKindReordered } }, 'en-US');
+
+    expect(sameDraft(draftOf(), answered)).toBe(true);
+    expect(sameDraft(draftOf(), { ...answered, historySprints: '9' })).toBe(false);
   });
 });
 

@@ -301,6 +301,23 @@ export function rebaseDraft(base: SettingsDraft, mine: SettingsDraft, theirs: Se
   return { ...merged, boardOverrides: Object.values(merged.boardOverrides).sort((a, b) => Number(a.boardId) - Number(b.boardId)) };
 }
 
+/**
+ * Whether two drafts hold the same settings. Key order is not a difference: the backend answers a
+ * save with its schema's key order (`byKind` in CHANGE_KINDS order), not the order the defaults had.
+ */
+export function sameDraft(a: SettingsDraft, b: SettingsDraft): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isRecord(value)) {
+    const keys = Object.keys(value).filter((key) => value[key] !== undefined).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 /** The draft with board overrides keyed by board, so one board's edits merge with the same board's. */
 type DraftTree = Omit<SettingsDraft, 'boardOverrides'> & { readonly boardOverrides: Readonly<Record<string, BoardOverrideDraft>> };
 

@@ -100,6 +100,7 @@ export const de: Readonly<Record<PanelKey, Message>> = {
   'withdraw.confirm': 'Ja, zurückziehen',
   'withdraw.keep': 'Behalten',
   'retry.button': 'Umsetzung wiederholen',
+  'retry.requested': 'Wiederholung angefordert: Goalkeeper setzt die Änderung erneut um. Laden Sie den Vorgang neu, um das Ergebnis zu sehen.',
 
   'audit.toggle': 'Protokoll',
   'audit.loading': 'Protokoll wird geladen…',

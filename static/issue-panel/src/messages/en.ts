@@ -97,6 +97,7 @@ export const en = {
   'withdraw.confirm': 'Yes, withdraw',
   'withdraw.keep': 'Keep it',
   'retry.button': 'Retry applying',
+  'retry.requested': 'Retry requested: Goalkeeper is applying the change again. Reload the issue to see the result.',
 
   'audit.toggle': 'Audit trail',
   'audit.loading': 'Loading the audit trail…',

@@ -137,6 +137,8 @@ describe('withdrawing and retrying', () => {
     expect(within(card).getByText(/move to sprint/)).toBeInTheDocument();
     fireEvent.click(within(card).getByRole('button', { name: 'Retry applying' }));
     await waitFor(() => expect(callsTo(bridgeInvoke, 'retryApply')).toEqual([{ proposalId: 'prop-0001' }]));
+    expect(await within(card).findByText(/^Retry requested: Goalkeeper is applying the change again/)).toBeInTheDocument();
+    expect(within(card).queryByRole('button', { name: 'Retry applying' })).not.toBeInTheDocument();
   });
 
   it('does not offer Retry to someone who is neither the proposer nor a Product Owner', async () => {

@@ -216,16 +216,22 @@ function RetryAction({ proposal, actions, onRetried }: { proposal: Proposal; act
   const { t } = usePanelI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CallError | null>(null);
+  // The proposal stays "apply-failed" until the queued attempt finishes, so the card itself says
+  // the retry was taken rather than offering the same button again.
+  const [retried, setRetried] = useState(false);
 
   async function retry() {
     setBusy(true);
     setError(null);
     const result = await actions.retry({ proposalId: proposal.id });
     setBusy(false);
-    if (result.ok) onRetried();
-    else setError(result.error);
+    if (result.ok) {
+      setRetried(true);
+      onRetried();
+    } else setError(result.error);
   }
 
+  if (retried) return <p className="gk-muted">{t('retry.requested')}</p>;
   return (
     <div className="gk-stack">
       {error && <ErrorBanner error={error} />}

@@ -14,7 +14,7 @@ import { LiveRegion } from '../../../shared/components/LiveRegion';
 import type { CallError } from '../../../shared/resolver-client';
 import { HistoryEntry } from '../history/HistoryEntry';
 import { useSettingsI18n } from '../messages/catalogue';
-import { draftFromSettings, fieldOfErrorPath, fieldPathsOf, readDraft, rebaseDraft, type SettingsDraft } from '../settings-draft';
+import { draftFromSettings, fieldOfErrorPath, fieldPathsOf, readDraft, rebaseDraft, sameDraft, type SettingsDraft } from '../settings-draft';
 import type { SettingsActions } from '../use-project-settings';
 import { BoardOverridesEditor } from './BoardOverridesEditor';
 import { CheckboxField } from './CheckboxField';
@@ -50,8 +50,8 @@ export function SettingsForm({ page, actions }: SettingsFormProps) {
   const saveButton = useRef<HTMLButtonElement>(null);
 
   const reading = readDraft(draft);
-  const saved = useMemo(() => JSON.stringify(draftFromSettings(base, locale)), [base, locale]);
-  const dirty = JSON.stringify(draft) !== saved;
+  const saved = useMemo(() => draftFromSettings(base, locale), [base, locale]);
+  const dirty = !sameDraft(draft, saved);
   const problems = showProblems && !reading.ok ? problemTexts(translator, reading.problems) : {};
   const errors: FieldErrors = { ...serverFieldErrors(translator, saveError), ...problems };
   const serverErrorsBesideFields = saveError?.fields !== undefined && showsEveryField(draft, saveError);

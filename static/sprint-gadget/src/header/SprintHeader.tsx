@@ -24,7 +24,7 @@ export function SprintHeader({ state, actions, refreshing, onRefresh, onAnnounce
           <span className="gk-small">{t('header.board', { board: board.name })}</span>
           <h2>{sprint.name}</h2>
         </div>
-        <div className="gk-row">
+        <div className="gk-row gk-sprint-header__actions">
           <Button appearance="subtle" busy={refreshing} onClick={onRefresh}>
             {t('header.refresh')}
           </Button>
