@@ -96,7 +96,7 @@ function commentView(site: JiraSite, comment: IssueComment): SafeHtml {
   return html`<article class="comment">
   ${avatar(author)}
   <div><p class="comment-meta"><strong>${author.displayName}</strong> <span class="subtle">${formatDate(comment.created)}</span></p>
-  <p class="comment-body">${adfText(comment.body)}</p></div>
+  <p class="comment-body">${adfText(comment.body, (accountId) => site.users.get(accountId)?.displayName)}</p></div>
 </article>`;
 }
 
@@ -105,14 +105,17 @@ function authorOf(site: JiraSite, actor: Actor): { accountId: string; displayNam
   return { accountId: actor.accountId, displayName: site.users.get(actor.accountId)?.displayName ?? 'Former user' };
 }
 
-/** The plain text of an Atlassian Document Format body (text nodes and mentions). */
-export function adfText(node: unknown): string {
+/**
+ * The plain text of an Atlassian Document Format body (text nodes and mentions). Jira renders a
+ * mention that carries only an accountId with the person's current name, as `nameOf` does here.
+ */
+export function adfText(node: unknown, nameOf: (accountId: string) => string | undefined = () => undefined): string {
   if (typeof node !== 'object' || node === null) return '';
-  const { type, text, attrs, content } = node as { type?: string; text?: string; attrs?: { text?: string }; content?: unknown[] };
+  const { type, text, attrs, content } = node as { type?: string; text?: string; attrs?: { id?: string; text?: string }; content?: unknown[] };
   if (type === 'text') return text ?? '';
-  if (type === 'mention') return attrs?.text ?? '@someone';
+  if (type === 'mention') return attrs?.text ?? `@${(attrs?.id && nameOf(attrs.id)) ?? 'someone'}`;
   if (type === 'hardBreak') return '\n';
-  const inner = (content ?? []).map(adfText).join('');
+  const inner = (content ?? []).map((child) => adfText(child, nameOf)).join('');
   return type === 'paragraph' || type === 'blockquote' || type === 'listItem' ? `${inner}\n` : inner;
 }
 
