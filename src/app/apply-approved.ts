@@ -1,9 +1,13 @@
 /**
  * The apply worker: carries an approved proposal into Jira exactly once. It works as a journal:
  * each step is claimed (written 'started') before its Jira call and recorded after it, so a
- * replayed or concurrent job skips what is done, and a crash leaves a step "in doubt" that the
- * next attempt settles by looking at Jira rather than by doing it again.
+ * replayed or concurrent job skips what is done, and a step left "in doubt" (a crash, a timeout,
+ * a lost answer) is settled by the next attempt looking at Jira rather than by doing it again.
+ * Forge may run two apply jobs at once: an apply first claims the issues its change names, so of two
+ * approved proposals moving the same issue one runs, and the other fails its attempt untouched and
+ * is judged against the sprint as it then is when retried.
  */
+import { issuesNamedBy } from '../domain/change';
 import { GoalkeeperError } from '../domain/errors';
 import { finishApplyAttempt, isApplicable, recordApplyProgress, type ApplyJournal, type ApplyStep, type Proposal } from '../domain/proposal';
 import { isProductOwner } from './access';
@@ -23,6 +27,22 @@ export interface ApplyJob {
 export async function applyApproved(ports: Ports, job: ApplyJob): Promise<Proposal | undefined> {
   const loaded = await ports.proposals.get(job.proposalId);
   if (!loaded || !isApplicable(loaded)) return loaded; // replayed job, already applied, or withdrawn meanwhile
+  const issueKeys = [loaded.issueKey, ...issuesNamedBy(loaded.change)];
+  if ((await ports.issueClaims.claim(issueKeys, loaded.id)) === 'taken') {
+    const message = `Another approved change to ${issueKeys.join(' or ')} was being applied at the same moment, so nothing was changed. Retry checks this one against the sprint again.`;
+    return finish(ports, loaded, newAttempt(loaded), false, message);
+  }
+  try {
+    return await applyClaimed(ports, job);
+  } finally {
+    await ports.issueClaims.release(issueKeys, loaded.id);
+  }
+}
+
+async function applyClaimed(ports: Ports, job: ApplyJob): Promise<Proposal | undefined> {
+  // Read again under the claim: an apply that held it a moment ago may have moved this proposal on.
+  const loaded = await ports.proposals.get(job.proposalId);
+  if (!loaded || !isApplicable(loaded)) return loaded;
   let proposal = loaded;
   const refusal = await refusalToApply(ports, proposal);
   if (refusal) return finish(ports, proposal, newAttempt(proposal), false, refusal);
@@ -40,7 +60,8 @@ export async function applyApproved(ports: Ports, job: ApplyJob): Promise<Propos
   for (const step of steps) {
     const previous = journal.steps.find((s) => s.name === step.name);
     if (previous?.status === 'done') continue;
-    const settled = previous?.status === 'started' && step.alreadyDone ? await step.alreadyDone() : null;
+    // Started and never recorded, or failed without Jira's answer (a timeout, a dropped connection): Jira may have done it.
+    const settled = previous && step.alreadyDone ? await step.alreadyDone().catch(uncheckable) : null;
     if (!settled) {
       journal = withStep(journal, { name: step.name, status: 'started', at: now(ports), detail: step.describe });
       proposal = await persistTransition(ports, proposal, unwrap(recordApplyProgress(proposal, journal)), 'apply-step', null, `Started: ${step.describe}`);
@@ -81,8 +102,7 @@ async function refusalToApply(ports: Ports, proposal: Proposal): Promise<string 
   const started = (proposal.apply?.steps ?? []).some((s) => s.status !== 'failed');
   if (started) return null; // a half-applied change is completed, not re-judged
   try {
-    const situation = await situationFor(ports, proposal.issueKey, proposal.change);
-    if (situation.activeSprint?.id !== proposal.sprintId) throw new GoalkeeperError('stale', 'The sprint this proposal was made for is no longer active.');
+    await situationFor(ports, proposal.issueKey, proposal.change, proposal.sprintId);
   } catch (error) {
     if (error instanceof GoalkeeperError && error.code === 'stale') {
       await recordStale(ports, proposal, error.toDomainError(), null);
@@ -91,6 +111,11 @@ async function refusalToApply(ports: Ports, proposal: Proposal): Promise<string 
     return `Could not read the sprint from Jira: ${describeError(error)}`;
   }
   return null;
+}
+
+/** When Jira cannot say whether an earlier attempt did a step, the step is not run blind: this attempt fails, a retry asks again. */
+function uncheckable(error: unknown): JiraStepResult {
+  return { ok: false, status: 0, message: `could not check whether an earlier attempt did it: ${describeError(error)}` };
 }
 
 function newAttempt(proposal: Proposal): ApplyJournal {

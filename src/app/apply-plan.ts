@@ -124,6 +124,8 @@ function commentStep(context: PlanContext): ApplyStepPlan {
   return {
     name: 'comment',
     describe: `Comment the decision on ${proposal.issueKey}`,
+    alreadyDone: async () =>
+      (await ports.jira.hasDecisionComment(proposal.issueKey, proposal.id)) ? { ok: true, status: 200, message: 'Found the decision comment an interrupted attempt posted.' } : null,
     run: () =>
       ports.jira.addDecisionComment(proposal.issueKey, {
         proposalId: proposal.id,

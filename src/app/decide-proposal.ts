@@ -51,11 +51,7 @@ export async function decideProposal(ports: Ports, caller: Caller, request: Deci
 /** Re-reads the sprint; a proposal the sprint has moved past is marked stale and the PO told why. */
 async function situationOrStale(ports: Ports, proposal: Proposal, caller: Caller) {
   try {
-    const situation = await situationFor(ports, proposal.issueKey, proposal.change);
-    if (situation.activeSprint?.id !== proposal.sprintId) {
-      throw new GoalkeeperError('stale', `The sprint this proposal was made for is no longer active.`);
-    }
-    return situation;
+    return await situationFor(ports, proposal.issueKey, proposal.change, proposal.sprintId);
   } catch (error) {
     if (error instanceof GoalkeeperError && error.code === 'stale') {
       await recordStale(ports, proposal, error.toDomainError(), caller.accountId);

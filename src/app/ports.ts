@@ -79,6 +79,8 @@ export interface JiraPort {
   displayNames(accountIds: readonly string[]): Promise<Map<string, string>>;
   /** Sub-issues of a parent (key + summary), to settle an in-doubt split step without creating twice. */
   subIssues(parentKey: string): Promise<{ key: string; summary: string }[]>;
+  /** Whether the decision comment of `proposalId` is on the issue, to settle an in-doubt comment step without posting twice. */
+  hasDecisionComment(issueKey: string, proposalId: string): Promise<boolean>;
 }
 
 export interface DecisionComment {
@@ -181,6 +183,16 @@ export interface IdGenerator {
   next(): string;
 }
 
+/**
+ * Forge may deliver two apply jobs at once: an apply claims the issues it changes before it checks
+ * the sprint, so two approved proposals moving the same issue never both act on what only one saw.
+ */
+export interface IssueClaims {
+  /** 'taken' when another proposal's apply holds one of the issues; a claim lapses on its own after a while. */
+  claim(issueKeys: readonly string[], proposalId: string): Promise<'claimed' | 'taken'>;
+  release(issueKeys: readonly string[], proposalId: string): Promise<void>;
+}
+
 /** Hands an approved proposal to the apply worker (Forge queue), off the request path. */
 export interface ApplyQueue {
   enqueue(job: { proposalId: string; attempt: number }): Promise<void>;
@@ -197,6 +209,7 @@ export interface Ports {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly applyQueue: ApplyQueue;
+  readonly issueClaims: IssueClaims;
   /** The goal-risk engine, injectable so tests can pick trials/seed. */
   readonly assess: (input: import('../domain/assessment').AssessmentInput) => Assessment;
 }

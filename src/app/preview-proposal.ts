@@ -26,9 +26,16 @@ export async function authorizeChange(ports: Ports, caller: Caller, issueKey: st
   return situationFor(ports, issueKey, change);
 }
 
-/** Loads the issue's situation and requires the change to fit the sprint as it is now. */
-export async function situationFor(ports: Ports, issueKey: string, change: Change): Promise<IssueSituation> {
+/**
+ * Loads the issue's situation and requires the change to fit the sprint as it is now. With
+ * `proposedInSprintId` (deciding, applying), a sprint that is no longer the active one makes the
+ * proposal stale, whether the board moved on to another sprint or has none running.
+ */
+export async function situationFor(ports: Ports, issueKey: string, change: Change, proposedInSprintId?: number): Promise<IssueSituation> {
   const situation = await loadIssueSituation(ports, issueKey);
+  if (proposedInSprintId !== undefined && situation.activeSprint?.id !== proposedInSprintId) {
+    throw new GoalkeeperError('stale', 'The sprint this proposal was made for is no longer active.');
+  }
   if (!situation.snapshot) {
     throw new GoalkeeperError('invalid-input', 'There is no active sprint on this board: mid-sprint changes need a running sprint.');
   }

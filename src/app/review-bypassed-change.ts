@@ -16,8 +16,15 @@ export interface ReviewRequest {
 
 export async function reviewBypassedChange(ports: Ports, caller: Caller, request: ReviewRequest): Promise<BypassedChange> {
   const change = await ports.sprints.getBypassed(request.changeId);
-  if (!change) throw new GoalkeeperError('not-found', 'This change does not exist or you do not have permission to see it.');
-  await requireIssuePermissions(ports.jira, caller.accountId, [change.issueKey], ['BROWSE_PROJECTS']);
+  // A change on an issue the caller cannot see is answered exactly like one that does not exist.
+  const missing = new GoalkeeperError('not-found', 'This change does not exist or you do not have permission to see it.');
+  if (!change) throw missing;
+  try {
+    await requireIssuePermissions(ports.jira, caller.accountId, [change.issueKey], ['BROWSE_PROJECTS']);
+  } catch (error) {
+    if (error instanceof GoalkeeperError && error.code === 'not-found') throw missing;
+    throw error;
+  }
   const issue = await ports.jira.getIssue(change.issueKey);
   const projectKey = issue?.projectKey ?? change.issueKey.split('-')[0]!;
   const settings = await loadSettings(ports, projectKey);

@@ -8,6 +8,7 @@ import { assessChange } from '../domain/goal-risk';
 import { createApplyQueue } from '../events/apply-queue';
 import { createPersonalDataReporting } from '../events/personal-data-trigger';
 import { createJiraAdapter } from '../jira/jira-adapter';
+import { createIssueClaimStore } from '../store/issue-claim-store';
 import { createPersonalDataStore } from '../store/personal-data-store';
 import { createProposalStore } from '../store/proposal-store';
 import { createSettingsRepository } from '../store/settings-repository';
@@ -24,6 +25,7 @@ export function createForgePorts(): Ports {
     clock: { now: () => new Date() },
     ids: { next: () => randomUUID() },
     applyQueue: createApplyQueue(),
+    issueClaims: createIssueClaimStore(),
     assess: assessChange,
   };
 }

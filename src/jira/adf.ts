@@ -41,6 +41,20 @@ function verdictLine(comment: DecisionComment): AdfParagraph {
   return { type: 'paragraph', content: [text('Goalkeeper: '), { type: 'mention', attrs: { id: comment.deciderAccountId } }, text(` ${verb} this change: ${comment.changeSummary}`)] };
 }
 
+/** The comment's last line names the proposal: how a comment is recognised as this proposal's decision. */
+function proposalLine(proposalId: string): string {
+  return `Proposal ${proposalId}`;
+}
+
+/** Whether an ADF body (as Jira returns it) is the decision comment of `proposalId`. */
+export function isDecisionCommentOf(body: unknown, proposalId: string): boolean {
+  const content = (body as { content?: unknown } | null)?.content;
+  if (!Array.isArray(content)) return false;
+  const last = content[content.length - 1] as { type?: unknown; content?: unknown } | undefined;
+  const inline = Array.isArray(last?.content) ? (last.content as { type?: unknown; text?: unknown }[]) : [];
+  return last?.type === 'paragraph' && inline.length === 1 && inline[0]?.type === 'text' && inline[0].text === proposalLine(proposalId);
+}
+
 export function decisionCommentDocument(comment: DecisionComment): AdfDocument {
   const rationale = quotedParagraphs(comment.rationale);
   return {
@@ -49,7 +63,7 @@ export function decisionCommentDocument(comment: DecisionComment): AdfDocument {
     content: [
       verdictLine(comment),
       ...(rationale.length > 0 ? [{ type: 'blockquote' as const, content: rationale }] : []),
-      { type: 'paragraph', content: [text(`Proposal ${comment.proposalId}`)] },
+      { type: 'paragraph', content: [text(proposalLine(comment.proposalId))] },
     ],
   };
 }

@@ -7,7 +7,7 @@ import { allBoards, boardsOfProject, estimationOf, getBoard, projectIdOf, toBoar
 import { boardHistory } from './history';
 import { readIssueFacts, subIssues } from './issues';
 import { JiraClient, type JiraClientOptions } from './jira-client';
-import { addDecisionComment, createSubIssue, moveToBacklog, moveToSprint, rank, setEstimate, setPriority } from './mutations';
+import { addDecisionComment, createSubIssue, hasDecisionComment, moveToBacklog, moveToSprint, rank, setEstimate, setPriority } from './mutations';
 import { displayNames } from './people';
 import { hasProjectPermission, permissionsOf, projectsWithPermission } from './permissions';
 import { priorityNames, projectRoleMembers, projectRoleNames, validateJql } from './project-config';
@@ -52,5 +52,6 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): JiraPort {
     addDecisionComment: (issueKey, comment) => addDecisionComment(client, issueKey, comment),
     displayNames: (accountIds) => displayNames(client, accountIds),
     subIssues: (parentKey) => subIssues(client, parentKey),
+    hasDecisionComment: (issueKey, proposalId) => hasDecisionComment(client, issueKey, proposalId),
   };
 }

@@ -108,3 +108,9 @@ export const sprintReportShape = z.object({
 });
 
 export const createdIssueShape = z.object({ id: z.string(), key: z.string() });
+
+/** An issue read with `fields=comment`: its comments' ADF bodies. */
+export const issueCommentsShape = z.object({
+  key: z.string(),
+  fields: z.object({ comment: z.object({ comments: z.array(z.object({ body: z.unknown() })) }).nullish() }),
+});

@@ -7,9 +7,9 @@
  */
 import { route } from '@forge/api';
 import type { BoardEstimation, DecisionComment, JiraStepResult } from '../app/ports';
-import { decisionCommentDocument } from './adf';
+import { decisionCommentDocument, isDecisionCommentOf } from './adf';
 import { routeOrNull, succeeded, type JiraAnswer, type JiraClient } from './jira-client';
-import { createdIssueShape, issueShape, projectShape } from './jira-shapes';
+import { createdIssueShape, issueCommentsShape, issueShape, projectShape } from './jira-shapes';
 import { chunksOf } from './paging';
 
 /** "The maximum number of issues that can be moved in one operation is 50." (POST /rest/agile/1.0/sprint/{id}/issue and /backlog/issue) */
@@ -144,4 +144,15 @@ export async function addDecisionComment(client: JiraClient, issueKey: string, c
   const path = routeOrNull(() => route`/rest/api/3/issue/${issueKey}/comment`);
   if (!path) return refused(`${failed}: "${issueKey}" is not an issue key.`);
   return resultOf(await client.call(path, { method: 'POST', body: { body: decisionCommentDocument(comment) }, replay: 'once' }), `Commented the decision on ${issueKey}.`, failed);
+}
+
+/**
+ * Whether the issue carries the decision comment of `proposalId`: a comment whose answer was lost
+ * (a timeout, a dropped connection) may have been posted all the same. Read through the issue's
+ * comment field, which lists the issue's comments with their ADF bodies.
+ */
+export async function hasDecisionComment(client: JiraClient, issueKey: string, proposalId: string): Promise<boolean> {
+  const path = routeOrNull(() => route`/rest/api/3/issue/${issueKey}?fields=comment`);
+  const issue = path ? await client.read(path, issueCommentsShape) : null;
+  return (issue?.fields.comment?.comments ?? []).some((comment) => isDecisionCommentOf(comment.body, proposalId));
 }

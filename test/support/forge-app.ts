@@ -7,46 +7,71 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { handler } from '../../src/index';
-import { runInvocation } from '../../sandbox/forge-host/forge-runtime';
+import { installForgeRuntime, runInvocation, type ForgeBackends } from '../../sandbox/forge-host/forge-runtime';
 import { SANDBOX_CLOUD_ID, type JiraSite } from '../../sandbox/jira/jira-model';
+import { jiraBackend } from '../../sandbox/jira/jira-stand-in';
 import { SANDBOX_INSTALLATION_ID, startSandbox, type Sandbox } from '../../sandbox/server';
 
 /** A Wednesday: sprint 7 is half-way through, with working days on both sides. */
 export const TEST_NOW = new Date('2026-11-25T12:00:00.000Z');
 
+/** A Jira site and the app's installation on it: Forge keeps storage and queues per installation. */
+export interface SiteRef {
+  readonly cloudId: string;
+  readonly installationId: string;
+}
+
+/** The one site the sandbox seeds and serves; any other cloudId gets its own copy of the seed on first use. */
+export const SANDBOX_SITE: SiteRef = { cloudId: SANDBOX_CLOUD_ID, installationId: SANDBOX_INSTALLATION_ID };
+
+export interface CallOptions {
+  readonly extension?: object;
+  readonly licenseActive?: boolean;
+  /** Which site the invocation is for (default: the sandbox site). */
+  readonly site?: SiteRef;
+}
+
+export interface ForgeAppOptions {
+  /** Atlassian's personal data reporting API (`privacy.reportPersonalData`); the sandbox wires none. */
+  readonly privacy?: ForgeBackends['privacy'];
+}
+
 export type Answer<T = unknown> = { data: T; error?: undefined } | { data?: undefined; error: { code: string; message: string; fields?: Record<string, string> } };
 
 export interface ForgeApp {
   readonly sandbox: Sandbox;
-  /** The stand-in's model of the sandbox site, to arrange or inspect Jira directly. */
-  site(): JiraSite;
+  /** The stand-in's model of the sandbox site (or of `site`), to arrange or inspect Jira directly. */
+  site(site?: SiteRef): JiraSite;
   /** Calls the resolver `functionKey` as `accountId`, with an optional (client-controlled) extension. */
-  call<T = any>(functionKey: string, payload: unknown, accountId: string, options?: { extension?: object; licenseActive?: boolean }): Promise<Answer<T>>;
-  /** Runs `work` as an app-only invocation (triggers, consumers) on the sandbox site. */
-  asApp<T>(work: () => Promise<T>): Promise<T>;
+  call<T = any>(functionKey: string, payload: unknown, accountId: string, options?: CallOptions): Promise<Answer<T>>;
+  /** Runs `work` as an app-only invocation (triggers, consumers) on the sandbox site (or on `site`). */
+  asApp<T>(work: () => Promise<T>, site?: SiteRef): Promise<T>;
   /** Calls and fails the test on an error answer. */
-  ok<T = any>(functionKey: string, payload: unknown, accountId: string): Promise<T>;
+  ok<T = any>(functionKey: string, payload: unknown, accountId: string, options?: CallOptions): Promise<T>;
   close(): Promise<void>;
 }
 
-export async function startForgeApp(): Promise<ForgeApp> {
+export async function startForgeApp(options: ForgeAppOptions = {}): Promise<ForgeApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'goalkeeper-handler-'));
   const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir, now: TEST_NOW, queueSecondsToMs: 0 });
-  const call: ForgeApp['call'] = (functionKey, payload, accountId, options = {}) => {
-    const license = { isActive: options.licenseActive ?? true };
-    const invocation = { accountId, cloudId: SANDBOX_CLOUD_ID, installationId: SANDBOX_INSTALLATION_ID, moduleKey: 'goalkeeper-issue-panel', license };
-    const context = { cloudId: SANDBOX_CLOUD_ID, localId: 'test-local-id', moduleKey: 'goalkeeper-issue-panel', extension: options.extension ?? { type: 'jira:issuePanel' } };
+  // The runtime globals are process-wide: installing again with a privacy back end keeps the sandbox's others.
+  if (options.privacy) installForgeRuntime({ jira: jiraBackend(sandbox.jira), kvs: sandbox.kvs.backend, queue: sandbox.queue.backend, privacy: options.privacy });
+  const call: ForgeApp['call'] = (functionKey, payload, accountId, callOptions = {}) => {
+    const { cloudId, installationId } = callOptions.site ?? SANDBOX_SITE;
+    const license = { isActive: callOptions.licenseActive ?? true };
+    const invocation = { accountId, cloudId, installationId, moduleKey: 'goalkeeper-issue-panel', license };
+    const context = { cloudId, localId: 'test-local-id', moduleKey: 'goalkeeper-issue-panel', extension: callOptions.extension ?? { type: 'jira:issuePanel' } };
     return runInvocation(invocation, () =>
-      handler({ call: { functionKey, payload }, context }, { principal: { accountId }, installContext: `ari:cloud:jira::site/${SANDBOX_CLOUD_ID}`, license }),
+      handler({ call: { functionKey, payload }, context }, { principal: { accountId }, installContext: `ari:cloud:jira::site/${cloudId}`, license }),
     ) as Promise<never>;
   };
   return {
     sandbox,
-    site: () => sandbox.jira.model.site(SANDBOX_CLOUD_ID),
+    site: (site = SANDBOX_SITE) => sandbox.jira.model.site(site.cloudId),
     call,
-    asApp: (work) => runInvocation({ cloudId: SANDBOX_CLOUD_ID, installationId: SANDBOX_INSTALLATION_ID, moduleKey: 'goalkeeper-jira-events' }, work),
-    async ok(functionKey, payload, accountId) {
-      const answer = await call(functionKey, payload, accountId);
+    asApp: (work, site = SANDBOX_SITE) => runInvocation({ cloudId: site.cloudId, installationId: site.installationId, moduleKey: 'goalkeeper-jira-events' }, work),
+    async ok(functionKey, payload, accountId, callOptions) {
+      const answer = await call(functionKey, payload, accountId, callOptions);
       if (answer.error) throw new Error(`${functionKey} failed: ${answer.error.code}: ${answer.error.message}`);
       return answer.data as never;
     },

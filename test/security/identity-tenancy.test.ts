@@ -1,0 +1,224 @@
+/**
+ * Who is asking, and for which site, comes only from what Forge vouches for. A client-forged
+ * `context.extension` and fields that claim a status, a decider or an account change nothing; a
+ * Product Owner who loses the role or the Jira permission between decision and apply cannot have
+ * the change applied; and two Jira sites served by one warm runtime never see each other's data.
+ */
+import { runInvocation } from '../../sandbox/forge-host/forge-runtime';
+import { handler } from '../../src/index';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { reportFigure, testTally } from '../support/figures';
+import { SANDBOX_SITE, useForgeApp, type SiteRef } from '../support/forge-app';
+import {
+  ADA,
+  appChanges,
+  approval,
+  auditActions,
+  DANA,
+  FIN,
+  KOFI,
+  ONB_SPRINT,
+  openSprintsOf,
+  otherSite,
+  PRIYA,
+  proposalPayload,
+  SAM,
+  setRoleMember,
+  storedProposal,
+  storeOf,
+} from './security-fixture';
+
+const app = useForgeApp();
+const tally = { forgedContexts: 0, injectedClaims: 0, revokedDeciders: 0, tenantChecks: 0 };
+const tests = testTally();
+
+afterAll(() => {
+  reportFigure(
+    'identity and tenancy',
+    `${tally.forgedContexts} calls with a forged context (extension, accountId, licence) and ${tally.injectedClaims} with injected status/decider/account fields changed nothing; ${tally.revokedDeciders} applies by a decider who lost the role or Jira permission refused and recorded; ${tally.tenantChecks} cross-site checks between two sites on one runtime; ${tests.failed} of ${tests.ran} tests failed`,
+  );
+});
+
+/** What a client can claim in the extension: another issue, another project, even a gadget. */
+const FORGED_EXTENSIONS = [
+  { type: 'jira:issuePanel', issue: { id: '10070', key: 'ONB-70', type: 'Story' }, project: { id: '10000', key: 'ONB', type: 'software' } },
+  { type: 'jira:issuePanel', issue: { id: '20002', key: 'BIL-2', type: 'Story' }, project: { id: '10001', key: 'BIL', type: 'software' } },
+  { type: 'jira:dashboardGadget', gadget: { id: 'g-1' }, gadgetConfiguration: { boardId: 2 }, accountId: PRIYA, isProductOwner: true },
+];
+
+/** The parts of a panel that do not depend on the moment it is read. */
+function stablePanel(panel: any): unknown {
+  const { risk, sprint, ...rest } = panel;
+  return { ...rest, sprintName: sprint?.name, riskLevel: risk?.level };
+}
+
+describe('a forged context.extension', () => {
+  it('changes no answer and no record: the payload and the Forge principal decide', tests.track(async () => {
+    const honest = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA);
+    for (const extension of FORGED_EXTENSIONS) {
+      tally.forgedContexts += 2;
+      expect(stablePanel(await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA, { extension }))).toEqual(stablePanel(honest));
+      // Fin cannot see ONB, whatever the extension says he is looking at.
+      expect((await app().call('getIssuePanelState', { issueKey: 'ONB-68' }, FIN, { extension })).error?.code).toBe('not-found');
+    }
+    for (const extension of FORGED_EXTENSIONS) {
+      tally.forgedContexts += 2;
+      const proposal = await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }), DANA, { extension });
+      expect(proposal).toMatchObject({ issueKey: 'ONB-68', projectKey: 'ONB', boardId: 1, sprintId: ONB_SPRINT, proposerAccountId: DANA });
+      expect((await app().call('decideProposal', approval(proposal.id), KOFI, { extension })).error?.code).toBe('forbidden');
+    }
+    expect(openSprintsOf(app().site(), 'ONB-70')).toEqual([]);
+    expect(storeOf(app()).entities.proposal && Object.values(storeOf(app()).entities.proposal!).every((record: any) => record.issueKey === 'ONB-68')).toBe(true);
+  }));
+});
+
+describe('a forged Forge context', () => {
+  it('takes the caller, the licence and the site from what Forge vouches for, not from the context a client sent', tests.track(async () => {
+    tally.forgedContexts += 2;
+    const proposal = await app().ok('createProposal', proposalPayload('ONB-74', { kind: 'add' }), DANA);
+    const forged = { cloudId: SANDBOX_SITE.cloudId, moduleKey: 'goalkeeper-issue-panel', extension: { type: 'jira:issuePanel' }, accountId: PRIYA, license: { isActive: true }, installContext: 'ari:cloud:jira::site/another-site' };
+    const asDana = (payload: object, licenseActive: boolean, functionKey: string) =>
+      runInvocation({ accountId: DANA, cloudId: SANDBOX_SITE.cloudId, installationId: SANDBOX_SITE.installationId, moduleKey: 'goalkeeper-issue-panel' }, () =>
+        handler({ call: { functionKey, payload }, context: forged }, { principal: { accountId: DANA }, installContext: `ari:cloud:jira::site/${SANDBOX_SITE.cloudId}`, license: { isActive: licenseActive } }),
+      ) as Promise<{ error?: { code: string } }>;
+    expect((await asDana(approval(proposal.id), true, 'decideProposal')).error?.code).toBe('forbidden');
+    expect((await asDana(approval(proposal.id), false, 'decideProposal')).error?.code).toBe('unlicensed');
+    expect(storedProposal(app(), proposal.id).status).toBe('proposed');
+  }));
+});
+
+describe('claims injected into payloads', () => {
+  it('ignores a status, an id, a version, a decision and another proposer on creation', tests.track(async () => {
+    tally.injectedClaims++;
+    const created = await app().ok(
+      'createProposal',
+      {
+        ...proposalPayload('ONB-69', { kind: 'add' }),
+        id: 'chosen-by-client',
+        status: 'applied',
+        version: 9,
+        needsProductOwner: false,
+        proposerAccountId: PRIYA,
+        accountId: PRIYA,
+        decision: { verdict: 'approved', deciderAccountId: PRIYA, rationale: 'Pre-approved by the client.' },
+        apply: { attempts: 1, steps: [], lastError: null, finishedAt: '2026-01-01T00:00:00.000Z' },
+      },
+      DANA,
+    );
+    expect(created.id).not.toBe('chosen-by-client');
+    expect(storedProposal(app(), created.id)).toMatchObject({ status: 'proposed', version: 1, needsProductOwner: true, proposerAccountId: DANA, decision: null, apply: null });
+    expect(openSprintsOf(app().site(), 'ONB-69')).toEqual([]);
+  }));
+
+  it('records the caller as the decider, whoever the payload names', tests.track(async () => {
+    tally.injectedClaims++;
+    const proposal = await app().ok('createProposal', proposalPayload('ONB-70', { kind: 'add' }), DANA);
+    const decided = await app().ok('decideProposal', { ...(approval(proposal.id) as object), decidedBy: ADA, deciderAccountId: ADA, accountId: ADA, status: 'rejected' }, PRIYA);
+    expect(decided).toMatchObject({ status: 'approved', decision: { deciderAccountId: PRIYA } });
+    expect((await app().ok('getAuditTrail', { proposalId: proposal.id }, DANA)).events[1]).toMatchObject({ action: 'approved', actorAccountId: PRIYA });
+  }));
+
+  it('does not let a payload make someone the proposer or a Product Owner', tests.track(async () => {
+    tally.injectedClaims += 3;
+    const proposal = await app().ok('createProposal', proposalPayload('ONB-71', { kind: 'add' }), DANA);
+    const asKofi = await app().call('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1, accountId: DANA, proposerAccountId: KOFI }, KOFI);
+    expect(asKofi.error?.code).toBe('forbidden');
+    const asDana = await app().call('decideProposal', { ...(approval(proposal.id) as object), isProductOwner: true, role: 'Product Owner', roles: ['Product Owner'] }, DANA);
+    expect(asDana.error?.code).toBe('forbidden');
+    const asSam = await app().call('saveProjectSettings', { projectKey: 'ONB', settings: editableDefaults(), expectedVersion: 0, isAdmin: true, accountId: ADA }, SAM);
+    expect(asSam.error?.code).toBe('forbidden');
+    expect(storedProposal(app(), proposal.id).status).toBe('proposed');
+  }));
+});
+
+function editableDefaults() {
+  const { version, updatedBy, updatedAt, ...editable } = DEFAULT_SETTINGS;
+  return editable;
+}
+
+describe('a decider who loses their rights before the apply', () => {
+  /** Approves, then — before the apply job's turn — changes Jira's roles as an admin would. */
+  async function approveThenRevoke(issueKey: string, revoke: () => void) {
+    const proposal = await app().ok('createProposal', proposalPayload(issueKey, { kind: 'add' }), DANA);
+    await app().ok('decideProposal', approval(proposal.id), PRIYA);
+    expect(storedProposal(app(), proposal.id).apply).toBeNull();
+    revoke();
+    const changesBefore = appChanges(app()).length;
+    await app().sandbox.idle();
+    tally.revokedDeciders++;
+    expect(appChanges(app()).length).toBe(changesBefore);
+    expect(openSprintsOf(app().site(), issueKey)).toEqual([]);
+    return { stored: storedProposal(app(), proposal.id), actions: await auditActions(app(), proposal.id, SANDBOX_SITE, DANA) };
+  }
+
+  it('refuses the apply and records why when the Product Owner role was taken away', tests.track(async () => {
+    // She stays on the team (Developers: she can still schedule issues), just no longer its Product Owner.
+    const { stored, actions } = await approveThenRevoke('ONB-72', () => {
+      setRoleMember(app().site(), 'ONB', 'Developers', PRIYA, true);
+      setRoleMember(app().site(), 'ONB', 'Product Owner', PRIYA, false);
+    });
+    expect(stored.status).toBe('apply-failed');
+    expect(stored.apply.lastError).toBe('Apply refused: the person who approved this change is no longer a Product Owner of the project.');
+    expect(actions.slice(-1)).toEqual(['apply-failed']);
+  }));
+
+  it('refuses the apply and records why when the Jira permission to make the change was taken away', tests.track(async () => {
+    // Priya stays Product Owner by name in the settings, but Jira no longer lets her schedule issues.
+    const settings = { ...editableDefaults(), productOwners: { roleName: 'Product Owner', accountIds: [PRIYA] } };
+    await app().ok('saveProjectSettings', { projectKey: 'ONB', settings, expectedVersion: 0 }, ADA);
+    const { stored } = await approveThenRevoke('ONB-73', () => {
+      setRoleMember(app().site(), 'ONB', 'Product Owner', PRIYA, false);
+      setRoleMember(app().site(), 'ONB', 'Viewers', PRIYA, true);
+    });
+    expect(stored.status).toBe('apply-failed');
+    expect(stored.apply.lastError).toMatch(/^Apply refused: the person who approved this change can no longer make it in Jira \(You need the Jira permission\(s\) Edit issues, Schedule issues on ONB-73/);
+  }));
+});
+
+describe('two Jira sites on one runtime', () => {
+  const SITE_B: SiteRef = otherSite('tenant-b');
+
+  it('keeps every record, answer and Jira change on its own site, even when calls interleave', tests.track(async () => {
+    // The same seed on both sites: same keys, same accountIds, same ids — only the site tells them apart.
+    const [onA, onB] = await Promise.all([
+      app().ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }, { idempotencyKey: 'same-key' }), DANA),
+      app().ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }, { idempotencyKey: 'same-key' }), DANA, { site: SITE_B }),
+    ]);
+    expect(onA.id).not.toBe(onB.id);
+    const settingsOnB = { ...editableDefaults(), commentOnDecision: false };
+    await Promise.all([app().ok('decideProposal', approval(onA.id), PRIYA), app().ok('saveProjectSettings', { projectKey: 'ONB', settings: settingsOnB, expectedVersion: 0 }, ADA, { site: SITE_B })]);
+    await app().sandbox.idle();
+
+    const check = (ok: boolean) => {
+      tally.tenantChecks++;
+      expect(ok).toBe(true);
+    };
+    // Each site's panel lists its own proposal only.
+    const [panelA, panelB] = await Promise.all([app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA), app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA, { site: SITE_B })]);
+    check(panelA.proposals.map((p: { id: string }) => p.id).join() === onA.id);
+    check(panelB.proposals.map((p: { id: string }) => p.id).join() === onB.id);
+    // A proposal id from one site is unknown on the other, to every resolver that takes one.
+    for (const [resolver, payload] of [
+      ['getAuditTrail', { proposalId: onA.id }],
+      ['decideProposal', approval(onA.id, 2)],
+      ['withdrawProposal', { proposalId: onA.id, expectedVersion: 2 }],
+      ['retryApply', { proposalId: onA.id }],
+    ] as const) {
+      check((await app().call(resolver, payload, PRIYA, { site: SITE_B })).error?.code === 'not-found');
+    }
+    check((await app().call('getAuditTrail', { proposalId: onB.id }, PRIYA)).error?.code === 'not-found');
+    // Lists and exports, settings, storage and Jira: nothing crosses over.
+    const [listA, listB] = await Promise.all([app().ok('listSprintProposals', { boardId: 1 }, PRIYA), app().ok('listSprintProposals', { boardId: 1 }, PRIYA, { site: SITE_B })]);
+    check(listA.every((p: { id: string }) => p.id !== onB.id) && listB.every((p: { id: string }) => p.id !== onA.id));
+    const csvB = await app().ok('exportSprintCsv', { boardId: 1 }, PRIYA, { site: SITE_B });
+    check(!csvB.csv.includes(onA.id));
+    const [settingsA, settingsB] = await Promise.all([app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA), app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA, { site: SITE_B })]);
+    check(settingsA.settings.commentOnDecision === true && settingsA.settings.version === 0);
+    check(settingsB.settings.commentOnDecision === false && settingsB.settings.version === 1);
+    check(!JSON.stringify(storeOf(app(), SITE_B)).includes(onA.id) && !JSON.stringify(storeOf(app(), SANDBOX_SITE)).includes(onB.id));
+    check(openSprintsOf(app().site(), 'ONB-68').join() === String(ONB_SPRINT));
+    check(openSprintsOf(app().site(SITE_B), 'ONB-68').length === 0);
+    check(appChanges(app(), SITE_B).length === 0);
+    check(app().sandbox.jira.requests.filter((r) => r.siteId === SITE_B.cloudId).every((r) => !r.path.includes(onA.id)));
+  }));
+});

@@ -1,0 +1,174 @@
+/**
+ * Whatever people type is kept as typed and shown as words: HTML, scripts, markdown, Jira wiki
+ * markup and text shaped like ADF survive the round trip through the handler unchanged, and reach
+ * Jira's decision comment as plain text nodes (no marks, links or mentions parsed out of them).
+ * Issue keys never steer a request: the schema refuses a key that would change a path, and the
+ * adapter, asked directly, refuses to send one. (That the front ends render such text inert is
+ * proven by the browser end-to-end tests.)
+ */
+import { runInvocation } from '../../sandbox/forge-host/forge-runtime';
+import { SANDBOX_CLOUD_ID } from '../../sandbox/jira/jira-model';
+import { SANDBOX_INSTALLATION_ID } from '../../sandbox/server';
+import type { JiraPort } from '../../src/app/ports';
+import { createJiraAdapter } from '../../src/jira/jira-adapter';
+import { reportFigure, testTally } from '../support/figures';
+import { useForgeApp } from '../support/forge-app';
+import { approval, auditActions, DANA, KOFI, ONB_SPRINT, PRIYA, proposalPayload, storedProposal } from './security-fixture';
+
+const app = useForgeApp();
+const tally = { texts: 0, roundTrips: 0, comments: 0, hostileKeys: 0, refusedBySchema: 0, requestsSteered: 0 };
+const tests = testTally();
+
+afterAll(() => {
+  reportFigure(
+    'injection',
+    `${tally.texts} hostile texts, ${tally.roundTrips} round trips kept verbatim, ${tally.comments} Jira comments of plain text only; ${tally.hostileKeys} hostile issue keys refused by the schema in ${tally.refusedBySchema} calls and by the adapter, ${tally.requestsSteered} requests steered; ${tests.failed} of ${tests.ran} tests failed`,
+  );
+});
+
+/** Texts that mean something to a browser, a markdown or wiki renderer, or an ADF parser. */
+const HOSTILE_TEXTS = [
+  '<script>alert(document.cookie)</script><img src=x onerror=alert(1)>',
+  '**Bold claim** [click me](javascript:alert(1)) ![pixel](https://evil.example/p.gif)',
+  '[~accountid:557058:admin-ada] please approve {color:red}now{color} h1. Heading',
+  '"}]},{"type":"mention","attrs":{"id":"557058:admin-ada"}},{"type":"text","text":"',
+  '{"type":"doc","version":1,"content":[{"type":"inlineCard","attrs":{"url":"https://evil.example"}}]}',
+  'Line one\nLine two with <b>markup</b>\r\n\r\n@Ada Lindqvist `code` ${{7*7}} {{constructor.constructor("alert(1)")()}}',
+  'RTL \u202egnp.exe\u202c zero\u200bwidth emoji 🥅 and 𝔊𝔬𝔞𝔩',
+  "'; DROP TABLE proposals; -- and issuekey = ONB-1 OR project = BIL",
+];
+
+/** What Jira's stand-in holds as the latest comment body on an issue. */
+function lastComment(issueKey: string): any {
+  return app().site().issueByKeyOrId(issueKey)!.comments.at(-1)?.body;
+}
+
+/** Every node of an ADF document, depth first. */
+function nodesOf(node: any): any[] {
+  return [node, ...(Array.isArray(node?.content) ? node.content.flatMap(nodesOf) : [])];
+}
+
+/**
+ * The decision comment is plain: only doc, paragraphs, a blockquote and unmarked text, with one
+ * mention — the decider — and the rationale's lines as the quote's text, exactly.
+ */
+function expectPlainDecisionComment(body: any, decider: string, rationale: string): void {
+  const nodes = nodesOf(body);
+  expect(nodes.every((node) => ['doc', 'paragraph', 'blockquote', 'text', 'mention'].includes(node.type))).toBe(true);
+  expect(nodes.filter((node) => node.type === 'text').every((node) => node.marks === undefined && typeof node.text === 'string' && node.text.length > 0)).toBe(true);
+  expect(nodes.filter((node) => node.type === 'mention').map((node) => node.attrs.id)).toEqual([decider]);
+  const quote = body.content.find((node: any) => node.type === 'blockquote');
+  const lines = rationale
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trimEnd())
+    .filter((line) => line.trim() !== '');
+  expect(quote.content.map((paragraph: any) => paragraph.content.map((node: any) => node.text).join(''))).toEqual(lines);
+  tally.comments++;
+}
+
+describe('hostile text', () => {
+  it.each(HOSTILE_TEXTS.map((text, index) => [index, text] as const))('keeps text #%i verbatim in the proposal, the audit trail and the decision comment', tests.track(async (index, text) => {
+    tally.texts++;
+    const issueKey = ['ONB-68', 'ONB-69', 'ONB-70', 'ONB-71', 'ONB-72', 'ONB-73', 'ONB-74', 'ONB-75'][index]!;
+    const proposal = await app().ok('createProposal', { issueKey, change: { kind: 'add' }, reason: { category: 'other', text }, acknowledgeThreat: true }, DANA);
+    const rationale = `Approved after review. ${text}`;
+    await app().ok('decideProposal', approval(proposal.id, 1, rationale), PRIYA);
+    await app().sandbox.idle();
+
+    const panel = await app().ok('getIssuePanelState', { issueKey }, KOFI);
+    const shown = panel.proposals.find((p: { id: string }) => p.id === proposal.id);
+    expect(shown.reason.text).toBe(text);
+    expect(shown.decision.rationale).toBe(rationale);
+    expect(storedProposal(app(), proposal.id).reason.text).toBe(text);
+    const trail = await app().ok('getAuditTrail', { proposalId: proposal.id }, KOFI);
+    expect(trail.events.find((e: { action: string }) => e.action === 'proposed').detail).toBe(text);
+    expect(trail.events.find((e: { action: string }) => e.action === 'approved').detail).toBe(rationale);
+    tally.roundTrips += 3;
+
+    expect(storedProposal(app(), proposal.id).status).toBe('applied');
+    expectPlainDecisionComment(lastComment(issueKey), PRIYA, rationale);
+  }));
+
+  it('quotes a hostile rejection as plain text too', tests.track(async () => {
+    const text = HOSTILE_TEXTS[3]!;
+    const proposal = await app().ok('createProposal', proposalPayload('ONB-76', { kind: 'add' }), DANA);
+    await app().ok('decideProposal', { ...(approval(proposal.id, 1, `Not now. ${text}`) as object), verdict: 'reject' }, PRIYA);
+    expectPlainDecisionComment(lastComment('ONB-76'), PRIYA, `Not now. ${text}`);
+  }));
+
+  it('creates split parts and keeps tweak notes with hostile text as plain summaries and notes', tests.track(async () => {
+    const parts = [
+      { summary: HOSTILE_TEXTS[0]!, points: 1 },
+      { summary: HOSTILE_TEXTS[1]!, points: 1 },
+    ];
+    const split = await app().ok('createProposal', proposalPayload('ONB-42', { kind: 'split', parts }), DANA);
+    await app().ok('decideProposal', approval(split.id), PRIYA);
+    await app().sandbox.idle();
+    const created = app().site().childrenOf(app().site().issueByKeyOrId('ONB-42')!).map((issue) => issue.summary);
+    expect(created).toEqual(expect.arrayContaining(parts.map((part) => part.summary)));
+
+    const tweak = await app().ok('createProposal', proposalPayload('ONB-55', { kind: 'tweak', note: HOSTILE_TEXTS[5]! }), DANA);
+    expect(storedProposal(app(), tweak.id).change.note).toBe(HOSTILE_TEXTS[5]!.trim());
+    await app().sandbox.idle();
+    expect(await auditActions(app(), tweak.id)).toContain('applied');
+    tally.roundTrips += 3;
+  }));
+});
+
+/** Keys that would change a request's path if pasted into it. */
+const HOSTILE_KEYS = ['ONB-1/../../x', 'ONB-1/../../../rest/api/3/myself', '../myself', 'ONB-1?fields=*all', 'ONB-1#x', 'ONB-1\\..\\x', 'ONB-1/comment', '%2e%2e/x', 'ONB-1%2F..%2Fx', 'ONB-1 OR 1=1'];
+
+describe('issue keys in paths', () => {
+  it('refuses a path-changing issue key in every payload that names an issue, before any call to Jira', tests.track(async () => {
+    for (const key of HOSTILE_KEYS) {
+      tally.hostileKeys++;
+      const payloads: [string, object][] = [
+        ['getIssuePanelState', { issueKey: key }],
+        ['previewProposal', { issueKey: key, change: { kind: 'add' } }],
+        ['createProposal', proposalPayload(key, { kind: 'add' })],
+        ['createProposal', proposalPayload('ONB-68', { kind: 'swap', outIssueKey: key })],
+        ['createProposal', proposalPayload('ONB-39', { kind: 'rerank', target: { position: 'before', issueKey: key } })],
+        ['getProjectSettings', { projectKey: key }],
+      ];
+      for (const [resolver, payload] of payloads) {
+        const before = app().sandbox.jira.requests.length;
+        const answer = await app().call(resolver, payload, DANA);
+        expect(answer.error?.code).toBe('invalid-input');
+        expect(app().sandbox.jira.requests.length).toBe(before);
+        tally.refusedBySchema++;
+      }
+    }
+  }));
+
+  it('never lets a key change the path of a request the adapter sends, even when asked directly', tests.track(async () => {
+    const jira = createJiraAdapter({ sleep: async () => undefined });
+    const asApp = <T>(work: (jira: JiraPort) => Promise<T>) => runInvocation({ cloudId: SANDBOX_CLOUD_ID, installationId: SANDBOX_INSTALLATION_ID, moduleKey: 'apply-consumer' }, () => work(jira));
+    const estimation = { kind: 'points', fieldId: 'customfield_10016' } as const;
+    const comment = { proposalId: 'p-1', verdict: 'approved', deciderAccountId: PRIYA, rationale: 'Fine by me, really.', changeSummary: 'Add' } as const;
+    const before = app().sandbox.jira.requests.length;
+    for (const key of HOSTILE_KEYS) {
+      expect(await asApp((j) => j.getIssue(key))).toBeNull();
+      expect(await asApp((j) => j.subIssues(key))).toEqual([]);
+      expect(await asApp((j) => j.hasDecisionComment(key, 'p-1'))).toBe(false);
+      expect(await asApp((j) => j.hasProjectPermission(PRIYA, key, 'BROWSE_PROJECTS'))).toBe(false);
+      expect(await asApp((j) => j.projectRoleMembers(key, 'Product Owner'))).toEqual([]);
+      for (const step of [() => asApp((j) => j.setPriority(key, 'High')), () => asApp((j) => j.setEstimate(key, estimation, 3)), () => asApp((j) => j.addDecisionComment(key, comment)), () => asApp((j) => j.createSubIssue(key, 'Part', 1, estimation))]) {
+        expect((await step()).ok).toBe(false);
+      }
+      // Keys travel in JSON bodies here, where they cannot steer anything: Jira finds no such issue.
+      expect((await asApp((j) => j.moveToSprint(ONB_SPRINT, [key]))).ok).toBe(false);
+      expect((await asApp((j) => j.permissionsOf(PRIYA, [key], ['BROWSE_PROJECTS']))).size).toBe(0);
+    }
+    const sent = app().sandbox.jira.requests.slice(before);
+    const steered = sent.filter(({ path }) => {
+      const pathname = new URL(path, 'http://jira.invalid').pathname;
+      const segments = pathname.split('/');
+      return segments.includes('..') || segments.includes('.') || /myself|%2e|%2f|\\/i.test(pathname) || !/^\/rest\/(api\/3|agile\/1\.0)\//.test(pathname);
+    });
+    tally.requestsSteered += steered.length;
+    expect(steered).toEqual([]);
+    // What went out names Jira's own resources, with a harmless key (no `/`, `..`, `?` or `#`) in one segment.
+    const templates = [/^\/rest\/agile\/1\.0\/issue\/[^/]+$/, /^\/rest\/api\/3\/issue\/[^/]+(\/comment)?$/, /^\/rest\/api\/3\/project\/[^/]+(\/role)?$/, /^\/rest\/agile\/1\.0\/sprint\/7\/issue$/, /^\/rest\/api\/3\/issue\/bulkfetch$/];
+    expect(sent.map((r) => new URL(r.path, 'http://jira.invalid').pathname).filter((pathname) => !templates.some((template) => template.test(pathname)))).toEqual([]);
+  }));
+});
