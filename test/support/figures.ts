@@ -1,9 +1,15 @@
+import { appendFileSync } from 'node:fs';
+
 /**
  * The reliability and security suite (test/security/) prints what it proved, one line per figure,
  * in one format, so `npm test` output can be grepped for `[reliability]` and quoted in the README.
  */
 export function reportFigure(area: string, figures: string): void {
-  console.log(`[reliability] ${area}: ${figures}`);
+  const line = `[reliability] ${area}: ${figures}`;
+  console.log(line);
+  // Collected across workers and printed together at the end of the run (figures-summary.js).
+  const summaryFile = process.env.GOALKEEPER_FIGURES_FILE;
+  if (summaryFile) appendFileSync(summaryFile, `${line}\n`);
 }
 
 export interface TestTally {
