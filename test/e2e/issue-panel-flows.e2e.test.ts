@@ -48,24 +48,24 @@ describeInBrowser('the issue panel, end to end', () => {
   }
 
   it('takes a backlog issue into the sprint: proposed with a reason, acknowledged, approved with a rationale, applied and audited', async () => {
-    let panel = await openIssuePanel(ui, devDana, 'ONB-70');
+    let panel = await openIssuePanel(ui, devDana, 'ONB-68');
     await panel.getByText('Backlog: not in ONB Sprint 7').waitFor();
 
-    const filled = await fillProposal(panel, { kind: 'add' }, 'Stakeholder request', 'The pilot customer in Munich needs the German wizard before their rollout.');
-    // The seed's sprint is already over capacity (P(goal) a few per cent), so any addition threatens it.
+    const filled = await fillProposal(panel, { kind: 'add' }, 'Stakeholder request', 'Our developer pilot signs up with GitHub; the stakeholders count it as SSO.');
+    // ONB-68 is goal-critical (labelled sprint-goal) but unplanned: 3 more goal points than the capacity allows.
     expect(filled.level).toBe('Threat');
     expect(filled.figure).toMatch(/^P\(goal\) \d+% → \d+%$/);
     await filled.form.getByRole('checkbox', { name: 'I understand this threatens the sprint goal' }).waitFor();
     await ui.screenshot('issue-panel-propose-light');
     await submitProposal(filled);
 
-    const title = 'Add ONB-70 to the sprint';
+    const title = 'Add ONB-68 to the sprint';
     let card = proposalCard(panel, title);
     await waitForStatus(card, 'Proposed');
     await card.getByText('Waiting for the Product Owner: Priya Raman').waitFor();
     await card.getByRole('button', { name: 'Withdraw' }).waitFor();
 
-    panel = await openIssuePanel(ui, productOwner, 'ONB-70');
+    panel = await openIssuePanel(ui, productOwner, 'ONB-68');
     card = proposalCard(panel, title);
     const decision = card.getByRole('region', { name: 'Your decision' });
     const rationale = decision.getByLabel('Rationale (the team will read it)');
@@ -83,7 +83,7 @@ describeInBrowser('the issue panel, end to end', () => {
     await decision.waitFor({ state: 'detached' });
     expect(['Approved', 'Applied']).toContain(await statusOf(card));
 
-    panel = await afterApplying(productOwner, 'ONB-70');
+    panel = await afterApplying(productOwner, 'ONB-68');
     card = proposalCard(panel, title);
     await waitForStatus(card, 'Applied');
     await card.getByText(/^Applied in Jira /).waitFor();
@@ -101,8 +101,8 @@ describeInBrowser('the issue panel, end to end', () => {
     await ui.screenshot('issue-panel-applied-light');
 
     await ui.open(BACKLOG);
-    await ui.page.waitForSelector(`${ACTIVE_SPRINT} [data-issue-key="ONB-70"]`);
-    expect(await ui.page.locator('[data-sprint-id="backlog"] [data-issue-key="ONB-70"]').count()).toBe(0);
+    await ui.page.waitForSelector(`${ACTIVE_SPRINT} [data-issue-key="ONB-68"]`);
+    expect(await ui.page.locator('[data-sprint-id="backlog"] [data-issue-key="ONB-68"]').count()).toBe(0);
     expect(ui.dialogs).toEqual([]);
   });
 
