@@ -2,31 +2,20 @@
  * The sandbox's host side of @forge/bridge: calls made in the iframe reach the real resolver,
  * which reaches the Jira stand-in as the person acting, and the answers come back to the iframe.
  */
-import type { Browser } from 'playwright-core';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
-import { describeInBrowser, launchChromium } from './browser';
-import { openSandbox, type SandboxUnderTest } from './sandbox-fixture';
+import { describeInBrowser } from './browser';
+import { useSandboxInBrowser } from './sandbox-fixture';
 
 jest.setTimeout(90_000);
 
 describeInBrowser('the Forge bridge in the sandbox', () => {
-  let browser: Browser;
-  let ui: SandboxUnderTest;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser?.close());
-  beforeEach(async () => {
-    ui = await openSandbox(browser);
-  });
-  afterEach(() => ui?.close());
+  const { ui } = useSandboxInBrowser();
 
   it('answers view.getContext() with the issue, the site and the person acting', async () => {
-    await ui.open('/browse/ONB-42');
-    const frame = await ui.extensionFrame('goalkeeper-issue-panel');
+    await ui().open('/browse/ONB-42');
+    const frame = await ui().extensionFrame('goalkeeper-issue-panel');
 
-    const context = await ui.callBridge(frame, 'getContext');
+    const context = await ui().callBridge(frame, 'getContext');
 
     expect(context).toMatchObject({
       accountId: SEED_ACCOUNTS.productOwner,
@@ -38,46 +27,46 @@ describeInBrowser('the Forge bridge in the sandbox', () => {
   });
 
   it('runs invoke through the real resolver to the Jira stand-in and back, for the person acting', async () => {
-    await ui.open('/browse/ONB-39');
-    const frame = await ui.extensionFrame('goalkeeper-issue-panel');
-    const requestsBefore = ui.sandbox.jira.requests.length;
+    await ui().open('/browse/ONB-39');
+    const frame = await ui().extensionFrame('goalkeeper-issue-panel');
+    const requestsBefore = ui().sandbox.jira.requests.length;
 
-    const answer = (await ui.callBridge(frame, 'invoke', { functionKey: 'getIssuePanelState', payload: { issueKey: 'ONB-39' } })) as { data: { sprint: { goal: string }; viewer: { accountId: string } } };
+    const answer = (await ui().callBridge(frame, 'invoke', { functionKey: 'getIssuePanelState', payload: { issueKey: 'ONB-39' } })) as { data: { sprint: { goal: string }; viewer: { accountId: string } } };
 
     expect(answer.data.sprint.goal).toBe(SEED_FACTS.activeSprintGoal);
     expect(answer.data.viewer.accountId).toBe(SEED_ACCOUNTS.productOwner);
-    const jiraCalls = ui.sandbox.jira.requests.slice(requestsBefore).map((request) => `${request.method} ${request.path}`);
+    const jiraCalls = ui().sandbox.jira.requests.slice(requestsBefore).map((request) => `${request.method} ${request.path}`);
     expect(jiraCalls).toEqual(expect.arrayContaining(['POST /rest/api/3/permissions/check', 'GET /rest/agile/1.0/sprint/7']));
   });
 
   it('switches a themed app to dark mode live when the top bar switches', async () => {
-    await ui.open('/browse/ONB-39');
-    const frame = await ui.extensionFrame('goalkeeper-issue-panel');
-    await ui.callBridge(frame, 'enableTheming');
+    await ui().open('/browse/ONB-39');
+    const frame = await ui().extensionFrame('goalkeeper-issue-panel');
+    await ui().callBridge(frame, 'enableTheming');
 
-    await ui.page.click('#theme-toggle');
+    await ui().page.click('#theme-toggle');
 
     await frame.waitForFunction(() => document.documentElement.getAttribute('data-color-mode') === 'dark');
-    expect(await ui.page.getAttribute('html', 'data-color-mode')).toBe('dark');
-    await ui.screenshot('sandbox-issue-view-dark');
+    expect(await ui().page.getAttribute('html', 'data-color-mode')).toBe('dark');
+    await ui().screenshot('sandbox-issue-view-dark');
   });
 
   it('follows router.navigate to another issue in the same tab', async () => {
-    await ui.open('/browse/ONB-39');
-    const frame = await ui.extensionFrame('goalkeeper-issue-panel');
+    await ui().open('/browse/ONB-39');
+    const frame = await ui().extensionFrame('goalkeeper-issue-panel');
 
-    await Promise.all([ui.page.waitForURL(/\/browse\/ONB-42$/), ui.callBridge(frame, 'navigate', { target: 'issue', issueKey: 'ONB-42', type: 'same-tab' })]);
+    await Promise.all([ui().page.waitForURL(/\/browse\/ONB-42$/), ui().callBridge(frame, 'navigate', { target: 'issue', issueKey: 'ONB-42', type: 'same-tab' })]);
 
-    expect(await ui.page.textContent('h1.issue-summary')).toContain('Entra');
+    expect(await ui().page.textContent('h1.issue-summary')).toContain('Entra');
   });
 
   it('refuses changes with the licence switched off, and says why', async () => {
-    await ui.open('/browse/ONB-70');
-    await ui.page.click('#licence-toggle');
-    await ui.page.waitForSelector('#licence-toggle[data-active="false"]');
-    const frame = await ui.extensionFrame('goalkeeper-issue-panel');
+    await ui().open('/browse/ONB-70');
+    await ui().page.click('#licence-toggle');
+    await ui().page.waitForSelector('#licence-toggle[data-active="false"]');
+    const frame = await ui().extensionFrame('goalkeeper-issue-panel');
 
-    const answer = (await ui.callBridge(frame, 'invoke', {
+    const answer = (await ui().callBridge(frame, 'invoke', {
       functionKey: 'createProposal',
       payload: { issueKey: 'ONB-70', change: { kind: 'add' }, reason: { category: 'stakeholder-request', text: 'Sales promised it' }, acknowledgeThreat: true },
     })) as { error: { code: string; message: string } };

@@ -4,9 +4,9 @@
  * kind of change, for rejections, withdrawals and a failed apply, and for someone who may not
  * propose. Text people type is shown as text, never run.
  */
-import type { Browser, Frame } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
-import { describeInBrowser, launchChromium } from './browser';
+import { describeInBrowser } from './browser';
 import {
   auditTrailOf,
   decide,
@@ -20,7 +20,7 @@ import {
   submitProposal,
   waitForStatus,
 } from './issue-panel-driver';
-import { openSandbox, type SandboxUnderTest } from './sandbox-fixture';
+import { useSandboxInBrowser } from './sandbox-fixture';
 
 jest.setTimeout(90_000);
 
@@ -29,26 +29,16 @@ const ACTIVE_SPRINT = `[data-sprint-id="${SEED_FACTS.activeSprintId}"]`;
 const { devDana, productOwner, stakeholder } = SEED_ACCOUNTS;
 
 describeInBrowser('the issue panel, end to end', () => {
-  let browser: Browser;
-  let ui: SandboxUnderTest;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser?.close());
-  beforeEach(async () => {
-    ui = await openSandbox(browser);
-  });
-  afterEach(() => ui?.close());
+  const { ui } = useSandboxInBrowser();
 
   /** Reloads the issue as the same person once Goalkeeper has finished applying in the background. */
   async function afterApplying(accountId: string, issueKey: string): Promise<Frame> {
-    await ui.sandbox.idle();
-    return openIssuePanel(ui, accountId, issueKey);
+    await ui().sandbox.idle();
+    return openIssuePanel(ui(), accountId, issueKey);
   }
 
   it('takes a backlog issue into the sprint: proposed with a reason, acknowledged, approved with a rationale, applied and audited', async () => {
-    let panel = await openIssuePanel(ui, devDana, 'ONB-68');
+    let panel = await openIssuePanel(ui(), devDana, 'ONB-68');
     await panel.getByText('Backlog: not in ONB Sprint 7').waitFor();
 
     const filled = await fillProposal(panel, { kind: 'add' }, 'Stakeholder request', 'Our developer pilot signs up with GitHub; the stakeholders count it as SSO.');
@@ -56,7 +46,7 @@ describeInBrowser('the issue panel, end to end', () => {
     expect(filled.level).toBe('Threat');
     expect(filled.figure).toMatch(/^P\(goal\) \d+% → \d+%$/);
     await filled.form.getByRole('checkbox', { name: 'I understand this threatens the sprint goal' }).waitFor();
-    await ui.screenshot('issue-panel-propose-light');
+    await ui().screenshot('issue-panel-propose-light');
     await submitProposal(filled);
 
     const title = 'Add ONB-68 to the sprint';
@@ -65,7 +55,7 @@ describeInBrowser('the issue panel, end to end', () => {
     await card.getByText('Waiting for the Product Owner: Priya Raman').waitFor();
     await card.getByRole('button', { name: 'Withdraw' }).waitFor();
 
-    panel = await openIssuePanel(ui, productOwner, 'ONB-68');
+    panel = await openIssuePanel(ui(), productOwner, 'ONB-68');
     card = proposalCard(panel, title);
     const decision = card.getByRole('region', { name: 'Your decision' });
     const rationale = decision.getByLabel('Rationale (the team will read it)');
@@ -78,7 +68,7 @@ describeInBrowser('the issue panel, end to end', () => {
     await rationale.pressSequentially('ed pilot next week; we drop the passkey spike instead.');
     await decision.getByText('58 characters').waitFor();
     await expectEnabled(approve);
-    await ui.screenshot('issue-panel-decide-light');
+    await ui().screenshot('issue-panel-decide-light');
     await approve.click();
     await decision.waitFor({ state: 'detached' });
     expect(['Approved', 'Applied']).toContain(await statusOf(card));
@@ -98,27 +88,27 @@ describeInBrowser('the issue panel, end to end', () => {
     );
     expect(trail.findIndex((step) => step.includes('Proposed —'))).toBeLessThan(trail.findIndex((step) => step.includes('Approved —')));
     await panel.getByText('In ONB Sprint 7').waitFor();
-    await ui.screenshot('issue-panel-applied-light');
+    await ui().screenshot('issue-panel-applied-light');
 
-    await ui.open(BACKLOG);
-    await ui.page.waitForSelector(`${ACTIVE_SPRINT} [data-issue-key="ONB-68"]`);
-    expect(await ui.page.locator('[data-sprint-id="backlog"] [data-issue-key="ONB-68"]').count()).toBe(0);
-    expect(ui.dialogs).toEqual([]);
+    await ui().open(BACKLOG);
+    await ui().page.waitForSelector(`${ACTIVE_SPRINT} [data-issue-key="ONB-68"]`);
+    expect(await ui().page.locator('[data-sprint-id="backlog"] [data-issue-key="ONB-68"]').count()).toBe(0);
+    expect(ui().dialogs).toEqual([]);
   });
 
   it('records a rejection with its rationale, changes nothing in Jira, and shows it to the proposer (dark theme)', async () => {
-    let panel = await openIssuePanel(ui, devDana, 'ONB-68');
-    await ui.setColorMode('dark');
+    let panel = await openIssuePanel(ui(), devDana, 'ONB-68');
+    await ui().setColorMode('dark');
     const filled = await fillProposal(panel, { kind: 'add' }, 'Stakeholder request', 'Sales promised GitHub sign-up to a design agency.');
-    await ui.screenshot('issue-panel-propose-dark');
+    await ui().screenshot('issue-panel-propose-dark');
     await submitProposal(filled);
 
-    panel = await openIssuePanel(ui, productOwner, 'ONB-68');
+    panel = await openIssuePanel(ui(), productOwner, 'ONB-68');
     const title = 'Add ONB-68 to the sprint';
     const decision = proposalCard(panel, title).getByRole('region', { name: 'Your decision' });
     await decision.getByLabel('Rationale (the team will read it)').pressSequentially('GitHub sign-up is not part of the SSO goal; next sprint.');
     await expectEnabled(decision.getByRole('button', { name: 'Reject' }));
-    await ui.screenshot('issue-panel-decide-dark');
+    await ui().screenshot('issue-panel-decide-dark');
     await decision.getByRole('button', { name: 'Reject' }).click();
     await waitForStatus(proposalCard(panel, title), 'Rejected');
 
@@ -130,12 +120,12 @@ describeInBrowser('the issue panel, end to end', () => {
     expect(await card.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
     expect(await card.getByRole('region', { name: 'Your decision' }).count()).toBe(0);
     expect(await auditTrailOf(card)).toEqual([expect.stringMatching(/Proposed — Dana Kowalski/), expect.stringMatching(/Rejected — Priya Raman: GitHub sign-up/)]);
-    await ui.screenshot('issue-panel-rejected-dark');
-    expect(ui.sandbox.jira.changes.filter((record) => record.change.kind === 'sprint-membership')).toEqual([]);
+    await ui().screenshot('issue-panel-rejected-dark');
+    expect(ui().sandbox.jira.changes.filter((record) => record.change.kind === 'sprint-membership')).toEqual([]);
   });
 
   it('lets the proposer withdraw after confirming, after which the Product Owner has nothing to decide', async () => {
-    let panel = await openIssuePanel(ui, devDana, 'ONB-61');
+    let panel = await openIssuePanel(ui(), devDana, 'ONB-61');
     await panel.getByText('In ONB Sprint 7').waitFor();
     await propose(panel, { kind: 'remove' }, 'Other', 'HEIC uploads are rare; we would rather finish the SSO work.');
     const title = 'Remove ONB-61 from the sprint';
@@ -150,7 +140,7 @@ describeInBrowser('the issue panel, end to end', () => {
     await waitForStatus(card, 'Withdrawn');
     expect(await card.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
 
-    panel = await openIssuePanel(ui, productOwner, 'ONB-61');
+    panel = await openIssuePanel(ui(), productOwner, 'ONB-61');
     card = proposalCard(panel, title);
     await waitForStatus(card, 'Withdrawn');
     expect(await card.getByRole('region', { name: 'Your decision' }).count()).toBe(0);
@@ -158,21 +148,21 @@ describeInBrowser('the issue panel, end to end', () => {
   });
 
   it('shows a failed apply in words and applies the change when the Product Owner retries', async () => {
-    let panel = await openIssuePanel(ui, devDana, 'ONB-73');
+    let panel = await openIssuePanel(ui(), devDana, 'ONB-73');
     await propose(panel, { kind: 'add' }, 'Dependency', 'The partner portal launch depends on bulk invites.');
     const title = 'Add ONB-73 to the sprint';
 
-    panel = await openIssuePanel(ui, productOwner, 'ONB-73');
+    panel = await openIssuePanel(ui(), productOwner, 'ONB-73');
     // Jira answers the move 503 four times: every attempt the client makes within one apply.
-    ui.sandbox.jira.faults.inject({ kind: 'server-error', status: 503 }, { times: 4, method: 'POST', path: `/rest/agile/1.0/sprint/${SEED_FACTS.activeSprintId}/issue` });
+    ui().sandbox.jira.faults.inject({ kind: 'server-error', status: 503 }, { times: 4, method: 'POST', path: `/rest/agile/1.0/sprint/${SEED_FACTS.activeSprintId}/issue` });
     await decide(proposalCard(panel, title), 'Approve', 'Bulk invites unblock the partner launch; worth the risk.');
 
     panel = await afterApplying(productOwner, 'ONB-73');
     let card = proposalCard(panel, title);
     await waitForStatus(card, 'Apply failed');
     await card.getByText(/^Applying failed \(1 attempt\): .*Service Unavailable.*Nothing was changed in Jira; Retry tries again\./).waitFor();
-    expect(ui.sandbox.jira.faults.armed()).toEqual([]);
-    await ui.screenshot('issue-panel-apply-failed-light');
+    expect(ui().sandbox.jira.faults.armed()).toEqual([]);
+    await ui().screenshot('issue-panel-apply-failed-light');
 
     await card.getByRole('button', { name: 'Retry applying' }).click();
     // The queued attempt may already have finished by the time the panel has refreshed.
@@ -185,19 +175,19 @@ describeInBrowser('the issue panel, end to end', () => {
     expect(trail).toEqual(
       expect.arrayContaining([expect.stringMatching(/Apply failed — Goalkeeper/), expect.stringMatching(/Retry requested — Priya Raman/), expect.stringMatching(/Applied — Goalkeeper: Applied in attempt 2\./)]),
     );
-    await ui.open(BACKLOG);
-    await ui.page.waitForSelector(`${ACTIVE_SPRINT} [data-issue-key="ONB-73"]`);
+    await ui().open(BACKLOG);
+    await ui().page.waitForSelector(`${ACTIVE_SPRINT} [data-issue-key="ONB-73"]`);
   });
 
   it('tells a stakeholder without edit rights why they cannot propose, and offers no way to', async () => {
-    const panel = await openIssuePanel(ui, stakeholder, 'ONB-70');
+    const panel = await openIssuePanel(ui(), stakeholder, 'ONB-70');
 
     const note = panel.getByRole('note');
     await note.getByText('You cannot propose changes to this issue').waitFor();
     await note.getByText('You can see this issue but not edit or schedule it in Jira, so you cannot propose changes to it. Ask a team member or the Product Owner.').waitFor();
     await panel.getByText('When someone proposes a change to this issue, it shows up here.').waitFor();
     expect(await panel.getByRole('button', { name: 'Propose change' }).count()).toBe(0);
-    await ui.screenshot('issue-panel-stakeholder-light');
+    await ui().screenshot('issue-panel-stakeholder-light');
   });
 
   it('shows markup typed into every text field as text, and no script runs', async () => {
@@ -205,9 +195,9 @@ describeInBrowser('the issue panel, end to end', () => {
     const script = '<script>alert(2)</script>';
     const both = `${image} ${script}`;
 
-    let panel = await openIssuePanel(ui, devDana, 'ONB-52');
+    let panel = await openIssuePanel(ui(), devDana, 'ONB-52');
     await propose(panel, { kind: 'split', parts: [{ summary: image, points: '1' }, { summary: script, points: '1' }] }, 'Defect', both);
-    panel = await openIssuePanel(ui, devDana, 'ONB-53');
+    panel = await openIssuePanel(ui(), devDana, 'ONB-53');
     await propose(panel, { kind: 'tweak', note: both }, 'Other', both);
     await proposalCard(panel, 'Clarify ONB-53').getByText(both).first().waitFor();
     // A points field is text too: markup in it is refused as a number, and kept as typed.
@@ -217,7 +207,7 @@ describeInBrowser('the issue panel, end to end', () => {
     expect(await estimate.form.getByLabel('New estimate (points)').inputValue()).toBe(image);
     await estimate.form.getByRole('button', { name: 'Cancel' }).click();
 
-    panel = await openIssuePanel(ui, productOwner, 'ONB-52');
+    panel = await openIssuePanel(ui(), productOwner, 'ONB-52');
     await decide(proposalCard(panel, 'Split ONB-52 into 2 parts'), 'Approve', both);
     panel = await afterApplying(productOwner, 'ONB-52');
     const split = proposalCard(panel, 'Split ONB-52 into 2 parts');
@@ -230,13 +220,13 @@ describeInBrowser('the issue panel, end to end', () => {
     // The reason, the rationale, and the audit trail's copies of both.
     expect(await split.getByText(both, { exact: true }).count()).toBeGreaterThanOrEqual(2);
     expect(await panel.locator('img[src="x"], #root script').count()).toBe(0);
-    expect(await ui.page.locator('img[src="x"]').count()).toBe(0);
-    expect(ui.sandbox.jira.changes.filter((record) => record.change.kind === 'issue-created')).toHaveLength(2);
-    await ui.screenshot('issue-panel-markup-as-text-light');
-    expect(ui.dialogs).toEqual([]);
+    expect(await ui().page.locator('img[src="x"]').count()).toBe(0);
+    expect(ui().sandbox.jira.changes.filter((record) => record.change.kind === 'issue-created')).toHaveLength(2);
+    await ui().screenshot('issue-panel-markup-as-text-light');
+    expect(ui().dialogs).toEqual([]);
     // The watch itself works: an alert the panel's frame does open is caught.
     await panel.evaluate(() => window.alert('probe'));
-    expect(ui.dialogs).toEqual(['alert: probe']);
+    expect(ui().dialogs).toEqual(['alert: probe']);
   });
 
   it('carries every kind of change from a developer’s proposal through the Product Owner’s decision into Jira', async () => {
@@ -258,21 +248,21 @@ describeInBrowser('the issue panel, end to end', () => {
     ] as const;
 
     for (const journey of journeys) {
-      const panel = await openIssuePanel(ui, devDana, journey.key);
+      const panel = await openIssuePanel(ui(), devDana, journey.key);
       await propose(panel, journey.change, 'Other', `Mid-sprint ${journey.change.kind} of ${journey.key}, agreed at the daily.`);
       await proposalCard(panel, journey.title).getByText(journey.byPo ? 'needs the Product Owner' : 'approved by policy', { exact: false }).waitFor();
     }
     for (const journey of journeys.filter((candidate) => candidate.byPo)) {
-      const panel = await openIssuePanel(ui, productOwner, journey.key);
+      const panel = await openIssuePanel(ui(), productOwner, journey.key);
       await decide(proposalCard(panel, journey.title), 'Approve', `Approved: ${journey.change.kind} keeps the goal reachable.`);
     }
-    await ui.sandbox.idle();
+    await ui().sandbox.idle();
     for (const journey of journeys) {
-      const panel = await openIssuePanel(ui, devDana, journey.key);
+      const panel = await openIssuePanel(ui(), devDana, journey.key);
       await waitForStatus(proposalCard(panel, journey.title), 'Applied');
     }
 
-    const changed = ui.sandbox.jira.changes.filter((record) => record.actor.kind === 'app').map((record) => record.change);
+    const changed = ui().sandbox.jira.changes.filter((record) => record.actor.kind === 'app').map((record) => record.change);
     expect(changed).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'sprint-membership', issueKey: 'ONB-61', toSprintId: null }),
@@ -285,11 +275,11 @@ describeInBrowser('the issue panel, end to end', () => {
         expect.objectContaining({ kind: 'sprint-membership', issueKey: 'ONB-62', toSprintId: null }),
       ]),
     );
-    await ui.open(BACKLOG);
-    await ui.page.waitForSelector(`${ACTIVE_SPRINT} [data-issue-key="ONB-75"]`);
-    expect(await ui.page.locator(`${ACTIVE_SPRINT} [data-issue-key]`).first().getAttribute('data-issue-key')).toBe('ONB-56');
-    for (const key of ['ONB-61', 'ONB-62']) await ui.page.waitForSelector(`[data-sprint-id="backlog"] [data-issue-key="${key}"]`);
-    await ui.page.waitForSelector(`[data-sprint-id="${SEED_FACTS.futureSprintId}"] [data-issue-key="ONB-57"]`);
-    await ui.screenshot('sandbox-backlog-after-every-change');
+    await ui().open(BACKLOG);
+    await ui().page.waitForSelector(`${ACTIVE_SPRINT} [data-issue-key="ONB-75"]`);
+    expect(await ui().page.locator(`${ACTIVE_SPRINT} [data-issue-key]`).first().getAttribute('data-issue-key')).toBe('ONB-56');
+    for (const key of ['ONB-61', 'ONB-62']) await ui().page.waitForSelector(`[data-sprint-id="backlog"] [data-issue-key="${key}"]`);
+    await ui().page.waitForSelector(`[data-sprint-id="${SEED_FACTS.futureSprintId}"] [data-issue-key="ONB-57"]`);
+    await ui().screenshot('sandbox-backlog-after-every-change');
   });
 });

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { launchChromium } from './browser';
 import { COOKIES } from '../../sandbox/chrome/viewer';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
@@ -124,6 +125,30 @@ export async function openSandbox(browser: Browser): Promise<SandboxUnderTest> {
       await context.close();
       await sandbox.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * One Chromium per file and one fresh sandbox per test, registered as Jest hooks; returns getters
+ * for the current browser and sandbox (inside a `describeInBrowser` block).
+ */
+export function useSandboxInBrowser(): { browser: () => Browser; ui: () => SandboxUnderTest } {
+  let browser: Browser | undefined;
+  let ui: SandboxUnderTest | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+  beforeEach(async () => {
+    ui = await openSandbox(browser!);
+  });
+  afterEach(() => ui?.close());
+  return {
+    browser: () => browser!,
+    ui: () => {
+      if (!ui) throw new Error('The sandbox is only open inside a test');
+      return ui;
     },
   };
 }

@@ -3,11 +3,11 @@
  * are (by role and by name) takes effect once saved, everyone else reads the rules without being
  * able to change them, and a query Jira cannot parse is explained beside the field.
  */
-import type { Browser, Frame } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { SEED_ACCOUNTS } from '../../sandbox/jira/seed';
-import { describeInBrowser, launchChromium } from './browser';
+import { describeInBrowser } from './browser';
 import { expectFocused, openIssuePanel, propose, proposalCard } from './issue-panel-driver';
-import { openSandbox, type SandboxUnderTest } from './sandbox-fixture';
+import { useSandboxInBrowser } from './sandbox-fixture';
 
 jest.setTimeout(90_000);
 
@@ -16,23 +16,13 @@ const UI_MS = 15_000;
 const { devDana, devKofi, siteAdmin } = SEED_ACCOUNTS;
 
 describeInBrowser('the project settings page, end to end', () => {
-  let browser: Browser;
-  let ui: SandboxUnderTest;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser?.close());
-  beforeEach(async () => {
-    ui = await openSandbox(browser);
-  });
-  afterEach(() => ui?.close());
+  const { ui } = useSandboxInBrowser();
 
   /** The settings page as `accountId`, once the project's settings have loaded. */
   async function openSettings(accountId: string): Promise<Frame> {
-    await ui.actAs(accountId);
-    await ui.open(SETTINGS);
-    const settings = await ui.extensionFrame('goalkeeper-settings');
+    await ui().actAs(accountId);
+    await ui().open(SETTINGS);
+    const settings = await ui().extensionFrame('goalkeeper-settings');
     await settings.getByRole('heading', { name: 'History' }).waitFor({ timeout: UI_MS });
     return settings;
   }
@@ -68,10 +58,10 @@ describeInBrowser('the project settings page, end to end', () => {
     await save(settings, 2);
     await settings.getByText(/^Version 2, last changed by Ada Lindqvist on /).waitFor();
     expect(await settings.locator('.gk-settings__history > li').count()).toBe(2);
-    await ui.screenshot('settings-light');
-    await ui.setColorMode('dark');
-    await ui.screenshot('settings-dark');
-    await ui.setColorMode('light');
+    await ui().screenshot('settings-light');
+    await ui().setColorMode('dark');
+    await ui().screenshot('settings-dark');
+    await ui().setColorMode('light');
 
     settings = await openSettings(devDana);
     await settings.getByRole('heading', { name: 'Product Owners' }).waitFor();
@@ -80,12 +70,12 @@ describeInBrowser('the project settings page, end to end', () => {
     await productOwners.getByText('Kofi Mensah').waitFor();
 
     // Kofi, named, now decides what Dana proposes.
-    const panel = await openIssuePanel(ui, devDana, 'ONB-70');
+    const panel = await openIssuePanel(ui(), devDana, 'ONB-70');
     await propose(panel, { kind: 'add' }, 'Stakeholder request', 'The pilot customer in Munich needs the German wizard.');
     await proposalCard(panel, 'Add ONB-70 to the sprint').getByText(/^Waiting for the Product Owner: (?=.*Priya Raman)(?=.*Kofi Mensah)/).waitFor();
-    const kofisPanel = await openIssuePanel(ui, devKofi, 'ONB-70');
+    const kofisPanel = await openIssuePanel(ui(), devKofi, 'ONB-70');
     await proposalCard(kofisPanel, 'Add ONB-70 to the sprint').getByRole('region', { name: 'Your decision' }).waitFor();
-    expect(ui.dialogs).toEqual([]);
+    expect(ui().dialogs).toEqual([]);
   });
 
   it('shows a developer the rules read-only, with who may change them', async () => {
@@ -97,9 +87,9 @@ describeInBrowser('the project settings page, end to end', () => {
     await settings.getByRole('heading', { name: 'Approval' }).waitFor();
     expect(await settings.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
     expect(await settings.locator('input, select, textarea').count()).toBe(0);
-    await ui.screenshot('settings-read-only-light');
-    await ui.setColorMode('dark');
-    await ui.screenshot('settings-read-only-dark');
+    await ui().screenshot('settings-read-only-light');
+    await ui().setColorMode('dark');
+    await ui().screenshot('settings-read-only-dark');
   });
 
   it('explains a JQL query Jira cannot parse beside the field, keeps what was typed, and shows markup as text', async () => {
@@ -116,7 +106,7 @@ describeInBrowser('the project settings page, end to end', () => {
     await expectFocused(jql);
     expect(await jql.inputValue()).toBe('project = ONB AND');
     await settings.getByText('These are Goalkeeper’s defaults: nobody has changed them for this project.').waitFor();
-    await ui.screenshot('settings-jql-error-light');
+    await ui().screenshot('settings-jql-error-light');
 
     await jql.fill('<img src=x onerror=alert(1)>');
     await settings.getByRole('button', { name: 'Save settings' }).click();
@@ -141,6 +131,6 @@ describeInBrowser('the project settings page, end to end', () => {
     // In the summary and in the history's entry for version 1.
     expect(await readOnly.getByText('sprint-goal, <script>alert(2)</script>', { exact: true }).count()).toBeGreaterThanOrEqual(2);
     expect(await readOnly.locator('img[src="x"], #root script').count()).toBe(0);
-    expect(ui.dialogs).toEqual([]);
+    expect(ui().dialogs).toEqual([]);
   });
 });

@@ -4,12 +4,12 @@
  * CSV, and review a change someone made directly in Jira.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Frame } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { CSV_COLUMNS } from '../../src/domain/csv-export';
-import { describeInBrowser, launchChromium } from './browser';
+import { describeInBrowser } from './browser';
 import { expectDisabled, expectEnabled, openIssuePanel, propose } from './issue-panel-driver';
-import { openSandbox, type SandboxUnderTest } from './sandbox-fixture';
+import { useSandboxInBrowser } from './sandbox-fixture';
 
 jest.setTimeout(90_000);
 
@@ -21,30 +21,20 @@ const UI_MS = 15_000;
 const { devDana, devMei, productOwner } = SEED_ACCOUNTS;
 
 describeInBrowser('the sprint gadget, end to end', () => {
-  let browser: Browser;
-  let ui: SandboxUnderTest;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser?.close());
-  beforeEach(async () => {
-    ui = await openSandbox(browser);
-  });
-  afterEach(() => ui?.close());
+  const { ui } = useSandboxInBrowser();
 
   /** The dashboard as `accountId`, once the gadget shows the board's active sprint. */
   async function openGadget(accountId: string): Promise<Frame> {
-    await ui.actAs(accountId);
-    await ui.open(DASHBOARD);
-    const gadget = await ui.extensionFrame('goalkeeper-sprint-gadget');
+    await ui().actAs(accountId);
+    await ui().open(DASHBOARD);
+    const gadget = await ui().extensionFrame('goalkeeper-sprint-gadget');
     await gadget.getByRole('heading', { name: 'ONB Sprint 7' }).waitFor({ timeout: UI_MS });
     return gadget;
   }
 
   /** A proposal made the way a developer makes it, in the issue panel; the PO has it in the queue. */
   async function developerProposes(issueKey: string, why: string): Promise<void> {
-    const panel = await openIssuePanel(ui, devDana, issueKey);
+    const panel = await openIssuePanel(ui(), devDana, issueKey);
     await propose(panel, { kind: 'add' }, 'Stakeholder request', why);
   }
 
@@ -56,9 +46,9 @@ describeInBrowser('the sprint gadget, end to end', () => {
   it('is configured in its edit view, then lets the Product Owner decide from the queue and shows churn, the burn-up and the export move with it', async () => {
     await developerProposes('ONB-70', 'The pilot customer in Munich needs the German wizard before their rollout.');
 
-    await ui.actAs(productOwner);
-    await ui.open(DASHBOARD);
-    const edit = await ui.extensionFrame('goalkeeper-sprint-gadget');
+    await ui().actAs(productOwner);
+    await ui().open(DASHBOARD);
+    const edit = await ui().extensionFrame('goalkeeper-sprint-gadget');
     const search = edit.getByLabel('Find a board');
     await search.pressSequentially('billing');
     await edit.getByText('No Scrum board you can see matches “billing”.').waitFor({ timeout: UI_MS });
@@ -67,12 +57,12 @@ describeInBrowser('the sprint gadget, end to end', () => {
     await search.pressSequentially('onb');
     const board = edit.getByRole('radio', { name: 'ONB board · ONB' });
     await board.waitFor({ timeout: UI_MS });
-    await ui.screenshot('sprint-gadget-edit-light');
+    await ui().screenshot('sprint-gadget-edit-light');
     await board.check();
-    await Promise.all([ui.page.waitForURL((url) => !url.search.includes('edit')), edit.getByRole('button', { name: 'Save' }).click()]);
-    expect(ui.sandbox.settings.current().gadgetConfigurations[GADGET_ID]).toMatchObject({ boardId: SEED_FACTS.onb.boardId });
+    await Promise.all([ui().page.waitForURL((url) => !url.search.includes('edit')), edit.getByRole('button', { name: 'Save' }).click()]);
+    expect(ui().sandbox.settings.current().gadgetConfigurations[GADGET_ID]).toMatchObject({ boardId: SEED_FACTS.onb.boardId });
 
-    const gadget = await ui.extensionFrame('goalkeeper-sprint-gadget');
+    const gadget = await ui().extensionFrame('goalkeeper-sprint-gadget');
     await gadget.getByRole('heading', { name: 'ONB Sprint 7' }).waitFor({ timeout: UI_MS });
     const burnUp = gadget.getByRole('region', { name: 'Burn-up' });
     await burnUp.getByText(/^Committed 30 points; scope now 30 points after 0 changes; \d+ points done\.$/).waitFor();
@@ -85,11 +75,11 @@ describeInBrowser('the sprint gadget, end to end', () => {
     await expectDisabled(approve);
     await decision.getByLabel('Rationale (the team will read it)').pressSequentially('Pilot signs next week');
     await expectEnabled(approve);
-    await ui.screenshot('sprint-gadget-queue-light');
+    await ui().screenshot('sprint-gadget-queue-light');
     await approve.click();
     await gadget.getByRole('region', { name: 'Waiting for a decision (0)' }).getByText('Nothing is waiting for a decision.').waitFor({ timeout: UI_MS });
 
-    await ui.sandbox.idle();
+    await ui().sandbox.idle();
     await gadget.getByRole('button', { name: 'Refresh' }).click();
     await burnUp.getByText(/^Committed 30 points; scope now 35 points after 1 change; \d+ points done\.$/).waitFor({ timeout: UI_MS });
     expect(await churnRow(gadget, 'Added')).toEqual(['5', '1']);
@@ -102,9 +92,9 @@ describeInBrowser('the sprint gadget, end to end', () => {
     const step = burnUp.getByRole('img', { name: /^Change 1 of 1: ONB-70 added to the sprint/ });
     await step.focus();
     await burnUp.getByRole('tooltip').getByText('Pilot signs next week').waitFor();
-    await ui.screenshot('sprint-gadget-light');
+    await ui().screenshot('sprint-gadget-light');
 
-    const [download] = await Promise.all([ui.page.waitForEvent('download'), gadget.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([ui().page.waitForEvent('download'), gadget.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('goalkeeper-ONB-Sprint-7.csv');
     const csv = readFileSync(await download.path(), 'utf8');
     const [header, ...rows] = csv.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line !== '');
@@ -112,24 +102,24 @@ describeInBrowser('the sprint gadget, end to end', () => {
     expect(rows.find((row) => row.includes('ONB-70'))).toMatch(/Priya Raman.*Pilot signs next week/);
     await gadget.getByText('goalkeeper-ONB-Sprint-7.csv exported.').waitFor();
 
-    await ui.setColorMode('dark');
-    await ui.screenshot('sprint-gadget-dark');
-    expect(ui.dialogs).toEqual([]);
+    await ui().setColorMode('dark');
+    await ui().screenshot('sprint-gadget-dark');
+    expect(ui().dialogs).toEqual([]);
   });
 
   it('shows a move made directly in Jira as bypassed after one refresh, for the Product Owner to review', async () => {
-    ui.sandbox.settings.setGadgetConfiguration(GADGET_ID, { boardId: SEED_FACTS.onb.boardId });
+    ui().sandbox.settings.setGadgetConfiguration(GADGET_ID, { boardId: SEED_FACTS.onb.boardId });
     const gadget = await openGadget(productOwner);
     const bypassed = gadget.getByRole('region', { name: /^Changes made directly in Jira/ });
     await bypassed.getByText('None. A change made on the board around Goalkeeper shows up here at the next refresh.').waitFor();
 
-    const board = await ui.pageAs(devMei);
-    await board.goto(`${ui.sandbox.url}${BACKLOG}`);
+    const board = await ui().pageAs(devMei);
+    await board.goto(`${ui().sandbox.url}${BACKLOG}`);
     const row = board.locator('[data-sprint-id="backlog"] [data-issue-key="ONB-71"]');
     await row.locator('summary').click();
     await row.getByRole('button', { name: 'Move to ONB Sprint 7' }).click();
     await board.waitForSelector(`[data-sprint-id="${SEED_FACTS.activeSprintId}"] [data-issue-key="ONB-71"]`);
-    await ui.sandbox.idle();
+    await ui().sandbox.idle();
 
     await gadget.getByRole('button', { name: 'Refresh' }).click();
     const entry = gadget.getByRole('article', { name: 'ONB-71 added to the sprint, directly in Jira' });
@@ -141,14 +131,14 @@ describeInBrowser('the sprint gadget, end to end', () => {
     const accept = review.getByRole('button', { name: 'Accept the change' });
     await expectDisabled(accept);
     await review.getByLabel('Note (the team will read it)').pressSequentially('Mei pulled it in for the design review; fine for this sprint.');
-    await ui.screenshot('sprint-gadget-bypassed-light');
+    await ui().screenshot('sprint-gadget-bypassed-light');
     await accept.click();
     await entry.getByText(/^Accepted by Priya Raman, /).waitFor({ timeout: UI_MS });
     await entry.getByText('Mei pulled it in for the design review; fine for this sprint.').waitFor();
     expect(await entry.getByRole('region', { name: /^Review: / }).count()).toBe(0);
 
-    await ui.setColorMode('dark');
-    await ui.screenshot('sprint-gadget-bypassed-dark');
+    await ui().setColorMode('dark');
+    await ui().screenshot('sprint-gadget-bypassed-dark');
   });
 
   it('shows markup typed into the edit view, the queue, decisions and reviews as text, and no script runs', async () => {
@@ -157,25 +147,25 @@ describeInBrowser('the sprint gadget, end to end', () => {
     const markup = `${image} ${script}`;
     await developerProposes('ONB-72', markup);
 
-    await ui.actAs(productOwner);
-    await ui.open(DASHBOARD);
-    const edit = await ui.extensionFrame('goalkeeper-sprint-gadget');
+    await ui().actAs(productOwner);
+    await ui().open(DASHBOARD);
+    const edit = await ui().extensionFrame('goalkeeper-sprint-gadget');
     await edit.getByLabel('Find a board').pressSequentially(image);
     await edit.getByText(`No Scrum board you can see matches “${image}”.`, { exact: true }).waitFor({ timeout: UI_MS });
     await edit.getByLabel('Goal label (optional)').fill(markup);
     await edit.getByRole('button', { name: 'Save' }).click();
     await edit.getByText('A Jira label has no spaces.').waitFor();
     expect(await edit.locator('img[src="x"], #root script').count()).toBe(0);
-    expect(ui.dialogs).toEqual([]);
-    ui.sandbox.settings.setGadgetConfiguration(GADGET_ID, { boardId: SEED_FACTS.onb.boardId });
+    expect(ui().dialogs).toEqual([]);
+    ui().sandbox.settings.setGadgetConfiguration(GADGET_ID, { boardId: SEED_FACTS.onb.boardId });
 
-    const board = await ui.pageAs(devMei);
-    await board.goto(`${ui.sandbox.url}${BACKLOG}`);
+    const board = await ui().pageAs(devMei);
+    await board.goto(`${ui().sandbox.url}${BACKLOG}`);
     const row = board.locator('[data-sprint-id="backlog"] [data-issue-key="ONB-74"]');
     await row.locator('summary').click();
     await row.getByRole('button', { name: 'Move to ONB Sprint 7' }).click();
     await board.waitForSelector(`[data-sprint-id="${SEED_FACTS.activeSprintId}"] [data-issue-key="ONB-74"]`);
-    await ui.sandbox.idle();
+    await ui().sandbox.idle();
 
     let gadget = await openGadget(productOwner);
     const decision = gadget.getByRole('region', { name: 'Decide: Add ONB-72 to the sprint' });
@@ -186,13 +176,13 @@ describeInBrowser('the sprint gadget, end to end', () => {
     await review.getByLabel('Note (the team will read it)').fill(markup);
     await review.getByRole('button', { name: 'Note it only' }).click();
     await gadget.getByText(/^Noted by Priya Raman, /).waitFor({ timeout: UI_MS });
-    await ui.sandbox.idle();
+    await ui().sandbox.idle();
 
     gadget = await openGadget(productOwner);
     await gadget.getByRole('region', { name: 'Burn-up' }).getByText('Show the burn-up as a table').click();
     // The decision log, the burn-up table and the review each show the text as typed.
     expect(await gadget.getByText(markup, { exact: true }).count()).toBeGreaterThanOrEqual(3);
     expect(await gadget.locator('img[src="x"], #root script').count()).toBe(0);
-    expect(ui.dialogs).toEqual([]);
+    expect(ui().dialogs).toEqual([]);
   });
 });
