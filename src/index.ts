@@ -3,6 +3,7 @@ import { createForgePorts } from './composition/forge-ports';
 import { buildApplyConsumer } from './events/apply-consumer';
 import { buildJiraEventTrigger, buildReconciliationTrigger } from './events/jira-triggers';
 import { buildPersonalDataTrigger } from './events/personal-data-trigger';
+import { buildRetentionTrigger } from './events/retention-trigger';
 import { buildResolver } from './resolvers/resolver';
 
 /** `function: resolver` — every Custom UI module's resolver. */
@@ -19,3 +20,6 @@ export const reconcile = buildReconciliationTrigger(createForgePorts);
 
 /** `function: personal-data` — the weekly personal data reporting cycle. */
 export const reportAccounts = buildPersonalDataTrigger(createForgePorts);
+
+/** `function: retention` — the daily purge of closed sprints past the configured retention. */
+export const purgeExpired = buildRetentionTrigger(createForgePorts);

@@ -109,6 +109,8 @@ export interface ProposalStore {
   listBySprint(sprintId: number, status?: ProposalStatus): Promise<Proposal[]>;
   audit(proposalId: string, cursor?: string): Promise<{ events: AuditEvent[]; nextCursor?: string }>;
   /** Stored answer of an earlier call with this idempotency key, if any. */
+  /** Deletes the proposal and its whole audit trail (retention); returns the records deleted. */
+  purge(proposalId: string): Promise<number>;
   recall(idempotencyKey: string): Promise<unknown | undefined>;
   remember(idempotencyKey: string, answer: unknown): Promise<void>;
 }
@@ -131,6 +133,8 @@ export interface SprintRecordStore {
   outcomesOfBoard(boardId: number): Promise<SprintOutcome[]>;
   /** Dedupe of delivered events (Forge may deliver twice). */
   markEventSeen(eventId: string): Promise<'first' | 'duplicate'>;
+  /** Deletes everything kept about a sprint (retention); returns the records deleted. */
+  forgetSprint(sprintId: number): Promise<number>;
   /** Boards the scheduled reconciliation visits (those Goalkeeper has met). */
   watchBoard(boardId: number): Promise<void>;
   watchedBoards(): Promise<number[]>;

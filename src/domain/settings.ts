@@ -48,6 +48,11 @@ export interface ProjectSettings {
   readonly workingDays: WorkingDays;
   readonly historySprints: number;
   readonly commentOnDecision: boolean;
+  /**
+   * Days to keep the records of a closed sprint (proposals, audit trail, sprint records) after it
+   * closed; null keeps them while the app is installed (the default).
+   */
+  readonly retentionDays: number | null;
   /** Keyed by board id (as a string: storage keys and JSON object keys are strings). */
   readonly boardOverrides: Readonly<Record<string, BoardOverride>>;
   readonly updatedBy: string | null;
@@ -71,6 +76,10 @@ export const DEFAULT_POLICY: ApprovalPolicy = {
   minRationaleChars: RATIONALE_MIN_CHARS,
 };
 
+/** Bounds on retention: a month at least (a sprint and its review), ten years at most. */
+export const RETENTION_MIN_DAYS = 30;
+export const RETENTION_MAX_DAYS = 3_650;
+
 export const DEFAULT_GOAL_LABEL = 'sprint-goal';
 export const DEFAULT_HISTORY_SPRINTS = 6;
 
@@ -83,6 +92,7 @@ export const DEFAULT_SETTINGS: ProjectSettings = {
   workingDays: DEFAULT_WORKING_DAYS,
   historySprints: DEFAULT_HISTORY_SPRINTS,
   commentOnDecision: true,
+  retentionDays: null,
   boardOverrides: {},
   updatedBy: null,
   updatedAt: null,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { REASON_CATEGORIES } from '../domain/change';
 import { PROPOSAL_STATUSES } from '../domain/proposal';
+import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '../domain/settings';
 import { MAX_POINTS, RATIONALE_MAX_CHARS, REASON_MAX_CHARS, SPLIT_MAX_PARTS, SPLIT_SUMMARY_MAX_CHARS, TWEAK_NOTE_MAX_CHARS } from '../domain/text-limits';
 
 /** Jira issue keys: project key (letter first; letters, digits, underscore), dash, number. */
@@ -100,6 +101,8 @@ export const editableSettingsSchema = z.object({
   workingDays: workingDaysSchema,
   historySprints: historySprintsSchema,
   commentOnDecision: z.boolean(),
+  /** Optional so a page from before retention existed still saves (as "keep"). */
+  retentionDays: z.number().int().min(RETENTION_MIN_DAYS).max(RETENTION_MAX_DAYS).nullable().default(null),
   boardOverrides: z
     .record(
       z.string().regex(/^[1-9][0-9]{0,15}$/),

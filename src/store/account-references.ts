@@ -22,7 +22,7 @@ import type { ProjectSettings } from '../domain/settings';
 import type { BypassedChange, SprintOutcome } from '../domain/sprint-record';
 import { ACCOUNT_REFERENCE_ENTITY, type AccountRecordKind, type AccountReferenceRecord, type SettingsVersionRecord } from './entities';
 import { FORGE_TRANSACTION_MAX_OPERATIONS } from './forge-storage-limits';
-import { setEntity, splitForTransactions, transact, type TransactionWrite } from './storage-calls';
+import { deleteEntity, setEntity, splitForTransactions, transact, type TransactionWrite } from './storage-calls';
 
 /** Rebuilds a record with every accountId it holds passed through `map`. */
 export type AccountMapper<T> = (value: T, map: (accountId: string) => string) => T;
@@ -100,4 +100,9 @@ export async function transactWithReferences(writes: readonly TransactionWrite[]
   const room = Math.max(0, FORGE_TRANSACTION_MAX_OPERATIONS - writes.length);
   for (const group of splitForTransactions(references.slice(room))) await transact(group);
   await transact([...writes, ...references.slice(0, room)]);
+}
+
+/** Deletes of the references a record's accounts have to it, for when the record itself is deleted. */
+export function referenceDeletes(accountIds: Iterable<string>, record: ReferencedRecord): TransactionWrite[] {
+  return [...new Set(accountIds)].map((accountId) => deleteEntity(ACCOUNT_REFERENCE_ENTITY.name, referenceKey({ accountId, ...record })));
 }

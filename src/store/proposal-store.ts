@@ -17,10 +17,24 @@ import type { ProposalStore } from '../app/ports';
 import type { AuditEvent } from '../domain/audit';
 import { GoalkeeperError } from '../domain/errors';
 import type { Proposal, ProposalStatus } from '../domain/proposal';
-import { accountsNamedBy, auditEventAccounts, proposalAccounts, referencesTo, transactWithReferences } from './account-references';
+import { accountsNamedBy, auditEventAccounts, proposalAccounts, referenceDeletes, referencesTo, transactWithReferences } from './account-references';
 import { AUDIT_EVENT_ENTITY, AUDIT_EVENT_INDEX, PROPOSAL_ENTITY, PROPOSAL_INDEX, type AuditEventRecord, type ProposalRecord } from './entities';
 import { FORGE_ENTITY_QUERY_MAX_LIMIT } from './forge-storage-limits';
-import { callStorage, conditionalWrite, DEFAULT_RETRY_POLICY, hasVersion, isAbsent, readIndex, setEntity, setKeyValue, type RetryPolicy, type WriteCondition } from './storage-calls';
+import {
+  callStorage,
+  conditionalWrite,
+  DEFAULT_RETRY_POLICY,
+  deleteEntity,
+  hasVersion,
+  isAbsent,
+  readIndex,
+  type RetryPolicy,
+  setEntity,
+  setKeyValue,
+  splitForTransactions,
+  transact,
+  type WriteCondition,
+} from './storage-calls';
 
 /** Audit events per page: a screenful in the audit panel, and a small read. */
 export const AUDIT_PAGE_SIZE = 50;
@@ -123,6 +137,22 @@ export function createProposalStore(options: ProposalStoreOptions = {}): Proposa
       const events = records.slice(0, auditPageSize).map((record) => record.event);
       const last = events.at(-1);
       return records.length > auditPageSize && last ? { events, nextCursor: String(last.sequence) } : { events };
+    },
+
+    async purge(proposalId) {
+      const events = await readIndex(retry, () =>
+        auditEvents.query().index(AUDIT_EVENT_INDEX.byProposal, { partition: [proposalId] }).sort(Sort.ASC).limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
+      );
+      // The trail first, the proposal last: an interrupted purge leaves a proposal to purge again, never orphaned events.
+      const stored = await callStorage(retry, () => readRecord(proposalId));
+      const named = [...(stored ? accountsNamedBy(proposalAccounts, stored.proposal) : []), ...events.flatMap((record) => accountsNamedBy(auditEventAccounts, record.event))];
+      const deletes = [
+        ...events.map((record) => deleteEntity(AUDIT_EVENT_ENTITY.name, auditEventKey(proposalId, record.event.sequence))),
+        ...referenceDeletes(named, { recordKind: 'proposal', recordKey: proposalId }),
+        deleteEntity(PROPOSAL_ENTITY.name, proposalId),
+      ];
+      for (const group of splitForTransactions(deletes)) await callStorage(retry, () => transact(group));
+      return deletes.length;
     },
 
     async recall(idempotencyKey) {

@@ -16,7 +16,7 @@ import { kvs, Sort, type Ttl } from '@forge/kvs';
 import type { SprintRecordStore } from '../app/ports';
 import { GoalkeeperError } from '../domain/errors';
 import type { BypassedChange, SprintOutcome } from '../domain/sprint-record';
-import { accountsNamedBy, bypassedChangeAccounts, referencesTo, sprintOutcomeAccounts, transactWithReferences } from './account-references';
+import { accountsNamedBy, bypassedChangeAccounts, referenceDeletes, referencesTo, sprintOutcomeAccounts, transactWithReferences } from './account-references';
 import {
   BYPASSED_CHANGE_ENTITY,
   BYPASSED_CHANGE_INDEX,
@@ -33,7 +33,20 @@ import {
   type WatchedBoardRecord,
 } from './entities';
 import { FORGE_ENTITY_QUERY_MAX_LIMIT, isForgeKey } from './forge-storage-limits';
-import { callStorage, conditionalWrite, DEFAULT_RETRY_POLICY, isAbsent, readIndex, setEntity, stillEquals, transact, type RetryPolicy, type WriteCondition } from './storage-calls';
+import {
+  callStorage,
+  conditionalWrite,
+  DEFAULT_RETRY_POLICY,
+  deleteEntity,
+  isAbsent,
+  readIndex,
+  type RetryPolicy,
+  setEntity,
+  splitForTransactions,
+  stillEquals,
+  transact,
+  type WriteCondition,
+} from './storage-calls';
 
 /**
  * Jira delivers an event up to minutes late and Forge retries a failed delivery for far less than
@@ -122,6 +135,27 @@ export function createSprintRecordStore(options: SprintRecordStoreOptions = {}):
       if (!stored) throw new GoalkeeperError('not-found', 'This change does not exist or you do not have permission to see it.');
       if (stored.reviewed) return 'conflict';
       return writeBypassed({ ...stored.change, review }, stillEquals<BypassedChangeRecord>('reviewed', false));
+    },
+
+    async forgetSprint(sprintId) {
+      const key = sprintKey(sprintId);
+      const changes = await readIndex(retry, () =>
+        bypassedChanges.query().index(BYPASSED_CHANGE_INDEX.bySprint, { partition: [sprintId] }).sort(Sort.ASC).limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
+      );
+      const outcome = await callStorage(retry, () => outcomes.get(key));
+      const deletes = [
+        ...changes.flatMap((record) => [
+          deleteEntity(BYPASSED_CHANGE_ENTITY.name, record.change.id),
+          ...referenceDeletes(accountsNamedBy(bypassedChangeAccounts, record.change), { recordKind: 'bypassed-change', recordKey: record.change.id }),
+        ]),
+        ...(outcome ? referenceDeletes(accountsNamedBy(sprintOutcomeAccounts, outcome.outcome), { recordKind: 'sprint-outcome', recordKey: key }) : []),
+        deleteEntity(SPRINT_BASELINE_ENTITY.name, key),
+        deleteEntity(SPRINT_LAST_SEEN_ENTITY.name, key),
+        // The outcome goes last: it is what the retention job finds a closed sprint by.
+        deleteEntity(SPRINT_OUTCOME_ENTITY.name, key),
+      ];
+      for (const group of splitForTransactions(deletes)) await callStorage(retry, () => transact(group));
+      return deletes.length;
     },
 
     async outcome(sprintId) {

@@ -29,6 +29,7 @@ const GROUPS: readonly { readonly title: SettingsKey; readonly paths: readonly s
   { title: 'group.thresholds', paths: THRESHOLD_PATHS },
   { title: 'group.forecast', paths: ['workingDays', 'historySprints'] },
   { title: 'group.commentOnDecision', paths: ['commentOnDecision'] },
+  { title: 'group.retention', paths: ['retentionDays'] },
 ];
 
 /** What a board may override, by the part's settings paths. */

@@ -38,6 +38,7 @@ describe('the settings page for someone who is not a project admin', () => {
     const thresholds = screen.getByRole('region', { name: 'Risk thresholds' });
     expect(definition(thresholds, 'Threat when the chance falls below')).toHaveTextContent('50%');
     expect(definition(thresholds, 'Caution when the chance drops by at least')).toHaveTextContent('5%');
+    expect(definition(screen.getByRole('region', { name: 'Data retention' }), 'Days to keep a closed sprint’s records')).toHaveTextContent('kept while Goalkeeper is installed');
     const board = screen.getByRole('region', { name: 'Override for ONB board' });
     expect(definition(board, 'Working days')).toHaveTextContent('Monday, Tuesday, Wednesday, Thursday');
     expect(callsTo(bridgeInvoke, 'getProjectSettings')).toEqual([{ projectKey: 'ONB' }]);

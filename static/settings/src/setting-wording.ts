@@ -38,6 +38,7 @@ const FIELD_LABELS: Readonly<Record<string, SettingsKey | SharedKey>> = {
   workingDays: 'field.workingDays',
   historySprints: 'field.historySprints',
   commentOnDecision: 'field.commentOnDecision',
+  retentionDays: 'field.retentionDays',
 };
 
 const BOARD_PATH = /^boardOverrides\.(\d+)(?:\.(.+))?$/;
@@ -86,6 +87,8 @@ export function settingValueText(translator: SettingsTranslator, path: string, v
   const { t, formatNumber, locale } = translator;
   const board = BOARD_PATH.exec(path);
   if (board) return board[2] ? settingValueText(translator, board[2], value, people) : value === undefined ? t('value.followsProject') : t('value.ownSettings');
+  // Not a board setting: a version saved before retention existed (undefined) kept its records too.
+  if (path === 'retentionDays') return typeof value === 'number' ? t('value.days', { count: value }) : t('value.keepWhileInstalled');
   if (value === undefined) return t('value.followsProject');
   if (path.startsWith('policy.byKind.')) return t(`value.requirement.${value as ApprovalRequirement}`);
   if (path.startsWith('thresholds.') && typeof value === 'number') return formatNumber(value, { style: 'percent', maximumFractionDigits: 2 });

@@ -1,4 +1,5 @@
-import { draftFromSettings, fieldOfErrorPath, readDraft, rebaseDraft, sameDraft } from './settings-draft';
+import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '../../../src/domain/settings';
+import { draftFromSettings, fieldOfErrorPath, readDraft, rebaseDraft, sameDraft, SETTINGS_BOUNDS } from './settings-draft';
 import { savedSettings } from './testing/settings-fixtures';
 
 const draftOf = (overrides: Parameters<typeof savedSettings>[0] = {}) => draftFromSettings(savedSettings(overrides), 'en-US');
@@ -26,6 +27,24 @@ describe('carrying an admin’s edits over onto a version someone else saved', (
     expect(rebased.ok && rebased.settings.boardOverrides).toEqual({ '1': { workingDays: [1, 2, 3], historySprints: 3 }, '5': { historySprints: 10 } });
     const removedByMe = readDraft(rebaseDraft(base, draftOf({ boardOverrides: {} }), theirs));
     expect(removedByMe.ok && removedByMe.settings.boardOverrides).toEqual({ '5': { historySprints: 10 } });
+  });
+});
+
+describe('reading the retention typed', () => {
+  const retentionOf = (retentionDays: string) => readDraft({ ...draftOf(), retentionDays });
+
+  it('keeps records while installed when empty, and deletes them after the whole days typed otherwise', () => {
+    expect(draftOf().retentionDays).toBe('');
+    expect(draftOf({ retentionDays: 90 }).retentionDays).toBe('90');
+    expect(retentionOf('  ')).toEqual(expect.objectContaining({ ok: true, settings: expect.objectContaining({ retentionDays: null }) }));
+    expect(retentionOf('90')).toEqual(expect.objectContaining({ ok: true, settings: expect.objectContaining({ retentionDays: 90 }) }));
+  });
+
+  it('names the field when the days are out of bounds or not whole', () => {
+    const problem = { code: 'whole-number', min: RETENTION_MIN_DAYS, max: RETENTION_MAX_DAYS };
+    for (const typed of ['10', '29', '3651', '90.5', 'forever']) expect(retentionOf(typed)).toEqual({ ok: false, problems: { retentionDays: problem } });
+    expect(retentionOf('3650').ok).toBe(true);
+    expect(SETTINGS_BOUNDS.retentionDays).toEqual({ min: RETENTION_MIN_DAYS, max: RETENTION_MAX_DAYS });
   });
 });
 

@@ -24,6 +24,8 @@ export const SETTINGS_BOUNDS = {
   accountIds: 20,
   minRationaleChars: { min: 1, max: 500 },
   historySprints: { min: 1, max: 20 },
+  /** RETENTION_MIN_DAYS and RETENTION_MAX_DAYS (src/domain/settings.ts). */
+  retentionDays: { min: 30, max: 3_650 },
   boardOverrides: 50,
 } as const;
 
@@ -69,6 +71,8 @@ export interface SettingsDraft {
   readonly workingDays: WorkingDays;
   readonly historySprints: string;
   readonly commentOnDecision: boolean;
+  /** '' means keep a closed sprint's records while Goalkeeper is installed. */
+  readonly retentionDays: string;
   readonly boardOverrides: readonly BoardOverrideDraft[];
 }
 
@@ -117,6 +121,7 @@ export function draftFromSettings(settings: ProjectSettings, locale: string): Se
     workingDays: settings.workingDays,
     historySprints: String(settings.historySprints),
     commentOnDecision: settings.commentOnDecision,
+    retentionDays: settings.retentionDays?.toString() ?? '',
     boardOverrides: Object.entries(settings.boardOverrides)
       .sort(([a], [b]) => Number(a) - Number(b))
       .map(([boardId, override]) => overrideDraft(boardId, override, locale)),
@@ -151,6 +156,11 @@ function readWholeNumber(text: string, { min, max }: { readonly min: number; rea
   const typed = text.trim();
   const value = Number(typed);
   return /^\d+$/.test(typed) && value >= min && value <= max ? valid(value) : invalid({ code: 'whole-number', min, max });
+}
+
+/** Empty keeps the records while Goalkeeper is installed (null); otherwise whole days within bounds. */
+function readRetentionDays(text: string): Reading<number | null> {
+  return text.trim() === '' ? valid(null) : readWholeNumber(text, SETTINGS_BOUNDS.retentionDays);
 }
 
 function readPercent(text: string): Reading<number> {
@@ -245,6 +255,7 @@ export function readDraft(draft: SettingsDraft): DraftReading {
     workingDays: take('workingDays', readWorkingDays(draft.workingDays), []),
     historySprints: take('historySprints', readWholeNumber(draft.historySprints, SETTINGS_BOUNDS.historySprints), 0),
     commentOnDecision: draft.commentOnDecision,
+    retentionDays: take('retentionDays', readRetentionDays(draft.retentionDays), null),
     boardOverrides: Object.fromEntries(draft.boardOverrides.map((override) => [override.boardId, readOverride(override, collector)])),
   };
   return Object.keys(collector.problems).length === 0 ? { ok: true, settings } : { ok: false, problems: collector.problems };
@@ -286,6 +297,7 @@ export function fieldPathsOf(draft: SettingsDraft): string[] {
     ...thresholds('thresholds'),
     'workingDays',
     'historySprints',
+    'retentionDays',
     ...overrides,
   ];
 }

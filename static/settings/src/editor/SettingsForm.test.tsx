@@ -93,8 +93,37 @@ describe('the settings form', () => {
       workingDays: [1, 2, 3, 4, 5, 6],
       historySprints: 8,
       commentOnDecision: false,
+      retentionDays: null,
       boardOverrides: { '1': { workingDays: [1, 2, 3, 4] } },
     });
+  });
+
+  it('deletes a closed sprint’s records after the days typed, and keeps them while installed when the field is empty', async () => {
+    await openAsAdmin(settingsPage({ settings: savedSettings({ retentionDays: 365 }) }));
+    const retention = group('Data retention');
+    expect(within(retention).getByRole('textbox', { name: 'Days to keep a closed sprint’s records' })).toHaveValue('365');
+
+    type('Days to keep a closed sprint’s records', ' 90 ', retention);
+    const [first] = await save();
+    type('Days to keep a closed sprint’s records', '', retention);
+    const [, second] = await save();
+
+    expect(first?.settings['retentionDays']).toBe(90);
+    expect(second?.settings['retentionDays']).toBeNull();
+    expect(editableSettingsSchema.safeParse(second?.settings).success).toBe(true);
+  });
+
+  it('marks a retention shorter than 30 days beside its field and sends nothing', async () => {
+    await openAsAdmin();
+    type('Days to keep a closed sprint’s records', '10', group('Data retention'));
+
+    expect(await save()).toEqual([]);
+
+    const days = screen.getByRole('textbox', { name: 'Days to keep a closed sprint’s records' });
+    expect(days).toHaveAttribute('aria-invalid', 'true');
+    expect(days).toHaveAccessibleDescription('Whole days, from 30 to 3,650. Enter a whole number from 30 to 3,650.');
+    expect(days).toHaveFocus();
+    expect(days).toHaveValue('10');
   });
 
   it('shows Jira’s JQL error at the JQL field, keeps the query as typed, and moves focus there', async () => {

@@ -23,6 +23,7 @@ import { GoalRuleFields } from './GoalRuleFields';
 import { HistorySprintsField } from './HistorySprintsField';
 import { PolicyFields } from './PolicyFields';
 import { ProductOwnerFields } from './ProductOwnerFields';
+import { RetentionDaysField } from './RetentionDaysField';
 import { SettingsSection } from './SettingsSection';
 import { ThresholdFields } from './ThresholdFields';
 import { WorkingDaysField } from './WorkingDaysField';
@@ -149,6 +150,9 @@ export function SettingsForm({ page, actions }: SettingsFormProps) {
           checked={draft.commentOnDecision}
           onChange={(commentOnDecision) => update({ commentOnDecision })}
         />
+      </SettingsSection>
+      <SettingsSection title={t('group.retention')} headingLevel={3} hint={t('group.retention.hint')}>
+        <RetentionDaysField value={draft.retentionDays} onChange={(retentionDays) => update({ retentionDays })} errors={errors} />
       </SettingsSection>
       <BoardOverridesEditor draft={draft} boards={page.boards} onChange={(boardOverrides) => update({ boardOverrides })} errors={errors} announce={setAnnouncement} />
 

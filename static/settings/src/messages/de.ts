@@ -26,6 +26,8 @@ export const de: Readonly<Record<SettingsKey, Message>> = {
   'group.forecast': 'Prognose',
   'group.forecast.hint': 'Wie Goalkeeper vorhersagt, was das Team bis zum Sprint-Ende schaffen kann: Es zählen nur Arbeitstage, und das Tempo stammt aus den letzten abgeschlossenen Sprints.',
   'group.commentOnDecision': 'Jira-Kommentare',
+  'group.retention': 'Aufbewahrung der Daten',
+  'group.retention.hint': 'Die Daten eines abgeschlossenen Sprints — Vorschläge, Entscheidungen, Prüfprotokoll, Churn — werden so viele Tage nach seinem Abschluss gelöscht. Leer lassen, um sie zu behalten, solange Goalkeeper installiert ist.',
   'group.boardOverrides': 'Abweichungen je Board',
   'group.boardOverrides.hint': 'Ein Board kann eine eigene Regel für zielkritische Vorgänge, eigene Risikoschwellen, Arbeitstage und Prognose-Historie haben. Alles andere kommt aus dem Projekt.',
 
@@ -44,6 +46,7 @@ export const de: Readonly<Record<SettingsKey, Message>> = {
   'field.thresholds.cautionDrop': 'Vorsicht, wenn die Chance um mindestens so viel sinkt',
   'field.workingDays': 'Arbeitstage',
   'field.historySprints': 'Abgeschlossene Sprints, aus denen die Prognose lernt',
+  'field.retentionDays': 'Tage, die die Daten eines abgeschlossenen Sprints aufbewahrt werden',
   'field.commentOnDecision': 'Den Jira-Vorgang kommentieren, wenn über einen Vorschlag entschieden ist',
 
   'form.heading': 'Goalkeeper-Einstellungen',
@@ -58,6 +61,7 @@ export const de: Readonly<Record<SettingsKey, Message>> = {
   'form.flaggedIssueKeys.hint': 'Zielkritisch, unabhängig von Labels und Epic. Vorgangsschlüssel, durch Leerzeichen oder Kommas getrennt.',
   'form.jql.hint': 'Vorgänge, die diese Abfrage findet. Jira prüft die Abfrage beim Speichern.',
   'form.historySprints.hint': 'Von 1 bis 20 Sprints. Mehr Historie macht die Prognose ruhiger; weniger folgt einem sich ändernden Team schneller.',
+  'form.retentionDays.hint': 'Ganze Tage, von {min} bis {max}.',
   'form.commentOnDecision.hint': 'Der Kommentar nennt, wer entschieden hat, und zitiert die Begründung.',
   'form.save': 'Einstellungen speichern',
   'form.remove': 'Entfernen',
@@ -125,6 +129,8 @@ export const de: Readonly<Record<SettingsKey, Message>> = {
   'value.no': 'nein',
   'value.noRole': 'keine Rolle',
   'value.sprints': { one: '{count} Sprint', other: '{count} Sprints' },
+  'value.days': { one: '{count} Tag nach Abschluss des Sprints', other: '{count} Tage nach Abschluss des Sprints' },
+  'value.keepWhileInstalled': 'aufbewahrt, solange Goalkeeper installiert ist',
   'value.characters': { one: '{count} Zeichen', other: '{count} Zeichen' },
   'value.ownSettings': 'eigene Einstellungen',
   'value.followsProject': 'wie im Projekt',

@@ -22,6 +22,8 @@ export const en = {
   'group.forecast': 'Forecast',
   'group.forecast.hint': 'How Goalkeeper forecasts what the team can finish by the end of the sprint: only working days count, and the pace comes from recent closed sprints.',
   'group.commentOnDecision': 'Jira comments',
+  'group.retention': 'Data retention',
+  'group.retention.hint': 'Records of a closed sprint — proposals, decisions, audit trail, churn — are deleted this many days after it closed. Leave empty to keep them while Goalkeeper is installed.',
   'group.boardOverrides': 'Board overrides',
   'group.boardOverrides.hint': 'A board can have its own goal-critical rule, risk thresholds, working days and forecast history. Everything else comes from the project.',
 
@@ -41,6 +43,7 @@ export const en = {
   'field.workingDays': 'Working days',
   'field.historySprints': 'Closed sprints the forecast learns from',
   'field.commentOnDecision': 'Comment on the Jira issue when a proposal is decided',
+  'field.retentionDays': 'Days to keep a closed sprint’s records',
 
   'form.heading': 'Goalkeeper settings',
   'form.inPercent': '{label} (%)',
@@ -54,6 +57,7 @@ export const en = {
   'form.flaggedIssueKeys.hint': 'Goal-critical whatever their labels or epic. Issue keys, separated by spaces or commas.',
   'form.jql.hint': 'Issues this query finds. Jira checks the query when you save.',
   'form.historySprints.hint': 'From 1 to 20 sprints. More history steadies the forecast; fewer follows a changing team sooner.',
+  'form.retentionDays.hint': 'Whole days, from {min} to {max}.',
   'form.commentOnDecision.hint': 'The comment names who decided and quotes their rationale.',
   'form.save': 'Save settings',
   'form.remove': 'Remove',
@@ -121,6 +125,8 @@ export const en = {
   'value.no': 'no',
   'value.noRole': 'no role',
   'value.sprints': { one: '{count} sprint', other: '{count} sprints' },
+  'value.days': { one: '{count} day after the sprint closed', other: '{count} days after the sprint closed' },
+  'value.keepWhileInstalled': 'kept while Goalkeeper is installed',
   'value.characters': { one: '{count} character', other: '{count} characters' },
   'value.ownSettings': 'own settings',
   'value.followsProject': 'follows the project',

@@ -33,6 +33,7 @@ export function savedSettings(overrides: Partial<ProjectSettings> = {}): Project
     workingDays: [1, 2, 3, 4, 5],
     historySprints: 6,
     commentOnDecision: true,
+    retentionDays: null,
     boardOverrides: { '1': { workingDays: [1, 2, 3, 4] } },
     updatedBy: ADA,
     updatedAt: '2026-03-02T09:15:00Z',
