@@ -1,14 +1,10 @@
 import { mayDecide, needsProductOwner } from '../../src/domain/approval-policy';
-import { openProposal } from '../../src/domain/proposal';
+import { proposalFor } from '../support/proposals';
 import { DEFAULT_POLICY } from '../../src/domain/settings';
 
 const DEV = '557058:dev-dana';
 const PO = '557058:po-priya';
-const proposal = openProposal({
-  id: 'p-1', issueKey: 'ONB-12', issueId: '10012', projectKey: 'ONB', boardId: 1, sprintId: 7, proposerAccountId: PO,
-  change: { kind: 'remove' }, reason: { category: 'dependency', text: 'Blocked by the IdP contract.' }, createdAt: '2026-11-25T10:00:00Z',
-  pointsAtProposal: { 'ONB-12': 5 }, needsProductOwner: true, assessment: null, threatAcknowledged: false,
-});
+const proposal = proposalFor({ proposerAccountId: PO, change: { kind: 'remove' }, reason: { category: 'dependency', text: 'Blocked by the IdP contract.' } });
 
 describe('approval policy', () => {
   it.each([

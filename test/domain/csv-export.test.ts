@@ -1,5 +1,5 @@
 import { CSV_COLUMNS, csvCell, sprintCsv } from '../../src/domain/csv-export';
-import { openProposal } from '../../src/domain/proposal';
+import { proposalFor } from '../support/proposals';
 
 describe('CSV export', () => {
   it('quotes commas, quotes and line breaks as RFC 4180 says', () => {
@@ -17,10 +17,11 @@ describe('CSV export', () => {
 
   it('writes a header and one row per proposal with names, decision and figures', () => {
     const proposal = {
-      ...openProposal({
-        id: 'p-1', issueKey: 'ONB-31', issueId: '10031', projectKey: 'ONB', boardId: 1, sprintId: 7, proposerAccountId: 'acc-dana',
-        change: { kind: 'add' }, reason: { category: 'stakeholder-request', text: 'Acme needs SSO, by Friday' }, createdAt: '2026-11-18T09:00:00Z',
-        pointsAtProposal: { 'ONB-31': 5 }, needsProductOwner: true, assessment: null, threatAcknowledged: false,
+      ...proposalFor({
+        proposerAccountId: 'acc-dana',
+        reason: { category: 'stakeholder-request', text: 'Acme needs SSO, by Friday' },
+        createdAt: '2026-11-18T09:00:00Z',
+        pointsAtProposal: { 'ONB-31': 5 },
       }),
       status: 'rejected' as const,
       decision: { verdict: 'rejected' as const, deciderAccountId: 'acc-priya', rationale: 'Goal first; next sprint.', decidedAt: '2026-11-18T10:00:00Z', assessment: null },

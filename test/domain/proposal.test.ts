@@ -1,29 +1,12 @@
-import { autoApprove, decide, finishApplyAttempt, markStale, openProposal, requestRetry, validateRationale, withdraw, type Proposal, type ProposalStatus } from '../../src/domain/proposal';
+import { autoApprove, decide, finishApplyAttempt, markStale, requestRetry, validateRationale, withdraw, type Proposal, type ProposalStatus } from '../../src/domain/proposal';
+import { proposalFor } from '../support/proposals';
 
 const PO = '557058:po-priya';
 const DEV = '557058:dev-dana';
 const AT = '2026-11-25T10:00:00.000Z';
 
 function proposal(overrides: Partial<Proposal> = {}): Proposal {
-  return {
-    ...openProposal({
-      id: 'p-1',
-      issueKey: 'ONB-31',
-      issueId: '10031',
-      projectKey: 'ONB',
-      boardId: 1,
-      sprintId: 7,
-      proposerAccountId: DEV,
-      change: { kind: 'add' },
-      reason: { category: 'stakeholder-request', text: 'Sales promised SSO for Acme by Friday.' },
-      createdAt: AT,
-      pointsAtProposal: { 'ONB-31': 3 },
-      needsProductOwner: true,
-      assessment: null,
-      threatAcknowledged: false,
-    }),
-    ...overrides,
-  };
+  return { ...proposalFor(), ...overrides };
 }
 
 const journal = { attempts: 1, steps: [], lastError: null, finishedAt: AT };

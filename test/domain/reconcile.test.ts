@@ -1,5 +1,6 @@
 import { diffScopes, explains, movedInRank, unexplainedChanges } from '../../src/domain/reconcile';
-import { openProposal, type Proposal } from '../../src/domain/proposal';
+import type { Proposal } from '../../src/domain/proposal';
+import { proposalFor } from '../support/proposals';
 import type { SprintScope } from '../../src/domain/sprint-record';
 
 const scope = (issues: [string, number | null][], takenAt = '2026-11-20T09:00:00Z'): SprintScope => ({
@@ -8,10 +9,7 @@ const scope = (issues: [string, number | null][], takenAt = '2026-11-20T09:00:00
 
 function applied(change: Proposal['change'], issueKey = 'ONB-31'): Proposal {
   return {
-    ...openProposal({
-      id: `p-${issueKey}`, issueKey, issueId: '1', projectKey: 'ONB', boardId: 1, sprintId: 7, proposerAccountId: 'dev', change,
-      reason: { category: 'defect', text: 'x' }, createdAt: '2026-11-20T10:00:00Z', pointsAtProposal: {}, needsProductOwner: true, assessment: null, threatAcknowledged: false,
-    }),
+    ...proposalFor({ id: `p-${issueKey}`, issueKey, change, pointsAtProposal: {} }),
     status: 'applied',
   };
 }
