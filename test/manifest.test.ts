@@ -3,6 +3,9 @@ import { parse } from 'yaml';
 import { validate } from '@forge/manifest';
 import { endpoints } from '../src/resolvers/endpoints';
 import { APPLY_QUEUE_KEY } from '../src/events/apply-queue';
+import { FORGE_MAX_TIMEOUT_SECONDS, FUNCTION_TIMEOUT_SECONDS, MAX_APPLY_STEPS, SLOWEST_JIRA_CALL_SECONDS } from '../src/events/function-timeouts';
+import { ISSUE_UPDATED, SPRINT_CLOSED, SPRINT_STARTED } from '../src/events/jira-triggers';
+import { ISSUE_CLAIM_MINUTES } from '../src/store/issue-claim-store';
 
 const manifest = parse(readFileSync('manifest.yml', 'utf8'));
 
@@ -39,13 +42,45 @@ describe('manifest.yml', () => {
     expect(consumer.function).toBe('apply-worker');
   });
 
+  it('gives every consumer and scheduled function the time its work needs, within Forge\'s 900 s, and the resolver Forge\'s 25 s', () => {
+    const declared = Object.fromEntries(manifest.modules.function.map((fn: { key: string; timeoutSeconds?: number }) => [fn.key, fn.timeoutSeconds]));
+    expect(declared).toEqual({ resolver: undefined, ...FUNCTION_TIMEOUT_SECONDS });
+    const background = [manifest.modules.consumer, manifest.modules.scheduledTrigger, manifest.modules.trigger].flat().map((module: { function: string }) => module.function);
+    for (const key of background) expect(declared[key]).toBeGreaterThan(55);
+    expect(Math.max(...Object.values(FUNCTION_TIMEOUT_SECONDS))).toBeLessThanOrEqual(FORGE_MAX_TIMEOUT_SECONDS);
+  });
+
+  it('lets the slowest apply finish within its timeout, and holds its issue claims longer than that', () => {
+    expect(MAX_APPLY_STEPS * SLOWEST_JIRA_CALL_SECONDS).toBeLessThanOrEqual(FUNCTION_TIMEOUT_SECONDS['apply-worker']);
+    expect(ISSUE_CLAIM_MINUTES * 60).toBeGreaterThan(FUNCTION_TIMEOUT_SECONDS['apply-worker']);
+  });
+
+  it('filters issue updates by their changelog before invoking the app, and takes sprint events without a filter they could not pass', () => {
+    const triggers = manifest.modules.trigger as { events: string[]; filter: { ignoreSelf?: boolean; expression?: string; onError?: string } }[];
+    const issueTrigger = triggers.find((trigger) => trigger.events.includes(ISSUE_UPDATED))!;
+    expect(issueTrigger.events).toEqual([ISSUE_UPDATED]);
+    expect(issueTrigger.filter).toMatchObject({ ignoreSelf: true, expression: expect.stringContaining('event.changelog'), onError: 'RECEIVE_AND_LOG' });
+    const sprintTrigger = triggers.find((trigger) => trigger.events.includes(SPRINT_CLOSED))!;
+    expect(sprintTrigger.events.sort()).toEqual([SPRINT_CLOSED, SPRINT_STARTED].sort());
+    expect(sprintTrigger.filter.expression).toBeUndefined();
+  });
+
+  it('names the gadget thumbnail by an absolute https URL, as the jira:dashboardGadget reference documents it', () => {
+    expect(new URL(manifest.modules['jira:dashboardGadget'][0].thumbnail).protocol).toBe('https:');
+  });
+
   it('declares each static resource by its build folder', () => {
     const paths = manifest.resources.map((r: { path: string }) => r.path).sort();
     expect(paths).toEqual(['static/issue-panel/build', 'static/settings/build', 'static/sprint-gadget/build']);
   });
 
-  it('asks for the four classic scopes the README justifies, and no more', () => {
-    expect(manifest.permissions.scopes).toEqual(['read:jira-work', 'write:jira-work', 'read:jira-user', 'storage:app']);
+  // Which scopes, and why each, is derived from Atlassian's contracts in test/contract/jira-contract.test.ts.
+  it('asks for the classic scopes next to the granular Jira Software scopes of the agile calls, and no admin scope', () => {
+    expect(manifest.permissions.scopes).toEqual([
+      'read:jira-work', 'write:jira-work', 'read:jira-user', 'storage:app',
+      'read:board-scope:jira-software', 'read:sprint:jira-software', 'read:issue-details:jira', 'read:jql:jira',
+      'read:issue:jira-software', 'write:sprint:jira-software', 'write:board-scope:jira-software', 'write:issue:jira-software',
+    ]);
   });
 
   it('translates every module title it shows into English and German', () => {

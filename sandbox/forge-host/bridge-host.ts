@@ -42,7 +42,7 @@ export function createBridgeHost(options: BridgeHostOptions): BridgeHost {
     const handler = module.resolverFunction ? options.functions.get(module.resolverFunction) : undefined;
     if (!handler) throw new PlacementError(`Module ${module.key} has no resolver function`);
     const facts = options.facts();
-    const license = { isActive: facts.licenseActive };
+    const license = { active: facts.licenseActive };
     const request = { call: { functionKey, payload }, context: productContext(module, mount.placement, viewer, facts) };
     const backendRuntimePayload = { principal: { accountId: viewer.accountId }, installContext: `ari:cloud:jira::site/${facts.cloudId}`, license };
     const invocation = { accountId: viewer.accountId, cloudId: facts.cloudId, installationId: options.installationId, moduleKey: module.key, license };

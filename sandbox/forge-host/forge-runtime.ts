@@ -14,7 +14,7 @@ export interface Invocation {
   readonly cloudId: string;
   readonly installationId: string;
   readonly moduleKey: string;
-  readonly license?: { readonly isActive: boolean };
+  readonly license?: { readonly active: boolean };
 }
 
 /** A request the app made to Jira, and whom Jira should treat as the caller. */

@@ -164,7 +164,7 @@ export function createQueueEmulator(options: QueueEmulatorOptions): QueueEmulato
       cloudId: event.invocation.cloudId,
       installationId: event.invocation.installationId,
       moduleKey: consumer.moduleKey,
-      license: { isActive: options.licenseActive?.() ?? true },
+      license: { active: options.licenseActive?.() ?? true },
     };
     const installContext = `ari:cloud:jira::site/${event.invocation.cloudId}`;
     const retry = event.retryContext ? { retryContext: event.retryContext } : {};

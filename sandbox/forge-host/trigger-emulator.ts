@@ -58,7 +58,7 @@ export function createTriggerEmulator(options: TriggerEmulatorOptions): TriggerE
   }
 
   function deliver(trigger: ProductTrigger, siteId: string, event: Record<string, unknown>): void {
-    const invocation = { cloudId: siteId, installationId: options.installationId, moduleKey: trigger.moduleKey, license: { isActive: options.licenseActive() } };
+    const invocation = { cloudId: siteId, installationId: options.installationId, moduleKey: trigger.moduleKey, license: { active: options.licenseActive() } };
     const context = { installContext: `ari:cloud:jira::site/${siteId}`, moduleKey: trigger.moduleKey };
     pending += 1;
     const previous = lanes.get(trigger.moduleKey) ?? Promise.resolve();

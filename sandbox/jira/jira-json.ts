@@ -7,6 +7,7 @@ import {
   FIELD_IDS,
   pointsFieldOf,
   type Actor,
+  type ChangeHistory,
   type IssueComment,
   type IssueStatus,
   type IssueType,
@@ -260,6 +261,8 @@ export function renderIssue(context: RenderContext, issue: JiraIssue, selection:
     assignee: issue.assigneeAccountId ? renderAccount(context, { kind: 'user', accountId: issue.assigneeAccountId }) : null,
     created: issue.created,
     updated: issue.updated,
+    statuscategorychangedate: issue.statusCategoryChangeDate,
+    resolutiondate: issue.resolutionDate,
     resolution: issue.status.category === 'done' ? { id: '10000', name: 'Done' } : null,
     subtasks: site.childrenOf(issue).filter((child) => site.typeOf(child).subtask).map((child) => renderIssueRef(context, child)),
     comment: {
@@ -291,4 +294,41 @@ export function renderIssue(context: RenderContext, issue: JiraIssue, selection:
     Object.entries(fields).filter(([name]) => (selection.all || selection.include.has(name)) && !selection.exclude.has(name)),
   );
   return { expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations', id: issue.id, self: `${context.baseUrl}/rest/api/3/issue/${issue.id}`, key: issue.key, fields: chosen };
+}
+
+/**
+ * One issue's changelog entry (Changelog / ChangeDetails in Atlassian's jira-platform OpenAPI, as
+ * POST /rest/api/3/changelog/bulkfetch, getBulkChangelogs, answers it).
+ */
+export function renderChangeHistory(context: RenderContext, history: ChangeHistory): object {
+  return {
+    id: history.id,
+    author: renderAccount(context, history.author),
+    created: history.created,
+    items: history.items.map((item) => ({ ...item })),
+  };
+}
+
+/**
+ * The edit metadata of an issue (IssueUpdateMetadata / FieldMetadata in the platform OpenAPI,
+ * GET /rest/api/3/issue/{issueIdOrKey}/editmeta, getEditIssueMeta): the fields the caller may
+ * edit, with the priorities the issue's priority scheme allows.
+ */
+export function renderEditMeta(context: RenderContext, issue: JiraIssue): object {
+  const points = pointsFieldOf(context.site.projectOf(issue));
+  return {
+    fields: {
+      summary: { required: true, schema: { type: 'string', system: 'summary' }, name: 'Summary', key: 'summary', operations: ['set'] },
+      priority: {
+        required: false,
+        schema: { type: 'priority', system: 'priority' },
+        name: 'Priority',
+        key: 'priority',
+        operations: ['set'],
+        allowedValues: context.site.priorities.map((priority) => renderPriority(context, priority)),
+      },
+      labels: { required: false, schema: { type: 'array', items: 'string', system: 'labels' }, name: 'Labels', key: 'labels', autoCompleteUrl: `${context.baseUrl}/rest/api/1.0/labels/suggest?query=`, operations: ['add', 'set', 'remove'] },
+      [points.fieldId]: { required: false, schema: { type: 'number', custom: points.fieldId === FIELD_IDS.storyPointEstimate ? 'com.pyxis.greenhopper.jira:jsw-story-points' : 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: Number(points.fieldId.replace('customfield_', '')) }, name: points.displayName, key: points.fieldId, operations: ['set'] },
+    },
+  };
 }

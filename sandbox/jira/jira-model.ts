@@ -4,6 +4,8 @@
  * Jira keeps for closed sprints. It knows Jira's rules (who may do what, what a sprint accepts)
  * but no HTTP and no JSON shapes; the routes render it the way Atlassian's REST API does.
  */
+import { APP_USER_PROJECT_PERMISSIONS } from './app-user';
+
 export const SANDBOX_CLOUD_ID = 'goalkeeper-sandbox-site';
 
 /** Who is asking Jira: the app itself (asApp) or a person (asUser, or a click "in Jira"). */
@@ -107,6 +109,26 @@ export interface IssueComment {
   readonly created: string;
 }
 
+/** One changed field in an issue's changelog, as Jira records it (ChangeDetails in Atlassian's platform OpenAPI). */
+export interface ChangeItem {
+  readonly field: string;
+  readonly fieldtype: 'jira' | 'custom';
+  readonly fieldId: string;
+  /** Ids (sprints, statuses) as text; null for number fields, whose values are in the strings. */
+  readonly from: string | null;
+  readonly fromString: string | null;
+  readonly to: string | null;
+  readonly toString: string | null;
+}
+
+/** One entry of an issue's changelog: who changed which fields, when (Changelog in the platform OpenAPI). */
+export interface ChangeHistory {
+  readonly id: string;
+  readonly created: string;
+  readonly author: Actor;
+  readonly items: readonly ChangeItem[];
+}
+
 export interface JiraIssue {
   readonly id: string;
   readonly key: string;
@@ -127,7 +149,13 @@ export interface JiraIssue {
   assigneeAccountId: string | null;
   readonly created: string;
   updated: string;
+  /** When the status last moved to another category (Jira's `statuscategorychangedate`). */
+  statusCategoryChangeDate: string;
+  /** When the issue was resolved (Done); null while it is not. */
+  resolutionDate: string | null;
   readonly comments: IssueComment[];
+  /** Changes of the Sprint, story-point, status and resolution fields, oldest first. */
+  readonly changelog: ChangeHistory[];
 }
 
 /** One issue in the sprint report Jira freezes when a sprint closes. */
@@ -189,6 +217,8 @@ export interface NewIssue {
   readonly reporterAccountId?: string;
   readonly assigneeAccountId?: string | null;
   readonly created?: string;
+  /** When the issue reached its status, if not when it was created. */
+  readonly statusSince?: string;
 }
 
 /** Scope changes of an active sprint after it started, for its live sprint report. */
@@ -207,11 +237,14 @@ export class JiraSite {
   /** Issue ids, top rank first: one global order, as Jira's Rank field is global. */
   readonly rankOrder: string[] = [];
   readonly sprintReports = new Map<number, readonly SprintReportLine[]>();
+  /** People holding the *Administer Jira* global permission; the app user never does (app-user.ts). */
+  readonly jiraAdministrators = new Set<string>();
   private readonly activeScope = new Map<number, ActiveSprintScope>();
   private readonly issueIdByKey = new Map<string, string>();
   private readonly issueCounters = new Map<string, number>();
   private nextIssueId = 10001;
   private nextCommentId = 10500;
+  private nextChangelogId = 20000;
 
   constructor(
     readonly id: string,
@@ -269,7 +302,10 @@ export class JiraSite {
       assigneeAccountId: input.assigneeAccountId ?? null,
       created,
       updated: created,
+      statusCategoryChangeDate: input.statusSince ?? created,
+      resolutionDate: (input.status ?? STATUSES.todo).category === 'done' ? (input.statusSince ?? created) : null,
       comments: [],
+      changelog: [],
     };
     this.issues.set(issue.id, issue);
     this.issueIdByKey.set(issue.key, issue.id);
@@ -354,17 +390,22 @@ export class JiraSite {
   }
 
   /**
-   * The project permissions an actor holds: the app has what its scopes give it everywhere
-   * (Jira grants apps the "atlassian-addons-project-access" role); a person holds what the
-   * permission scheme grants the project roles they are in.
+   * The project permissions an actor holds: the app user what the "atlassian-addons-project-access"
+   * role gives an app without admin scopes (app-user.ts); a person what the permission scheme
+   * grants the project roles they are in.
    */
   permissionsIn(actor: Actor, project: JiraProject): Set<ProjectPermission> {
-    if (actor.kind === 'app') return new Set(PROJECT_PERMISSIONS);
+    if (actor.kind === 'app') return new Set(APP_USER_PROJECT_PERMISSIONS);
     const granted = new Set<ProjectPermission>();
     for (const role of project.roles) {
       if (role.memberAccountIds.includes(actor.accountId)) role.grants.forEach((permission) => granted.add(permission));
     }
     return granted;
+  }
+
+  /** The *Administer Jira* global permission. */
+  administersJira(actor: Actor): boolean {
+    return actor.kind === 'user' && this.jiraAdministrators.has(actor.accountId);
   }
 
   can(actor: Actor, permission: ProjectPermission, project: JiraProject): boolean {
@@ -402,9 +443,12 @@ export class JiraSite {
     this.record(actor, { kind: 'rank', issueKeys: issues.map((issue) => issue.key), position, anchorKey: anchor.key });
   }
 
-  setPoints(issue: JiraIssue, points: number | null, actor: Actor): void {
+  setPoints(issue: JiraIssue, points: number | null, actor: Actor, at: string = this.clock().toISOString()): void {
     const from = issue.points;
     issue.points = points;
+    const field = pointsFieldOf(this.projectOf(issue));
+    const asText = (value: number | null): string | null => (value === null ? null : String(value));
+    this.recordHistory(issue, at, actor, [{ field: field.displayName, fieldtype: 'custom', fieldId: field.fieldId, from: null, fromString: asText(from), to: null, toString: asText(points) }]);
     this.touch([issue]);
     this.record(actor, { kind: 'estimate', issueKey: issue.key, fieldId: pointsFieldOf(this.projectOf(issue)).fieldId, from, to: points });
   }
@@ -434,12 +478,50 @@ export class JiraSite {
     return scope;
   }
 
+  /**
+   * Moves an issue to another status; the status category's change date and the resolution follow,
+   * as in Jira. `at` lets the seed write history in the past.
+   */
+  transition(issue: JiraIssue, status: IssueStatus, actor: Actor, at: string = this.clock().toISOString()): void {
+    const before = issue.status;
+    if (before.id === status.id) return;
+    const items: ChangeItem[] = [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: before.id, fromString: before.name, to: status.id, toString: status.name }];
+    if (before.category !== status.category) issue.statusCategoryChangeDate = at;
+    if (status.category === 'done' && before.category !== 'done') {
+      issue.resolutionDate = at;
+      items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: null, fromString: null, to: '10000', toString: 'Done' });
+    } else if (status.category !== 'done' && before.category === 'done') {
+      issue.resolutionDate = null;
+      items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: '10000', fromString: 'Done', to: null, toString: null });
+    }
+    issue.status = status;
+    this.recordHistory(issue, at, actor, items);
+    this.touch([issue]);
+  }
+
+  /**
+   * Sets the issue's sprints (closed ones included) and records the Sprint field's change the way
+   * Jira's changelog shows it: ids and names, comma-separated.
+   */
+  setSprints(issue: JiraIssue, sprintIds: readonly number[], actor: Actor, at: string = this.clock().toISOString()): void {
+    const before = issue.sprintIds;
+    if (before.length === sprintIds.length && before.every((id, index) => id === sprintIds[index])) return;
+    const names = (ids: readonly number[]): string | null => (ids.length === 0 ? null : ids.map((id) => this.sprints.get(id)?.name ?? String(id)).join(', '));
+    const idText = (ids: readonly number[]): string | null => (ids.length === 0 ? null : ids.join(', '));
+    issue.sprintIds = [...sprintIds];
+    this.recordHistory(issue, at, actor, [{ field: 'Sprint', fieldtype: 'custom', fieldId: FIELD_IDS.sprint, from: idText(before), fromString: names(before), to: idText(sprintIds), toString: names(sprintIds) }]);
+  }
+
+  private recordHistory(issue: JiraIssue, at: string, actor: Actor, items: readonly ChangeItem[]): void {
+    issue.changelog.push({ id: String(this.nextChangelogId++), created: at, author: actor, items });
+  }
+
   private changeOpenSprint(issue: JiraIssue, target: JiraSprint | null, actor: Actor): void {
     const from = this.openSprintOf(issue);
     if (from?.id === target?.id) return;
     const keep = issue.sprintIds.filter((id) => this.sprints.get(id)?.state === 'closed');
     const moved = [issue, ...this.childrenOf(issue).filter((child) => this.typeOf(child).subtask)];
-    for (const each of moved) each.sprintIds = target ? [...keep, target.id] : keep;
+    for (const each of moved) this.setSprints(each, target ? [...keep, target.id] : keep, actor);
     if (from?.state === 'active') this.activeSprintScope(from.id).punted.add(issue.id);
     if (target?.state === 'active') this.activeSprintScope(target.id).added.add(issue.id);
     this.touch(moved);

@@ -4,6 +4,11 @@
  * names, and failing on demand through the fault switch. `jiraBackend` plugs it into the local
  * Forge runtime, so @forge/api's requestJira reaches it over real HTTP: real status codes,
  * real latency, real dropped connections.
+ *
+ * It is as strict as Jira, always: every call passes the OAuth 2.0 gate (a documented operation
+ * enabled for OAuth 2.0, covered by the scopes manifest.yml declares; oauth-gate.ts) and Jira's
+ * operation-wide permission rules (permission-gate.ts) before a route answers it, and the app
+ * user holds only what a Forge app user holds (app-user.ts).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,8 +16,10 @@ import type { ProductRequest } from '../forge-host/forge-runtime';
 import { adminEndpoints, type AdminRequest } from './admin-routes';
 import { agileEndpoints } from './agile-routes';
 import { FaultSwitch, type Fault } from './faults';
-import { greenhopperEndpoints } from './greenhopper-routes';
+import { readManifestScopes } from './contract/manifest-scopes';
 import { JiraStandInModel, SANDBOX_CLOUD_ID, type Actor, type JiraChangeRecord, type JiraSite } from './jira-model';
+import { oauthGate } from './oauth-gate';
+import { permissionGate } from './permission-gate';
 import { platformEndpoints } from './platform-routes';
 import { jiraError, matchRoute, type Endpoint, type StandInAnswer, type StandInRequest } from './routing';
 import { seedGoalkeeperSite } from './seed';
@@ -21,6 +28,8 @@ import { seedGoalkeeperSite } from './seed';
 export const ACTOR_HEADER = 'x-sandbox-actor';
 /** Which Jira site (the invocation's cloudId) the call is for. */
 export const SITE_HEADER = 'x-sandbox-site';
+/** Which Forge module's invocation made the call (e.g. the apply queue's consumer), for the record only. */
+export const MODULE_HEADER = 'x-sandbox-module';
 
 export interface JiraStandInOptions {
   /** 0 (the default) picks a free port. */
@@ -29,6 +38,12 @@ export interface JiraStandInOptions {
   /** Anchors the seed's dates: the active sprint is half-way through at `now`. */
   readonly now?: Date;
   readonly seed?: (site: JiraSite, now: Date) => void;
+  /**
+   * The scopes the app declares, which Jira enforces on every call; by default manifest.yml's
+   * `permissions.scopes`, read when the stand-in starts. A test that shows what a missing scope
+   * does passes fewer.
+   */
+  readonly manifestScopes?: readonly string[];
 }
 
 export interface RecordedRequest {
@@ -37,7 +52,13 @@ export interface RecordedRequest {
   readonly path: string;
   readonly actor: string | null;
   readonly siteId: string;
+  /** The calling invocation's Forge module key, when the Forge host named it. */
+  readonly moduleKey: string | null;
+  /** The status answered; null until answered, and for a dropped connection. */
+  readonly status: number | null;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export interface JiraStandIn {
   readonly url: string;
@@ -50,7 +71,7 @@ export interface JiraStandIn {
   close(): Promise<void>;
 }
 
-const jiraEndpoints: readonly Endpoint<StandInRequest>[] = [...agileEndpoints, ...platformEndpoints, ...greenhopperEndpoints];
+const jiraEndpoints: readonly Endpoint<StandInRequest>[] = [...agileEndpoints, ...platformEndpoints];
 
 function readBody(request: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -113,6 +134,7 @@ function parseJsonBody(text: string): { ok: true; value: unknown } | { ok: false
 export async function startJiraStandIn(options: JiraStandInOptions = {}): Promise<JiraStandIn> {
   const now = options.now ?? new Date();
   const seed = options.seed ?? seedGoalkeeperSite;
+  const manifestScopes = options.manifestScopes ?? readManifestScopes();
   const model = new JiraStandInModel((site) => seed(site, now));
   const faults = new FaultSwitch();
   const requests: RecordedRequest[] = [];
@@ -141,13 +163,28 @@ export async function startJiraStandIn(options: JiraStandInOptions = {}): Promis
 
     const actorHeader = request.headers[ACTOR_HEADER];
     const actorText = typeof actorHeader === 'string' ? actorHeader : null;
-    requests.push({ method, path: url.pathname + url.search, actor: actorText, siteId });
+    const moduleHeader = request.headers[MODULE_HEADER];
+    const recorded: Mutable<RecordedRequest> = {
+      method,
+      path: url.pathname + url.search,
+      actor: actorText,
+      siteId,
+      moduleKey: typeof moduleHeader === 'string' ? moduleHeader : null,
+      status: null,
+    };
+    requests.push(recorded);
+    response.on('finish', () => (recorded.status = response.statusCode));
     const fault = faults.take(method, url.pathname + url.search);
     if (fault && (await applyFault(fault, response)) === 'answered') return;
 
     const actor = actorFrom(actorText ?? undefined, site);
     if (!actor) {
       send(response, jiraError(401, ['You are not authenticated. Authentication required to perform this operation.']));
+      return;
+    }
+    const gatewayRefusal = oauthGate(method, url.pathname, manifestScopes);
+    if (gatewayRefusal) {
+      send(response, gatewayRefusal);
       return;
     }
     const contentType = request.headers['content-type'] ?? '';
@@ -177,7 +214,7 @@ export async function startJiraStandIn(options: JiraStandInOptions = {}): Promis
       site,
       render: { site, baseUrl: `http://${request.headers.host ?? 'localhost'}` },
     };
-    send(response, match.endpoint.handle(standInRequest, match.params));
+    send(response, permissionGate(standInRequest) ?? match.endpoint.handle(standInRequest, match.params));
   }
 
   const server = http.createServer((request, response) => {
@@ -212,6 +249,7 @@ export function jiraBackend(standIn: Pick<JiraStandIn, 'url'>): (request: Produc
     const headers = new Headers(request.init.headers);
     headers.set(ACTOR_HEADER, request.actor.kind === 'app' ? 'app' : `user:${request.actor.accountId}`);
     headers.set(SITE_HEADER, request.invocation.cloudId);
+    headers.set(MODULE_HEADER, request.invocation.moduleKey);
     return fetch(`${standIn.url}${request.path}`, { ...request.init, headers });
   };
 }

@@ -3,7 +3,7 @@
  * enhanced JQL search, permissions, priorities, projects and their roles, JQL parsing.
  * https://developer.atlassian.com/cloud/jira/platform/rest/v3/intro/
  */
-import { fieldSelection, renderAccount, renderComment, renderIssue, renderPriority, renderProject, roleUrl } from './jira-json';
+import { fieldSelection, renderAccount, renderChangeHistory, renderComment, renderEditMeta, renderIssue, renderPriority, renderProject, roleUrl } from './jira-json';
 import { FIELD_IDS, PROJECT_PERMISSIONS, pointsFieldOf, type JiraIssue, type JiraProject, type ProjectPermission } from './jira-model';
 import { JqlError, matchesJql, orderIssues, parseJql, validateJql, type JqlNode, type JqlQuery } from './jql';
 import { endpoint, ISSUE_NOT_VISIBLE, jiraError, NO_CONTENT, objectBody, offsetPage, ok, stringList, type Endpoint, type StandInAnswer, type StandInRequest } from './routing';
@@ -212,6 +212,63 @@ function searchJql(request: StandInRequest): StandInAnswer {
   });
 }
 
+/** POST /changelog/bulkfetch: "up to 1000 issues", "up to 10 field IDs", maxResults default 1000, at most 10000. */
+export const CHANGELOG_MAX_ISSUES = 1000;
+export const CHANGELOG_MAX_FIELD_IDS = 10;
+export const CHANGELOG_MAX_PAGE_SIZE = 10_000;
+
+/**
+ * POST /rest/api/3/changelog/bulkfetch (getBulkChangelogs): the changelogs of the issues asked
+ * for, optionally only the items of some fields, "sorted by changelog date and issue IDs, starting
+ * from the oldest changelog and smallest issue ID", paged by nextPageToken over changelog entries.
+ * Issues the caller cannot see are left out.
+ */
+function bulkChangelogs(request: StandInRequest): StandInAnswer {
+  const body = objectBody(request.body);
+  const refs = stringList(body.issueIdsOrKeys);
+  if (!refs || refs.length === 0) return jiraError(400, [], { issueIdsOrKeys: 'Provide at least one issue ID or key.' });
+  if (refs.length > CHANGELOG_MAX_ISSUES) return jiraError(400, [`You can request the changelogs of up to ${CHANGELOG_MAX_ISSUES} issues.`]);
+  const fieldIds = body.fieldIds === undefined ? undefined : stringList(body.fieldIds);
+  if (body.fieldIds !== undefined && !fieldIds) return jiraError(400, [], { fieldIds: 'The field IDs must be a list of strings.' });
+  if (fieldIds && fieldIds.length > CHANGELOG_MAX_FIELD_IDS) return jiraError(400, [`You can filter changelogs by up to ${CHANGELOG_MAX_FIELD_IDS} field IDs.`]);
+  const pageSize = Math.min(Math.max(1, Number(body.maxResults ?? 1000) || 1000), CHANGELOG_MAX_PAGE_SIZE);
+  const issues = refs
+    .map((ref) => visibleIssue(request, ref))
+    .filter((issue): issue is JiraIssue => issue !== undefined)
+    .filter((issue, index, all) => all.findIndex((other) => other.id === issue.id) === index);
+  const entries = issues
+    .flatMap((issue) =>
+      issue.changelog.flatMap((history) => {
+        const items = fieldIds ? history.items.filter((item) => fieldIds.includes(item.fieldId)) : history.items;
+        return items.length > 0 ? [{ issue, history: { ...history, items } }] : [];
+      }),
+    )
+    .sort((a, b) => a.history.created.localeCompare(b.history.created) || Number(a.issue.id) - Number(b.issue.id));
+  const cursorKey = JSON.stringify([issues.map((issue) => issue.id), fieldIds ?? null]);
+  let offset = 0;
+  if (typeof body.nextPageToken === 'string') {
+    const cursor = decodeCursor(body.nextPageToken);
+    if (!cursor || cursor.jql !== cursorKey) return jiraError(400, ['The nextPageToken is invalid or does not belong to this request.']);
+    offset = cursor.offset;
+  }
+  const page = entries.slice(offset, offset + pageSize);
+  const byIssue = new Map<string, object[]>();
+  for (const { issue, history } of page) byIssue.set(issue.id, [...(byIssue.get(issue.id) ?? []), renderChangeHistory(request.render, history)]);
+  const isLast = offset + page.length >= entries.length;
+  return ok({
+    issueChangeLogs: [...byIssue].map(([issueId, changeHistories]) => ({ issueId, changeHistories })),
+    ...(isLast ? {} : { nextPageToken: Buffer.from(JSON.stringify({ offset: offset + page.length, jql: cursorKey }), 'utf8').toString('base64url') }),
+  });
+}
+
+/** GET /issue/{key}/editmeta: the fields the caller may edit; none without Edit Issues (Jira answers an empty `fields`). */
+function editMeta(request: StandInRequest, keyOrId: string): StandInAnswer {
+  const issue = visibleIssue(request, keyOrId);
+  if (!issue) return jiraError(404, [ISSUE_NOT_VISIBLE]);
+  if (!request.site.can(request.actor, 'EDIT_ISSUES', request.site.projectOf(issue))) return ok({ fields: {} });
+  return ok(renderEditMeta(request.render, issue));
+}
+
 function isProjectPermission(value: string): value is ProjectPermission {
   return (PROJECT_PERMISSIONS as readonly string[]).includes(value);
 }
@@ -224,9 +281,7 @@ function bulkPermissions(request: StandInRequest): StandInAnswer {
   const { site, actor } = request;
   const body = objectBody(request.body);
   const accountId = typeof body.accountId === 'string' ? body.accountId : undefined;
-  if (actor.kind === 'user' && accountId !== undefined && accountId !== actor.accountId) {
-    return jiraError(403, ['Only users with the Administer Jira global permission can check the permissions of other users.']);
-  }
+  // Checking someone else needs Administer Jira: permission-gate.ts refuses it before this answers.
   const subject = accountId !== undefined ? { kind: 'user' as const, accountId } : actor;
   if (subject.kind === 'user' && !site.users.has(subject.accountId)) return jiraError(400, [], { accountId: `The user with account ID ${subject.accountId} does not exist.` });
   const requests = Array.isArray(body.projectPermissions) ? body.projectPermissions.map(objectBody) : [];
@@ -373,6 +428,8 @@ export const platformEndpoints: readonly Endpoint<StandInRequest>[] = [
   endpoint('POST', /^\/rest\/api\/3\/issue\/bulkfetch$/, bulkFetch),
   endpoint('GET', /^\/rest\/api\/3\/issue\/([^/]+)$/, (request, [key]) => getIssue(request, key ?? '')),
   endpoint('PUT', /^\/rest\/api\/3\/issue\/([^/]+)$/, (request, [key]) => editIssue(request, key ?? '')),
+  endpoint('GET', /^\/rest\/api\/3\/issue\/([^/]+)\/editmeta$/, (request, [key]) => editMeta(request, key ?? '')),
+  endpoint('POST', /^\/rest\/api\/3\/changelog\/bulkfetch$/, bulkChangelogs),
   endpoint('POST', /^\/rest\/api\/3\/issue\/([^/]+)\/comment$/, (request, [key]) => addComment(request, key ?? '')),
   endpoint('POST', /^\/rest\/api\/3\/search\/jql$/, searchJql),
   endpoint('POST', /^\/rest\/api\/3\/permissions\/check$/, bulkPermissions),

@@ -151,14 +151,40 @@ function sprintDates(now: Date, offsetFromActive: number): SprintDates {
 
 type Outcome = SprintReportLine['outcome'];
 
-/** One issue's part in a closed sprint, as its report will show it. */
+/** One issue's part in a closed sprint: its outcome and, on working days of the sprint (0 = the first), when things happened. */
 interface HistoryLine {
   readonly issue: JiraIssue;
   readonly outcome: Outcome;
-  readonly estimateAtStart?: number | null;
-  readonly addedDuringSprint?: boolean;
+  /** Working day its status became Done (completed issues). */
+  readonly doneOnDay?: number;
+  /** Working day it joined the sprint, for an issue added after the start. */
+  readonly addedOnDay?: number;
+  /** Working day it left the sprint (punted). */
+  readonly removedOnDay?: number;
+  /** The estimate at the start, when it was re-estimated on `reestimatedOnDay`. */
+  readonly estimateAtStart?: number;
+  readonly reestimatedOnDay?: number;
 }
 
+const WEEKEND = new Set([0, 6]);
+
+/**
+ * The instant of a sprint's `day`-th working day (Mon–Fri, UTC, the first being the start's date):
+ * 08:00, or just after the start on the start's own date, so every event falls inside the sprint.
+ */
+function onWorkingDay(start: Date, day: number): string {
+  const date = new Date(start);
+  date.setUTCHours(0, 0, 0, 0);
+  let seen = WEEKEND.has(date.getUTCDay()) ? -1 : 0;
+  while (seen < day) {
+    date.setUTCDate(date.getUTCDate() + 1);
+    if (!WEEKEND.has(date.getUTCDay())) seen++;
+  }
+  const at = new Date(date.getTime() + 8 * 60 * 60 * 1000);
+  return (at < start ? new Date(start.getTime() + 4 * 60 * 60 * 1000) : at).toISOString();
+}
+
+/** What the history of a sprint's issues looks like in Jira's changelog: planned in, added, removed, re-estimated, done. */
 class OnboardingHistory {
   constructor(
     private readonly site: JiraSite,
@@ -168,7 +194,7 @@ class OnboardingHistory {
   issue(fields: Omit<NewIssue, 'projectKey'> & { readonly sprintOffset: number }): JiraIssue {
     const { sprintOffset, ...rest } = fields;
     const created = new Date(sprintDates(this.now, sprintOffset).start.getTime() - 2 * DAY_MS).toISOString();
-    return this.site.createIssue({ projectKey: 'ONB', created, status: STATUSES.done, ...rest });
+    return this.site.createIssue({ projectKey: 'ONB', created, ...rest });
   }
 
   closedSprint(id: number, name: string, goal: string, lines: readonly HistoryLine[]): void {
@@ -184,18 +210,31 @@ class OnboardingHistory {
       completeDate: end.toISOString(),
       createdDate: new Date(start.getTime() - 3 * DAY_MS).toISOString(),
     });
+    const team = { kind: 'user', accountId: SEED_ACCOUNTS.devDana } as const;
+    const planning = new Date(start.getTime() - DAY_MS).toISOString();
     for (const line of lines) {
-      // Punted issues left the sprint before it closed, so Jira's Sprint field no longer holds it.
-      if (line.outcome !== 'punted') line.issue.sprintIds.push(id);
+      const { issue } = line;
+      // Carried over from an earlier sprint: Jira moves it when that sprint completes (back to back: at this one's start).
+      const carried = issue.sprintIds.length > 0;
+      const joinedAt = line.addedOnDay !== undefined ? onWorkingDay(start, line.addedOnDay) : carried ? start.toISOString() : planning;
+      this.site.setSprints(issue, [...issue.sprintIds, id], team, joinedAt);
+      if (line.estimateAtStart !== undefined && line.reestimatedOnDay !== undefined) {
+        const final = issue.points;
+        issue.points = line.estimateAtStart;
+        this.site.setPoints(issue, final, team, onWorkingDay(start, line.reestimatedOnDay));
+      }
+      if (line.removedOnDay !== undefined) this.site.setSprints(issue, issue.sprintIds.filter((sprintId) => sprintId !== id), team, onWorkingDay(start, line.removedOnDay));
+      if (line.doneOnDay !== undefined) this.site.transition(issue, STATUSES.done, team, onWorkingDay(start, line.doneOnDay));
     }
+    // What Jira's own sprint report froze when the sprint closed, for comparison in tests.
     this.site.recordSprintReport(
       id,
       lines.map((line) => ({
         issueId: line.issue.id,
-        estimateAtStart: line.estimateAtStart === undefined ? line.issue.points : line.estimateAtStart,
+        estimateAtStart: line.estimateAtStart ?? line.issue.points,
         estimateAtEnd: line.issue.points,
         outcome: line.outcome,
-        addedDuringSprint: line.addedDuringSprint ?? false,
+        addedDuringSprint: line.addedOnDay !== undefined,
       })),
     );
   }
@@ -203,7 +242,8 @@ class OnboardingHistory {
 
 function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 'wizard' | 'email' | 'analytics', string>): JiraIssue {
   const history = new OnboardingHistory(site, now);
-  const done = (line: JiraIssue): HistoryLine => ({ issue: line, outcome: 'completed' });
+  // Lumpy days, as teams finish work: several items some days, none on others.
+  const done = (line: JiraIssue, doneOnDay: number): HistoryLine => ({ issue: line, outcome: 'completed', doneOnDay });
 
   const signUpForm = history.issue({ sprintOffset: -6, typeName: 'Story', summary: 'Sign-up form with email, password and inline validation', points: 5, parentKey: epics.wizard });
   const argon = history.issue({ sprintOffset: -6, typeName: 'Task', summary: 'Store password hashes with Argon2id', points: 3 });
@@ -212,12 +252,12 @@ function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 
   const disabledButton = history.issue({ sprintOffset: -6, typeName: 'Bug', summary: 'Sign-up button stays disabled after correcting an invalid email', points: 2, priorityName: 'High' });
   const rateLimit = history.issue({ sprintOffset: -6, typeName: 'Task', summary: 'Rate-limit the sign-up API per IP address', points: 3 });
   history.closedSprint(1, 'ONB Sprint 1', 'Ship the new sign-up form behind a feature flag', [
-    done(signUpForm),
-    done(argon),
-    done(flag),
+    done(signUpForm, 6),
+    done(argon, 2),
+    done(flag, 9),
     { issue: terms, outcome: 'not-completed' },
-    done(disabledButton),
-    done(rateLimit),
+    done(disabledButton, 3),
+    done(rateLimit, 6),
   ]);
 
   const sendVerification = history.issue({ sprintOffset: -5, typeName: 'Story', summary: 'Send a verification email on sign-up', points: 5, parentKey: epics.email });
@@ -227,13 +267,14 @@ function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 
   const bounces = history.issue({ sprintOffset: -5, typeName: 'Task', summary: 'Bounce-handling webhook from the email provider', points: 2, parentKey: epics.email });
   const localisedEmails = history.issue({ sprintOffset: -5, typeName: 'Story', summary: 'Localised verification emails (German, French, Japanese)', points: 3, parentKey: epics.email, status: STATUSES.todo });
   history.closedSprint(2, 'ONB Sprint 2', 'Every new account verifies its email address', [
-    done(terms),
-    done(sendVerification),
-    done(linkSignsIn),
-    done(templates),
-    done(expiry),
-    done(bounces),
-    { issue: localisedEmails, outcome: 'punted' },
+    done(terms, 1),
+    done(sendVerification, 4),
+    done(linkSignsIn, 8),
+    done(templates, 3),
+    done(expiry, 4),
+    done(bounces, 10),
+    // Taken out on day 5 to make room: Jira's Sprint field forgets it, so `sprint = 2` no longer finds it.
+    { issue: localisedEmails, outcome: 'punted', removedOnDay: 5 },
   ]);
 
   const stepFramework = history.issue({ sprintOffset: -4, typeName: 'Story', summary: 'Wizard step framework with back and next', points: 8, parentKey: epics.wizard });
@@ -244,11 +285,11 @@ function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 
   const wizardEvents = history.issue({ sprintOffset: -4, typeName: 'Task', summary: 'Wizard analytics events: start, step, finish', points: 3, parentKey: epics.analytics });
   history.closedSprint(3, 'ONB Sprint 3', 'Onboarding wizard skeleton: three steps, no dead ends', [
     { issue: stepFramework, outcome: 'not-completed' },
-    done(profileStep),
-    done(workspaceStep),
+    done(profileStep, 5),
+    done(workspaceStep, 7),
     { issue: calendarStep, outcome: 'not-completed' },
-    done(emojiCrash),
-    done(wizardEvents),
+    done(emojiCrash, 2),
+    done(wizardEvents, 10),
   ]);
 
   const skipForNow = history.issue({ sprintOffset: -3, typeName: 'Story', summary: 'Skip-for-now on the optional wizard steps', points: 3, parentKey: epics.wizard });
@@ -256,12 +297,12 @@ function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 
   const safariHang = history.issue({ sprintOffset: -3, typeName: 'Bug', summary: 'Calendar step hangs in Safari private windows', points: 3, priorityName: 'Highest', parentKey: epics.wizard });
   const oldTour = history.issue({ sprintOffset: -3, typeName: 'Task', summary: 'Remove the old product-tour modal', points: 2 });
   history.closedSprint(4, 'ONB Sprint 4', 'Finish the wizard and measure how long onboarding takes', [
-    done(stepFramework),
-    done(calendarStep),
-    done(skipForNow),
-    done(medianDashboard),
-    { issue: safariHang, outcome: 'completed', addedDuringSprint: true },
-    done(oldTour),
+    done(stepFramework, 3),
+    done(calendarStep, 6),
+    done(skipForNow, 9),
+    done(medianDashboard, 9),
+    { issue: safariHang, outcome: 'completed', addedOnDay: 2, doneOnDay: 4 },
+    done(oldTour, 0),
   ]);
 
   const samlSpike = history.issue({ sprintOffset: -2, typeName: 'Task', summary: 'Spike: choose a SAML library', points: 5, parentKey: epics.sso });
@@ -271,13 +312,13 @@ function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 
   const sameSite = history.issue({ sprintOffset: -2, typeName: 'Bug', summary: 'Session cookie is missing the SameSite attribute', points: 3, priorityName: 'High' });
   const threatModel = history.issue({ sprintOffset: -2, typeName: 'Task', summary: 'Security review of the SSO threat model', points: 2, parentKey: epics.sso });
   history.closedSprint(5, 'ONB Sprint 5', 'SSO groundwork: SAML and OIDC libraries in place', [
-    done(samlSpike),
+    done(samlSpike, 1),
     // Re-estimated from 5 to 8 mid-sprint: the report keeps 5 as committed, 8 as completed.
-    { issue: oidcGoogle, outcome: 'completed', estimateAtStart: 5 },
-    done(ssoModel),
+    { issue: oidcGoogle, outcome: 'completed', estimateAtStart: 5, reestimatedOnDay: 5, doneOnDay: 8 },
+    done(ssoModel, 3),
     { issue: samlLogin, outcome: 'not-completed' },
-    done(sameSite),
-    done(threatModel),
+    done(sameSite, 3),
+    done(threatModel, 10),
   ]);
 
   const metadataUpload = history.issue({ sprintOffset: -1, typeName: 'Story', summary: 'Upload SAML metadata in admin settings', points: 5, parentKey: epics.sso });
@@ -298,13 +339,13 @@ function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 
   });
   const idpName = history.issue({ sprintOffset: -1, typeName: 'Story', summary: 'Show the identity provider name on the sign-in button', points: 2, parentKey: epics.sso });
   history.closedSprint(6, 'ONB Sprint 6', 'Enterprise customers can sign in with SAML', [
-    done(samlLogin),
-    done(metadataUpload),
-    done(idpInitiated),
-    done(samlLogout),
-    done(certRunbook),
+    done(samlLogin, 2),
+    done(metadataUpload, 5),
+    done(idpInitiated, 4),
+    done(samlLogout, 5),
+    done(certRunbook, 9),
     { issue: clockSkew, outcome: 'not-completed' },
-    { issue: idpName, outcome: 'completed', addedDuringSprint: true },
+    { issue: idpName, outcome: 'completed', addedOnDay: 6, doneOnDay: 7 },
   ]);
   return clockSkew;
 }
@@ -364,7 +405,8 @@ function seedOnboarding(site: JiraSite, now: Date): void {
     completeDate: null,
     createdDate: new Date(active.start.getTime() - 3 * DAY_MS).toISOString(),
   });
-  clockSkew.sprintIds.push(SEED_FACTS.activeSprintId);
+  // Carried over: Jira moved it into Sprint 7 when Sprint 6 completed.
+  site.setSprints(clockSkew, [...clockSkew.sprintIds, SEED_FACTS.activeSprintId], { kind: 'user', accountId: SEED_ACCOUNTS.devMei }, active.start.toISOString());
   const plannedAt = new Date(active.start.getTime() - 2 * DAY_MS).toISOString();
   const activeIssues = createPlanned(
     site,
@@ -468,8 +510,11 @@ function seedBilling(site: JiraSite, now: Date): void {
   bil({ summary: 'VAT charged twice for reverse-charge customers', typeName: 'Bug', points: 3, parentKey: vatEpic.key, sprintIds: activeSprint, priorityName: 'Highest' });
   bil({ summary: 'Validate VAT numbers against VIES', typeName: 'Task', points: 3, status: STATUSES.done, parentKey: vatEpic.key, sprintIds: activeSprint });
   bil({ summary: 'Export invoices as CSV for accountants', typeName: 'Story', points: 2 });
-  const numbering = bil({ summary: 'Invoice numbering per legal entity', typeName: 'Story', points: 5, status: STATUSES.done, sprintIds: [SEED_FACTS.bil.closedSprintId] });
-  const gaps = bil({ summary: 'Gaps in invoice numbers after failed payments', typeName: 'Bug', points: 3, status: STATUSES.done, sprintIds: [SEED_FACTS.bil.closedSprintId] });
+  // Planned into BIL Sprint 11 when created, done on its fifth and ninth working days.
+  const plannedBeforeClosed = new Date(closed.start.getTime() - 2 * DAY_MS).toISOString();
+  const closedSprint = { sprintIds: [SEED_FACTS.bil.closedSprintId], status: STATUSES.done, created: plannedBeforeClosed } as const;
+  const numbering = bil({ summary: 'Invoice numbering per legal entity', typeName: 'Story', points: 5, ...closedSprint, statusSince: onWorkingDay(closed.start, 4) });
+  const gaps = bil({ summary: 'Gaps in invoice numbers after failed payments', typeName: 'Bug', points: 3, ...closedSprint, statusSince: onWorkingDay(closed.start, 8) });
   site.recordSprintReport(
     SEED_FACTS.bil.closedSprintId,
     [numbering, gaps].map((issue) => ({ issueId: issue.id, estimateAtStart: issue.points, estimateAtEnd: issue.points, outcome: 'completed' as const, addedDuringSprint: false })),

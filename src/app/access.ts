@@ -1,8 +1,11 @@
 /**
- * Authorization as Jira sees it, checked for the *calling user* before the app acts as itself.
- * Anything the caller cannot browse is reported as not found, so a probe learns nothing.
+ * Authorization as Jira sees it, checked with Jira *as the calling user* (asUser) before the app
+ * acts as itself; the apply worker, which has no user, judges by the rights recorded when the
+ * change was decided and by the app's own rights now. Anything the caller cannot browse is
+ * reported as not found, so a probe learns nothing.
  */
 import { GoalkeeperError } from '../domain/errors';
+import { missingPermissions, recordHeld, type HeldPermissions } from '../domain/held-permissions';
 import type { ProjectSettings } from '../domain/settings';
 import type { JiraPermission, JiraPort } from './ports';
 
@@ -14,25 +17,40 @@ export function notFound(issueKey: string): GoalkeeperError {
 }
 
 /**
- * Requires `needed` on every issue in `issueKeys` for `accountId`. Missing browse → not-found;
- * browse but not the rest → forbidden, naming what is missing.
+ * Requires `needed` on every issue in `issueKeys` for the person calling, asked of Jira as them.
+ * Missing browse → not-found; browse but not the rest → forbidden, naming what is missing.
+ * Returns what they hold, to be recorded with a decision for the apply worker.
  */
-export async function requireIssuePermissions(
+export async function requireCallerPermissions(jira: JiraPort, issueKeys: readonly string[], needed: readonly JiraPermission[]): Promise<HeldPermissions> {
+  const asked = [...new Set<JiraPermission>(['BROWSE_PROJECTS', ...needed])];
+  const held = recordHeld(await jira.permissionsOfCaller(issueKeys, asked));
+  const gap = missingPermissions(held, issueKeys, asked)[0];
+  if (gap?.missing.includes('BROWSE_PROJECTS')) throw notFound(gap.issueKey);
+  if (gap) throw new GoalkeeperError('forbidden', `You need the Jira permission(s) ${describeAll(gap.missing)} on ${gap.issueKey} to do this.`);
+  return held;
+}
+
+/**
+ * For the apply worker: the person whose decision it carries out must have held `needed` on every
+ * issue when they decided (recorded then, asked of Jira as them), and the app must hold it now.
+ * Returns why not, in words for the apply journal, or null.
+ */
+export async function refusalByRights(
   jira: JiraPort,
-  accountId: string,
+  recorded: HeldPermissions | undefined,
   issueKeys: readonly string[],
   needed: readonly JiraPermission[],
-): Promise<void> {
-  const unique = [...new Set(issueKeys)];
-  const granted = await jira.permissionsOf(accountId, unique, [...new Set<JiraPermission>(['BROWSE_PROJECTS', ...needed])]);
-  for (const key of unique) {
-    const held = granted.get(key);
-    if (!held?.has('BROWSE_PROJECTS')) throw notFound(key);
-    const missing = needed.filter((permission) => !held.has(permission));
-    if (missing.length > 0) {
-      throw new GoalkeeperError('forbidden', `You need the Jira permission(s) ${missing.map(describePermission).join(', ')} on ${key} to do this.`);
-    }
-  }
+): Promise<string | null> {
+  if (!recorded) return 'Apply refused: this change was decided before Goalkeeper recorded the decider\'s Jira rights. Propose it again.';
+  const personGap = missingPermissions(recorded, issueKeys, needed)[0];
+  if (personGap) return `Apply refused: the person who approved this change did not hold ${describeAll(personGap.missing)} on ${personGap.issueKey} in Jira.`;
+  const appGap = missingPermissions(recordHeld(await jira.permissionsOfApp(issueKeys, needed)), issueKeys, needed)[0];
+  if (appGap) return `Apply refused: Goalkeeper itself does not hold ${describeAll(appGap.missing)} on ${appGap.issueKey} in Jira; a Jira admin can grant it to the app.`;
+  return null;
+}
+
+function describeAll(permissions: readonly JiraPermission[]): string {
+  return permissions.map(describePermission).join(', ');
 }
 
 function describePermission(permission: JiraPermission): string {
@@ -43,22 +61,27 @@ function describePermission(permission: JiraPermission): string {
       return 'Edit issues';
     case 'SCHEDULE_ISSUES':
       return 'Schedule issues';
+    case 'CREATE_ISSUES':
+      return 'Create issues';
+    case 'ADD_COMMENTS':
+      return 'Add comments';
     case 'ADMINISTER_PROJECTS':
       return 'Administer projects';
   }
 }
 
-/** A Product Owner is a named user in the settings or a member of the configured project role. */
+/**
+ * A Product Owner is a named user in the settings or a member of the configured project role.
+ * When Jira will not tell the app who is in the role, only the named people count (the settings
+ * page says so); a refusal never takes a view down.
+ */
 export async function isProductOwner(jira: JiraPort, settings: ProjectSettings, projectKey: string, accountId: string): Promise<boolean> {
-  if (settings.productOwners.accountIds.includes(accountId)) return true;
-  const roleName = settings.productOwners.roleName;
-  if (!roleName) return false;
-  const members = await jira.projectRoleMembers(projectKey, roleName);
-  return members.includes(accountId);
+  return (await productOwnerAccountIds(jira, settings, projectKey)).includes(accountId);
 }
 
 /** Every account that may decide, for "who must decide" hints in the UI. */
 export async function productOwnerAccountIds(jira: JiraPort, settings: ProjectSettings, projectKey: string): Promise<string[]> {
-  const fromRole = settings.productOwners.roleName ? await jira.projectRoleMembers(projectKey, settings.productOwners.roleName) : [];
-  return [...new Set([...settings.productOwners.accountIds, ...fromRole])];
+  const roleName = settings.productOwners.roleName;
+  const fromRole = roleName ? await jira.projectRoleMembers(projectKey, roleName) : null;
+  return [...new Set([...settings.productOwners.accountIds, ...(fromRole?.readable ? fromRole.accountIds : [])])];
 }

@@ -9,14 +9,14 @@
  */
 import { issuesNamedBy } from '../domain/change';
 import { GoalkeeperError } from '../domain/errors';
-import { finishApplyAttempt, isApplicable, recordApplyProgress, type ApplyJournal, type ApplyStep, type Proposal } from '../domain/proposal';
-import { isProductOwner } from './access';
+import { currentApplyAttempt, finishApplyAttempt, isApplicable, recordApplyProgress, type ApplyJournal, type ApplyStep, type Proposal } from '../domain/proposal';
+import { isProductOwner, refusalByRights } from './access';
 import { planApply, type ApplyStepPlan } from './apply-plan';
 import { recordStale } from './decide-proposal';
 import { loadSettings } from './issue-situation';
 import { persistTransition } from './persist';
 import type { JiraStepResult, Ports } from './ports';
-import { requireChangePermissions, situationFor } from './preview-proposal';
+import { permissionsForChange, situationFor } from './preview-proposal';
 import { unwrap } from './unwrap';
 
 export interface ApplyJob {
@@ -27,6 +27,7 @@ export interface ApplyJob {
 export async function applyApproved(ports: Ports, job: ApplyJob): Promise<Proposal | undefined> {
   const loaded = await ports.proposals.get(job.proposalId);
   if (!loaded || !isApplicable(loaded)) return loaded; // replayed job, already applied, or withdrawn meanwhile
+  if (job.attempt !== currentApplyAttempt(loaded)) return ignoreStaleJob(loaded, job);
   const issueKeys = [loaded.issueKey, ...issuesNamedBy(loaded.change)];
   if ((await ports.issueClaims.claim(issueKeys, loaded.id)) === 'taken') {
     const message = `Another approved change to ${issueKeys.join(' or ')} was being applied at the same moment, so nothing was changed. Retry checks this one against the sprint again.`;
@@ -43,6 +44,7 @@ async function applyClaimed(ports: Ports, job: ApplyJob): Promise<Proposal | und
   // Read again under the claim: an apply that held it a moment ago may have moved this proposal on.
   const loaded = await ports.proposals.get(job.proposalId);
   if (!loaded || !isApplicable(loaded)) return loaded;
+  if (job.attempt !== currentApplyAttempt(loaded)) return ignoreStaleJob(loaded, job);
   let proposal = loaded;
   const refusal = await refusalToApply(ports, proposal);
   if (refusal) return finish(ports, proposal, newAttempt(proposal), false, refusal);
@@ -82,22 +84,25 @@ async function applyClaimed(ports: Ports, job: ApplyJob): Promise<Proposal | und
 }
 
 /**
- * Rights can change between decision and apply: the decider (or, for an auto-approved change,
- * the proposer) must still hold the Jira rights, and a PO must still be a PO. A proposal the
- * sprint has moved past is marked stale before any step runs.
+ * The worker has no user, so it cannot ask Jira about the decider: it acts only within the rights
+ * the decider (or, for an auto-approved change, the proposer) held when deciding — asked of Jira
+ * as them then and recorded on the decision — and within the app's own rights now. A PO must
+ * still be a PO. A proposal the sprint has moved past is marked stale before any step runs.
  */
 async function refusalToApply(ports: Ports, proposal: Proposal): Promise<string | null> {
-  const actor = proposal.decision?.deciderAccountId ?? proposal.proposerAccountId;
+  const { issueKeys, needed } = permissionsForChange(proposal.issueKey, proposal.change);
   try {
-    await requireChangePermissions(ports, actor, proposal.issueKey, proposal.change);
-    if (proposal.decision?.deciderAccountId) {
+    const byRights = await refusalByRights(ports.jira, proposal.decision?.heldPermissions, issueKeys, needed);
+    if (byRights) return byRights;
+    const decider = proposal.decision?.deciderAccountId;
+    if (decider) {
       const settings = await loadSettings(ports, proposal.projectKey);
-      if (!(await isProductOwner(ports.jira, settings, proposal.projectKey, actor))) {
+      if (!(await isProductOwner(ports.jira, settings, proposal.projectKey, decider))) {
         return 'Apply refused: the person who approved this change is no longer a Product Owner of the project.';
       }
     }
   } catch (error) {
-    return `Apply refused: the person who approved this change can no longer make it in Jira (${describeError(error)}).`;
+    return `Apply refused: Goalkeeper could not confirm the rights to make this change in Jira (${describeError(error)}).`;
   }
   const started = (proposal.apply?.steps ?? []).some((s) => s.status !== 'failed');
   if (started) return null; // a half-applied change is completed, not re-judged
@@ -111,6 +116,16 @@ async function refusalToApply(ports: Ports, proposal: Proposal): Promise<string 
     return `Could not read the sprint from Jira: ${describeError(error)}`;
   }
   return null;
+}
+
+/**
+ * A job of an earlier attempt (a redelivery or a replay) leaves the proposal as it is: only
+ * Retry, which queues the next attempt, may try a failed apply again. Logged for the app's
+ * developers; the proposal's trail stays the person's story of what was decided and done.
+ */
+function ignoreStaleJob(proposal: Proposal, job: ApplyJob): Proposal {
+  console.warn(`Ignored apply job for proposal ${proposal.id}: attempt ${job.attempt}, current attempt ${currentApplyAttempt(proposal)}`);
+  return proposal;
 }
 
 /** When Jira cannot say whether an earlier attempt did a step, the step is not run blind: this attempt fails, a retry asks again. */

@@ -4,7 +4,7 @@ import type { Caller } from './caller';
 import type { BoardSummary, Ports } from './ports';
 
 export async function requireVisibleBoard(ports: Ports, caller: Caller, boardId: number): Promise<BoardSummary> {
-  const board = (await ports.jira.boardsVisibleTo(caller.accountId)).find((b) => b.id === boardId);
+  const board = (await ports.jira.boardsVisibleToCaller()).find((b) => b.id === boardId);
   if (!board) throw new GoalkeeperError('not-found', 'This board does not exist or you do not have permission to see it.');
   return board;
 }

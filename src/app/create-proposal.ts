@@ -6,6 +6,8 @@ import { needsProductOwner } from '../domain/approval-policy';
 import { issuesNamedBy, type Change, type Reason } from '../domain/change';
 import { GoalkeeperError } from '../domain/errors';
 import { autoApprove, openProposal, type Proposal } from '../domain/proposal';
+import { openDuplicateOf, waitingProposalsOf } from '../domain/proposal-limits';
+import { openProposalLimitOf } from '../domain/settings';
 import { enqueueApply } from './apply-queueing';
 import { auditEventFor } from './audit-log';
 import type { Caller } from './caller';
@@ -27,7 +29,7 @@ export interface CreateProposalRequest {
 export async function createProposal(ports: Ports, caller: Caller, request: CreateProposalRequest): Promise<Proposal> {
   // The idempotency key is namespaced by caller so one user can never replay another's answer.
   const replayKey = request.idempotencyKey ? `create:${caller.accountId}:${request.idempotencyKey}` : null;
-  await requireChangePermissions(ports, caller.accountId, request.issueKey, request.change);
+  const held = await requireChangePermissions(ports, request.issueKey, request.change);
   if (replayKey) {
     const earlier = (await ports.proposals.recall(replayKey)) as { proposalId: string } | undefined;
     const earlierProposal = earlier ? await ports.proposals.get(earlier.proposalId) : undefined;
@@ -35,6 +37,7 @@ export async function createProposal(ports: Ports, caller: Caller, request: Crea
   }
   const situation = await situationFor(ports, request.issueKey, request.change);
   const sprint = situation.activeSprint!;
+  await requireWithinLimits(ports, caller, situation, request.change);
   const assessment = assessInSituation(ports, situation, request.change);
   if (assessment?.level === 'threat' && !request.acknowledgeThreat) {
     throw new GoalkeeperError('invalid-input', 'This change threatens the sprint goal. Confirm that you understand before proposing it.', {
@@ -63,9 +66,30 @@ export async function createProposal(ports: Ports, caller: Caller, request: Crea
   if (replayKey) await ports.proposals.remember(replayKey, { proposalId: proposal.id });
   if (proposal.needsProductOwner) return proposal;
 
-  const approved = await persistTransition(ports, proposal, unwrap(autoApprove(proposal, now)), 'auto-approved', null, 'The approval policy lets the Developers make this change; logged and applied.');
+  const approved = await persistTransition(ports, proposal, unwrap(autoApprove(proposal, now, held)), 'auto-approved', null, 'The approval policy lets the Developers make this change; logged and applied.');
   await enqueueApply(ports, approved);
   return approved;
+}
+
+/**
+ * Refuses a change that is already open (by anyone) and a proposal past the person's limit of
+ * proposals waiting in this sprint. Two submissions at the very same moment could both pass
+ * (the count is a query, not a transaction): the limit bounds flooding, it is not a ledger.
+ */
+async function requireWithinLimits(ports: Ports, caller: Caller, situation: IssueSituation, change: Change): Promise<void> {
+  const inSprint = await ports.proposals.listBySprint(situation.activeSprint!.id);
+  const duplicate = openDuplicateOf(inSprint, situation.issue.key, change);
+  if (duplicate) {
+    throw new GoalkeeperError('conflict', `This change to ${situation.issue.key} is already proposed and still open (${duplicate.status}). Reload to see it; a second copy would only split the decision.`, {
+      change: 'duplicate',
+    });
+  }
+  const limit = openProposalLimitOf(situation.settings);
+  if (waitingProposalsOf(inSprint, caller.accountId) >= limit) {
+    throw new GoalkeeperError('forbidden', `You already have ${limit} proposals waiting for a decision in this sprint, the most this project allows. Withdraw one or wait for decisions before proposing more.`, {
+      proposal: 'limit-reached',
+    });
+  }
 }
 
 /** The estimates the churn figures and a split's arithmetic will need later, frozen now. */

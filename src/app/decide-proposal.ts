@@ -39,10 +39,11 @@ export async function decideProposal(ports: Ports, caller: Caller, request: Deci
     if (settings.commentOnDecision) await commentRejection(ports, saved, rationale, caller.accountId);
     return saved;
   }
-  // Approving makes the app change Jira for the PO, so the PO must hold those rights themselves.
-  await requireChangePermissions(ports, caller.accountId, proposal.issueKey, proposal.change);
+  // Approving makes the app change Jira for the PO, so the PO must hold those rights themselves;
+  // what they hold is recorded, because the apply worker has no user to ask Jira about.
+  const held = await requireChangePermissions(ports, proposal.issueKey, proposal.change);
   const situation = await situationOrStale(ports, proposal, caller);
-  const approved = unwrap(decide(proposal, 'approved', caller.accountId, rationale, now, assessInSituation(ports, situation, proposal.change)));
+  const approved = unwrap(decide(proposal, 'approved', caller.accountId, rationale, now, assessInSituation(ports, situation, proposal.change), held));
   const saved = await persistTransition(ports, proposal, approved, 'approved', caller.accountId, rationale);
   await enqueueApply(ports, saved);
   return saved;

@@ -9,6 +9,7 @@ import { sprintWorkingDays } from '../domain/working-days';
 import { isProductOwner, notFound, productOwnerAccountIds } from './access';
 import type { Caller } from './caller';
 import { assessInSituation, loadIssueSituation, subjectIsGoalCritical } from './issue-situation';
+import { MissingParts, type MissingPart } from './missing-parts';
 import type { Ports } from './ports';
 
 export interface IssueSummaryView {
@@ -38,7 +39,6 @@ export interface IssuePanelState {
   readonly sprintIssues: readonly IssueSummaryView[];
   readonly proposals: readonly Proposal[];
   readonly availableKinds: readonly ChangeKind[];
-  readonly priorities: readonly string[];
   readonly policy: ApprovalPolicy;
   readonly viewer: {
     readonly accountId: string;
@@ -50,18 +50,19 @@ export interface IssuePanelState {
   readonly productOwnerIds: readonly string[];
   /** accountId → display name for everyone named on the page; resolved per call, never stored. */
   readonly people: Readonly<Record<string, string>>;
+  /** Parts Jira refused or failed to give; the rest of the panel stands without them. */
+  readonly unavailable: readonly MissingPart[];
 }
 
 const NO_CHANGE = { kind: 'tweak', note: '' } as const;
 
 export async function getIssuePanelState(ports: Ports, caller: Caller, request: { issueKey: string }): Promise<IssuePanelState> {
-  const granted = (await ports.jira.permissionsOf(caller.accountId, [request.issueKey], ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES'])).get(request.issueKey);
+  const granted = (await ports.jira.permissionsOfCaller([request.issueKey], ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES'])).get(request.issueKey);
   if (!granted?.has('BROWSE_PROJECTS')) throw notFound(request.issueKey);
   const situation = await loadIssueSituation(ports, request.issueKey);
   const { issue, snapshot, activeSprint, settings } = situation;
-  const [proposals, priorities, viewerIsPo, productOwnerIds] = await Promise.all([
+  const [proposals, viewerIsPo, productOwnerIds] = await Promise.all([
     ports.proposals.listByIssue(issue.key),
-    ports.jira.priorityNames(),
     isProductOwner(ports.jira, settings, issue.projectKey, caller.accountId),
     productOwnerAccountIds(ports.jira, settings, issue.projectKey),
   ]);
@@ -72,7 +73,8 @@ export async function getIssuePanelState(ports: Ports, caller: Caller, request: 
     : !activeSprint
       ? 'This board has no active sprint. Goalkeeper handles changes while a sprint is running.'
       : null;
-  const people = await ports.jira.displayNames([...new Set([caller.accountId, ...productOwnerIds, ...proposals.flatMap(peopleOf)])]);
+  const missing = new MissingParts(situation.unavailable);
+  const people = await displayNamesOf(ports, [caller.accountId, ...productOwnerIds, ...proposals.flatMap(peopleOf)], missing);
   return {
     issue: {
       key: issue.key,
@@ -90,12 +92,17 @@ export async function getIssuePanelState(ports: Ports, caller: Caller, request: 
     sprintIssues: (snapshot?.issues ?? []).map(({ key, summary, points, statusCategory, goalCritical }) => ({ key, summary, points, statusCategory, goalCritical })),
     proposals: [...proposals].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     availableKinds: activeSprint ? availableChangeKinds(inActiveSprint, situation.nextSprint !== null) : [],
-    priorities,
     policy: settings.policy,
     viewer: { accountId: caller.accountId, isProductOwner: viewerIsPo, canPropose: cannotProposeReason === null, cannotProposeReason },
     productOwnerIds,
     people: Object.fromEntries(people),
+    unavailable: missing.list(),
   };
+}
+
+/** Display names are labels only: without them the UI shows account ids' placeholders, and says so. */
+export function displayNamesOf(ports: Ports, accountIds: readonly string[], missing: MissingParts): Promise<Map<string, string>> {
+  return missing.read('display-names', () => ports.jira.displayNames([...new Set(accountIds)]), new Map<string, string>());
 }
 
 export function sprintView(sprint: { id: number; name: string; goal: string; startDate: string | null; endDate: string | null }, now: Date, workingDays: readonly number[]): SprintView {

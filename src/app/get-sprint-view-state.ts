@@ -12,10 +12,13 @@ import type { SprintIssue } from '../domain/sprint';
 import { scopePoints, type BypassedChange, type SprintOutcome } from '../domain/sprint-record';
 import { isProductOwner, productOwnerAccountIds } from './access';
 import type { Caller } from './caller';
-import { peopleOf, sprintView, type SprintView } from './get-issue-panel-state';
-import { assessOnSprint, loadSettings, type SprintFacts } from './issue-situation';
+import { displayNamesOf, peopleOf, sprintView, type SprintView } from './get-issue-panel-state';
+import { assessOnSprint, loadSettings, noteEstimationFallback, snapshotOf, type SprintFacts } from './issue-situation';
+import { MissingParts, type MissingPart } from './missing-parts';
+import { loadTeamHistory } from './team-history';
 import { visibleTo } from './list-sprint-proposals';
 import { requireVisibleBoard } from './board-access';
+import { DECISION_LOG_PAGE_SIZE, firstPage, QUEUE_PAGE_SIZE } from './sprint-view-limits';
 import { reconcileBoard } from './track-sprint';
 import type { Ports } from './ports';
 
@@ -47,8 +50,12 @@ export interface ReadySprintView {
   readonly risk: Assessment;
   readonly trend: readonly TrendPoint[];
   readonly ranked: readonly RankedItem[];
+  /** The oldest waiting proposals (a page: see sprint-view-limits.ts); `queueTotal` counts them all. */
   readonly queue: readonly QueuedProposal[];
+  readonly queueTotal: number;
+  /** The newest decisions (a page); `decisionsTotal` counts them all. */
   readonly decisions: readonly Proposal[];
+  readonly decisionsTotal: number;
   readonly churn: ChurnFigures;
   readonly baselineSource: 'sprint-start' | 'first-seen' | 'reconstructed';
   readonly burnUp: { readonly scope: readonly ScopeStep[]; readonly donePoints: number; readonly now: string };
@@ -59,6 +66,8 @@ export interface ReadySprintView {
   readonly viewer: Viewer;
   readonly productOwnerIds: readonly string[];
   readonly people: Readonly<Record<string, string>>;
+  /** Parts Jira refused or failed to give; the rest of the view stands without them. */
+  readonly unavailable: readonly MissingPart[];
 }
 
 interface Viewer {
@@ -76,6 +85,7 @@ export type SprintViewState =
       readonly viewer: Viewer;
       readonly productOwnerIds: readonly string[];
       readonly people: Readonly<Record<string, string>>;
+      readonly unavailable: readonly MissingPart[];
     };
 
 export interface SprintViewRequest {
@@ -103,28 +113,39 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     productOwnerAccountIds(ports.jira, boardSettings, projectKey),
   ]);
   const viewer = { accountId: caller.accountId, isProductOwner: viewerIsPo };
+  const missing = new MissingParts();
   if (!sprint) {
-    const people = await ports.jira.displayNames([...new Set([caller.accountId, ...productOwnerIds, ...outcomes.flatMap((o) => (o.recordedBy ? [o.recordedBy] : []))])]);
-    return { kind: 'no-active-sprint', board: boardRef, outcomes, viewer, productOwnerIds, people: Object.fromEntries(people) };
+    const people = await displayNamesOf(ports, [caller.accountId, ...productOwnerIds, ...outcomes.flatMap((o) => (o.recordedBy ? [o.recordedBy] : []))], missing);
+    return { kind: 'no-active-sprint', board: boardRef, outcomes, viewer, productOwnerIds, people: Object.fromEntries(people), unavailable: missing.list() };
   }
   const settings = request.goalLabels?.length ? { ...boardSettings, goalCritical: { ...boardSettings.goalCritical, labels: request.goalLabels } } : boardSettings;
-  const [snapshot, history, proposals, baseline, bypassed] = await Promise.all([
-    ports.jira.sprintSnapshot(sprint, settings.goalCritical),
-    ports.jira.history(board.id, settings.historySprints),
+  const estimationRead = ports.jira.estimationOf(board.id);
+  const [snapshot, history, proposals, baseline, bypassed, estimation] = await Promise.all([
+    snapshotOf(ports, sprint, settings.goalCritical, missing),
+    missing.read('history', async () => loadTeamHistory(ports, board.id, settings.historySprints, await estimationRead), []),
     ports.proposals.listBySprint(sprint.id).then((all) => visibleTo(ports, caller, all)),
     ports.sprints.baseline(sprint.id),
     ports.sprints.bypassedChanges(sprint.id),
+    estimationRead,
   ]);
+  noteEstimationFallback(estimation, missing);
   const facts: SprintFacts = { snapshot, history, settings };
   const risk = assessOnSprint(ports, facts, '', NO_CHANGE);
-  const queue = await Promise.all(proposals.filter((p) => p.status === 'proposed').map((p) => reassess(ports, facts, p)));
+  const waiting = firstPage(proposals.filter((p) => p.status === 'proposed'), QUEUE_PAGE_SIZE);
+  const queue = await Promise.all(waiting.items.map((p) => reassess(ports, facts, p)));
+  const decided = firstPage(
+    proposals.filter((p) => DECIDED.has(p.status)).sort((a, b) => (b.decision?.decidedAt ?? '').localeCompare(a.decision?.decidedAt ?? '')),
+    DECISION_LOG_PAGE_SIZE,
+  );
   const goodChanges: ScopeChange[] = proposals.flatMap(scopeChangesOf);
   const changes: ScopeChange[] = [...goodChanges, ...bypassed];
   const committed = baseline ? scopePoints(baseline) : reconstructCommitted(snapshot.issues, changes);
   const now = ports.clock.now().toISOString();
-  const people = await ports.jira.displayNames([
-    ...new Set([caller.accountId, ...productOwnerIds, ...proposals.flatMap(peopleOf), ...bypassed.flatMap((b) => (b.actorAccountId ? [b.actorAccountId] : []))]),
-  ]);
+  const people = await displayNamesOf(
+    ports,
+    [caller.accountId, ...productOwnerIds, ...proposals.flatMap(peopleOf), ...bypassed.flatMap((b) => (b.actorAccountId ? [b.actorAccountId] : []))],
+    missing,
+  );
   const above = new Set(risk.before.capacityLine.aboveKeys);
   const goalIssues = snapshot.issues.filter((i) => i.goalCritical);
   return {
@@ -140,7 +161,9 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     trend: pGoalTrend(proposals, risk, now),
     ranked: snapshot.issues.map((i) => ({ key: i.key, summary: i.summary, points: i.points, goalCritical: i.goalCritical, statusCategory: i.statusCategory, aboveCapacityLine: i.statusCategory === 'done' || above.has(i.key) })),
     queue,
-    decisions: proposals.filter((p) => DECIDED.has(p.status)).sort((a, b) => (b.decision?.decidedAt ?? '').localeCompare(a.decision?.decidedAt ?? '')),
+    queueTotal: waiting.total,
+    decisions: decided.items,
+    decisionsTotal: decided.total,
     churn: computeChurn(committed, changes, baseline !== undefined),
     baselineSource: baseline?.source ?? 'reconstructed',
     burnUp: {
@@ -155,6 +178,7 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     viewer,
     productOwnerIds,
     people: Object.fromEntries(people),
+    unavailable: missing.list(),
   };
 }
 

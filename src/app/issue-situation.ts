@@ -9,7 +9,9 @@ import { matchesGoalRule } from '../domain/goal-critical';
 import { DEFAULT_SETTINGS, settingsForBoard, type ProjectSettings } from '../domain/settings';
 import type { Sprint, SprintHistory, SprintIssue, SprintSnapshot } from '../domain/sprint';
 import { notFound } from './access';
-import type { BoardEstimation, BoardSummary, IssueFacts, Ports } from './ports';
+import { MissingParts, missingReasonOf, type MissingPart } from './missing-parts';
+import type { BoardEstimation, BoardSummary, GoalCriticalRule, IssueFacts, Ports } from './ports';
+import { loadTeamHistory } from './team-history';
 
 export interface IssueSituation {
   readonly settings: ProjectSettings;
@@ -20,6 +22,8 @@ export interface IssueSituation {
   readonly snapshot: SprintSnapshot | null;
   readonly nextSprint: Sprint | null;
   readonly history: readonly SprintHistory[];
+  /** Optional reads Jira refused or failed, so the view can say what it is missing. */
+  readonly unavailable: readonly MissingPart[];
 }
 
 export async function loadSettings(ports: Ports, projectKey: string): Promise<ProjectSettings> {
@@ -43,16 +47,41 @@ export async function loadIssueSituation(ports: Ports, issueKey: string): Promis
   const { board } = await boardOf(ports, issue);
   const settings = board ? settingsForBoard(projectSettings, board.id) : projectSettings;
   if (!board || board.type !== 'scrum') {
-    return { settings, issue, board, estimation: { kind: 'issue-count' }, activeSprint: null, snapshot: null, nextSprint: null, history: [] };
+    return { settings, issue, board, estimation: { kind: 'issue-count' }, activeSprint: null, snapshot: null, nextSprint: null, history: [], unavailable: [] };
   }
+  const missing = new MissingParts();
+  const estimationRead = ports.jira.estimationOf(board.id);
   const [estimation, activeSprint, futureSprints, history] = await Promise.all([
-    ports.jira.estimationOf(board.id),
+    estimationRead,
     ports.jira.activeSprint(board.id),
     ports.jira.futureSprints(board.id),
-    ports.jira.history(board.id, settings.historySprints),
+    missing.read('history', async () => loadTeamHistory(ports, board.id, settings.historySprints, await estimationRead), []),
   ]);
-  const snapshot = activeSprint ? await ports.jira.sprintSnapshot(activeSprint, settings.goalCritical) : null;
-  return { settings, issue, board, estimation, activeSprint, snapshot, nextSprint: futureSprints[0] ?? null, history };
+  noteEstimationFallback(estimation, missing);
+  const snapshot = activeSprint ? await snapshotOf(ports, activeSprint, settings.goalCritical, missing) : null;
+  return { settings, issue, board, estimation, activeSprint, snapshot, nextSprint: futureSprints[0] ?? null, history, unavailable: missing.list() };
+}
+
+/** A board whose configuration Jira would not give is estimated with the field named here instead. */
+export function noteEstimationFallback(estimation: BoardEstimation, missing: MissingParts): void {
+  if (estimation.fallback) missing.add({ part: 'board-configuration', reason: estimation.fallback.reason, fieldName: estimation.fallback.fieldName });
+}
+
+/**
+ * The sprint's issues with goal-critical marked. The rule's JQL only Jira can evaluate; when that
+ * search is refused or fails, the sprint is read again by labels, epics and flags alone and the
+ * view says the JQL part is missing. If the second read fails too, the JQL was not the problem.
+ */
+export async function snapshotOf(ports: Ports, sprint: Sprint, rule: GoalCriticalRule, missing: MissingParts): Promise<SprintSnapshot> {
+  try {
+    return await ports.jira.sprintSnapshot(sprint, rule);
+  } catch (error) {
+    const reason = missingReasonOf(error);
+    if (!rule.jql || reason === null) throw error;
+    const withoutJql = await ports.jira.sprintSnapshot(sprint, { ...rule, jql: null });
+    missing.add({ part: 'goal-critical-jql', reason });
+    return withoutJql;
+  }
 }
 
 /** The subject issue as the sprint knows it, or as it would enter the sprint. */

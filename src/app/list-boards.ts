@@ -4,7 +4,7 @@ import type { BoardSummary, Ports } from './ports';
 
 export async function listBoards(ports: Ports, caller: Caller, request: { query?: string }): Promise<BoardSummary[]> {
   const query = request.query?.trim().toLowerCase() ?? '';
-  const boards = await ports.jira.boardsVisibleTo(caller.accountId);
+  const boards = await ports.jira.boardsVisibleToCaller();
   return boards
     .filter((b) => b.type === 'scrum' && (query === '' || b.name.toLowerCase().includes(query) || (b.projectKey ?? '').toLowerCase().includes(query)))
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -18,6 +18,6 @@ async function activeSprintVisibleTo(ports: Ports, caller: Caller, boardId: numb
 /** Drops proposals on issues the caller cannot browse (issue-level security can hide some). */
 export async function visibleTo(ports: Ports, caller: Caller, proposals: readonly Proposal[]): Promise<Proposal[]> {
   if (proposals.length === 0) return [];
-  const granted = await ports.jira.permissionsOf(caller.accountId, [...new Set(proposals.map((p) => p.issueKey))], ['BROWSE_PROJECTS']);
+  const granted = await ports.jira.permissionsOfCaller([...new Set(proposals.map((p) => p.issueKey))], ['BROWSE_PROJECTS']);
   return proposals.filter((p) => granted.get(p.issueKey)?.has('BROWSE_PROJECTS')).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }

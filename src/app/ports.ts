@@ -9,11 +9,10 @@ import type { Proposal, ProposalStatus } from '../domain/proposal';
 import type { GoalCriticalRule, ProjectSettings } from '../domain/settings';
 import type { Sprint, SprintHistory, SprintIssue, SprintSnapshot } from '../domain/sprint';
 import type { BypassedChange, BypassReview, SprintBaseline, SprintOutcome, SprintScope } from '../domain/sprint-record';
+import type { JiraPermission } from '../domain/held-permissions';
 
 export type { GoalCriticalRule };
-
-/** Jira project permissions Goalkeeper relies on (Jira's own permission keys). */
-export type JiraPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'SCHEDULE_ISSUES' | 'ADMINISTER_PROJECTS';
+export type { HeldPermissions, JiraPermission } from '../domain/held-permissions';
 
 /** What Goalkeeper needs to know about one issue, wherever it is (sprint or backlog). */
 export interface IssueFacts extends SprintIssue {
@@ -31,8 +30,31 @@ export interface BoardSummary {
   readonly projectKey: string | null;
 }
 
-/** How a board estimates: the field holding story points, or issue count. */
-export type BoardEstimation = { readonly kind: 'points'; readonly fieldId: string } | { readonly kind: 'issue-count' };
+/**
+ * How a board estimates: the field holding story points, or issue count. `fallback` is present
+ * only when Jira would not give the board's configuration (it needs an admin-level scope) and the
+ * field was found in the site's field metadata instead; `fieldName` is null when none was found.
+ */
+export type BoardEstimation = ({ readonly kind: 'points'; readonly fieldId: string } | { readonly kind: 'issue-count' }) & {
+  readonly fallback?: { readonly reason: 'refused' | 'failed'; readonly fieldName: string | null };
+};
+
+/** A closed sprint as team history needs it: when it ran and when it was completed. */
+export interface ClosedSprint {
+  readonly id: number;
+  readonly name: string;
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+  readonly completeDate: string | null;
+}
+
+/** The board's newest closed sprints, and how long Jira's list of closed sprints was when read. */
+export interface RecentClosedSprints {
+  /** Newest first, the board's own sprints only (not ones shared onto it from another board). */
+  readonly sprints: readonly ClosedSprint[];
+  /** Entries in the board's closed-sprint list (shared ones included): where to start reading next time. */
+  readonly listLength: number;
+}
 
 
 /** One Jira call's outcome in an apply journal. */
@@ -46,14 +68,21 @@ export interface JiraStepResult {
 }
 
 export interface JiraPort {
-  /** Per-issue permissions of `accountId`; an issue missing from the answer has none. */
-  permissionsOf(accountId: string, issueKeys: readonly string[], permissions: readonly JiraPermission[]): Promise<Map<string, Set<JiraPermission>>>;
-  /** Project-level permission (e.g. ADMINISTER_PROJECTS for settings). */
-  hasProjectPermission(accountId: string, projectKey: string, permission: JiraPermission): Promise<boolean>;
+  /**
+   * Per-issue permissions of the person calling, asked of Jira *as that person* (asUser): an
+   * issue missing from the answer — unknown, invisible to them, or nothing held — has none.
+   * Only where a user invoked the app; the apply worker has no user (see `permissionsOfApp`).
+   */
+  permissionsOfCaller(issueKeys: readonly string[], permissions: readonly JiraPermission[]): Promise<Map<string, Set<JiraPermission>>>;
+  /** A project-level permission of the person calling, asked as that person (e.g. ADMINISTER_PROJECTS for settings). */
+  callerHasProjectPermission(projectKey: string, permission: JiraPermission): Promise<boolean>;
+  /** Per-issue permissions of the app's own user (asApp): what the app itself may still do in Jira. */
+  permissionsOfApp(issueKeys: readonly string[], permissions: readonly JiraPermission[]): Promise<Map<string, Set<JiraPermission>>>;
   /** With a rule, `goalCritical` is evaluated (JQL included); without one it is false. */
   getIssue(issueKey: string, rule?: GoalCriticalRule): Promise<IssueFacts | null>;
   boardsOfProject(projectKey: string): Promise<BoardSummary[]>;
-  boardsVisibleTo(accountId: string): Promise<BoardSummary[]>;
+  /** Boards of the projects the person calling may browse (asked as that person). */
+  boardsVisibleToCaller(): Promise<BoardSummary[]>;
   getBoard(boardId: number): Promise<BoardSummary | null>;
   estimationOf(boardId: number): Promise<BoardEstimation>;
   activeSprint(boardId: number): Promise<Sprint | null>;
@@ -61,11 +90,22 @@ export interface JiraPort {
   getSprint(sprintId: number): Promise<Sprint | null>;
   /** The sprint's issues in rank order, with goal-critical marked per the rule. */
   sprintSnapshot(sprint: Sprint, rule: GoalCriticalRule): Promise<SprintSnapshot>;
-  /** The last `count` closed sprints, newest first. */
-  history(boardId: number, count: number): Promise<SprintHistory[]>;
-  priorityNames(): Promise<string[]>;
-  projectRoleMembers(projectKey: string, roleName: string): Promise<string[]>;
+  /**
+   * The board's last `count` closed sprints, newest first. `listLengthHint` (the list's length
+   * seen last time) lets the read start near the end of Jira's oldest-first list.
+   */
+  recentClosedSprints(boardId: number, count: number, listLengthHint?: number): Promise<RecentClosedSprints>;
+  /** Closed sprints' committed and completed points, and completed points per working day, from public endpoints; in the order given. */
+  closedSprintHistories(sprints: readonly ClosedSprint[], estimation: BoardEstimation): Promise<SprintHistory[]>;
+  /** Priorities the issue's edit screen allows (its edit metadata); empty when it has no priority field. */
+  allowedPriorities(issueKey: string): Promise<string[]>;
+  /**
+   * Members of a project role, read as the app. Jira lets only project admins read role members
+   * (GET /rest/api/3/project/{key}/role/{id}), so `refused` is an answer, not a failure.
+   */
+  projectRoleMembers(projectKey: string, roleName: string): Promise<RoleMembers>;
   projectRoleNames(projectKey: string): Promise<string[]>;
+  /** Validated as the person calling (asUser), so the answer says nothing about what only the app sees. */
   validateJql(jql: string): Promise<{ valid: true } | { valid: false; errors: string[] }>;
   moveToSprint(sprintId: number, issueKeys: readonly string[]): Promise<JiraStepResult>;
   moveToBacklog(issueKeys: readonly string[]): Promise<JiraStepResult>;
@@ -82,6 +122,9 @@ export interface JiraPort {
   /** Whether the decision comment of `proposalId` is on the issue, to settle an in-doubt comment step without posting twice. */
   hasDecisionComment(issueKey: string, proposalId: string): Promise<boolean>;
 }
+
+/** A role's members, or Jira's refusal to tell the app (it lacks Administer Projects there). */
+export type RoleMembers = { readonly readable: true; readonly accountIds: readonly string[] } | { readonly readable: false; readonly roleName: string };
 
 export interface DecisionComment {
   readonly proposalId: string;
@@ -129,7 +172,10 @@ export interface SprintRecordStore {
   /** Conditional on the change having no review yet. */
   reviewBypassed(id: string, review: BypassReview): Promise<WriteOutcome>;
   outcome(sprintId: number): Promise<SprintOutcome | undefined>;
+  /** Creates the sprint's outcome record at close (unrecorded), or rewrites it unconditionally. */
   saveOutcome(outcome: SprintOutcome): Promise<void>;
+  /** Writes a recording iff the stored outcome is still at `expectedVersion`: two POs never overwrite each other unseen. */
+  recordOutcome(outcome: SprintOutcome, expectedVersion: number): Promise<WriteOutcome>;
   outcomesOfBoard(boardId: number): Promise<SprintOutcome[]>;
   /** Dedupe of delivered events (Forge may deliver twice). */
   markEventSeen(eventId: string): Promise<'first' | 'duplicate'>;
@@ -203,6 +249,26 @@ export interface ApplyQueue {
 }
 
 /** Everything a use case may touch, built per invocation: no module-level state across sites. */
+/**
+ * Team history of closed sprints, computed once from Jira and kept: a closed sprint never changes.
+ * `estimationKey` names the field the points were read from, so a board that changes its
+ * estimation field gets its history computed afresh.
+ */
+export interface StoredSprintHistory {
+  readonly boardId: number;
+  readonly estimationKey: string;
+  readonly history: SprintHistory;
+}
+
+export interface ClosedSprintHistoryStore {
+  /** The stored histories among `sprintIds`, by sprint id. */
+  histories(sprintIds: readonly number[]): Promise<Map<number, StoredSprintHistory>>;
+  save(entries: readonly StoredSprintHistory[]): Promise<void>;
+  /** The length of the board's closed-sprint list when last read, if ever. */
+  closedSprintListLength(boardId: number): Promise<number | undefined>;
+  saveClosedSprintListLength(boardId: number, length: number): Promise<void>;
+}
+
 export interface Ports {
   readonly jira: JiraPort;
   readonly proposals: ProposalStore;
@@ -214,6 +280,7 @@ export interface Ports {
   readonly ids: IdGenerator;
   readonly applyQueue: ApplyQueue;
   readonly issueClaims: IssueClaims;
+  readonly sprintHistories: ClosedSprintHistoryStore;
   /** The goal-risk engine, injectable so tests can pick trials/seed. */
   readonly assess: (input: import('../domain/assessment').AssessmentInput) => Assessment;
 }

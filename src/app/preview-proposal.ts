@@ -3,8 +3,10 @@ import type { Assessment } from '../domain/assessment';
 import { changesSchedule, issuesNamedBy, type Change } from '../domain/change';
 import { checkChangeFits } from '../domain/change-fit';
 import { GoalkeeperError } from '../domain/errors';
-import { EDIT_PERMISSIONS, SCHEDULE_PERMISSIONS, requireIssuePermissions } from './access';
+import type { HeldPermissions, JiraPermission } from '../domain/held-permissions';
+import { EDIT_PERMISSIONS, SCHEDULE_PERMISSIONS, requireCallerPermissions } from './access';
 import type { Caller } from './caller';
+import { prioritiesToCheck } from './get-allowed-priorities';
 import { assessInSituation, loadIssueSituation, type IssueSituation } from './issue-situation';
 import type { Ports } from './ports';
 import { unwrap } from './unwrap';
@@ -14,15 +16,23 @@ export interface PreviewRequest {
   readonly change: Change;
 }
 
-/** The caller must be allowed to make this change in Jira themselves, on every issue it names. */
-export async function requireChangePermissions(ports: Ports, accountId: string, issueKey: string, change: Change): Promise<void> {
-  const needed = changesSchedule(change) ? SCHEDULE_PERMISSIONS : EDIT_PERMISSIONS;
-  await requireIssuePermissions(ports.jira, accountId, [issueKey, ...issuesNamedBy(change)], needed);
+/** The issues a change touches and the Jira permissions making it needs on each. */
+export function permissionsForChange(issueKey: string, change: Change): { readonly issueKeys: readonly string[]; readonly needed: readonly JiraPermission[] } {
+  return { issueKeys: [issueKey, ...issuesNamedBy(change)], needed: changesSchedule(change) ? SCHEDULE_PERMISSIONS : EDIT_PERMISSIONS };
+}
+
+/**
+ * The caller must be allowed to make this change in Jira themselves, on every issue it names
+ * (asked of Jira as them). Returns what they hold there, for a decision to record.
+ */
+export async function requireChangePermissions(ports: Ports, issueKey: string, change: Change): Promise<HeldPermissions> {
+  const { issueKeys, needed } = permissionsForChange(issueKey, change);
+  return requireCallerPermissions(ports.jira, issueKeys, needed);
 }
 
 /** Checks the caller may propose this change and that it fits the sprint; returns the situation. */
 export async function authorizeChange(ports: Ports, caller: Caller, issueKey: string, change: Change): Promise<IssueSituation> {
-  await requireChangePermissions(ports, caller.accountId, issueKey, change);
+  await requireChangePermissions(ports, issueKey, change);
   return situationFor(ports, issueKey, change);
 }
 
@@ -39,7 +49,7 @@ export async function situationFor(ports: Ports, issueKey: string, change: Chang
   if (!situation.snapshot) {
     throw new GoalkeeperError('invalid-input', 'There is no active sprint on this board: mid-sprint changes need a running sprint.');
   }
-  const priorityNames = change.kind === 'priority' ? await ports.jira.priorityNames() : [];
+  const priorityNames = change.kind === 'priority' ? await prioritiesToCheck(ports, issueKey) : [];
   unwrap(checkChangeFits(change, issueKey, { snapshot: situation.snapshot, nextSprintId: situation.nextSprint?.id ?? null, priorityNames }));
   return situation;
 }

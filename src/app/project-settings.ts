@@ -17,6 +17,12 @@ export interface SettingsPageState {
   readonly settings: ProjectSettings;
   readonly canEdit: boolean;
   readonly projectRoles: readonly string[];
+  /**
+   * The Product Owner role whose members Jira will not show the app (reading them needs
+   * Administer Projects, which an app user does not hold on a real site), or null. Then only the
+   * named people count as Product Owners, and the page says so.
+   */
+  readonly unreadableProductOwnerRole: string | null;
   readonly history: readonly SettingsVersion[];
   readonly boards: readonly { readonly id: number; readonly name: string }[];
   readonly people: Readonly<Record<string, string>>;
@@ -25,31 +31,32 @@ export interface SettingsPageState {
 /** The editable part of the settings; version and authorship are the app's to set. */
 export type EditableSettings = Omit<ProjectSettings, 'version' | 'updatedBy' | 'updatedAt'>;
 
-async function requireProjectAccess(ports: Ports, caller: Caller, projectKey: string, mustAdminister: boolean): Promise<void> {
-  if (!(await ports.jira.hasProjectPermission(caller.accountId, projectKey, 'BROWSE_PROJECTS'))) {
+async function requireProjectAccess(ports: Ports, projectKey: string, mustAdminister: boolean): Promise<void> {
+  if (!(await ports.jira.callerHasProjectPermission(projectKey, 'BROWSE_PROJECTS'))) {
     throw new GoalkeeperError('not-found', 'This project does not exist or you do not have permission to see it.');
   }
-  if (mustAdminister && !(await ports.jira.hasProjectPermission(caller.accountId, projectKey, 'ADMINISTER_PROJECTS'))) {
+  if (mustAdminister && !(await ports.jira.callerHasProjectPermission(projectKey, 'ADMINISTER_PROJECTS'))) {
     throw new GoalkeeperError('forbidden', 'Only project administrators can change Goalkeeper settings.');
   }
 }
 
 export async function getProjectSettings(ports: Ports, caller: Caller, request: { projectKey: string }): Promise<SettingsPageState> {
-  await requireProjectAccess(ports, caller, request.projectKey, false);
+  await requireProjectAccess(ports, request.projectKey, false);
   const [settings, canEdit, projectRoles, history, boards] = await Promise.all([
     loadSettings(ports, request.projectKey),
-    ports.jira.hasProjectPermission(caller.accountId, request.projectKey, 'ADMINISTER_PROJECTS'),
+    ports.jira.callerHasProjectPermission(request.projectKey, 'ADMINISTER_PROJECTS'),
     ports.jira.projectRoleNames(request.projectKey),
     ports.settings.history(request.projectKey),
     ports.jira.boardsOfProject(request.projectKey),
   ]);
   const named = [...settings.productOwners.accountIds, ...history.flatMap((v) => [v.changedBy, ...v.settings.productOwners.accountIds])];
-  const people = await ports.jira.displayNames([...new Set(named)]);
+  const [people, unreadableProductOwnerRole] = await Promise.all([ports.jira.displayNames([...new Set(named)]), unreadableRole(ports, request.projectKey, settings)]);
   return {
     projectKey: request.projectKey,
     settings,
     canEdit,
     projectRoles: projectRoles.filter((role) => !JIRA_INTERNAL_ROLES.has(role)),
+    unreadableProductOwnerRole,
     history,
     boards: boards.filter((b) => b.type === 'scrum').map((b) => ({ id: b.id, name: b.name })),
     people: Object.fromEntries(people),
@@ -61,7 +68,7 @@ export async function saveProjectSettings(
   caller: Caller,
   request: { projectKey: string; settings: EditableSettings; expectedVersion: number },
 ): Promise<SettingsPageState> {
-  await requireProjectAccess(ports, caller, request.projectKey, true);
+  await requireProjectAccess(ports, request.projectKey, true);
   await requireValidJql(ports, request.settings);
   const roleName = request.settings.productOwners.roleName;
   if (roleName && !(await ports.jira.projectRoleNames(request.projectKey)).includes(roleName)) {
@@ -74,6 +81,13 @@ export async function saveProjectSettings(
     throw new GoalkeeperError('conflict', 'Someone saved these settings a moment ago. Reload to see their changes, then apply yours again.');
   }
   return getProjectSettings(ports, caller, { projectKey: request.projectKey });
+}
+
+/** The configured PO role, when the app (which decides who is a PO on every panel) cannot read its members. */
+async function unreadableRole(ports: Ports, projectKey: string, settings: ProjectSettings): Promise<string | null> {
+  const roleName = settings.productOwners.roleName;
+  if (!roleName) return null;
+  return (await ports.jira.projectRoleMembers(projectKey, roleName)).readable ? null : roleName;
 }
 
 async function requireValidJql(ports: Ports, settings: EditableSettings): Promise<void> {

@@ -2,7 +2,7 @@
 import { GoalkeeperError } from '../domain/errors';
 import { validateRationale } from '../domain/proposal';
 import type { BypassedChange } from '../domain/sprint-record';
-import { isProductOwner, requireIssuePermissions } from './access';
+import { isProductOwner, requireCallerPermissions } from './access';
 import type { Caller } from './caller';
 import { loadSettings } from './issue-situation';
 import type { Ports } from './ports';
@@ -20,7 +20,7 @@ export async function reviewBypassedChange(ports: Ports, caller: Caller, request
   const missing = new GoalkeeperError('not-found', 'This change does not exist or you do not have permission to see it.');
   if (!change) throw missing;
   try {
-    await requireIssuePermissions(ports.jira, caller.accountId, [change.issueKey], ['BROWSE_PROJECTS']);
+    await requireCallerPermissions(ports.jira, [change.issueKey], ['BROWSE_PROJECTS']);
   } catch (error) {
     if (error instanceof GoalkeeperError && error.code === 'not-found') throw missing;
     throw error;

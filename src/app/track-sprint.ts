@@ -76,8 +76,26 @@ export interface IssueSprintChange {
   /** Sprint ids before and after, from the changelog's Sprint field. */
   readonly sprintsBefore: readonly number[] | null;
   readonly sprintsAfter: readonly number[] | null;
-  /** Estimate before and after, when the changelog touched the estimate field. */
-  readonly estimate: { readonly before: number | null; readonly after: number | null } | null;
+  /** Other fields the changelog touched, by field id, read as numbers where they are; one may be a board's estimate. */
+  readonly fieldChanges: readonly FieldChange[];
+}
+
+/** A changed field, by id (changelog items carry `fieldId`); values are null when blank or not numbers. */
+export interface FieldChange {
+  readonly fieldId: string;
+  readonly before: number | null;
+  readonly after: number | null;
+}
+
+type EstimateChange = { readonly before: number | null; readonly after: number | null } | null;
+
+/** The estimate change on a board: the changed field whose id is the board's estimation field, matched by id, never by name. */
+async function estimateChangeOn(ports: Ports, boardId: number, fieldChanges: readonly FieldChange[]): Promise<EstimateChange> {
+  if (fieldChanges.length === 0) return null;
+  const estimation = await ports.jira.estimationOf(boardId);
+  if (estimation.kind !== 'points') return null;
+  const change = fieldChanges.find((candidate) => candidate.fieldId === estimation.fieldId);
+  return change ? { before: change.before, after: change.after } : null;
 }
 
 /** An issue changed in Jira: record sprint moves and re-estimates no proposal explains. */
@@ -86,12 +104,13 @@ export async function onIssueChanged(ports: Ports, change: IssueSprintChange): P
   const touched = new Set([...(change.sprintsBefore ?? []), ...(change.sprintsAfter ?? [])]);
   // The event names the sprints but not the estimate; the issue's points are what moved.
   const issue = await ports.jira.getIssue(change.issueKey);
-  if (change.estimate) for (const id of issue?.openSprintIds ?? []) touched.add(id);
+  if (change.fieldChanges.length > 0) for (const id of issue?.openSprintIds ?? []) touched.add(id);
   let recorded = 0;
   for (const sprintId of touched) {
     const sprint = await ports.jira.getSprint(sprintId);
     if (!sprint || sprint.state !== 'active') continue;
-    const observed = observedIn(sprintId, change, issue?.points ?? null, await futureSprintIds(ports, sprint.boardId));
+    const estimate = await estimateChangeOn(ports, sprint.boardId, change.fieldChanges);
+    const observed = observedIn(sprintId, change, estimate, issue?.points ?? null, await futureSprintIds(ports, sprint.boardId));
     if (observed.length === 0) continue;
     const proposals = await ports.proposals.listByIssue(change.issueKey);
     const swapsOut = (await ports.proposals.listBySprint(sprintId)).filter((p) => p.change.kind === 'swap' && p.change.outIssueKey === change.issueKey);
@@ -121,18 +140,18 @@ async function futureSprintIds(ports: Ports, boardId: number): Promise<Set<numbe
   return new Set((await ports.jira.futureSprints(boardId)).map((s) => s.id));
 }
 
-function observedIn(sprintId: number, change: IssueSprintChange, currentPoints: number | null, futureIds: ReadonlySet<number>): ObservedChange[] {
+function observedIn(sprintId: number, change: IssueSprintChange, estimate: EstimateChange, currentPoints: number | null, futureIds: ReadonlySet<number>): ObservedChange[] {
   const observed: ObservedChange[] = [];
   const wasIn = change.sprintsBefore?.includes(sprintId);
   const isIn = change.sprintsAfter?.includes(sprintId);
-  const points = change.estimate ? change.estimate.after : currentPoints;
+  const points = estimate ? estimate.after : currentPoints;
   if (change.sprintsAfter && isIn && !wasIn) observed.push({ issueKey: change.issueKey, kind: 'added', pointsBefore: null, pointsAfter: points });
   if (change.sprintsBefore && wasIn && !isIn) {
     const deferred = (change.sprintsAfter ?? []).some((id) => futureIds.has(id));
     observed.push({ issueKey: change.issueKey, kind: deferred ? 'deferred' : 'removed', pointsBefore: points, pointsAfter: null });
   }
-  if (change.estimate && (isIn ?? true) && !(change.sprintsAfter && isIn && !wasIn)) {
-    observed.push({ issueKey: change.issueKey, kind: 're-estimated', pointsBefore: change.estimate.before, pointsAfter: change.estimate.after });
+  if (estimate && (isIn ?? true) && !(change.sprintsAfter && isIn && !wasIn)) {
+    observed.push({ issueKey: change.issueKey, kind: 're-estimated', pointsBefore: estimate.before, pointsAfter: estimate.after });
   }
   return observed;
 }

@@ -8,6 +8,7 @@ import { assessChange } from '../domain/goal-risk';
 import { createApplyQueue } from '../events/apply-queue';
 import { createPersonalDataReporting } from '../events/personal-data-trigger';
 import { createJiraAdapter } from '../jira/jira-adapter';
+import { createClosedSprintHistoryStore } from '../store/closed-sprint-history-store';
 import { createIssueClaimStore } from '../store/issue-claim-store';
 import { createPersonalDataStore } from '../store/personal-data-store';
 import { createProposalStore } from '../store/proposal-store';
@@ -26,6 +27,7 @@ export function createForgePorts(): Ports {
     ids: { next: () => randomUUID() },
     applyQueue: createApplyQueue(),
     issueClaims: createIssueClaimStore(),
+    sprintHistories: createClosedSprintHistoryStore(),
     assess: assessChange,
   };
 }

@@ -2,7 +2,7 @@
  * The goal-risk assessment of one proposed change: the contract between the engine
  * (goal-risk.ts), the use cases that store snapshots of it, and the front ends that show it.
  */
-import type { Change } from './change';
+import type { Change, CounterChange } from './change';
 import type { SprintHistory, SprintSnapshot } from './sprint';
 
 export type RiskLevel = 'safe' | 'caution' | 'threat';
@@ -22,7 +22,14 @@ export type ReasonCode =
   | 'no-goal-critical-items'
   | 'no-estimates'
   | 'no-active-sprint'
-  | 'capacity-only';
+  | 'capacity-only'
+  | 'p-goal-rise'
+  | 'no-effect'
+  | 'sprint-past-end'
+  | 'history-set-aside'
+  | 'unestimated-at-median'
+  | 'estimate-ignored'
+  | 'in-progress-assumed';
 
 /** One reason for the level, with the figures behind it so the UI can phrase and localise it. */
 export interface AssessmentReason {
@@ -41,7 +48,34 @@ export type Suggestion =
       readonly pGoalAfter: number;
       readonly message: string;
     }
-  | { readonly kind: 'split'; readonly issueKey: string; readonly points: number; readonly message: string };
+  | {
+      /** Keep the items in the sprint but rank them below the last goal-critical item: same P(goal) as deferring them. */
+      readonly kind: 'rank-below-goal';
+      readonly issueKeys: readonly string[];
+      readonly points: number;
+      readonly pGoalAfter: number;
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'split';
+      readonly issueKey: string;
+      readonly points: number;
+      readonly message: string;
+      /** P(goal) if the goal-critical half is kept and the rest is ranked below the goal (absent in older snapshots). */
+      readonly pGoalAfter?: number;
+    };
+
+/** Every suggestion that makes room is a counter-change: picking it assesses and applies the pair as one. */
+export function counterChangeOf(suggestion: Suggestion): CounterChange | null {
+  switch (suggestion.kind) {
+    case 'defer-to-make-room':
+      return { kind: 'defer', issueKeys: suggestion.issueKeys };
+    case 'rank-below-goal':
+      return { kind: 'rank-below-goal', issueKeys: suggestion.issueKeys };
+    case 'split':
+      return null;
+  }
+}
 
 export interface CapacityLine {
   /** Number of ranked, not-done items that fit in the expected capacity (P50). */
@@ -59,6 +93,20 @@ export interface ForecastFigures {
   readonly goalCriticalPointsLeft: number;
   readonly totalPointsLeft: number;
   readonly capacityLine: CapacityLine;
+  /**
+   * Whether pGoal is certain by arithmetic (no goal work left, or no time left for work that is):
+   * only then may it read 0% or 100%; otherwise the UI says "< 5%" / "> 95%" at the extremes.
+   */
+  readonly certain?: boolean;
+}
+
+/** What the change itself does to P(goal): after − before on the same trials, with a range. */
+export interface ChangeEffect {
+  readonly delta: number;
+  /** 95% interval of the delta across batches of trials (Monte Carlo noise, common random numbers). */
+  readonly low: number;
+  readonly high: number;
+  readonly direction: 'lowers' | 'none' | 'raises';
 }
 
 export interface Assessment {
@@ -75,6 +123,15 @@ export interface Assessment {
   /** 'history' when closed sprints fed the forecast, 'sprint-pace' when thin data forced a fallback. */
   readonly basis: 'history' | 'sprint-pace' | 'none';
   readonly assessedAt: string;
+  /** The change's own effect on P(goal); absent in snapshots stored before issue 13. */
+  readonly effect?: ChangeEffect;
+  /**
+   * The change takes goal-critical work out: it changes the goal, which is the PO's to renegotiate;
+   * `after.pGoal` is then the chance for the rest of the goal.
+   */
+  readonly goalChanged?: boolean;
+  /** Working time left is past the sprint's end date: no forecast, only what is already done. */
+  readonly pastEnd?: boolean;
 }
 
 export interface RiskThresholds {
@@ -95,6 +152,14 @@ export const DEFAULT_WORKING_DAYS: WorkingDays = [1, 2, 3, 4, 5];
 /** The issue a change brings into the sprint (add, swap), as the assessment needs it. */
 export type IncomingIssue = import('./sprint').SprintIssue;
 
+/** What the team expects of itself for the rest of the sprint, beyond the board's working days. */
+export interface RestOfSprintCapacity {
+  /** Share of the team's usual capacity available, 0..1 (e.g. 0.8 with one of five people away). */
+  readonly availability: number;
+  /** Whole working days the team is off (public holiday, offsite) before the sprint ends. */
+  readonly daysOff: number;
+}
+
 export interface AssessmentInput {
   readonly snapshot: SprintSnapshot;
   readonly history: readonly SprintHistory[];
@@ -108,4 +173,8 @@ export interface AssessmentInput {
   readonly thresholds?: RiskThresholds;
   readonly trials?: number;
   readonly seed?: number;
+  /** Declared capacity for the rest of the sprint; absent means the usual capacity on every working day. */
+  readonly capacity?: RestOfSprintCapacity;
+  /** Deferrals or re-ranks picked from a suggestion, assessed together with `change` as one. */
+  readonly counterChange?: CounterChange;
 }

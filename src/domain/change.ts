@@ -35,6 +35,16 @@ export type Change =
   /** A small clarification (e.g. acceptance criteria): logged, no Jira change. */
   | { readonly kind: 'tweak'; readonly note: string };
 
+/**
+ * Work made room for a threatening change, picked from the assessment's suggestions: the pair is
+ * assessed as one, and a Product Owner may approve the change on this condition.
+ */
+export interface CounterChange {
+  /** 'defer': out to the next sprint; 'rank-below-goal': stays, ranked after the last goal-critical item. */
+  readonly kind: 'defer' | 'rank-below-goal';
+  readonly issueKeys: readonly string[];
+}
+
 export const REASON_CATEGORIES = [
   'stakeholder-request',
   'defect',

@@ -1,7 +1,7 @@
 /**
  * The sprint's proposals, decisions and scope changes as CSV (RFC 4180), for a spreadsheet.
- * Cells that a spreadsheet would run as a formula are prefixed with an apostrophe (OWASP's
- * advice against CSV injection): user text is data, never code.
+ * Formula starts, at a cell start and after any separator a spreadsheet may split on, are
+ * prefixed with an apostrophe (OWASP's advice against CSV injection): user text is data, never code.
  */
 import { summarizeChange } from './change-summary';
 import type { Proposal } from './proposal';
@@ -31,10 +31,24 @@ export const CSV_COLUMNS = [
 
 type Row = Record<(typeof CSV_COLUMNS)[number], string>;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Tab and carriage return open a cell that some spreadsheets read as a formula (OWASP, CSV injection). */
+const CONTROL_START = /^[\t\r]/;
+/**
+ * A formula character at a cell start, or at what a spreadsheet may take for one: Excel splits on
+ * the list separator of the reader's locale (`;` in German, French and most EU locales, which
+ * Goalkeeper ships), tab-separated imports split on tabs, and line breaks start rows. Spaces and
+ * a quote in between do not stop LibreOffice from reading a formula, so they are looked through.
+ */
+const FORMULA_AFTER_SEPARATOR = /(^|[,;\t\r\n])([ "]*)([=+\-@])/g;
+
+/** Every formula start is prefixed with an apostrophe, so the spreadsheet shows text. */
+export function defuseFormulas(value: string): string {
+  const defused = value.replace(FORMULA_AFTER_SEPARATOR, "$1$2'$3");
+  return CONTROL_START.test(defused) ? `'${defused}` : defused;
+}
 
 export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = defuseFormulas(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,21 +1,25 @@
 /**
  * Monte Carlo forecast of the work a team can still finish in a sprint.
  *
- * Model. Jira's history gives completed work per closed sprint, not per day, so the finest
- * throughput signal is each sprint's average per working day. A trial draws, for every working
- * day left, one of those daily rates at random (a bootstrap) and adds them up: the trial's
- * capacity. Mixing good and bad sprints day by day narrows the spread as more days remain, as
- * real sprints do. With no usable history the only signal is a single mean rate (this sprint's
- * pace, or failing that its commitment), and each day is drawn from rates spread evenly over
- * [0, 2 × mean]: the same mean with a deliberately wide spread, so thin data shows as low
- * confidence rather than as a false certainty. Either way a day is one draw from a list of rates.
+ * Model (issue 13). A trial is one way the rest of the sprint could go:
+ * - Throughput comes from the team's real days. A trial picks one usable closed sprint; when its
+ *   per-day completions are known, it takes a contiguous block of that sprint's days as long as
+ *   the working time left (wrapping round), so good and bad days of one sprint move together as
+ *   they do in reality. A sprint known only by its total gives its pace × the days left, with the
+ *   extra day-to-day spread a part of a sprint has over a whole one.
+ * - Few sprints say little about the next one: every trial's pace is also scaled by a
+ *   sprint-level factor whose spread shrinks with the number of sprints (1/√n), so thin history
+ *   widens the spread and never yields certainty. Without usable history the pace is this
+ *   sprint's own so far (or its commitment) with a deliberately wide spread.
+ * - This sprint's own progress moves the forecast: the drawn pace is shrunk towards the pace
+ *   observed so far, with a weight that grows with the working time elapsed.
+ * - Declared absences (days off, availability) scale the working time left.
  *
- * Questions are answered from one set of draws per assessment (common random numbers): "before"
- * and "after" see the same trials, so comparing them is monotone and free of sampling noise.
- * The trial capacities are never sorted: a linear count answers a probability and a selection
- * answers a quantile, far cheaper than sorting 10,000 numbers for the handful of questions asked.
+ * Questions are answered from one set of draws per assessment (common random numbers): "before",
+ * "after" and every suggestion see the same trials, in the same order, so their differences are
+ * the change's effect and not sampling noise.
  */
-import type { Assessment } from './assessment';
+import type { Assessment, RestOfSprintCapacity } from './assessment';
 import type { Random } from './random';
 import type { SprintHistory } from './sprint';
 
@@ -23,18 +27,37 @@ export const DEFAULT_TRIALS = 10_000;
 
 export type ForecastBasis = Assessment['basis'];
 
-/** One working day's throughput is one of `dailyRates` (never empty), each equally likely. */
-export interface ThroughputModel {
-  readonly basis: ForecastBasis;
-  readonly dailyRates: readonly number[];
+/** A closed sprint the forecast does not learn from, and why (shown to the team by name). */
+export interface SetAsideSprint {
+  readonly name: string;
+  /** 'no-points': nothing completed (often a board whose Done column is not mapped); 'too-short': closed within 2 working days. */
+  readonly why: 'no-points' | 'too-short';
 }
 
-/** Enough evenly spaced rates that the spread reads as continuous at whole-percent precision. */
-const SPREAD_STEPS = 100;
+/** The fewest working days a closed sprint needs to say anything about a team's pace. */
+export const MIN_SPRINT_WORKING_DAYS = 2;
+
+/** What the trials draw throughput from. */
+export interface ThroughputModel {
+  readonly basis: ForecastBasis;
+  /** One entry per usable closed sprint: its completed work per working day, in order, or its average only. */
+  readonly sprints: readonly UsableSprint[];
+  /** Mean completed work per working day over the usable sprints, or the fallback pace. */
+  readonly meanDailyRate: number;
+  /** Log-scale spread of the sprint-level factor each trial's pace is scaled by. */
+  readonly levelSpread: number;
+  readonly setAside: readonly SetAsideSprint[];
+}
+
+export type UsableSprint =
+  | { readonly kind: 'days'; readonly days: readonly number[] }
+  | { readonly kind: 'total'; readonly dailyRate: number; readonly workingDays: number };
 
 /** What the running sprint itself says about pace, in the board's unit (points or issues). */
 export interface SprintProgress {
+  /** Work done so far: done items, plus the done share of in-progress items. */
   readonly doneWork: number;
+  /** Working time elapsed, in (fractional) working days. */
   readonly elapsedDays: number;
   /** All work in the sprint, done or not, and the sprint's working days: the commitment. */
   readonly committedWork: number;
@@ -42,35 +65,135 @@ export interface SprintProgress {
 }
 
 /**
- * Prefer history; else this sprint's pace so far; else its commitment spread evenly. A pace of
- * zero (nothing done yet) is not evidence of zero capacity: items finish late in a sprint.
+ * Spread of one sprint's pace around a team's usual pace (log scale) when the sample cannot say:
+ * typical sprint-to-sprint variation of Scrum teams' velocity is 20–35%.
+ */
+const PRIOR_LEVEL_SPREAD = 0.3;
+/** Without any closed sprint, the pace is a guess from this sprint alone: wider still. */
+const FALLBACK_LEVEL_SPREAD = 0.5;
+/** Day-to-day variation of completed work (coefficient of variation): work completes in lumps. */
+const DAY_CV = 1;
+/** Working days of evidence the history is worth against this sprint's own pace. */
+const PACE_PRIOR_DAYS = 6;
+/** This sprint's observed pace moves the forecast at most this far (×/÷) from the history. */
+const PACE_RATIO_LIMIT = 3;
+
+/**
+ * Sets aside closed sprints that cannot describe the team (stating why), and learns from the
+ * rest; without any, falls back to this sprint's pace, else to its commitment.
  */
 export function chooseThroughput(history: readonly SprintHistory[], progress: SprintProgress): ThroughputModel {
-  const dailyRates = history
-    .filter((sprint) => sprint.workingDays > 0 && Number.isFinite(sprint.completedPoints) && sprint.completedPoints >= 0)
-    .map((sprint) => sprint.completedPoints / sprint.workingDays)
-    // Sorted so that the same history in any order yields the same draws.
-    .sort((a, b) => a - b);
-  if (dailyRates.length > 0) return { basis: 'history', dailyRates };
-  if (progress.elapsedDays > 0 && progress.doneWork > 0) {
-    return { basis: 'sprint-pace', dailyRates: spreadAround(progress.doneWork / progress.elapsedDays) };
+  const setAside: SetAsideSprint[] = [];
+  const sprints: UsableSprint[] = [];
+  // Sorted so that the same history in any order yields the same draws.
+  const ordered = [...history].sort((a, b) => a.sprintId - b.sprintId || a.name.localeCompare(b.name));
+  for (const sprint of ordered) {
+    if (!(sprint.workingDays >= MIN_SPRINT_WORKING_DAYS)) {
+      setAside.push({ name: sprint.name, why: 'too-short' });
+      continue;
+    }
+    if (!(Number.isFinite(sprint.completedPoints) && sprint.completedPoints > 0)) {
+      setAside.push({ name: sprint.name, why: 'no-points' });
+      continue;
+    }
+    const days = sprint.dailyCompletedPoints;
+    const readable = days !== undefined && days.length >= MIN_SPRINT_WORKING_DAYS && days.every((d) => Number.isFinite(d) && d >= 0) && days.some((d) => d > 0);
+    sprints.push(readable ? { kind: 'days', days: [...days] } : { kind: 'total', dailyRate: sprint.completedPoints / sprint.workingDays, workingDays: sprint.workingDays });
   }
-  const commitmentRate = progress.totalDays > 0 ? progress.committedWork / progress.totalDays : 0;
-  return { basis: 'none', dailyRates: spreadAround(commitmentRate) };
+  if (sprints.length > 0) {
+    const meanDailyRate = sprints.reduce((sum, s) => sum + dailyRateOf(s), 0) / sprints.length;
+    return { basis: 'history', sprints, meanDailyRate, levelSpread: PRIOR_LEVEL_SPREAD / Math.sqrt(sprints.length), setAside };
+  }
+  const paced = progress.elapsedDays >= 1 && progress.doneWork > 0;
+  const rate = paced ? progress.doneWork / progress.elapsedDays : progress.totalDays > 0 ? progress.committedWork / progress.totalDays : 0;
+  const workingDays = Math.max(MIN_SPRINT_WORKING_DAYS, Math.round(progress.totalDays));
+  return { basis: paced ? 'sprint-pace' : 'none', sprints: [{ kind: 'total', dailyRate: rate, workingDays }], meanDailyRate: rate, levelSpread: FALLBACK_LEVEL_SPREAD, setAside };
 }
 
-/** Rates from 0 to 2 × mean in even steps: symmetric about the mean, so it is kept exactly. */
-function spreadAround(mean: number): number[] {
-  return Array.from({ length: SPREAD_STEPS + 1 }, (_, step) => (2 * mean * step) / SPREAD_STEPS);
+function dailyRateOf(sprint: UsableSprint): number {
+  return sprint.kind === 'total' ? sprint.dailyRate : sprint.days.reduce((a, b) => a + b, 0) / sprint.days.length;
 }
 
-/** The trial capacities of one forecast, and the questions the assessment asks of them. */
+/** Working time left for work: the board's days left, less declared days off, times availability. */
+export function effectiveDaysLeft(daysLeft: number, capacity: RestOfSprintCapacity | undefined): number {
+  if (!capacity) return daysLeft;
+  const availability = Number.isFinite(capacity.availability) ? Math.min(1, Math.max(0, capacity.availability)) : 1;
+  const daysOff = Number.isFinite(capacity.daysOff) ? Math.max(0, capacity.daysOff) : 0;
+  return Math.max(0, daysLeft - daysOff) * availability;
+}
+
+/**
+ * How far this sprint's pace so far moves the drawn pace: a factor (observed ÷ usual pace) and a
+ * weight growing with the time elapsed. History only: a fallback pace already is this sprint's.
+ */
+export function paceUpdate(model: ThroughputModel, progress: SprintProgress): { readonly ratio: number; readonly weight: number } {
+  if (model.basis !== 'history' || progress.elapsedDays < 0.5 || model.meanDailyRate <= 0) return { ratio: 1, weight: 0 };
+  const observed = progress.doneWork / progress.elapsedDays;
+  const ratio = Math.min(PACE_RATIO_LIMIT, Math.max(1 / PACE_RATIO_LIMIT, observed / model.meanDailyRate));
+  return { ratio, weight: progress.elapsedDays / (progress.elapsedDays + PACE_PRIOR_DAYS) };
+}
+
+/** Standard normal by Box–Muller; both values are used, so one pair of uniforms gives two draws. */
+export function normalSource(random: Random): () => number {
+  let spare: number | null = null;
+  return () => {
+    if (spare !== null) {
+      const value = spare;
+      spare = null;
+      return value;
+    }
+    const radius = Math.sqrt(-2 * Math.log(1 - random()));
+    const angle = 2 * Math.PI * random();
+    spare = radius * Math.sin(angle);
+    return radius * Math.cos(angle);
+  };
+}
+
+/** Simulates `trials` sprint endings: the work each trial's team completes in the time left. */
+export function simulateCapacity(model: ThroughputModel, daysLeft: number, progress: SprintProgress, trials: number, random: Random): CapacityForecast {
+  const { sprints, levelSpread } = model;
+  if (sprints.length === 0) throw new RangeError('A throughput model needs at least one sprint to draw from');
+  const capacities = new Float64Array(trials);
+  if (!(daysLeft > 0)) return new CapacityForecast(capacities);
+  const normal = normalSource(random);
+  const { ratio, weight } = paceUpdate(model, progress);
+  const paceFactor = Math.pow(ratio, weight);
+  const wholeDays = Math.floor(daysLeft);
+  const partDay = daysLeft - wholeDays;
+  // Mean-one lognormal factors: E[exp(σz − σ²/2)] = 1, so spreads widen without shifting the mean.
+  const levelShift = (levelSpread * levelSpread) / 2;
+  for (let trial = 0; trial < trials; trial++) {
+    const sprint = sprints[Math.floor(random() * sprints.length)]!;
+    let work: number;
+    if (sprint.kind === 'days') {
+      const days = sprint.days;
+      const length = days.length;
+      let at = Math.floor(random() * length);
+      work = 0;
+      for (let day = 0; day < wholeDays; day++) {
+        work += days[at]!;
+        at = at + 1 === length ? 0 : at + 1;
+      }
+      work += partDay * days[at]!;
+    } else {
+      // Part of a sprint varies more than a whole one: the whole's spread already holds 1/L of it.
+      const daySpread = Math.sqrt(Math.log(1 + DAY_CV * DAY_CV * Math.max(0, 1 / daysLeft - 1 / sprint.workingDays)));
+      work = sprint.dailyRate * daysLeft * Math.exp(daySpread * normal() - (daySpread * daySpread) / 2);
+    }
+    capacities[trial] = work * paceFactor * Math.exp(levelSpread * normal() - levelShift);
+  }
+  return new CapacityForecast(capacities);
+}
+
+/** The trial capacities of one forecast, in trial order, and the questions the assessment asks of them. */
 export class CapacityForecast {
-  /** Reordered in place by `capacityAt`; the set of values, all that matters, never changes. */
-  private readonly capacities: Float64Array;
+  /** In trial order: trial i here meets trial i of every other draw of the assessment. */
+  readonly capacities: Float64Array;
+  /** A copy reordered in place by `capacityAt`, made on the first quantile question. */
+  private selectable: Float64Array | null = null;
   /**
-   * Ranks already in their sorted place, everything below them no larger and above no smaller:
-   * each bounds where a later selection has to look.
+   * Ranks already in their sorted place in `selectable`, everything below them no larger and
+   * above no smaller: each bounds where a later selection has to look.
    */
   private readonly settledRanks: number[] = [];
 
@@ -99,7 +222,8 @@ export class CapacityForecast {
    * confidence` exactly when `w ≤ capacityAt(confidence)`. P50 is `capacityAt(0.5)`.
    */
   capacityAt(confidence: number): number {
-    const trials = this.capacities.length;
+    const values = (this.selectable ??= Float64Array.from(this.capacities));
+    const trials = values.length;
     // The epsilon keeps 0.85 × 10,000 from rounding up to 8,501 trials.
     const needed = Math.min(trials, Math.max(1, Math.ceil(confidence * trials - 1e-9)));
     const rank = trials - needed;
@@ -108,25 +232,11 @@ export class CapacityForecast {
     for (const settled of this.settledRanks) {
       if (settled < rank) low = Math.max(low, settled + 1);
       else if (settled > rank) high = Math.min(high, settled - 1);
-      else return this.capacities[rank]!;
+      else return values[rank]!;
     }
     this.settledRanks.push(rank);
-    return selectInPlace(this.capacities, rank, low, high);
+    return selectInPlace(values, rank, low, high);
   }
-}
-
-/** Simulates `trials` sprint endings: each trial sums one drawn throughput per working day left. */
-export function simulateCapacity(model: ThroughputModel, daysLeft: number, trials: number, random: Random): CapacityForecast {
-  const rates = model.dailyRates;
-  if (rates.length === 0) throw new RangeError('A throughput model needs at least one daily rate');
-  const capacities = new Float64Array(trials);
-  for (let trial = 0; trial < trials; trial++) {
-    let capacity = 0;
-    // random() < 1, so the index is always in range.
-    for (let day = 0; day < daysLeft; day++) capacity += rates[Math.floor(random() * rates.length)]!;
-    capacities[trial] = capacity;
-  }
-  return new CapacityForecast(capacities);
 }
 
 /**

@@ -1,28 +1,40 @@
 /**
  * Why an assessment reached its level: what the change does to the goal, and caveats about the
  * data the forecast stands on. Each reason carries the figures behind it, so the UI can phrase
- * it in the user's language.
+ * it in the user's language. Reasons are short, said once, and name the items they are about.
  */
-import type { AssessmentReason, WorkUnit } from './assessment';
-import type { SprintProgress } from './forecast';
-import { hasGoalText, isBelow, pGoalDrop, reaches, type Scenario, type Situation } from './goal-risk-scenario';
-import { CHANGE_NAMES, formatNumber, formatPercent, formatWork, percentOf, probabilityLabel } from './goal-risk-wording';
-import { roundWork } from './hypothetical-sprint';
+import type { AssessmentReason, RiskLevel, WorkUnit } from './assessment';
+import type { SetAsideSprint, SprintProgress } from './forecast';
+import { hasGoalText, isBelow, type Situation } from './goal-risk-scenario';
+import { CHANGE_NAMES, formatNumber, formatPercent, formatWork, joinAsEnglish, percentOf, probabilityLabel } from './goal-risk-wording';
+import { ASSUMED_DONE_SHARE, roundWork } from './hypothetical-sprint';
 
-export function reasonsFor(situation: Situation): AssessmentReason[] {
-  return [...changeReasons(situation), ...dataReasons(situation)];
+/** Items named in one reason before it says "and N more". */
+const NAMED_ITEMS = 3;
+/** History this thin still forecasts, but says how little it stands on. */
+const THIN_HISTORY_SPRINTS = 2;
+
+export function reasonsFor(situation: Situation, level: RiskLevel): AssessmentReason[] {
+  return [...changeReasons(situation, level), ...dataReasons(situation)];
+}
+
+function named(keys: readonly string[]): string {
+  const shown = keys.slice(0, NAMED_ITEMS);
+  return keys.length > NAMED_ITEMS ? `${shown.join(', ')} and ${keys.length - NAMED_ITEMS} more` : joinAsEnglish(shown);
 }
 
 /** What the change does to the target; only those that apply. */
-function changeReasons(situation: Situation): AssessmentReason[] {
-  const { before, after, thresholds, unit, capacity } = situation;
+function changeReasons(situation: Situation, level: RiskLevel): AssessmentReason[] {
+  const { before, after, thresholds, unit, effect } = situation;
   const label = probabilityLabel(situation.target);
+  const chance = (figures: typeof before.figures) => formatPercent(figures.pGoal, figures.certain);
   const reasons: AssessmentReason[] = [];
-  for (const issueKey of situation.removedGoalKeys) {
+  if (situation.removedGoalKeys.length > 0) {
+    const keys = situation.removedGoalKeys;
     reasons.push({
       code: 'goal-item-removed',
-      message: `Removes a goal-critical item (${issueKey}): the goal cannot be met as written`,
-      figures: { issueKey },
+      message: `Takes goal-critical ${named(keys)} out: this changes the goal — renegotiate it with the Product Owner (${label} for the rest: ${chance(after.figures)})`,
+      figures: { issueKey: keys.join(', '), pGoalRest: after.figures.pGoal },
     });
   }
   for (const item of situation.fallenBelowLine) {
@@ -32,25 +44,39 @@ function changeReasons(situation: Situation): AssessmentReason[] {
       figures: { issueKey: item.key, work: roundWork(item.work), capacityP50: after.figures.p50Points },
     });
   }
-  if (isBelow(after.figures.pGoal, thresholds.cautionBelow)) {
-    const [threshold, kind] = isBelow(after.figures.pGoal, thresholds.threatBelow) ? [thresholds.threatBelow, 'threat'] : [thresholds.cautionBelow, 'caution'];
-    reasons.push({
-      code: 'p-goal-low',
-      message: `${label} after this change is ${formatPercent(after.figures.pGoal)}, below the ${formatPercent(threshold)} ${kind} threshold`,
-      figures: { pGoal: after.figures.pGoal, threshold },
-    });
-  }
-  const drop = pGoalDrop(situation);
-  if (reaches(drop, thresholds.cautionDrop)) {
-    const points = percentOf(before.figures.pGoal) - percentOf(after.figures.pGoal);
-    reasons.push({
-      code: 'p-goal-drop',
-      message: `${label} drops from ${formatPercent(before.figures.pGoal)} to ${formatPercent(after.figures.pGoal)} (−${points} points)`,
-      figures: { pGoalBefore: before.figures.pGoal, pGoalAfter: after.figures.pGoal, drop },
-    });
-  }
-  if (situation.target === 'goal' && after.requiredWork > capacity.p50) {
-    reasons.push(goalWorkExceedsCapacity(after, unit));
+  if (situation.removedGoalKeys.length === 0) {
+    switch (effect.direction) {
+      case 'lowers':
+        reasons.push({
+          code: 'p-goal-drop',
+          message: `${label} drops from ${chance(before.figures)} to ${chance(after.figures)} (−${percentOf(-effect.delta)} points)`,
+          figures: { pGoalBefore: before.figures.pGoal, pGoalAfter: after.figures.pGoal, drop: -effect.delta, dropLow: -effect.high, dropHigh: -effect.low },
+        });
+        if (level === 'threat' && isBelow(after.figures.pGoal, thresholds.threatBelow)) {
+          reasons.push({
+            code: 'p-goal-low',
+            message: `${label} after this change is ${chance(after.figures)}, below the Product Owner's ${percentOf(thresholds.threatBelow)}% threshold`,
+            figures: { pGoal: after.figures.pGoal, threshold: thresholds.threatBelow },
+          });
+        }
+        break;
+      case 'raises':
+        reasons.push({
+          code: 'p-goal-rise',
+          message: `${label} rises from ${chance(before.figures)} to ${chance(after.figures)}`,
+          figures: { pGoalBefore: before.figures.pGoal, pGoalAfter: after.figures.pGoal, rise: effect.delta },
+        });
+        break;
+      case 'none':
+        if (changesTheSprint(situation)) {
+          reasons.push({
+            code: 'no-effect',
+            message: `${CHANGE_NAMES[situation.input.change.kind]} does not move ${label} (${chance(after.figures)})`,
+            figures: { pGoal: after.figures.pGoal },
+          });
+        }
+        break;
+    }
   }
   const { totalPointsLeft: leftBefore } = before.figures;
   const { totalPointsLeft: leftAfter } = after.figures;
@@ -65,27 +91,28 @@ function changeReasons(situation: Situation): AssessmentReason[] {
   return reasons;
 }
 
-function goalWorkExceedsCapacity(after: Scenario, unit: WorkUnit): AssessmentReason {
-  const { goalCriticalPointsLeft, p50Points } = after.figures;
-  const requiredWork = roundWork(after.requiredWork);
-  const ranked = requiredWork > goalCriticalPointsLeft ? `, done only after ${formatWork(requiredWork, unit)} of work in rank order` : '';
-  return {
-    code: 'goal-work-exceeds-capacity',
-    message: `Goal-critical work left: ${formatWork(goalCriticalPointsLeft, unit)}${ranked}; expected capacity left: ${formatWork(p50Points, unit)} (P50)`,
-    figures: { goalCriticalWorkLeft: goalCriticalPointsLeft, requiredWork, capacityP50: p50Points },
-  };
+/** Tweaks and priority changes move nothing the forecast sees: "no effect" would be noise. */
+function changesTheSprint(situation: Situation): boolean {
+  const kind = situation.input.change.kind;
+  return kind !== 'tweak' && kind !== 'priority';
 }
 
 /** Caveats about the data the assessment stands on; they hold whatever the level. */
 function dataReasons(situation: Situation): AssessmentReason[] {
   const { snapshot } = situation.input;
-  const { unit, after, days, throughput } = situation;
+  const { unit, after, time, throughput } = situation;
   const reasons: AssessmentReason[] = [];
   if (snapshot.sprint.state !== 'active' || snapshot.sprint.startDate === null || snapshot.sprint.endDate === null) {
     reasons.push({
       code: 'no-active-sprint',
-      message: `Sprint "${snapshot.sprint.name}" is not active or has no dates: ${days.left} working days to forecast`,
-      figures: { sprintId: snapshot.sprint.id, workingDaysLeft: days.left },
+      message: `Sprint "${snapshot.sprint.name}" is not active or has no dates: ${roundWork(time.left)} working days to forecast`,
+      figures: { sprintId: snapshot.sprint.id, workingDaysLeft: roundWork(time.left) },
+    });
+  } else if (time.pastEnd) {
+    reasons.push({
+      code: 'sprint-past-end',
+      message: `"${snapshot.sprint.name}" passed its end date (${snapshot.sprint.endDate.slice(0, 10)}): no time left to forecast — close or extend it in Jira`,
+      figures: { sprintId: snapshot.sprint.id, endDate: snapshot.sprint.endDate },
     });
   }
   if (situation.target === 'all-work') {
@@ -100,22 +127,73 @@ function dataReasons(situation: Situation): AssessmentReason[] {
       },
     );
   }
-  const unestimated = after.open.filter((item) => item.unestimated).length;
   if (unit === 'issues') {
     reasons.push({ code: 'no-estimates', message: 'No story points on these issues: counting each issue as 1', figures: {} });
-  } else if (unestimated > 0) {
+  } else {
+    reasons.push(...estimateReasons(situation));
+  }
+  const assumed = after.open.filter((item) => item.progressAssumed).map((item) => item.key);
+  if (assumed.length > 0) {
     reasons.push({
-      code: 'no-estimates',
-      message: `${unestimated} unestimated ${unestimated === 1 ? 'item counts' : 'items count'} as 0 pts: work left may be understated`,
-      figures: { unestimated },
+      code: 'in-progress-assumed',
+      message: `${named(assumed)} ${assumed.length === 1 ? 'is' : 'are'} in progress without sub-tasks to tell how far: taken as ${percentOf(ASSUMED_DONE_SHARE)}% done`,
+      figures: { issueKeys: assumed.join(', '), count: assumed.length, doneShare: ASSUMED_DONE_SHARE },
     });
   }
+  reasons.push(...setAsideReasons(throughput.setAside));
   if (throughput.basis !== 'history') reasons.push(lowConfidence(throughput.basis, situation.progress, unit));
+  else if (throughput.sprints.length <= THIN_HISTORY_SPRINTS) {
+    const count = throughput.sprints.length;
+    reasons.push({
+      code: 'low-confidence-forecast',
+      message: `Only ${count} closed ${count === 1 ? 'sprint' : 'sprints'} to learn from: the forecast is deliberately wide`,
+      figures: { sprintsUsed: count },
+    });
+  }
   return reasons;
 }
 
+function estimateReasons(situation: Situation): AssessmentReason[] {
+  const { after, unit, sizing } = situation;
+  const reasons: AssessmentReason[] = [];
+  const ignored = after.open.filter((item) => item.estimateIgnored);
+  if (ignored.length > 0) {
+    reasons.push({
+      code: 'estimate-ignored',
+      message: `Impossible estimates ignored: ${named(ignored.map((item) => `${item.key} (${item.issue.points})`))}`,
+      figures: { issueKeys: ignored.map((item) => item.key).join(', '), count: ignored.length },
+    });
+  }
+  const unestimated = after.open.filter((item) => item.unestimated);
+  if (unestimated.length > 0) {
+    const range = sizing.low === sizing.high ? '' : ` (range ${formatNumber(sizing.low)}–${formatWork(sizing.high, unit)})`;
+    reasons.push({
+      code: 'unestimated-at-median',
+      message: `${named(unestimated.map((item) => item.key))} ${unestimated.length === 1 ? 'has' : 'have'} no usable estimate: counted at the sprint's median size, ${formatWork(sizing.median, unit)}${range}`,
+      figures: { issueKeys: unestimated.map((item) => item.key).join(', '), unestimated: unestimated.length, median: sizing.median, low: sizing.low, high: sizing.high },
+    });
+  }
+  return reasons;
+}
+
+const SET_ASIDE_WHY: Readonly<Record<SetAsideSprint['why'], string>> = {
+  'no-points': 'no completed work (is the board’s Done column mapped?)',
+  'too-short': 'closed within 2 working days of its start',
+};
+
+function setAsideReasons(setAside: readonly SetAsideSprint[]): AssessmentReason[] {
+  return (['no-points', 'too-short'] as const).flatMap((why): AssessmentReason[] => {
+    const names = setAside.filter((sprint) => sprint.why === why).map((sprint) => sprint.name);
+    if (names.length === 0) return [];
+    return [{ code: 'history-set-aside', message: `Not learned from: ${named(names)} — ${SET_ASIDE_WHY[why]}`, figures: { sprintNames: names.join(', '), count: names.length, why } }];
+  });
+}
+
 function lowConfidence(basis: 'sprint-pace' | 'none', progress: SprintProgress, unit: WorkUnit): AssessmentReason {
-  const { doneWork, elapsedDays, committedWork, totalDays } = progress;
+  const doneWork = roundWork(progress.doneWork);
+  const elapsedDays = roundWork(progress.elapsedDays);
+  const committedWork = roundWork(progress.committedWork);
+  const totalDays = roundWork(progress.totalDays);
   const message =
     basis === 'sprint-pace'
       ? `No closed sprints to learn from: forecast from this sprint's pace so far (${formatWork(doneWork, unit)} in ${elapsedDays} working days)`

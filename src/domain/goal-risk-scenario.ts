@@ -1,22 +1,36 @@
 /**
  * The two sides of a goal-risk comparison, before and after the change, and the situation they
- * make together: what the target is, how much capacity the trials expect, where the capacity line
- * falls, and the probability of finishing the target in rank order.
+ * make together: what the target is, the trials' capacities and work errors, where the capacity
+ * line falls, and the probability of finishing the target in rank order.
+ *
+ * In a trial the target is met when the trial's capacity covers the work down to the last target
+ * item: the items' expected work plus the trial's share of their estimate error. The error is one
+ * standard-normal draw per trial (common to every scenario, so comparisons stay paired) times the
+ * spread of that work; drawn within ±WORK_DRAW_LIMIT, which with ESTIMATE_CV keeps adding work
+ * from ever helping a trial.
  */
-import type { AssessmentInput, CapacityLine, ForecastFigures, RiskThresholds, WorkUnit } from './assessment';
+import type { AssessmentInput, CapacityLine, ChangeEffect, ForecastFigures, RiskThresholds, WorkUnit } from './assessment';
 import type { CapacityForecast, SprintProgress, ThroughputModel } from './forecast';
-import { isOpen, roundWork, type WorkItem } from './hypothetical-sprint';
+import { isOpen, roundWork, type Sizing, type WorkItem } from './hypothetical-sprint';
 import type { SprintSnapshot } from './sprint';
-import type { SprintWorkingDays } from './working-days';
+import type { SprintWorkingTime } from './working-days';
 
 /** The capacity line is drawn at the median trial; P85 is the figure a cautious team plans with. */
 const MEDIAN = 0.5;
 const HIGH_CONFIDENCE = 0.85;
+/**
+ * Work-error draws are clipped here: |z| · ESTIMATE_CV < 1 keeps every trial monotone in scope
+ * and every item's work positive (so no work left is never "done" without time to do it).
+ */
+export const WORK_DRAW_LIMIT = 1.99;
+/** Trials are scored in this many batches; the spread of the batches gives the effect's range. */
+const EFFECT_BATCHES = 20;
+/** A 95% interval: ± 1.96 standard errors. */
+const Z_95 = 1.96;
 
 /**
  * Probabilities are multiples of 1 / trials; this absorbs floating-point noise when comparing them
- * with thresholds. Work is compared with capacity exactly, as `CapacityForecast` does, so that the
- * capacity line, P(goal) and the suggestions never disagree at the boundary.
+ * with thresholds.
  */
 export const EPSILON = 1e-9;
 
@@ -36,8 +50,10 @@ export function reaches(probability: number, threshold: number): boolean {
  */
 export type Target = 'goal' | 'all-work';
 
-export interface Capacity {
+/** One assessment's trials: capacity and work error, paired by trial index. */
+export interface Draws {
   readonly forecast: CapacityForecast;
+  readonly workErrors: Float64Array;
   readonly p50: number;
   readonly p85: number;
 }
@@ -45,8 +61,12 @@ export interface Capacity {
 /** One side of the comparison: the work still open, in rank order, and what the trials say of it. */
 export interface Scenario {
   readonly open: readonly WorkItem[];
-  /** Work that must be done, in rank order, before the last target item is done. */
+  /** Expected work that must be done, in rank order, before the last target item is done. */
   readonly requiredWork: number;
+  /** Its variance (estimate error). */
+  readonly requiredVariance: number;
+  /** Trials meeting the target, per batch of trials. */
+  readonly metByBatch: Int32Array;
   readonly figures: ForecastFigures;
 }
 
@@ -56,20 +76,66 @@ export interface Situation {
   readonly unit: WorkUnit;
   readonly target: Target;
   readonly thresholds: RiskThresholds;
-  readonly days: SprintWorkingDays;
+  readonly time: SprintWorkingTime;
   readonly progress: SprintProgress;
   readonly throughput: ThroughputModel;
-  readonly capacity: Capacity;
+  readonly sizing: Sizing;
+  readonly draws: Draws;
   readonly before: Scenario;
   readonly after: Scenario;
+  readonly effect: ChangeEffect;
   readonly removedGoalKeys: readonly string[];
   readonly arrivingKeys: readonly string[];
   /** Goal-critical items below the capacity line after the change that were not below it before. */
   readonly fallenBelowLine: readonly WorkItem[];
 }
 
-export function capacityOf(forecast: CapacityForecast): Capacity {
-  return { forecast, p50: forecast.capacityAt(MEDIAN), p85: forecast.capacityAt(HIGH_CONFIDENCE) };
+export function drawsOf(forecast: CapacityForecast, normal: () => number): Draws {
+  const workErrors = new Float64Array(forecast.trials);
+  for (let trial = 0; trial < workErrors.length; trial++) {
+    workErrors[trial] = Math.max(-WORK_DRAW_LIMIT, Math.min(WORK_DRAW_LIMIT, normal()));
+  }
+  return { forecast, workErrors, p50: forecast.capacityAt(MEDIAN), p85: forecast.capacityAt(HIGH_CONFIDENCE) };
+}
+
+/** Trials (per batch) whose capacity covers `work` with spread `variance`. */
+export function metByBatch(draws: Draws, work: number, variance: number): Int32Array {
+  const capacities = draws.forecast.capacities;
+  const errors = draws.workErrors;
+  const trials = capacities.length;
+  const batches = new Int32Array(Math.min(EFFECT_BATCHES, trials));
+  const spread = Math.sqrt(variance);
+  // Work is never negative, and no work is done in every trial, even one without capacity.
+  if (work <= 0) {
+    for (let trial = 0; trial < trials; trial++) batches[trial % batches.length]!++;
+    return batches;
+  }
+  for (let trial = 0; trial < trials; trial++) {
+    if (capacities[trial]! >= work + errors[trial]! * spread) batches[trial % batches.length]!++;
+  }
+  return batches;
+}
+
+export function probabilityOf(batches: Int32Array, trials: number): number {
+  let met = 0;
+  for (const count of batches) met += count;
+  return met / trials;
+}
+
+/** after − before, with a 95% interval from the spread of the per-batch differences. */
+export function effectOf(before: Scenario, after: Scenario, trials: number, materialDrop: number): ChangeEffect {
+  const delta = after.figures.pGoal - before.figures.pGoal;
+  const batches = before.metByBatch.length;
+  const perBatch = Math.ceil(trials / batches);
+  const deltas = Array.from(before.metByBatch, (met, index) => (after.metByBatch[index]! - met) / perBatch);
+  const mean = deltas.reduce((a, b) => a + b, 0) / batches;
+  const variance = batches > 1 ? deltas.reduce((sum, d) => sum + (d - mean) ** 2, 0) / (batches - 1) : 0;
+  const halfWidth = (Z_95 * Math.sqrt(variance)) / Math.sqrt(batches);
+  const low = Math.max(-1, delta - halfWidth);
+  const high = Math.min(1, delta + halfWidth);
+  // A change moves P(goal) only when the whole interval sits on one side of no change, by a hair at least.
+  const direction = high < -materialDrop ? 'lowers' : low > materialDrop ? 'raises' : 'none';
+  return { delta, low, high, direction };
 }
 
 // ——— The target ———
@@ -94,28 +160,40 @@ export function lastTargetIndex(open: readonly WorkItem[], target: Target): numb
 
 // ——— One side of the comparison ———
 
-export function scenarioOf(items: readonly WorkItem[], capacity: Capacity, target: Target, goalBroken: boolean): Scenario {
+/**
+ * P(goal) is certain by arithmetic when nothing required is left (1), or when work is left and
+ * no working time is (`noTimeLeft`: 0); otherwise it is a forecast.
+ */
+export function scenarioOf(items: readonly WorkItem[], draws: Draws, target: Target, noTimeLeft: boolean): Scenario {
   const open = items.filter(isOpen);
   const lastTarget = lastTargetIndex(open, target);
   let requiredWork = 0;
+  let requiredVariance = 0;
   let goalCriticalWork = 0;
   let workLeft = 0;
   open.forEach((item, index) => {
     workLeft += item.work;
     if (item.goalCritical) goalCriticalWork += item.work;
-    if (index <= lastTarget) requiredWork += item.work;
+    if (index <= lastTarget) {
+      requiredWork += item.work;
+      requiredVariance += item.variance;
+    }
   });
+  const batches = metByBatch(draws, requiredWork, requiredVariance);
+  const pGoal = probabilityOf(batches, draws.forecast.trials);
   return {
     open,
     requiredWork,
+    requiredVariance,
+    metByBatch: batches,
     figures: {
-      // A goal-critical item leaving the sprint cannot be done in it: the goal as written fails.
-      pGoal: goalBroken ? 0 : capacity.forecast.probabilityOfCompleting(requiredWork),
-      p50Points: roundWork(capacity.p50),
-      p85Points: roundWork(capacity.p85),
+      pGoal,
+      p50Points: roundWork(draws.p50),
+      p85Points: roundWork(draws.p85),
       goalCriticalPointsLeft: roundWork(goalCriticalWork),
       totalPointsLeft: roundWork(workLeft),
-      capacityLine: capacityLineOf(open, capacity.p50),
+      capacityLine: capacityLineOf(open, draws.p50),
+      certain: requiredWork <= 0 || noTimeLeft,
     },
   };
 }

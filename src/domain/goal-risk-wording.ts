@@ -39,7 +39,16 @@ export function percentOf(probability: number): number {
   return Math.floor(probability * 100 + EPSILON);
 }
 
-export function formatPercent(probability: number): string {
+/** Below this or above 1 − this, a forecast reads "< 5%" / "> 95%": a model is never that sure. */
+export const EXTREME_CHANCE = 0.05;
+
+/**
+ * A chance as a person should read it: whole percent, but "< 5%" / "> 95%" at the extremes
+ * unless `certain` (by arithmetic: nothing left to do, or no time left to do it).
+ */
+export function formatPercent(probability: number, certain = false): string {
+  if (!certain && probability < EXTREME_CHANCE) return `< ${percentOf(EXTREME_CHANCE)}%`;
+  if (!certain && probability > 1 - EXTREME_CHANCE) return `> ${percentOf(1 - EXTREME_CHANCE)}%`;
   return `${percentOf(probability)}%`;
 }
 

@@ -2,24 +2,56 @@
  * The sprint as the goal-risk forecast sees it: ranked work items measured in one unit, and the
  * same sprint with a proposed change applied hypothetically.
  *
- * Units. A board that estimates in story points is measured in points; an unestimated item on
- * such a board counts 0 (and a reason says how many there are) rather than a guessed size. A
- * board without estimates, or whose issues carry none, is measured in issues, 1 each.
+ * Units. A board that estimates in story points is measured in points; a board without
+ * estimates, or whose issues carry none, is measured in issues, 1 each.
+ *
+ * Work left is uncertain (issue 13): an estimate is a guess, so each item carries a variance
+ * (a coefficient of variation of ESTIMATE_CV); an in-progress item counts only its share not yet
+ * done (from its sub-tasks, else a stated default); an unestimated item on a points board counts
+ * the sprint's median estimate, and an estimate Jira should never hold (negative, absurd) is
+ * ignored the same way, each with a reason.
  */
 import type { AssessmentInput, WorkUnit } from './assessment';
-import type { RankTarget } from './change';
+import type { CounterChange, RankTarget } from './change';
 import type { SprintProgress } from './forecast';
 import type { SprintIssue, SprintSnapshot, StatusCategory } from './sprint';
-import type { SprintWorkingDays } from './working-days';
+import { MAX_POINTS } from './text-limits';
+
+/**
+ * Spread of an item's true work around its estimate (coefficient of variation). Kept at or below
+ * 1 / WORK_DRAW_LIMIT so that adding work can never make the goal more likely in any trial.
+ */
+export const ESTIMATE_CV = 0.5;
+/** An in-progress item without sub-tasks to tell is taken as this far along. */
+export const ASSUMED_DONE_SHARE = 0.4;
+/** However many sub-tasks are done, an in-progress item keeps this share of its work left. */
+const MIN_SHARE_LEFT = 0.1;
 
 /** One ranked sprint issue as the forecast sees it. */
 export interface WorkItem {
   readonly issue: SprintIssue;
   readonly key: string;
+  /** The item's whole size in the unit. */
+  readonly size: number;
+  /** Expected work left (0 when done). */
   readonly work: number;
+  /** Variance of the work left: the estimate is uncertain. */
+  readonly variance: number;
   readonly goalCritical: boolean;
   readonly status: StatusCategory;
+  /** Counted at the sprint's median size: no estimate, or one that was ignored. */
   readonly unestimated: boolean;
+  /** The estimate was negative or absurd and is ignored. */
+  readonly estimateIgnored: boolean;
+  /** In progress, with its done share assumed rather than read from sub-tasks. */
+  readonly progressAssumed: boolean;
+}
+
+/** How big the sprint's estimated items are: the size given to unestimated ones, and its range. */
+export interface Sizing {
+  readonly median: number;
+  readonly low: number;
+  readonly high: number;
 }
 
 /** The sprint as it would be after the change. */
@@ -33,20 +65,52 @@ export interface HypotheticalSprint {
 
 // ——— Measuring work ———
 
+function validEstimate(points: number | null): points is number {
+  return points !== null && Number.isFinite(points) && points >= 0 && points <= MAX_POINTS;
+}
+
 export function workUnitOf(snapshot: SprintSnapshot): WorkUnit {
   if (snapshot.estimation === 'issue-count') return 'issues';
-  const noneEstimated = snapshot.issues.length > 0 && snapshot.issues.every((issue) => issue.points === null);
+  const noneEstimated = snapshot.issues.length > 0 && snapshot.issues.every((issue) => !validEstimate(issue.points));
   return noneEstimated ? 'issues' : 'points';
 }
 
-export function measure(issue: SprintIssue, unit: WorkUnit): WorkItem {
+/** The median and quartiles of the sprint's valid estimates (1 when there are none). */
+export function sizingOf(issues: readonly SprintIssue[]): Sizing {
+  const sizes = issues.map((issue) => issue.points).filter(validEstimate).sort((a, b) => a - b);
+  if (sizes.length === 0) return { median: 1, low: 1, high: 1 };
+  const at = (share: number) => sizes[Math.min(sizes.length - 1, Math.floor(share * sizes.length))]!;
+  const middle = sizes.length / 2;
+  const median = sizes.length % 2 === 1 ? sizes[Math.floor(middle)]! : (sizes[middle - 1]! + sizes[middle]!) / 2;
+  return { median, low: at(0.25), high: at(0.75) };
+}
+
+function shareLeft(issue: SprintIssue): { share: number; assumed: boolean } {
+  if (issue.statusCategory === 'done') return { share: 0, assumed: false };
+  if (issue.statusCategory === 'todo') return { share: 1, assumed: false };
+  const subtasks = issue.subtaskProgress;
+  if (subtasks && subtasks.total > 0 && subtasks.done >= 0) {
+    return { share: Math.max(MIN_SHARE_LEFT, 1 - Math.min(subtasks.done, subtasks.total) / subtasks.total), assumed: false };
+  }
+  return { share: 1 - ASSUMED_DONE_SHARE, assumed: true };
+}
+
+export function measure(issue: SprintIssue, unit: WorkUnit, sizing: Sizing): WorkItem {
+  const estimated = validEstimate(issue.points);
+  const size = unit === 'issues' ? 1 : estimated ? issue.points! : sizing.median;
+  const { share, assumed } = shareLeft(issue);
+  const work = size * share;
   return {
     issue,
     key: issue.key,
-    work: unit === 'issues' ? 1 : Math.max(0, issue.points ?? 0),
+    size,
+    work,
+    variance: (ESTIMATE_CV * work) ** 2,
     goalCritical: issue.goalCritical,
     status: issue.statusCategory,
-    unestimated: unit === 'points' && issue.points === null,
+    unestimated: unit === 'points' && !estimated,
+    estimateIgnored: unit === 'points' && issue.points !== null && !estimated,
+    progressAssumed: assumed,
   };
 }
 
@@ -69,17 +133,36 @@ export function sumWork(items: readonly WorkItem[]): number {
   return items.reduce((sum, item) => sum + item.work, 0);
 }
 
-export function progressOf(items: readonly WorkItem[], days: SprintWorkingDays): SprintProgress {
+/** Done work counts whole; an in-progress item its done share. */
+export function progressOf(items: readonly WorkItem[], elapsedDays: number, totalDays: number): SprintProgress {
   let doneWork = 0;
   let committedWork = 0;
   for (const item of items) {
-    committedWork += item.work;
-    if (!isOpen(item)) doneWork += item.work;
+    committedWork += item.size;
+    doneWork += item.size - item.work;
   }
-  return { doneWork, elapsedDays: days.elapsed, committedWork, totalDays: days.total };
+  return { doneWork, elapsedDays, committedWork, totalDays };
 }
 
 // ——— The sprint after the change ———
+
+/** The change, then the counter-change picked with it (if any), as one hypothetical sprint. */
+export function applyChangeAndCounter(items: readonly WorkItem[], input: AssessmentInput, measureIssue: (issue: SprintIssue) => WorkItem): HypotheticalSprint {
+  const changed = applyChange(items, input, measureIssue);
+  if (!input.counterChange) return changed;
+  const countered = applyCounterChange(changed.items, input.counterChange);
+  return { ...countered, removedGoalKeys: [...changed.removedGoalKeys, ...countered.removedGoalKeys], arrivingKeys: changed.arrivingKeys };
+}
+
+/** Deferred items leave the sprint; items ranked below the goal move right after its last open item. */
+export function applyCounterChange(items: readonly WorkItem[], counter: CounterChange): HypotheticalSprint {
+  const named = new Set(counter.issueKeys);
+  const moving = items.filter((item) => named.has(item.key));
+  const staying = items.filter((item) => !named.has(item.key));
+  if (counter.kind === 'defer') return { items: staying, removedGoalKeys: moving.filter((item) => item.goalCritical).map((item) => item.key), arrivingKeys: [] };
+  const lastGoal = staying.findLastIndex((item) => item.goalCritical && isOpen(item));
+  return { items: replaceAt(staying, lastGoal + 1, moving, 0), removedGoalKeys: [], arrivingKeys: [] };
+}
 
 export function applyChange(items: readonly WorkItem[], input: AssessmentInput, measureIssue: (issue: SprintIssue) => WorkItem): HypotheticalSprint {
   const { change, incoming } = input;
@@ -91,8 +174,11 @@ export function applyChange(items: readonly WorkItem[], input: AssessmentInput, 
   switch (change.kind) {
     case 'add': {
       const arriving = arrivals();
-      // Moved into a sprint, an issue joins at the bottom of its rank order.
-      return hypothetical([...items, ...arriving], { arriving });
+      // Moved into a sprint, an issue joins at the bottom of its rank order; goal-critical work
+      // would then sit behind stretch work, so it is placed right after the last open goal item.
+      const goalCritical = arriving.some((item) => item.goalCritical);
+      const lastGoal = goalCritical ? items.findLastIndex((item) => item.goalCritical && isOpen(item)) : -1;
+      return lastGoal < 0 ? hypothetical([...items, ...arriving], { arriving }) : hypothetical(replaceAt(items, lastGoal + 1, arriving, 0), { arriving });
     }
     case 'remove':
     case 'defer':
@@ -140,8 +226,9 @@ function splitPartKey(parentKey: string, index: number): string {
   return `${parentKey}/${index + 1}`;
 }
 
-function replaceAt<T>(list: readonly T[], index: number, replacement: readonly T[]): T[] {
-  return [...list.slice(0, index), ...replacement, ...list.slice(index + 1)];
+/** Replaces `removing` elements at `index` (one by default) with `replacement`. */
+function replaceAt<T>(list: readonly T[], index: number, replacement: readonly T[], removing = 1): T[] {
+  return [...list.slice(0, index), ...replacement, ...list.slice(index + removing)];
 }
 
 function rerank(items: readonly WorkItem[], moving: WorkItem, at: number, target: RankTarget): readonly WorkItem[] {

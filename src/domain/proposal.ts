@@ -11,6 +11,8 @@
 import type { Assessment } from './assessment';
 import type { Change, Reason } from './change';
 import { fail, ok, type Result } from './errors';
+import type { HeldPermissions } from './held-permissions';
+import { meaningfulText, rationaleRule } from './meaningful-text';
 import { RATIONALE_MAX_CHARS } from './text-limits';
 
 export const PROPOSAL_STATUSES = ['proposed', 'approved', 'auto-approved', 'rejected', 'withdrawn', 'applied', 'apply-failed', 'stale'] as const;
@@ -27,6 +29,12 @@ export interface Decision {
   readonly decidedAt: string;
   /** The sprint as the decider saw it (re-assessed at decision time). */
   readonly assessment: Assessment | null;
+  /**
+   * The Jira permissions the decider (auto-approved: the proposer) held on the issues the change
+   * touches, asked of Jira as that person when deciding. The apply worker runs without a user and
+   * acts only within these. Absent on decisions recorded before Goalkeeper kept them.
+   */
+  readonly heldPermissions?: HeldPermissions;
 }
 
 /** One step of applying a change to Jira, as recorded in the apply journal. */
@@ -91,16 +99,12 @@ function next(proposal: Proposal, changes: Partial<Proposal>): Result<Proposal> 
   return ok({ ...proposal, ...changes, version: proposal.version + 1 });
 }
 
-/** Trims and bounds a rationale; `minChars` comes from the approval policy. */
+/**
+ * Cleans and checks a rationale as meaningful text (src/domain/meaningful-text.ts): at least
+ * `minChars` visible characters (the approval policy's minimum), letters or digits, no filler.
+ */
 export function validateRationale(raw: string, minChars: number): Result<string> {
-  const rationale = raw.trim();
-  if (rationale.length < minChars) {
-    return fail('invalid-input', `A rationale of at least ${minChars} characters is required.`, { rationale: 'too-short' });
-  }
-  if (rationale.length > RATIONALE_MAX_CHARS) {
-    return fail('invalid-input', `The rationale may be at most ${RATIONALE_MAX_CHARS} characters.`, { rationale: 'too-long' });
-  }
-  return ok(rationale);
+  return meaningfulText(raw, rationaleRule(minChars, RATIONALE_MAX_CHARS), 'rationale', 'The rationale');
 }
 
 export function decide(
@@ -110,13 +114,14 @@ export function decide(
   rationale: string,
   decidedAt: string,
   assessment: Assessment | null,
+  heldPermissions?: HeldPermissions,
 ): Result<Proposal> {
   if (proposal.status !== 'proposed') return illegal(proposal, verdict === 'approved' ? 'approve' : 'reject');
-  return next(proposal, { status: verdict, decision: { verdict, deciderAccountId, rationale, decidedAt, assessment } });
+  return next(proposal, { status: verdict, decision: { verdict, deciderAccountId, rationale, decidedAt, assessment, ...(heldPermissions ? { heldPermissions } : {}) } });
 }
 
-/** Policy says this change type needs no PO: approved on creation, logged like any decision. */
-export function autoApprove(proposal: Proposal, decidedAt: string): Result<Proposal> {
+/** Policy says this change type needs no PO: approved on creation, logged like any decision; the proposer's rights stand in for a decider's. */
+export function autoApprove(proposal: Proposal, decidedAt: string, heldPermissions?: HeldPermissions): Result<Proposal> {
   if (proposal.status !== 'proposed') return illegal(proposal, 'auto-approve');
   return next(proposal, {
     status: 'auto-approved',
@@ -126,6 +131,7 @@ export function autoApprove(proposal: Proposal, decidedAt: string): Result<Propo
       rationale: 'Auto-approved: the approval policy lets the Developers make this change without the Product Owner.',
       decidedAt,
       assessment: proposal.assessment,
+      ...(heldPermissions ? { heldPermissions } : {}),
     },
   });
 }
@@ -140,6 +146,17 @@ export function withdraw(proposal: Proposal, callerAccountId: string): Result<Pr
 
 export function isApplicable(proposal: Proposal): boolean {
   return proposal.status === 'approved' || proposal.status === 'auto-approved' || proposal.status === 'apply-failed';
+}
+
+/**
+ * The apply attempt a queue job must carry to act: the unfinished attempt an interrupted job
+ * resumes, or else the next one (1 for a fresh approval). A job of an earlier attempt — Forge
+ * redelivering it, or anyone replaying it — is stale and must change nothing (issue 14).
+ */
+export function currentApplyAttempt(proposal: Proposal): number {
+  const journal = proposal.apply;
+  if (!journal) return 1;
+  return journal.finishedAt === null ? journal.attempts : journal.attempts + 1;
 }
 
 /** Records progress of an apply attempt without changing the status (a step started or done). */

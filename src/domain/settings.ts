@@ -53,6 +53,12 @@ export interface ProjectSettings {
    * closed; null keeps them while the app is installed (the default).
    */
   readonly retentionDays: number | null;
+  /**
+   * Most proposals one person may have waiting for a decision in one sprint (issue 14: one
+   * insider must not flood the queue). Settings saved before the limit existed lack it: read it
+   * with `openProposalLimitOf`.
+   */
+  readonly openProposalsPerPerson: number;
   /** Keyed by board id (as a string: storage keys and JSON object keys are strings). */
   readonly boardOverrides: Readonly<Record<string, BoardOverride>>;
   readonly updatedBy: string | null;
@@ -76,6 +82,16 @@ export const DEFAULT_POLICY: ApprovalPolicy = {
   minRationaleChars: RATIONALE_MIN_CHARS,
 };
 
+/** The per-person limit of waiting proposals: 10 by default (issue 14), and its bounds on the settings page. */
+export const DEFAULT_OPEN_PROPOSALS_PER_PERSON = 10;
+export const OPEN_PROPOSALS_PER_PERSON_MIN = 1;
+export const OPEN_PROPOSALS_PER_PERSON_MAX = 100;
+
+/** The limit in force; settings stored before it existed have none, and get the default. */
+export function openProposalLimitOf(settings: Pick<ProjectSettings, 'openProposalsPerPerson'>): number {
+  return (settings as Partial<Pick<ProjectSettings, 'openProposalsPerPerson'>>).openProposalsPerPerson ?? DEFAULT_OPEN_PROPOSALS_PER_PERSON;
+}
+
 /** Bounds on retention: a month at least (a sprint and its review), ten years at most. */
 export const RETENTION_MIN_DAYS = 30;
 export const RETENTION_MAX_DAYS = 3_650;
@@ -93,6 +109,7 @@ export const DEFAULT_SETTINGS: ProjectSettings = {
   historySprints: DEFAULT_HISTORY_SPRINTS,
   commentOnDecision: true,
   retentionDays: null,
+  openProposalsPerPerson: DEFAULT_OPEN_PROPOSALS_PER_PERSON,
   boardOverrides: {},
   updatedBy: null,
   updatedAt: null,

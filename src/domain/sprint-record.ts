@@ -51,6 +51,45 @@ export interface SprintOutcome {
   readonly closedAt: string;
   readonly committedPoints: number | null;
   readonly grossChurn: number | null;
+  /**
+   * Optimistic-concurrency version: a recording is written only if the record is still at the
+   * version the Product Owner looked at. Records from before versions existed read as 1.
+   */
+  readonly version?: number;
+  /** When the current outcome was recorded. */
+  readonly recordedAt?: string | null;
+  /** Earlier recordings, oldest first: a second Product Owner's change never erases the first one's. */
+  readonly history?: readonly OutcomeRevision[];
+}
+
+/** One earlier recording of a sprint's goal outcome. */
+export interface OutcomeRevision {
+  readonly outcome: GoalOutcome;
+  readonly note: string;
+  readonly recordedBy: string | null;
+  readonly recordedAt: string | null;
+}
+
+/** Kept revisions per sprint: bounds the record far below Forge's 240 KiB value limit (notes are ≤ 2,000 characters). */
+export const OUTCOME_HISTORY_MAX = 20;
+
+export function outcomeVersionOf(outcome: Pick<SprintOutcome, 'version'>): number {
+  return outcome.version ?? 1;
+}
+
+/** The next version of an outcome: the recording replaces the current one, which joins the history. */
+export function reviseOutcome(existing: SprintOutcome, outcome: GoalOutcome, note: string, recordedBy: string, recordedAt: string): SprintOutcome {
+  const previous: OutcomeRevision[] =
+    existing.outcome === null ? [] : [{ outcome: existing.outcome, note: existing.note, recordedBy: existing.recordedBy, recordedAt: existing.recordedAt ?? null }];
+  return {
+    ...existing,
+    outcome,
+    note,
+    recordedBy,
+    recordedAt,
+    version: outcomeVersionOf(existing) + 1,
+    history: [...(existing.history ?? []), ...previous].slice(-OUTCOME_HISTORY_MAX),
+  };
 }
 
 export function scopePoints(scope: { issues: readonly ScopeItem[] }): { points: number; count: number } {

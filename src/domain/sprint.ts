@@ -16,6 +16,11 @@ export interface SprintIssue {
   readonly epicKey: string | null;
   readonly priorityName: string | null;
   readonly issueType: string;
+  /**
+   * Sub-tasks done and in all, when the issue has any: how far along an in-progress item is.
+   * Absent when unknown; the forecast then assumes a stated default share done.
+   */
+  readonly subtaskProgress?: { readonly done: number; readonly total: number };
 }
 
 export interface Sprint {
@@ -44,4 +49,9 @@ export interface SprintHistory {
   readonly committedPoints: number;
   readonly completedPoints: number;
   readonly workingDays: number;
+  /**
+   * Points completed on each working day of the sprint, in order (length = workingDays), from the
+   * public-API history of the sprint's issues; absent when Jira's history could not be read.
+   */
+  readonly dailyCompletedPoints?: readonly number[];
 }

@@ -60,3 +60,53 @@ export function sprintWorkingDays(
     total: countWorkingDays(start, end, workingDays),
   };
 }
+
+/**
+ * The working hours a working date stands for. Jira has no setting for them; a common office day
+ * is assumed, so that part of a day counts as part of a working day. Counted in UTC, as above.
+ */
+const WORKDAY_START_MS = 9 * 3_600_000;
+const WORKDAY_END_MS = 17 * 3_600_000;
+
+/**
+ * Working time in [fromMs, toMs), in working days: each working date counts the share of its
+ * working hours inside the range. Unlike `countWorkingDays` it never jumps: over a weekend it
+ * stands still, and "today" shrinks through the day instead of counting whole until midnight.
+ */
+export function workingTimeBetween(fromMs: number, toMs: number, workingDays: WorkingDays = DEFAULT_WORKING_DAYS): number {
+  if (!(toMs > fromMs)) return 0;
+  const firstDay = Math.floor(fromMs / MS_PER_DAY);
+  const lastDay = Math.floor((toMs - 1) / MS_PER_DAY);
+  let total = 0;
+  for (let day = firstDay; day <= lastDay; day++) {
+    if (!workingDays.includes(isoWeekday(day))) continue;
+    const opens = day * MS_PER_DAY + WORKDAY_START_MS;
+    const closes = day * MS_PER_DAY + WORKDAY_END_MS;
+    const overlap = Math.min(closes, toMs) - Math.max(opens, fromMs);
+    if (overlap > 0) total += overlap / (WORKDAY_END_MS - WORKDAY_START_MS);
+  }
+  return total;
+}
+
+/** Elapsed, left and total working time of a sprint at `now`, in (fractional) working days. */
+export interface SprintWorkingTime extends SprintWorkingDays {
+  /** Whether `now` is past the sprint's end date (a sprint Jira has not been told to close). */
+  readonly pastEnd: boolean;
+}
+
+export function sprintWorkingTime(
+  startDate: string | null,
+  endDate: string | null,
+  now: string,
+  workingDays: WorkingDays = DEFAULT_WORKING_DAYS,
+): SprintWorkingTime {
+  const none = { ...NO_DAYS, pastEnd: false };
+  if (startDate === null || endDate === null) return none;
+  const start = Date.parse(startDate);
+  const end = Date.parse(endDate);
+  const nowMs = Date.parse(now);
+  if ([start, end, nowMs].some(Number.isNaN)) return none;
+  const total = workingTimeBetween(start, end, workingDays);
+  const elapsed = Math.min(total, workingTimeBetween(start, Math.min(nowMs, end), workingDays));
+  return { elapsed, left: Math.max(0, total - elapsed), total, pastEnd: nowMs >= end };
+}

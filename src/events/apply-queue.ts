@@ -1,4 +1,4 @@
-/** The apply queue on Forge's async events: jobs run in the consumer with minutes, not 25 s. */
+/** The apply queue on Forge's async events: jobs run in the consumer with minutes (function-timeouts.ts), not 25 s. */
 import { Queue } from '@forge/events';
 import type { ApplyQueue } from '../app/ports';
 

@@ -1,21 +1,25 @@
 /**
  * Forge product-event triggers: Jira's events turned into the use cases of track-sprint.ts.
- * Only the changelog's Sprint and estimate items matter; everything else in the payload is
- * ignored. The manifest's `filter.ignoreSelf` keeps Goalkeeper's own changes out.
+ * Only the changelog's Sprint item and field changes matter (the estimate is told apart by the
+ * board's estimation field id, which only the use case knows); everything else in the payload is
+ * ignored. The manifest's `filter.ignoreSelf` keeps Goalkeeper's own changes out, and its
+ * `filter.expression` keeps issue updates that touch no custom field from invoking the app at all.
  */
 import type { Ports } from '../app/ports';
-import { onIssueChanged, onSprintClosed, onSprintStarted, reconcileWatchedBoards, type IssueSprintChange } from '../app/track-sprint';
+import { onIssueChanged, onSprintClosed, onSprintStarted, reconcileWatchedBoards, type FieldChange, type IssueSprintChange } from '../app/track-sprint';
 
-/** Event names, as listed in manifest.yml's trigger module. */
+/** Event names, as listed in manifest.yml's trigger modules. */
 export const ISSUE_UPDATED = 'avi:jira:updated:issue';
 export const SPRINT_STARTED = 'avi:jira-software:started:sprint';
 export const SPRINT_CLOSED = 'avi:jira-software:closed:sprint';
 
-/** Changelog field names of the estimate: company-managed ("Story Points") and team-managed ("Story point estimate"). */
-const ESTIMATE_FIELDS = new Set(['Story Points', 'Story point estimate']);
+/** Jira names the Sprint field itself; its id (customfield_NNNNN) differs from site to site. */
+const SPRINT_FIELD = 'Sprint';
 
+/** A changelog item, as the Jira platform contract's ChangeDetails describes it (field, fieldId, fieldtype, from, fromString, to, toString). */
 interface ChangelogItem {
   readonly field?: string;
+  readonly fieldId?: string;
   readonly from?: string | null;
   readonly to?: string | null;
   readonly fromString?: string | null;
@@ -32,7 +36,19 @@ export interface JiraEvent {
   readonly atlassianId?: string;
   readonly issue?: { readonly id?: string; readonly key?: string };
   readonly changelog?: { readonly id?: string; readonly items?: readonly ChangelogItem[] };
-  readonly sprint?: { readonly id?: number };
+  /**
+   * Forge's Jira Software events reference types `Sprint.id` as a string
+   * (https://developer.atlassian.com/platform/forge/events-reference/jira-software/, "Sprint events");
+   * a number is accepted too, as Jira's REST API gives sprint ids.
+   */
+  readonly sprint?: { readonly id?: string | number };
+}
+
+/** The sprint id of a sprint event, or null when it names none a sprint could have. */
+export function sprintIdOf(event: JiraEvent): number | null {
+  const raw = event.sprint?.id;
+  const id = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
 function sprintIds(value: string | null | undefined): number[] {
@@ -47,12 +63,17 @@ function points(value: string | null | undefined): number | null {
   return Number.isFinite(parsed) ? parsed : null;
 }
 
+function fieldChangeOf(item: ChangelogItem): FieldChange | null {
+  if (!item.fieldId || item.field === SPRINT_FIELD) return null;
+  return { fieldId: item.fieldId, before: points(item.fromString ?? item.from), after: points(displayedTo(item)) };
+}
+
 /** The sprint-relevant part of an issue-updated event, or null when there is none. */
 export function sprintChangeOf(event: JiraEvent, at: string): IssueSprintChange | null {
   const items = event.changelog?.items ?? [];
-  const sprintItem = items.find((item) => item.field === 'Sprint');
-  const estimateItem = items.find((item) => item.field !== undefined && ESTIMATE_FIELDS.has(item.field));
-  if ((!sprintItem && !estimateItem) || !event.issue?.key || !event.issue.id || !event.changelog?.id) return null;
+  const sprintItem = items.find((item) => item.field === SPRINT_FIELD);
+  const fieldChanges = items.map(fieldChangeOf).filter((change): change is FieldChange => change !== null);
+  if ((!sprintItem && fieldChanges.length === 0) || !event.issue?.key || !event.issue.id || !event.changelog?.id) return null;
   return {
     changeId: `${event.issue.id}:${event.changelog.id}`,
     issueKey: event.issue.key,
@@ -60,7 +81,7 @@ export function sprintChangeOf(event: JiraEvent, at: string): IssueSprintChange 
     at,
     sprintsBefore: sprintItem ? sprintIds(sprintItem.from) : null,
     sprintsAfter: sprintItem ? sprintIds(sprintItem.to) : null,
-    estimate: estimateItem ? { before: points(estimateItem.fromString ?? estimateItem.from), after: points(displayedTo(estimateItem)) } : null,
+    fieldChanges,
   };
 }
 
@@ -68,12 +89,16 @@ export function buildJiraEventTrigger(makePorts: () => Ports) {
   return async (event: JiraEvent): Promise<void> => {
     const ports = makePorts();
     switch (event.eventType) {
-      case SPRINT_STARTED:
-        if (event.sprint?.id) await onSprintStarted(ports, event.sprint.id);
+      case SPRINT_STARTED: {
+        const sprintId = sprintIdOf(event);
+        if (sprintId !== null) await onSprintStarted(ports, sprintId);
         return;
-      case SPRINT_CLOSED:
-        if (event.sprint?.id) await onSprintClosed(ports, event.sprint.id);
+      }
+      case SPRINT_CLOSED: {
+        const sprintId = sprintIdOf(event);
+        if (sprintId !== null) await onSprintClosed(ports, sprintId);
         return;
+      }
       case ISSUE_UPDATED: {
         const change = sprintChangeOf(event, ports.clock.now().toISOString());
         if (change) await onIssueChanged(ports, change);

@@ -6,8 +6,8 @@
 import { route } from '@forge/api';
 import type { BoardEstimation, BoardSummary } from '../app/ports';
 import { GoalkeeperError } from '../domain/errors';
-import type { JiraClient } from './jira-client';
-import { boardConfigurationShape, boardPageShape, boardShape, type BoardJson } from './jira-shapes';
+import { routeOrNull, type JiraClient } from './jira-client';
+import { boardConfigurationShape, boardPageShape, boardShape, fieldListShape, projectStyleShape, type BoardJson, type FieldJson } from './jira-shapes';
 import { collectOffsetPages } from './paging';
 
 /** Agile list endpoints answer at most 50 items per page (Jira Software REST, "Pagination"). */
@@ -47,16 +47,66 @@ export async function getBoard(client: JiraClient, boardId: number): Promise<Boa
   return client.read(route`/rest/agile/1.0/board/${boardId}`, boardShape);
 }
 
+const boardNotFound = (boardId: number): GoalkeeperError => new GoalkeeperError('not-found', `Board ${boardId} does not exist or the app cannot see it.`);
+
 /**
  * Points when the board estimates with a number field (a custom field); otherwise issue count.
  * A board estimating in original time (`timeoriginalestimate`, seconds) is counted by issue too:
  * seconds are not points, and Goalkeeper's capacity arithmetic is in points.
+ *
+ * GET /rest/agile/1.0/board/{id}/configuration (getConfiguration) needs the granular scope
+ * read:board-scope.admin:jira-software, which a site may not grant: when Jira refuses it, or fails
+ * to answer, the story-point field is found in public field metadata instead, and the answer says so.
  */
 export async function estimationOf(client: JiraClient, boardId: number): Promise<BoardEstimation> {
-  const configuration = await client.read(route`/rest/agile/1.0/board/${boardId}/configuration`, boardConfigurationShape);
-  if (!configuration) throw new GoalkeeperError('not-found', `Board ${boardId} does not exist or the app cannot see it.`);
+  let configuration;
+  try {
+    configuration = await client.readUnlessRefused(route`/rest/agile/1.0/board/${boardId}/configuration`, boardConfigurationShape);
+  } catch (error) {
+    if (error instanceof GoalkeeperError && error.code === 'jira-unavailable') return storyPointFieldOfBoard(client, boardId, 'failed');
+    throw error;
+  }
+  if (configuration === 'refused') return storyPointFieldOfBoard(client, boardId, 'refused');
+  if (!configuration) throw boardNotFound(boardId);
   const fieldId = configuration.estimation?.type === 'field' ? configuration.estimation.field?.fieldId : undefined;
   return fieldId?.startsWith('customfield_') ? { kind: 'points', fieldId } : ISSUE_COUNT;
+}
+
+/** Jira Software's story-point field type: team-managed projects' "Story point estimate". */
+export const JSW_STORY_POINTS_TYPE = 'com.pyxis.greenhopper.jira:jsw-story-points';
+/** Company-managed projects' "Story Points" is a plain number custom field found by its default name. */
+const COMPANY_MANAGED_POINTS_NAME = 'story points';
+
+/**
+ * The project's story-point field, from GET /rest/api/3/field (getFields, read:jira-work): a
+ * team-managed project estimates in Jira Software's story-point type, a company-managed one in
+ * the number field named "Story Points" (newer sites use the former for both, hence the fallback
+ * between them). Whether the project is team-managed comes from GET /rest/api/3/project/{key}.
+ */
+export function pickStoryPointField(fields: readonly FieldJson[], teamManaged: boolean): FieldJson | undefined {
+  const jsw = fields.find((field) => field.schema?.custom === JSW_STORY_POINTS_TYPE);
+  const named = fields.find((field) => field.custom === true && field.schema?.type === 'number' && field.name.trim().toLowerCase() === COMPANY_MANAGED_POINTS_NAME);
+  return teamManaged ? (jsw ?? named) : (named ?? jsw);
+}
+
+async function storyPointFieldOfBoard(client: JiraClient, boardId: number, reason: 'refused' | 'failed'): Promise<BoardEstimation> {
+  const board = await getBoard(client, boardId);
+  if (!board) throw boardNotFound(boardId);
+  const projectKey = board.location?.projectKey;
+  try {
+    const projectPath = projectKey ? routeOrNull(() => route`/rest/api/3/project/${projectKey}`) : null;
+    const [fields, project] = await Promise.all([
+      client.require(route`/rest/api/3/field`, fieldListShape),
+      projectPath ? client.read(projectPath, projectStyleShape) : Promise.resolve(null),
+    ]);
+    const teamManaged = project?.simplified === true || project?.style === 'next-gen';
+    const field = pickStoryPointField(fields, teamManaged);
+    return field ? { kind: 'points', fieldId: field.id, fallback: { reason, fieldName: field.name } } : { ...ISSUE_COUNT, fallback: { reason, fieldName: null } };
+  } catch (error) {
+    // Without any field metadata the sprint is still shown, counted by issue, and the note says so.
+    if (error instanceof GoalkeeperError) return { ...ISSUE_COUNT, fallback: { reason, fieldName: null } };
+    throw error;
+  }
 }
 
 /** The estimation an issue's points are read with when no sprint names its board: the project's first Scrum board. */

@@ -1,56 +1,254 @@
 /**
- * Team history for velocity and throughput, per closed sprint: committed points (what the sprint
- * held when it started, at the estimates it had then) and completed points. Only Jira's sprint
- * report knows the scope at start; it is the source of the velocity chart, read here the way
- * reporting tools read it (GET /rest/greenhopper/1.0/rapid/charts/sprintreport). A sprint whose
- * report Jira will not give (404) is skipped rather than guessed.
+ * Team history per closed sprint, from public endpoints only (Jira's sprint report is internal,
+ * `/rest/greenhopper/…`, and not enabled for OAuth 2.0):
+ *
+ * - the board's closed sprints: GET /rest/agile/1.0/board/{id}/sprint?state=closed (getAllSprints);
+ * - the issues of the sprints: POST /rest/api/3/search/jql with `sprint in (…)`
+ *   (searchAndReconsileIssuesUsingJqlPost), fields status (category), statuscategorychangedate,
+ *   resolutiondate, created, issuetype, the Sprint field and the estimation field;
+ * - the issues' changes of the Sprint and estimation fields: POST /rest/api/3/changelog/bulkfetch
+ *   (getBulkChangelogs), oldest first. `expand=changelog` on a search would be shorter, but Jira
+ *   cuts it to the most recent histories (40–100) with no paging; the bulk changelog pages.
+ *
+ * Where each figure comes from, and what it cannot see:
+ * - committedPoints: issues in the sprint at its start (Sprint field as the changelog says it was
+ *   then), at the estimate each had then — the velocity chart's "Commitment". An issue removed
+ *   from the sprint before it closed no longer holds the sprint in its Sprint field, so `sprint = N`
+ *   does not find it: its commitment is missing (Jira's JQL has no `sprint WAS`). Commitment is
+ *   therefore a floor for sprints that lost issues mid-way.
+ * - completedPoints: issues in the sprint at its completion whose status category was Done then,
+ *   at their estimate then — the velocity chart's "Completed". "Done then" is read from the
+ *   issue's last status-category change (statuscategorychangedate, else resolutiondate): an issue
+ *   done in the sprint, later reopened and done again after it closed, counts in the later sprint.
+ * - dailyCompletedPoints: the same completions placed on the working day their status category
+ *   changed; work done before the start counts on day one, on a non-working day on the working day
+ *   before it.
+ * - workingDays: weekdays the sprint touched, counted as the domain counts the active sprint's.
+ * Sub-tasks are left out, as Jira's velocity chart counts only their parents' estimates.
  */
 import { route } from '@forge/api';
+import type { BoardEstimation, ClosedSprint, RecentClosedSprints } from '../app/ports';
 import type { SprintHistory } from '../domain/sprint';
 import { countWorkingDays } from '../domain/working-days';
+import { AGILE_PAGE_SIZE } from './boards';
 import type { JiraClient } from './jira-client';
-import { sprintReportShape, type SprintJson, type SprintReportIssueJson } from './jira-shapes';
-import { sprintsOfBoard } from './sprints';
+import {
+  bulkChangelogShape,
+  fieldListShape,
+  historySearchPageShape,
+  sprintFieldValueShape,
+  sprintPageShape,
+  type ChangeItemJson,
+  type HistoryIssueJson,
+  type SprintJson,
+} from './jira-shapes';
+import { chunksOf, collectTokenPages, MAX_PAGES } from './paging';
 
-type EstimateStatistic = SprintReportIssueJson['estimateStatistic'];
-
-function valueOf(statistic: EstimateStatistic): number {
-  return statistic?.statFieldValue?.value ?? 0;
-}
+/** Jira Software's Sprint field type (GET /rest/api/3/field, `schema.custom`); its id differs per site. */
+export const SPRINT_FIELD_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
+/** POST /search/jql answers fewer issues per page when fields are asked for; 100 is what it grants with a handful. */
+export const HISTORY_SEARCH_PAGE_SIZE = 100;
+/** POST /changelog/bulkfetch: "You can request the changelogs of up to 1000 issues". */
+export const CHANGELOG_ISSUES_PER_CALL = 1000;
+/** POST /changelog/bulkfetch `maxResults`: default 1000, at most 10000. */
+export const CHANGELOG_PAGE_SIZE = 1000;
 
 /** When the sprint really ended: its completion, or its planned end if Jira has no completion date. */
-function endOf(sprint: SprintJson): string | null {
+function endOf(sprint: Pick<SprintJson, 'completeDate' | 'endDate'>): string | null {
   return sprint.completeDate ?? sprint.endDate ?? null;
 }
 
-function workingDaysOf(sprint: SprintJson): number {
-  const end = endOf(sprint);
-  return sprint.startDate && end ? countWorkingDays(Date.parse(sprint.startDate), Date.parse(end)) : 0;
+function toClosedSprint(sprint: SprintJson): ClosedSprint {
+  return { id: sprint.id, name: sprint.name, startDate: sprint.startDate ?? null, endDate: sprint.endDate ?? null, completeDate: sprint.completeDate ?? null };
 }
 
-async function historyOf(client: JiraClient, boardId: number, sprint: SprintJson): Promise<SprintHistory | null> {
-  const query = new URLSearchParams({ rapidViewId: String(boardId), sprintId: String(sprint.id) });
-  const report = await client.read(route`/rest/greenhopper/1.0/rapid/charts/sprintreport?${query}`, sprintReportShape);
-  if (!report) return null;
-  const { contents } = report;
-  const added = new Set(Object.keys(contents.issueKeysAddedDuringSprint ?? {}));
-  // Committed is the velocity chart's "Commitment": every issue the sprint held at its start —
-  // completed, not completed or removed later — at the estimate it had then.
-  const everyIssue = [...contents.completedIssues, ...contents.issuesNotCompletedInCurrentSprint, ...contents.puntedIssues, ...(contents.issuesCompletedInAnotherSprint ?? [])];
-  const committedPoints = everyIssue.filter((issue) => !added.has(issue.key)).reduce((sum, issue) => sum + valueOf(issue.estimateStatistic), 0);
-  const completedPoints = contents.completedIssues.reduce((sum, issue) => sum + valueOf(issue.currentEstimateStatistic), 0);
-  return { sprintId: sprint.id, name: sprint.name, committedPoints, completedPoints, workingDays: workingDaysOf(sprint) };
+/** One page of the board's closed sprints from `startAt`; a board without sprints (Kanban: 400) has none. */
+async function closedSprintPage(client: JiraClient, boardId: number, startAt: number, maxResults: number): Promise<{ values: SprintJson[]; isLast: boolean }> {
+  const query = new URLSearchParams({ state: 'closed', startAt: String(startAt), maxResults: String(maxResults) });
+  const page = await client.read(route`/rest/agile/1.0/board/${boardId}/sprint?${query}`, sprintPageShape, { absentOn: [400] });
+  const values = page?.values ?? [];
+  return { values, isLast: !page || page.isLast === true || values.length === 0 };
 }
 
-/** The last `count` closed sprints of the board, newest first. */
-export async function boardHistory(client: JiraClient, boardId: number, count: number): Promise<SprintHistory[]> {
-  if (count <= 0) return [];
-  const closed = await sprintsOfBoard(client, boardId, 'closed');
-  // A sprint shared onto this board from another one is that team's history, not this one's.
-  const newestFirst = closed
-    .filter((sprint) => sprint.originBoardId === boardId)
+/**
+ * Jira lists closed sprints oldest first and gives no total, so reading from the start costs a
+ * page per 50 sprints on every open. With the list's length seen last time, the read starts just
+ * before the end and walks back a page at a time only if that did not yield enough of the board's
+ * own sprints (sprints shared from other boards sit in the same list, and sprints may be deleted).
+ */
+export async function recentClosedSprints(client: JiraClient, boardId: number, count: number, listLengthHint = 0): Promise<RecentClosedSprints> {
+  if (count <= 0) return { sprints: [], listLength: listLengthHint };
+  let from = Math.max(0, listLengthHint - count);
+  const listed: SprintJson[] = [];
+  for (let pages = 0; ; pages++) {
+    if (pages >= MAX_PAGES) break;
+    const page = await closedSprintPage(client, boardId, from + listed.length, AGILE_PAGE_SIZE);
+    listed.push(...page.values);
+    if (page.isLast) break;
+  }
+  const own = () => listed.filter((sprint) => sprint.originBoardId === boardId);
+  while (own().length < count && from > 0) {
+    const start = Math.max(0, from - AGILE_PAGE_SIZE);
+    const page = await closedSprintPage(client, boardId, start, from - start);
+    listed.unshift(...page.values);
+    from = start;
+  }
+  const newestFirst = own()
     .sort((a, b) => Date.parse(endOf(b) ?? '') - Date.parse(endOf(a) ?? '') || b.id - a.id)
-    .slice(0, count);
-  const histories = await Promise.all(newestFirst.map((sprint) => historyOf(client, boardId, sprint)));
-  return histories.filter((history): history is SprintHistory => history !== null);
+    .slice(0, count)
+    .map(toClosedSprint);
+  return { sprints: newestFirst, listLength: from + listed.length };
+}
+
+async function sprintFieldId(client: JiraClient): Promise<string | null> {
+  const fields = await client.require(route`/rest/api/3/field`, fieldListShape);
+  return fields.find((field) => field.schema?.custom === SPRINT_FIELD_TYPE)?.id ?? null;
+}
+
+async function issuesOfSprints(client: JiraClient, sprintIds: readonly number[], fields: readonly string[]): Promise<HistoryIssueJson[]> {
+  // The ids are Jira's own numbers, never text from a person.
+  const jql = `sprint in (${sprintIds.join(', ')})`;
+  return collectTokenPages(async (nextPageToken) => {
+    const page = await client.require(route`/rest/api/3/search/jql`, historySearchPageShape, {
+      post: { jql, fields, maxResults: HISTORY_SEARCH_PAGE_SIZE, ...(nextPageToken ? { nextPageToken } : {}) },
+    });
+    return { values: page.issues, nextPageToken: page.nextPageToken };
+  });
+}
+
+/** A field's value set at a moment of the issue's history. */
+interface FieldChange {
+  readonly at: number;
+  readonly item: ChangeItemJson;
+}
+
+/** Issue id → field id → its changes, oldest first. */
+type ChangesByIssue = Map<string, Map<string, FieldChange[]>>;
+
+async function changesOf(client: JiraClient, issueIds: readonly string[], fieldIds: readonly string[]): Promise<ChangesByIssue> {
+  const changes: ChangesByIssue = new Map();
+  if (fieldIds.length === 0) return changes;
+  for (const chunk of chunksOf(issueIds, CHANGELOG_ISSUES_PER_CALL)) {
+    const logs = await collectTokenPages(async (nextPageToken) => {
+      const page = await client.require(route`/rest/api/3/changelog/bulkfetch`, bulkChangelogShape, {
+        post: { issueIdsOrKeys: chunk, fieldIds, maxResults: CHANGELOG_PAGE_SIZE, ...(nextPageToken ? { nextPageToken } : {}) },
+      });
+      return { values: page.issueChangeLogs, nextPageToken: page.nextPageToken };
+    });
+    for (const log of logs) {
+      const byField = changes.get(log.issueId) ?? new Map<string, FieldChange[]>();
+      for (const history of log.changeHistories) {
+        for (const item of history.items) {
+          if (!item.fieldId) continue;
+          const list = byField.get(item.fieldId) ?? [];
+          list.push({ at: Date.parse(history.created), item });
+          byField.set(item.fieldId, list);
+        }
+      }
+      changes.set(log.issueId, byField);
+    }
+  }
+  for (const byField of changes.values()) for (const list of byField.values()) list.sort((a, b) => a.at - b.at);
+  return changes;
+}
+
+/**
+ * A field's value at instant `at`: what the last change up to then set; before any change, what
+ * the first later change started from; with no change at all, today's value.
+ */
+function valueAt<T>(changes: readonly FieldChange[] | undefined, at: number, current: T, parse: (side: 'from' | 'to', item: ChangeItemJson) => T): T {
+  const list = changes ?? [];
+  const before = list.filter((change) => change.at <= at).pop();
+  if (before) return parse('to', before.item);
+  const after = list.find((change) => change.at > at);
+  return after ? parse('from', after.item) : current;
+}
+
+/** The Sprint field's change items hold sprint ids, comma-separated ("5, 6"). */
+function sprintIdsOf(side: 'from' | 'to', item: ChangeItemJson): number[] {
+  const raw = side === 'from' ? item.from : item.to;
+  return (raw ?? '').split(',').map((id) => Number(id.trim())).filter((id) => Number.isInteger(id) && id > 0);
+}
+
+/** A number field's change items hold the number as text (`fromString` / `toString`). */
+function pointsOfChange(side: 'from' | 'to', item: ChangeItemJson): number | null {
+  const raw = side === 'from' ? (item.fromString ?? item.from) : (item.toString ?? item.to);
+  const value = raw === null || raw === undefined || raw.trim() === '' ? NaN : Number(raw);
+  return Number.isFinite(value) ? value : null;
+}
+
+function numberField(issue: HistoryIssueJson, fieldId: string): number | null {
+  const value = issue.fields[fieldId];
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+interface IssueTimeline {
+  inSprintAt(sprintId: number, at: number): boolean;
+  pointsAt(at: number): number;
+  /** When the issue last entered the Done category, if it is done now. */
+  readonly doneAt: number | null;
+}
+
+function timelineOf(issue: HistoryIssueJson, changes: Map<string, FieldChange[]> | undefined, sprintField: string | null, estimation: BoardEstimation): IssueTimeline {
+  const created = Date.parse(issue.fields.created ?? '');
+  const currentSprints = sprintField ? (sprintFieldValueShape.safeParse(issue.fields[sprintField]).data ?? []).map((sprint) => sprint.id) : [];
+  const isDone = issue.fields.status?.statusCategory.key === 'done';
+  const doneDate = issue.fields.statuscategorychangedate ?? issue.fields.resolutiondate ?? null;
+  return {
+    inSprintAt: (sprintId, at) => {
+      if (Number.isFinite(created) && created > at) return false;
+      const ids = valueAt(sprintField ? changes?.get(sprintField) : undefined, at, currentSprints, sprintIdsOf);
+      return ids.includes(sprintId);
+    },
+    // Boards that do not estimate count each issue as 1, as the velocity chart's "Issue count".
+    pointsAt: (at) => (estimation.kind === 'points' ? (valueAt(changes?.get(estimation.fieldId), at, numberField(issue, estimation.fieldId), pointsOfChange) ?? 0) : 1),
+    doneAt: isDone && doneDate ? Date.parse(doneDate) : null,
+  };
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** Index of the working day `at` falls on (or the last one before it), within the sprint's days. */
+function workingDayIndex(startMs: number, endMs: number, at: number, workingDays: number): number {
+  const clamped = Math.min(Math.max(at, startMs), endMs - 1);
+  // Working dates from the start up to and including the date of `at`.
+  const upToThatDate = countWorkingDays(startMs, Math.min(endMs, (Math.floor(clamped / MS_PER_DAY) + 1) * MS_PER_DAY));
+  return Math.min(workingDays - 1, Math.max(0, upToThatDate - 1));
+}
+
+function historyOf(sprint: ClosedSprint, timelines: readonly IssueTimeline[]): SprintHistory {
+  const end = endOf(sprint);
+  const startMs = Date.parse(sprint.startDate ?? '');
+  const endMs = Date.parse(end ?? '');
+  if (!Number.isFinite(startMs) || !Number.isFinite(endMs)) {
+    return { sprintId: sprint.id, name: sprint.name, committedPoints: 0, completedPoints: 0, workingDays: 0, dailyCompletedPoints: [] };
+  }
+  const workingDays = countWorkingDays(startMs, endMs);
+  const daily = Array.from({ length: workingDays }, () => 0);
+  let committedPoints = 0;
+  let completedPoints = 0;
+  for (const timeline of timelines) {
+    if (timeline.inSprintAt(sprint.id, startMs)) committedPoints += timeline.pointsAt(startMs);
+    const completed = timeline.doneAt !== null && timeline.doneAt <= endMs && timeline.inSprintAt(sprint.id, endMs);
+    if (!completed || timeline.doneAt === null) continue;
+    const points = timeline.pointsAt(endMs);
+    completedPoints += points;
+    if (workingDays > 0) {
+      const day = workingDayIndex(startMs, endMs, timeline.doneAt, workingDays);
+      daily[day] = (daily[day] ?? 0) + points;
+    }
+  }
+  return { sprintId: sprint.id, name: sprint.name, committedPoints, completedPoints, workingDays, dailyCompletedPoints: daily };
+}
+
+/** Histories of closed sprints, in the order given: one field list, one search and one changelog read for all of them. */
+export async function closedSprintHistories(client: JiraClient, sprints: readonly ClosedSprint[], estimation: BoardEstimation): Promise<SprintHistory[]> {
+  if (sprints.length === 0) return [];
+  const sprintField = await sprintFieldId(client);
+  const estimateField = estimation.kind === 'points' ? [estimation.fieldId] : [];
+  const fields = ['status', 'issuetype', 'created', 'statuscategorychangedate', 'resolutiondate', ...(sprintField ? [sprintField] : []), ...estimateField];
+  const issues = (await issuesOfSprints(client, sprints.map((sprint) => sprint.id), fields)).filter((issue) => issue.fields.issuetype?.subtask !== true);
+  const changes = await changesOf(client, issues.map((issue) => issue.id), [...new Set([...(sprintField ? [sprintField] : []), ...estimateField])]);
+  const timelines = issues.map((issue) => timelineOf(issue, changes.get(issue.id), sprintField, estimation));
+  return sprints.map((sprint) => historyOf(sprint, timelines));
 }

@@ -1,31 +1,37 @@
 /**
- * The production JiraPort: Jira Cloud REST through @forge/api, as the app. Built per invocation
- * and holding nothing between calls, because one warm Forge runtime serves several Jira sites.
+ * The production JiraPort: Jira Cloud REST through @forge/api. Everything goes as the app except
+ * what must be the invoking person's own view — their permissions, the boards they may see, JQL
+ * validated for an admin — which goes as that person (asUser). Built per invocation and holding
+ * nothing between invocations, because one warm Forge runtime serves several Jira sites.
  */
-import type { JiraPort } from '../app/ports';
+import type { JiraPort, RoleMembers } from '../app/ports';
 import { allBoards, boardsOfProject, estimationOf, getBoard, projectIdOf, toBoardSummary } from './boards';
-import { boardHistory } from './history';
+import { closedSprintHistories, recentClosedSprints } from './history';
 import { readIssueFacts, subIssues } from './issues';
 import { JiraClient, type JiraClientOptions } from './jira-client';
 import { addDecisionComment, createSubIssue, hasDecisionComment, moveToBacklog, moveToSprint, rank, setEstimate, setPriority } from './mutations';
 import { displayNames } from './people';
 import { hasProjectPermission, permissionsOf, projectsWithPermission } from './permissions';
-import { priorityNames, projectRoleMembers, projectRoleNames, validateJql } from './project-config';
+import { allowedPriorities, projectRoleMembers, projectRoleNames, validateJql } from './project-config';
 import { activeSprint, futureSprints, getSprint, sprintSnapshot } from './sprints';
 
 export type JiraAdapterOptions = JiraClientOptions;
 
 export function createJiraAdapter(options: JiraAdapterOptions = {}): JiraPort {
-  const client = new JiraClient(options);
+  const client = new JiraClient({ ...options, actor: 'app' });
+  const person = new JiraClient({ ...options, actor: 'user' });
+  // One read of a role's members per invocation: a panel asks "is this a PO?" and "who are the POs?".
+  const roleMembers = new Map<string, Promise<RoleMembers>>();
   return {
-    permissionsOf: (accountId, issueKeys, permissions) => permissionsOf(client, accountId, issueKeys, permissions),
-    hasProjectPermission: (accountId, projectKey, permission) => hasProjectPermission(client, accountId, projectKey, permission),
+    permissionsOfCaller: (issueKeys, permissions) => permissionsOf(person, issueKeys, permissions),
+    callerHasProjectPermission: (projectKey, permission) => hasProjectPermission(person, projectKey, permission),
+    permissionsOfApp: (issueKeys, permissions) => permissionsOf(client, issueKeys, permissions),
     getIssue: (issueKey, rule) => readIssueFacts(client, issueKey, rule),
     boardsOfProject: async (projectKey) => (await boardsOfProject(client, projectKey)).map(toBoardSummary),
-    boardsVisibleTo: async (accountId) => {
+    boardsVisibleToCaller: async () => {
       const boards = await allBoards(client);
       const projectIds = [...new Set(boards.map(projectIdOf).filter((id): id is string => id !== null))];
-      const browsable = await projectsWithPermission(client, accountId, projectIds, 'BROWSE_PROJECTS');
+      const browsable = await projectsWithPermission(person, projectIds, 'BROWSE_PROJECTS');
       // A board not tied to one project (a filter across projects) cannot be checked this way: left out.
       return boards.filter((board) => browsable.has(projectIdOf(board) ?? '')).map(toBoardSummary);
     },
@@ -38,11 +44,17 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): JiraPort {
     futureSprints: (boardId) => futureSprints(client, boardId),
     getSprint: (sprintId) => getSprint(client, sprintId),
     sprintSnapshot: (sprint, rule) => sprintSnapshot(client, sprint, rule),
-    history: (boardId, count) => boardHistory(client, boardId, count),
-    priorityNames: () => priorityNames(client),
-    projectRoleMembers: (projectKey, roleName) => projectRoleMembers(client, projectKey, roleName),
-    projectRoleNames: (projectKey) => projectRoleNames(client, projectKey),
-    validateJql: (jql) => validateJql(client, jql),
+    recentClosedSprints: (boardId, count, listLengthHint) => recentClosedSprints(client, boardId, count, listLengthHint),
+    closedSprintHistories: (sprints, estimation) => closedSprintHistories(client, sprints, estimation),
+    allowedPriorities: async (issueKey) => (await allowedPriorities(client, issueKey)) ?? [],
+    projectRoleMembers: (projectKey, roleName) => {
+      const key = JSON.stringify([projectKey, roleName]);
+      const read = roleMembers.get(key) ?? projectRoleMembers(client, projectKey, roleName);
+      roleMembers.set(key, read);
+      return read;
+    },
+    projectRoleNames: (projectKey) => projectRoleNames(person, projectKey),
+    validateJql: (jql) => validateJql(person, jql),
     moveToSprint: (sprintId, issueKeys) => moveToSprint(client, sprintId, issueKeys),
     moveToBacklog: (issueKeys) => moveToBacklog(client, issueKeys),
     rank: (issueKeys, position, anchorKey) => rank(client, issueKeys, position, anchorKey),

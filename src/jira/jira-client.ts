@@ -5,11 +5,12 @@
  * repeat, because a create or a comment may have happened before the connection broke — the
  * apply journal reads back and decides instead.
  *
- * Every call is made as the app: the apply worker has no user token, and checking the caller's
- * permissions explicitly (permissions.ts) before acting keeps one rule for the request path and
- * the worker, as issue 2 asks ("checked with Jira for this user before the app acts as itself").
+ * A client acts as the app (the default) or as the user who invoked the app (`actor: 'user'`,
+ * @forge/api's asUser()). Changes and shared reads go as the app; the person's own rights, and
+ * anything that must be their view of Jira, go as the person, because Jira lets an app ask about
+ * another person's permissions only with *Administer Jira* (POST /rest/api/3/permissions/check).
  */
-import { asApp, type Route } from '@forge/api';
+import { asApp, asUser, type Route } from '@forge/api';
 import type { z } from 'zod';
 import { GoalkeeperError } from '../domain/errors';
 
@@ -40,7 +41,12 @@ export interface JiraAnswer {
   readonly problem: string;
 }
 
+/** Whom Jira treats as the caller: the app's own user, or the person who invoked the app. */
+export type JiraActor = 'app' | 'user';
+
 export interface JiraClientOptions {
+  /** 'app' unless said; 'user' needs an invocation with a user (not a queue consumer or trigger). */
+  readonly actor?: JiraActor;
   readonly sleep?: (ms: number) => Promise<void>;
   /** In [0, 1): the jitter source. Injected so tests are deterministic. */
   readonly random?: () => number;
@@ -117,12 +123,14 @@ async function bodyOf(response: { text(): Promise<string> }): Promise<unknown> {
 }
 
 export class JiraClient {
+  readonly actor: JiraActor;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly maxAttempts: number;
   private readonly requestTimeoutMs: number;
 
   constructor(options: JiraClientOptions = {}) {
+    this.actor = options.actor ?? 'app';
     this.sleep = options.sleep ?? realSleep;
     this.random = options.random ?? Math.random;
     this.maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
@@ -151,7 +159,21 @@ export class JiraClient {
     if ([404, ...(options.absentOn ?? [])].includes(answer.status)) return null;
     if (!isSuccess(answer.status)) throw errorFor(answer);
     const parsed = shape.safeParse(answer.body);
-    if (!parsed.success) throw new GoalkeeperError('jira-unavailable', `Jira answered in an unexpected shape: ${parsed.error.issues[0]?.message ?? 'unknown'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
+    if (!parsed.success) throw unexpectedShape(parsed.error);
+    return parsed.data;
+  }
+
+  /**
+   * Like `read`, for what Jira may refuse the client's actor (an admin-only read): 401/403 answer
+   * `'refused'` instead of an error, so the caller can say what it cannot see.
+   */
+  async readUnlessRefused<T>(path: Route, shape: z.ZodType<T>): Promise<T | null | 'refused'> {
+    const answer = await this.call(path);
+    if (answer.status === 401 || answer.status === 403) return 'refused';
+    if (answer.status === 404) return null;
+    if (!isSuccess(answer.status)) throw errorFor(answer);
+    const parsed = shape.safeParse(answer.body);
+    if (!parsed.success) throw unexpectedShape(parsed.error);
     return parsed.data;
   }
 
@@ -172,7 +194,7 @@ export class JiraClient {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), this.requestTimeoutMs);
     try {
-      const response = await asApp().requestJira(path, {
+      const response = await (this.actor === 'user' ? asUser() : asApp()).requestJira(path, {
         method,
         headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -182,12 +204,26 @@ export class JiraClient {
       const answer = { status: response.status, body: parsed, problem: succeeded(response) ? '' : describeJiraProblem(response.status, parsed) };
       return { answer, waitMs: retryAfterMs(response.headers.get('retry-after')) };
     } catch (error) {
+      if (needsUserConsent(error)) throw error;
       const reason = abort.signal.aborted ? `no answer within ${this.requestTimeoutMs} ms` : error instanceof Error ? error.message : String(error);
       return { answer: { status: 0, body: undefined, problem: `Jira could not be reached: ${reason}.` } };
     } finally {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * @forge/api throws NeedsAuthenticationError when an asUser() call has no user token: the person
+ * has not yet allowed the app to act as them (Forge then asks them), or there is no person at all
+ * (a queue consumer or trigger — a bug). Neither is Jira being unreachable, so it is not retried.
+ */
+export function needsUserConsent(error: unknown): boolean {
+  return error instanceof Error && error.name === 'NEEDS_AUTHENTICATION_ERR';
+}
+
+function unexpectedShape(error: z.ZodError): GoalkeeperError {
+  return new GoalkeeperError('jira-unavailable', `Jira answered in an unexpected shape: ${error.issues[0]?.message ?? 'unknown'} at ${error.issues[0]?.path.join('.') ?? ''}`);
 }
 
 /** Maps a failed read to the typed error the resolvers turn into `{ error: { code, message } }`. */

@@ -68,6 +68,11 @@ export const permissionGrantsShape = z.object({
   projectPermissions: z.array(z.object({ permission: z.string(), issues: z.array(z.number()).nullish(), projects: z.array(z.number()).nullish() })),
 });
 
+/** GET /rest/api/3/mypermissions: permission key → whether the caller holds it in the context asked. */
+export const myPermissionsShape = z.object({
+  permissions: z.record(z.string(), z.object({ havePermission: z.boolean().nullish() })),
+});
+
 export const projectShape = z.object({
   id: z.string(),
   key: z.string(),
@@ -82,8 +87,6 @@ export const projectRoleShape = z.object({
   actors: z.array(z.object({ type: z.string(), actorUser: z.object({ accountId: z.string() }).nullish() })).nullish(),
 });
 
-export const priorityPageShape = z.object({ values: z.array(named), total: z.number().nullish(), isLast: z.boolean().nullish() });
-
 export const userPageShape = z.object({
   values: z.array(z.object({ accountId: z.string(), displayName: z.string().nullish() })),
   total: z.number().nullish(),
@@ -92,21 +95,6 @@ export const userPageShape = z.object({
 
 export const jqlParseShape = z.object({ queries: z.array(z.object({ query: z.string(), errors: z.array(z.string()).nullish() })) });
 
-const estimateStatisticShape = z.object({ statFieldValue: z.object({ value: z.number().nullish() }).nullish() }).nullish();
-const reportIssueShape = z.object({ key: z.string(), estimateStatistic: estimateStatisticShape, currentEstimateStatistic: estimateStatisticShape });
-export type SprintReportIssueJson = z.infer<typeof reportIssueShape>;
-
-/** The sprint report (greenhopper): which issues the sprint held at its start, and their estimates. */
-export const sprintReportShape = z.object({
-  contents: z.object({
-    completedIssues: z.array(reportIssueShape),
-    issuesNotCompletedInCurrentSprint: z.array(reportIssueShape),
-    puntedIssues: z.array(reportIssueShape),
-    issuesCompletedInAnotherSprint: z.array(reportIssueShape).nullish(),
-    issueKeysAddedDuringSprint: z.record(z.string(), z.boolean()).nullish(),
-  }),
-});
-
 export const createdIssueShape = z.object({ id: z.string(), key: z.string() });
 
 /** An issue read with `fields=comment`: its comments' ADF bodies. */
@@ -114,3 +102,53 @@ export const issueCommentsShape = z.object({
   key: z.string(),
   fields: z.object({ comment: z.object({ comments: z.array(z.object({ body: z.unknown() })) }).nullish() }),
 });
+
+/**
+ * An issue as team history reads it from POST /rest/api/3/search/jql (operation
+ * searchAndReconsileIssuesUsingJqlPost): status category, when it last changed category, the
+ * resolution date, creation, and (looked up by id) the Sprint and estimation fields.
+ */
+export const historyIssueShape = z.object({
+  id: z.string(),
+  key: z.string(),
+  fields: z.looseObject({
+    status: z.object({ statusCategory: z.object({ key: z.string() }) }).nullish(),
+    issuetype: z.object({ subtask: z.boolean() }).nullish(),
+    created: z.string().nullish(),
+    statuscategorychangedate: z.string().nullish(),
+    resolutiondate: z.string().nullish(),
+  }),
+});
+export type HistoryIssueJson = z.infer<typeof historyIssueShape>;
+export const historySearchPageShape = z.object({ issues: z.array(historyIssueShape), nextPageToken: z.string().nullish() });
+
+/** The Sprint field's value on the platform API: the sprints the issue is in (closed ones stay). */
+export const sprintFieldValueShape = z.array(z.object({ id: z.number() })).nullish();
+
+const changeItemShape = z.object({
+  fieldId: z.string().nullish(),
+  from: z.string().nullish(),
+  fromString: z.string().nullish(),
+  to: z.string().nullish(),
+  toString: z.string().nullish(),
+});
+export type ChangeItemJson = z.infer<typeof changeItemShape>;
+
+/** POST /rest/api/3/changelog/bulkfetch (operation getBulkChangelogs): oldest change first, per issue. */
+export const bulkChangelogShape = z.object({
+  issueChangeLogs: z.array(z.object({ issueId: z.string(), changeHistories: z.array(z.object({ created: z.string(), items: z.array(changeItemShape) })) })),
+  nextPageToken: z.string().nullish(),
+});
+
+/** GET /rest/api/3/field (operation getFields): every field of the site with its type. */
+export const fieldListShape = z.array(
+  z.object({ id: z.string(), name: z.string(), custom: z.boolean().nullish(), schema: z.object({ type: z.string(), custom: z.string().nullish() }).nullish() }),
+);
+export type FieldJson = z.infer<typeof fieldListShape>[number];
+
+/** GET /rest/api/3/project/{projectIdOrKey} (operation getProject): whether the project is team-managed. */
+export const projectStyleShape = z.object({ simplified: z.boolean().nullish(), style: z.string().nullish() });
+
+/** GET /rest/api/3/issue/{issueIdOrKey}/editmeta (operation getEditIssueMeta): the fields the edit screen offers. */
+export const editMetaShape = z.object({ fields: z.record(z.string(), z.object({ allowedValues: z.array(z.unknown()).nullish() })) });
+export const priorityValueShape = z.object({ name: z.string() });

@@ -1,70 +1,90 @@
 /**
- * What a person may do, asked of Jira for that person: the bulk permissions API, called as the
- * app with the person's accountId. Jira answers only the ids the person holds a permission on,
- * so anything missing from the answer — unknown issue, invisible issue, permission not held —
- * is a "no". Never cached: permissions change in Jira at any time.
+ * What someone may do, asked of Jira *as that someone*: the client's actor is the subject. A
+ * user client asks for the person who invoked the app, an app client for the app's own user.
+ * Never with another person's accountId: Jira allows that only to callers holding *Administer
+ * Jira*, which an app user does not hold on a real site (POST /rest/api/3/permissions/check:
+ * "If no account ID is provided, the operation returns details for the logged in user" and
+ * "Administer Jira … to check the permissions for other users, otherwise none").
+ *
+ * Jira answers only the ids the subject holds a permission on, so anything missing from the
+ * answer — unknown issue, invisible issue, permission not held — is a "no". Never cached:
+ * permissions change in Jira at any time.
  */
 import { route } from '@forge/api';
-import type { JiraPermission } from '../app/ports';
-import { routeOrNull, type JiraClient } from './jira-client';
-import { bulkFetchShape, permissionGrantsShape, projectShape } from './jira-shapes';
+import type { JiraPermission } from '../domain/held-permissions';
+import type { JiraClient } from './jira-client';
+import { bulkFetchShape, myPermissionsShape, permissionGrantsShape } from './jira-shapes';
 import { chunksOf } from './paging';
 
 /** POST /rest/api/3/issue/bulkfetch: "By default you can request up to 100 issues in a single call." */
 export const MAX_ISSUES_PER_BULK_FETCH = 100;
+/** POST /rest/api/3/permissions/check: "A maximum of 1000 projects and 1000 issues can be checked." */
+export const MAX_IDS_PER_PERMISSION_CHECK = 1000;
 
-/** Issue id by key, for the keys that exist; the bulk permissions API takes ids. */
-async function issueIdsByKey(client: JiraClient, issueKeys: readonly string[]): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
+/**
+ * Issue id → key, for the keys that exist *and the client's actor can see*; the bulk permissions
+ * API takes ids. An issue the subject cannot see is left out, which is already the right answer.
+ */
+async function issueKeysById(client: JiraClient, issueKeys: readonly string[]): Promise<Map<string, string>> {
+  const keys = new Map<string, string>();
   for (const chunk of chunksOf(issueKeys, MAX_ISSUES_PER_BULK_FETCH)) {
     const answer = await client.require(route`/rest/api/3/issue/bulkfetch`, bulkFetchShape, { post: { issueIdsOrKeys: chunk, fields: ['project'] } });
-    for (const issue of answer.issues) ids.set(issue.id, issue.key);
+    for (const issue of answer.issues) keys.set(issue.id, issue.key);
   }
-  return ids;
+  return keys;
 }
 
-async function grantsFor(client: JiraClient, accountId: string, permissions: readonly JiraPermission[], subject: { issues?: number[]; projects?: number[] }) {
-  return client.require(route`/rest/api/3/permissions/check`, permissionGrantsShape, {
-    post: { accountId, globalPermissions: [], projectPermissions: [{ permissions, ...subject }] },
-  });
-}
-
-export async function permissionsOf(
-  client: JiraClient,
-  accountId: string,
-  issueKeys: readonly string[],
-  permissions: readonly JiraPermission[],
-): Promise<Map<string, Set<JiraPermission>>> {
-  const granted = new Map<string, Set<JiraPermission>>();
-  const unique = [...new Set(issueKeys)];
-  if (unique.length === 0 || permissions.length === 0) return granted;
-  const keyById = await issueIdsByKey(client, unique);
-  if (keyById.size === 0) return granted;
-  const answer = await grantsFor(client, accountId, permissions, { issues: [...keyById.keys()].map(Number) });
-  for (const grant of answer.projectPermissions) {
-    const permission = permissions.find((wanted) => wanted === grant.permission);
-    if (!permission) continue;
-    for (const id of grant.issues ?? []) {
-      const key = keyById.get(String(id));
-      if (!key) continue;
-      const held = granted.get(key) ?? new Set<JiraPermission>();
-      held.add(permission);
-      granted.set(key, held);
+/** The subject's grants of `permissions` on `ids` (issues or projects), one bulk check per 1000 ids. */
+async function grantedIds(client: JiraClient, permissions: readonly JiraPermission[], of: 'issues' | 'projects', ids: readonly string[]): Promise<Map<JiraPermission, Set<string>>> {
+  const granted = new Map<JiraPermission, Set<string>>();
+  for (const chunk of chunksOf(ids, MAX_IDS_PER_PERMISSION_CHECK)) {
+    const answer = await client.require(route`/rest/api/3/permissions/check`, permissionGrantsShape, {
+      post: { globalPermissions: [], projectPermissions: [{ permissions, [of]: chunk.map(Number) }] },
+    });
+    for (const grant of answer.projectPermissions) {
+      const permission = permissions.find((wanted) => wanted === grant.permission);
+      if (!permission) continue;
+      const held = granted.get(permission) ?? new Set<string>();
+      for (const id of grant[of] ?? []) held.add(String(id));
+      granted.set(permission, held);
     }
   }
   return granted;
 }
 
-/** Project ids among `projectIds` where the account holds `permission`. */
-export async function projectsWithPermission(client: JiraClient, accountId: string, projectIds: readonly string[], permission: JiraPermission): Promise<Set<string>> {
-  if (projectIds.length === 0) return new Set();
-  const answer = await grantsFor(client, accountId, [permission], { projects: projectIds.map(Number) });
-  return new Set(answer.projectPermissions.filter((grant) => grant.permission === permission).flatMap((grant) => (grant.projects ?? []).map(String)));
+/** Per issue key, which of `permissions` the client's actor holds; an issue absent from the map has none. */
+export async function permissionsOf(client: JiraClient, issueKeys: readonly string[], permissions: readonly JiraPermission[]): Promise<Map<string, Set<JiraPermission>>> {
+  const held = new Map<string, Set<JiraPermission>>();
+  const unique = [...new Set(issueKeys)];
+  if (unique.length === 0 || permissions.length === 0) return held;
+  const keyById = await issueKeysById(client, unique);
+  if (keyById.size === 0) return held;
+  for (const [permission, ids] of await grantedIds(client, [...new Set(permissions)], 'issues', [...keyById.keys()])) {
+    for (const id of ids) {
+      const key = keyById.get(id);
+      if (!key) continue;
+      const onIssue = held.get(key) ?? new Set<JiraPermission>();
+      onIssue.add(permission);
+      held.set(key, onIssue);
+    }
+  }
+  return held;
 }
 
-export async function hasProjectPermission(client: JiraClient, accountId: string, projectKey: string, permission: JiraPermission): Promise<boolean> {
-  const path = routeOrNull(() => route`/rest/api/3/project/${projectKey}`);
-  const project = path ? await client.read(path, projectShape) : null;
-  if (!project) return false;
-  return (await projectsWithPermission(client, accountId, [project.id], permission)).has(project.id);
+/** Project ids among `projectIds` where the client's actor holds `permission`. */
+export async function projectsWithPermission(client: JiraClient, projectIds: readonly string[], permission: JiraPermission): Promise<Set<string>> {
+  if (projectIds.length === 0) return new Set();
+  return (await grantedIds(client, [permission], 'projects', projectIds)).get(permission) ?? new Set();
+}
+
+/**
+ * One project permission of the client's actor: GET /rest/api/3/mypermissions in the project's
+ * context (one call, "Permissions required: None", scope read:jira-work). A project the actor
+ * cannot see answers 404, which is a "no" too.
+ */
+export async function hasProjectPermission(client: JiraClient, projectKey: string, permission: JiraPermission): Promise<boolean> {
+  // In the query string, encoded: a key like `ONB/../BIL` names no project and Jira answers 404.
+  const query = new URLSearchParams({ projectKey, permissions: permission });
+  const answer = await client.read(route`/rest/api/3/mypermissions?${query}`, myPermissionsShape);
+  return answer?.permissions[permission]?.havePermission === true;
 }

@@ -4,7 +4,8 @@
  * only the parent's estimate, so counting theirs would count work twice.
  */
 import { route } from '@forge/api';
-import type { GoalCriticalRule } from '../app/ports';
+import type { BoardEstimation, GoalCriticalRule } from '../app/ports';
+import { GoalkeeperError } from '../domain/errors';
 import type { Sprint, SprintSnapshot } from '../domain/sprint';
 import { AGILE_PAGE_SIZE, estimationOf } from './boards';
 import { keysMatchingRuleJql } from './goal-critical';
@@ -53,9 +54,23 @@ export async function getSprint(client: JiraClient, sprintId: number): Promise<S
   return sprint ? toSprint(sprint) : null;
 }
 
+/**
+ * How the sprint's origin board estimates. A sprint outlives its board: deleting a board leaves
+ * its sprints, whose `originBoardId` then names nothing (GET board/{id}/configuration answers
+ * 404). Such a sprint is still read, counted by issue, rather than failing the whole read.
+ */
+async function estimationOfSprint(client: JiraClient, sprint: Sprint): Promise<BoardEstimation> {
+  try {
+    return await estimationOf(client, sprint.boardId);
+  } catch (error) {
+    if (error instanceof GoalkeeperError && error.code === 'not-found') return { kind: 'issue-count' };
+    throw error;
+  }
+}
+
 /** The sprint's issues in rank order (Jira's default order for this endpoint), goal-critical marked. */
 export async function sprintSnapshot(client: JiraClient, sprint: Sprint, rule: GoalCriticalRule): Promise<SprintSnapshot> {
-  const estimation = await estimationOf(client, sprint.boardId);
+  const estimation = await estimationOfSprint(client, sprint);
   const fields = [...ISSUE_FIELDS, ...(estimation.kind === 'points' ? [estimation.fieldId] : [])].join(',');
   const issues = await collectOffsetPages(async (startAt) => {
     const query = new URLSearchParams({ startAt: String(startAt), maxResults: String(AGILE_PAGE_SIZE), fields });

@@ -1,6 +1,7 @@
 /** One endpoint per use case: its payload schema, whether it mutates, and the use case it calls. */
 import { createProposal } from '../app/create-proposal';
 import { decideProposal } from '../app/decide-proposal';
+import { getAllowedPriorities } from '../app/get-allowed-priorities';
 import { getAuditTrail } from '../app/get-audit-trail';
 import { exportSprintCsv } from '../app/export-sprint-csv';
 import { getIssuePanelState } from '../app/get-issue-panel-state';
@@ -35,6 +36,8 @@ import {
 export const endpoints = {
   getIssuePanelState: defineEndpoint({ schema: issuePanelStateSchema, mutates: false, run: getIssuePanelState }),
   previewProposal: defineEndpoint({ schema: previewSchema, mutates: false, run: previewProposal }),
+  // The re-prioritise form asks for the issue's allowed priorities only when it opens.
+  getAllowedPriorities: defineEndpoint({ schema: issuePanelStateSchema, mutates: false, run: getAllowedPriorities }),
   createProposal: defineEndpoint({ schema: createProposalSchema, mutates: true, run: createProposal }),
   decideProposal: defineEndpoint({ schema: decideSchema, mutates: true, run: decideProposal }),
   withdrawProposal: defineEndpoint({ schema: withdrawSchema, mutates: true, run: withdrawProposal }),

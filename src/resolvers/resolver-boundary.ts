@@ -6,11 +6,31 @@ import type { z } from 'zod';
 import type { Caller } from '../app/caller';
 import type { Ports } from '../app/ports';
 import { GoalkeeperError, type DomainError } from '../domain/errors';
+import { needsUserConsent } from '../jira/jira-client';
+
+/**
+ * The licence as Forge hands it over. Atlassian's published type (@forge/bridge `LicenseDetails`)
+ * names the flag `active`; `isActive` is the older name Atlassian's own answers used
+ * (https://community.developer.atlassian.com/t/custom-ui-resolver-callback-context-element-licensing-information/48971),
+ * read only when `active` is absent, so a site still sending the old shape is gated too.
+ * Free and development installations carry no licence at all (nothing to gate).
+ */
+export interface ForgeLicense {
+  readonly active?: boolean;
+  readonly isActive?: boolean;
+}
 
 /** What Forge hands a resolver definition; only accountId, license and installContext are trusted. */
 export interface ResolverRequest {
   readonly payload: unknown;
-  readonly context: { readonly accountId?: string; readonly license?: { readonly isActive?: boolean } | null; readonly installContext?: string };
+  readonly context: { readonly accountId?: string; readonly license?: ForgeLicense | null; readonly installContext?: string };
+}
+
+/** Whether Forge says the app's licence on this site has lapsed. */
+export function licenseLapsed(license: ForgeLicense | null | undefined): boolean {
+  if (!license) return false;
+  const active = typeof license.active === 'boolean' ? license.active : license.isActive;
+  return active === false;
 }
 
 export type ResolverAnswer<T> = { readonly data: T } | { readonly error: DomainError };
@@ -30,13 +50,15 @@ export async function handleRequest<S extends z.ZodType, T>(endpoint: Endpoint<S
   try {
     const accountId = request.context.accountId;
     if (!accountId) return { error: { code: 'forbidden', message: 'Goalkeeper needs a signed-in Atlassian account.' } };
-    if (endpoint.mutates && request.context.license?.isActive === false) {
+    if (endpoint.mutates && licenseLapsed(request.context.license)) {
       return { error: { code: 'unlicensed', message: 'Goalkeeper is not licensed on this site. You can still read proposals; ask a Jira admin to renew the licence to make changes.' } };
     }
     const parsed = endpoint.schema.safeParse(request.payload ?? {});
     if (!parsed.success) return { error: invalidInput(parsed.error) };
     return { data: await endpoint.run(makePorts(), { accountId }, parsed.data) };
   } catch (error) {
+    // Forge answers this one itself, by asking the person to allow the app to act as them.
+    if (needsUserConsent(error)) throw error;
     return { error: toDomainError(error) };
   }
 }

@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { REASON_CATEGORIES } from '../domain/change';
+import { describeTextProblem, measureText, reasonRule, textProblem, type MeaningfulTextRule } from '../domain/meaningful-text';
 import { PROPOSAL_STATUSES } from '../domain/proposal';
-import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '../domain/settings';
+import { DEFAULT_OPEN_PROPOSALS_PER_PERSON, OPEN_PROPOSALS_PER_PERSON_MAX, OPEN_PROPOSALS_PER_PERSON_MIN, RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '../domain/settings';
 import { MAX_POINTS, RATIONALE_MAX_CHARS, REASON_MAX_CHARS, SPLIT_MAX_PARTS, SPLIT_SUMMARY_MAX_CHARS, TWEAK_NOTE_MAX_CHARS } from '../domain/text-limits';
 
 /** Jira issue keys: project key (letter first; letters, digits, underscore), dash, number. */
@@ -16,6 +17,20 @@ const boardIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const pointsSchema = z.number().finite().min(0).max(MAX_POINTS);
 const versionSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const boundedText = (max: number) => z.string().trim().min(1, 'Required.').max(max, `At most ${max} characters.`);
+
+/**
+ * Text that must mean something (src/domain/meaningful-text.ts): cleaned of invisible characters,
+ * counted in visible characters, with letters or digits and no filler. What is stored is the
+ * cleaned text; the form counts with the same rule while the person types.
+ */
+const meaningful = (rule: MeaningfulTextRule, what: string) =>
+  // Twice the limit before cleaning: invisible characters are stripped, not counted, but still bounded.
+  z.string().max(rule.maxChars * 2, `At most ${rule.maxChars} characters.`).transform((raw, context) => {
+    const measure = measureText(raw);
+    const problem = textProblem(measure, rule);
+    if (problem !== null) context.addIssue({ code: 'custom', message: describeTextProblem(problem, what, rule) });
+    return measure.text;
+  });
 
 const rankTargetSchema = z.discriminatedUnion('position', [
   z.object({ position: z.literal('before'), issueKey: issueKeySchema }),
@@ -36,10 +51,10 @@ export const changeSchema = z.discriminatedUnion('kind', [
     parts: z.array(z.object({ summary: boundedText(SPLIT_SUMMARY_MAX_CHARS), points: pointsSchema })).min(2, 'A split needs at least two parts.').max(SPLIT_MAX_PARTS),
   }),
   z.object({ kind: z.literal('swap'), outIssueKey: issueKeySchema }),
-  z.object({ kind: z.literal('tweak'), note: boundedText(TWEAK_NOTE_MAX_CHARS) }),
+  z.object({ kind: z.literal('tweak'), note: meaningful(reasonRule(TWEAK_NOTE_MAX_CHARS), 'The note') }),
 ]);
 
-export const reasonSchema = z.object({ category: z.enum(REASON_CATEGORIES), text: boundedText(REASON_MAX_CHARS) });
+export const reasonSchema = z.object({ category: z.enum(REASON_CATEGORIES), text: meaningful(reasonRule(REASON_MAX_CHARS), 'The reason') });
 
 export const issuePanelStateSchema = z.object({ issueKey: issueKeySchema });
 export const previewSchema = z.object({ issueKey: issueKeySchema, change: changeSchema });
@@ -103,6 +118,8 @@ export const editableSettingsSchema = z.object({
   commentOnDecision: z.boolean(),
   /** Optional so a page from before retention existed still saves (as "keep"). */
   retentionDays: z.number().int().min(RETENTION_MIN_DAYS).max(RETENTION_MAX_DAYS).nullable().default(null),
+  /** Optional so a page from before the limit existed still saves (as the default). */
+  openProposalsPerPerson: z.number().int().min(OPEN_PROPOSALS_PER_PERSON_MIN).max(OPEN_PROPOSALS_PER_PERSON_MAX).default(DEFAULT_OPEN_PROPOSALS_PER_PERSON),
   boardOverrides: z
     .record(
       z.string().regex(/^[1-9][0-9]{0,15}$/),
@@ -114,4 +131,4 @@ export const editableSettingsSchema = z.object({
 export const projectRefSchema = z.object({ projectKey: projectKeySchema });
 export const saveSettingsSchema = z.object({ projectKey: projectKeySchema, settings: editableSettingsSchema, expectedVersion: z.number().int().min(0) });
 export const reviewBypassSchema = z.object({ changeId: z.string().min(1).max(300), verdict: z.enum(['accepted', 'noted']), note: z.string().max(RATIONALE_MAX_CHARS * 2) });
-export const sprintOutcomeSchema = z.object({ boardId: boardIdSchema, sprintId: boardIdSchema, outcome: z.enum(['met', 'partly', 'not-met']), note: z.string().trim().max(RATIONALE_MAX_CHARS) });
+export const sprintOutcomeSchema = z.object({ boardId: boardIdSchema, sprintId: boardIdSchema, outcome: z.enum(['met', 'partly', 'not-met']), note: z.string().trim().max(RATIONALE_MAX_CHARS), expectedVersion: versionSchema });

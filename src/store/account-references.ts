@@ -55,7 +55,11 @@ export const bypassedChangeAccounts: AccountMapper<BypassedChange> = (change, ma
   review: change.review && { ...change.review, reviewerAccountId: map(change.review.reviewerAccountId) },
 });
 
-export const sprintOutcomeAccounts: AccountMapper<SprintOutcome> = (outcome, map) => ({ ...outcome, recordedBy: mapNullable(outcome.recordedBy, map) });
+export const sprintOutcomeAccounts: AccountMapper<SprintOutcome> = (outcome, map) => ({
+  ...outcome,
+  recordedBy: mapNullable(outcome.recordedBy, map),
+  ...(outcome.history ? { history: outcome.history.map((revision) => ({ ...revision, recordedBy: mapNullable(revision.recordedBy, map) })) } : {}),
+});
 
 /** Every accountId the record holds, each once. */
 export function accountsNamedBy<T>(mapper: AccountMapper<T>, value: T): string[] {

@@ -100,6 +100,8 @@ export interface SprintOutcomeRecord {
   readonly closedAt: string;
   /** Absent until the Product Owner records the outcome; the erasure's guard (string attributes take no null). */
   readonly recordedBy?: string;
+  /** The outcome's version (absent on records from before versions): what a recording is conditional on. */
+  readonly version?: number;
   readonly outcome: SprintOutcome;
 }
 
@@ -217,6 +219,7 @@ export const SPRINT_OUTCOME_ENTITY = {
     boardId: { type: 'integer' },
     closedAt: { type: 'string' },
     recordedBy: { type: 'string' },
+    version: { type: 'integer' },
     outcome: { type: 'any' },
   },
   indexes: [{ name: SPRINT_OUTCOME_INDEX.byBoard, partition: ['boardId'], range: ['closedAt'] }],

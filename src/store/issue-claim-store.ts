@@ -8,7 +8,7 @@ import { kvs, type Ttl } from '@forge/kvs';
 import type { IssueClaims } from '../app/ports';
 import { callStorage, conditionalWrite, DEFAULT_RETRY_POLICY, type RetryPolicy } from './storage-calls';
 
-/** Longer than any apply can run: Forge stops a function after 900 s at most (https://developer.atlassian.com/platform/forge/platform-quotas-and-limits/). */
+/** Longer than any apply can run: the apply worker declares 420 s (src/events/function-timeouts.ts) and Forge stops any function after 900 s (https://developer.atlassian.com/platform/forge/platform-quotas-and-limits/). */
 export const ISSUE_CLAIM_MINUTES = 15;
 const ISSUE_CLAIM_TTL: Ttl = { value: ISSUE_CLAIM_MINUTES, unit: 'MINUTES' };
 

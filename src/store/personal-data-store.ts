@@ -156,8 +156,9 @@ export function createPersonalDataStore(options: PersonalDataStoreOptions = {}):
       case 'sprint-outcome': {
         const stored = await callStorage(retry, () => outcomes.get(recordKey));
         if (!stored || !names(sprintOutcomeAccounts, stored.outcome)) return [];
-        // Only the account itself records an outcome under its name, and a closed account records nothing.
-        const guard = stillEquals<SprintOutcomeRecord>('recordedBy', accountId);
+        // A versioned outcome is rewritten only over the version read (the account may be named only in
+        // its history); an older one only the account itself recorded, and a closed account records nothing.
+        const guard = stored.version !== undefined ? stillEquals<SprintOutcomeRecord>('version', stored.version) : stillEquals<SprintOutcomeRecord>('recordedBy', accountId);
         return [setEntity(SPRINT_OUTCOME_ENTITY.name, recordKey, sprintOutcomeRecord(erased(sprintOutcomeAccounts, stored.outcome)), { conditions: guard })];
       }
       case 'idempotency': {

@@ -8,14 +8,15 @@
  * consistent, and blind to a write made a moment ago):
  * - a baseline is created once: the first writer wins, later ones hear 'conflict';
  * - a bypassed change is created once per change id, and reviewed once;
- * - an event id is marked seen once, and remembered for SEEN_EVENT_RETENTION_DAYS.
+ * - an event id is marked seen once, and remembered for SEEN_EVENT_RETENTION_DAYS;
+ * - a goal outcome is recorded only over the version the Product Owner looked at.
  * Records that name people index them in the same transaction (src/store/account-references.ts).
  */
 import { createHash } from 'node:crypto';
 import { kvs, Sort, type Ttl } from '@forge/kvs';
 import type { SprintRecordStore } from '../app/ports';
 import { GoalkeeperError } from '../domain/errors';
-import type { BypassedChange, SprintOutcome } from '../domain/sprint-record';
+import { outcomeVersionOf, type BypassedChange, type SprintOutcome } from '../domain/sprint-record';
 import { accountsNamedBy, bypassedChangeAccounts, referenceDeletes, referencesTo, sprintOutcomeAccounts, transactWithReferences } from './account-references';
 import {
   BYPASSED_CHANGE_ENTITY,
@@ -171,6 +172,25 @@ export function createSprintRecordStore(options: SprintRecordStoreOptions = {}):
       );
     },
 
+    async recordOutcome(outcome, expectedVersion) {
+      const key = sprintKey(outcome.sprintId);
+      const record = sprintOutcomeRecord(outcome);
+      // Records from before versions existed carry no version attribute and read as version 1; the
+      // condition still holds them to what was read (transaction conditions take no "or").
+      const stored = await callStorage(retry, () => outcomes.get(key));
+      if (!stored || (stored.version ?? 1) !== expectedVersion) return 'conflict';
+      const guard = stored.version === undefined ? isAbsent<SprintOutcomeRecord>('version') : stillEquals<SprintOutcomeRecord>('version', expectedVersion);
+      return conditionalWrite(retry, {
+        execute: () =>
+          transactWithReferences(
+            [setEntity(SPRINT_OUTCOME_ENTITY.name, key, record, { conditions: guard })],
+            referencesTo(accountsNamedBy(sprintOutcomeAccounts, outcome), { recordKind: 'sprint-outcome', recordKey: key }, now().toISOString()),
+          ),
+        written: record,
+        readBack: () => outcomes.get(key),
+      });
+    },
+
     /** Newest first: the goal-success trend reads back from the last closed sprint. */
     async outcomesOfBoard(boardId) {
       const records = await readIndex(retry, () =>
@@ -211,7 +231,7 @@ export function bypassedChangeRecord(change: BypassedChange): BypassedChangeReco
 }
 
 export function sprintOutcomeRecord(outcome: SprintOutcome): SprintOutcomeRecord {
-  const record = { sprintId: outcome.sprintId, boardId: outcome.boardId, closedAt: outcome.closedAt, outcome };
+  const record = { sprintId: outcome.sprintId, boardId: outcome.boardId, closedAt: outcome.closedAt, version: outcomeVersionOf(outcome), outcome };
   return outcome.recordedBy === null ? record : { ...record, recordedBy: outcome.recordedBy };
 }
 

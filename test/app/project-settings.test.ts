@@ -15,9 +15,19 @@ describe('project settings', () => {
   it('shows the defaults to the team, read-only for non-admins, and hides the project from outsiders', async () => {
     const state = await app().ok('getProjectSettings', { projectKey: 'ONB' }, DANA);
     expect(state).toMatchObject({ canEdit: false, settings: { version: 0, productOwners: { roleName: 'Product Owner' } } });
-    expect(state.projectRoles).toContain('Product Owner');
-    expect(state.projectRoles).not.toContain('atlassian-addons-project-access');
+    // Jira lists a project's roles only to its administrators, and the roles are read as the person asking.
+    expect(state.projectRoles).toEqual([]);
+    const asAdmin = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
+    expect(asAdmin.projectRoles).toContain('Product Owner');
+    expect(asAdmin.projectRoles).not.toContain('atlassian-addons-project-access');
     expect((await app().call('getProjectSettings', { projectKey: 'ONB' }, FIN)).error?.code).toBe('not-found');
+  });
+
+  it('says when Jira will not show the app who is in the Product Owner role, instead of failing', async () => {
+    const [team, admin] = [await app().ok('getProjectSettings', { projectKey: 'ONB' }, DANA), await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA)];
+    expect([team.unreadableProductOwnerRole, admin.unreadableProductOwnerRole]).toEqual(['Product Owner', 'Product Owner']);
+    const roleRequests = app().sandbox.jira.requests.filter((request) => request.actor === 'app' && /\/project\/ONB\/role/.test(request.path));
+    expect(roleRequests.length).toBeGreaterThan(0);
   });
 
   it('lets only a project admin save, checked with Jira rather than the page', async () => {

@@ -128,7 +128,7 @@ describe('Forge events', () => {
     expect(closed.kind).toBe('no-active-sprint');
     expect(closed.outcomes).toEqual([expect.objectContaining({ sprintId: sprint.id, outcome: null, goal: SEED_FACTS.activeSprintGoal })]);
 
-    const outcome = { boardId: BOARD, sprintId: sprint.id, outcome: 'partly', note: 'SSO shipped; the 2-minute target was missed.' };
+    const outcome = { boardId: BOARD, sprintId: sprint.id, outcome: 'partly', note: 'SSO shipped; the 2-minute target was missed.', expectedVersion: 1 };
     expect((await app().call('recordSprintOutcome', outcome, DANA)).error?.code).toBe('forbidden');
     expect(await app().ok('recordSprintOutcome', outcome, PRIYA)).toMatchObject({ outcome: 'partly', recordedBy: PRIYA });
     expect((await view()).outcomes[0]).toMatchObject({ outcome: 'partly' });

@@ -33,3 +33,21 @@ describe('CSV export', () => {
     expect(end).toBe('');
   });
 });
+
+describe('CSV export in a locale whose spreadsheets split on semicolons or tabs', () => {
+  it.each([
+    ['Fine;=1+1;', "Fine;'=1+1;"],
+    ['a,=HYPERLINK("x")', `"a,'=HYPERLINK(""x"")"`],
+    ['ok\t+SUM(A1)', "ok\t'+SUM(A1)"],
+    ['two\n@cmd', `"two\n'@cmd"`],
+    ['semi; =1+1', "semi; '=1+1"],
+    ['quoted;"=1+1', `"quoted;""'=1+1"`],
+    ['\t=1', "'\t'=1"],
+  ])('defuses the formula start in %j', (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  it('leaves hyphens, plus signs and at signs inside words alone', () => {
+    expect(csvCell('ONB-31 needs +2 days; ask dana@example.com')).toBe('ONB-31 needs +2 days; ask dana@example.com');
+  });
+});

@@ -8,7 +8,7 @@ import Resolver from '@forge/resolver';
 import { currentInvocation, installForgeRuntime, runInvocation, type Invocation } from '../../sandbox/forge-host/forge-runtime';
 import { createQueueEmulator, type ForgeFunctionHandler, type QueueEmulator } from '../../sandbox/forge-host/queue-emulator';
 
-const pusher: Invocation = { accountId: '557058:dev-dana', cloudId: 'site-a', installationId: 'installation-a', moduleKey: 'goalkeeper-issue-panel', license: { isActive: true } };
+const pusher: Invocation = { accountId: '557058:dev-dana', cloudId: 'site-a', installationId: 'installation-a', moduleKey: 'goalkeeper-issue-panel', license: { active: true } };
 
 interface Received {
   readonly payload: Record<string, unknown>;

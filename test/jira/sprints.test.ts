@@ -82,3 +82,22 @@ describe('the sprint snapshot', () => {
     expect(snapshot.issues[0]?.key).toBe('ONB-62');
   });
 });
+
+describe('a sprint whose board was deleted', () => {
+  it('is read, counted by issue, instead of failing the whole read', async () => {
+    // Jira keeps a deleted board's sprints; their originBoardId then names no board, so the board
+    // and its configuration answer 404. The stand-in derives a sprint's visibility from its board,
+    // so this site keeps the board for that one purpose while Jira no longer serves it.
+    const site = harness.site('board-deleted');
+    const board = site.boards.get(SEED_FACTS.onb.boardId)!;
+    site.boardOf = () => board;
+    site.boards.delete(SEED_FACTS.onb.boardId);
+    const snapshot = await harness.invoke(
+      async () => harness.jira.sprintSnapshot((await harness.jira.getSprint(SEED_FACTS.activeSprintId))!, byLabel),
+      { cloudId: 'board-deleted' },
+    );
+    expect(snapshot.estimation).toBe('issue-count');
+    expect(snapshot.issues).toHaveLength(20);
+    expect(snapshot.sprint.boardId).toBe(SEED_FACTS.onb.boardId);
+  });
+});

@@ -1,10 +1,12 @@
 /**
  * The Jira stand-in at the HTTP level: the answers Jira Cloud would give, per actor, in Jira's
- * error bodies; the enhanced search's token paging; the fault switch; the change feed; and the
+ * error bodies; the OAuth 2.0 gate (Atlassian's contracts and the manifest's scopes); what the
+ * app user holds; the enhanced search's token paging; the fault switch; the change feed; and the
  * sandbox's own admin API. Adapter behaviour over it is tested in test/jira.
  */
 import { asUser, route } from '@forge/api';
 import { installForgeRuntime, runInvocation } from '../../sandbox/forge-host/forge-runtime';
+import { readManifestScopes } from '../../sandbox/jira/contract/manifest-scopes';
 import type { JiraChangeRecord } from '../../sandbox/jira/jira-model';
 import { ACTOR_HEADER, jiraBackend, SITE_HEADER, startJiraStandIn, type JiraStandIn } from '../../sandbox/jira/jira-stand-in';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
@@ -45,7 +47,7 @@ describe('authorisation as the acting person', () => {
     expect(missing).toEqual(hidden);
   });
 
-  it('routes @forge/api\'s asUser() calls as the invocation\'s user', async () => {
+  it('routes @forge/api\'s asUser() calls as the invocation\'s user, recording the module and the answer', async () => {
     installForgeRuntime({ jira: jiraBackend(standIn), kvs: async () => new Response(null, { status: 501 }), queue: async () => new Response(null, { status: 501 }) });
     const moveAs = (accountId: string) =>
       runInvocation({ accountId, cloudId: 'forge-site', installationId: 'i', moduleKey: 'm' }, async () => {
@@ -54,7 +56,10 @@ describe('authorisation as the acting person', () => {
       });
     expect(await moveAs(SEED_ACCOUNTS.stakeholder)).toBe(403);
     expect(await moveAs(SEED_ACCOUNTS.devKofi)).toBe(204);
-    expect(standIn.requests.map((request) => request.actor)).toEqual([as(SEED_ACCOUNTS.stakeholder), as(SEED_ACCOUNTS.devKofi)]);
+    expect(standIn.requests.map(({ actor, moduleKey, status }) => ({ actor, moduleKey, status }))).toEqual([
+      { actor: as(SEED_ACCOUNTS.stakeholder), moduleKey: 'm', status: 403 },
+      { actor: as(SEED_ACCOUNTS.devKofi), moduleKey: 'm', status: 204 },
+    ]);
   });
 
   it('refuses a call without an actor, and an unknown person, with 401', async () => {
@@ -62,13 +67,29 @@ describe('authorisation as the acting person', () => {
     expect((await jira('user:557058:nobody', 'GET', '/rest/agile/1.0/board')).status).toBe(401);
   });
 
-  it('lets a person check only their own permissions in bulk; the app may check anyone\'s', async () => {
-    const check = { accountId: SEED_ACCOUNTS.devDana, projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: [10039] }] };
-    expect((await jira(as(SEED_ACCOUNTS.stakeholder), 'POST', '/rest/api/3/permissions/check', check)).status).toBe(403);
-    expect(await jira('app', 'POST', '/rest/api/3/permissions/check', check)).toEqual({
+  // "Administer Jira global permission to check the permissions for other users, otherwise none"
+  // (platform OpenAPI, getBulkPermissions); its documented 403 body.
+  const onlyAdministrators = { status: 403, body: { errorMessages: ['Only Jira administrators can perform this operation.'], errors: {} } };
+  const browseOnb39 = { projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: [10039] }] };
+
+  it('answers a bulk permission check without an accountId for the caller', async () => {
+    expect(await jira(as(SEED_ACCOUNTS.devDana), 'POST', '/rest/api/3/permissions/check', browseOnb39)).toEqual({
       status: 200,
       body: { globalPermissions: [], projectPermissions: [{ permission: 'BROWSE_PROJECTS', issues: [10039], projects: [] }] },
     });
+    expect((await jira(as(SEED_ACCOUNTS.billingDeveloper), 'POST', '/rest/api/3/permissions/check', browseOnb39)).body.projectPermissions).toEqual([]);
+  });
+
+  it('refuses to check someone else\'s permissions, to a person and to the app, unless the caller administers Jira', async () => {
+    const danasCheck = { accountId: SEED_ACCOUNTS.devDana, ...browseOnb39 };
+    expect(await jira(as(SEED_ACCOUNTS.stakeholder), 'POST', '/rest/api/3/permissions/check', danasCheck)).toEqual(onlyAdministrators);
+    expect(await jira('app', 'POST', '/rest/api/3/permissions/check', danasCheck)).toEqual(onlyAdministrators);
+    expect((await jira(as(SEED_ACCOUNTS.devDana), 'POST', '/rest/api/3/permissions/check', danasCheck)).status).toBe(200);
+
+    standIn.model.site().jiraAdministrators.add(SEED_ACCOUNTS.stakeholder);
+    expect((await jira(as(SEED_ACCOUNTS.stakeholder), 'POST', '/rest/api/3/permissions/check', danasCheck)).body.projectPermissions).toEqual([
+      { permission: 'BROWSE_PROJECTS', issues: [10039], projects: [] },
+    ]);
   });
 
   it('answers GET /mypermissions for the caller', async () => {
@@ -77,9 +98,58 @@ describe('authorisation as the acting person', () => {
     expect(sam.body.permissions.SCHEDULE_ISSUES.havePermission).toBe(false);
   });
 
-  it('shows project roles only to those who administer the project', async () => {
+  it('shows project roles and their members only to those who administer the project, which the app user does not', async () => {
     expect((await jira(as(SEED_ACCOUNTS.productOwner), 'GET', '/rest/api/3/project/ONB/role')).status).toBe(403);
+    expect((await jira('app', 'GET', '/rest/api/3/project/ONB/role')).status).toBe(403);
+    expect((await jira('app', 'GET', '/rest/api/3/project/ONB/role/10100')).status).toBe(403);
     expect(Object.keys((await jira(as(SEED_ACCOUNTS.siteAdmin), 'GET', '/rest/api/3/project/ONB/role')).body)).toContain('Product Owner');
+    expect((await jira(as(SEED_ACCOUNTS.siteAdmin), 'GET', '/rest/api/3/project/ONB/role/10100')).status).toBe(200);
+  });
+
+  it('gives the app user the add-ons role\'s work on issues and no administration', async () => {
+    const held = await jira('app', 'GET', '/rest/api/3/mypermissions?projectKey=ONB&permissions=BROWSE_PROJECTS,EDIT_ISSUES,SCHEDULE_ISSUES,CREATE_ISSUES,ADD_COMMENTS,ADMINISTER_PROJECTS');
+    const have = Object.fromEntries(Object.entries(held.body.permissions as Record<string, { havePermission: boolean }>).map(([key, value]) => [key, value.havePermission]));
+    expect(have).toEqual({ BROWSE_PROJECTS: true, EDIT_ISSUES: true, SCHEDULE_ISSUES: true, CREATE_ISSUES: true, ADD_COMMENTS: true, ADMINISTER_PROJECTS: false });
+    expect((await jira('app', 'POST', '/rest/agile/1.0/sprint/7/issue', { issues: ['ONB-68'] })).status).toBe(204);
+  });
+});
+
+describe('the OAuth 2.0 gate: Atlassian\'s contracts and the manifest\'s scopes', () => {
+  it('refuses Jira\'s internal greenhopper API with 403, as a method not enabled for OAuth 2.0', async () => {
+    for (const actor of ['app', as(SEED_ACCOUNTS.productOwner)] as const) {
+      expect(await jira(actor, 'GET', '/rest/greenhopper/1.0/rapid/charts/sprintreport?rapidViewId=1&sprintId=4')).toEqual({
+        status: 403,
+        body: { errorMessages: ['OAuth 2.0 is not enabled for method: GET /rest/greenhopper/1.0/rapid/charts/sprintreport'], errors: {} },
+      });
+    }
+  });
+
+  it('refuses an operation whose scopes the manifest lacks with 401 "scope does not match", for the app and for asUser()', async () => {
+    // GET /priority/search needs manage:jira-configuration, which Goalkeeper does not declare.
+    for (const actor of ['app', as(SEED_ACCOUNTS.siteAdmin)] as const) {
+      const response = await fetch(`${standIn.url}/rest/api/3/priority/search`, { headers: { [ACTOR_HEADER]: actor } });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('x-failure-category')).toBe('FAILURE_CLIENT_SCOPE_CHECK');
+      expect(await response.json()).toEqual({ code: 401, message: 'Unauthorized; scope does not match' });
+    }
+  });
+
+  it('enforces the scopes manifest.yml declares: without write:sprint:jira-software, moving into a sprint is refused', async () => {
+    const declared = readManifestScopes();
+    expect(declared).toContain('write:sprint:jira-software');
+    const narrower = await startJiraStandIn({ now: TEST_NOW, manifestScopes: declared.filter((scope) => scope !== 'write:sprint:jira-software') });
+    try {
+      const move = (url: string) => fetch(`${url}/rest/agile/1.0/sprint/7/issue`, { method: 'POST', headers: { [ACTOR_HEADER]: 'app', 'content-type': 'application/json' }, body: JSON.stringify({ issues: ['ONB-68'] }) });
+      expect((await move(narrower.url)).status).toBe(401);
+      expect(narrower.model.site().issueByKeyOrId('ONB-68')!.sprintIds).toEqual([]);
+      expect((await move(standIn.url)).status).toBe(204);
+    } finally {
+      await narrower.close();
+    }
+  });
+
+  it('answers a deprecated operation the scopes cover (the contract test flags it, not Jira)', async () => {
+    expect((await jira('app', 'GET', '/rest/api/3/priority')).status).toBe(200);
   });
 });
 
@@ -122,8 +192,9 @@ describe('what Jira rejects, in Jira\'s error bodies', () => {
     });
   });
 
-  it('answers unknown paths and bodies that are not JSON as Jira does', async () => {
-    expect(await jira('app', 'GET', '/rest/api/3/nothing-here')).toEqual({ status: 404, body: { errorMessages: ['null for uri: /rest/api/3/nothing-here'], errors: {} } });
+  it('answers undocumented paths, documented ones it does not emulate, and bodies that are not JSON as Jira does', async () => {
+    expect(await jira('app', 'GET', '/rest/api/3/nothing-here')).toEqual({ status: 403, body: { errorMessages: ['OAuth 2.0 is not enabled for method: GET /rest/api/3/nothing-here'], errors: {} } });
+    expect(await jira('app', 'GET', '/rest/api/3/serverInfo')).toEqual({ status: 404, body: { errorMessages: ['null for uri: /rest/api/3/serverInfo'], errors: {} } });
     const notJson = await fetch(`${standIn.url}/rest/api/3/search/jql`, { method: 'POST', headers: { [ACTOR_HEADER]: 'app', 'content-type': 'text/plain' }, body: 'jql=project=ONB' });
     expect(notJson.status).toBe(415);
   });
@@ -177,21 +248,6 @@ describe('the enhanced JQL search', () => {
     const answer = await jira('app', 'POST', '/rest/api/3/jql/parse?validation=strict', { queries: ['labels = sso', 'sprint = 99'] });
     expect(answer.body.queries[0]).toMatchObject({ query: 'labels = sso', structure: { where: { field: { name: 'labels' }, operator: '=', operand: { value: 'sso' } } } });
     expect(answer.body.queries[1]).toEqual({ query: 'sprint = 99', errors: ["The value '99' does not exist for the field 'sprint'."] });
-  });
-});
-
-describe('the sprint report', () => {
-  it('freezes a closed sprint\'s commitment, additions and re-estimates', async () => {
-    const report = (await jira('app', 'GET', '/rest/greenhopper/1.0/rapid/charts/sprintreport?rapidViewId=1&sprintId=4')).body;
-    expect(report.contents.issueKeysAddedDuringSprint).toEqual({ 'ONB-25': true });
-    expect(report.contents.completedIssuesEstimateSum).toEqual({ value: 23, text: '23.0' });
-    expect(report.sprint).toMatchObject({ id: 4, state: 'CLOSED', startDate: '22/Jan/25 9:00 AM', isoStartDate: '2025-01-22T09:00:00.000Z' });
-  });
-
-  it('counts an issue added to the active sprint after it started', async () => {
-    await jira(as(SEED_ACCOUNTS.productOwner), 'POST', '/rest/agile/1.0/sprint/7/issue', { issues: ['ONB-68'] });
-    const report = (await jira('app', 'GET', '/rest/greenhopper/1.0/rapid/charts/sprintreport?rapidViewId=1&sprintId=7')).body;
-    expect(report.contents.issueKeysAddedDuringSprint).toEqual({ 'ONB-68': true });
   });
 });
 

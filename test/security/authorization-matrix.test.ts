@@ -61,6 +61,7 @@ const PRODUCT_OWNER: Row = { ...BROWSE, viewer: [F, F, N], 'team-member': [F, F,
 const EXPECTED: Record<EndpointName, Row> = {
   getIssuePanelState: BROWSE,
   previewProposal: SCHEDULE,
+  getAllowedPriorities: BROWSE,
   createProposal: SCHEDULE,
   // The PO may not approve their own proposal (self-approval is off by default).
   decideProposal: { ...PRODUCT_OWNER, 'product-owner': [F, D, N] },
@@ -221,10 +222,17 @@ function settingsVersionOf(projectKey: string): number {
   return record?.version ?? 0;
 }
 
+/** The version of a sprint's goal outcome as stored: a recording must name the version it overwrites (issue 14). */
+function outcomeVersionOf(sprintId: number): number {
+  const record = storeOf(app).entities['sprint-outcome']?.[String(sprintId)] as { version?: number } | undefined;
+  return record?.version ?? 1;
+}
+
 function payloadFor(resolver: EndpointName, subject: Subject): object {
   const body = ((): object => {
     switch (resolver) {
       case 'getIssuePanelState':
+      case 'getAllowedPriorities':
         return { issueKey: subject.issueKey };
       case 'previewProposal':
         return { issueKey: subject.issueKey, change: subject.change };
@@ -246,7 +254,7 @@ function payloadFor(resolver: EndpointName, subject: Subject): object {
       case 'reviewBypassedChange':
         return { changeId: subject.changeId, verdict: 'accepted', note: 'Agreed in the daily: the fix was urgent.' };
       case 'recordSprintOutcome':
-        return { boardId: subject.boardId, sprintId: subject.closedSprintId, outcome: 'partly', note: 'SSO shipped; the wizard slipped.' };
+        return { boardId: subject.boardId, sprintId: subject.closedSprintId, outcome: 'partly', note: 'SSO shipped; the wizard slipped.', expectedVersion: outcomeVersionOf(subject.closedSprintId) };
       case 'getProjectSettings':
         return { projectKey: subject.projectKey };
       case 'saveProjectSettings':

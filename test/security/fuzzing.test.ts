@@ -188,6 +188,7 @@ async function arrangeBases(): Promise<Record<EndpointName, readonly unknown[]>>
   ] as const;
   return {
     getIssuePanelState: [{ issueKey: 'ONB-68' }, { issueKey: 'BIL-2' }],
+    getAllowedPriorities: [{ issueKey: 'ONB-68' }, { issueKey: 'BIL-2' }],
     previewProposal: changes.map(([issueKey, change]) => ({ issueKey, change })),
     createProposal: [...changes.map(([issueKey, change]) => proposalPayload(issueKey, change, { idempotencyKey: 'fuzz-1' })), proposalPayload('ONB-9999', { kind: 'add' })],
     decideProposal: [approval(open.id), { ...(approval(open.id) as object), verdict: 'reject' }],
@@ -199,7 +200,7 @@ async function arrangeBases(): Promise<Record<EndpointName, readonly unknown[]>>
     exportSprintCsv: [{ boardId: 1 }],
     listBoards: [{}, { query: 'ONB' }],
     reviewBypassedChange: [{ changeId: `event:${issue.id}:80001:7:ONB-16:added`, verdict: 'accepted', note: RATIONALE }],
-    recordSprintOutcome: [{ boardId: 1, sprintId: 6, outcome: 'met', note: 'SAML shipped.' }],
+    recordSprintOutcome: [{ boardId: 1, sprintId: 6, outcome: 'met', note: 'SAML shipped.', expectedVersion: 1 }],
     getProjectSettings: [{ projectKey: 'ONB' }],
     saveProjectSettings: [{ projectKey: 'ONB', settings, expectedVersion: 0 }],
   };

@@ -76,10 +76,10 @@ describe('a forged Forge context', () => {
   it('takes the caller, the licence and the site from what Forge vouches for, not from the context a client sent', tests.track(async () => {
     tally.forgedContexts += 2;
     const proposal = await app().ok('createProposal', proposalPayload('ONB-74', { kind: 'add' }), DANA);
-    const forged = { cloudId: SANDBOX_SITE.cloudId, moduleKey: 'goalkeeper-issue-panel', extension: { type: 'jira:issuePanel' }, accountId: PRIYA, license: { isActive: true }, installContext: 'ari:cloud:jira::site/another-site' };
+    const forged = { cloudId: SANDBOX_SITE.cloudId, moduleKey: 'goalkeeper-issue-panel', extension: { type: 'jira:issuePanel' }, accountId: PRIYA, license: { active: true }, installContext: 'ari:cloud:jira::site/another-site' };
     const asDana = (payload: object, licenseActive: boolean, functionKey: string) =>
       runInvocation({ accountId: DANA, cloudId: SANDBOX_SITE.cloudId, installationId: SANDBOX_SITE.installationId, moduleKey: 'goalkeeper-issue-panel' }, () =>
-        handler({ call: { functionKey, payload }, context: forged }, { principal: { accountId: DANA }, installContext: `ari:cloud:jira::site/${SANDBOX_SITE.cloudId}`, license: { isActive: licenseActive } }),
+        handler({ call: { functionKey, payload }, context: forged }, { principal: { accountId: DANA }, installContext: `ari:cloud:jira::site/${SANDBOX_SITE.cloudId}`, license: { active: licenseActive } }),
       ) as Promise<{ error?: { code: string } }>;
     expect((await asDana(approval(proposal.id), true, 'decideProposal')).error?.code).toBe('forbidden');
     expect((await asDana(approval(proposal.id), false, 'decideProposal')).error?.code).toBe('unlicensed');

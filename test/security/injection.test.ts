@@ -143,6 +143,7 @@ describe('issue keys in paths', () => {
   it('never lets a key change the path of a request the adapter sends, even when asked directly', tests.track(async () => {
     const jira = createJiraAdapter({ sleep: async () => undefined });
     const asApp = <T>(work: (jira: JiraPort) => Promise<T>) => runInvocation({ cloudId: SANDBOX_CLOUD_ID, installationId: SANDBOX_INSTALLATION_ID, moduleKey: 'apply-consumer' }, () => work(jira));
+    const asPriya = <T>(work: (jira: JiraPort) => Promise<T>) => runInvocation({ accountId: PRIYA, cloudId: SANDBOX_CLOUD_ID, installationId: SANDBOX_INSTALLATION_ID, moduleKey: 'issue-panel' }, () => work(jira));
     const estimation = { kind: 'points', fieldId: 'customfield_10016' } as const;
     const comment = { proposalId: 'p-1', verdict: 'approved', deciderAccountId: PRIYA, rationale: 'Fine by me, really.', changeSummary: 'Add' } as const;
     const before = app().sandbox.jira.requests.length;
@@ -150,14 +151,15 @@ describe('issue keys in paths', () => {
       expect(await asApp((j) => j.getIssue(key))).toBeNull();
       expect(await asApp((j) => j.subIssues(key))).toEqual([]);
       expect(await asApp((j) => j.hasDecisionComment(key, 'p-1'))).toBe(false);
-      expect(await asApp((j) => j.hasProjectPermission(PRIYA, key, 'BROWSE_PROJECTS'))).toBe(false);
-      expect(await asApp((j) => j.projectRoleMembers(key, 'Product Owner'))).toEqual([]);
+      expect(await asPriya((j) => j.callerHasProjectPermission(key, 'BROWSE_PROJECTS'))).toBe(false);
+      expect(await asApp((j) => j.projectRoleMembers(key, 'Product Owner'))).toEqual({ readable: true, accountIds: [] });
       for (const step of [() => asApp((j) => j.setPriority(key, 'High')), () => asApp((j) => j.setEstimate(key, estimation, 3)), () => asApp((j) => j.addDecisionComment(key, comment)), () => asApp((j) => j.createSubIssue(key, 'Part', 1, estimation))]) {
         expect((await step()).ok).toBe(false);
       }
       // Keys travel in JSON bodies here, where they cannot steer anything: Jira finds no such issue.
       expect((await asApp((j) => j.moveToSprint(ONB_SPRINT, [key]))).ok).toBe(false);
-      expect((await asApp((j) => j.permissionsOf(PRIYA, [key], ['BROWSE_PROJECTS']))).size).toBe(0);
+      expect((await asPriya((j) => j.permissionsOfCaller([key], ['BROWSE_PROJECTS']))).size).toBe(0);
+      expect((await asApp((j) => j.permissionsOfApp([key], ['BROWSE_PROJECTS']))).size).toBe(0);
     }
     const sent = app().sandbox.jira.requests.slice(before);
     const steered = sent.filter(({ path }) => {

@@ -50,7 +50,7 @@ describe('the personal data reporting cycle', () => {
     await app.asApp(() => onJiraEvent({ eventType: 'avi:jira:updated:issue', atlassianId: DANA, issue: { id: issue.id, key: issue.key }, changelog: { id: '91001', items: [{ field: 'Sprint', from: '', to: '7' }] } }));
     await app.ok('reviewBypassedChange', { changeId: `event:${issue.id}:91001:7:ONB-16:added`, verdict: 'accepted', note: RATIONALE }, PRIYA);
     await app.asApp(() => onJiraEvent({ eventType: 'avi:jira-software:closed:sprint', sprint: { id: 6 } }));
-    await app.ok('recordSprintOutcome', { boardId: 1, sprintId: 6, outcome: 'met', note: 'SAML shipped.' }, PRIYA);
+    await app.ok('recordSprintOutcome', { boardId: 1, sprintId: 6, outcome: 'met', note: 'SAML shipped.', expectedVersion: 1 }, PRIYA);
     const { version, updatedBy, updatedAt, ...settings } = DEFAULT_SETTINGS;
     await app.ok('saveProjectSettings', { projectKey: 'ONB', settings: { ...settings, productOwners: { roleName: 'Product Owner', accountIds: [PRIYA, DANA] } }, expectedVersion: 0 }, ADA);
     await app.sandbox.idle();

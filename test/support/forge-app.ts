@@ -58,7 +58,7 @@ export async function startForgeApp(options: ForgeAppOptions = {}): Promise<Forg
   if (options.privacy) installForgeRuntime({ jira: jiraBackend(sandbox.jira), kvs: sandbox.kvs.backend, queue: sandbox.queue.backend, privacy: options.privacy });
   const call: ForgeApp['call'] = (functionKey, payload, accountId, callOptions = {}) => {
     const { cloudId, installationId } = callOptions.site ?? SANDBOX_SITE;
-    const license = { isActive: callOptions.licenseActive ?? true };
+    const license = { active: callOptions.licenseActive ?? true };
     const invocation = { accountId, cloudId, installationId, moduleKey: 'goalkeeper-issue-panel', license };
     const context = { cloudId, localId: 'test-local-id', moduleKey: 'goalkeeper-issue-panel', extension: callOptions.extension ?? { type: 'jira:issuePanel' } };
     return runInvocation(invocation, () =>

@@ -6,6 +6,7 @@ import { useId } from 'react';
 import type { SettingsPageState } from '../../../src/app/project-settings';
 import type { ChangeKind } from '../../../src/domain/change';
 import { KIND_LABELS } from '../../shared/proposal-wording';
+import { UnreadableRoleNote } from './editor/ProductOwnerFields';
 import { useSettingsI18n } from './messages/catalogue';
 import type { SettingsKey } from './messages/en';
 import { boardName, settingLabel, settingValueText, valueAt } from './setting-wording';
@@ -46,6 +47,7 @@ export function ProjectSettingsSummary({ page }: { page: SettingsPageState }) {
   const overrides = Object.entries(page.settings.boardOverrides).sort(([a], [b]) => Number(a) - Number(b));
   return (
     <div className="gk-stack">
+      {page.unreadableProductOwnerRole !== null && <UnreadableRoleNote role={page.unreadableProductOwnerRole} />}
       {GROUPS.map((group) => (
         <SummaryGroup key={group.title} title={t(group.title)} settings={page.settings} paths={group.paths} page={page} />
       ))}

@@ -39,6 +39,7 @@ const FIELD_LABELS: Readonly<Record<string, SettingsKey | SharedKey>> = {
   historySprints: 'field.historySprints',
   commentOnDecision: 'field.commentOnDecision',
   retentionDays: 'field.retentionDays',
+  openProposalsPerPerson: 'field.openProposalsPerPerson',
 };
 
 const BOARD_PATH = /^boardOverrides\.(\d+)(?:\.(.+))?$/;

@@ -11,7 +11,7 @@
 import type { EditableSettings } from '../../../src/app/project-settings';
 import type { RiskThresholds, WorkingDays } from '../../../src/domain/assessment';
 import type { ChangeKind } from '../../../src/domain/change';
-import type { ApprovalRequirement, BoardOverride, GoalCriticalRule, ProjectSettings } from '../../../src/domain/settings';
+import { openProposalLimitOf, type ApprovalRequirement, type BoardOverride, type GoalCriticalRule, type ProjectSettings } from '../../../src/domain/settings';
 import { percentText, probabilityFromPercent } from './percent-text';
 
 /** The bounds of `editableSettingsSchema` (src/resolvers/schemas.ts). */
@@ -26,6 +26,8 @@ export const SETTINGS_BOUNDS = {
   historySprints: { min: 1, max: 20 },
   /** RETENTION_MIN_DAYS and RETENTION_MAX_DAYS (src/domain/settings.ts). */
   retentionDays: { min: 30, max: 3_650 },
+  /** OPEN_PROPOSALS_PER_PERSON_MIN and _MAX (src/domain/settings.ts). */
+  openProposalsPerPerson: { min: 1, max: 100 },
   boardOverrides: 50,
 } as const;
 
@@ -73,6 +75,7 @@ export interface SettingsDraft {
   readonly commentOnDecision: boolean;
   /** '' means keep a closed sprint's records while Goalkeeper is installed. */
   readonly retentionDays: string;
+  readonly openProposalsPerPerson: string;
   readonly boardOverrides: readonly BoardOverrideDraft[];
 }
 
@@ -122,6 +125,7 @@ export function draftFromSettings(settings: ProjectSettings, locale: string): Se
     historySprints: String(settings.historySprints),
     commentOnDecision: settings.commentOnDecision,
     retentionDays: settings.retentionDays?.toString() ?? '',
+    openProposalsPerPerson: String(openProposalLimitOf(settings)),
     boardOverrides: Object.entries(settings.boardOverrides)
       .sort(([a], [b]) => Number(a) - Number(b))
       .map(([boardId, override]) => overrideDraft(boardId, override, locale)),
@@ -256,6 +260,7 @@ export function readDraft(draft: SettingsDraft): DraftReading {
     historySprints: take('historySprints', readWholeNumber(draft.historySprints, SETTINGS_BOUNDS.historySprints), 0),
     commentOnDecision: draft.commentOnDecision,
     retentionDays: take('retentionDays', readRetentionDays(draft.retentionDays), null),
+    openProposalsPerPerson: take('openProposalsPerPerson', readWholeNumber(draft.openProposalsPerPerson, SETTINGS_BOUNDS.openProposalsPerPerson), 0),
     boardOverrides: Object.fromEntries(draft.boardOverrides.map((override) => [override.boardId, readOverride(override, collector)])),
   };
   return Object.keys(collector.problems).length === 0 ? { ok: true, settings } : { ok: false, problems: collector.problems };
@@ -298,6 +303,7 @@ export function fieldPathsOf(draft: SettingsDraft): string[] {
     'workingDays',
     'historySprints',
     'retentionDays',
+    'openProposalsPerPerson',
     ...overrides,
   ];
 }

@@ -59,8 +59,11 @@ const en = {
   'shared.decision.rationale': 'Rationale (the team will read it)',
   'shared.decision.approve': 'Approve',
   'shared.decision.reject': 'Reject',
-  'shared.rationale.short': '{count} of at least {min} characters',
+  'shared.rationale.short': '{count} of at least {min} visible characters',
   'shared.rationale.enough': { one: '{count} character', other: '{count} characters' },
+  'shared.text.tooLong': '{count} of at most {max} characters',
+  'shared.text.fewLetters': '{count} characters: needs at least {min} letters or digits',
+  'shared.text.filler': 'Repeats one word or character: say in words what and why',
 } as const;
 
 type ProposalPartKey = keyof typeof en;
@@ -116,8 +119,11 @@ const de: Readonly<Record<ProposalPartKey, Message>> = {
   'shared.decision.rationale': 'Begründung (das Team liest sie)',
   'shared.decision.approve': 'Genehmigen',
   'shared.decision.reject': 'Ablehnen',
-  'shared.rationale.short': '{count} von mindestens {min} Zeichen',
+  'shared.rationale.short': '{count} von mindestens {min} sichtbaren Zeichen',
   'shared.rationale.enough': { one: '{count} Zeichen', other: '{count} Zeichen' },
+  'shared.text.tooLong': '{count} von höchstens {max} Zeichen',
+  'shared.text.fewLetters': '{count} Zeichen: braucht mindestens {min} Buchstaben oder Ziffern',
+  'shared.text.filler': 'Wiederholt nur ein Wort oder Zeichen: bitte in Worten sagen, was und warum',
 };
 
 export const proposalPartCatalogues: Catalogues<ProposalPartKey> = { en, de };

@@ -30,7 +30,7 @@ describe('deciding a proposal', () => {
     fireEvent.change(rationale, { target: { value: '  Acme   ' } });
     expect(within(card).getByRole('button', { name: 'Approve' })).toBeDisabled();
     expect(within(card).getByRole('button', { name: 'Reject' })).toBeDisabled();
-    expect(rationale).toHaveAccessibleDescription('4 of at least 10 characters');
+    expect(rationale).toHaveAccessibleDescription('4 of at least 10 visible characters');
 
     fireEvent.change(rationale, { target: { value: 'Acme is worth the risk; ONB-9 can wait.' } });
     expect(within(card).getByRole('button', { name: 'Approve' })).toBeEnabled();
@@ -98,6 +98,30 @@ describe('deciding a proposal', () => {
     expect(alert).toHaveTextContent('Reload to see its current state before deciding.');
     expect(within(alert).getByRole('button', { name: 'Reload' })).toBeInTheDocument();
     expect(rationale).toHaveValue('Not this sprint: the goal comes first.');
+  });
+});
+
+describe('a rationale that must mean something', () => {
+  it('says while typing that invisible characters, filler and punctuation do not count, and keeps the verdict disabled', async () => {
+    const card = await showCard(panelState({ viewer: productOwner, proposals: [proposal()] }));
+    const rationale = within(card).getByRole('textbox', { name: 'Rationale (the team will read it)' });
+
+    fireEvent.change(rationale, { target: { value: '\u200B'.repeat(12) } });
+    expect(rationale).toHaveAccessibleDescription('0 of at least 10 visible characters');
+    fireEvent.change(rationale, { target: { value: 'ok ok ok ok' } });
+    expect(rationale).toHaveAccessibleDescription('Repeats one word or character: say in words what and why');
+    expect(within(card).getByRole('button', { name: 'Approve' })).toBeDisabled();
+    fireEvent.change(rationale, { target: { value: '.. -- !! ?? ..' } });
+    expect(rationale).toHaveAccessibleDescription('14 characters: needs at least 3 letters or digits');
+    expect(within(card).getByRole('button', { name: 'Reject' })).toBeDisabled();
+  });
+
+  it('says it in German too', async () => {
+    answerResolvers(bridgeInvoke, { getIssuePanelState: () => ({ data: panelState({ viewer: productOwner, proposals: [proposal()] }) }), previewProposal: () => ({ data: SAFE }) });
+    renderPanel(<IssuePanel issueKey="ONB-14" />, 'de-DE');
+    const rationale = await screen.findByRole('textbox', { name: /Begründung/ });
+    fireEvent.change(rationale, { target: { value: 'ok ok ok ok' } });
+    expect(rationale).toHaveAccessibleDescription('Wiederholt nur ein Wort oder Zeichen: bitte in Worten sagen, was und warum');
   });
 });
 

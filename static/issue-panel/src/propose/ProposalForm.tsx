@@ -20,6 +20,7 @@ import type { PanelActions } from '../use-issue-panel';
 import { waitsForProductOwner } from './approval-hint';
 import { AssessmentView, type SuggestionAction } from './AssessmentView';
 import { ChangeFields } from './ChangeFields';
+import { REASON_RULE, useTextLimitHint } from '../../../shared/components/RationaleField';
 import { emptyDraft, formFieldOf, readDraft, readReason, type ChangeDraft, type FormField, type ReasonDraft } from './change-draft';
 import { useLiveAssessment } from './use-live-assessment';
 
@@ -56,6 +57,7 @@ export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDel
   const threatens = (live.phase === 'ready' && live.assessment?.level === 'threat') || threatReportedFor === changeKey;
   const acknowledged = acknowledgedChange === changeKey;
   const missing: FormField[] = [...(reading.complete ? [] : reading.missing), ...readReason(reason)];
+  const reasonHint = useTextLimitHint(reason.text, REASON_RULE);
 
   useEffect(() => {
     kindSelect.current?.focus();
@@ -152,7 +154,7 @@ export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDel
           </select>
         )}
       </Field>
-      <Field label={t('form.why')} hint={t('form.why.hint')} error={errors.reasonText}>
+      <Field label={t('form.why')} hint={`${t('form.why.hint')} ${reasonHint}`} error={errors.reasonText}>
         {(control) => <textarea {...control} className="gk-input" value={reason.text} onChange={(event) => setReason({ ...reason, text: event.target.value })} />}
       </Field>
       <AssessmentView live={live} actionsFor={actionsFor} />

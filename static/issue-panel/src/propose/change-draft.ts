@@ -4,6 +4,8 @@
  * only: bounds and fit are the backend's to judge (its answer shows next to the fields).
  */
 import type { Change, ChangeKind, RankTarget, ReasonCategory } from '../../../../src/domain/change';
+import { measureText, reasonRule, textProblem } from '../../../../src/domain/meaningful-text';
+import { REASON_MAX_CHARS } from '../../../../src/domain/text-limits';
 
 export interface SplitPartDraft {
   /** Stable row identity for React keys and labels; not sent. */
@@ -104,8 +106,10 @@ export function readDraft(draft: ChangeDraft): DraftReading {
   }
 }
 
+/** The reason is held to the backend's meaningful-text rule (src/domain/meaningful-text.ts) while it is typed. */
 export function readReason(reason: ReasonDraft): FormField[] {
-  return [...(reason.category ? [] : ['reasonCategory' as const]), ...(reason.text.trim() ? [] : ['reasonText' as const])];
+  const meaningful = textProblem(measureText(reason.text), reasonRule(REASON_MAX_CHARS)) === null;
+  return [...(reason.category ? [] : ['reasonCategory' as const]), ...(meaningful ? [] : ['reasonText' as const])];
 }
 
 /**

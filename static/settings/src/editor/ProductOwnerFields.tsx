@@ -18,7 +18,7 @@ type ProductOwnersDraft = SettingsDraft['productOwners'];
 
 export interface ProductOwnerFieldsProps {
   readonly productOwners: ProductOwnersDraft;
-  readonly page: Pick<SettingsPageState, 'projectRoles' | 'people'>;
+  readonly page: Pick<SettingsPageState, 'projectRoles' | 'people' | 'unreadableProductOwnerRole'>;
   readonly onChange: (productOwners: ProductOwnersDraft) => void;
   readonly errors: FieldErrors;
   readonly announce: (message: string) => void;
@@ -43,6 +43,7 @@ export function ProductOwnerFields({ productOwners, page, onChange, errors, anno
           </select>
         )}
       </Field>
+      {page.unreadableProductOwnerRole !== null && page.unreadableProductOwnerRole === roleName && <UnreadableRoleNote role={roleName} />}
       <NamedPeople accountIds={accountIds} people={page.people} onChange={(next) => onChange({ ...productOwners, accountIds: next })} error={errors['productOwners.accountIds']} announce={announce} />
       {roleName === '' && accountIds.length === 0 && (
         <div className="gk-banner gk-banner--warning" role="note">
@@ -51,6 +52,17 @@ export function ProductOwnerFields({ productOwners, page, onChange, errors, anno
         </div>
       )}
     </SettingsSection>
+  );
+}
+
+/** Jira refused the app the role's members: only named people count, and the page says so plainly. */
+export function UnreadableRoleNote({ role }: { readonly role: string }) {
+  const { t } = useSettingsI18n();
+  return (
+    <div className="gk-banner gk-banner--warning" role="note">
+      <Icon name="caution" className="gk-banner__icon" />
+      <p>{t('form.role.unreadable', { role })}</p>
+    </div>
   );
 }
 

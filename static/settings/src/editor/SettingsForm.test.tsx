@@ -94,6 +94,7 @@ describe('the settings form', () => {
       historySprints: 8,
       commentOnDecision: false,
       retentionDays: null,
+      openProposalsPerPerson: 10,
       boardOverrides: { '1': { workingDays: [1, 2, 3, 4] } },
     });
   });
@@ -287,5 +288,26 @@ describe('the settings form', () => {
     expect(screen.getByRole('textbox', { name: 'JQL' })).toHaveValue('project = ONB AND priority = Highest');
     expect(within(group('Working days', group('Forecast'))).getByRole('checkbox', { name: 'Saturday' })).toBeChecked();
     expect(screen.queryByText('You have unsaved changes.')).not.toBeInTheDocument();
+  });
+});
+
+describe('a Product Owner role Jira will not show Goalkeeper', () => {
+  const unreadable = settingsPage({ unreadableProductOwnerRole: 'Product Owner', settings: savedSettings({ productOwners: { roleName: 'Product Owner', accountIds: [] } }) });
+
+  it('tells the admin plainly to name people instead, next to the role', async () => {
+    await openAsAdmin(unreadable);
+    const owners = group('Product Owners');
+    expect(within(owners).getByRole('note')).toHaveTextContent('Goalkeeper cannot read the members of role Product Owner: name people instead.');
+  });
+
+  it('says nothing of the kind when Jira lets Goalkeeper read the role', async () => {
+    await openAsAdmin(settingsPage({ settings: savedSettings({ productOwners: { roleName: 'Product Owner', accountIds: ['557058:po-priya'] } }) }));
+    expect(within(group('Product Owners')).queryByText(/cannot read the members/)).toBeNull();
+  });
+
+  it('says it in German to a German Jira, and to people who may only read the settings', async () => {
+    answerResolvers(bridgeInvoke, { getProjectSettings: () => ({ data: { ...unreadable, canEdit: false } }) });
+    renderSettingsPage('de-DE');
+    expect(await screen.findByText(/Goalkeeper kann die Mitglieder der Rolle Product Owner nicht lesen: Benennen Sie stattdessen Personen\./)).toBeInTheDocument();
   });
 });

@@ -23,6 +23,7 @@ import { GoalRuleFields } from './GoalRuleFields';
 import { HistorySprintsField } from './HistorySprintsField';
 import { PolicyFields } from './PolicyFields';
 import { ProductOwnerFields } from './ProductOwnerFields';
+import { OpenProposalLimitField } from './OpenProposalLimitField';
 import { RetentionDaysField } from './RetentionDaysField';
 import { SettingsSection } from './SettingsSection';
 import { ThresholdFields } from './ThresholdFields';
@@ -150,6 +151,7 @@ export function SettingsForm({ page, actions }: SettingsFormProps) {
           checked={draft.commentOnDecision}
           onChange={(commentOnDecision) => update({ commentOnDecision })}
         />
+        <OpenProposalLimitField value={draft.openProposalsPerPerson} onChange={(openProposalsPerPerson) => update({ openProposalsPerPerson })} errors={errors} />
       </SettingsSection>
       <SettingsSection title={t('group.retention')} headingLevel={3} hint={t('group.retention.hint')}>
         <RetentionDaysField value={draft.retentionDays} onChange={(retentionDays) => update({ retentionDays })} errors={errors} />

@@ -47,6 +47,7 @@ export const de: Readonly<Record<SettingsKey, Message>> = {
   'field.workingDays': 'Arbeitstage',
   'field.historySprints': 'Abgeschlossene Sprints, aus denen die Prognose lernt',
   'field.retentionDays': 'Tage, die die Daten eines abgeschlossenen Sprints aufbewahrt werden',
+  'field.openProposalsPerPerson': 'Offene Vorschläge pro Person und Sprint',
   'field.commentOnDecision': 'Den Jira-Vorgang kommentieren, wenn über einen Vorschlag entschieden ist',
 
   'form.heading': 'Goalkeeper-Einstellungen',
@@ -55,6 +56,7 @@ export const de: Readonly<Record<SettingsKey, Message>> = {
   'form.role.none': 'Keine Rolle: nur die unten genannten Personen',
   'form.role.gone': '{role} (keine Rolle dieses Projekts mehr)',
   'form.noProductOwner': 'Ohne Rolle und ohne benannte Personen kann niemand über Vorschläge entscheiden, die auf einen Product Owner warten.',
+  'form.role.unreadable': 'Goalkeeper kann die Mitglieder der Rolle {role} nicht lesen: Benennen Sie stattdessen Personen. Jira zeigt die Mitglieder einer Rolle nur Projektadministratoren, und Goalkeeper ist keiner. Bis dahin gelten nur die hier benannten Personen als Product Owner.',
   'form.minRationaleChars.hint': 'Von 1 bis 500 Zeichen.',
   'form.labels.hint': 'Vorgänge mit einem dieser Labels. Labels durch Leerzeichen oder Kommas trennen.',
   'form.epicKeys.hint': 'Vorgänge in diesen Epics. Vorgangsschlüssel wie ONB-1, durch Leerzeichen oder Kommas getrennt.',
@@ -62,6 +64,7 @@ export const de: Readonly<Record<SettingsKey, Message>> = {
   'form.jql.hint': 'Vorgänge, die diese Abfrage findet. Jira prüft die Abfrage beim Speichern.',
   'form.historySprints.hint': 'Von 1 bis 20 Sprints. Mehr Historie macht die Prognose ruhiger; weniger folgt einem sich ändernden Team schneller.',
   'form.retentionDays.hint': 'Ganze Tage, von {min} bis {max}.',
+  'form.openProposalsPerPerson.hint': 'Von {min} bis {max}. Verhindert, dass eine Person die Warteschlange des Product Owners flutet; dieselbe Änderung kann nur einmal offen sein.',
   'form.commentOnDecision.hint': 'Der Kommentar nennt, wer entschieden hat, und zitiert die Begründung.',
   'form.save': 'Einstellungen speichern',
   'form.remove': 'Entfernen',

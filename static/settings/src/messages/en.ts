@@ -44,6 +44,7 @@ export const en = {
   'field.historySprints': 'Closed sprints the forecast learns from',
   'field.commentOnDecision': 'Comment on the Jira issue when a proposal is decided',
   'field.retentionDays': 'Days to keep a closed sprint’s records',
+  'field.openProposalsPerPerson': 'Proposals one person may have waiting per sprint',
 
   'form.heading': 'Goalkeeper settings',
   'form.inPercent': '{label} (%)',
@@ -51,6 +52,7 @@ export const en = {
   'form.role.none': 'No role: only the people named below',
   'form.role.gone': '{role} (no longer a role in this project)',
   'form.noProductOwner': 'With no role and nobody named, proposals that wait for a Product Owner cannot be decided.',
+  'form.role.unreadable': 'Goalkeeper cannot read the members of role {role}: name people instead. Jira shows a role’s members only to project administrators, and Goalkeeper is not one, so until then only the people named here count as Product Owners.',
   'form.minRationaleChars.hint': 'From 1 to 500 characters.',
   'form.labels.hint': 'Issues with any of these labels. Separate labels with spaces or commas.',
   'form.epicKeys.hint': 'Issues in these epics. Issue keys such as ONB-1, separated by spaces or commas.',
@@ -58,6 +60,7 @@ export const en = {
   'form.jql.hint': 'Issues this query finds. Jira checks the query when you save.',
   'form.historySprints.hint': 'From 1 to 20 sprints. More history steadies the forecast; fewer follows a changing team sooner.',
   'form.retentionDays.hint': 'Whole days, from {min} to {max}.',
+  'form.openProposalsPerPerson.hint': 'From {min} to {max}. Keeps one person from flooding the Product Owner’s queue; the same change can be open only once.',
   'form.commentOnDecision.hint': 'The comment names who decided and quotes their rationale.',
   'form.save': 'Save settings',
   'form.remove': 'Remove',

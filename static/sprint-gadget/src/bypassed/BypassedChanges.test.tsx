@@ -38,7 +38,7 @@ describe('changes made directly in Jira', () => {
     fireEvent.change(field, { target: { value: 'Fine.' } });
     expect(within(review).getByRole('button', { name: 'Accept the change' })).toBeDisabled();
     expect(within(review).getByRole('button', { name: 'Note it only' })).toBeDisabled();
-    expect(field).toHaveAccessibleDescription('5 of at least 10 characters');
+    expect(field).toHaveAccessibleDescription('5 of at least 10 visible characters');
 
     fireEvent.change(field, { target: { value: note } });
     fireEvent.click(within(review).getByRole('button', { name: 'Accept the change' }));

@@ -12,7 +12,8 @@ export function DecisionLog({ state }: { state: ReadySprintView }) {
   const { t } = useGadgetI18n();
   return (
     <section className="gk-section" aria-labelledby="gk-decisions-heading">
-      <h3 id="gk-decisions-heading">{t('decisions.heading', { count: state.decisions.length })}</h3>
+      <h3 id="gk-decisions-heading">{t('decisions.heading', { count: state.decisionsTotal })}</h3>
+      {state.decisionsTotal > state.decisions.length && <p className="gk-muted">{t('decisions.page', { shown: state.decisions.length, total: state.decisionsTotal })}</p>}
       {state.decisions.length === 0 ? (
         <p className="gk-muted">{t('decisions.empty')}</p>
       ) : (

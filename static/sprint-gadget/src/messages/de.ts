@@ -71,6 +71,7 @@ export const de: Readonly<Record<GadgetKey, Message>> = {
 
   'queue.heading': 'Warten auf Entscheidung ({count})',
   'queue.empty': 'Nichts wartet auf eine Entscheidung.',
+  'queue.page': 'Die {shown} ältesten von {total}. Entscheiden Sie diese, um die nächsten zu sehen; der CSV-Export enthält alle.',
   'queue.byline': 'Vorgeschlagen von {name}, {age}',
   'queue.threatNow': 'Gefährdung jetzt, gemessen am Sprint, wie er heute ist:',
   'queue.levelWhenProposed': 'Beim Vorschlag war es: {level}.',
@@ -81,6 +82,7 @@ export const de: Readonly<Record<GadgetKey, Message>> = {
 
   'decisions.heading': 'Entscheidungen in diesem Sprint ({count})',
   'decisions.empty': 'In diesem Sprint wurde noch kein Vorschlag entschieden.',
+  'decisions.page': 'Die {shown} neuesten von {total}; der CSV-Export enthält alle.',
   'decisions.approvedBy': 'Genehmigt von {name}, {at}',
   'decisions.rejectedBy': 'Abgelehnt von {name}, {at}',
   'decisions.byPolicy': 'Durch die Richtlinie genehmigt, {at}',

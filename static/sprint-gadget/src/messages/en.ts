@@ -64,6 +64,7 @@ export const en = {
 
   'queue.heading': 'Waiting for a decision ({count})',
   'queue.empty': 'Nothing is waiting for a decision.',
+  'queue.page': 'Showing the {shown} oldest of {total}. Decide these to see the next; the CSV export lists all.',
   'queue.byline': 'Proposed by {name}, {age}',
   'queue.threatNow': 'Threat level now, against the sprint as it is today:',
   'queue.levelWhenProposed': 'When proposed, it was: {level}.',
@@ -74,6 +75,7 @@ export const en = {
 
   'decisions.heading': 'Decisions this sprint ({count})',
   'decisions.empty': 'No proposal has been decided in this sprint yet.',
+  'decisions.page': 'Showing the {shown} newest of {total}; the CSV export lists all.',
   'decisions.approvedBy': 'Approved by {name}, {at}',
   'decisions.rejectedBy': 'Rejected by {name}, {at}',
   'decisions.byPolicy': 'Approved by policy, {at}',

@@ -3,7 +3,7 @@
  * per closed sprint still waiting for that verdict. Everyone else sees who is asked.
  */
 import { useState, type FormEvent } from 'react';
-import type { GoalOutcome, SprintOutcome } from '../../../../src/domain/sprint-record';
+import { outcomeVersionOf, type GoalOutcome, type SprintOutcome } from '../../../../src/domain/sprint-record';
 import { Button } from '../../../shared/components/Button';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { Field } from '../../../shared/components/Field';
@@ -71,7 +71,8 @@ function OutcomeForm({ sprint, recorder }: { sprint: SprintOutcome; recorder: Ou
     if (outcome === null) return;
     setSaving(true);
     setError(null);
-    const result = await recorder.record({ boardId: recorder.boardId, sprintId: sprint.sprintId, outcome, note });
+    // The version shown: if another Product Owner recorded meanwhile, the answer is a conflict, not an overwrite.
+    const result = await recorder.record({ boardId: recorder.boardId, sprintId: sprint.sprintId, outcome, note, expectedVersion: outcomeVersionOf(sprint) });
     setSaving(false);
     if (result.ok) recorder.onRecorded(t('outcomePrompt.recorded', { sprint: sprint.sprintName, outcome: t(OUTCOME_LABELS[outcome]) }));
     else setError(result.error);

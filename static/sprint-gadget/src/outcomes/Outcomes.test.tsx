@@ -22,7 +22,7 @@ describe('sprint goal outcomes', () => {
     fireEvent.click(save);
 
     await waitFor(() => expect(callsTo(bridgeInvoke, 'getSprintViewState')).toHaveLength(2));
-    expect(callsTo(bridgeInvoke, 'recordSprintOutcome')).toEqual([{ boardId: 1, sprintId: 6, outcome: 'partly', note: 'SAML worked; Entra slipped.' }]);
+    expect(callsTo(bridgeInvoke, 'recordSprintOutcome')).toEqual([{ boardId: 1, sprintId: 6, outcome: 'partly', note: 'SAML worked; Entra slipped.', expectedVersion: 1 }]);
   });
 
   it('tells everyone else who is asked', async () => {

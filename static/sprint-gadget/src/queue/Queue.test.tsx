@@ -42,7 +42,7 @@ describe('the queue', () => {
     fireEvent.change(rationale, { target: { value: '   Too big   ' } });
     expect(within(decision).getByRole('button', { name: 'Approve' })).toBeDisabled();
     expect(within(decision).getByRole('button', { name: 'Reject' })).toBeDisabled();
-    expect(rationale).toHaveAccessibleDescription('7 of at least 10 characters');
+    expect(rationale).toHaveAccessibleDescription('7 of at least 10 visible characters');
 
     fireEvent.change(rationale, { target: { value: 'Too big for this sprint; plan it for Sprint 8.' } });
     expect(within(decision).getByRole('button', { name: 'Approve' })).toBeEnabled();
@@ -93,5 +93,13 @@ describe('the queue', () => {
   it('says so when nothing waits for a decision', async () => {
     showSprint(bridgeInvoke, readyState({ queue: [] }));
     expect(within(await queue()).getByText('Nothing is waiting for a decision.')).toBeInTheDocument();
+  });
+});
+
+describe('a long queue', () => {
+  it('says how many proposals wait in all when the answer carries only the oldest page', async () => {
+    showSprint(bridgeInvoke, readyState({ ...AS_PRODUCT_OWNER, queue: QUEUE, queueTotal: 212 }));
+    expect(await screen.findByRole('heading', { name: 'Waiting for a decision (212)' })).toBeInTheDocument();
+    expect(screen.getByText(`Showing the ${QUEUE.length} oldest of 212. Decide these to see the next; the CSV export lists all.`)).toBeInTheDocument();
   });
 });

@@ -25,8 +25,9 @@ export function Queue({ state, actions, onAnnounce, onReload }: QueueProps) {
   return (
     <section className="gk-section" aria-labelledby="gk-queue-heading">
       <h3 id="gk-queue-heading" ref={heading} tabIndex={-1}>
-        {t('queue.heading', { count: oldestFirst.length })}
+        {t('queue.heading', { count: state.queueTotal })}
       </h3>
+      {state.queueTotal > oldestFirst.length && <p className="gk-muted">{t('queue.page', { shown: oldestFirst.length, total: state.queueTotal })}</p>}
       {oldestFirst.length === 0 ? (
         <p className="gk-muted">{t('queue.empty')}</p>
       ) : (

@@ -206,7 +206,10 @@ export function readyState(overrides: Partial<ReadySprintView> = {}): ReadySprin
       { key: 'ONB-62', summary: 'Spike: passkeys as a second factor', points: 3, goalCritical: false, statusCategory: 'todo', aboveCapacityLine: false },
     ],
     queue: QUEUE,
+    // The whole queue and log fit on one page unless a test says otherwise.
+    queueTotal: (overrides.queue ?? QUEUE).length,
     decisions: DECIDED,
+    decisionsTotal: (overrides.decisions ?? DECIDED).length,
     churn: computeChurn(COMMITTED, CHANGES, true),
     baselineSource: 'sprint-start',
     burnUp: { scope: scopeLine('2026-11-16T09:00:00.000Z', COMMITTED.points, CHANGES), donePoints: 9, now: NOW },
