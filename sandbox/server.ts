@@ -21,6 +21,7 @@ import { dispatch, sendJson } from './http-routes';
 import { openJiraJournal } from './jira-journal';
 import { SANDBOX_CLOUD_ID } from './jira/jira-model';
 import { jiraBackend, startJiraStandIn, type JiraStandIn } from './jira/jira-stand-in';
+import { seedAppStorage } from './app-seed';
 import { openSiteSettings, type SiteSettings } from './site-settings';
 
 export const DEFAULT_PORT = 5173;
@@ -79,6 +80,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     secondsToMs: options.queueSecondsToMs,
   });
   installForgeRuntime({ jira: jiraBackend(jira), kvs: kvs.backend, queue: queue.backend });
+  const appSite = { cloudId: SANDBOX_CLOUD_ID, installationId: SANDBOX_INSTALLATION_ID };
+  await seedAppStorage(appSite);
   // Subscribed after the journal's replay: those changes were delivered before the restart.
   const triggers = createTriggerEmulator({
     triggers: productTriggers(app.manifest, functions),
@@ -106,6 +109,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     journal.reset();
     kvs.reset();
     settings.reset();
+    await seedAppStorage(appSite);
   }
 
   const bridge = createBridgeHost({

@@ -4,6 +4,7 @@
  * by trusting the page. JQL is checked by Jira's own parser before it is stored.
  */
 import { GoalkeeperError } from '../domain/errors';
+import { RULE_VALIDATION_SCOPE, ruleJqlInScope } from '../domain/goal-critical';
 import type { ProjectSettings } from '../domain/settings';
 import type { Caller } from './caller';
 import { loadSettings } from './issue-situation';
@@ -97,7 +98,11 @@ async function requireValidJql(ports: Ports, settings: EditableSettings): Promis
   ] as const;
   for (const [field, jql] of rules) {
     if (!jql) continue;
-    const verdict = await ports.jira.validateJql(jql);
-    if (!verdict.valid) throw new GoalkeeperError('invalid-input', `Jira cannot parse the JQL: ${verdict.errors.join(' ')}`, { [field]: 'invalid-jql' });
+    // Validated as it will run (embedded in the sprint query), so ORDER BY and the like are refused now, not in every view later.
+    const verdict = await ports.jira.validateJql(ruleJqlInScope(RULE_VALIDATION_SCOPE, jql));
+    if (!verdict.valid) {
+      const ordering = /\border\s+by\b/i.test(jql) ? ' A goal rule only selects issues: remove ORDER BY (Goalkeeper keeps the sprint’s rank order).' : '';
+      throw new GoalkeeperError('invalid-input', `Jira cannot parse the JQL as part of the sprint’s query: ${verdict.errors.join(' ')}${ordering}`, { [field]: 'invalid-jql' });
+    }
   }
 }

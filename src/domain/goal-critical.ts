@@ -17,3 +17,15 @@ export function matchesGoalRule(rule: GoalCriticalRule, issue: GoalRuleSubject):
     rule.flaggedIssueKeys.includes(issue.key)
   );
 }
+
+/**
+ * A goal rule's JQL as Jira runs it: narrowed to a scope Goalkeeper builds (e.g. `sprint = 7`).
+ * Validating a rule means validating it embedded like this: a rule that parses alone can break
+ * once embedded (an ORDER BY inside the parentheses), and would then take every view down.
+ */
+export function ruleJqlInScope(scope: string, ruleJql: string): string {
+  return `${scope} AND (${ruleJql})`;
+}
+
+/** The scope a rule is validated in when it is saved: the shape of every real sprint query. */
+export const RULE_VALIDATION_SCOPE = 'sprint = 1';

@@ -5,6 +5,7 @@
  */
 import { route } from '@forge/api';
 import { GoalkeeperError } from '../domain/errors';
+import { ruleJqlInScope } from '../domain/goal-critical';
 import type { JiraClient } from './jira-client';
 import { searchPageShape } from './jira-shapes';
 import { collectTokenPages } from './paging';
@@ -14,7 +15,7 @@ export const KEY_SEARCH_PAGE_SIZE = 5_000;
 
 /** Keys of the issues in `scope` (e.g. `sprint = 7`) that the rule's JQL matches. */
 export async function keysMatchingRuleJql(client: JiraClient, ruleJql: string, scope: string): Promise<Set<string>> {
-  const jql = `${scope} AND (${ruleJql})`;
+  const jql = ruleJqlInScope(scope, ruleJql);
   try {
     const issues = await collectTokenPages(async (nextPageToken) => {
       const page = await client.require(route`/rest/api/3/search/jql`, searchPageShape, {

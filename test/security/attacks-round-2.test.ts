@@ -4,6 +4,7 @@
  * project (Dana, or Kofi as a second insider); the Product Owner is Priya. Each test counts as
  * one attack tried and, when it ends without failing, one refused.
  */
+import { SEEDED_SETTINGS_VERSION } from '../../sandbox/app-seed';
 import { applyWorker, onJiraEvent } from '../../src/index';
 import { FORGE_RESPONSE_MAX_BYTES, QUEUE_PAGE_SIZE } from '../../src/app/sprint-view-limits';
 import { openProposal } from '../../src/domain/proposal';
@@ -11,7 +12,7 @@ import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { createProposalStore } from '../../src/store/proposal-store';
 import { reportFigure, testTally } from '../support/figures';
 import { useForgeApp } from '../support/forge-app';
-import { ADA, auditActions, DANA, KOFI, ONB_BOARD, PRIYA, proposalPayload, RATIONALE, REASON, storedProposal, storeOf } from './security-fixture';
+import { ADA, auditActions, DANA, KOFI, setRoleMember, ONB_BOARD, PRIYA, proposalPayload, RATIONALE, REASON, storedProposal, storeOf } from './security-fixture';
 
 const app = useForgeApp();
 const attacks = testTally();
@@ -34,7 +35,7 @@ const EDITABLE_DEFAULTS = (() => {
 
 /** A project admin names the Product Owners directly (Jira lets only admins read role members). */
 async function nameProductOwners(...accountIds: string[]): Promise<void> {
-  await app().ok('saveProjectSettings', { projectKey: 'ONB', settings: { ...EDITABLE_DEFAULTS, productOwners: { roleName: null, accountIds } }, expectedVersion: 0 }, ADA);
+  await app().ok('saveProjectSettings', { projectKey: 'ONB', settings: { ...EDITABLE_DEFAULTS, productOwners: { roleName: null, accountIds } }, expectedVersion: SEEDED_SETTINGS_VERSION }, ADA);
 }
 
 /** Everything Forge storage holds, as a comparable value: a refused call must not change it. */
@@ -123,6 +124,33 @@ describe('finding 7: CSV formulas where semicolons separate lists', () => {
     const { csv } = await app().ok('exportSprintCsv', { boardId: ONB_BOARD }, PRIYA);
     expect(csv).toContain("Fine;'=1+1;");
     expect(csv).not.toMatch(/(^|[,;\t\r\n])[ "]*[=+@]/);
+  }));
+});
+
+describe('findings 8 and 9: goal-rule JQL', () => {
+  /** What saving `jql` as the ONB goal rule answers `by`, and whether the settings changed. */
+  async function saveRule(jql: string, by: string) {
+    const before = storage();
+    const answer = await app().call('saveProjectSettings', { projectKey: 'ONB', settings: { ...EDITABLE_DEFAULTS, goalCritical: { ...EDITABLE_DEFAULTS.goalCritical, jql } }, expectedVersion: SEEDED_SETTINGS_VERSION }, by);
+    return { answer, unchanged: storage() === before };
+  }
+
+  it('refuses a rule with ORDER BY, which parses alone but breaks every sprint query it is embedded in', attacks.track(async () => {
+    const { answer, unchanged } = await saveRule('labels = sso ORDER BY rank', ADA);
+    expect(answer.error).toMatchObject({ code: 'invalid-input', fields: { 'goalCritical.jql': 'invalid-jql' } });
+    expect(answer.error?.message).toMatch(/remove ORDER BY/);
+    expect(unchanged).toBe(true);
+    // The views stay up: nothing was saved that could break them.
+    expect((await app().call('getSprintViewState', { boardId: ONB_BOARD }, DANA)).error).toBeUndefined();
+  }));
+
+  it('tells an admin of one project nothing about whether another project exists', attacks.track(async () => {
+    setRoleMember(app().site(), 'ONB', 'Administrators', PRIYA, true);
+    const hidden = await saveRule('project = BIL', PRIYA);
+    const missing = await saveRule('project = NOPE', PRIYA);
+    expect(hidden.answer.error?.code).toBe('invalid-input');
+    expect(hidden.answer.error?.code).toBe(missing.answer.error?.code);
+    expect(hidden.answer.error?.message.replace('BIL', '<key>')).toBe(missing.answer.error?.message.replace('NOPE', '<key>'));
   }));
 });
 

@@ -5,6 +5,7 @@
  * the Forge principal counts. A "not found" must read exactly like the answer for something that
  * does not exist, so a probe learns nothing.
  */
+import { SEEDED_SETTINGS_VERSION } from '../../sandbox/app-seed';
 import { onJiraEvent } from '../../src/index';
 import type { EndpointName } from '../../src/resolvers/endpoints';
 import { endpoints } from '../../src/resolvers/endpoints';
@@ -138,6 +139,21 @@ function place(project: 'ONB' | 'BIL') {
   return project === 'ONB' ? { boardId: ONB_BOARD, sprintId: ONB_SPRINT, closedSprintId: 6 } : { boardId: BIL_BOARD, sprintId: BIL_SPRINT, closedSprintId: 9 };
 }
 
+/**
+ * Since issue 14 the same change can be open only once and one person may have at most 10
+ * proposals waiting: the arranged proposals are clarifications (tweaks, which the arranged policy
+ * sends to the PO) with a note of their own, on an issue of the active sprint, and the limit is
+ * raised for the arrangement. Who may do what is unchanged.
+ */
+const IN_SPRINT_ISSUE_OF = { ONB: 'ONB-45', BIL: 'BIL-3' } as const;
+let clarification = 0;
+const uniqueTweak = () => ({ kind: 'tweak', note: `Clarify the acceptance criteria, point ${++clarification}.` });
+const ARRANGED_SETTINGS = {
+  ...EDITABLE_DEFAULTS,
+  policy: { ...EDITABLE_DEFAULTS.policy, byKind: { ...EDITABLE_DEFAULTS.policy.byKind, tweak: 'product-owner' } },
+  openProposalsPerPerson: 100,
+};
+
 async function propose(author: string, issueKey: string, change: object): Promise<string> {
   return (await app.ok('createProposal', proposalPayload(issueKey, change), author)).id;
 }
@@ -145,7 +161,8 @@ async function propose(author: string, issueKey: string, change: object): Promis
 /** An auto-approved re-estimate whose apply Jira refused once: it waits in apply-failed for a retry. */
 async function failedEstimate(author: string, issueKey: string): Promise<string> {
   app.sandbox.jira.faults.inject({ kind: 'server-error', status: 400 }, { times: 1, method: 'PUT', path: `/rest/api/3/issue/${issueKey}` });
-  const id = await propose(author, issueKey, { kind: 'estimate', points: 5 });
+  // Each a change of its own: an apply-failed proposal is still open, and the same change is open only once.
+  const id = await propose(author, issueKey, { kind: 'estimate', points: 5 + ++clarification });
   await app.sandbox.idle();
   return id;
 }
@@ -170,11 +187,13 @@ async function arrange(): Promise<void> {
   setRoleMember(site, 'ONB', 'Developers', SAM, true);
   setRoleMember(site, 'ONB', 'Developers', NOOR, true);
 
+  for (const projectKey of ['ONB', 'BIL']) await app.ok('saveProjectSettings', { projectKey, settings: ARRANGED_SETTINGS, expectedVersion: projectKey === 'ONB' ? SEEDED_SETTINGS_VERSION : 0 }, ADA);
+
   const shared = new Map<string, string>();
   const sharedProposal = async (author: string, project: 'ONB' | 'BIL') => {
     const issueKey = project === 'BIL' ? 'BIL-5' : BACKLOG_ISSUE_OF[author]!;
     const key = `${author}|${project}`;
-    if (!shared.has(key)) shared.set(key, await propose(author, issueKey, { kind: 'add' }));
+    if (!shared.has(key)) shared.set(key, await propose(author, IN_SPRINT_ISSUE_OF[project], uniqueTweak()));
     return { proposalId: shared.get(key)!, issueKey };
   };
 
@@ -185,16 +204,15 @@ async function arrange(): Promise<void> {
         const author = authorOf(role, target);
         let proposal: { proposalId: string; issueKey: string; change?: object };
         switch (resolver) {
-          case 'decideProposal': {
-            const issueKey = project === 'BIL' ? 'BIL-5' : 'ONB-76';
-            proposal = { proposalId: await propose(author, issueKey, { kind: 'add' }), issueKey };
-            break;
-          }
+          case 'decideProposal':
           case 'withdrawProposal': {
-            const issueKey = project === 'BIL' ? 'BIL-5' : 'ONB-74';
-            proposal = { proposalId: await propose(author, issueKey, { kind: 'add' }), issueKey };
+            const issueKey = IN_SPRINT_ISSUE_OF[project];
+            proposal = { proposalId: await propose(author, issueKey, uniqueTweak()), issueKey };
             break;
           }
+          case 'createProposal':
+            proposal = { ...(await sharedProposal(author, project)), issueKey: IN_SPRINT_ISSUE_OF[project], change: uniqueTweak() };
+            break;
           case 'retryApply': {
             const issueKey = project === 'BIL' ? 'BIL-2' : 'ONB-42';
             proposal = { proposalId: await failedEstimate(author, issueKey), issueKey, change: { kind: 'estimate', points: 5 } };

@@ -5,6 +5,7 @@
  * answer must be `{ data }` or `{ error: { code, message } }` with a known code, nothing may throw
  * or fail internally, and a rejected call must leave Forge storage exactly as it was.
  */
+import { SEEDED_SETTINGS_VERSION } from '../../sandbox/app-seed';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { onJiraEvent } from '../../src/index';
@@ -202,7 +203,7 @@ async function arrangeBases(): Promise<Record<EndpointName, readonly unknown[]>>
     reviewBypassedChange: [{ changeId: `event:${issue.id}:80001:7:ONB-16:added`, verdict: 'accepted', note: RATIONALE }],
     recordSprintOutcome: [{ boardId: 1, sprintId: 6, outcome: 'met', note: 'SAML shipped.', expectedVersion: 1 }],
     getProjectSettings: [{ projectKey: 'ONB' }],
-    saveProjectSettings: [{ projectKey: 'ONB', settings, expectedVersion: 0 }],
+    saveProjectSettings: [{ projectKey: 'ONB', settings, expectedVersion: SEEDED_SETTINGS_VERSION }],
   };
 }
 

@@ -4,6 +4,7 @@
  * Product Owner who loses the role or the Jira permission between decision and apply cannot have
  * the change applied; and two Jira sites served by one warm runtime never see each other's data.
  */
+import { SEEDED_SETTINGS_VERSION } from '../../sandbox/app-seed';
 import { runInvocation } from '../../sandbox/forge-host/forge-runtime';
 import { handler } from '../../src/index';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
@@ -125,7 +126,7 @@ describe('claims injected into payloads', () => {
     expect(asKofi.error?.code).toBe('forbidden');
     const asDana = await app().call('decideProposal', { ...(approval(proposal.id) as object), isProductOwner: true, role: 'Product Owner', roles: ['Product Owner'] }, DANA);
     expect(asDana.error?.code).toBe('forbidden');
-    const asSam = await app().call('saveProjectSettings', { projectKey: 'ONB', settings: editableDefaults(), expectedVersion: 0, isAdmin: true, accountId: ADA }, SAM);
+    const asSam = await app().call('saveProjectSettings', { projectKey: 'ONB', settings: editableDefaults(), expectedVersion: SEEDED_SETTINGS_VERSION, isAdmin: true, accountId: ADA }, SAM);
     expect(asSam.error?.code).toBe('forbidden');
     expect(storedProposal(app(), proposal.id).status).toBe('proposed');
   }));
@@ -165,7 +166,7 @@ describe('a decider who loses their rights before the apply', () => {
   it('refuses the apply and records why when the Jira permission to make the change was taken away', tests.track(async () => {
     // Priya stays Product Owner by name in the settings, but Jira no longer lets her schedule issues.
     const settings = { ...editableDefaults(), productOwners: { roleName: 'Product Owner', accountIds: [PRIYA] } };
-    await app().ok('saveProjectSettings', { projectKey: 'ONB', settings, expectedVersion: 0 }, ADA);
+    await app().ok('saveProjectSettings', { projectKey: 'ONB', settings, expectedVersion: SEEDED_SETTINGS_VERSION }, ADA);
     const { stored } = await approveThenRevoke('ONB-73', () => {
       setRoleMember(app().site(), 'ONB', 'Product Owner', PRIYA, false);
       setRoleMember(app().site(), 'ONB', 'Viewers', PRIYA, true);
@@ -186,7 +187,7 @@ describe('two Jira sites on one runtime', () => {
     ]);
     expect(onA.id).not.toBe(onB.id);
     const settingsOnB = { ...editableDefaults(), commentOnDecision: false };
-    await Promise.all([app().ok('decideProposal', approval(onA.id), PRIYA), app().ok('saveProjectSettings', { projectKey: 'ONB', settings: settingsOnB, expectedVersion: 0 }, ADA, { site: SITE_B })]);
+    await Promise.all([app().ok('decideProposal', approval(onA.id), PRIYA), app().ok('saveProjectSettings', { projectKey: 'ONB', settings: settingsOnB, expectedVersion: SEEDED_SETTINGS_VERSION }, ADA, { site: SITE_B })]);
     await app().sandbox.idle();
 
     const check = (ok: boolean) => {

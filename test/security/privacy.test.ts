@@ -5,6 +5,7 @@
  * bypassed-change reviews, sprint outcomes, settings and their history — while every one of those
  * records survives, still readable through the app.
  */
+import { SEEDED_SETTINGS_VERSION } from '../../sandbox/app-seed';
 import { onJiraEvent, reportAccounts } from '../../src/index';
 import { CLOSED_ACCOUNT_TOMBSTONE } from '../../src/app/report-personal-data';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
@@ -52,7 +53,7 @@ describe('the personal data reporting cycle', () => {
     await app.asApp(() => onJiraEvent({ eventType: 'avi:jira-software:closed:sprint', sprint: { id: 6 } }));
     await app.ok('recordSprintOutcome', { boardId: 1, sprintId: 6, outcome: 'met', note: 'SAML shipped.', expectedVersion: 1 }, PRIYA);
     const { version, updatedBy, updatedAt, ...settings } = DEFAULT_SETTINGS;
-    await app.ok('saveProjectSettings', { projectKey: 'ONB', settings: { ...settings, productOwners: { roleName: 'Product Owner', accountIds: [PRIYA, DANA] } }, expectedVersion: 0 }, ADA);
+    await app.ok('saveProjectSettings', { projectKey: 'ONB', settings: { ...settings, productOwners: { roleName: 'Product Owner', accountIds: [PRIYA, DANA] } }, expectedVersion: SEEDED_SETTINGS_VERSION }, ADA);
     await app.sandbox.idle();
     const before = storeOf(app);
     expect([occurrences(before, DANA), occurrences(before, PRIYA)].every((count) => count > 0)).toBe(true);

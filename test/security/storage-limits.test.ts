@@ -26,6 +26,11 @@ afterAll(() => {
 
 /** The most bytes a character can cost in stored JSON: a control character is written as \\u0001. */
 const costly = (length: number) => '\u0001'.repeat(length);
+/**
+ * Reasons and rationales are cleaned of control characters and refused as filler when one
+ * character repeats (issue 14): the costliest text they keep is varied 3-byte UTF-8 characters.
+ */
+const costlyMeaningful = (length: number) => '目標'.repeat(length).slice(0, length);
 
 function proposalRecordBytes(proposalId: string): number {
   const bytes = Buffer.byteLength(JSON.stringify(storeOf(app()).entities.proposal?.[proposalId]));
@@ -82,11 +87,11 @@ describe('text bounds', () => {
   it(`keeps the largest possible proposal under Forge's ${FORGE_VALUE_MAX_BYTES / 1024} KiB through its whole life`, tests.track(async () => {
     // Ten parts of the longest summaries and the longest reason and rationale, all in the costliest characters.
     const parts = Array.from({ length: SPLIT_MAX_PARTS }, (_, i) => ({ summary: `${i}${costly(SPLIT_SUMMARY_MAX_CHARS - 1)}`, points: 0.5 }));
-    const proposal = await app().ok('createProposal', { ...proposalPayload('ONB-42', { kind: 'split', parts }), reason: { category: 'other', text: `R${costly(REASON_MAX_CHARS - 1)}` } }, DANA);
+    const proposal = await app().ok('createProposal', { ...proposalPayload('ONB-42', { kind: 'split', parts }), reason: { category: 'other', text: `R${costlyMeaningful(REASON_MAX_CHARS - 1)}` } }, DANA);
     const sizes = [proposalRecordBytes(proposal.id)];
     // The first attempt fails half-way, so the journal holds both done and failed steps with Jira's words.
     app().sandbox.jira.faults.inject({ kind: 'server-error', status: 400 }, { times: 1, method: 'PUT', path: '/rest/api/3/issue/ONB-42' });
-    await app().ok('decideProposal', approval(proposal.id, 1, `D${costly(RATIONALE_MAX_CHARS - 1)}`), PRIYA);
+    await app().ok('decideProposal', approval(proposal.id, 1, `D${costlyMeaningful(RATIONALE_MAX_CHARS - 1)}`), PRIYA);
     sizes.push(proposalRecordBytes(proposal.id));
     await app().sandbox.idle();
     sizes.push(proposalRecordBytes(proposal.id));

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { handler } from '../../src/index';
+import { seedAppStorage } from '../../sandbox/app-seed';
 import { installForgeRuntime, runInvocation, type ForgeBackends } from '../../sandbox/forge-host/forge-runtime';
 import { SANDBOX_CLOUD_ID, type JiraSite } from '../../sandbox/jira/jira-model';
 import { jiraBackend } from '../../sandbox/jira/jira-stand-in';
@@ -56,7 +57,15 @@ export async function startForgeApp(options: ForgeAppOptions = {}): Promise<Forg
   const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir, now: TEST_NOW, queueSecondsToMs: 0 });
   // The runtime globals are process-wide: installing again with a privacy back end keeps the sandbox's others.
   if (options.privacy) installForgeRuntime({ jira: jiraBackend(sandbox.jira), kvs: sandbox.kvs.backend, queue: sandbox.queue.backend, privacy: options.privacy });
-  const call: ForgeApp['call'] = (functionKey, payload, accountId, callOptions = {}) => {
+  // Every site is an installation whose admin has set Goalkeeper up as on the sandbox site (sandbox/app-seed.ts).
+  const seededSites = new Map<string, Promise<void>>([[SANDBOX_SITE.installationId, Promise.resolve()]]);
+  const seeded = (site: SiteRef): Promise<void> => {
+    const known = seededSites.get(site.installationId) ?? seedAppStorage(site);
+    seededSites.set(site.installationId, known);
+    return known;
+  };
+  const call: ForgeApp['call'] = async (functionKey, payload, accountId, callOptions = {}) => {
+    await seeded(callOptions.site ?? SANDBOX_SITE);
     const { cloudId, installationId } = callOptions.site ?? SANDBOX_SITE;
     const license = { active: callOptions.licenseActive ?? true };
     const invocation = { accountId, cloudId, installationId, moduleKey: 'goalkeeper-issue-panel', license };
