@@ -182,9 +182,11 @@ function dailyEffort(team: Team, sprintIndex: number, days: number, holidayDays:
  * Works one day (or the given share of it) on the items in rank order, `wip` at a time: effort
  * is shared among the open items at the top; an item's leftover share flows on to the next.
  */
-function workDay(items: TrueItem[], effort: number, wip: number, day: number): void {
+function workDay(items: TrueItem[], effort: number, wip: number, day: number, pullIn?: () => TrueItem): void {
   let available = effort;
   for (let round = 0; round < 50 && available > 1e-9; round++) {
+    // A team that runs out of sprint work pulls in more (Jira's velocity counts it when done).
+    if (pullIn && items.every((item) => item.finishedOnDay !== null)) items.push(pullIn());
     const active = items.filter((item) => item.finishedOnDay === null).slice(0, wip);
     if (active.length === 0) return;
     const share = available / active.length;
@@ -231,7 +233,7 @@ function playHistory(team: Team, sprints: number): { history: SprintHistory[]; c
     const committed = items.reduce((sum, item) => sum + item.creditedPoints, 0);
     const effort = dailyEffort(team, index, SPRINT_WORKING_DAYS, holidaysOf(team, SPRINT_WORKING_DAYS));
     const daily = effort.map((dayEffort, day) => {
-      workDay(items, dayEffort, team.kind.wip, day);
+      workDay(items, dayEffort, team.kind.wip, day, () => newItem(team));
       return items.filter((item) => item.finishedOnDay === day).reduce((sum, item) => sum + item.creditedPoints, 0);
     });
     const completed = daily.reduce((a, b) => a + b, 0);
@@ -361,8 +363,9 @@ export function generateCase(seed: number, index: number): BacktestCase {
   const recent = played.recentPoints.slice(-3);
   const planned = (recent.reduce((a, b) => a + b, 0) / Math.max(1, recent.length)) * random.between(0.9, 1.35);
   const items = plan(team, played.carried, Math.max(4, planned));
+  // Goal work spans most of the sprint, mostly ranked first, with stretch work in between.
   items.forEach((item, rank) => {
-    item.goalCritical = random.chance(rank < items.length / 2 ? 0.55 : 0.15);
+    item.goalCritical = random.chance(rank < (items.length * 2) / 3 ? 0.5 : 0.15);
   });
   if (!items.some((item) => item.goalCritical)) items[0]!.goalCritical = true;
 

@@ -27,6 +27,29 @@ export interface JiraUser {
   readonly displayName: string;
   readonly emailAddress: string;
   readonly timeZone: string;
+  /** Their Jira language, as GET /rest/api/3/user answers it (e.g. "de_DE"); English when not set. */
+  readonly locale?: string;
+  /** Their personal email notification settings; Jira's defaults (on, HTML) when not set. */
+  readonly notifications?: NotificationSettings;
+}
+
+/** A person's Jira email settings, which Jira applies to every mail it sends them, the app's included. */
+export interface NotificationSettings {
+  readonly email: boolean;
+  readonly format: 'html' | 'text';
+}
+
+/** One email Jira queued for a person (POST /issue/{key}/notify), as the sandbox shows it in their drawer. */
+export interface SentNotification {
+  readonly id: string;
+  readonly issueKey: string;
+  readonly recipientAccountId: string;
+  readonly sender: Actor;
+  readonly subject: string;
+  /** The body in the person's chosen format, and which one it is. */
+  readonly body: string;
+  readonly format: 'html' | 'text';
+  readonly sentAt: string;
 }
 
 /** Team-managed projects ("next-gen", simplified) and company-managed ones ("classic") differ in fields. */
@@ -239,12 +262,15 @@ export class JiraSite {
   readonly sprintReports = new Map<number, readonly SprintReportLine[]>();
   /** People holding the *Administer Jira* global permission; the app user never does (app-user.ts). */
   readonly jiraAdministrators = new Set<string>();
+  /** Emails Jira queued through the notify API, oldest first (not Jira's own change notifications). */
+  readonly notifications: SentNotification[] = [];
   private readonly activeScope = new Map<number, ActiveSprintScope>();
   private readonly issueIdByKey = new Map<string, string>();
   private readonly issueCounters = new Map<string, number>();
   private nextIssueId = 10001;
   private nextCommentId = 10500;
   private nextChangelogId = 20000;
+  private nextNotificationId = 1;
 
   constructor(
     readonly id: string,
@@ -458,6 +484,21 @@ export class JiraSite {
     issue.priorityName = priority.name;
     this.touch([issue]);
     this.record(actor, { kind: 'priority', issueKey: issue.key, from, to: priority.name });
+  }
+
+  /**
+   * Queues a notification email the way Jira's mail queue delivers it: by the recipient's own
+   * settings — nothing for a person who turned email off, the HTML or the text body by the format
+   * they chose (the other when only one was given). Returns whether it was delivered.
+   */
+  deliverNotification(issue: JiraIssue, recipientAccountId: string, sender: Actor, mail: { subject: string; textBody: string | null; htmlBody: string | null }): boolean {
+    const settings = this.users.get(recipientAccountId)?.notifications ?? { email: true, format: 'html' };
+    if (!settings.email) return false;
+    const html = settings.format === 'html' ? (mail.htmlBody ?? null) : null;
+    const body = html ?? mail.textBody ?? mail.htmlBody ?? '';
+    const format = html !== null || mail.textBody === null ? 'html' : 'text';
+    this.notifications.push({ id: String(this.nextNotificationId++), issueKey: issue.key, recipientAccountId, sender, subject: mail.subject, body, format, sentAt: this.clock().toISOString() });
+    return true;
   }
 
   addComment(issue: JiraIssue, body: unknown, actor: Actor): IssueComment {

@@ -139,6 +139,78 @@ function addComment(request: StandInRequest, keyOrId: string): StandInAnswer {
   return ok(renderComment(request.render, issue, comment), 201);
 }
 
+/** The flags of NotificationRecipients that name people by their part in the issue. */
+const RECIPIENT_FLAGS = ['reporter', 'assignee', 'watchers', 'voters'] as const;
+/** `restrict` and each `to.users` entry allow no other keys (additionalProperties: false in the contract). */
+const RESTRICT_KEYS = new Set(['groupIds', 'groups', 'permissions']);
+const USER_DETAILS_KEYS = new Set(['accountId', 'accountType', 'active', 'avatarUrls', 'displayName', 'emailAddress', 'key', 'name', 'self', 'timeZone']);
+
+/**
+ * POST /issue/{key}/notify (operation `notify`, Atlassian's platform OpenAPI): queues an email
+ * for the recipients named, filtered by `restrict`, each delivered by their own settings
+ * (JiraSite.deliverNotification). Answers the contract's 400s: a recipient who is the calling
+ * user, or who is invalid (an unknown account, the assignee of an unassigned issue), and an
+ * invalid request. The contract gives the recipient flags no default; the stand-in reads a missing
+ * flag as true, the widest reading, so an app must say false to keep a notice to those it names.
+ * The stand-in keeps no watchers, voters or groups: those name nobody here (a named group is invalid).
+ */
+function notifyAboutIssue(request: StandInRequest, keyOrId: string): StandInAnswer {
+  const { site, actor } = request;
+  const issue = visibleIssue(request, keyOrId);
+  if (!issue) return jiraError(404, [ISSUE_NOT_VISIBLE]);
+  const body = objectBody(request.body);
+  const text = (value: unknown): string | null | undefined => (value === undefined ? null : typeof value === 'string' ? value : undefined);
+  const subject = text(body.subject);
+  const textBody = text(body.textBody);
+  const htmlBody = text(body.htmlBody);
+  if (subject === undefined || textBody === undefined || htmlBody === undefined) return jiraError(400, [], { notification: 'subject, textBody and htmlBody must be text.' });
+  if (textBody === null && htmlBody === null) return jiraError(400, [], { notification: 'Provide a textBody or an htmlBody.' });
+  const to = body.to === undefined ? {} : objectBody(body.to);
+  const recipients = new Set<string>();
+  const flag = (name: (typeof RECIPIENT_FLAGS)[number]): boolean => to[name] === undefined || to[name] === true;
+  if (flag('reporter')) recipients.add(issue.reporterAccountId);
+  if (flag('assignee')) {
+    if (!issue.assigneeAccountId) return jiraError(400, ['The recipient is invalid: the issue is unassigned.']);
+    recipients.add(issue.assigneeAccountId);
+  }
+  const users = to.users === undefined ? [] : to.users;
+  if (!Array.isArray(users)) return jiraError(400, [], { to: 'users must be a list.' });
+  for (const entry of users) {
+    const user = objectBody(entry);
+    if (Object.keys(user).some((key) => !USER_DETAILS_KEYS.has(key))) return jiraError(400, [], { to: 'Unrecognized field in users.' });
+    if (typeof user.accountId !== 'string' || !site.users.has(user.accountId)) return jiraError(400, [`The recipient is invalid: no user with account ID ${String(user.accountId)}.`]);
+    recipients.add(user.accountId);
+  }
+  const groups = [...(Array.isArray(to.groups) ? to.groups : []), ...(Array.isArray(to.groupIds) ? to.groupIds : [])];
+  if (groups.length > 0) return jiraError(400, ['The recipient is invalid: no such group.']);
+  if (actor.kind === 'user' && recipients.has(actor.accountId)) return jiraError(400, ['The recipient is the same as the calling user.']);
+  const restrict = body.restrict === undefined ? {} : objectBody(body.restrict);
+  if (Object.keys(restrict).some((key) => !RESTRICT_KEYS.has(key))) return jiraError(400, [], { restrict: 'Unrecognized field in restrict.' });
+  const required: ProjectPermission[] = [];
+  for (const entry of Array.isArray(restrict.permissions) ? restrict.permissions : []) {
+    // The contract's own example restricts by "BROWSE", the older key of BROWSE_PROJECTS.
+    const key = objectBody(entry).key === 'BROWSE' ? 'BROWSE_PROJECTS' : String(objectBody(entry).key ?? '');
+    if (!isProjectPermission(key)) return jiraError(400, [], { restrict: `Unrecognized permission key: ${key}` });
+    required.push(key);
+  }
+  const project = site.projectOf(issue);
+  const mail = { subject: subject ?? `[${issue.key}] ${issue.summary}`, textBody, htmlBody };
+  for (const accountId of recipients) {
+    const person = { kind: 'user' as const, accountId };
+    if (required.every((permission) => site.can(person, permission, project))) site.deliverNotification(issue, accountId, actor, mail);
+  }
+  return NO_CONTENT;
+}
+
+/** GET /user?accountId=: one account, with the locale the bulk read leaves out. */
+function getUser(request: StandInRequest): StandInAnswer {
+  const accountId = request.query.get('accountId');
+  if (!accountId) return jiraError(400, ['The accountId query parameter is required.']);
+  const user = request.site.users.get(accountId);
+  if (!user) return jiraError(404, [`Specified user does not exist or you do not have required permissions`]);
+  return ok({ ...renderAccount(request.render, { kind: 'user', accountId }), locale: user.locale ?? 'en_US' });
+}
+
 function bulkFetch(request: StandInRequest): StandInAnswer {
   const body = objectBody(request.body);
   const refs = stringList(body.issueIdsOrKeys);
@@ -431,6 +503,8 @@ export const platformEndpoints: readonly Endpoint<StandInRequest>[] = [
   endpoint('GET', /^\/rest\/api\/3\/issue\/([^/]+)\/editmeta$/, (request, [key]) => editMeta(request, key ?? '')),
   endpoint('POST', /^\/rest\/api\/3\/changelog\/bulkfetch$/, bulkChangelogs),
   endpoint('POST', /^\/rest\/api\/3\/issue\/([^/]+)\/comment$/, (request, [key]) => addComment(request, key ?? '')),
+  endpoint('POST', /^\/rest\/api\/3\/issue\/([^/]+)\/notify$/, (request, [key]) => notifyAboutIssue(request, key ?? '')),
+  endpoint('GET', /^\/rest\/api\/3\/user$/, getUser),
   endpoint('POST', /^\/rest\/api\/3\/search\/jql$/, searchJql),
   endpoint('POST', /^\/rest\/api\/3\/permissions\/check$/, bulkPermissions),
   endpoint('GET', /^\/rest\/api\/3\/mypermissions$/, myPermissions),

@@ -4,9 +4,9 @@
  * whether an interrupted earlier run already did it.
  */
 import type { Change } from '../domain/change';
-import { summarizeChange } from '../domain/change-summary';
 import { GoalkeeperError } from '../domain/errors';
 import type { Proposal } from '../domain/proposal';
+import { decisionCommentFor } from './decision-comment';
 import type { BoardEstimation, JiraStepResult, Ports } from './ports';
 
 export interface ApplyStepPlan {
@@ -120,19 +120,11 @@ async function splitSteps(context: PlanContext, parts: Extract<Change, { kind: '
 
 function commentStep(context: PlanContext): ApplyStepPlan {
   const { ports, proposal } = context;
-  const decision = proposal.decision;
   return {
     name: 'comment',
     describe: `Comment the decision on ${proposal.issueKey}`,
     alreadyDone: async () =>
       (await ports.jira.hasDecisionComment(proposal.issueKey, proposal.id)) ? { ok: true, status: 200, message: 'Found the decision comment an interrupted attempt posted.' } : null,
-    run: () =>
-      ports.jira.addDecisionComment(proposal.issueKey, {
-        proposalId: proposal.id,
-        verdict: 'approved',
-        deciderAccountId: decision?.deciderAccountId ?? null,
-        rationale: decision?.rationale ?? '',
-        changeSummary: summarizeChange(proposal.issueKey, proposal.change),
-      }),
+    run: async () => ports.jira.addDecisionComment(proposal.issueKey, await decisionCommentFor(ports, proposal)),
   };
 }

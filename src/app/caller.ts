@@ -1,4 +1,9 @@
 /** The person calling, as Forge vouches for them (context.accountId), never as a payload claims. */
 export interface Caller {
   readonly accountId: string;
+  /**
+   * The locale of the Jira UI they called from (Forge context `locale`, e.g. "de-DE"); absent
+   * where none came. It only picks the language of what Goalkeeper writes in Jira for them.
+   */
+  readonly locale?: string;
 }

@@ -12,6 +12,7 @@ import { enqueueApply } from './apply-queueing';
 import { auditEventFor } from './audit-log';
 import type { Caller } from './caller';
 import { assessInSituation, subjectIsGoalCritical, type IssueSituation } from './issue-situation';
+import { notifyProductOwners } from './notify-people';
 import { persistTransition } from './persist';
 import type { Ports } from './ports';
 import { requireChangePermissions, situationFor } from './preview-proposal';
@@ -57,14 +58,14 @@ export async function createProposal(ports: Ports, caller: Caller, request: Crea
     reason: request.reason,
     createdAt: now,
     pointsAtProposal: pointsOfInvolvedIssues(situation, request.change),
-    needsProductOwner: needsProductOwner(situation.settings.policy, request.change, subjectIsGoalCritical(situation)),
+    needsProductOwner: needsProductOwner(situation.settings.policy, request.change, subjectIsGoalCritical(situation), assessment),
     assessment,
     threatAcknowledged: assessment?.level === 'threat' && request.acknowledgeThreat,
   });
   const outcome = await ports.proposals.create(proposal, auditEventFor(proposal, 'proposed', caller.accountId, now, request.reason.text));
   if (outcome === 'conflict') throw new GoalkeeperError('conflict', 'A proposal with this id already exists. Please submit again.');
   if (replayKey) await ports.proposals.remember(replayKey, { proposalId: proposal.id });
-  if (proposal.needsProductOwner) return proposal;
+  if (proposal.needsProductOwner) return notifyProductOwners(ports, proposal, situation.settings);
 
   const approved = await persistTransition(ports, proposal, unwrap(autoApprove(proposal, now, held)), 'auto-approved', null, 'The approval policy lets the Developers make this change; logged and applied.');
   await enqueueApply(ports, approved);

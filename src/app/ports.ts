@@ -10,6 +10,7 @@ import type { GoalCriticalRule, ProjectSettings } from '../domain/settings';
 import type { Sprint, SprintHistory, SprintIssue, SprintSnapshot } from '../domain/sprint';
 import type { BypassedChange, BypassReview, SprintBaseline, SprintOutcome, SprintScope } from '../domain/sprint-record';
 import type { JiraPermission } from '../domain/held-permissions';
+import type { NoticeLanguage } from '../domain/notice-wording';
 
 export type { GoalCriticalRule };
 export type { HeldPermissions, JiraPermission } from '../domain/held-permissions';
@@ -113,7 +114,7 @@ export interface JiraPort {
   setPriority(issueKey: string, priorityName: string): Promise<JiraStepResult>;
   setEstimate(issueKey: string, estimation: BoardEstimation, points: number): Promise<JiraStepResult>;
   createSubIssue(parentKey: string, summary: string, points: number, estimation: BoardEstimation): Promise<JiraStepResult>;
-  /** Posts the decision as an ADF comment that mentions the decider and quotes the rationale as text. */
+  /** Posts the decision as an ADF comment that mentions the proposer, names the decider and quotes the rationale as text. */
   addDecisionComment(issueKey: string, comment: DecisionComment): Promise<JiraStepResult>;
   /** Display names for UI labels; never stored (only accountIds are). */
   displayNames(accountIds: readonly string[]): Promise<Map<string, string>>;
@@ -121,6 +122,22 @@ export interface JiraPort {
   subIssues(parentKey: string): Promise<{ key: string; summary: string }[]>;
   /** Whether the decision comment of `proposalId` is on the issue, to settle an in-doubt comment step without posting twice. */
   hasDecisionComment(issueKey: string, proposalId: string): Promise<boolean>;
+  /**
+   * Jira's issue notification (an email Jira queues and delivers by each recipient's own
+   * settings), sent as the person calling, to the people named who can browse the issue.
+   */
+  notifyAboutIssue(issueKey: string, notice: IssueNotice): Promise<JiraStepResult>;
+  /** Each account's Jira profile locale (e.g. "de_DE"), where Jira tells the app; absent where it does not. */
+  localesOf(accountIds: readonly string[]): Promise<Map<string, string>>;
+}
+
+/** One notification about an issue: its words and who gets it (never the sender: Jira refuses that). */
+export interface IssueNotice {
+  readonly recipientAccountIds: readonly string[];
+  readonly subject: string;
+  /** Plain text, one paragraph each; the adapter adds the link to the issue and renders text and HTML. */
+  readonly paragraphs: readonly string[];
+  readonly linkLabel: string;
 }
 
 /** A role's members, or Jira's refusal to tell the app (it lacks Administer Projects there). */
@@ -131,9 +148,15 @@ export interface DecisionComment {
   readonly verdict: 'approved' | 'rejected';
   /** null when the approval policy approved the change automatically. */
   readonly deciderAccountId: string | null;
+  /** The decider's name as text (not a mention: the decider needs no notice); null when unknown. */
+  readonly deciderName: string | null;
+  /** Mentioned, so Jira tells them their proposal was decided. */
+  readonly proposerAccountId: string;
   readonly rationale: string;
-  /** Plain-language summary of the change, e.g. "Add ONB-31 to the active sprint". */
+  /** Plain-language summary of the change in `language`, e.g. "Add ONB-31 to the active sprint". */
   readonly changeSummary: string;
+  /** The decider's language: the comment's own words are written in it. */
+  readonly language: NoticeLanguage;
 }
 
 /** Optimistic-concurrency outcome of a conditional write. */

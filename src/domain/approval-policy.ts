@@ -1,16 +1,48 @@
 /**
  * Who must decide what. Scrum gives the Sprint Backlog to the Developers, so only the change
  * types the team configured as needing the Product Owner wait for one; the rest are logged and
- * auto-approved.
+ * auto-approved — unless the assessment calls the change a threat to the Sprint Goal, which is
+ * the Product Owner's to trade off (issue 13: a re-rank the tool rates 83% → 2% must not slip
+ * through as "the Developers' call").
  */
+import type { Assessment } from './assessment';
 import type { Change } from './change';
 import { fail, ok, type Result } from './errors';
 import type { Proposal } from './proposal';
 import type { ApprovalPolicy } from './settings';
 
-export function needsProductOwner(policy: ApprovalPolicy, change: Change, subjectIsGoalCritical: boolean): boolean {
-  if (change.kind === 'rerank' && subjectIsGoalCritical && policy.goalCriticalRerankNeedsProductOwner) return true;
-  return policy.byKind[change.kind] === 'product-owner';
+/** Why a change waits for the Product Owner, so the team member can be told. */
+export type ProductOwnerReason = 'change-kind' | 'goal-critical-rerank' | 'threatens-goal';
+
+export interface ApprovalRoute {
+  readonly needsProductOwner: boolean;
+  /** null when the Developers may make the change themselves. */
+  readonly because: ProductOwnerReason | null;
+  /** The reason in plain English (the UI phrases it from `because`). */
+  readonly message: string;
+}
+
+const ROUTE_MESSAGES: Readonly<Record<ProductOwnerReason | 'developers', string>> = {
+  'change-kind': 'The approval policy gives this kind of change to the Product Owner.',
+  'goal-critical-rerank': 'Re-ranking a goal-critical item waits for the Product Owner.',
+  'threatens-goal': 'Goalkeeper rates this change a threat to the Sprint Goal, so the Product Owner decides it, whatever the policy for its kind.',
+  developers: 'The approval policy lets the Developers make this change; it is logged.',
+};
+
+export function approvalRoute(policy: ApprovalPolicy, change: Change, subjectIsGoalCritical: boolean, assessment: Assessment | null = null): ApprovalRoute {
+  const because = productOwnerReason(policy, change, subjectIsGoalCritical, assessment);
+  return { needsProductOwner: because !== null, because, message: ROUTE_MESSAGES[because ?? 'developers'] };
+}
+
+function productOwnerReason(policy: ApprovalPolicy, change: Change, subjectIsGoalCritical: boolean, assessment: Assessment | null): ProductOwnerReason | null {
+  if (policy.byKind[change.kind] === 'product-owner') return 'change-kind';
+  if (change.kind === 'rerank' && subjectIsGoalCritical && policy.goalCriticalRerankNeedsProductOwner) return 'goal-critical-rerank';
+  if (assessment?.level === 'threat' && policy.threatNeedsProductOwner !== false) return 'threatens-goal';
+  return null;
+}
+
+export function needsProductOwner(policy: ApprovalPolicy, change: Change, subjectIsGoalCritical: boolean, assessment: Assessment | null = null): boolean {
+  return approvalRoute(policy, change, subjectIsGoalCritical, assessment).needsProductOwner;
 }
 
 /** May this person decide this proposal? Jira permissions are checked separately, by the use case. */

@@ -15,7 +15,9 @@ export type AuditAction =
   | 'applied'
   | 'apply-failed'
   | 'retry-requested'
-  | 'stale';
+  | 'stale'
+  /** Jira did not send a notification about the proposal; the proposal itself is unchanged. */
+  | 'notify-failed';
 
 export interface AuditEvent {
   readonly proposalId: string;

@@ -169,7 +169,7 @@ function estimateReasons(situation: Situation): AssessmentReason[] {
     const range = sizing.low === sizing.high ? '' : ` (range ${formatNumber(sizing.low)}–${formatWork(sizing.high, unit)})`;
     reasons.push({
       code: 'unestimated-at-median',
-      message: `${named(unestimated.map((item) => item.key))} ${unestimated.length === 1 ? 'has' : 'have'} no usable estimate: counted at the sprint's median size, ${formatWork(sizing.median, unit)}${range}`,
+      message: `${named(unestimated.map((item) => item.key))} ${unestimated.length === 1 ? 'has' : 'have'} no usable estimate: counted at the sprint’s median size, ${formatWork(sizing.median, unit)}${range}`,
       figures: { issueKeys: unestimated.map((item) => item.key).join(', '), unestimated: unestimated.length, median: sizing.median, low: sizing.low, high: sizing.high },
     });
   }

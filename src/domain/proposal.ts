@@ -13,6 +13,7 @@ import type { Change, Reason } from './change';
 import { fail, ok, type Result } from './errors';
 import type { HeldPermissions } from './held-permissions';
 import { meaningfulText, rationaleRule } from './meaningful-text';
+import type { NoticeLanguage } from './notice-wording';
 import { RATIONALE_MAX_CHARS } from './text-limits';
 
 export const PROPOSAL_STATUSES = ['proposed', 'approved', 'auto-approved', 'rejected', 'withdrawn', 'applied', 'apply-failed', 'stale'] as const;
@@ -35,6 +36,11 @@ export interface Decision {
    * acts only within these. Absent on decisions recorded before Goalkeeper kept them.
    */
   readonly heldPermissions?: HeldPermissions;
+  /**
+   * The language the decider used Goalkeeper in (their Forge context's locale): the decision
+   * comment is written in it. Absent on decisions recorded before, and on automatic ones (English).
+   */
+  readonly language?: NoticeLanguage;
 }
 
 /** One step of applying a change to Jira, as recorded in the apply journal. */
@@ -118,6 +124,14 @@ export function decide(
 ): Result<Proposal> {
   if (proposal.status !== 'proposed') return illegal(proposal, verdict === 'approved' ? 'approve' : 'reject');
   return next(proposal, { status: verdict, decision: { verdict, deciderAccountId, rationale, decidedAt, assessment, ...(heldPermissions ? { heldPermissions } : {}) } });
+}
+
+/**
+ * The next version with nothing changed: for an audit event that records something beside the
+ * proposal's state (a notification Jira did not send), so the trail stays one event per version.
+ */
+export function noteOnly(proposal: Proposal): Proposal {
+  return { ...proposal, version: proposal.version + 1 };
 }
 
 /** Policy says this change type needs no PO: approved on creation, logged like any decision; the proposer's rights stand in for a decider's. */

@@ -21,6 +21,11 @@ export interface ApprovalPolicy {
   readonly byKind: Readonly<Record<ChangeKind, ApprovalRequirement>>;
   /** A re-rank of a goal-critical item needs the PO even where re-ranks are auto-approved. */
   readonly goalCriticalRerankNeedsProductOwner: boolean;
+  /**
+   * A change assessed as a threat to the goal needs the PO whatever its kind's rule (issue 13).
+   * Optional so settings saved before it existed keep working: absent means on.
+   */
+  readonly threatNeedsProductOwner?: boolean;
   readonly allowSelfApproval: boolean;
   readonly minRationaleChars: number;
 }
@@ -78,6 +83,7 @@ export const DEFAULT_POLICY: ApprovalPolicy = {
     tweak: 'auto',
   },
   goalCriticalRerankNeedsProductOwner: true,
+  threatNeedsProductOwner: true,
   allowSelfApproval: false,
   minRationaleChars: RATIONALE_MIN_CHARS,
 };

@@ -1,11 +1,13 @@
 /**
- * The decision comment in Atlassian Document Format. The decider is a mention node (Jira renders
- * their current name from the accountId); the rationale is quoted as plain text nodes, one
+ * The decision comment in Atlassian Document Format. The proposer is a mention node (Jira renders
+ * their current name from the accountId and tells them); the decider is named as text, in the
+ * decider's language (src/domain/notice-wording.ts); the rationale is quoted as plain text nodes, one
  * paragraph per line, with no marks, links or mentions parsed out of it: whatever a person
  * typed stays words on the page.
  * https://developer.atlassian.com/cloud/jira/platform/apis/document/structure/
  */
 import type { DecisionComment } from '../app/ports';
+import { decisionLine, rationaleLead } from '../domain/notice-wording';
 
 export type AdfInline = { readonly type: 'text'; readonly text: string } | { readonly type: 'mention'; readonly attrs: { readonly id: string } };
 export interface AdfParagraph {
@@ -33,12 +35,13 @@ function quotedParagraphs(value: string): AdfParagraph[] {
     .map((line) => ({ type: 'paragraph', content: [text(line)] }));
 }
 
+/** "Goalkeeper: @proposer – your proposal was approved by Priya Raman: …", in the decider's language. */
 function verdictLine(comment: DecisionComment): AdfParagraph {
-  const verb = comment.verdict === 'approved' ? 'approved' : 'rejected';
-  if (comment.deciderAccountId === null) {
-    return { type: 'paragraph', content: [text(`Goalkeeper: ${verb} automatically by the project's approval policy: ${comment.changeSummary}`)] };
-  }
-  return { type: 'paragraph', content: [text('Goalkeeper: '), { type: 'mention', attrs: { id: comment.deciderAccountId } }, text(` ${verb} this change: ${comment.changeSummary}`)] };
+  const decider = { automatic: comment.deciderAccountId === null, name: comment.deciderName };
+  return {
+    type: 'paragraph',
+    content: [text('Goalkeeper: '), { type: 'mention', attrs: { id: comment.proposerAccountId } }, text(decisionLine(comment.language, comment.verdict, decider, comment.changeSummary))],
+  };
 }
 
 /** The comment's last line names the proposal: how a comment is recognised as this proposal's decision. */
@@ -62,7 +65,9 @@ export function decisionCommentDocument(comment: DecisionComment): AdfDocument {
     version: 1,
     content: [
       verdictLine(comment),
-      ...(rationale.length > 0 ? [{ type: 'blockquote' as const, content: rationale }] : []),
+      ...(rationale.length > 0 && comment.deciderAccountId !== null
+        ? [{ type: 'paragraph' as const, content: [text(rationaleLead(comment.language, comment.deciderName))] }, { type: 'blockquote' as const, content: rationale }]
+        : []),
       { type: 'paragraph', content: [text(proposalLine(comment.proposalId))] },
     ],
   };

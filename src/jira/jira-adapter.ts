@@ -10,6 +10,7 @@ import { closedSprintHistories, recentClosedSprints } from './history';
 import { readIssueFacts, subIssues } from './issues';
 import { JiraClient, type JiraClientOptions } from './jira-client';
 import { addDecisionComment, createSubIssue, hasDecisionComment, moveToBacklog, moveToSprint, rank, setEstimate, setPriority } from './mutations';
+import { localesOf, notifyAboutIssue } from './notifications';
 import { displayNames } from './people';
 import { hasProjectPermission, permissionsOf, projectsWithPermission } from './permissions';
 import { allowedPriorities, projectRoleMembers, projectRoleNames, validateJql } from './project-config';
@@ -65,5 +66,7 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): JiraPort {
     displayNames: (accountIds) => displayNames(client, accountIds),
     subIssues: (parentKey) => subIssues(client, parentKey),
     hasDecisionComment: (issueKey, proposalId) => hasDecisionComment(client, issueKey, proposalId),
+    notifyAboutIssue: (issueKey, notice) => notifyAboutIssue(person, issueKey, notice),
+    localesOf: (accountIds) => localesOf(client, accountIds),
   };
 }

@@ -4,6 +4,7 @@ import { decideProposal } from '../app/decide-proposal';
 import { getAllowedPriorities } from '../app/get-allowed-priorities';
 import { getAuditTrail } from '../app/get-audit-trail';
 import { exportSprintCsv } from '../app/export-sprint-csv';
+import { getIssueGlance } from '../app/get-issue-glance';
 import { getIssuePanelState } from '../app/get-issue-panel-state';
 import { getSprintViewState } from '../app/get-sprint-view-state';
 import { listBoards } from '../app/list-boards';
@@ -35,6 +36,8 @@ import {
 
 export const endpoints = {
   getIssuePanelState: defineEndpoint({ schema: issuePanelStateSchema, mutates: false, run: getIssuePanelState }),
+  // The issue context panel's count of changes waiting for the Product Owner.
+  getIssueGlance: defineEndpoint({ schema: issuePanelStateSchema, mutates: false, run: getIssueGlance }),
   previewProposal: defineEndpoint({ schema: previewSchema, mutates: false, run: previewProposal }),
   // The re-prioritise form asks for the issue's allowed priorities only when it opens.
   getAllowedPriorities: defineEndpoint({ schema: issuePanelStateSchema, mutates: false, run: getAllowedPriorities }),

@@ -20,10 +20,10 @@ export interface ForgeLicense {
   readonly isActive?: boolean;
 }
 
-/** What Forge hands a resolver definition; only accountId, license and installContext are trusted. */
+/** What Forge hands a resolver definition; only accountId, license and installContext are trusted (locale only picks a language). */
 export interface ResolverRequest {
   readonly payload: unknown;
-  readonly context: { readonly accountId?: string; readonly license?: ForgeLicense | null; readonly installContext?: string };
+  readonly context: { readonly accountId?: string; readonly license?: ForgeLicense | null; readonly installContext?: string; readonly locale?: unknown };
 }
 
 /** Whether Forge says the app's licence on this site has lapsed. */
@@ -55,12 +55,17 @@ export async function handleRequest<S extends z.ZodType, T>(endpoint: Endpoint<S
     }
     const parsed = endpoint.schema.safeParse(request.payload ?? {});
     if (!parsed.success) return { error: invalidInput(parsed.error) };
-    return { data: await endpoint.run(makePorts(), { accountId }, parsed.data) };
+    return { data: await endpoint.run(makePorts(), callerOf(accountId, request.context.locale), parsed.data) };
   } catch (error) {
     // Forge answers this one itself, by asking the person to allow the app to act as them.
     if (needsUserConsent(error)) throw error;
     return { error: toDomainError(error) };
   }
+}
+
+/** The UI locale only picks a language (src/domain/notice-wording.ts), so any short locale-shaped text is taken and the rest ignored. */
+function callerOf(accountId: string, locale: unknown): Caller {
+  return typeof locale === 'string' && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(locale) ? { accountId, locale } : { accountId };
 }
 
 function invalidInput(error: z.ZodError): DomainError {

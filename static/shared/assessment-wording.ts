@@ -22,6 +22,20 @@ const WORK_KEYS: Readonly<Record<WorkUnit, ProposalPartKey>> = {
 
 const UNRESOLVED_PLACEHOLDER = /\{\w+\}/;
 
+/** Below this or above 1 − this a forecast is shown as "< 5%" / "> 95%" (as EXTREME_CHANCE in the domain's wording). */
+const EXTREME_CHANCE = 0.05;
+
+/**
+ * A forecast chance as a person should read it (issue 13): a model is never sure, so "< 5%" and
+ * "> 95%" rather than 0% and 100% — unless `certain` by arithmetic (nothing left to do, or no
+ * time left to do it), which the assessment's figures flag.
+ */
+export function describeChance(translator: ProposalPartTranslator, probability: number, certain = false): string {
+  if (!certain && probability < EXTREME_CHANCE) return translator.t('shared.assessment.chance.below', { percent: translator.formatPercent(EXTREME_CHANCE) });
+  if (!certain && probability > 1 - EXTREME_CHANCE) return translator.t('shared.assessment.chance.above', { percent: translator.formatPercent(1 - EXTREME_CHANCE) });
+  return translator.formatPercent(probability);
+}
+
 /** How the figures of one assessment read: work in its unit, probabilities as percentages. */
 interface FigureWording {
   /** "P(goal)", or "P(all work done)" when the assessment judges capacity only. */
@@ -31,7 +45,13 @@ interface FigureWording {
   readonly basis: Assessment['basis'];
   /** An amount of work with its unit, e.g. "3 pts" or "3 Vorgänge". */
   work(value: Figure): string | undefined;
+  /** A threshold or share: plain percent. */
   percent(value: Figure): string | undefined;
+  /** A forecast chance: "< 5%" / "> 95%" at the extremes unless certain by arithmetic. */
+  chance(value: Figure, certain?: boolean): string | undefined;
+  /** Whether the assessment's before / after chance is certain by arithmetic. */
+  readonly certainBefore: boolean;
+  readonly certainAfter: boolean;
   list(values: readonly string[]): string;
 }
 
@@ -45,6 +65,9 @@ function figureWording(translator: ProposalPartTranslator, assessment: Assessmen
     basis: assessment.basis,
     work: (value) => (typeof value === 'number' && unit ? translator.t(WORK_KEYS[unit], { count: value }) : undefined),
     percent: (value) => (typeof value === 'number' ? translator.formatPercent(value) : undefined),
+    chance: (value, certain = false) => (typeof value === 'number' ? describeChance(translator, value, certain) : undefined),
+    certainBefore: assessment.before.certain === true,
+    certainAfter: assessment.after.certain === true,
     list: (values) => new Intl.ListFormat(translator.locale, { type: 'conjunction' }).format(values),
   };
 }
@@ -63,19 +86,44 @@ function reasonPhrasing({ code, figures }: AssessmentReason, wording: FigureWord
       };
     }
     case 'goal-item-removed':
-      return { key: 'shared.assessment.reason.goal-item-removed', params: { issueKey: figures.issueKey } };
+      return {
+        key: 'shared.assessment.reason.goal-item-removed',
+        params: { issueKey: figures.issueKey, label: wording.label, pGoalRest: wording.chance(figures.pGoalRest, wording.certainAfter) },
+      };
     case 'goal-item-below-line':
       return { key: 'shared.assessment.reason.goal-item-below-line', params: { issueKey: figures.issueKey, work: wording.work(figures.work) } };
     case 'p-goal-low':
       return {
         key: 'shared.assessment.reason.p-goal-low',
-        params: { label: wording.label, pGoal: wording.percent(figures.pGoal), threshold: wording.percent(figures.threshold) },
+        params: { label: wording.label, pGoal: wording.chance(figures.pGoal, wording.certainAfter), threshold: wording.percent(figures.threshold) },
       };
     case 'p-goal-drop':
       return {
         key: 'shared.assessment.reason.p-goal-drop',
-        params: { label: wording.label, pGoalBefore: wording.percent(figures.pGoalBefore), pGoalAfter: wording.percent(figures.pGoalAfter) },
+        params: { label: wording.label, pGoalBefore: wording.chance(figures.pGoalBefore, wording.certainBefore), pGoalAfter: wording.chance(figures.pGoalAfter, wording.certainAfter) },
       };
+    case 'p-goal-rise':
+      return {
+        key: 'shared.assessment.reason.p-goal-rise',
+        params: { label: wording.label, pGoalBefore: wording.chance(figures.pGoalBefore, wording.certainBefore), pGoalAfter: wording.chance(figures.pGoalAfter, wording.certainAfter) },
+      };
+    case 'no-effect':
+      return { key: 'shared.assessment.reason.no-effect', params: { label: wording.label, pGoal: wording.chance(figures.pGoal, wording.certainAfter) } };
+    case 'sprint-past-end':
+      return { key: 'shared.assessment.reason.sprint-past-end', params: { endDate: typeof figures.endDate === 'string' ? figures.endDate.slice(0, 10) : undefined } };
+    case 'history-set-aside':
+      return figures.why === 'no-points' || figures.why === 'too-short'
+        ? { key: `shared.assessment.reason.history-set-aside.${figures.why}`, params: { sprintNames: figures.sprintNames } }
+        : null;
+    case 'unestimated-at-median':
+      return {
+        key: 'shared.assessment.reason.unestimated-at-median',
+        params: { issueKeys: figures.issueKeys, median: wording.work(figures.median), low: figures.low, high: wording.work(figures.high) },
+      };
+    case 'estimate-ignored':
+      return { key: 'shared.assessment.reason.estimate-ignored', params: { issueKeys: figures.issueKeys } };
+    case 'in-progress-assumed':
+      return { key: 'shared.assessment.reason.in-progress-assumed', params: { issueKeys: figures.issueKeys, doneShare: wording.percent(figures.doneShare) } };
     case 'scope-added':
       return {
         key: 'shared.assessment.reason.scope-added',
@@ -107,7 +155,7 @@ function lowConfidencePhrasing(figures: AssessmentReason['figures'], wording: Fi
     case 'none':
       return { key: 'shared.assessment.reason.low-confidence-forecast.none', params: { committedWork: wording.work(figures.committedWork), count: figures.totalDays } };
     case 'history':
-      return null;
+      return typeof figures.sprintsUsed === 'number' ? { key: 'shared.assessment.reason.low-confidence-forecast.history', params: { count: figures.sprintsUsed } } : null;
   }
 }
 
@@ -131,17 +179,24 @@ function fromNewerBackend(_code: never): null {
 function suggestionPhrasing(suggestion: Suggestion, wording: FigureWording): Phrasing {
   switch (suggestion.kind) {
     case 'defer-to-make-room':
+    case 'rank-below-goal':
       return {
-        key: 'shared.assessment.suggestion.defer',
+        key: suggestion.kind === 'defer-to-make-room' ? 'shared.assessment.suggestion.defer' : 'shared.assessment.suggestion.rank-below-goal',
         params: {
           issueKeys: wording.list(suggestion.issueKeys),
           work: wording.work(suggestion.points),
           label: wording.label,
-          pGoalAfter: wording.percent(suggestion.pGoalAfter),
+          pGoalAfter: wording.chance(suggestion.pGoalAfter),
         },
       };
     case 'split':
-      return { key: 'shared.assessment.suggestion.split', params: { issueKey: suggestion.issueKey, work: wording.work(suggestion.points) } };
+      // Splits stored before issue 13 carry no resulting chance: they keep the older wording.
+      return suggestion.pGoalAfter === undefined
+        ? { key: 'shared.assessment.suggestion.split', params: { issueKey: suggestion.issueKey, work: wording.work(suggestion.points) } }
+        : {
+            key: 'shared.assessment.suggestion.split.helps',
+            params: { issueKey: suggestion.issueKey, work: wording.work(suggestion.points), label: wording.label, pGoalAfter: wording.chance(suggestion.pGoalAfter) },
+          };
   }
 }
 

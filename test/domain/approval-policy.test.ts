@@ -1,4 +1,5 @@
-import { mayDecide, needsProductOwner } from '../../src/domain/approval-policy';
+import { approvalRoute, mayDecide, needsProductOwner } from '../../src/domain/approval-policy';
+import type { Assessment } from '../../src/domain/assessment';
 import { proposalFor } from '../support/proposals';
 import { DEFAULT_POLICY } from '../../src/domain/settings';
 
@@ -24,6 +25,29 @@ describe('approval policy', () => {
   it('follows a configured policy: the Developers may own additions', () => {
     const policy = { ...DEFAULT_POLICY, byKind: { ...DEFAULT_POLICY.byKind, add: 'auto' as const } };
     expect(needsProductOwner(policy, { kind: 'add' }, false)).toBe(false);
+  });
+
+  it('sends a re-rank the assessment calls a threat to the Product Owner, and says why (issue 13)', () => {
+    const threat = { level: 'threat' } as Assessment;
+    const rerank = { kind: 'rerank', target: { position: 'top' } } as const;
+    expect(needsProductOwner(DEFAULT_POLICY, rerank, false, { level: 'safe' } as Assessment)).toBe(false);
+    expect(approvalRoute(DEFAULT_POLICY, rerank, false, threat)).toEqual({
+      needsProductOwner: true,
+      because: 'threatens-goal',
+      message: 'Goalkeeper rates this change a threat to the Sprint Goal, so the Product Owner decides it, whatever the policy for its kind.',
+    });
+  });
+
+  it('escalates threats by default even in settings saved before the setting existed, and not once it is turned off', () => {
+    const threat = { level: 'threat' } as Assessment;
+    const { threatNeedsProductOwner: _absent, ...older } = DEFAULT_POLICY;
+    expect(needsProductOwner(older, { kind: 'estimate', points: 8 }, false, threat)).toBe(true);
+    expect(needsProductOwner({ ...DEFAULT_POLICY, threatNeedsProductOwner: false }, { kind: 'estimate', points: 8 }, false, threat)).toBe(false);
+  });
+
+  it('names the policy as the reason when the kind itself needs the Product Owner', () => {
+    expect(approvalRoute(DEFAULT_POLICY, { kind: 'add' }, false, { level: 'threat' } as Assessment).because).toBe('change-kind');
+    expect(approvalRoute(DEFAULT_POLICY, { kind: 'tweak', note: '' }, false, null)).toMatchObject({ needsProductOwner: false, because: null });
   });
 
   it('refuses a decider who is not a Product Owner', () => {

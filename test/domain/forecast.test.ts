@@ -1,16 +1,22 @@
 import fc from 'fast-check';
-import { CapacityForecast, chooseThroughput, simulateCapacity, type SprintProgress, type ThroughputModel } from '../../src/domain/forecast';
+import { CapacityForecast, chooseThroughput, effectiveDaysLeft, simulateCapacity, type SprintProgress } from '../../src/domain/forecast';
 import { seededRandom } from '../../src/domain/random';
 import type { SprintHistory } from '../../src/domain/sprint';
 
-function closedSprint(sprintId: number, completedPoints: number, workingDays = 10): SprintHistory {
-  return { sprintId, name: `ONB Sprint ${sprintId}`, committedPoints: 30, completedPoints, workingDays };
+function closedSprint(sprintId: number, completedPoints: number, workingDays = 10, dailyCompletedPoints?: number[]): SprintHistory {
+  return { sprintId, name: `ONB Sprint ${sprintId}`, committedPoints: 30, completedPoints, workingDays, ...(dailyCompletedPoints ? { dailyCompletedPoints } : {}) };
 }
 
 const MID_SPRINT: SprintProgress = { doneWork: 12, elapsedDays: 4, committedWork: 40, totalDays: 10 };
 const FIRST_DAY: SprintProgress = { doneWork: 0, elapsedDays: 0, committedWork: 40, totalDays: 10 };
 
-const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
+const mean = (values: ArrayLike<number>): number => Array.from(values).reduce((sum, value) => sum + value, 0) / values.length;
+const spreadOf = (values: ArrayLike<number>): number => {
+  const m = mean(values);
+  return Math.sqrt(Array.from(values).reduce((sum, value) => sum + (value - m) ** 2, 0) / values.length);
+};
+/** Not yet started: this sprint's pace says nothing, so the history alone speaks. */
+const NOT_STARTED: SprintProgress = { doneWork: 0, elapsedDays: 0, committedWork: 40, totalDays: 10 };
 
 describe('seededRandom', () => {
   it('repeats its sequence for the same seed and stays in [0, 1)', () => {
@@ -29,28 +35,31 @@ describe('seededRandom', () => {
 });
 
 describe('chooseThroughput', () => {
-  it('learns daily rates from closed sprints (completed points per working day)', () => {
-    const model = chooseThroughput([closedSprint(1, 30), closedSprint(2, 20), closedSprint(3, 24, 8)], MID_SPRINT);
-    expect(model).toEqual({ basis: 'history', dailyRates: [2, 3, 3] });
+  it('learns from the closed sprints’ days when Jira’s history has them, else from their totals', () => {
+    const model = chooseThroughput([closedSprint(1, 20, 10, [0, 4, 2, 0, 6, 2, 0, 4, 2, 0]), closedSprint(2, 30)], MID_SPRINT);
+    expect(model.basis).toBe('history');
+    expect(model.sprints).toEqual([{ kind: 'days', days: [0, 4, 2, 0, 6, 2, 0, 4, 2, 0] }, { kind: 'total', dailyRate: 3, workingDays: 10 }]);
+    expect(model.meanDailyRate).toBe(2.5);
   });
 
-  it('ignores closed sprints without working days', () => {
-    const model = chooseThroughput([closedSprint(1, 30, 0)], MID_SPRINT);
-    expect(model.basis).toBe('sprint-pace');
+  it('sets aside a sprint with no completed work and one closed within 2 working days, naming why', () => {
+    const model = chooseThroughput([closedSprint(1, 0), closedSprint(2, 13, 1), closedSprint(3, 20)], MID_SPRINT);
+    expect(model.setAside).toEqual([
+      { name: 'ONB Sprint 1', why: 'no-points' },
+      { name: 'ONB Sprint 2', why: 'too-short' },
+    ]);
+    expect(model.sprints).toHaveLength(1);
   });
 
-  it('falls back to the sprint pace so far, spread evenly around it, without history', () => {
-    const model = chooseThroughput([], MID_SPRINT);
-    expect(model.basis).toBe('sprint-pace');
-    expect(mean(model.dailyRates)).toBeCloseTo(12 / 4, 10);
-    expect(Math.min(...model.dailyRates)).toBe(0);
-    expect(Math.max(...model.dailyRates)).toBeCloseTo(2 * 3, 10);
+  it('widens the sprint-level spread when history is thin: 1/√n of a prior spread', () => {
+    const one = chooseThroughput([closedSprint(1, 20)], MID_SPRINT);
+    const four = chooseThroughput([1, 2, 3, 4].map((id) => closedSprint(id, 20)), MID_SPRINT);
+    expect(one.levelSpread).toBeCloseTo(2 * four.levelSpread, 10);
   });
 
-  it('falls back to the commitment spread over the sprint when nothing is done yet', () => {
-    const model = chooseThroughput([], FIRST_DAY);
-    expect(model.basis).toBe('none');
-    expect(mean(model.dailyRates)).toBeCloseTo(40 / 10, 10);
+  it('falls back to the sprint pace so far without history, and to the commitment when nothing is done yet', () => {
+    expect(chooseThroughput([], MID_SPRINT)).toMatchObject({ basis: 'sprint-pace', meanDailyRate: 3 });
+    expect(chooseThroughput([], FIRST_DAY)).toMatchObject({ basis: 'none', meanDailyRate: 4 });
   });
 
   it('does not depend on the order of the history', () => {
@@ -60,44 +69,50 @@ describe('chooseThroughput', () => {
 });
 
 describe('simulateCapacity', () => {
-  // Each day is 1 or 3 points, equally likely; over 4 days capacity is 4 + 2·Binomial(4, ½):
-  // 4, 6, 8, 10, 12 points with probabilities 1, 4, 6, 4, 1 sixteenths.
-  const coinFlipDays: ThroughputModel = { basis: 'history', dailyRates: [1, 3] };
+  const lumpyDays = [0, 5, 0, 0, 5, 0, 5, 0, 0, 5];
+  const lumpy = chooseThroughput(Array.from({ length: 6 }, (_, i) => closedSprint(i + 1, 20, 10, lumpyDays)), NOT_STARTED);
 
-  it('matches the hand-computed distribution of a coin-flip team', () => {
-    const forecast = simulateCapacity(coinFlipDays, 4, 20_000, seededRandom(7));
-    expect(forecast.probabilityOfCompleting(8)).toBeCloseTo(11 / 16, 1);
-    expect(forecast.probabilityOfCompleting(10)).toBeCloseTo(5 / 16, 1);
-    expect(forecast.probabilityOfCompleting(4)).toBe(1);
-    expect(forecast.probabilityOfCompleting(12.5)).toBe(0);
-    expect(forecast.capacityAt(0.5)).toBe(8);
-    expect(forecast.capacityAt(0.85)).toBe(6);
+  it('keeps the team’s mean pace while spreading the outcomes: thin history never yields certainty', () => {
+    const forecast = simulateCapacity(chooseThroughput([closedSprint(1, 20, 10, [2, 2, 2, 2, 2, 2, 2, 2, 2, 2])], NOT_STARTED), 5, NOT_STARTED, 20_000, seededRandom(7));
+    expect(mean(forecast.capacities)).toBeCloseTo(10, 0);
+    expect(forecast.probabilityOfCompleting(10)).toBeGreaterThan(0.2);
+    expect(forecast.probabilityOfCompleting(10)).toBeLessThan(0.8);
   });
 
-  it('gives every trial the same capacity when every day is the same', () => {
-    const forecast = simulateCapacity({ basis: 'history', dailyRates: [2.5] }, 6, 500, seededRandom(1));
-    expect(forecast.capacityAt(0.5)).toBe(15);
-    expect(forecast.probabilityOfCompleting(15)).toBe(1);
-    expect(forecast.probabilityOfCompleting(15.01)).toBe(0);
+  it('draws contiguous blocks of a sprint’s days, so lumpy days keep their spread', () => {
+    const forecast = simulateCapacity(lumpy, 2, NOT_STARTED, 20_000, seededRandom(3));
+    // Two days of a 0/5 sprint: 0, 5 or 10, never an average of 2 a day each day.
+    expect(forecast.probabilityOfCompleting(0.5 * 4 * 2)).toBeLessThan(0.8);
+    expect(spreadOf(forecast.capacities)).toBeGreaterThan(2);
   });
 
-  it('has no capacity with no working days left', () => {
-    const forecast = simulateCapacity(coinFlipDays, 0, 100, seededRandom(1));
+  it('moves the forecast towards this sprint’s own pace as the sprint goes on', () => {
+    const slow: SprintProgress = { doneWork: 4, elapsedDays: 5, committedWork: 40, totalDays: 10 };
+    const onPace: SprintProgress = { doneWork: 10, elapsedDays: 5, committedWork: 40, totalDays: 10 };
+    const slowModel = chooseThroughput(Array.from({ length: 6 }, (_, i) => closedSprint(i + 1, 20, 10, lumpyDays)), slow);
+    const slowForecast = simulateCapacity(slowModel, 5, slow, 10_000, seededRandom(5));
+    const onPaceForecast = simulateCapacity(slowModel, 5, onPace, 10_000, seededRandom(5));
+    expect(mean(slowForecast.capacities)).toBeLessThan(0.8 * mean(onPaceForecast.capacities));
+  });
+
+  it('has no capacity with no working time left', () => {
+    const forecast = simulateCapacity(lumpy, 0, NOT_STARTED, 100, seededRandom(1));
     expect(forecast.capacityAt(0.5)).toBe(0);
-    expect(forecast.probabilityOfCompleting(0)).toBe(1);
     expect(forecast.probabilityOfCompleting(1)).toBe(0);
   });
 
-  it('keeps the sprint-pace mean while spreading the outcomes', () => {
-    const forecast = simulateCapacity(chooseThroughput([], MID_SPRINT), 5, 10_000, seededRandom(3));
-    expect(forecast.capacityAt(0.5)).toBeCloseTo(15, 0);
-    expect(forecast.capacityAt(0.85)).toBeLessThan(13);
-  });
-
   it('gives the same forecast for the same seed', () => {
-    const first = simulateCapacity(coinFlipDays, 6, 1_000, seededRandom(11));
-    const second = simulateCapacity(coinFlipDays, 6, 1_000, seededRandom(11));
-    expect([0.1, 0.5, 0.85, 0.99].map((c) => second.capacityAt(c))).toEqual([0.1, 0.5, 0.85, 0.99].map((c) => first.capacityAt(c)));
+    const first = simulateCapacity(lumpy, 6, NOT_STARTED, 1_000, seededRandom(11));
+    const second = simulateCapacity(lumpy, 6, NOT_STARTED, 1_000, seededRandom(11));
+    expect(second.capacities).toEqual(first.capacities);
+  });
+});
+
+describe('effectiveDaysLeft', () => {
+  it('takes days off and then availability off the working time left, never below zero', () => {
+    expect(effectiveDaysLeft(5, undefined)).toBe(5);
+    expect(effectiveDaysLeft(5, { availability: 0.8, daysOff: 1 })).toBeCloseTo(3.2, 10);
+    expect(effectiveDaysLeft(2, { availability: 1, daysOff: 3 })).toBe(0);
   });
 });
 
@@ -132,6 +147,13 @@ describe('CapacityForecast', () => {
         if (larger.length > 0) expect(forecast.probabilityOfCompleting(Math.min(...larger))).toBeLessThan(c - 1e-9);
       }),
     );
+  });
+
+  it('keeps the trials in their order whatever quantiles are asked, so trials stay paired with other draws', () => {
+    const forecast = new CapacityForecast(Float64Array.from([5, 1, 4, 2, 3]));
+    forecast.capacityAt(0.5);
+    forecast.capacityAt(0.9);
+    expect(Array.from(forecast.capacities)).toEqual([5, 1, 4, 2, 3]);
   });
 
   it('answers the same after any number of quantile questions in any order', () => {

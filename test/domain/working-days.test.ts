@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { countWorkingDays, sprintWorkingDays } from '../../src/domain/working-days';
+import { countWorkingDays, sprintWorkingDays, sprintWorkingTime, workingTimeBetween } from '../../src/domain/working-days';
 
 // A two-week sprint: Monday 6 May 2024, 09:00 UTC, to Friday 17 May 2024, 17:00 UTC.
 const START = '2024-05-06T09:00:00.000Z';
@@ -69,5 +69,39 @@ describe('countWorkingDays', () => {
   it('counts nothing for an empty or reversed range', () => {
     expect(countWorkingDays(Date.parse(END), Date.parse(START))).toBe(0);
     expect(countWorkingDays(Date.parse(START), Date.parse(START))).toBe(0);
+  });
+});
+
+describe('sprintWorkingTime', () => {
+  it('counts working hours (09:00–17:00) as parts of a working day: half a day left at 13:00', () => {
+    expect(sprintWorkingTime(START, END, '2024-05-13T13:00:00.000Z')).toEqual({ elapsed: 5.5, left: 4.5, total: 10, pastEnd: false });
+  });
+
+  it('stands still over the weekend: Friday evening, Saturday and Monday morning read alike', () => {
+    for (const now of ['2024-05-10T17:30:00.000Z', '2024-05-11T12:00:00.000Z', '2024-05-12T23:00:00.000Z', '2024-05-13T08:59:00.000Z']) {
+      expect(sprintWorkingTime(START, END, now)).toEqual({ elapsed: 5, left: 5, total: 10, pastEnd: false });
+    }
+  });
+
+  it('gives a sprint starting on a Saturday the same ten days as one starting on a Monday', () => {
+    expect(sprintWorkingTime('2024-05-04T09:00:00.000Z', '2024-05-18T09:00:00.000Z', '2024-05-11T12:00:00.000Z')).toEqual({ elapsed: 5, left: 5, total: 10, pastEnd: false });
+  });
+
+  it('says when the sprint is past its end date, with no time left', () => {
+    expect(sprintWorkingTime(START, END, '2024-05-20T10:00:00.000Z')).toEqual({ elapsed: 10, left: 0, total: 10, pastEnd: true });
+  });
+
+  it('never jumps: working time left falls by at most the time that passed', () => {
+    const startMs = Date.parse(START);
+    const endMs = Date.parse(END);
+    fc.assert(
+      fc.property(fc.integer({ min: startMs, max: endMs }), fc.integer({ min: 0, max: 3 * 86_400_000 }), (nowMs, step) => {
+        const earlier = sprintWorkingTime(START, END, new Date(nowMs).toISOString());
+        const later = sprintWorkingTime(START, END, new Date(nowMs + step).toISOString());
+        expect(earlier.left - later.left).toBeGreaterThanOrEqual(-1e-9);
+        expect(earlier.left - later.left).toBeLessThanOrEqual(step / (8 * 3_600_000) + 1e-9);
+        expect(workingTimeBetween(nowMs, Math.min(endMs, nowMs + step))).toBeCloseTo(earlier.left - later.left, 9);
+      }),
+    );
   });
 });

@@ -76,7 +76,7 @@ describe('issue keys can never change the request path', () => {
 
   it.each(hostileKeys)('refuses to change or comment %s, without sending any request', async (key) => {
     const mark = harness.standIn.requests.length;
-    const decision = { proposalId: 'p-1', verdict: 'approved', deciderAccountId: null, rationale: 'Fits the goal.', changeSummary: 'Raise priority' } as const;
+    const decision = { proposalId: 'p-1', verdict: 'approved', deciderAccountId: null, deciderName: null, proposerAccountId: '557058:dev-dana', rationale: 'Fits the goal.', changeSummary: 'Raise priority', language: 'en' } as const;
     const results = await harness.invoke(() =>
       Promise.all([
         harness.jira.setPriority(key, 'Highest'),

@@ -32,8 +32,10 @@ export interface JiraHarness {
 
 const notUsedHere = async (): Promise<Response> => new Response(JSON.stringify({ message: 'Not used by the Jira adapter tests' }), { status: 501 });
 
-export async function startJiraHarness(options: { seed?: (site: JiraSite, now: Date) => void; adapter?: JiraAdapterOptions } = {}): Promise<JiraHarness> {
-  const standIn = await startJiraStandIn({ now: TEST_NOW, seed: options.seed });
+export async function startJiraHarness(
+  options: { seed?: (site: JiraSite, now: Date) => void; adapter?: JiraAdapterOptions; manifestScopes?: readonly string[] } = {},
+): Promise<JiraHarness> {
+  const standIn = await startJiraStandIn({ now: TEST_NOW, seed: options.seed, ...(options.manifestScopes ? { manifestScopes: options.manifestScopes } : {}) });
   installForgeRuntime({ jira: jiraBackend(standIn), kvs: notUsedHere, queue: notUsedHere });
   const sleeps: number[] = [];
   const jira = createJiraAdapter({

@@ -172,8 +172,11 @@ describe('the decision comment', () => {
     proposalId: 'prop-7f3a',
     verdict: 'approved',
     deciderAccountId: SEED_ACCOUNTS.productOwner,
+    deciderName: 'Priya Raman',
+    proposerAccountId: SEED_ACCOUNTS.devDana,
     rationale: 'Security asked for it *today*.\n\nIt fits the goal: @Ada <b>agrees</b>.',
     changeSummary: 'Add ONB-68 to the active sprint',
+    language: 'en',
   };
 
   it('posts the decision as an ADF comment from the app, exactly as built', async () => {

@@ -9,8 +9,15 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 describe('project configuration read from Jira', () => {
-  it('lists the site\'s priorities in Jira\'s order', async () => {
-    expect(await harness.invoke(() => harness.jira.priorityNames())).toEqual(['Highest', 'High', 'Medium', 'Low', 'Lowest']);
+  it('lists the priorities an issue allows from its edit metadata, in Jira\'s order, without the admin-only priority search', async () => {
+    const mark = harness.standIn.requests.length;
+    expect(await harness.invoke(() => harness.jira.allowedPriorities('ONB-55'))).toEqual(['Highest', 'High', 'Medium', 'Low', 'Lowest']);
+    expect(harness.requestsSince(mark).map((request) => `${request.method} ${request.path}`)).toEqual(['GET /rest/api/3/issue/ONB-55/editmeta']);
+  });
+
+  it('allows no priorities for an issue that does not exist or a key that is not one', async () => {
+    expect(await harness.invoke(() => harness.jira.allowedPriorities('ONB-9999'))).toEqual([]);
+    expect(await harness.invoke(() => harness.jira.allowedPriorities('ONB-1/../x'))).toEqual([]);
   });
 
   it('lists the project\'s roles a Product Owner role can be chosen from, as the admin asking, without the apps\' role', async () => {

@@ -61,6 +61,7 @@ const PRODUCT_OWNER: Row = { ...BROWSE, viewer: [F, F, N], 'team-member': [F, F,
 
 const EXPECTED: Record<EndpointName, Row> = {
   getIssuePanelState: BROWSE,
+  getIssueGlance: BROWSE,
   previewProposal: SCHEDULE,
   getAllowedPriorities: BROWSE,
   createProposal: SCHEDULE,
@@ -250,6 +251,7 @@ function payloadFor(resolver: EndpointName, subject: Subject): object {
   const body = ((): object => {
     switch (resolver) {
       case 'getIssuePanelState':
+      case 'getIssueGlance':
       case 'getAllowedPriorities':
         return { issueKey: subject.issueKey };
       case 'previewProposal':

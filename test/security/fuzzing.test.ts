@@ -189,6 +189,7 @@ async function arrangeBases(): Promise<Record<EndpointName, readonly unknown[]>>
   ] as const;
   return {
     getIssuePanelState: [{ issueKey: 'ONB-68' }, { issueKey: 'BIL-2' }],
+    getIssueGlance: [{ issueKey: 'ONB-68' }, { issueKey: 'BIL-2' }],
     getAllowedPriorities: [{ issueKey: 'ONB-68' }, { issueKey: 'BIL-2' }],
     previewProposal: changes.map(([issueKey, change]) => ({ issueKey, change })),
     createProposal: [...changes.map(([issueKey, change]) => proposalPayload(issueKey, change, { idempotencyKey: 'fuzz-1' })), proposalPayload('ONB-9999', { kind: 'add' })],

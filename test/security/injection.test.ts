@@ -145,7 +145,7 @@ describe('issue keys in paths', () => {
     const asApp = <T>(work: (jira: JiraPort) => Promise<T>) => runInvocation({ cloudId: SANDBOX_CLOUD_ID, installationId: SANDBOX_INSTALLATION_ID, moduleKey: 'apply-consumer' }, () => work(jira));
     const asPriya = <T>(work: (jira: JiraPort) => Promise<T>) => runInvocation({ accountId: PRIYA, cloudId: SANDBOX_CLOUD_ID, installationId: SANDBOX_INSTALLATION_ID, moduleKey: 'issue-panel' }, () => work(jira));
     const estimation = { kind: 'points', fieldId: 'customfield_10016' } as const;
-    const comment = { proposalId: 'p-1', verdict: 'approved', deciderAccountId: PRIYA, rationale: 'Fine by me, really.', changeSummary: 'Add' } as const;
+    const comment = { proposalId: 'p-1', verdict: 'approved', deciderAccountId: PRIYA, deciderName: null, proposerAccountId: PRIYA, rationale: 'Fine by me, really.', changeSummary: 'Add', language: 'en' } as const;
     const before = app().sandbox.jira.requests.length;
     for (const key of HOSTILE_KEYS) {
       expect(await asApp((j) => j.getIssue(key))).toBeNull();

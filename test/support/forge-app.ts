@@ -30,6 +30,8 @@ export interface CallOptions {
   readonly licenseActive?: boolean;
   /** Which site the invocation is for (default: the sandbox site). */
   readonly site?: SiteRef;
+  /** The Jira UI's locale in the product context (Forge's `context.locale`), e.g. "de-DE". */
+  readonly locale?: string;
 }
 
 export interface ForgeAppOptions {
@@ -69,7 +71,13 @@ export async function startForgeApp(options: ForgeAppOptions = {}): Promise<Forg
     const { cloudId, installationId } = callOptions.site ?? SANDBOX_SITE;
     const license = { active: callOptions.licenseActive ?? true };
     const invocation = { accountId, cloudId, installationId, moduleKey: 'goalkeeper-issue-panel', license };
-    const context = { cloudId, localId: 'test-local-id', moduleKey: 'goalkeeper-issue-panel', extension: callOptions.extension ?? { type: 'jira:issuePanel' } };
+    const context = {
+      cloudId,
+      localId: 'test-local-id',
+      moduleKey: 'goalkeeper-issue-panel',
+      extension: callOptions.extension ?? { type: 'jira:issuePanel' },
+      ...(callOptions.locale ? { locale: callOptions.locale } : {}),
+    };
     return runInvocation(invocation, () =>
       handler({ call: { functionKey, payload }, context }, { principal: { accountId }, installContext: `ari:cloud:jira::site/${cloudId}`, license }),
     ) as Promise<never>;

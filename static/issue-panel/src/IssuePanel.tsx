@@ -11,6 +11,7 @@ import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Icon } from '../../shared/components/icons';
 import { LiveRegion } from '../../shared/components/LiveRegion';
 import { Loading } from '../../shared/components/Loading';
+import { MissingPartsNote } from '../../shared/components/MissingPartsNote';
 import { ContextHeader } from './header/ContextHeader';
 import { usePanelI18n } from './messages/catalogue';
 import { ProposalForm } from './propose/ProposalForm';
@@ -44,6 +45,7 @@ export function IssuePanel({ issueKey, previewDelayMs, mintKey }: IssuePanelProp
           <LiveRegion message={announcement} />
           {load.refreshError && <ErrorBanner error={load.refreshError} onRetry={() => void reload()} focusOnShow={false} />}
           <ContextHeader state={load.state} />
+          <MissingPartsNote parts={load.state.unavailable} />
           <ProposeSection
             state={load.state}
             actions={actions}

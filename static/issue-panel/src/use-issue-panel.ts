@@ -22,6 +22,8 @@ export interface PanelActions {
   withdraw(request: PayloadOf<'withdrawProposal'>): Promise<CallResult<ResultOf<'withdrawProposal'>>>;
   retry(request: PayloadOf<'retryApply'>): Promise<CallResult<ResultOf<'retryApply'>>>;
   auditTrail(request: PayloadOf<'getAuditTrail'>): Promise<CallResult<ResultOf<'getAuditTrail'>>>;
+  /** The priorities the issue allows, asked only when the re-prioritise form opens. */
+  allowedPriorities(): Promise<CallResult<ResultOf<'getAllowedPriorities'>>>;
 }
 
 export function useIssuePanel(issueKey: string): { load: PanelLoad; reload: () => Promise<void>; actions: PanelActions } {
@@ -57,6 +59,7 @@ export function useIssuePanel(issueKey: string): { load: PanelLoad; reload: () =
       withdraw: (request) => thenReload(callResolver('withdrawProposal', request)),
       retry: (request) => thenReload(callResolver('retryApply', request)),
       auditTrail: (request) => callResolver('getAuditTrail', request),
+      allowedPriorities: () => callResolver('getAllowedPriorities', { issueKey }),
     };
   }, [issueKey, reload]);
 

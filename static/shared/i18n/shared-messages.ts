@@ -66,6 +66,19 @@ const en = {
   'shared.status.applied': 'Applied',
   'shared.status.apply-failed': 'Apply failed',
   'shared.status.stale': 'Out of date',
+
+  // What a view goes without when Jira refuses or fails a read (src/app/missing-parts.ts).
+  'shared.missing.title': 'Shown without some of Jira\'s data',
+  'shared.missing.history': 'The team\'s past sprints: the forecast uses this sprint\'s pace only.',
+  'shared.missing.board-configuration': 'The board\'s configuration: points are read from the field “{field}”.',
+  'shared.missing.board-configuration.none': 'The board\'s configuration and its story-point field: issues are counted instead of points.',
+  'shared.missing.display-names': 'People\'s names: Goalkeeper shows who it was without them.',
+  'shared.missing.goal-critical-jql': 'The goal-critical JQL: goal-critical work is marked by labels, epics and flags only.',
+  'shared.missing.priorities': 'The priorities this issue allows.',
+  'shared.missing.reason.refused': 'Jira did not allow Goalkeeper to read it.',
+  'shared.missing.reason.not-found': 'Jira did not find it.',
+  'shared.missing.reason.failed': 'Jira did not answer in time or failed.',
+  'shared.missing.reason.invalid': 'Jira called the query invalid.',
 } as const;
 
 type SharedKey = keyof typeof en;
@@ -134,6 +147,18 @@ const de: Readonly<Record<SharedKey, Message>> = {
   'shared.status.applied': 'Umgesetzt',
   'shared.status.apply-failed': 'Umsetzung fehlgeschlagen',
   'shared.status.stale': 'Veraltet',
+
+  'shared.missing.title': 'Ohne einige Daten aus Jira angezeigt',
+  'shared.missing.history': 'Die vergangenen Sprints des Teams: Die Prognose nutzt nur das Tempo dieses Sprints.',
+  'shared.missing.board-configuration': 'Die Konfiguration des Boards: Punkte werden aus dem Feld „{field}“ gelesen.',
+  'shared.missing.board-configuration.none': 'Die Konfiguration des Boards und sein Story-Point-Feld: Statt Punkten werden Vorgänge gezählt.',
+  'shared.missing.display-names': 'Die Namen der Personen: Goalkeeper zeigt ohne sie, wer es war.',
+  'shared.missing.goal-critical-jql': 'Das JQL für zielkritische Arbeit: Sie wird nur über Labels, Epics und Markierungen erkannt.',
+  'shared.missing.priorities': 'Die für diesen Vorgang erlaubten Prioritäten.',
+  'shared.missing.reason.refused': 'Jira hat Goalkeeper das Lesen nicht erlaubt.',
+  'shared.missing.reason.not-found': 'Jira hat es nicht gefunden.',
+  'shared.missing.reason.failed': 'Jira hat nicht rechtzeitig oder fehlerhaft geantwortet.',
+  'shared.missing.reason.invalid': 'Jira hält die Abfrage für ungültig.',
 };
 
 export const sharedCatalogues: Catalogues<SharedKey> = { en, de };

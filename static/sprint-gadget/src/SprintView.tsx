@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Icon } from '../../shared/components/icons';
 import { LiveRegion } from '../../shared/components/LiveRegion';
 import { Loading } from '../../shared/components/Loading';
+import { MissingPartsNote } from '../../shared/components/MissingPartsNote';
 import { namesOf } from '../../shared/people';
 import type { CallError } from '../../shared/resolver-client';
 import { BurnUp } from './burn-up/BurnUp';
@@ -60,6 +61,7 @@ export function SprintView({ boardId, goalLabel = '', openedFromSprintId, confid
         <div className="gk-gadget gk-sprint gk-stack">
           <LiveRegion message={announcement} />
           {load.refreshError && <ErrorBanner error={load.refreshError} onRetry={() => void reload()} focusOnShow={false} />}
+          <MissingPartsNote parts={'unavailable' in load.state ? load.state.unavailable : []} />
           <StateView
             state={load.state}
             openedFromSprintId={openedFromSprintId}

@@ -117,6 +117,7 @@ export const de: Readonly<Record<PanelKey, Message>> = {
   'audit.apply-failed': 'Umsetzung fehlgeschlagen',
   'audit.retry-requested': 'Wiederholung angefordert',
   'audit.stale': 'Als veraltet markiert',
+  'audit.notify-failed': 'Benachrichtigung nicht gesendet',
 
   'announce.proposed': 'Vorschlag abgeschickt. Der Product Owner entscheidet.',
   'announce.autoApproved': 'Vorschlag abgeschickt und per Richtlinie genehmigt. Goalkeeper setzt ihn jetzt um.',

@@ -114,6 +114,7 @@ export const en = {
   'audit.apply-failed': 'Apply failed',
   'audit.retry-requested': 'Retry requested',
   'audit.stale': 'Marked out of date',
+  'audit.notify-failed': 'Notification not sent',
 
   'announce.proposed': 'Proposal submitted. The Product Owner decides it.',
   'announce.autoApproved': 'Proposal submitted and approved by policy. Goalkeeper applies it now.',

@@ -23,6 +23,7 @@ const ACTION_LABELS: Readonly<Record<AuditAction, PanelKey>> = {
   'apply-failed': 'audit.apply-failed',
   'retry-requested': 'audit.retry-requested',
   stale: 'audit.stale',
+  'notify-failed': 'audit.notify-failed',
 };
 
 interface TrailPage {

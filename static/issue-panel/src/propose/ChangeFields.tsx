@@ -1,9 +1,13 @@
 /** The fields one change kind needs; kinds that need none say what will happen instead. */
+import { useEffect, useState } from 'react';
+import type { AllowedPriorities } from '../../../../src/app/get-allowed-priorities';
 import type { IssuePanelState } from '../../../../src/app/get-issue-panel-state';
 import type { RankTarget } from '../../../../src/domain/change';
 import { Field } from '../../../shared/components/Field';
+import { MissingPartsNote } from '../../../shared/components/MissingPartsNote';
 import { pointsLabel } from '../../../shared/proposal-wording';
 import { usePanelI18n } from '../messages/catalogue';
+import type { PanelActions } from '../use-issue-panel';
 import type { PanelKey } from '../messages/en';
 import type { ChangeDraft, FormField } from './change-draft';
 import { IssuePicker } from './IssuePicker';
@@ -21,12 +25,14 @@ export interface ChangeFieldsProps {
   readonly onChange: (changes: Partial<ChangeDraft>) => void;
   readonly state: IssuePanelState;
   readonly errors: Partial<Record<FormField, string>>;
+  /** Asked only when the re-prioritise fields show: the issue's allowed priorities. */
+  readonly loadPriorities: PanelActions['allowedPriorities'];
 }
 
-export function ChangeFields({ draft, onChange, state, errors }: ChangeFieldsProps) {
+export function ChangeFields({ draft, onChange, state, errors, loadPriorities }: ChangeFieldsProps) {
   const translator = usePanelI18n();
   const { t } = translator;
-  const { issue, sprint, nextSprint, sprintIssues, priorities } = state;
+  const { issue, sprint, nextSprint, sprintIssues } = state;
   const sprintName = sprint?.name ?? '';
   switch (draft.kind) {
     case '':
@@ -64,20 +70,7 @@ export function ChangeFields({ draft, onChange, state, errors }: ChangeFieldsPro
         </>
       );
     case 'priority':
-      return (
-        <Field label={t('form.priority')} hint={issue.priorityName ? t('form.now', { value: issue.priorityName }) : undefined} error={errors.priorityName}>
-          {(control) => (
-            <select {...control} className="gk-input" value={draft.priorityName} onChange={(event) => onChange({ priorityName: event.target.value })}>
-              <option value="">{t('form.pickPriority')}</option>
-              {priorities.map((priority) => (
-                <option key={priority} value={priority}>
-                  {priority}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      );
+      return <PriorityField draft={draft} onChange={onChange} current={issue.priorityName} error={errors.priorityName} loadPriorities={loadPriorities} />;
     case 'estimate':
       return (
         <Field label={t('form.estimate')} hint={t('form.now', { value: pointsLabel(translator, issue.points) })} error={errors.points}>
@@ -105,4 +98,43 @@ export function ChangeFields({ draft, onChange, state, errors }: ChangeFieldsPro
         </Field>
       );
   }
+}
+
+interface PriorityFieldProps {
+  readonly draft: ChangeDraft;
+  readonly onChange: (changes: Partial<ChangeDraft>) => void;
+  readonly current: string | null;
+  readonly error: string | undefined;
+  readonly loadPriorities: PanelActions['allowedPriorities'];
+}
+
+/** The priority picker: asks for the issue's allowed priorities when it first shows, and says when Jira would not tell. */
+function PriorityField({ draft, onChange, current, error, loadPriorities }: PriorityFieldProps) {
+  const { t } = usePanelI18n();
+  const [allowed, setAllowed] = useState<AllowedPriorities | 'loading'>('loading');
+  useEffect(() => {
+    let shown = true;
+    void loadPriorities().then((result) => {
+      if (shown) setAllowed(result.ok ? result.value : { kind: 'unavailable', reason: 'failed' });
+    });
+    return () => {
+      shown = false;
+    };
+  }, [loadPriorities]);
+  if (allowed !== 'loading' && allowed.kind === 'unavailable') return <MissingPartsNote parts={[{ part: 'priorities', reason: allowed.reason }]} />;
+  const priorities = allowed === 'loading' ? [] : allowed.priorities;
+  return (
+    <Field label={t('form.priority')} hint={current ? t('form.now', { value: current }) : undefined} error={error}>
+      {(control) => (
+        <select {...control} className="gk-input" value={draft.priorityName} disabled={allowed === 'loading'} onChange={(event) => onChange({ priorityName: event.target.value })}>
+          <option value="">{allowed === 'loading' ? t('shared.loading') : t('form.pickPriority')}</option>
+          {priorities.map((priority) => (
+            <option key={priority} value={priority}>
+              {priority}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
 }

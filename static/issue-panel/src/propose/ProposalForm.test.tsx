@@ -18,6 +18,7 @@ async function openForm(state = panelState(), preview = SAFE) {
   answerResolvers(bridgeInvoke, {
     getIssuePanelState: () => ({ data: state }),
     previewProposal: () => ({ data: preview }),
+    getAllowedPriorities: () => ({ data: { kind: 'listed', priorities: ['Highest', 'High', 'Medium', 'Low', 'Lowest'] } }),
   });
   renderPanel(<IssuePanel issueKey={state.issue.key} previewDelayMs={0} mintKey={keys('submit-key-1', 'submit-key-2')} />);
   fireEvent.click(await screen.findByRole('button', { name: 'Propose change' }));
@@ -82,7 +83,9 @@ describe('the proposal form', () => {
     expect(optionTexts('Issue to rank against')).not.toContainEqual(expect.stringContaining('ONB-9'));
 
     choose('Change', 'priority');
-    expect(optionTexts('New priority')).toEqual(['Choose a priority…', 'Highest', 'High', 'Medium', 'Low', 'Lowest']);
+    // The allowed priorities are asked for only now, when the re-prioritise fields show.
+    await waitFor(() => expect(optionTexts('New priority')).toEqual(['Choose a priority…', 'Highest', 'High', 'Medium', 'Low', 'Lowest']));
+    expect(callsTo(bridgeInvoke, 'getAllowedPriorities')).toEqual([{ issueKey: 'ONB-9' }]);
     expect(screen.getByText('Now: Medium')).toBeInTheDocument();
 
     choose('Change', 'estimate');

@@ -26,7 +26,7 @@ import { useLiveAssessment } from './use-live-assessment';
 
 export interface ProposalFormProps {
   readonly state: IssuePanelState;
-  readonly actions: Pick<PanelActions, 'preview' | 'create'>;
+  readonly actions: Pick<PanelActions, 'preview' | 'create' | 'allowedPriorities'>;
   readonly onSubmitted: (proposal: Proposal) => void;
   readonly onCancel: () => void;
   readonly previewDelayMs?: number;
@@ -141,7 +141,7 @@ export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDel
           </select>
         )}
       </Field>
-      <ChangeFields draft={draft} onChange={update} state={state} errors={errors} />
+      <ChangeFields draft={draft} onChange={update} state={state} errors={errors} loadPriorities={actions.allowedPriorities} />
       <Field label={t('form.reasonCategory')} error={errors.reasonCategory}>
         {(control) => (
           <select {...control} className="gk-input" value={reason.category} onChange={(event) => setReason({ ...reason, category: event.target.value as ReasonCategory | '' })}>

@@ -85,11 +85,11 @@ export function panelState(overrides: Partial<IssuePanelState> = {}): IssuePanel
     sprintIssues: SPRINT_ISSUES,
     proposals: [],
     availableKinds: ['add', 'swap'],
-    priorities: ['Highest', 'High', 'Medium', 'Low', 'Lowest'],
     policy: POLICY,
     viewer: { accountId: DANA_DEVELOPER, isProductOwner: false, canPropose: true, cannotProposeReason: null },
     productOwnerIds: [PRIYA_PRODUCT_OWNER],
     people: PEOPLE,
+    unavailable: [],
     ...overrides,
   };
 }

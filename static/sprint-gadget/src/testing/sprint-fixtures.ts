@@ -220,6 +220,7 @@ export function readyState(overrides: Partial<ReadySprintView> = {}): ReadySprin
     viewer: { accountId: DANA_DEVELOPER, isProductOwner: false },
     productOwnerIds: [PRIYA_PRODUCT_OWNER],
     people: PEOPLE,
+    unavailable: [],
     ...overrides,
   };
 }
@@ -235,4 +236,5 @@ export const NO_ACTIVE_SPRINT: SprintViewState = {
   viewer: { accountId: DANA_DEVELOPER, isProductOwner: false },
   productOwnerIds: [PRIYA_PRODUCT_OWNER],
   people: PEOPLE,
+  unavailable: [],
 };

@@ -1,0 +1,5 @@
+import '../../shared/styles/goalkeeper.css';
+import { bootApp } from '../../shared/boot-app';
+import { contextCatalogues } from './messages/catalogue';
+
+bootApp({ catalogues: contextCatalogues, load: () => import('./IssueContextApp') });
