@@ -50,20 +50,22 @@ function benchIssue(index: number, random: Random, size: number): SprintIssue {
 
 /**
  * A two-week sprint on its third day (8 working days left), history scaled to its size so the
- * goal is likely before the change; the change adds a goal-critical issue at the bottom, which
- * exercises every step: the line moves, the level is a threat, deferrals are searched.
+ * goal is likely before the change; the change adds a goal-critical issue (after the last goal item), which
+ * exercises every step: the line moves, the level rises, the ways out are searched.
  */
 function benchInput(size: number): AssessmentInput {
   const random = seededRandom(size);
   const issues = Array.from({ length: size }, (_, index) => benchIssue(index, random, size));
   const committed = issues.reduce((sum, issue) => sum + (issue.points ?? 0), 0);
+  // A pace at which the goal is likely but not certain, so the addition below threatens it.
+  const pace = Math.round((committed * 0.4) / SPRINT_WORKING_DAYS);
   const history: SprintHistory[] = Array.from({ length: HISTORY_SPRINTS }, (_, index) => ({
     sprintId: index + 1,
     name: `Sprint ${index + 1}`,
     committedPoints: committed,
-    completedPoints: Math.round(committed * (0.8 + 0.3 * random())),
+    completedPoints: pace * SPRINT_WORKING_DAYS,
     workingDays: SPRINT_WORKING_DAYS,
-    dailyCompletedPoints: Array.from({ length: SPRINT_WORKING_DAYS }, () => Math.round((committed / SPRINT_WORKING_DAYS) * 2 * random())),
+    dailyCompletedPoints: Array.from({ length: SPRINT_WORKING_DAYS }, () => pace),
   }));
   return {
     snapshot: {
@@ -82,7 +84,7 @@ function benchInput(size: number): AssessmentInput {
     history,
     issueKey: 'BEN-NEW',
     change: { kind: 'add' },
-    incoming: { ...benchIssue(size, random, size), key: 'BEN-NEW', points: 5, statusCategory: 'todo', goalCritical: true },
+    incoming: { ...benchIssue(size, random, size), key: 'BEN-NEW', points: Math.max(5, Math.round(committed * 0.08)), statusCategory: 'todo', goalCritical: true },
     now: '2024-05-08T10:00:00.000Z',
     trials: DEFAULT_TRIALS,
     seed: DEFAULT_SEED,

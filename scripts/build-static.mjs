@@ -2,6 +2,12 @@
  * Builds every Custom UI app (each `static/<app>/` with a `vite.config.ts`) into
  * `static/<app>/build`, prints each app's gzipped JavaScript against its budget, checks that every
  * `resource:<key>;<file>` manifest.yml names exists, and exits 1 on any breach.
+ *
+ * An app whose build is up to date is reused, not rebuilt: a stamp (build-stamps.mjs) holds the
+ * SHA-256 of every input — the app's own files, static/shared/, the TypeScript and Vite settings,
+ * package-lock.json — and of the build it produced. Contents, not mtimes, so a checkout or a copy
+ * that touches files rebuilds nothing, and an edited or deleted build is rebuilt. `--force`
+ * rebuilds everything.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { parse } from 'yaml';
+import { isUpToDate, recordBuild } from './build-stamps.mjs';
 
 // The configs are TypeScript in a CommonJS package, loaded through Vite's bundling config loader;
 // its notice about a future native loader default says nothing about this build.
@@ -22,6 +29,8 @@ const BUDGETS_KB = {
   'issue-panel': 120,
   'sprint-gadget': 150,
   settings: 120,
+  // React and @forge/bridge are most of it; the panel's own code is a few lines.
+  'issue-context': 110,
 };
 
 function appsWithConfig() {
@@ -55,19 +64,25 @@ function missingManifestFiles() {
     .filter((path) => !existsSync(path));
 }
 
+const force = process.argv.includes('--force');
 const apps = appsWithConfig();
 const rows = [];
 for (const app of apps) {
-  await build({ configFile: join(STATIC, app, 'vite.config.ts'), logLevel: 'warn' });
-  const sizeKb = gzippedJsKb(join(STATIC, app, 'build'));
+  const appDirectory = join(STATIC, app);
+  const reused = !force && isUpToDate(ROOT, appDirectory);
+  if (!reused) {
+    await build({ configFile: join(appDirectory, 'vite.config.ts'), logLevel: 'warn' });
+    recordBuild(ROOT, appDirectory);
+  }
+  const sizeKb = gzippedJsKb(join(appDirectory, 'build'));
   const budgetKb = BUDGETS_KB[app];
-  rows.push({ app, sizeKb, budgetKb, ok: budgetKb !== undefined && sizeKb <= budgetKb });
+  rows.push({ app, sizeKb, budgetKb, reused, ok: budgetKb !== undefined && sizeKb <= budgetKb });
 }
 
 console.log('\nCustom UI bundles (gzipped JavaScript, all chunks):');
-for (const { app, sizeKb, budgetKb, ok } of rows) {
+for (const { app, sizeKb, budgetKb, reused, ok } of rows) {
   const budget = budgetKb === undefined ? 'no budget set in scripts/build-static.mjs' : `budget ${budgetKb} KB`;
-  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${app.padEnd(16)} ${sizeKb.toFixed(1).padStart(7)} KB   ${budget}`);
+  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${app.padEnd(16)} ${sizeKb.toFixed(1).padStart(7)} KB   ${budget}${reused ? '   (up to date, reused)' : ''}`);
 }
 
 const missing = missingManifestFiles();

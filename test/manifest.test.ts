@@ -71,7 +71,7 @@ describe('manifest.yml', () => {
 
   it('declares each static resource by its build folder', () => {
     const paths = manifest.resources.map((r: { path: string }) => r.path).sort();
-    expect(paths).toEqual(['static/issue-panel/build', 'static/settings/build', 'static/sprint-gadget/build']);
+    expect(paths).toEqual(['static/issue-context/build', 'static/issue-panel/build', 'static/settings/build', 'static/sprint-gadget/build']);
   });
 
   // Which scopes, and why each, is derived from Atlassian's contracts in test/contract/jira-contract.test.ts.
@@ -95,7 +95,7 @@ describe('manifest.yml', () => {
   it('keeps the resolver surface to the endpoints the front ends call', () => {
     expect(Object.keys(endpoints).sort()).toEqual(
       [
-        'createProposal', 'decideProposal', 'exportSprintCsv', 'getAuditTrail', 'getIssuePanelState', 'getProjectSettings', 'getSprintViewState', 'listBoards',
+        'createProposal', 'decideProposal', 'exportSprintCsv', 'getAllowedPriorities', 'getAuditTrail', 'getIssueGlance', 'getIssuePanelState', 'getProjectSettings', 'getSprintViewState', 'listBoards',
         'listSprintProposals', 'previewProposal', 'recordSprintOutcome', 'retryApply', 'reviewBypassedChange', 'saveProjectSettings', 'withdrawProposal',
       ].sort(),
     );

@@ -13,7 +13,16 @@ export type Assess = (input: AssessmentInput) => Assessment;
 export interface BacktestReport {
   readonly cases: number;
   readonly baseRate: number;
-  readonly engine: { readonly brier: number; readonly ece: number; readonly auc: number; readonly atCertainty: number; readonly reliability: readonly ReliabilityBin[] };
+  readonly engine: {
+    readonly brier: number;
+    readonly ece: number;
+    readonly auc: number;
+    /** Share of answers at exactly 0% or 100%. */
+    readonly atCertainty: number;
+    /** The same among answers not certain by arithmetic (goal work left, and time to do it). */
+    readonly atCertaintyForecast: number;
+    readonly reliability: readonly ReliabilityBin[];
+  };
   readonly capacityLine: { readonly brier: number; readonly auc: number };
   readonly baseRateBrier: number;
   /** Share of sprints whose goal was met where the change was called a threat. */
@@ -65,6 +74,7 @@ export function runBacktest(assess: Assess, seed: number, teams: number, trials?
       ece: expectedCalibrationError(forecasts),
       auc: auc(forecasts.map(({ p, met: m }) => ({ score: p, met: m }))),
       atCertainty: shareAtCertainty(forecasts),
+      atCertaintyForecast: shareAtCertainty(results.filter((r) => r.assessment.after.certain !== true).map(({ p, met: m }) => ({ p, met: m }))),
       reliability: reliability(forecasts),
     },
     capacityLine: { brier: brier(lineForecasts), auc: auc(margins.map(({ x, met: m }) => ({ score: x, met: m }))) },
@@ -83,7 +93,7 @@ export function formatReport(report: BacktestReport): string {
   const lines = [
     `backtest: ${report.cases} synthetic sprints, goal met in ${pct(report.baseRate)}`,
     `                      Brier     AUC`,
-    `  engine             ${report.engine.brier.toFixed(3)}   ${report.engine.auc.toFixed(3)}   ECE ${report.engine.ece.toFixed(3)}, answers at exactly 0%/100%: ${pct(report.engine.atCertainty)}`,
+    `  engine             ${report.engine.brier.toFixed(3)}   ${report.engine.auc.toFixed(3)}   ECE ${report.engine.ece.toFixed(3)}, answers at exactly 0%/100%: ${pct(report.engine.atCertainty)} (${pct(report.engine.atCertaintyForecast)} of those not certain by arithmetic)`,
     `  capacity line      ${report.capacityLine.brier.toFixed(3)}   ${report.capacityLine.auc.toFixed(3)}   (logistic fit on this world)`,
     `  base rate          ${report.baseRateBrier.toFixed(3)}       –`,
     `  "threat" on met-goal sprints: ${pct(report.threatOnMet)}; misses caught by "threat": ${pct(report.missesCaughtByThreat)}`,

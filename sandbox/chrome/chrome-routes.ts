@@ -1,13 +1,16 @@
 /**
  * The sandbox's Jira pages and the small JSON API their scripts use (/api/...). Pages read the
  * stand-in's model directly, as Jira's own UI reads its database; "Move in Jira" goes through the
- * stand-in's admin API as the person acting, after the permission check Jira's UI would make.
+ * stand-in's admin API as the person acting, after the permission check Jira's UI would make;
+ * "Create issue" goes through the stand-in's REST API as that person; the notifications drawer
+ * shows what Jira's notify API queued for them.
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { HostedApp } from '../forge-host/forge-manifest';
-import type { JiraSite } from '../jira/jira-model';
+import { pointsFieldOf, type JiraSite } from '../jira/jira-model';
+import { ACTOR_HEADER, SITE_HEADER } from '../jira/jira-stand-in';
 import { redirect, route, sendHtml, sendJson, sendText, type Route, type RouteCall } from '../http-routes';
 import type { SiteSettings } from '../site-settings';
 import { boardPage } from './board-page';
@@ -31,6 +34,7 @@ const ASSETS: Readonly<Record<string, string>> = {
   'chrome.css': 'text/css; charset=utf-8',
   'chrome.js': 'text/javascript; charset=utf-8',
   'board.js': 'text/javascript; charset=utf-8',
+  'create-issue.js': 'text/javascript; charset=utf-8',
 };
 
 const BACKLOG_PATH = `/jira/software/projects/${HOME_PROJECT_KEY}/boards/1/backlog`;
@@ -41,7 +45,8 @@ export function chromeRoutes(options: ChromeRouteOptions): Route[] {
   function render(call: RouteCall, section: Section, page: { title: string; body: SafeHtml }, status = 200, scripts: readonly string[] = []): void {
     const site = options.site();
     const { viewer, person, people } = viewerOf(call.request, site);
-    sendHtml(call.response, status, pageHtml({ ...page, section, viewer, person, people, licenseActive: settings.current().licenseActive, scripts }));
+    const notificationCount = site.notifications.filter((notification) => notification.recipientAccountId === person.accountId).length;
+    sendHtml(call.response, status, pageHtml({ ...page, section, viewer, person, people, licenseActive: settings.current().licenseActive, scripts, notificationCount }));
   }
 
   function notFound(call: RouteCall, section: Section, what: string): void {
@@ -75,6 +80,33 @@ export function chromeRoutes(options: ChromeRouteOptions): Route[] {
     return forwardToJira(call, `/__sandbox/issues/${encodeURIComponent(issue.key)}/${action}`, { ...body, actorAccountId: actor.accountId });
   }
 
+  /**
+   * Jira's "Create" dialog: the person acting creates an issue through the stand-in's own
+   * POST /rest/api/3/issue, as themselves, so Jira's rules (Create issues permission, fields,
+   * summary length, priorities) answer exactly as they answer the app. It lands at the bottom of
+   * the backlog, as Jira puts a new issue.
+   */
+  async function createIssue(call: RouteCall): Promise<void> {
+    const site = options.site();
+    const body = await call.body();
+    const project = site.projectByKeyOrId(String(body.projectKey ?? HOME_PROJECT_KEY));
+    if (!project) return sendJson(call.response, 400, { errorMessages: [], errors: { project: 'valid project is required' } });
+    const estimate = typeof body.estimate === 'string' && body.estimate.trim() !== '' ? Number(body.estimate) : typeof body.estimate === 'number' ? body.estimate : null;
+    const fields: Record<string, unknown> = {
+      project: { key: project.key },
+      issuetype: { name: String(body.type ?? '') },
+      summary: String(body.summary ?? ''),
+      ...(typeof body.priority === 'string' && body.priority !== '' ? { priority: { name: body.priority } } : {}),
+      ...(estimate !== null ? { [pointsFieldOf(project).fieldId]: estimate } : {}),
+    };
+    const answer = await fetch(`${options.jiraUrl}/rest/api/3/issue`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [ACTOR_HEADER]: `user:${actorOf(call.request).accountId}`, [SITE_HEADER]: site.id },
+      body: JSON.stringify({ fields }),
+    });
+    call.response.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(await answer.text());
+  }
+
   return [
     route('GET', /^\/$/, ({ response }) => redirect(response, BACKLOG_PATH)),
     route('GET', /^\/__sandbox\/([a-z-]+\.(?:css|js))$/, ({ params, response }) => {
@@ -102,7 +134,7 @@ export function chromeRoutes(options: ChromeRouteOptions): Route[] {
       const board = site.boards.get(Number(call.params[1]));
       if (!board) return notFound(call, 'backlog', `There is no board ${call.params[1]}.`);
       if (!site.canSeeBoard(actorOf(call.request), board)) return forbidden(call, 'backlog', `You can’t see ${board.name}.`);
-      return render(call, 'backlog', boardPage(app, site, board), 200, ['board.js']);
+      return render(call, 'backlog', boardPage(app, site, board), 200, ['board.js', 'create-issue.js']);
     }),
     route('GET', /^\/jira\/dashboards\/([^/]+)$/, (call) => {
       const configured = (gadgetId: string) => settings.current().gadgetConfigurations[gadgetId] !== undefined;
@@ -129,6 +161,7 @@ export function chromeRoutes(options: ChromeRouteOptions): Route[] {
         case 'jira:projectSettingsPage':
           return redirect(call.response, `/jira/software/projects/${projectKey}/settings/apps/${module.key}`);
         case 'jira:issuePanel':
+        case 'jira:issueContext':
           return redirect(call.response, `/jira/software/projects/${projectKey}/issues`);
         case 'jira:boardAction':
         case 'jira:sprintAction':
@@ -136,6 +169,8 @@ export function chromeRoutes(options: ChromeRouteOptions): Route[] {
       }
     }),
     route('GET', /^\/api\/boards\/(\d+)$/, (call) => forwardToJira(call, `/__sandbox/boards/${call.params[0]}`)),
+    route('POST', /^\/api\/issues$/, createIssue),
+    route('GET', /^\/api\/notifications$/, (call) => forwardToJira(call, `/__sandbox/notifications?accountId=${encodeURIComponent(actorOf(call.request).accountId)}`)),
     route('POST', /^\/api\/issues\/([^/]+)\/move$/, (call) => actInJira(call, 'move')),
     route('POST', /^\/api\/issues\/([^/]+)\/rank$/, (call) => actInJira(call, 'rank')),
     route('POST', /^\/api\/licence$/, async (call) => {

@@ -1,7 +1,8 @@
 /**
  * Jira's issue view: summary and the app's issue panels in the main column (where Jira places
  * `jira:issuePanel`, below the description), the activity (comments, including Goalkeeper's
- * decision comments) under them, and the Details group on the right. Also the project's issue
+ * decision comments) under them, and the Details group on the right, with the app's issue context
+ * panels (`jira:issueContext`, collapsible) below the fields, as Jira places them. Also the project's issue
  * list, to pick any issue.
  */
 import type { HostedApp } from '../forge-host/forge-manifest';
@@ -15,6 +16,7 @@ export function issuePage(app: HostedApp, site: JiraSite, issue: JiraIssue): { t
   const project = site.projectOf(issue);
   const parent = site.parentOf(issue);
   const panels = app.manifest.uiModules.filter((module) => module.type === 'jira:issuePanel');
+  const contexts = app.manifest.uiModules.filter((module) => module.type === 'jira:issueContext');
   const body = html`<nav class="breadcrumbs" aria-label="Breadcrumbs">
   <a href="/jira/software/projects/${project.key}/boards/1/backlog">Projects</a> / <a href="/jira/software/projects/${project.key}/issues">${project.name}</a>
   ${parent ? html` / <a href="/browse/${parent.key}">${parent.key}</a>` : ''} / <span>${issueTypeIcon(type.name)} ${issue.key}</span>
@@ -47,6 +49,12 @@ ${issuePicker(site, issue)}
       <dt>Type</dt><dd>${type.name}</dd>
     </dl>
     <p class="subtle small">Created ${formatDate(issue.created)} · Updated ${formatDate(issue.updated)}</p>
+    ${contexts.map(
+      (module) => html`<details class="context-panel" open data-module-key="${module.key}">
+      <summary><span class="app-icon" aria-hidden="true">G</span>${module.title}</summary>
+      ${extensionFrame(app, module, { kind: 'issue', issueKey: issue.key })}
+    </details>`,
+    )}
   </aside>
 </div>`;
   return { title: `[${issue.key}] ${issue.summary}`, body };

@@ -1,6 +1,7 @@
 /**
  * The frame every sandbox page shares, drawn after Jira Cloud's: the top navigation with the
- * sandbox controls (act as a person, colour mode, language, the app's licence), the project
+ * sandbox controls (act as a person, colour mode, language, the app's licence) and the person's
+ * notifications drawer, the project
  * sidebar, and the page body. Styled only with Atlassian design tokens (tokens.css), so the
  * chrome and the Custom UI iframes switch colour mode together.
  */
@@ -21,6 +22,8 @@ export interface PageFrame {
   readonly body: SafeHtml;
   /** Extra page scripts under /__sandbox/. */
   readonly scripts?: readonly string[];
+  /** How many notifications Jira has sent the person acting (their drawer lists them). */
+  readonly notificationCount?: number;
 }
 
 export const CHROME_ASSETS_PATH = '/__sandbox/';
@@ -69,6 +72,7 @@ function topBar(frame: PageFrame): SafeHtml {
         ${LOCALES.map((locale) => html`<option value="${locale.code}" ${locale.code === viewer.locale ? html`selected` : ''}>${locale.label}</option>`)}
       </select>
     </label>
+    ${notificationsButton(frame.notificationCount ?? 0)}
     <label class="user-switcher">${avatar(person, 'medium')}<span class="visually-hidden">Acting as</span>
       <select id="user-switcher" aria-describedby="user-role">
         ${people.map((candidate) => html`<option value="${candidate.accountId}" ${candidate.accountId === person.accountId ? html`selected` : ''}>${candidate.displayName} — ${roleLabel(candidate)}</option>`)}
@@ -77,6 +81,25 @@ function topBar(frame: PageFrame): SafeHtml {
     </label>
   </div>
 </header>`;
+}
+
+/**
+ * Jira's bell: what Jira mailed the person acting through its notify API (Goalkeeper's notices),
+ * read in a drawer instead of an inbox. chrome.js fills the drawer when it opens.
+ */
+function notificationsButton(count: number): SafeHtml {
+  const label = count === 1 ? '1 notification' : `${count} notifications`;
+  return html`<button type="button" class="control notifications-toggle" id="notifications-toggle" aria-haspopup="dialog" aria-controls="notifications-drawer" aria-label="Notifications: ${label}">
+      <span aria-hidden="true">🔔</span> Notifications${count > 0 ? html` <span class="badge" aria-hidden="true">${count}</span>` : ''}
+    </button>`;
+}
+
+function notificationsDrawer(person: Person): SafeHtml {
+  return html`<dialog class="drawer" id="notifications-drawer" aria-labelledby="notifications-heading">
+  <div class="modal-header"><h2 id="notifications-heading">Notifications for ${person.displayName}</h2><button type="button" class="button button-subtle" data-close-modal>Close</button></div>
+  <p class="subtle small drawer-intro">Emails Jira sent you through its notification API, by your notification settings. Newest first.</p>
+  <div class="drawer-body" id="notifications-list" aria-live="polite"></div>
+</dialog>`;
 }
 
 function sidebar(section: Section): SafeHtml {
@@ -124,6 +147,7 @@ ${sidebar(frame.section)}
 ${frame.body}
 </main>
 </div>
+${notificationsDrawer(frame.person)}
 <div class="flags" id="flags" aria-live="polite"></div>
 </body>
 </html>`.markup;

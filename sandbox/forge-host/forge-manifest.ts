@@ -12,7 +12,7 @@ import type { ForgeFunctionHandler, QueueConsumer } from './queue-emulator';
 import type { ProductTrigger } from './trigger-emulator';
 
 /** The Jira module types the sandbox has a page for. */
-export const HOSTED_MODULE_TYPES = ['jira:issuePanel', 'jira:dashboardGadget', 'jira:projectSettingsPage', 'jira:boardAction', 'jira:sprintAction'] as const;
+export const HOSTED_MODULE_TYPES = ['jira:issuePanel', 'jira:issueContext', 'jira:dashboardGadget', 'jira:projectSettingsPage', 'jira:boardAction', 'jira:sprintAction'] as const;
 export type HostedModuleType = (typeof HOSTED_MODULE_TYPES)[number];
 
 export interface UiModule {

@@ -148,7 +148,21 @@ function users(request: AdminRequest): StandInAnswer {
   );
 }
 
+/** The emails Jira's notify API queued for one person, newest first, as their notifications drawer shows them. */
+function notificationsOf(request: AdminRequest): StandInAnswer {
+  const accountId = request.query.get('accountId');
+  if (!accountId || !request.site.users.has(accountId)) return jiraError(400, [`Unknown accountId ${String(accountId)}`]);
+  const senderName = (sender: Actor) => (sender.kind === 'app' ? 'Goalkeeper (app)' : (request.site.users.get(sender.accountId)?.displayName ?? 'Former user'));
+  return ok(
+    request.site.notifications
+      .filter((notification) => notification.recipientAccountId === accountId)
+      .reverse()
+      .map(({ id, issueKey, subject, body, format, sentAt, sender }) => ({ id, issueKey, subject, body, format, sentAt, from: senderName(sender) })),
+  );
+}
+
 export const adminEndpoints: readonly Endpoint<AdminRequest>[] = [
+  endpoint('GET', /^\/__sandbox\/notifications$/, notificationsOf),
   endpoint('GET', /^\/__sandbox\/users$/, users),
   endpoint('GET', /^\/__sandbox\/boards$/, (request) => ok([...request.site.boards.values()].map((board) => boardSummary(request.site, board)))),
   endpoint('GET', /^\/__sandbox\/boards\/([^/]+)$/, (request, [id]) => boardView(request, id ?? '')),

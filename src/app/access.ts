@@ -9,9 +9,6 @@ import { missingPermissions, recordHeld, type HeldPermissions } from '../domain/
 import type { ProjectSettings } from '../domain/settings';
 import type { JiraPermission, JiraPort } from './ports';
 
-export const SCHEDULE_PERMISSIONS: readonly JiraPermission[] = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES'];
-export const EDIT_PERMISSIONS: readonly JiraPermission[] = ['BROWSE_PROJECTS', 'EDIT_ISSUES'];
-
 export function notFound(issueKey: string): GoalkeeperError {
   return new GoalkeeperError('not-found', `Issue ${issueKey} does not exist or you do not have permission to see it.`);
 }
@@ -19,12 +16,19 @@ export function notFound(issueKey: string): GoalkeeperError {
 /**
  * Requires `needed` on every issue in `issueKeys` for the person calling, asked of Jira as them.
  * Missing browse → not-found; browse but not the rest → forbidden, naming what is missing.
- * Returns what they hold, to be recorded with a decision for the apply worker.
+ * Returns what they hold, to be recorded with a decision for the apply worker; `alsoAsked` are
+ * asked in the same call and recorded, not required (e.g. Add comments, which only decides
+ * whether the decision comment is posted).
  */
-export async function requireCallerPermissions(jira: JiraPort, issueKeys: readonly string[], needed: readonly JiraPermission[]): Promise<HeldPermissions> {
-  const asked = [...new Set<JiraPermission>(['BROWSE_PROJECTS', ...needed])];
-  const held = recordHeld(await jira.permissionsOfCaller(issueKeys, asked));
-  const gap = missingPermissions(held, issueKeys, asked)[0];
+export async function requireCallerPermissions(
+  jira: JiraPort,
+  issueKeys: readonly string[],
+  needed: readonly JiraPermission[],
+  alsoAsked: readonly JiraPermission[] = [],
+): Promise<HeldPermissions> {
+  const required = [...new Set<JiraPermission>(['BROWSE_PROJECTS', ...needed])];
+  const held = recordHeld(await jira.permissionsOfCaller(issueKeys, [...new Set([...required, ...alsoAsked])]));
+  const gap = missingPermissions(held, issueKeys, required)[0];
   if (gap?.missing.includes('BROWSE_PROJECTS')) throw notFound(gap.issueKey);
   if (gap) throw new GoalkeeperError('forbidden', `You need the Jira permission(s) ${describeAll(gap.missing)} on ${gap.issueKey} to do this.`);
   return held;
@@ -41,15 +45,30 @@ export async function refusalByRights(
   issueKeys: readonly string[],
   needed: readonly JiraPermission[],
 ): Promise<string | null> {
-  if (!recorded) return 'Apply refused: this change was decided before Goalkeeper recorded the decider\'s Jira rights. Propose it again.';
+  const gap = await gapInRights(jira, recorded, issueKeys, needed);
+  if (!gap) return null;
+  return gap.unrecorded ? `Apply refused: ${gap.why}. Propose it again.` : `Apply refused: ${gap.why}.`;
+}
+
+/**
+ * The same judgement for something the apply may leave out (the decision comment): null when the
+ * decider held `needed` when deciding and the app holds it now; else why not, as a clause.
+ */
+export async function gapInRights(
+  jira: JiraPort,
+  recorded: HeldPermissions | undefined,
+  issueKeys: readonly string[],
+  needed: readonly JiraPermission[],
+): Promise<{ readonly why: string; readonly unrecorded: boolean } | null> {
+  if (!recorded) return { why: "this change was decided before Goalkeeper recorded the decider's Jira rights", unrecorded: true };
   const personGap = missingPermissions(recorded, issueKeys, needed)[0];
-  if (personGap) return `Apply refused: the person who approved this change did not hold ${describeAll(personGap.missing)} on ${personGap.issueKey} in Jira.`;
+  if (personGap) return { why: `the person who approved this change did not hold ${describeAll(personGap.missing)} on ${personGap.issueKey} in Jira`, unrecorded: false };
   const appGap = missingPermissions(recordHeld(await jira.permissionsOfApp(issueKeys, needed)), issueKeys, needed)[0];
-  if (appGap) return `Apply refused: Goalkeeper itself does not hold ${describeAll(appGap.missing)} on ${appGap.issueKey} in Jira; a Jira admin can grant it to the app.`;
+  if (appGap) return { why: `Goalkeeper itself does not hold ${describeAll(appGap.missing)} on ${appGap.issueKey} in Jira; a Jira admin can grant it to the app`, unrecorded: false };
   return null;
 }
 
-function describeAll(permissions: readonly JiraPermission[]): string {
+export function describeAll(permissions: readonly JiraPermission[]): string {
   return permissions.map(describePermission).join(', ');
 }
 

@@ -16,7 +16,8 @@ import { recordStale } from './decide-proposal';
 import { loadSettings } from './issue-situation';
 import { persistTransition } from './persist';
 import type { JiraStepResult, Ports } from './ports';
-import { permissionsForChange, situationFor } from './preview-proposal';
+import { permissionsForChange } from '../domain/change-permissions';
+import { situationFor } from './preview-proposal';
 import { unwrap } from './unwrap';
 
 export interface ApplyJob {

@@ -64,7 +64,7 @@ export async function loadIssueSituation(ports: Ports, issueKey: string): Promis
 
 /** A board whose configuration Jira would not give is estimated with the field named here instead. */
 export function noteEstimationFallback(estimation: BoardEstimation, missing: MissingParts): void {
-  if (estimation.fallback) missing.add({ part: 'board-configuration', reason: estimation.fallback.reason, fieldName: estimation.fallback.fieldName });
+  if (estimation.fallback) missing.add({ part: 'story-point-field', reason: estimation.fallback.reason });
 }
 
 /**

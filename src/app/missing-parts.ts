@@ -1,13 +1,13 @@
 /**
- * Degrade, never fall over: a read a view can do without — team history, the board's
- * configuration, display names, the goal-critical JQL — that Jira refuses (401/403), cannot find,
+ * Degrade, never fall over: a read a view can do without — team history, the project's
+ * story-point field, display names, the goal-critical JQL — that Jira refuses (401/403), cannot find,
  * or fails to answer (5xx, timeouts) leaves that part out, and the view says what is missing.
  * Only the caller's own missing rights make a view answer `forbidden`; those are checked before.
  */
 import { GoalkeeperError } from '../domain/errors';
 
 /** The parts of a view Goalkeeper may have to show without. */
-export type OptionalPart = 'history' | 'board-configuration' | 'display-names' | 'goal-critical-jql' | 'priorities';
+export type OptionalPart = 'history' | 'story-point-field' | 'display-names' | 'goal-critical-jql' | 'priorities';
 
 /** Why: Jira refused the app, did not find it, failed or timed out, or called the query invalid. */
 export type MissingReason = 'refused' | 'not-found' | 'failed' | 'invalid';
@@ -15,8 +15,6 @@ export type MissingReason = 'refused' | 'not-found' | 'failed' | 'invalid';
 export interface MissingPart {
   readonly part: OptionalPart;
   readonly reason: MissingReason;
-  /** For 'board-configuration': the story-point field used instead, or null when counting issues. */
-  readonly fieldName?: string | null;
 }
 
 /** The reason a failed read gives, or null when the failure is not one of Jira's (a bug: let it surface). */

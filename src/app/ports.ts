@@ -32,12 +32,12 @@ export interface BoardSummary {
 }
 
 /**
- * How a board estimates: the field holding story points, or issue count. `fallback` is present
- * only when Jira would not give the board's configuration (it needs an admin-level scope) and the
- * field was found in the site's field metadata instead; `fieldName` is null when none was found.
+ * How a board estimates: the field holding story points (found in the site's field metadata, and
+ * named so views can say which), or issue count. `fallback` says why a board is counted by issue:
+ * no story-point field exists, or Jira refused or failed to give its field metadata.
  */
-export type BoardEstimation = ({ readonly kind: 'points'; readonly fieldId: string } | { readonly kind: 'issue-count' }) & {
-  readonly fallback?: { readonly reason: 'refused' | 'failed'; readonly fieldName: string | null };
+export type BoardEstimation = ({ readonly kind: 'points'; readonly fieldId: string; readonly fieldName?: string } | { readonly kind: 'issue-count' }) & {
+  readonly fallback?: { readonly reason: 'not-found' | 'refused' | 'failed' };
 };
 
 /** A closed sprint as team history needs it: when it ran and when it was completed. */

@@ -1,10 +1,11 @@
 /** Assess a change before anyone commits to it: nothing is saved. */
 import type { Assessment } from '../domain/assessment';
-import { changesSchedule, issuesNamedBy, type Change } from '../domain/change';
+import type { Change } from '../domain/change';
+import { COMMENT_PERMISSIONS, permissionsForChange } from '../domain/change-permissions';
 import { checkChangeFits } from '../domain/change-fit';
 import { GoalkeeperError } from '../domain/errors';
-import type { HeldPermissions, JiraPermission } from '../domain/held-permissions';
-import { EDIT_PERMISSIONS, SCHEDULE_PERMISSIONS, requireCallerPermissions } from './access';
+import type { HeldPermissions } from '../domain/held-permissions';
+import { requireCallerPermissions } from './access';
 import type { Caller } from './caller';
 import { prioritiesToCheck } from './get-allowed-priorities';
 import { assessInSituation, loadIssueSituation, type IssueSituation } from './issue-situation';
@@ -16,18 +17,15 @@ export interface PreviewRequest {
   readonly change: Change;
 }
 
-/** The issues a change touches and the Jira permissions making it needs on each. */
-export function permissionsForChange(issueKey: string, change: Change): { readonly issueKeys: readonly string[]; readonly needed: readonly JiraPermission[] } {
-  return { issueKeys: [issueKey, ...issuesNamedBy(change)], needed: changesSchedule(change) ? SCHEDULE_PERMISSIONS : EDIT_PERMISSIONS };
-}
-
 /**
  * The caller must be allowed to make this change in Jira themselves, on every issue it names
- * (asked of Jira as them). Returns what they hold there, for a decision to record.
+ * (asked of Jira as them; src/domain/change-permissions.ts). Returns what they hold there, Add
+ * comments included, for a decision to record: the apply worker posts the decision comment only
+ * for someone who may comment.
  */
 export async function requireChangePermissions(ports: Ports, issueKey: string, change: Change): Promise<HeldPermissions> {
   const { issueKeys, needed } = permissionsForChange(issueKey, change);
-  return requireCallerPermissions(ports.jira, issueKeys, needed);
+  return requireCallerPermissions(ports.jira, issueKeys, needed, COMMENT_PERMISSIONS);
 }
 
 /** Checks the caller may propose this change and that it fits the sprint; returns the situation. */

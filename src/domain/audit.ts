@@ -17,7 +17,9 @@ export type AuditAction =
   | 'retry-requested'
   | 'stale'
   /** Jira did not send a notification about the proposal; the proposal itself is unchanged. */
-  | 'notify-failed';
+  | 'notify-failed'
+  /** The decision comment was not posted: the person it would speak for may not comment (Add comments). */
+  | 'comment-skipped';
 
 export interface AuditEvent {
   readonly proposalId: string;

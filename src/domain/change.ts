@@ -77,20 +77,3 @@ export function issuesNamedBy(change: Change): string[] {
       return [];
   }
 }
-
-/** Whether applying the change alters sprint membership or rank (needs Schedule Issues in Jira). */
-export function changesSchedule(change: Change): boolean {
-  switch (change.kind) {
-    case 'add':
-    case 'remove':
-    case 'defer':
-    case 'rerank':
-    case 'swap':
-      return true;
-    case 'priority':
-    case 'estimate':
-    case 'split':
-    case 'tweak':
-      return false;
-  }
-}

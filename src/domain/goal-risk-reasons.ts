@@ -44,7 +44,8 @@ function changeReasons(situation: Situation, level: RiskLevel): AssessmentReason
       figures: { issueKey: item.key, work: roundWork(item.work), capacityP50: after.figures.p50Points },
     });
   }
-  if (situation.removedGoalKeys.length === 0) {
+  // Past the end date nothing is forecast: the dedicated reason says so, once.
+  if (situation.removedGoalKeys.length === 0 && !situation.time.pastEnd) {
     switch (effect.direction) {
       case 'lowers':
         reasons.push({

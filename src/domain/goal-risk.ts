@@ -68,7 +68,8 @@ export function assessChange(input: AssessmentInput): Assessment {
     effect: effectOf(before, after, trials, NOTICEABLE_CHANGE),
     removedGoalKeys,
     arrivingKeys: hypothetical.arrivingKeys,
-    fallenBelowLine: target === 'goal' ? goalItemsFallenBelowLine(before, after) : [],
+    // Past the end date there is no capacity line to fall below: every open item is "below" it.
+    fallenBelowLine: target === 'goal' && !time.pastEnd ? goalItemsFallenBelowLine(before, after) : [],
   };
   const level = judgeLevel(situation);
   return {

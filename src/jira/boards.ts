@@ -7,7 +7,7 @@ import { route } from '@forge/api';
 import type { BoardEstimation, BoardSummary } from '../app/ports';
 import { GoalkeeperError } from '../domain/errors';
 import { routeOrNull, type JiraClient } from './jira-client';
-import { boardConfigurationShape, boardPageShape, boardShape, fieldListShape, projectStyleShape, type BoardJson, type FieldJson } from './jira-shapes';
+import { boardPageShape, boardShape, fieldListShape, projectStyleShape, type BoardJson, type FieldJson } from './jira-shapes';
 import { collectOffsetPages } from './paging';
 
 /** Agile list endpoints answer at most 50 items per page (Jira Software REST, "Pagination"). */
@@ -44,32 +44,23 @@ export function allBoards(client: JiraClient): Promise<BoardJson[]> {
 }
 
 export async function getBoard(client: JiraClient, boardId: number): Promise<BoardJson | null> {
-  return client.read(route`/rest/agile/1.0/board/${boardId}`, boardShape);
+  return client.readStable(route`/rest/agile/1.0/board/${boardId}`, boardShape);
 }
 
 const boardNotFound = (boardId: number): GoalkeeperError => new GoalkeeperError('not-found', `Board ${boardId} does not exist or the app cannot see it.`);
 
 /**
- * Points when the board estimates with a number field (a custom field); otherwise issue count.
- * A board estimating in original time (`timeoriginalestimate`, seconds) is counted by issue too:
- * seconds are not points, and Goalkeeper's capacity arithmetic is in points.
- *
- * GET /rest/agile/1.0/board/{id}/configuration (getConfiguration) needs the granular scope
- * read:board-scope.admin:jira-software, which a site may not grant: when Jira refuses it, or fails
- * to answer, the story-point field is found in public field metadata instead, and the answer says so.
+ * Where a board's story points live. Jira names the field in the board's configuration (GET
+ * /rest/agile/1.0/board/{id}/configuration), but that operation needs the admin-level granular
+ * scope read:board-scope.admin:jira-software (Atlassian's Jira Software OpenAPI), which a view a
+ * team member opens must not depend on and which Goalkeeper does not declare. So the field is
+ * found in public field metadata instead (read:jira-work) and the answer names it; only when no
+ * story-point field exists is the sprint counted by issue, and the view says so.
  */
 export async function estimationOf(client: JiraClient, boardId: number): Promise<BoardEstimation> {
-  let configuration;
-  try {
-    configuration = await client.readUnlessRefused(route`/rest/agile/1.0/board/${boardId}/configuration`, boardConfigurationShape);
-  } catch (error) {
-    if (error instanceof GoalkeeperError && error.code === 'jira-unavailable') return storyPointFieldOfBoard(client, boardId, 'failed');
-    throw error;
-  }
-  if (configuration === 'refused') return storyPointFieldOfBoard(client, boardId, 'refused');
-  if (!configuration) throw boardNotFound(boardId);
-  const fieldId = configuration.estimation?.type === 'field' ? configuration.estimation.field?.fieldId : undefined;
-  return fieldId?.startsWith('customfield_') ? { kind: 'points', fieldId } : ISSUE_COUNT;
+  const board = await getBoard(client, boardId);
+  if (!board) throw boardNotFound(boardId);
+  return storyPointFieldOfProject(client, board.location?.projectKey ?? null);
 }
 
 /** Jira Software's story-point field type: team-managed projects' "Story point estimate". */
@@ -89,22 +80,19 @@ export function pickStoryPointField(fields: readonly FieldJson[], teamManaged: b
   return teamManaged ? (jsw ?? named) : (named ?? jsw);
 }
 
-async function storyPointFieldOfBoard(client: JiraClient, boardId: number, reason: 'refused' | 'failed'): Promise<BoardEstimation> {
-  const board = await getBoard(client, boardId);
-  if (!board) throw boardNotFound(boardId);
-  const projectKey = board.location?.projectKey;
+async function storyPointFieldOfProject(client: JiraClient, projectKey: string | null): Promise<BoardEstimation> {
   try {
     const projectPath = projectKey ? routeOrNull(() => route`/rest/api/3/project/${projectKey}`) : null;
     const [fields, project] = await Promise.all([
-      client.require(route`/rest/api/3/field`, fieldListShape),
-      projectPath ? client.read(projectPath, projectStyleShape) : Promise.resolve(null),
+      client.readStable(route`/rest/api/3/field`, fieldListShape),
+      projectPath ? client.readStable(projectPath, projectStyleShape) : Promise.resolve(null),
     ]);
     const teamManaged = project?.simplified === true || project?.style === 'next-gen';
-    const field = pickStoryPointField(fields, teamManaged);
-    return field ? { kind: 'points', fieldId: field.id, fallback: { reason, fieldName: field.name } } : { ...ISSUE_COUNT, fallback: { reason, fieldName: null } };
+    const field = pickStoryPointField(fields ?? [], teamManaged);
+    return field ? { kind: 'points', fieldId: field.id, fieldName: field.name } : { ...ISSUE_COUNT, fallback: { reason: 'not-found' } };
   } catch (error) {
     // Without any field metadata the sprint is still shown, counted by issue, and the note says so.
-    if (error instanceof GoalkeeperError) return { ...ISSUE_COUNT, fallback: { reason, fieldName: null } };
+    if (error instanceof GoalkeeperError) return { ...ISSUE_COUNT, fallback: { reason: error.code === 'forbidden' ? 'refused' : 'failed' } };
     throw error;
   }
 }

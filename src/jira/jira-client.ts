@@ -128,6 +128,7 @@ export class JiraClient {
   private readonly random: () => number;
   private readonly maxAttempts: number;
   private readonly requestTimeoutMs: number;
+  private readonly stableReads = new Map<string, Promise<unknown>>();
 
   constructor(options: JiraClientOptions = {}) {
     this.actor = options.actor ?? 'app';
@@ -175,6 +176,22 @@ export class JiraClient {
     const parsed = shape.safeParse(answer.body);
     if (!parsed.success) throw unexpectedShape(parsed.error);
     return parsed.data;
+  }
+
+  /**
+   * Like `read`, for configuration that does not change within one invocation (a board, the
+   * site's fields, a project): the first answer is shared by every later caller, so one view never
+   * makes the same GET twice. The client lives for one invocation, so nothing outlives it; a failed
+   * read is not kept, so a later caller may try again. Never for what the app itself changes.
+   */
+  readStable<T>(path: Route, shape: z.ZodType<T>, options: { readonly absentOn?: readonly number[] } = {}): Promise<T | null> {
+    const key = `${path.value}|${(options.absentOn ?? []).join(',')}`;
+    const known = this.stableReads.get(key) as Promise<T | null> | undefined;
+    if (known) return known;
+    const read = this.read(path, shape, options);
+    this.stableReads.set(key, read);
+    read.catch(() => this.stableReads.delete(key));
+    return read;
   }
 
   /** Like `read`, for things that must exist: absence is an error too. */

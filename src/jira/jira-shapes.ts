@@ -60,10 +60,6 @@ export type BoardJson = z.infer<typeof boardShape>;
 export const boardPageShape = z.object({ values: z.array(boardShape), total: z.number().nullish(), isLast: z.boolean().nullish() });
 export const sprintPageShape = z.object({ values: z.array(sprintShape), isLast: z.boolean().nullish() });
 
-export const boardConfigurationShape = z.object({
-  estimation: z.object({ type: z.string(), field: z.object({ fieldId: z.string() }).nullish() }).nullish(),
-});
-
 export const permissionGrantsShape = z.object({
   projectPermissions: z.array(z.object({ permission: z.string(), issues: z.array(z.number()).nullish(), projects: z.array(z.number()).nullish() })),
 });

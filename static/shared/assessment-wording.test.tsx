@@ -1,5 +1,5 @@
 import type { Assessment, AssessmentReason, ForecastFigures, ReasonCode, Suggestion, WorkUnit } from '../../src/domain/assessment';
-import { describeReason, describeSuggestion } from './assessment-wording';
+import { describeChance, describeReason, describeSuggestion } from './assessment-wording';
 import { proposalPartCatalogues } from './i18n/proposal-part-messages';
 import { sharedCatalogues } from './i18n/shared-messages';
 import { createTranslator, mergeCatalogues } from './i18n/translator';
@@ -42,7 +42,7 @@ const reason = (code: ReasonCode, figures: AssessmentReason['figures'] = {}): As
 /** One reason of every code, with the figures the engine sends for it (points board, ONB Sprint 7). */
 const EVERY_REASON: Readonly<Record<ReasonCode, AssessmentReason>> = {
   'goal-work-exceeds-capacity': reason('goal-work-exceeds-capacity', { goalCriticalWorkLeft: 8, requiredWork: 10, capacityP50: 6.5 }),
-  'goal-item-removed': reason('goal-item-removed', { issueKey: 'ONB-5' }),
+  'goal-item-removed': reason('goal-item-removed', { issueKey: 'ONB-5', pGoalRest: 0.62 }),
   'goal-item-below-line': reason('goal-item-below-line', { issueKey: 'ONB-5', work: 3, capacityP50: 6.5 }),
   'p-goal-low': reason('p-goal-low', { pGoal: 0.41, threshold: 0.5 }),
   'p-goal-drop': reason('p-goal-drop', { pGoalBefore: 0.78, pGoalAfter: 0.41, drop: 0.37 }),
@@ -53,6 +53,13 @@ const EVERY_REASON: Readonly<Record<ReasonCode, AssessmentReason>> = {
   'no-estimates': reason('no-estimates', { unestimated: 2 }),
   'no-active-sprint': reason('no-active-sprint', { sprintId: 8, workingDaysLeft: 0 }),
   'capacity-only': reason('capacity-only', { workLeft: 18, capacityP50: 6.5 }),
+  'p-goal-rise': reason('p-goal-rise', { pGoalBefore: 0.41, pGoalAfter: 0.62, rise: 0.21 }),
+  'no-effect': reason('no-effect', { pGoal: 0.41 }),
+  'sprint-past-end': reason('sprint-past-end', { sprintId: 7, endDate: '2026-11-20T17:00:00.000Z' }),
+  'history-set-aside': reason('history-set-aside', { sprintNames: 'ONB Sprint 3', count: 1, why: 'no-points' }),
+  'unestimated-at-median': reason('unestimated-at-median', { issueKeys: 'ONB-9', unestimated: 1, median: 3, low: 2, high: 5 }),
+  'estimate-ignored': reason('estimate-ignored', { issueKeys: 'ONB-9', count: 1 }),
+  'in-progress-assumed': reason('in-progress-assumed', { issueKeys: 'ONB-3, ONB-5', count: 2, doneShare: 0.4 }),
 };
 
 const DEFER: Suggestion = {
@@ -124,7 +131,55 @@ describe('assessment reasons in the user’s language', () => {
   });
 });
 
+describe('the new reasons of issue 13, in English and German', () => {
+  it('says a removal of goal work changes the goal, with P for the rest', () => {
+    const removed = reason('goal-item-removed', { issueKey: 'ONB-5', pGoalRest: 0.62 });
+    expect(describeReason(english, removed, assessmentIn('points'))).toBe(
+      'Takes goal-critical ONB-5 out: this changes the goal — renegotiate it with the Product Owner (P(goal) for the rest: 62%)',
+    );
+    expect(describeReason(german, removed, assessmentIn('points'))).toBe(
+      'Nimmt zielkritische Arbeit heraus (ONB-5): Das ändert das Ziel — mit dem Product Owner neu verhandeln (P(Ziel) für den Rest: 62\u00a0%)',
+    );
+  });
+
+  it('says a rise as a rise, and unestimated items at the median with the range', () => {
+    const points = assessmentIn('points');
+    expect(describeReason(english, EVERY_REASON['p-goal-rise'], points)).toBe('P(goal) rises from 41% to 62%');
+    expect(describeReason(german, EVERY_REASON['unestimated-at-median'], points)).toBe(
+      'ONB-9: keine brauchbare Schätzung, gezählt mit der mittleren Größe des Sprints, 3 Punkte (Spanne 2 bis 5 Punkte)',
+    );
+    expect(describeReason(english, EVERY_REASON['history-set-aside'], points)).toBe('Not learned from: ONB Sprint 3 — no completed work (is the board’s Done column mapped?)');
+  });
+
+  it('keeps the backend’s sentence for a goal removal stored before it carried P for the rest', () => {
+    expect(describeReason(english, reason('goal-item-removed', { issueKey: 'ONB-5' }), assessmentIn('points'))).toBe(BACKEND_SENTENCE);
+  });
+});
+
+describe('chances near 0% and 100%', () => {
+  it('reads "< 5%" and "> 95%" unless certain by arithmetic', () => {
+    expect(describeChance(english, 0)).toBe('< 5%');
+    expect(describeChance(english, 0.999)).toBe('> 95%');
+    expect(describeChance(german, 0.02)).toBe('< 5\u00a0%');
+    expect(describeChance(english, 1, true)).toBe('100%');
+    expect(describeChance(english, 0.5)).toBe('50%');
+  });
+
+  it('says a drop to a near-certain miss as "< 5%", but a drop from work already done as 100%', () => {
+    const assessment = assessmentIn('points', { before: { ...FIGURES, pGoal: 1, certain: true }, after: { ...FIGURES, pGoal: 0.001, certain: false } });
+    expect(describeReason(english, reason('p-goal-drop', { pGoalBefore: 1, pGoalAfter: 0.001, drop: 0.999 }), assessment)).toBe('P(goal) drops from 100% to < 5%');
+  });
+});
+
 describe('assessment suggestions in the user’s language', () => {
+  it('offers ranking below the goal, and a split only with the chance it brings', () => {
+    const rankBelow: Suggestion = { kind: 'rank-below-goal', issueKeys: ['ONB-9'], points: 2, pGoalAfter: 0.84, message: 'x' };
+    expect(describeSuggestion(english, rankBelow, assessmentIn('points'))).toBe('Rank ONB-9 below the goal’s last item to free 2 pts and bring P(goal) to 84%');
+    expect(describeSuggestion(german, { ...SPLIT, pGoalAfter: 0.8 }, assessmentIn('points'))).toBe(
+      'ONB-12 (13 Punkte) aufteilen und den Teil, den das Ziel nicht braucht, dahinter einordnen: P(Ziel) auf 80\u00a0%',
+    );
+  });
+
   it('names the items to defer, the work they free and the chance they bring, in German', () => {
     expect(describeSuggestion(german, DEFER, assessmentIn('points'))).toBe('ONB-9 und ONB-11 verschieben, um 5 Punkte frei zu machen und P(Ziel) auf 80\u00a0% zu bringen');
   });

@@ -9,23 +9,15 @@ import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { SANDBOX_INSTALLATION_ID } from '../../sandbox/server';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { createSettingsRepository } from '../../src/store/settings-repository';
-import { readManifestScopes } from '../../sandbox/jira/contract/manifest-scopes';
 import { TEST_NOW, useForgeApp } from '../support/forge-app';
 
 const { devDana: DANA, siteAdmin: ADA } = SEED_ACCOUNTS;
 const app = useForgeApp();
 
-/** The note every view carries when the story-point field had to be found without the board's configuration. */
-const BOARD_NOTE = { part: 'board-configuration', reason: 'refused', fieldName: 'Story point estimate' };
-/**
- * Reading a board's configuration needs read:board-scope.admin:jira-software (Atlassian's Jira
- * Software OpenAPI); without it in manifest.yml, Jira refuses that read on every view.
- */
-const ALWAYS_MISSING = readManifestScopes().includes('read:board-scope.admin:jira-software') ? [] : [BOARD_NOTE];
 type Part = { part: string; reason?: string; fieldName?: string | null };
 /** The parts a view names, in a fixed order (the order Jira's answers arrive in varies). */
 const byPart = (parts: readonly Part[]) => [...parts].sort((a, b) => a.part.localeCompare(b.part));
-const plus = (...parts: Part[]) => byPart([...ALWAYS_MISSING, ...parts]);
+const plus = (...parts: Part[]) => byPart(parts);
 
 /** Enough matching calls to outlast the adapter's retries within one test. */
 const EVERY_CALL = 50;
@@ -85,13 +77,13 @@ describe('optional reads Jira refuses or fails', () => {
     expect(stored).toEqual([]);
   });
 
-  it('estimates with the project\'s story-point field when the board configuration is refused, and names it', async () => {
-    arm(UNAUTHORIZED, { method: 'GET', path: `/rest/agile/1.0/board/${SEED_FACTS.onb.boardId}/configuration` });
+  it('counts issues, and says so, when the field metadata that names the story-point field is refused', async () => {
+    arm(REFUSED, { method: 'GET', path: '/rest/api/3/field' });
     const { panel, preview, sprintView, proposal } = await openEverything();
-    expect(panel.unavailable).toEqual([BOARD_NOTE]);
-    expect(sprintView.unavailable).toEqual([BOARD_NOTE]);
-    // The points are still the team's points: ONB-55 is a 2-point story.
-    expect((panel as unknown as { issue: { points: number } }).issue.points).toBe(2);
+    // Team history finds the Sprint field in the same metadata, so it goes too, and says so.
+    const notes = plus({ part: 'story-point-field', reason: 'refused' }, { part: 'history', reason: 'refused' });
+    expect(byPart(panel.unavailable)).toEqual(notes);
+    expect(byPart(sprintView.unavailable)).toEqual(notes);
     expect(preview?.level).toBeDefined();
     expect(proposal.status).toBeDefined();
   });

@@ -3,6 +3,7 @@
  * unchanged @forge/api through the local Forge runtime. Sleeps are recorded instead of waited,
  * and jitter is fixed, so back-off is asserted exactly and tests stay fast.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { JiraPort } from '../../src/app/ports';
 import { installForgeRuntime, runInvocation } from '../../sandbox/forge-host/forge-runtime';
 import type { JiraSite } from '../../sandbox/jira/jira-model';
@@ -38,12 +39,23 @@ export async function startJiraHarness(
   const standIn = await startJiraStandIn({ now: TEST_NOW, seed: options.seed, ...(options.manifestScopes ? { manifestScopes: options.manifestScopes } : {}) });
   installForgeRuntime({ jira: jiraBackend(standIn), kvs: notUsedHere, queue: notUsedHere });
   const sleeps: number[] = [];
-  const jira = createJiraAdapter({
-    sleep: async (ms) => {
-      sleeps.push(ms);
+  // As in production (src/composition/forge-ports.ts), one adapter per invocation: what it
+  // remembers within an invocation must never leak into the next.
+  const newAdapter = (): JiraPort =>
+    createJiraAdapter({
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+      random: () => FIXED_RANDOM,
+      ...options.adapter,
+    });
+  const adapters = new AsyncLocalStorage<JiraPort>();
+  const jira = new Proxy({} as JiraPort, {
+    get: (_target, method: keyof JiraPort) => {
+      const adapter = adapters.getStore();
+      if (!adapter) throw new Error('Call the Jira adapter inside harness.invoke()');
+      return adapter[method];
     },
-    random: () => FIXED_RANDOM,
-    ...options.adapter,
   });
   return {
     standIn,
@@ -51,7 +63,9 @@ export async function startJiraHarness(
     jira,
     site: (cloudId = TEST_CLOUD_ID) => standIn.model.site(cloudId),
     invoke: (work, invocation = {}) =>
-      runInvocation({ accountId: invocation.accountId, cloudId: invocation.cloudId ?? TEST_CLOUD_ID, installationId: 'test-installation', moduleKey: 'jira-adapter-test' }, work),
+      adapters.run(newAdapter(), () =>
+        runInvocation({ accountId: invocation.accountId, cloudId: invocation.cloudId ?? TEST_CLOUD_ID, installationId: 'test-installation', moduleKey: 'jira-adapter-test' }, work),
+      ),
     requestsSince: (mark) => standIn.requests.slice(mark),
     close: () => standIn.close(),
   };

@@ -154,6 +154,8 @@
   }
 
   refresh(true);
+  // An issue created in the sandbox's Create dialog shows at once, not at the next refresh.
+  window.addEventListener('sandbox:board-changed', function () { refresh(true); });
   setInterval(function () {
     if (!document.hidden && !container.querySelector('details[open]')) refresh(false);
   }, REFRESH_MS);

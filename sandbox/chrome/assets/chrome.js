@@ -1,6 +1,6 @@
 /*
  * The sandbox chrome's behaviour: the top bar's switches (person, colour mode, language, licence),
- * the issue picker, modals for board and sprint actions, and the flags apps raise with
+ * the notifications drawer, the issue picker, modals for board and sprint actions, and the flags apps raise with
  * `showFlag`. Switching person, language or licence reloads the page, as logging in again would;
  * the colour mode changes live, in the chrome and in every themed iframe.
  */
@@ -72,6 +72,50 @@
     },
     true,
   );
+
+  /** The notifications drawer: what Jira mailed the person acting, read fresh each time it opens, shown as text. */
+  function notificationItem(notification) {
+    var item = document.createElement('li');
+    item.className = 'notification';
+    var subject = document.createElement('strong');
+    subject.textContent = notification.subject;
+    var meta = document.createElement('p');
+    meta.className = 'subtle small';
+    meta.textContent = 'From ' + notification.from + ' · ' + new Date(notification.sentAt).toLocaleString() + ' · ' + (notification.format === 'html' ? 'HTML email' : 'plain-text email');
+    var body = document.createElement('p');
+    body.className = 'notification-body';
+    // An HTML email is shown as its text: the sandbox never renders markup it was sent.
+    var holder = document.createElement('template');
+    holder.innerHTML = notification.format === 'html' ? notification.body.replace(/<\/p>/g, '</p>\n\n') : '';
+    body.textContent = notification.format === 'html' ? holder.content.textContent.trim() : notification.body;
+    var link = document.createElement('a');
+    link.href = '/browse/' + encodeURIComponent(notification.issueKey);
+    link.textContent = 'Open ' + notification.issueKey;
+    item.append(subject, meta, body, link);
+    return item;
+  }
+
+  on('notifications-toggle', 'click', function () {
+    var drawer = document.getElementById('notifications-drawer');
+    var list = document.getElementById('notifications-list');
+    list.textContent = 'Loading…';
+    drawer.showModal();
+    fetch('/api/notifications', { headers: { accept: 'application/json' } })
+      .then(function (response) { return response.json(); })
+      .then(function (notifications) {
+        if (notifications.length === 0) {
+          list.textContent = 'No notifications yet.';
+          return;
+        }
+        var items = document.createElement('ol');
+        items.className = 'notification-list';
+        notifications.forEach(function (notification) { items.append(notificationItem(notification)); });
+        list.replaceChildren(items);
+      })
+      .catch(function () {
+        list.textContent = 'Could not reach the sandbox; close and open the drawer again.';
+      });
+  });
 
   var flags = new Map();
   window.addEventListener('sandbox:flag', function (event) {

@@ -23,12 +23,11 @@ export function MissingPartsNote({ parts }: { parts: readonly MissingPart[] }) {
 
 function whatIsMissing(t: Translator<SharedKey>['t'], missing: MissingPart): string {
   switch (missing.part) {
-    case 'board-configuration':
-      return missing.fieldName ? t('shared.missing.board-configuration', { field: missing.fieldName }) : t('shared.missing.board-configuration.none');
     case 'history':
     case 'display-names':
     case 'goal-critical-jql':
     case 'priorities':
+    case 'story-point-field':
       return t(`shared.missing.${missing.part}`);
   }
 }

@@ -70,8 +70,7 @@ const en = {
   // What a view goes without when Jira refuses or fails a read (src/app/missing-parts.ts).
   'shared.missing.title': 'Shown without some of Jira\'s data',
   'shared.missing.history': 'The team\'s past sprints: the forecast uses this sprint\'s pace only.',
-  'shared.missing.board-configuration': 'The board\'s configuration: points are read from the field “{field}”.',
-  'shared.missing.board-configuration.none': 'The board\'s configuration and its story-point field: issues are counted instead of points.',
+  'shared.missing.story-point-field': 'The project\'s story-point field: issues are counted instead of points.',
   'shared.missing.display-names': 'People\'s names: Goalkeeper shows who it was without them.',
   'shared.missing.goal-critical-jql': 'The goal-critical JQL: goal-critical work is marked by labels, epics and flags only.',
   'shared.missing.priorities': 'The priorities this issue allows.',
@@ -150,8 +149,7 @@ const de: Readonly<Record<SharedKey, Message>> = {
 
   'shared.missing.title': 'Ohne einige Daten aus Jira angezeigt',
   'shared.missing.history': 'Die vergangenen Sprints des Teams: Die Prognose nutzt nur das Tempo dieses Sprints.',
-  'shared.missing.board-configuration': 'Die Konfiguration des Boards: Punkte werden aus dem Feld „{field}“ gelesen.',
-  'shared.missing.board-configuration.none': 'Die Konfiguration des Boards und sein Story-Point-Feld: Statt Punkten werden Vorgänge gezählt.',
+  'shared.missing.story-point-field': 'Das Story-Point-Feld des Projekts: Statt Punkten werden Vorgänge gezählt.',
   'shared.missing.display-names': 'Die Namen der Personen: Goalkeeper zeigt ohne sie, wer es war.',
   'shared.missing.goal-critical-jql': 'Das JQL für zielkritische Arbeit: Sie wird nur über Labels, Epics und Markierungen erkannt.',
   'shared.missing.priorities': 'Die für diesen Vorgang erlaubten Prioritäten.',

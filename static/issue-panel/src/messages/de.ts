@@ -118,6 +118,7 @@ export const de: Readonly<Record<PanelKey, Message>> = {
   'audit.retry-requested': 'Wiederholung angefordert',
   'audit.stale': 'Als veraltet markiert',
   'audit.notify-failed': 'Benachrichtigung nicht gesendet',
+  'audit.comment-skipped': 'Entscheidungskommentar nicht gepostet',
 
   'announce.proposed': 'Vorschlag abgeschickt. Der Product Owner entscheidet.',
   'announce.autoApproved': 'Vorschlag abgeschickt und per Richtlinie genehmigt. Goalkeeper setzt ihn jetzt um.',

@@ -115,6 +115,7 @@ export const en = {
   'audit.retry-requested': 'Retry requested',
   'audit.stale': 'Marked out of date',
   'audit.notify-failed': 'Notification not sent',
+  'audit.comment-skipped': 'Decision comment not posted',
 
   'announce.proposed': 'Proposal submitted. The Product Owner decides it.',
   'announce.autoApproved': 'Proposal submitted and approved by policy. Goalkeeper applies it now.',

@@ -24,6 +24,7 @@ const ACTION_LABELS: Readonly<Record<AuditAction, PanelKey>> = {
   'retry-requested': 'audit.retry-requested',
   stale: 'audit.stale',
   'notify-failed': 'audit.notify-failed',
+  'comment-skipped': 'audit.comment-skipped',
 };
 
 interface TrailPage {
