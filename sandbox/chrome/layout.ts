@@ -90,7 +90,7 @@ function topBar(frame: PageFrame): SafeHtml {
 function notificationsButton(count: number): SafeHtml {
   const label = count === 1 ? '1 notification' : `${count} notifications`;
   return html`<button type="button" class="control notifications-toggle" id="notifications-toggle" aria-haspopup="dialog" aria-controls="notifications-drawer" aria-label="Notifications: ${label}">
-      <span aria-hidden="true">🔔</span> Notifications${count > 0 ? html` <span class="badge" aria-hidden="true">${count}</span>` : ''}
+      Notifications${count > 0 ? html` <span class="badge" aria-hidden="true">${count}</span>` : ''}
     </button>`;
 }
 

@@ -29,6 +29,8 @@ export interface BoardSummary {
   readonly name: string;
   readonly type: 'scrum' | 'kanban' | 'simple';
   readonly projectKey: string | null;
+  /** The project the board belongs to, for asking whether a person may browse it; null for a board across projects. */
+  readonly projectId: string | null;
 }
 
 /**
@@ -58,6 +60,19 @@ export interface RecentClosedSprints {
 }
 
 
+/** An issue by key, with its id where the app already read it (the bulk permission check takes ids). */
+export interface IssueRef {
+  readonly key: string;
+  readonly id?: string;
+}
+
+/** What one person holds, as Jira answered when asked as them. */
+export interface CallerGrants {
+  readonly issues: ReadonlyMap<string, ReadonlySet<JiraPermission>>;
+  /** Ids of the projects asked about that the person may browse. */
+  readonly browsableProjectIds: ReadonlySet<string>;
+}
+
 /** One Jira call's outcome in an apply journal. */
 export interface JiraStepResult {
   readonly ok: boolean;
@@ -75,6 +90,13 @@ export interface JiraPort {
    * Only where a user invoked the app; the apply worker has no user (see `permissionsOfApp`).
    */
   permissionsOfCaller(issueKeys: readonly string[], permissions: readonly JiraPermission[]): Promise<Map<string, Set<JiraPermission>>>;
+  /**
+   * What the person calling may see, in one bulk permission check asked as them (asUser): which of
+   * `permissions` they hold on each issue (an issue absent had none) and which projects they may
+   * browse. Issues given with their id need no lookup; keys alone are looked up as the person first
+   * (one more call), which already leaves out what they cannot see. See src/app/visible-to-caller.ts.
+   */
+  sightOfCaller(issues: readonly IssueRef[], projectIds: readonly string[], permissions: readonly JiraPermission[]): Promise<CallerGrants>;
   /** A project-level permission of the person calling, asked as that person (e.g. ADMINISTER_PROJECTS for settings). */
   callerHasProjectPermission(projectKey: string, permission: JiraPermission): Promise<boolean>;
   /** Per-issue permissions of the app's own user (asApp): what the app itself may still do in Jira. */

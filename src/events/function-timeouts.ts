@@ -4,6 +4,10 @@
  * to run, in seconds. Must be between 1 and 900"). Without it a consumer or trigger gets Forge's
  * short default, not the minutes the work below needs. test/manifest.test.ts checks the manifest
  * against this table. The resolver is not here: a Custom UI call answers within Forge's 25 s.
+ * Nor is the product-event trigger (`jira-events`): Forge lets only consumer and scheduledTrigger
+ * functions raise their timeout (@forge/lint's function-timeout linter: "Only consumer and
+ * scheduledTrigger functions support custom timeouts"), so one event's handful of reads and
+ * writes must fit the platform's 25 s; anything longer belongs on the queue.
  */
 import { DEFAULT_MAX_ATTEMPTS, MAX_BACKOFF_MS, REQUEST_TIMEOUT_MS } from '../jira/jira-client';
 
@@ -19,8 +23,6 @@ export const SLOWEST_JIRA_CALL_SECONDS = (DEFAULT_MAX_ATTEMPTS * REQUEST_TIMEOUT
 export const FUNCTION_TIMEOUT_SECONDS = {
   /** Every step of the slowest apply at its slowest, and the reads that plan it, fit. */
   'apply-worker': 420,
-  /** One issue or sprint event: a handful of reads and a few storage writes. */
-  'jira-events': 120,
   /** Every watched board's active sprint read and diffed, one board after another. */
   reconcile: FORGE_MAX_TIMEOUT_SECONDS,
   /** The stored accountIds reported to Atlassian in batches, closed ones erased. */

@@ -19,7 +19,7 @@ const BOARD_TYPES: readonly BoardSummary['type'][] = ['scrum', 'kanban', 'simple
 
 export function toBoardSummary(board: BoardJson): BoardSummary {
   const type = BOARD_TYPES.find((known) => known === board.type) ?? 'simple';
-  return { id: board.id, name: board.name, type, projectKey: board.location?.projectKey ?? null };
+  return { id: board.id, name: board.name, type, projectKey: board.location?.projectKey ?? null, projectId: projectIdOf(board) };
 }
 
 /** Project id of the board's location, for permission checks; null for boards not tied to one project. */

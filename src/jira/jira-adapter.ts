@@ -12,7 +12,7 @@ import { JiraClient, type JiraClientOptions } from './jira-client';
 import { addDecisionComment, createSubIssue, hasDecisionComment, moveToBacklog, moveToSprint, rank, setEstimate, setPriority } from './mutations';
 import { localesOf, notifyAboutIssue } from './notifications';
 import { displayNames } from './people';
-import { hasProjectPermission, permissionsOf, projectsWithPermission } from './permissions';
+import { hasProjectPermission, permissionsOf, projectsWithPermission, sightOf } from './permissions';
 import { allowedPriorities, projectRoleMembers, projectRoleNames, validateJql } from './project-config';
 import { activeSprint, futureSprints, getSprint, sprintSnapshot } from './sprints';
 
@@ -25,6 +25,7 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): JiraPort {
   const roleMembers = new Map<string, Promise<RoleMembers>>();
   return {
     permissionsOfCaller: (issueKeys, permissions) => permissionsOf(person, issueKeys, permissions),
+    sightOfCaller: (issues, projectIds, permissions) => sightOf(person, issues, projectIds, permissions),
     callerHasProjectPermission: (projectKey, permission) => hasProjectPermission(person, projectKey, permission),
     permissionsOfApp: (issueKeys, permissions) => permissionsOf(client, issueKeys, permissions),
     getIssue: (issueKey, rule) => readIssueFacts(client, issueKey, rule),

@@ -11,6 +11,7 @@
  * permissions change in Jira at any time.
  */
 import { route } from '@forge/api';
+import type { CallerGrants, IssueRef } from '../app/ports';
 import type { JiraPermission } from '../domain/held-permissions';
 import type { JiraClient } from './jira-client';
 import { bulkFetchShape, myPermissionsShape, permissionGrantsShape } from './jira-shapes';
@@ -69,6 +70,42 @@ export async function permissionsOf(client: JiraClient, issueKeys: readonly stri
     }
   }
   return held;
+}
+
+/**
+ * Which of `permissions` the client's actor holds on each issue, and which projects it may browse,
+ * in one bulk check (one more call first only for issues given without their id). An id the app
+ * read that the actor may not see is simply not granted: the check is the actor's, not the app's.
+ */
+export async function sightOf(client: JiraClient, issues: readonly IssueRef[], projectIds: readonly string[], permissions: readonly JiraPermission[]): Promise<CallerGrants> {
+  const keyById = new Map<string, string>();
+  for (const issue of issues) if (issue.id) keyById.set(issue.id, issue.key);
+  const known = new Set(keyById.values());
+  const unknown = [...new Set(issues.filter((issue) => !issue.id && !known.has(issue.key)).map((issue) => issue.key))];
+  if (unknown.length > 0) for (const [id, key] of await issueKeysById(client, unknown)) keyById.set(id, key);
+  const asked = [...new Set<JiraPermission>(['BROWSE_PROJECTS', ...permissions])];
+  const issueIds = [...keyById.keys()];
+  const held = new Map<string, Set<JiraPermission>>();
+  const browsableProjectIds = new Set<string>();
+  if (issueIds.length === 0 && projectIds.length === 0) return { issues: held, browsableProjectIds };
+  const issueChunks = issueIds.length > 0 ? chunksOf(issueIds, MAX_IDS_PER_PERMISSION_CHECK) : [[]];
+  for (const [index, chunk] of issueChunks.entries()) {
+    const projects = index === 0 ? projectIds.slice(0, MAX_IDS_PER_PERMISSION_CHECK) : [];
+    const answer = await client.require(route`/rest/api/3/permissions/check`, permissionGrantsShape, {
+      post: { globalPermissions: [], projectPermissions: [{ permissions: asked, issues: chunk.map(Number), projects: projects.map(Number) }] },
+    });
+    for (const grant of answer.projectPermissions) {
+      const permission = asked.find((wanted) => wanted === grant.permission);
+      if (!permission) continue;
+      for (const id of grant.issues ?? []) {
+        const key = keyById.get(String(id));
+        if (!key) continue;
+        held.set(key, (held.get(key) ?? new Set<JiraPermission>()).add(permission));
+      }
+      if (permission === 'BROWSE_PROJECTS') for (const id of grant.projects ?? []) browsableProjectIds.add(String(id));
+    }
+  }
+  return { issues: held, browsableProjectIds };
 }
 
 /** Project ids among `projectIds` where the client's actor holds `permission`. */

@@ -5,11 +5,12 @@
  * delivered), sees "1 change waiting" beside the issue's fields, decides, and the developer hears
  * of the decision the same way.
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { describeInBrowser } from './browser';
 import { decide, openIssuePanel, propose, proposalCard, waitForStatus } from './issue-panel-driver';
-import { useSandboxInBrowser } from './sandbox-fixture';
+import { SCREENSHOTS_DIR, useSandboxInBrowser } from './sandbox-fixture';
 
 jest.setTimeout(120_000);
 
@@ -61,8 +62,11 @@ describeInBrowser('a bug comes in and is pulled into the sprint', () => {
     await propose(panel, { kind: 'add' }, 'Defect', 'Safari users cannot finish sign-up: the sprint goal is broken for them.');
     const title = `Add ${key} to the sprint`;
     await waitForStatus(proposalCard(panel, title), 'Proposed');
+    // Beside the fields, for anyone who opens the issue now.
+    panel = await openIssuePanel(ui(), stakeholder, key);
     const context = await ui().extensionFrame('goalkeeper-issue-context');
     await context.getByText('1 change waiting for the Product Owner').waitFor({ timeout: UI_MS });
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'issue-context-waiting-light.png') });
 
     await ui().actAs(productOwner);
     await ui().open(BACKLOG);
@@ -71,7 +75,8 @@ describeInBrowser('a bug comes in and is pulled into the sprint', () => {
     const drawer = page.getByRole('dialog', { name: 'Notifications for Priya Raman' });
     await drawer.getByText(`Dana Kowalski proposes: Add ${key} to the active sprint.`).waitFor();
     await drawer.getByText('From Dana Kowalski', { exact: false }).waitFor();
-    await ui().screenshot('sandbox-notifications-drawer-light');
+    // The drawer covers the viewport: a shot of the viewport shows it as a person sees it.
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'sandbox-notifications-drawer-light.png') });
     await drawer.getByRole('link', { name: `Open ${key}` }).click();
     await page.waitForURL(`**/browse/${key}`);
 
@@ -93,14 +98,18 @@ describeInBrowser('a bug comes in and is pulled into the sprint', () => {
 
   it('answers the Create dialog as Jira does: a summary is required, and a viewer may not create issues', async () => {
     const { page } = ui();
-    await ui().actAs(stakeholder);
+    await ui().actAs(devDana);
     await ui().open(BACKLOG);
     await page.getByRole('button', { name: 'Create issue' }).click();
-    const dialog = page.getByRole('dialog', { name: /^Create issue in / });
+    let dialog = page.getByRole('dialog', { name: /^Create issue in / });
     await dialog.getByRole('button', { name: 'Create', exact: true }).click();
     await dialog.getByText('You must specify a summary of the issue.').waitFor({ timeout: UI_MS });
     expect(await dialog.getByLabel('Summary').getAttribute('aria-invalid')).toBe('true');
 
+    await ui().actAs(stakeholder);
+    await ui().open(BACKLOG);
+    await page.getByRole('button', { name: 'Create issue' }).click();
+    dialog = page.getByRole('dialog', { name: /^Create issue in / });
     await dialog.getByLabel('Summary').fill('Sam would like a dark mode');
     await dialog.getByRole('button', { name: 'Create', exact: true }).click();
     await dialog.getByText('You do not have permission to create issues in this project.').waitFor({ timeout: UI_MS });

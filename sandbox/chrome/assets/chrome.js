@@ -81,12 +81,14 @@
     subject.textContent = notification.subject;
     var meta = document.createElement('p');
     meta.className = 'subtle small';
-    meta.textContent = 'From ' + notification.from + ' · ' + new Date(notification.sentAt).toLocaleString() + ' · ' + (notification.format === 'html' ? 'HTML email' : 'plain-text email');
+    meta.textContent = 'From ' + notification.from + ' · ' + new Date(notification.sentAt).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) + ' · ' + (notification.format === 'html' ? 'HTML email' : 'plain-text email');
     var body = document.createElement('p');
     body.className = 'notification-body';
     // An HTML email is shown as its text: the sandbox never renders markup it was sent.
     var holder = document.createElement('template');
     holder.innerHTML = notification.format === 'html' ? notification.body.replace(/<\/p>/g, '</p>\n\n') : '';
+    // The email's own link points at Jira's site; the drawer offers the sandbox's link below instead.
+    holder.content.querySelectorAll('a').forEach(function (anchor) { anchor.remove(); });
     body.textContent = notification.format === 'html' ? holder.content.textContent.trim() : notification.body;
     var link = document.createElement('a');
     link.href = '/browse/' + encodeURIComponent(notification.issueKey);

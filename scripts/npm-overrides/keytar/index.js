@@ -2,7 +2,9 @@
  * keytar is the native OS-keychain binding that @forge/cli-shared (a dependency of @forge/bundler)
  * lists for `forge login`. Its install script downloads a prebuilt binary from GitHub or compiles
  * against libsecret, neither of which an offline `npm ci` can do, and Goalkeeper's build never
- * logs in. package.json's "overrides" point keytar here, so the binding is simply absent:
+ * logs in. package.json names this folder as the devDependency keytar and overrides every other
+ * keytar with it (`"$keytar"`: npm resolves a `file:` override from the root only that way), so
+ * the binding is simply absent:
  * cli-shared loads it inside try/catch (`getKeytar()` in out/auth/personal/credential-store.js)
  * and, when absent, tells the user to set FORGE_EMAIL / FORGE_API_TOKEN instead.
  */

@@ -5,7 +5,6 @@
  */
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Loading } from '../../shared/components/Loading';
-import { Lozenge } from '../../shared/components/Lozenge';
 import type { ForgeContext } from '../../shared/forge-host';
 import { useContextI18n } from './messages/catalogue';
 import { useIssueGlance } from './use-issue-glance';
@@ -35,8 +34,9 @@ function IssueGlanceView({ issueKey }: { issueKey: string }) {
       if (count === 0) return <p className="gk-issue-context">{t('context.none')}</p>;
       return (
         <div className="gk-issue-context gk-stack" role="status">
+          {/* Words, not a lozenge: the panel is narrow and a lozenge does not wrap. */}
           <p>
-            <Lozenge appearance="moved">{t('context.waiting', { count })}</Lozenge>
+            <strong>{t('context.waiting', { count })}</strong>
           </p>
           <p>{t('context.hint')}</p>
         </div>
