@@ -32,10 +32,12 @@ export interface AppSite {
 }
 
 /** Saves the seeded settings unless the project has settings already (a restart keeps what people saved). */
-export async function seedAppStorage(site: AppSite): Promise<void> {
+export async function seedAppStorage(site: AppSite, projectKeys: readonly string[] = [SEEDED_SETTINGS_PROJECT]): Promise<void> {
   await runInvocation({ cloudId: site.cloudId, installationId: site.installationId, moduleKey: 'sandbox-seed' }, async () => {
     const settings = createSettingsRepository({ now: () => new Date(SEEDED_AT) });
-    if (await settings.get(SEEDED_SETTINGS_PROJECT)) return;
-    await settings.save(SEEDED_SETTINGS_PROJECT, SEEDED_ONB_SETTINGS, DEFAULT_SETTINGS.version, SEED_ACCOUNTS.siteAdmin, SEEDED_AT);
+    for (const projectKey of projectKeys) {
+      if (await settings.get(projectKey)) continue;
+      await settings.save(projectKey, SEEDED_ONB_SETTINGS, DEFAULT_SETTINGS.version, SEED_ACCOUNTS.siteAdmin, SEEDED_AT);
+    }
   });
 }

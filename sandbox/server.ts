@@ -21,7 +21,8 @@ import { dispatch, sendJson } from './http-routes';
 import { openJiraJournal } from './jira-journal';
 import { SANDBOX_CLOUD_ID } from './jira/jira-model';
 import { jiraBackend, startJiraStandIn, type JiraStandIn } from './jira/jira-stand-in';
-import { seedAppStorage } from './app-seed';
+import { SEEDED_SETTINGS_PROJECT, seedAppStorage } from './app-seed';
+import { BIG_BOARD, bigBoardSiteSeed } from './jira/big-board-seed';
 import { openSiteSettings, type SiteSettings } from './site-settings';
 
 export const DEFAULT_PORT = 5173;
@@ -41,6 +42,10 @@ export interface SandboxOptions {
   readonly appRoot?: string;
   /** Milliseconds per second of queue delays and retry waits; tests pass 0. */
   readonly queueSecondsToMs?: number;
+  /** Adds the big board (project SCL) with an active sprint of this many items (jira/big-board-seed.ts). */
+  readonly bigBoardItems?: number;
+  /** Default true; false keeps Forge storage in memory only (the benchmark stores 10,000 proposals). */
+  readonly persistStorage?: boolean;
 }
 
 export interface Sandbox {
@@ -68,12 +73,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const app: HostedApp = { root: appRoot, manifest: readManifest(appRoot) };
   const functions = loadFunctions(appRoot, app.manifest);
 
-  const jira = await startJiraStandIn({ now: options.now });
+  const jira = await startJiraStandIn({ now: options.now, ...(options.bigBoardItems ? { seed: bigBoardSiteSeed(options.bigBoardItems) } : {}) });
   const site = () => jira.model.site(SANDBOX_CLOUD_ID);
   const journal = openJiraJournal(files.journal, jira.model);
   journal.replay(site());
   const settings = openSiteSettings(files.settings);
-  const kvs = createKvsEmulator({ entities: storageEntities(app), filePath: files.kvs });
+  const kvs = createKvsEmulator({ entities: storageEntities(app), ...(options.persistStorage === false ? {} : { filePath: files.kvs }) });
   const queue = createQueueEmulator({
     consumers: queueConsumers(app.manifest, functions),
     licenseActive: () => settings.current().licenseActive,
@@ -81,7 +86,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   installForgeRuntime({ jira: jiraBackend(jira), kvs: kvs.backend, queue: queue.backend });
   const appSite = { cloudId: SANDBOX_CLOUD_ID, installationId: SANDBOX_INSTALLATION_ID };
-  await seedAppStorage(appSite);
+  const seededProjects = [SEEDED_SETTINGS_PROJECT, ...(options.bigBoardItems ? [BIG_BOARD.projectKey] : [])];
+  await seedAppStorage(appSite, seededProjects);
   // Subscribed after the journal's replay: those changes were delivered before the restart.
   const triggers = createTriggerEmulator({
     triggers: productTriggers(app.manifest, functions),
@@ -109,7 +115,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     journal.reset();
     kvs.reset();
     settings.reset();
-    await seedAppStorage(appSite);
+    await seedAppStorage(appSite, seededProjects);
   }
 
   const bridge = createBridgeHost({

@@ -53,10 +53,10 @@ export const SEED_FACTS = {
   bilKeys: { epic: 'BIL-1', vatBreakdown: 'BIL-2' },
 } as const;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 const SPRINT_DAYS = 14;
 
-interface RoleMembers {
+export interface RoleMembers {
   readonly administrators: string[];
   readonly productOwners: string[];
   readonly developers: string[];
@@ -64,7 +64,7 @@ interface RoleMembers {
 }
 
 /** The permission scheme both projects share, expressed as what each role is granted. */
-function rolesOf(members: RoleMembers): ProjectRole[] {
+export function rolesOf(members: RoleMembers): ProjectRole[] {
   return [
     { id: 10002, name: 'Administrators', description: 'Project administrators', grants: PROJECT_PERMISSIONS, memberAccountIds: members.administrators },
     {
@@ -81,7 +81,7 @@ function rolesOf(members: RoleMembers): ProjectRole[] {
   ];
 }
 
-function issueTypes(firstId: number, subtaskName: string): IssueType[] {
+export function issueTypes(firstId: number, subtaskName: string): IssueType[] {
   return [
     { id: String(firstId), name: 'Epic', subtask: false, hierarchyLevel: 1 },
     { id: String(firstId + 1), name: 'Story', subtask: false, hierarchyLevel: 0 },
@@ -142,7 +142,7 @@ interface SprintDates {
 }
 
 /** Two-week sprints back to back; the active one started a week before `now`. */
-function sprintDates(now: Date, offsetFromActive: number): SprintDates {
+export function sprintDates(now: Date, offsetFromActive: number): SprintDates {
   const activeStart = new Date(now.getTime() - 7 * DAY_MS);
   activeStart.setUTCHours(9, 0, 0, 0);
   const start = new Date(activeStart.getTime() + offsetFromActive * SPRINT_DAYS * DAY_MS);
@@ -172,7 +172,7 @@ const WEEKEND = new Set([0, 6]);
  * The instant of a sprint's `day`-th working day (Mon–Fri, UTC, the first being the start's date):
  * 08:00, or just after the start on the start's own date, so every event falls inside the sprint.
  */
-function onWorkingDay(start: Date, day: number): string {
+export function onWorkingDay(start: Date, day: number): string {
   const date = new Date(start);
   date.setUTCHours(0, 0, 0, 0);
   let seen = WEEKEND.has(date.getUTCDay()) ? -1 : 0;

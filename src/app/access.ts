@@ -26,11 +26,25 @@ export async function requireCallerPermissions(
   needed: readonly JiraPermission[],
   alsoAsked: readonly JiraPermission[] = [],
 ): Promise<HeldPermissions> {
-  const required = [...new Set<JiraPermission>(['BROWSE_PROJECTS', ...needed])];
-  const held = recordHeld(await jira.permissionsOfCaller(issueKeys, [...new Set([...required, ...alsoAsked])]));
-  const gap = missingPermissions(held, issueKeys, required)[0];
-  if (gap?.missing.includes('BROWSE_PROJECTS')) throw notFound(gap.issueKey);
-  if (gap) throw new GoalkeeperError('forbidden', `You need the Jira permission(s) ${describeAll(gap.missing)} on ${gap.issueKey} to do this.`);
+  return requireCallerPermissionsFor(jira, [{ issueKeys, needed }], alsoAsked);
+}
+
+/** Permissions required on some issues: a change's on its issues, a counter-change's on its own. */
+export interface PermissionNeed {
+  readonly issueKeys: readonly string[];
+  readonly needed: readonly JiraPermission[];
+}
+
+/** As `requireCallerPermissions`, for several needs at once, asked of Jira in one call. */
+export async function requireCallerPermissionsFor(jira: JiraPort, needs: readonly PermissionNeed[], alsoAsked: readonly JiraPermission[] = []): Promise<HeldPermissions> {
+  const requiredOf = (need: PermissionNeed) => [...new Set<JiraPermission>(['BROWSE_PROJECTS', ...need.needed])];
+  const issueKeys = [...new Set(needs.flatMap((need) => need.issueKeys))];
+  const held = recordHeld(await jira.permissionsOfCaller(issueKeys, [...new Set([...needs.flatMap(requiredOf), ...alsoAsked])]));
+  for (const need of needs) {
+    const gap = missingPermissions(held, need.issueKeys, requiredOf(need))[0];
+    if (gap?.missing.includes('BROWSE_PROJECTS')) throw notFound(gap.issueKey);
+    if (gap) throw new GoalkeeperError('forbidden', `You need the Jira permission(s) ${describeAll(gap.missing)} on ${gap.issueKey} to do this.`);
+  }
   return held;
 }
 

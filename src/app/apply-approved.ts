@@ -7,16 +7,16 @@
  * approved proposals moving the same issue one runs, and the other fails its attempt untouched and
  * is judged against the sprint as it then is when retried.
  */
-import { issuesNamedBy } from '../domain/change';
 import { GoalkeeperError } from '../domain/errors';
-import { currentApplyAttempt, finishApplyAttempt, isApplicable, recordApplyProgress, type ApplyJournal, type ApplyStep, type Proposal } from '../domain/proposal';
+import { counterChangeIn, currentApplyAttempt, finishApplyAttempt, isApplicable, issuesTouchedBy, recordApplyProgress, type ApplyJournal, type ApplyStep, type Proposal } from '../domain/proposal';
 import { isProductOwner, refusalByRights } from './access';
 import { planApply, type ApplyStepPlan } from './apply-plan';
 import { recordStale } from './decide-proposal';
+import { settingsForBoard } from '../domain/settings';
 import { loadSettings } from './issue-situation';
 import { persistTransition } from './persist';
 import type { JiraStepResult, Ports } from './ports';
-import { permissionsForChange } from '../domain/change-permissions';
+import { permissionsForChange, permissionsForCounterChange } from '../domain/change-permissions';
 import { situationFor } from './preview-proposal';
 import { unwrap } from './unwrap';
 
@@ -29,7 +29,7 @@ export async function applyApproved(ports: Ports, job: ApplyJob): Promise<Propos
   const loaded = await ports.proposals.get(job.proposalId);
   if (!loaded || !isApplicable(loaded)) return loaded; // replayed job, already applied, or withdrawn meanwhile
   if (job.attempt !== currentApplyAttempt(loaded)) return ignoreStaleJob(loaded, job);
-  const issueKeys = [loaded.issueKey, ...issuesNamedBy(loaded.change)];
+  const issueKeys = issuesTouchedBy(loaded);
   if ((await ports.issueClaims.claim(issueKeys, loaded.id)) === 'taken') {
     const message = `Another approved change to ${issueKeys.join(' or ')} was being applied at the same moment, so nothing was changed. Retry checks this one against the sprint again.`;
     return finish(ports, loaded, newAttempt(loaded), false, message);
@@ -55,7 +55,7 @@ async function applyClaimed(ports: Ports, job: ApplyJob): Promise<Proposal | und
   try {
     const settings = await loadSettings(ports, proposal.projectKey);
     const estimation = await ports.jira.estimationOf(proposal.boardId);
-    steps = await planApply({ ports, proposal, estimation, commentOnDecision: settings.commentOnDecision });
+    steps = await planApply({ ports, proposal, estimation, commentOnDecision: settings.commentOnDecision, goalCritical: settingsForBoard(settings, proposal.boardId).goalCritical });
   } catch (error) {
     return finish(ports, proposal, journal, false, describeError(error));
   }
@@ -91,10 +91,13 @@ async function applyClaimed(ports: Ports, job: ApplyJob): Promise<Proposal | und
  * still be a PO. A proposal the sprint has moved past is marked stale before any step runs.
  */
 async function refusalToApply(ports: Ports, proposal: Proposal): Promise<string | null> {
-  const { issueKeys, needed } = permissionsForChange(proposal.issueKey, proposal.change);
+  const counterChange = counterChangeIn(proposal);
+  const needs = [permissionsForChange(proposal.issueKey, proposal.change), ...(counterChange ? [permissionsForCounterChange(counterChange)] : [])];
   try {
-    const byRights = await refusalByRights(ports.jira, proposal.decision?.heldPermissions, issueKeys, needed);
-    if (byRights) return byRights;
+    for (const { issueKeys, needed } of needs) {
+      const byRights = await refusalByRights(ports.jira, proposal.decision?.heldPermissions, issueKeys, needed);
+      if (byRights) return byRights;
+    }
     const decider = proposal.decision?.deciderAccountId;
     if (decider) {
       const settings = await loadSettings(ports, proposal.projectKey);
@@ -108,7 +111,7 @@ async function refusalToApply(ports: Ports, proposal: Proposal): Promise<string 
   const started = (proposal.apply?.steps ?? []).some((s) => s.status !== 'failed');
   if (started) return null; // a half-applied change is completed, not re-judged
   try {
-    await situationFor(ports, proposal.issueKey, proposal.change, proposal.sprintId);
+    await situationFor(ports, proposal.issueKey, proposal.change, proposal.sprintId, counterChange);
   } catch (error) {
     if (error instanceof GoalkeeperError && error.code === 'stale') {
       await recordStale(ports, proposal, error.toDomainError(), null);

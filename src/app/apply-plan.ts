@@ -3,11 +3,12 @@
  * name (the journal key) and, where re-running it could duplicate work, a way to find out
  * whether an interrupted earlier run already did it.
  */
-import type { Change } from '../domain/change';
+import type { Change, CounterChange } from '../domain/change';
 import { GoalkeeperError } from '../domain/errors';
-import type { Proposal } from '../domain/proposal';
+import { counterChangeIn, type Proposal } from '../domain/proposal';
+import type { SprintIssue } from '../domain/sprint';
 import { decisionCommentFor } from './decision-comment';
-import type { BoardEstimation, JiraStepResult, Ports } from './ports';
+import type { BoardEstimation, GoalCriticalRule, JiraStepResult, Ports } from './ports';
 
 export interface ApplyStepPlan {
   readonly name: string;
@@ -22,11 +23,73 @@ interface PlanContext {
   readonly proposal: Proposal;
   readonly estimation: BoardEstimation;
   readonly commentOnDecision: boolean;
+  /** The board's goal-critical rule: where "the goal's last item" is, for placing work around it. */
+  readonly goalCritical: GoalCriticalRule;
 }
 
+/**
+ * A change with a counter-change is applied as one: deferrals first (room is made before work
+ * arrives), then the change, then items ranked below the goal (after whatever the change placed).
+ * Any step failing leaves the proposal apply-failed, and Retry completes the rest.
+ */
 export async function planApply(context: PlanContext): Promise<ApplyStepPlan[]> {
-  const steps = await changeSteps(context, context.proposal.change);
+  const counter = counterChangeIn(context.proposal);
+  const before = counter?.kind === 'defer' ? await deferralSteps(context, counter) : [];
+  const after = counter?.kind === 'rank-below-goal' ? [rankBelowGoalStep(context, counter)] : [];
+  const steps = [...before, ...(await changeSteps(context, context.proposal.change)), ...after];
   return context.commentOnDecision ? [...steps, commentStep(context)] : steps;
+}
+
+async function deferralSteps(context: PlanContext, counter: CounterChange): Promise<ApplyStepPlan[]> {
+  const next = (await context.ports.jira.futureSprints(context.proposal.boardId))[0];
+  if (!next) throw new GoalkeeperError('stale', 'The board has no future sprint to defer to any more. Create one in Jira, then retry.');
+  return counter.issueKeys.map((key) => moveIntoSprint(context.ports, `make-room-defer-${key}`, key, next.id));
+}
+
+/** The active sprint's issues as they are now, goal-critical marked: read when a step runs, after the steps before it. */
+async function sprintIssuesNow(context: PlanContext): Promise<readonly SprintIssue[]> {
+  const sprint = await context.ports.jira.getSprint(context.proposal.sprintId);
+  return sprint ? (await context.ports.jira.sprintSnapshot(sprint, context.goalCritical)).issues : [];
+}
+
+/** The lowest-ranked goal-critical item still open, leaving out `except`: work ranked after it is done after the goal. */
+function lastOpenGoalItem(issues: readonly SprintIssue[], except: ReadonlySet<string>): SprintIssue | undefined {
+  return issues.findLast((issue) => issue.goalCritical && issue.statusCategory !== 'done' && !except.has(issue.key));
+}
+
+function rankBelowGoalStep(context: PlanContext, counter: CounterChange): ApplyStepPlan {
+  const keys = counter.issueKeys;
+  return {
+    name: 'make-room-rank-below-goal',
+    describe: `Rank ${keys.join(', ')} below the goal's last item`,
+    run: async () => {
+      const anchor = lastOpenGoalItem(await sprintIssuesNow(context), new Set(keys));
+      if (!anchor) return { ok: true, status: 204, message: 'No goal-critical item is open: nothing to rank below.' };
+      const result = await context.ports.jira.rank(keys, 'after', anchor.key);
+      return result.ok ? { ...result, message: `Ranked after ${anchor.key}.` } : result;
+    },
+  };
+}
+
+/**
+ * Jira puts an issue moved into a sprint at the bottom of its rank order; goal-critical work
+ * would then wait behind stretch work, which is not what the assessment assumed (issue 13: it is
+ * placed right after the goal's last item). Other work stays where Jira put it.
+ */
+function placeWithGoalStep(context: PlanContext, issueKey: string): ApplyStepPlan {
+  return {
+    name: 'place-with-goal',
+    describe: `Rank ${issueKey} right after the goal's last item, if it is goal-critical`,
+    run: async () => {
+      const issues = await sprintIssuesNow(context);
+      const subject = issues.find((issue) => issue.key === issueKey);
+      if (!subject?.goalCritical) return { ok: true, status: 204, message: `${issueKey} is not goal-critical: it stays where Jira put it.` };
+      const anchor = lastOpenGoalItem(issues, new Set([issueKey]));
+      if (!anchor || issues.indexOf(subject) === issues.indexOf(anchor) + 1) return { ok: true, status: 204, message: `${issueKey} is already with the goal's items.` };
+      const result = await context.ports.jira.rank([issueKey], 'after', anchor.key);
+      return result.ok ? { ...result, message: `Ranked after ${anchor.key}.` } : result;
+    },
+  };
 }
 
 async function changeSteps(context: PlanContext, change: Change): Promise<ApplyStepPlan[]> {
@@ -35,7 +98,7 @@ async function changeSteps(context: PlanContext, change: Change): Promise<ApplyS
   const key = proposal.issueKey;
   switch (change.kind) {
     case 'add':
-      return [moveIntoSprint(ports, 'move-into-sprint', key, proposal.sprintId)];
+      return [moveIntoSprint(ports, 'move-into-sprint', key, proposal.sprintId), placeWithGoalStep(context, key)];
     case 'remove':
       return [moveToBacklog(ports, 'move-to-backlog', key, proposal.sprintId)];
     case 'defer': {

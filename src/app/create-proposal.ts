@@ -2,8 +2,8 @@
  * Propose a mid-sprint change. The assessment is taken now and stored with the proposal; a
  * change the policy lets the Developers make alone is auto-approved and queued for apply at once.
  */
-import { needsProductOwner } from '../domain/approval-policy';
-import { issuesNamedBy, type Change, type Reason } from '../domain/change';
+import { approvalRoute } from '../domain/approval-policy';
+import { issuesNamedBy, type Change, type CounterChange, type Reason } from '../domain/change';
 import { GoalkeeperError } from '../domain/errors';
 import { autoApprove, openProposal, type Proposal } from '../domain/proposal';
 import { openDuplicateOf, waitingProposalsOf } from '../domain/proposal-limits';
@@ -15,7 +15,7 @@ import { assessInSituation, subjectIsGoalCritical, type IssueSituation } from '.
 import { notifyProductOwners } from './notify-people';
 import { persistTransition } from './persist';
 import type { Ports } from './ports';
-import { requireChangePermissions, situationFor } from './preview-proposal';
+import { requireChangePermissions, situationSeenByCaller } from './preview-proposal';
 import { unwrap } from './unwrap';
 
 export interface CreateProposalRequest {
@@ -23,6 +23,8 @@ export interface CreateProposalRequest {
   readonly change: Change;
   readonly reason: Reason;
   readonly acknowledgeThreat: boolean;
+  /** Work picked from a suggestion to make room: proposed, decided and applied with the change as one. */
+  readonly counterChange?: CounterChange;
   /** Client-chosen key: a replay of the same submission returns the first answer. */
   readonly idempotencyKey?: string;
 }
@@ -30,22 +32,25 @@ export interface CreateProposalRequest {
 export async function createProposal(ports: Ports, caller: Caller, request: CreateProposalRequest): Promise<Proposal> {
   // The idempotency key is namespaced by caller so one user can never replay another's answer.
   const replayKey = request.idempotencyKey ? `create:${caller.accountId}:${request.idempotencyKey}` : null;
-  const held = await requireChangePermissions(ports, request.issueKey, request.change);
+  const held = await requireChangePermissions(ports, request.issueKey, request.change, request.counterChange);
   if (replayKey) {
     const earlier = (await ports.proposals.recall(replayKey)) as { proposalId: string } | undefined;
     const earlierProposal = earlier ? await ports.proposals.get(earlier.proposalId) : undefined;
     if (earlierProposal) return earlierProposal;
   }
-  const situation = await situationFor(ports, request.issueKey, request.change);
+  const { situation, sight } = await situationSeenByCaller(ports, request.issueKey, request.change, undefined, request.counterChange);
   const sprint = situation.activeSprint!;
   await requireWithinLimits(ports, caller, situation, request.change);
-  const assessment = assessInSituation(ports, situation, request.change);
+  const assessed = assessInSituation(ports, situation, request.change, request.counterChange);
+  // Stored as the proposer saw it: without the issues they may not browse (visible-to-caller.ts).
+  const assessment = assessed ? sight.assessment(assessed) : null;
   if (assessment?.level === 'threat' && !request.acknowledgeThreat) {
     throw new GoalkeeperError('invalid-input', 'This change threatens the sprint goal. Confirm that you understand before proposing it.', {
       acknowledgeThreat: 'required',
     });
   }
   const now = ports.clock.now().toISOString();
+  const route = approvalRoute(situation.settings.policy, request.change, subjectIsGoalCritical(situation), assessment);
   const proposal = openProposal({
     id: ports.ids.next(),
     issueKey: situation.issue.key,
@@ -57,10 +62,12 @@ export async function createProposal(ports: Ports, caller: Caller, request: Crea
     change: request.change,
     reason: request.reason,
     createdAt: now,
-    pointsAtProposal: pointsOfInvolvedIssues(situation, request.change),
-    needsProductOwner: needsProductOwner(situation.settings.policy, request.change, subjectIsGoalCritical(situation), assessment),
+    pointsAtProposal: pointsOfInvolvedIssues(situation, request.change, request.counterChange),
+    needsProductOwner: route.needsProductOwner,
+    approvalReason: route.because,
     assessment,
     threatAcknowledged: assessment?.level === 'threat' && request.acknowledgeThreat,
+    ...(request.counterChange ? { counterChange: request.counterChange } : {}),
   });
   const outcome = await ports.proposals.create(proposal, auditEventFor(proposal, 'proposed', caller.accountId, now, request.reason.text));
   if (outcome === 'conflict') throw new GoalkeeperError('conflict', 'A proposal with this id already exists. Please submit again.');
@@ -94,8 +101,8 @@ async function requireWithinLimits(ports: Ports, caller: Caller, situation: Issu
 }
 
 /** The estimates the churn figures and a split's arithmetic will need later, frozen now. */
-function pointsOfInvolvedIssues(situation: IssueSituation, change: Change): Record<string, number | null> {
+export function pointsOfInvolvedIssues(situation: IssueSituation, change: Change, counterChange?: CounterChange | null): Record<string, number | null> {
   const points: Record<string, number | null> = { [situation.issue.key]: situation.issue.points };
-  for (const key of issuesNamedBy(change)) points[key] = situation.snapshot?.issues.find((i) => i.key === key)?.points ?? null;
+  for (const key of [...issuesNamedBy(change), ...(counterChange?.issueKeys ?? [])]) points[key] = situation.snapshot?.issues.find((i) => i.key === key)?.points ?? null;
   return points;
 }

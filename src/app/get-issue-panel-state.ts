@@ -11,6 +11,7 @@ import type { Caller } from './caller';
 import { assessInSituation, loadIssueSituation, subjectIsGoalCritical } from './issue-situation';
 import { MissingParts, type MissingPart } from './missing-parts';
 import type { Ports } from './ports';
+import { askSight, hiddenBoardError, issueRefsOf, type HiddenFromCaller } from './visible-to-caller';
 
 export interface IssueSummaryView {
   readonly key: string;
@@ -52,6 +53,8 @@ export interface IssuePanelState {
   readonly people: Readonly<Record<string, string>>;
   /** Parts Jira refused or failed to give; the rest of the panel stands without them. */
   readonly unavailable: readonly MissingPart[];
+  /** What the caller may not see and the panel therefore leaves out (src/app/visible-to-caller.ts). */
+  readonly hidden: HiddenFromCaller;
 }
 
 const NO_CHANGE = { kind: 'tweak', note: '' } as const;
@@ -66,15 +69,27 @@ export async function getIssuePanelState(ports: Ports, caller: Caller, request: 
     isProductOwner(ports.jira, settings, issue.projectKey, caller.accountId),
     productOwnerAccountIds(ports.jira, settings, issue.projectKey),
   ]);
+  // One check as the caller for everything the panel would show: the sprint's issues, the issues
+  // the proposals name, and the board (its sprint, goal and risk only if its project is browsable).
+  const sight = await askSight(ports, {
+    issues: [issue, ...(snapshot?.issues ?? []), ...proposals.flatMap(issueRefsOf)],
+    boards: situation.board ? [situation.board] : [],
+  });
+  const boardSeen = situation.board === null || sight.seesBoard(situation.board.id);
+  if (!boardSeen) sight.hideBoard();
   const inActiveSprint = snapshot?.issues.some((i) => i.key === issue.key) ?? false;
   const canEdit = granted.has('EDIT_ISSUES') && granted.has('SCHEDULE_ISSUES');
   const cannotProposeReason = !canEdit
     ? 'You can see this issue but not edit or schedule it in Jira, so you cannot propose changes to it. Ask a team member or the Product Owner.'
-    : !activeSprint
-      ? 'This board has no active sprint. Goalkeeper handles changes while a sprint is running.'
-      : null;
+    : !boardSeen
+      ? hiddenBoardError().message
+      : !activeSprint
+        ? 'This board has no active sprint. Goalkeeper handles changes while a sprint is running.'
+        : null;
+  const shownProposals = sight.proposals(proposals);
+  const risk = boardSeen ? assessInSituation(ports, situation, NO_CHANGE) : null;
   const missing = new MissingParts(situation.unavailable);
-  const people = await displayNamesOf(ports, [caller.accountId, ...productOwnerIds, ...proposals.flatMap(peopleOf)], missing);
+  const people = await displayNamesOf(ports, [caller.accountId, ...productOwnerIds, ...shownProposals.flatMap(peopleOf)], missing);
   return {
     issue: {
       key: issue.key,
@@ -85,18 +100,19 @@ export async function getIssuePanelState(ports: Ports, caller: Caller, request: 
       inActiveSprint,
       priorityName: issue.priorityName,
     },
-    board: situation.board ? { id: situation.board.id, name: situation.board.name } : null,
-    sprint: activeSprint ? sprintView(activeSprint, ports.clock.now(), settings.workingDays) : null,
-    nextSprint: situation.nextSprint ? { id: situation.nextSprint.id, name: situation.nextSprint.name } : null,
-    risk: assessInSituation(ports, situation, NO_CHANGE),
-    sprintIssues: (snapshot?.issues ?? []).map(({ key, summary, points, statusCategory, goalCritical }) => ({ key, summary, points, statusCategory, goalCritical })),
-    proposals: [...proposals].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-    availableKinds: activeSprint ? availableChangeKinds(inActiveSprint, situation.nextSprint !== null) : [],
+    board: situation.board && boardSeen ? { id: situation.board.id, name: situation.board.name } : null,
+    sprint: activeSprint && boardSeen ? sprintView(activeSprint, ports.clock.now(), settings.workingDays) : null,
+    nextSprint: situation.nextSprint && boardSeen ? { id: situation.nextSprint.id, name: situation.nextSprint.name } : null,
+    risk: risk ? sight.assessment(risk) : null,
+    sprintIssues: boardSeen ? sight.issues(snapshot?.issues ?? []).map(({ key, summary, points, statusCategory, goalCritical }) => ({ key, summary, points, statusCategory, goalCritical })) : [],
+    proposals: [...shownProposals].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    availableKinds: activeSprint && boardSeen ? availableChangeKinds(inActiveSprint, situation.nextSprint !== null) : [],
     policy: settings.policy,
     viewer: { accountId: caller.accountId, isProductOwner: viewerIsPo, canPropose: cannotProposeReason === null, cannotProposeReason },
     productOwnerIds,
     people: Object.fromEntries(people),
     unavailable: missing.list(),
+    hidden: sight.hidden(),
   };
 }
 

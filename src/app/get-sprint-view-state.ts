@@ -16,11 +16,11 @@ import { displayNamesOf, peopleOf, sprintView, type SprintView } from './get-iss
 import { assessOnSprint, loadSettings, noteEstimationFallback, snapshotOf, type SprintFacts } from './issue-situation';
 import { MissingParts, type MissingPart } from './missing-parts';
 import { loadTeamHistory } from './team-history';
-import { visibleTo } from './list-sprint-proposals';
 import { requireVisibleBoard } from './board-access';
 import { DECISION_LOG_PAGE_SIZE, firstPage, QUEUE_PAGE_SIZE } from './sprint-view-limits';
 import { reconcileBoard } from './track-sprint';
 import type { Ports } from './ports';
+import { askSight, issueRefsOf, type CallerSight, type HiddenFromCaller } from './visible-to-caller';
 
 /** One point of the P(goal) trend: after a decision (what the decider saw), or now. */
 export type TrendPoint =
@@ -68,6 +68,8 @@ export interface ReadySprintView {
   readonly people: Readonly<Record<string, string>>;
   /** Parts Jira refused or failed to give; the rest of the view stands without them. */
   readonly unavailable: readonly MissingPart[];
+  /** Issues the caller may not browse, left out and counted (src/app/visible-to-caller.ts). */
+  readonly hidden: HiddenFromCaller;
 }
 
 interface Viewer {
@@ -120,25 +122,32 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
   }
   const settings = request.goalLabels?.length ? { ...boardSettings, goalCritical: { ...boardSettings.goalCritical, labels: request.goalLabels } } : boardSettings;
   const estimationRead = ports.jira.estimationOf(board.id);
-  const [snapshot, history, proposals, baseline, bypassed, estimation] = await Promise.all([
+  const [snapshot, history, allProposals, baseline, allBypassed, estimation] = await Promise.all([
     snapshotOf(ports, sprint, settings.goalCritical, missing),
     missing.read('history', async () => loadTeamHistory(ports, board.id, settings.historySprints, await estimationRead), []),
-    ports.proposals.listBySprint(sprint.id).then((all) => visibleTo(ports, caller, all)),
+    ports.proposals.listBySprint(sprint.id),
     ports.sprints.baseline(sprint.id),
     ports.sprints.bypassedChanges(sprint.id),
     estimationRead,
   ]);
   noteEstimationFallback(estimation, missing);
+  // One check as the caller for every issue the view would name; the board was checked above.
+  const sight = await askSight(ports, {
+    issues: [...snapshot.issues, ...allProposals.flatMap(issueRefsOf), ...allBypassed.map((change) => ({ key: change.issueKey }))],
+    seenBoardIds: [board.id],
+  });
+  const proposals = sight.proposals([...allProposals].sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
+  const bypassed = sight.scopeChanges(allBypassed);
   const facts: SprintFacts = { snapshot, history, settings };
   const risk = assessOnSprint(ports, facts, '', NO_CHANGE);
   const waiting = firstPage(proposals.filter((p) => p.status === 'proposed'), QUEUE_PAGE_SIZE);
-  const queue = await Promise.all(waiting.items.map((p) => reassess(ports, facts, p)));
+  const queue = await Promise.all(waiting.items.map((p) => reassess(ports, facts, p, sight)));
   const decided = firstPage(
     proposals.filter((p) => DECIDED.has(p.status)).sort((a, b) => (b.decision?.decidedAt ?? '').localeCompare(a.decision?.decidedAt ?? '')),
     DECISION_LOG_PAGE_SIZE,
   );
-  const goodChanges: ScopeChange[] = proposals.flatMap(scopeChangesOf);
-  const changes: ScopeChange[] = [...goodChanges, ...bypassed];
+  // Totals count every change, seen or not: they are the sprint's, and name no issue.
+  const changes: ScopeChange[] = [...allProposals.flatMap(scopeChangesOf), ...allBypassed];
   const committed = baseline ? scopePoints(baseline) : reconstructCommitted(snapshot.issues, changes);
   const now = ports.clock.now().toISOString();
   const people = await displayNamesOf(
@@ -157,9 +166,9 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
       inProgress: goalIssues.filter((i) => i.statusCategory === 'in-progress').length,
       todo: goalIssues.filter((i) => i.statusCategory === 'todo').length,
     },
-    risk,
+    risk: sight.assessment(risk),
     trend: pGoalTrend(proposals, risk, now),
-    ranked: snapshot.issues.map((i) => ({ key: i.key, summary: i.summary, points: i.points, goalCritical: i.goalCritical, statusCategory: i.statusCategory, aboveCapacityLine: i.statusCategory === 'done' || above.has(i.key) })),
+    ranked: sight.issues(snapshot.issues).map((i) => ({ key: i.key, summary: i.summary, points: i.points, goalCritical: i.goalCritical, statusCategory: i.statusCategory, aboveCapacityLine: i.statusCategory === 'done' || above.has(i.key) })),
     queue,
     queueTotal: waiting.total,
     decisions: decided.items,
@@ -167,7 +176,7 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     churn: computeChurn(committed, changes, baseline !== undefined),
     baselineSource: baseline?.source ?? 'reconstructed',
     burnUp: {
-      scope: scopeLine(sprint.startDate ?? now, committed.points, changes),
+      scope: sight.scopeSteps(scopeLine(sprint.startDate ?? now, committed.points, changes)),
       donePoints: snapshot.issues.filter((i) => i.statusCategory === 'done').reduce((sum, i) => sum + (i.points ?? 0), 0),
       now,
     },
@@ -179,12 +188,13 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     productOwnerIds,
     people: Object.fromEntries(people),
     unavailable: missing.list(),
+    hidden: sight.hidden(),
   };
 }
 
-async function reassess(ports: Ports, facts: SprintFacts, proposal: Proposal): Promise<QueuedProposal> {
+async function reassess(ports: Ports, facts: SprintFacts, proposal: Proposal, sight: CallerSight): Promise<QueuedProposal> {
   const incoming = proposal.change.kind === 'add' || proposal.change.kind === 'swap' ? await ports.jira.getIssue(proposal.issueKey) : null;
-  return { proposal, assessmentNow: assessOnSprint(ports, facts, proposal.issueKey, proposal.change, incoming ?? undefined) };
+  return { proposal, assessmentNow: sight.assessment(assessOnSprint(ports, facts, proposal.issueKey, proposal.change, incoming ?? undefined)) };
 }
 
 /**

@@ -3,8 +3,8 @@
  * active sprint as it is *now*, the team's history and the project's settings. Loaded afresh on
  * every call (no caches: one warm runtime serves many Jira sites).
  */
-import type { AssessmentInput, Assessment } from '../domain/assessment';
-import type { Change } from '../domain/change';
+import type { AssessmentInput, Assessment, RestOfSprintCapacity } from '../domain/assessment';
+import type { Change, CounterChange } from '../domain/change';
 import { matchesGoalRule } from '../domain/goal-critical';
 import { DEFAULT_SETTINGS, settingsForBoard, type ProjectSettings } from '../domain/settings';
 import type { Sprint, SprintHistory, SprintIssue, SprintSnapshot } from '../domain/sprint';
@@ -22,6 +22,8 @@ export interface IssueSituation {
   readonly snapshot: SprintSnapshot | null;
   readonly nextSprint: Sprint | null;
   readonly history: readonly SprintHistory[];
+  /** What the team declared it can do for the rest of the active sprint (the gadget's capacity input). */
+  readonly capacity: RestOfSprintCapacity | null;
   /** Optional reads Jira refused or failed, so the view can say what it is missing. */
   readonly unavailable: readonly MissingPart[];
 }
@@ -47,7 +49,7 @@ export async function loadIssueSituation(ports: Ports, issueKey: string): Promis
   const { board } = await boardOf(ports, issue);
   const settings = board ? settingsForBoard(projectSettings, board.id) : projectSettings;
   if (!board || board.type !== 'scrum') {
-    return { settings, issue, board, estimation: { kind: 'issue-count' }, activeSprint: null, snapshot: null, nextSprint: null, history: [], unavailable: [] };
+    return { settings, issue, board, estimation: { kind: 'issue-count' }, activeSprint: null, snapshot: null, nextSprint: null, history: [], capacity: null, unavailable: [] };
   }
   const missing = new MissingParts();
   const estimationRead = ports.jira.estimationOf(board.id);
@@ -58,8 +60,10 @@ export async function loadIssueSituation(ports: Ports, issueKey: string): Promis
     missing.read('history', async () => loadTeamHistory(ports, board.id, settings.historySprints, await estimationRead), []),
   ]);
   noteEstimationFallback(estimation, missing);
-  const snapshot = activeSprint ? await snapshotOf(ports, activeSprint, settings.goalCritical, missing) : null;
-  return { settings, issue, board, estimation, activeSprint, snapshot, nextSprint: futureSprints[0] ?? null, history, unavailable: missing.list() };
+  const [snapshot, capacity] = activeSprint
+    ? await Promise.all([snapshotOf(ports, activeSprint, settings.goalCritical, missing), declaredCapacity(ports, activeSprint.id)])
+    : [null, null];
+  return { settings, issue, board, estimation, activeSprint, snapshot, nextSprint: futureSprints[0] ?? null, history, capacity, unavailable: missing.list() };
 }
 
 /** A board whose configuration Jira would not give is estimated with the field named here instead. */
@@ -90,14 +94,22 @@ export function subjectIsGoalCritical(situation: IssueSituation): boolean {
   return inSprint ? inSprint.goalCritical : matchesGoalRule(situation.settings.goalCritical, situation.issue);
 }
 
+/** The capacity the team declared for the rest of this sprint, if it did (src/app/set-sprint-capacity.ts). */
+export async function declaredCapacity(ports: Ports, sprintId: number): Promise<RestOfSprintCapacity | null> {
+  const stored = await ports.sprints.capacity(sprintId);
+  return stored ? { availability: stored.availability, daysOff: stored.daysOff } : null;
+}
+
 /** The sprint facts any assessment needs, whichever view asks. */
 export interface SprintFacts {
   readonly snapshot: SprintSnapshot;
   readonly history: readonly SprintHistory[];
   readonly settings: ProjectSettings;
+  /** Declared for the rest of the sprint; null: the usual capacity on every working day. */
+  readonly capacity: RestOfSprintCapacity | null;
 }
 
-export function assessOnSprint(ports: Ports, facts: SprintFacts, issueKey: string, change: Change, incoming?: SprintIssue): Assessment {
+export function assessOnSprint(ports: Ports, facts: SprintFacts, issueKey: string, change: Change, incoming?: SprintIssue, counterChange?: CounterChange | null): Assessment {
   const input: AssessmentInput = {
     snapshot: facts.snapshot,
     history: facts.history,
@@ -107,12 +119,14 @@ export function assessOnSprint(ports: Ports, facts: SprintFacts, issueKey: strin
     now: ports.clock.now().toISOString(),
     workingDays: facts.settings.workingDays,
     thresholds: facts.settings.thresholds,
+    ...(facts.capacity ? { capacity: facts.capacity } : {}),
+    ...(counterChange ? { counterChange } : {}),
   };
   return ports.assess(input);
 }
 
-export function assessInSituation(ports: Ports, situation: IssueSituation, change: Change): Assessment | null {
+export function assessInSituation(ports: Ports, situation: IssueSituation, change: Change, counterChange?: CounterChange | null): Assessment | null {
   if (!situation.snapshot) return null;
-  const facts = { snapshot: situation.snapshot, history: situation.history, settings: situation.settings };
-  return assessOnSprint(ports, facts, situation.issue.key, change, { ...situation.issue, goalCritical: subjectIsGoalCritical(situation) });
+  const facts = { snapshot: situation.snapshot, history: situation.history, settings: situation.settings, capacity: situation.capacity };
+  return assessOnSprint(ports, facts, situation.issue.key, change, { ...situation.issue, goalCritical: subjectIsGoalCritical(situation) }, counterChange);
 }

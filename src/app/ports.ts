@@ -8,7 +8,7 @@ import type { AuditEvent } from '../domain/audit';
 import type { Proposal, ProposalStatus } from '../domain/proposal';
 import type { GoalCriticalRule, ProjectSettings } from '../domain/settings';
 import type { Sprint, SprintHistory, SprintIssue, SprintSnapshot } from '../domain/sprint';
-import type { BypassedChange, BypassReview, SprintBaseline, SprintOutcome, SprintScope } from '../domain/sprint-record';
+import type { BypassedChange, BypassReview, SprintBaseline, SprintCapacity, SprintOutcome, SprintScope } from '../domain/sprint-record';
 import type { JiraPermission } from '../domain/held-permissions';
 import type { NoticeLanguage } from '../domain/notice-wording';
 
@@ -226,6 +226,10 @@ export interface SprintRecordStore {
   markEventSeen(eventId: string): Promise<'first' | 'duplicate'>;
   /** Deletes everything kept about a sprint (retention); returns the records deleted. */
   forgetSprint(sprintId: number): Promise<number>;
+  /** The capacity the team declared for the rest of the sprint, if any. */
+  capacity(sprintId: number): Promise<SprintCapacity | undefined>;
+  /** Replaces the sprint's declared capacity (the team's latest word counts). */
+  saveCapacity(capacity: SprintCapacity): Promise<void>;
   /** Boards the scheduled reconciliation visits (those Goalkeeper has met). */
   watchBoard(boardId: number): Promise<void>;
   watchedBoards(): Promise<number[]>;

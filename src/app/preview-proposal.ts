@@ -1,21 +1,28 @@
 /** Assess a change before anyone commits to it: nothing is saved. */
+import { approvalRoute, type ApprovalRoute } from '../domain/approval-policy';
 import type { Assessment } from '../domain/assessment';
-import type { Change } from '../domain/change';
-import { COMMENT_PERMISSIONS, permissionsForChange } from '../domain/change-permissions';
-import { checkChangeFits } from '../domain/change-fit';
+import type { Change, CounterChange } from '../domain/change';
+import { COMMENT_PERMISSIONS, permissionsForChange, permissionsForCounterChange } from '../domain/change-permissions';
+import { checkChangeFits, checkCounterChangeFits } from '../domain/change-fit';
 import { GoalkeeperError } from '../domain/errors';
 import type { HeldPermissions } from '../domain/held-permissions';
-import { requireCallerPermissions } from './access';
+import { requireCallerPermissionsFor } from './access';
 import type { Caller } from './caller';
 import { prioritiesToCheck } from './get-allowed-priorities';
-import { assessInSituation, loadIssueSituation, type IssueSituation } from './issue-situation';
+import { assessInSituation, loadIssueSituation, subjectIsGoalCritical, type IssueSituation } from './issue-situation';
 import type { Ports } from './ports';
 import { unwrap } from './unwrap';
+import { askSight, hiddenBoardError, type CallerSight } from './visible-to-caller';
 
 export interface PreviewRequest {
   readonly issueKey: string;
   readonly change: Change;
+  /** Work picked from a suggestion to make room: assessed together with the change, as one. */
+  readonly counterChange?: CounterChange;
 }
+
+/** The assessment, and who would decide the change as things stand (and why): the proposer is told before submitting. */
+export type PreviewedChange = Assessment & { readonly approval: ApprovalRoute };
 
 /**
  * The caller must be allowed to make this change in Jira themselves, on every issue it names
@@ -23,15 +30,9 @@ export interface PreviewRequest {
  * comments included, for a decision to record: the apply worker posts the decision comment only
  * for someone who may comment.
  */
-export async function requireChangePermissions(ports: Ports, issueKey: string, change: Change): Promise<HeldPermissions> {
-  const { issueKeys, needed } = permissionsForChange(issueKey, change);
-  return requireCallerPermissions(ports.jira, issueKeys, needed, COMMENT_PERMISSIONS);
-}
-
-/** Checks the caller may propose this change and that it fits the sprint; returns the situation. */
-export async function authorizeChange(ports: Ports, caller: Caller, issueKey: string, change: Change): Promise<IssueSituation> {
-  await requireChangePermissions(ports, issueKey, change);
-  return situationFor(ports, issueKey, change);
+export async function requireChangePermissions(ports: Ports, issueKey: string, change: Change, counterChange?: CounterChange | null): Promise<HeldPermissions> {
+  const needs = [permissionsForChange(issueKey, change), ...(counterChange ? [permissionsForCounterChange(counterChange)] : [])];
+  return requireCallerPermissionsFor(ports.jira, needs, COMMENT_PERMISSIONS);
 }
 
 /**
@@ -39,8 +40,30 @@ export async function authorizeChange(ports: Ports, caller: Caller, issueKey: st
  * `proposedInSprintId` (deciding, applying), a sprint that is no longer the active one makes the
  * proposal stale, whether the board moved on to another sprint or has none running.
  */
-export async function situationFor(ports: Ports, issueKey: string, change: Change, proposedInSprintId?: number): Promise<IssueSituation> {
+export async function situationFor(ports: Ports, issueKey: string, change: Change, proposedInSprintId?: number, counterChange?: CounterChange | null): Promise<IssueSituation> {
+  return requireFit(ports, await loadIssueSituation(ports, issueKey), change, proposedInSprintId, counterChange);
+}
+
+/**
+ * The same for a person (proposing, previewing, deciding): the sprint's board must be one they
+ * may see, checked before anything about the sprint is judged, so no answer or error names it;
+ * the sight filters what the assessment names (src/app/visible-to-caller.ts).
+ */
+export async function situationSeenByCaller(
+  ports: Ports,
+  issueKey: string,
+  change: Change,
+  proposedInSprintId?: number,
+  counterChange?: CounterChange | null,
+): Promise<{ situation: IssueSituation; sight: CallerSight }> {
   const situation = await loadIssueSituation(ports, issueKey);
+  const sight = await askSight(ports, { issues: [situation.issue, ...(situation.snapshot?.issues ?? [])], boards: situation.board ? [situation.board] : [] });
+  if (situation.board && !sight.seesBoard(situation.board.id)) throw hiddenBoardError();
+  return { situation: await requireFit(ports, situation, change, proposedInSprintId, counterChange), sight };
+}
+
+async function requireFit(ports: Ports, situation: IssueSituation, change: Change, proposedInSprintId?: number, counterChange?: CounterChange | null): Promise<IssueSituation> {
+  const issueKey = situation.issue.key;
   if (proposedInSprintId !== undefined && situation.activeSprint?.id !== proposedInSprintId) {
     throw new GoalkeeperError('stale', 'The sprint this proposal was made for is no longer active.');
   }
@@ -48,11 +71,17 @@ export async function situationFor(ports: Ports, issueKey: string, change: Chang
     throw new GoalkeeperError('invalid-input', 'There is no active sprint on this board: mid-sprint changes need a running sprint.');
   }
   const priorityNames = change.kind === 'priority' ? await prioritiesToCheck(ports, issueKey) : [];
-  unwrap(checkChangeFits(change, issueKey, { snapshot: situation.snapshot, nextSprintId: situation.nextSprint?.id ?? null, priorityNames }));
+  const fit = { snapshot: situation.snapshot, nextSprintId: situation.nextSprint?.id ?? null, priorityNames };
+  unwrap(checkChangeFits(change, issueKey, fit));
+  if (counterChange) unwrap(checkCounterChangeFits(counterChange, issueKey, change, fit));
   return situation;
 }
 
-export async function previewProposal(ports: Ports, caller: Caller, request: PreviewRequest): Promise<Assessment | null> {
-  const situation = await authorizeChange(ports, caller, request.issueKey, request.change);
-  return assessInSituation(ports, situation, request.change);
+/** What the caller may see of the change's assessment: nothing is saved. */
+export async function previewProposal(ports: Ports, caller: Caller, request: PreviewRequest): Promise<PreviewedChange | null> {
+  await requireChangePermissions(ports, request.issueKey, request.change, request.counterChange);
+  const { situation, sight } = await situationSeenByCaller(ports, request.issueKey, request.change, undefined, request.counterChange);
+  const assessment = assessInSituation(ports, situation, request.change, request.counterChange);
+  if (!assessment) return null;
+  return { ...sight.assessment(assessment), approval: approvalRoute(situation.settings.policy, request.change, subjectIsGoalCritical(situation), assessment) };
 }

@@ -10,6 +10,7 @@ import type { Ports } from './ports';
 import { requireChangePermissions } from './preview-proposal';
 import { loadVisibleProposal } from './proposal-access';
 import { unwrap } from './unwrap';
+import { proposalShownTo } from './visible-to-caller';
 
 export async function retryApply(ports: Ports, caller: Caller, request: { proposalId: string }): Promise<Proposal> {
   const proposal = await loadVisibleProposal(ports, caller, request.proposalId);
@@ -19,5 +20,5 @@ export async function retryApply(ports: Ports, caller: Caller, request: { propos
   await requireChangePermissions(ports, proposal.issueKey, proposal.change);
   const retried = await persistTransition(ports, proposal, unwrap(requestRetry(proposal)), 'retry-requested', caller.accountId, 'Apply retry requested.');
   await enqueueApply(ports, retried);
-  return retried;
+  return proposalShownTo(ports, retried);
 }

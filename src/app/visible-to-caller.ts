@@ -13,10 +13,9 @@
  * and name no issue.
  */
 import type { Assessment, AssessmentReason, Suggestion } from '../domain/assessment';
-import { issuesNamedBy } from '../domain/change';
 import { GoalkeeperError } from '../domain/errors';
 import type { JiraPermission } from '../domain/held-permissions';
-import type { Proposal } from '../domain/proposal';
+import { issuesTouchedBy, type Proposal } from '../domain/proposal';
 import type { ScopeStep } from '../domain/churn';
 import type { ScopeChange } from '../domain/scope-change';
 import type { BoardSummary, CallerGrants, IssueRef, Ports } from './ports';
@@ -107,7 +106,7 @@ export class CallerSight {
    * then without the issues the caller cannot browse.
    */
   proposal(proposal: Proposal): Proposal | null {
-    const named = [proposal.issueKey, ...issuesNamedBy(proposal.change)];
+    const named = issuesTouchedBy(proposal);
     const visible = named.map((key) => this.keep(key)).every(Boolean);
     if (!visible) return null;
     const onSeenBoard = this.seesBoard(proposal.boardId);
@@ -206,7 +205,7 @@ const ISSUE_KEY = /\b[A-Z][A-Z0-9_]+-\d+\b/g;
 /** Every issue a proposal names or its assessments and journal mention, for one check. */
 export function issueRefsOf(proposal: Proposal): IssueRef[] {
   const keys = [
-    ...issuesNamedBy(proposal.change),
+    ...issuesTouchedBy(proposal),
     ...Object.keys(proposal.pointsAtProposal),
     ...(proposal.assessment ? keysOfAssessment(proposal.assessment) : []),
     ...(proposal.decision?.assessment ? keysOfAssessment(proposal.decision.assessment) : []),

@@ -6,6 +6,7 @@ import { persistTransition } from './persist';
 import type { Ports } from './ports';
 import { loadVisibleProposal } from './proposal-access';
 import { unwrap } from './unwrap';
+import { proposalShownTo } from './visible-to-caller';
 
 export async function withdrawProposal(ports: Ports, caller: Caller, request: { proposalId: string; expectedVersion: number }): Promise<Proposal> {
   const proposal = await loadVisibleProposal(ports, caller, request.proposalId);
@@ -13,5 +14,5 @@ export async function withdrawProposal(ports: Ports, caller: Caller, request: { 
   if (proposal.version !== request.expectedVersion) {
     throw new GoalkeeperError('conflict', 'This proposal changed since you opened it. Reload to see its current state.');
   }
-  return persistTransition(ports, proposal, withdrawn, 'withdrawn', caller.accountId, 'Withdrawn by the proposer.');
+  return proposalShownTo(ports, await persistTransition(ports, proposal, withdrawn, 'withdrawn', caller.accountId, 'Withdrawn by the proposer.'));
 }

@@ -8,6 +8,8 @@ export type AuditAction =
   | 'proposed'
   | 'auto-approved'
   | 'approved'
+  /** Approved on a condition (a counter-change) the change is applied together with. */
+  | 'approved-on-condition'
   | 'rejected'
   | 'withdrawn'
   | 'apply-queued'

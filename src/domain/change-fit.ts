@@ -2,7 +2,7 @@
  * Does a change make sense for this issue in this sprint, right now? Used when proposing (to
  * refuse nonsense early) and again before deciding and applying (to detect a stale proposal).
  */
-import type { Change, ChangeKind } from './change';
+import { issuesNamedBy, type Change, type ChangeKind, type CounterChange } from './change';
 import { fail, ok, type Result } from './errors';
 import type { SprintSnapshot } from './sprint';
 
@@ -47,6 +47,26 @@ export function checkChangeFits(change: Change, issueKey: string, context: FitCo
     case 'tweak':
       return requireInSprint();
   }
+}
+
+/**
+ * Does a counter-change make sense beside the change: other issues of the sprint, still to do, not
+ * goal-critical (deferring goal work changes the goal, which is renegotiated, not traded), and for a
+ * deferral a next sprint to go to.
+ */
+export function checkCounterChangeFits(counter: CounterChange, issueKey: string, change: Change, context: FitContext): Result<true> {
+  const sprintName = context.snapshot.sprint.name;
+  const named = new Set([issueKey, ...issuesNamedBy(change)]);
+  if (new Set(counter.issueKeys).size !== counter.issueKeys.length) return fail('invalid-input', 'An issue is named twice in the work to make room with.', { counterChange: 'duplicate' });
+  for (const key of counter.issueKeys) {
+    if (named.has(key)) return fail('invalid-input', `${key} is part of the change itself; make room with other issues.`, { counterChange: 'part-of-change' });
+    const issue = context.snapshot.issues.find((candidate) => candidate.key === key);
+    if (!issue) return fail('stale', `${key} is not in ${sprintName} (any more).`);
+    if (issue.goalCritical) return fail('invalid-input', `${key} is goal-critical: deferring goal work changes the goal, which is the Product Owner's to renegotiate.`, { counterChange: 'goal-critical' });
+    if (issue.statusCategory !== 'todo') return fail('invalid-input', `${key} is already started or done; only work not yet started can make room.`, { counterChange: 'started' });
+  }
+  if (counter.kind === 'defer' && context.nextSprintId === null) return fail('invalid-input', 'The board has no future sprint to defer to. Create one in Jira first.');
+  return ok(true);
 }
 
 /** The change kinds that make sense for an issue, given where it is planned. */

@@ -4,7 +4,7 @@
  * and by the apply worker (the recorded rights, and the app's own rights now). A `Record` over
  * every ChangeKind, so a new kind does not compile until it is listed here.
  */
-import { issuesNamedBy, type Change, type ChangeKind } from './change';
+import { issuesNamedBy, type Change, type ChangeKind, type CounterChange } from './change';
 import type { JiraPermission } from './held-permissions';
 
 /**
@@ -43,6 +43,20 @@ export const COMMENT_PERMISSIONS: readonly JiraPermission[] = ['BROWSE_PROJECTS'
 /** The issues a change touches and the Jira permissions making it needs on each. */
 export function permissionsForChange(issueKey: string, change: Change): { readonly issueKeys: readonly string[]; readonly needed: readonly JiraPermission[] } {
   return { issueKeys: [issueKey, ...issuesNamedBy(change)], needed: CHANGE_PERMISSIONS[change.kind] };
+}
+
+/**
+ * A counter-change moves issues to the next sprint or ranks them below the goal: the same sprint
+ * actions as a deferral or a re-rank, on each issue it names.
+ */
+export const COUNTER_CHANGE_PERMISSIONS: Readonly<Record<CounterChange['kind'], readonly JiraPermission[]>> = {
+  defer: CHANGE_PERMISSIONS.defer,
+  'rank-below-goal': CHANGE_PERMISSIONS.rerank,
+};
+
+/** The issues a counter-change touches and what making it needs on each. */
+export function permissionsForCounterChange(counter: CounterChange): { readonly issueKeys: readonly string[]; readonly needed: readonly JiraPermission[] } {
+  return { issueKeys: counter.issueKeys, needed: COUNTER_CHANGE_PERMISSIONS[counter.kind] };
 }
 
 /** Everything a decision may need recorded for the apply worker: the change's rights and the comment's. */

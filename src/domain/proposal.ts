@@ -8,8 +8,9 @@
  *      ├─withdraw▶ withdrawn (proposer only)
  *      └─(any open state)─▶ stale (the sprint moved on: issue left, sprint closed, target moved)
  */
+import type { ProductOwnerReason } from './approval-policy';
 import type { Assessment } from './assessment';
-import type { Change, Reason } from './change';
+import { issuesNamedBy, type Change, type CounterChange, type Reason } from './change';
 import { fail, ok, type Result } from './errors';
 import type { HeldPermissions } from './held-permissions';
 import { meaningfulText, rationaleRule } from './meaningful-text';
@@ -41,6 +42,12 @@ export interface Decision {
    * comment is written in it. Absent on decisions recorded before, and on automatic ones (English).
    */
   readonly language?: NoticeLanguage;
+  /**
+   * "Yes, if ONB-55 is deferred" (issue 13): the Product Owner approved on this condition, and
+   * the change and the counter-change are applied together as one. Only on approvals of proposals
+   * that did not already make room themselves.
+   */
+  readonly condition?: CounterChange;
 }
 
 /** One step of applying a change to Jira, as recorded in the apply journal. */
@@ -89,9 +96,29 @@ export interface Proposal {
   readonly apply: ApplyJournal | null;
   readonly staleReason: string | null;
   readonly version: number;
+  /**
+   * Work the proposer makes room with, picked from the assessment's suggestions: proposed,
+   * assessed, decided and applied together with `change` as one. Absent when none was picked.
+   */
+  readonly counterChange?: CounterChange;
+  /**
+   * Why the change waits for the Product Owner (approvalRoute's `because`), so the proposer can be
+   * told; null when the Developers may make it. Absent on proposals stored before issue 13.
+   */
+  readonly approvalReason?: ProductOwnerReason | null;
 }
 
 export type NewProposal = Omit<Proposal, 'status' | 'decision' | 'apply' | 'staleReason' | 'version'>;
+
+/** The counter-change that goes with the change: the proposer's own pick, or the Product Owner's condition. */
+export function counterChangeIn(proposal: Pick<Proposal, 'counterChange' | 'decision'>): CounterChange | null {
+  return proposal.decision?.condition ?? proposal.counterChange ?? null;
+}
+
+/** Every issue the proposal changes in Jira or names: its own, the change's others, the counter-change's. */
+export function issuesTouchedBy(proposal: Pick<Proposal, 'issueKey' | 'change' | 'counterChange' | 'decision'>): string[] {
+  return [...new Set([proposal.issueKey, ...issuesNamedBy(proposal.change), ...(counterChangeIn(proposal)?.issueKeys ?? [])])];
+}
 
 export function openProposal(fields: NewProposal): Proposal {
   return { ...fields, status: 'proposed', decision: null, apply: null, staleReason: null, version: 1 };
@@ -121,9 +148,17 @@ export function decide(
   decidedAt: string,
   assessment: Assessment | null,
   heldPermissions?: HeldPermissions,
+  condition?: CounterChange,
 ): Result<Proposal> {
   if (proposal.status !== 'proposed') return illegal(proposal, verdict === 'approved' ? 'approve' : 'reject');
-  return next(proposal, { status: verdict, decision: { verdict, deciderAccountId, rationale, decidedAt, assessment, ...(heldPermissions ? { heldPermissions } : {}) } });
+  if (condition && verdict !== 'approved') return fail('invalid-input', 'Only an approval can carry a condition.', { condition: 'not-an-approval' });
+  if (condition && proposal.counterChange) {
+    return fail('invalid-input', 'This proposal already makes room for itself: approve it as proposed, or reject it with what you would accept instead.', { condition: 'already-countered' });
+  }
+  return next(proposal, {
+    status: verdict,
+    decision: { verdict, deciderAccountId, rationale, decidedAt, assessment, ...(heldPermissions ? { heldPermissions } : {}), ...(condition ? { condition } : {}) },
+  });
 }
 
 /**

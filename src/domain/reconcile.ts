@@ -3,7 +3,7 @@
  * Goalkeeper proposal explains. Jira does not document whether re-ranking fires an issue event,
  * so this diff (membership, estimates and rank order) backs up the event triggers.
  */
-import type { Proposal } from './proposal';
+import { counterChangeIn, type Proposal } from './proposal';
 import type { BypassedChange, ScopeItem, SprintScope } from './sprint-record';
 import type { ScopeChangeKind } from './scope-change';
 
@@ -67,6 +67,11 @@ function longestIncreasingSubsequence(values: readonly number[]): Set<number> {
 export function explains(proposal: Proposal, change: ObservedChange): boolean {
   if (!['applied', 'approved', 'auto-approved', 'apply-failed'].includes(proposal.status)) return false;
   const subject = proposal.issueKey === change.issueKey;
+  const counter = counterChangeIn(proposal);
+  if (counter?.issueKeys.includes(change.issueKey)) {
+    if (counter.kind === 'defer' && (change.kind === 'deferred' || change.kind === 'removed')) return true;
+    if (counter.kind === 'rank-below-goal' && change.kind === 'reranked') return true;
+  }
   switch (proposal.change.kind) {
     case 'add':
       return subject && change.kind === 'added';

@@ -4,7 +4,7 @@
  * Churn and the burn-up's scope line are computed from these.
  */
 import type { ReasonCategory } from './change';
-import type { Proposal } from './proposal';
+import { counterChangeIn, type Proposal } from './proposal';
 
 /** 'reranked' moves no scope; it is recorded so a re-rank made around Goalkeeper is still visible. */
 export type ScopeChangeKind = 'added' | 'removed' | 'deferred' | 're-estimated' | 'reranked';
@@ -44,6 +44,17 @@ export function scopeChangesOf(proposal: Proposal): ScopeChange[] {
     rationale: proposal.decision?.rationale ?? null,
     actorAccountId: proposal.decision?.deciderAccountId ?? proposal.proposerAccountId,
   });
+  const counter = counterChangeIn(proposal);
+  // Work deferred to make room left the sprint with the change: churn counts it, once per issue.
+  const deferredToMakeRoom = counter?.kind === 'defer' ? counter.issueKeys.map((key) => change(key, 'deferred', pointsOf(key), null, `:room:${key}`)) : [];
+  return [...changedBy(proposal, change, pointsOf), ...deferredToMakeRoom];
+}
+
+function changedBy(
+  proposal: Proposal,
+  change: (issueKey: string, kind: ScopeChangeKind, pointsBefore: number | null, pointsAfter: number | null, suffix?: string) => ScopeChange,
+  pointsOf: (key: string) => number | null,
+): ScopeChange[] {
   const key = proposal.issueKey;
   switch (proposal.change.kind) {
     case 'add':

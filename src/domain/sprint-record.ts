@@ -3,6 +3,7 @@
  * (the churn baseline), the last scope it saw (for reconciliation), changes made around it
  * directly in Jira, and the goal's outcome at close.
  */
+import type { RestOfSprintCapacity } from './assessment';
 import type { ScopeChange } from './scope-change';
 
 export interface ScopeItem {
@@ -95,3 +96,16 @@ export function reviseOutcome(existing: SprintOutcome, outcome: GoalOutcome, not
 export function scopePoints(scope: { issues: readonly ScopeItem[] }): { points: number; count: number } {
   return { points: scope.issues.reduce((sum, item) => sum + (item.points ?? 0), 0), count: scope.issues.length };
 }
+
+/**
+ * The capacity the team declared for the rest of a sprint (issue 13): fed into every assessment of
+ * that sprint. Who set it is not kept: it is the team's figure, and a name would be personal data.
+ */
+export interface SprintCapacity extends RestOfSprintCapacity {
+  readonly sprintId: number;
+  readonly boardId: number;
+  readonly updatedAt: string;
+}
+
+/** Days off are whole working days before the sprint ends; more than a long sprint holds is a typo. */
+export const MAX_DAYS_OFF = 30;

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { kvs, Sort, type Ttl } from '@forge/kvs';
 import type { SprintRecordStore } from '../app/ports';
 import { GoalkeeperError } from '../domain/errors';
-import { outcomeVersionOf, type BypassedChange, type SprintOutcome } from '../domain/sprint-record';
+import { outcomeVersionOf, type BypassedChange, type SprintCapacity, type SprintOutcome } from '../domain/sprint-record';
 import { accountsNamedBy, bypassedChangeAccounts, referenceDeletes, referencesTo, sprintOutcomeAccounts, transactWithReferences } from './account-references';
 import {
   BYPASSED_CHANGE_ENTITY,
@@ -155,8 +155,11 @@ export function createSprintRecordStore(options: SprintRecordStoreOptions = {}):
         // The outcome goes last: it is what the retention job finds a closed sprint by.
         deleteEntity(SPRINT_OUTCOME_ENTITY.name, key),
       ];
+      // Before the outcome goes: a retention run cut short finds the sprint again and finishes.
+      const capacity = await callStorage(retry, () => kvs.get<SprintCapacity>(capacityKey(sprintId)));
+      if (capacity) await callStorage(retry, () => kvs.delete(capacityKey(sprintId)));
       for (const group of splitForTransactions(deletes)) await callStorage(retry, () => transact(group));
-      return deletes.length;
+      return deletes.length + (capacity ? 1 : 0);
     },
 
     async outcome(sprintId) {
@@ -199,6 +202,14 @@ export function createSprintRecordStore(options: SprintRecordStoreOptions = {}):
       return records.map((record) => record.outcome);
     },
 
+    async capacity(sprintId) {
+      return callStorage(retry, () => kvs.get<SprintCapacity>(capacityKey(sprintId)));
+    },
+
+    async saveCapacity(capacity) {
+      await callStorage(retry, () => kvs.set(capacityKey(capacity.sprintId), capacity));
+    },
+
     async markEventSeen(eventId) {
       const key = seenEventKey(eventId);
       const record: SeenEventRecord = { seenAt: now().toISOString() };
@@ -233,6 +244,10 @@ export function bypassedChangeRecord(change: BypassedChange): BypassedChangeReco
 export function sprintOutcomeRecord(outcome: SprintOutcome): SprintOutcomeRecord {
   const record = { sprintId: outcome.sprintId, boardId: outcome.boardId, closedAt: outcome.closedAt, version: outcomeVersionOf(outcome), outcome };
   return outcome.recordedBy === null ? record : { ...record, recordedBy: outcome.recordedBy };
+}
+
+function capacityKey(sprintId: number): string {
+  return `sprint-capacity:${sprintId}`;
 }
 
 /** Hashed: Jira's event ids stay out of storage keys, and any id makes a valid one. */

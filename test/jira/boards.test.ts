@@ -33,8 +33,8 @@ describe('boards and how they estimate', () => {
   it('lists every board of a project', async () => {
     const boards = await harness.invoke(() => harness.jira.boardsOfProject('ONB'));
     expect(boards).toEqual([
-      { id: 1, name: 'ONB board', type: 'scrum', projectKey: 'ONB' },
-      { id: 3, name: 'ONB support', type: 'kanban', projectKey: 'ONB' },
+      { id: 1, name: 'ONB board', type: 'scrum', projectKey: 'ONB', projectId: '10000' },
+      { id: 3, name: 'ONB support', type: 'kanban', projectKey: 'ONB', projectId: '10000' },
     ]);
   });
 

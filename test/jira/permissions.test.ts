@@ -67,7 +67,7 @@ describe('the caller’s permissions, asked of Jira as the caller', () => {
     const fin = await as(SEED_ACCOUNTS.billingDeveloper, () => harness.jira.boardsVisibleToCaller());
     expect(dana.map((board) => board.name)).toEqual(['ONB board', 'ONB support']);
     expect(ada.map((board) => board.id)).toEqual([1, 2, 3]);
-    expect(fin).toEqual([{ id: 2, name: 'BIL board', type: 'scrum', projectKey: 'BIL' }]);
+    expect(fin).toEqual([{ id: 2, name: 'BIL board', type: 'scrum', projectKey: 'BIL', projectId: '10001' }]);
   });
 
   it('asks as the caller and never names another account', async () => {

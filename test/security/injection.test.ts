@@ -52,11 +52,12 @@ function nodesOf(node: any): any[] {
  * The decision comment is plain: only doc, paragraphs, a blockquote and unmarked text, with one
  * mention — the decider — and the rationale's lines as the quote's text, exactly.
  */
-function expectPlainDecisionComment(body: any, decider: string, rationale: string): void {
+/** The comment mentions only the proposer (Jira tells them); the decider is named as text. */
+function expectPlainDecisionComment(body: any, proposer: string, rationale: string): void {
   const nodes = nodesOf(body);
   expect(nodes.every((node) => ['doc', 'paragraph', 'blockquote', 'text', 'mention'].includes(node.type))).toBe(true);
   expect(nodes.filter((node) => node.type === 'text').every((node) => node.marks === undefined && typeof node.text === 'string' && node.text.length > 0)).toBe(true);
-  expect(nodes.filter((node) => node.type === 'mention').map((node) => node.attrs.id)).toEqual([decider]);
+  expect(nodes.filter((node) => node.type === 'mention').map((node) => node.attrs.id)).toEqual([proposer]);
   const quote = body.content.find((node: any) => node.type === 'blockquote');
   const lines = rationale
     .split(/\r\n|\r|\n/)
@@ -86,14 +87,14 @@ describe('hostile text', () => {
     tally.roundTrips += 3;
 
     expect(storedProposal(app(), proposal.id).status).toBe('applied');
-    expectPlainDecisionComment(lastComment(issueKey), PRIYA, rationale);
+    expectPlainDecisionComment(lastComment(issueKey), DANA, rationale);
   }));
 
   it('quotes a hostile rejection as plain text too', tests.track(async () => {
     const text = HOSTILE_TEXTS[3]!;
     const proposal = await app().ok('createProposal', proposalPayload('ONB-76', { kind: 'add' }), DANA);
     await app().ok('decideProposal', { ...(approval(proposal.id, 1, `Not now. ${text}`) as object), verdict: 'reject' }, PRIYA);
-    expectPlainDecisionComment(lastComment('ONB-76'), PRIYA, `Not now. ${text}`);
+    expectPlainDecisionComment(lastComment('ONB-76'), DANA, `Not now. ${text}`);
   }));
 
   it('creates split parts and keeps tweak notes with hostile text as plain summaries and notes', tests.track(async () => {

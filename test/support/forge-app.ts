@@ -11,7 +11,7 @@ import { seedAppStorage } from '../../sandbox/app-seed';
 import { installForgeRuntime, runInvocation, type ForgeBackends } from '../../sandbox/forge-host/forge-runtime';
 import { SANDBOX_CLOUD_ID, type JiraSite } from '../../sandbox/jira/jira-model';
 import { jiraBackend } from '../../sandbox/jira/jira-stand-in';
-import { SANDBOX_INSTALLATION_ID, startSandbox, type Sandbox } from '../../sandbox/server';
+import { SANDBOX_INSTALLATION_ID, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 
 /** A Wednesday: sprint 7 is half-way through, with working days on both sides. */
 export const TEST_NOW = new Date('2026-11-25T12:00:00.000Z');
@@ -37,6 +37,8 @@ export interface CallOptions {
 export interface ForgeAppOptions {
   /** Atlassian's personal data reporting API (`privacy.reportPersonalData`); the sandbox wires none. */
   readonly privacy?: ForgeBackends['privacy'];
+  /** The big board's sprint size, and in-memory storage (test/perf and `npm run bench`). */
+  readonly sandbox?: Pick<SandboxOptions, 'bigBoardItems' | 'persistStorage'>;
 }
 
 export type Answer<T = unknown> = { data: T; error?: undefined } | { data?: undefined; error: { code: string; message: string; fields?: Record<string, string> } };
@@ -56,7 +58,7 @@ export interface ForgeApp {
 
 export async function startForgeApp(options: ForgeAppOptions = {}): Promise<ForgeApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'goalkeeper-handler-'));
-  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir, now: TEST_NOW, queueSecondsToMs: 0 });
+  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir, now: TEST_NOW, queueSecondsToMs: 0, ...options.sandbox });
   // The runtime globals are process-wide: installing again with a privacy back end keeps the sandbox's others.
   if (options.privacy) installForgeRuntime({ jira: jiraBackend(sandbox.jira), kvs: sandbox.kvs.backend, queue: sandbox.queue.backend, privacy: options.privacy });
   // Every site is an installation whose admin has set Goalkeeper up as on the sandbox site (sandbox/app-seed.ts).

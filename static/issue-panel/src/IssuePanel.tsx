@@ -11,7 +11,9 @@ import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Icon } from '../../shared/components/icons';
 import { LiveRegion } from '../../shared/components/LiveRegion';
 import { Loading } from '../../shared/components/Loading';
+import { HiddenFromCallerNote } from '../../shared/components/HiddenFromCallerNote';
 import { MissingPartsNote } from '../../shared/components/MissingPartsNote';
+import { useFirstDataMark } from '../../shared/first-data-mark';
 import { ContextHeader } from './header/ContextHeader';
 import { usePanelI18n } from './messages/catalogue';
 import { ProposalForm } from './propose/ProposalForm';
@@ -29,6 +31,7 @@ export function IssuePanel({ issueKey, previewDelayMs, mintKey }: IssuePanelProp
   const { load, reload, actions } = useIssuePanel(issueKey);
   const [announcement, setAnnouncement] = useState('');
   const [focusedProposal, setFocusedProposal] = useState<string | null>(null);
+  useFirstDataMark(load.phase === 'ready');
 
   switch (load.phase) {
     case 'loading':
@@ -46,6 +49,7 @@ export function IssuePanel({ issueKey, previewDelayMs, mintKey }: IssuePanelProp
           {load.refreshError && <ErrorBanner error={load.refreshError} onRetry={() => void reload()} focusOnShow={false} />}
           <ContextHeader state={load.state} />
           <MissingPartsNote parts={load.state.unavailable} />
+          <HiddenFromCallerNote hidden={load.state.hidden} />
           <ProposeSection
             state={load.state}
             actions={actions}

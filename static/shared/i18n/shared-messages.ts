@@ -78,6 +78,11 @@ const en = {
   'shared.missing.reason.not-found': 'Jira did not find it.',
   'shared.missing.reason.failed': 'Jira did not answer in time or failed.',
   'shared.missing.reason.invalid': 'Jira called the query invalid.',
+
+  // What a view leaves out because the person may not see it in Jira (src/app/visible-to-caller.ts).
+  'shared.hidden.title': 'Only what you can see in Jira',
+  'shared.hidden.issues': { one: '{count} issue you cannot see is left out.', other: '{count} issues you cannot see are left out.' },
+  'shared.hidden.board': 'This issue is in a sprint on a board you cannot see: its sprint, goal and risk are not shown.',
 } as const;
 
 type SharedKey = keyof typeof en;
@@ -157,6 +162,10 @@ const de: Readonly<Record<SharedKey, Message>> = {
   'shared.missing.reason.not-found': 'Jira hat es nicht gefunden.',
   'shared.missing.reason.failed': 'Jira hat nicht rechtzeitig oder fehlerhaft geantwortet.',
   'shared.missing.reason.invalid': 'Jira hält die Abfrage für ungültig.',
+
+  'shared.hidden.title': 'Nur, was Sie in Jira sehen können',
+  'shared.hidden.issues': { one: '{count} Vorgang, den Sie nicht sehen können, ist ausgelassen.', other: '{count} Vorgänge, die Sie nicht sehen können, sind ausgelassen.' },
+  'shared.hidden.board': 'Dieser Vorgang ist in einem Sprint auf einem Board, das Sie nicht sehen können: Sprint, Ziel und Risiko werden nicht angezeigt.',
 };
 
 export const sharedCatalogues: Catalogues<SharedKey> = { en, de };

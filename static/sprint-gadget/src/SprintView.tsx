@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Icon } from '../../shared/components/icons';
 import { LiveRegion } from '../../shared/components/LiveRegion';
 import { Loading } from '../../shared/components/Loading';
+import { HiddenFromCallerNote } from '../../shared/components/HiddenFromCallerNote';
 import { MissingPartsNote } from '../../shared/components/MissingPartsNote';
 import { namesOf } from '../../shared/people';
 import type { CallError } from '../../shared/resolver-client';
@@ -62,6 +63,7 @@ export function SprintView({ boardId, goalLabel = '', openedFromSprintId, confid
           <LiveRegion message={announcement} />
           {load.refreshError && <ErrorBanner error={load.refreshError} onRetry={() => void reload()} focusOnShow={false} />}
           <MissingPartsNote parts={'unavailable' in load.state ? load.state.unavailable : []} />
+          <HiddenFromCallerNote hidden={'hidden' in load.state ? load.state.hidden : undefined} />
           <StateView
             state={load.state}
             openedFromSprintId={openedFromSprintId}

@@ -88,6 +88,7 @@ export function panelState(overrides: Partial<IssuePanelState> = {}): IssuePanel
     policy: POLICY,
     viewer: { accountId: DANA_DEVELOPER, isProductOwner: false, canPropose: true, cannotProposeReason: null },
     productOwnerIds: [PRIYA_PRODUCT_OWNER],
+    hidden: { issues: 0, board: false },
     people: PEOPLE,
     unavailable: [],
     ...overrides,

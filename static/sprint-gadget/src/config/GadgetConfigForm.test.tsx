@@ -10,8 +10,8 @@ const bridgeInvoke = invoke as unknown as jest.Mock;
 const submit = view.submit as unknown as jest.Mock;
 
 const BOARDS: readonly BoardSummary[] = [
-  { id: 2, name: 'BIL board', type: 'scrum', projectKey: 'BIL' },
-  { id: 1, name: 'ONB board', type: 'scrum', projectKey: 'ONB' },
+  { id: 2, name: 'BIL board', type: 'scrum', projectKey: 'BIL', projectId: '10001' },
+  { id: 1, name: 'ONB board', type: 'scrum', projectKey: 'ONB', projectId: '10000' },
 ];
 
 beforeEach(() => {

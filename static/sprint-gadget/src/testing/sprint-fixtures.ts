@@ -185,6 +185,7 @@ const CHANGES = [...DECIDED.flatMap(scopeChangesOf), ...BYPASSED];
 export function readyState(overrides: Partial<ReadySprintView> = {}): ReadySprintView {
   return {
     kind: 'ready',
+    hidden: { issues: 0, board: false },
     board: { id: 1, name: 'ONB board' },
     sprint: { id: 7, name: 'ONB Sprint 7', goal: SPRINT_GOAL, startDate: '2026-11-16T09:00:00.000Z', endDate: '2026-11-30T17:00:00.000Z', workingDaysLeft: 6 },
     goalItems: { done: 2, inProgress: 3, todo: 2 },

@@ -1,0 +1,232 @@
+/**
+ * Jira calls, storage calls and modelled time per invocation (issue 12, item 2), through the real
+ * handler against the stand-in: the panel state, the live preview, propose, decide, the apply
+ * worker and the sprint view, on the big board (sandbox/jira/big-board-seed.ts) at sprints of
+ * 10, 100, 1,000 and 5,000 items, with 100 and 10,000 stored proposals and 0 and 100 open ones.
+ *
+ * Each view is opened twice and both are shown: the first open pays for what is computed once
+ * and kept (closed sprints' history, the sprint snapshot); the second is what every later open
+ * costs. Budgets (checked on the later opens): panel state ≤ 4 Jira calls, preview ≤ 4, sprint
+ * view ≤ 8, at every size and queue length; nothing over 5 s modelled at 5,000 items; 10,000
+ * stored proposals cost ≤ 1.3× what 100 cost. Figures, not tests: test/perf/call-budgets.test.ts
+ * asserts the call counts (deterministic); times stay here.
+ *
+ * `npm run bench -- --calls-only` runs only this benchmark; `--sizes=10,100` picks sizes.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AuditEvent } from '../src/domain/audit';
+import { openProposal, type Proposal } from '../src/domain/proposal';
+import { createProposalStore } from '../src/store/proposal-store';
+import { installForgeRuntime } from '../sandbox/forge-host/forge-runtime';
+import { BIG_BOARD, bigBoardBacklogKeys, bigBoardSprintKeys } from '../sandbox/jira/big-board-seed';
+import type { JiraSite } from '../sandbox/jira/jira-model';
+import { jiraBackend } from '../sandbox/jira/jira-stand-in';
+import { SEED_ACCOUNTS } from '../sandbox/jira/seed';
+import { startForgeApp, type ForgeApp } from '../test/support/forge-app';
+import { CallMeter, type Cost } from './call-meter';
+
+export const SPRINT_SIZES = [10, 100, 1_000, 5_000] as const;
+export const BUDGETS = { panelJira: 4, previewJira: 4, sprintViewJira: 8, maxModelledMsAtLargest: 5_000, storedProposalsRatio: 1.3 } as const;
+
+/** The resolver's module (the handler serves every Custom UI module alike) and the apply queue's consumer (manifest.yml). */
+const RESOLVER_MODULE = 'goalkeeper-issue-panel';
+const APPLY_CONSUMER_MODULE = 'apply-consumer';
+const STORED_FEW = 100;
+const STORED_MANY = 10_000;
+const OPEN_PROPOSALS = 100;
+const AT = '2026-11-24T10:00:00.000Z';
+
+const DANA = SEED_ACCOUNTS.devDana;
+const PRIYA = SEED_ACCOUNTS.productOwner;
+
+export interface Measured {
+  readonly invocation: string;
+  readonly size: number;
+  readonly cost: Cost;
+}
+
+/** One big board, its app and a meter on the runtime's back ends. */
+export interface MeteredBoard {
+  readonly app: ForgeApp;
+  readonly meter: CallMeter;
+  readonly site: JiraSite;
+  /** An issue in the middle of the sprint's rank order (not a sub-task). */
+  readonly sprintKey: string;
+  readonly backlogKeys: readonly string[];
+  close(): Promise<void>;
+}
+
+export async function openMeteredBoard(items: number): Promise<MeteredBoard> {
+  const app = await startForgeApp({ sandbox: { bigBoardItems: items, persistStorage: false } });
+  const meter = new CallMeter();
+  const { sandbox } = app;
+  installForgeRuntime(meter.wrap({ jira: jiraBackend(sandbox.jira), kvs: sandbox.kvs.backend, queue: sandbox.queue.backend }));
+  const site = app.site();
+  const keys = bigBoardSprintKeys(site);
+  return { app, meter, site, sprintKey: keys[Math.floor(keys.length / 2)]!, backlogKeys: bigBoardBacklogKeys(site), close: () => app.close() };
+}
+
+/** Calls the resolver and counts what that invocation cost; fails on an error answer. */
+export async function measureCall<T = any>(board: MeteredBoard, functionKey: string, payload: unknown, accountId: string, extension?: object): Promise<{ data: T; cost: Cost }> {
+  await board.app.sandbox.idle();
+  const { result, cost } = await board.meter.measure([RESOLVER_MODULE], () => board.app.ok<T>(functionKey, payload, accountId, extension ? { extension } : {}));
+  return { data: result, cost };
+}
+
+/** Waits for the apply worker the decision queued, counting what it cost. */
+export async function measureApply(board: MeteredBoard, decide: () => Promise<unknown>): Promise<{ decide: Cost; apply: Cost }> {
+  const decided = await board.meter.measure([RESOLVER_MODULE], decide);
+  const applied = await board.meter.measure([APPLY_CONSUMER_MODULE], () => board.app.sandbox.idle());
+  return { decide: decided.cost, apply: applied.cost };
+}
+
+function storedEvent(proposal: Proposal): AuditEvent {
+  return { proposalId: proposal.id, sequence: proposal.version, action: 'proposed', actorAccountId: proposal.proposerAccountId, at: proposal.createdAt, status: proposal.status, detail: '' };
+}
+
+function proposalOn(site: JiraSite, issueKey: string, sprintId: number, createdAt: string): Proposal {
+  const issue = site.issueByKeyOrId(issueKey);
+  if (!issue) throw new Error(`No issue ${issueKey}`);
+  return openProposal({
+    id: randomUUID(),
+    issueKey,
+    issueId: issue.id,
+    projectKey: BIG_BOARD.projectKey,
+    boardId: BIG_BOARD.boardId,
+    sprintId,
+    proposerAccountId: DANA,
+    change: { kind: 'add' },
+    reason: { category: 'stakeholder-request', text: 'A customer escalation needs this in the sprint.' },
+    createdAt,
+    pointsAtProposal: { [issueKey]: issue.points },
+    needsProductOwner: true,
+    assessment: null,
+    threatAcknowledged: true,
+  });
+}
+
+/** Writes proposals straight through the app's own store (as proposing would, without the per-person limit). */
+async function store(board: MeteredBoard, proposals: readonly Proposal[]): Promise<void> {
+  await board.app.asApp(async () => {
+    const proposalStore = createProposalStore();
+    const batch = 50;
+    for (let start = 0; start < proposals.length; start += batch) {
+      await Promise.all(proposals.slice(start, start + batch).map((proposal) => proposalStore.create(proposal, storedEvent(proposal))));
+    }
+  });
+}
+
+/** Decided-and-gone proposals of the closed sprints: what a board accumulates over a year. */
+export async function storeClosedProposals(board: MeteredBoard, count: number, offset = 0): Promise<void> {
+  const closedIssues = [...board.site.issues.values()].filter((issue) => issue.sprintIds.some((id) => (BIG_BOARD.closedSprintIds as readonly number[]).includes(id)));
+  const proposals = Array.from({ length: count }, (_, index) => {
+    const issue = closedIssues[(index + offset) % closedIssues.length]!;
+    const proposal = proposalOn(board.site, issue.key, issue.sprintIds[0]!, AT);
+    return { ...proposal, status: 'withdrawn' as const, version: 2 };
+  });
+  await store(board, proposals);
+}
+
+/** Open "add" proposals in the active sprint, each on its own backlog issue. */
+export async function storeOpenProposals(board: MeteredBoard, count: number): Promise<void> {
+  const keys = board.backlogKeys.slice(10, 10 + count);
+  if (keys.length < count) throw new Error(`The big board's backlog holds only ${keys.length} issues for ${count} open proposals.`);
+  await store(board, keys.map((key, index) => proposalOn(board.site, key, BIG_BOARD.activeSprintId, new Date(Date.parse(AT) + index * 1000).toISOString())));
+}
+
+/** The views a person opens: each opened twice (first open, then every later one). */
+async function measureViews(board: MeteredBoard, label: string, record: (invocation: string, cost: Cost) => void): Promise<void> {
+  const views: [string, string, unknown, string][] = [
+    ['panel state', 'getIssuePanelState', { issueKey: board.sprintKey }, DANA],
+    ['live preview', 'previewProposal', { issueKey: board.backlogKeys[0], change: { kind: 'add' } }, DANA],
+    ['sprint view', 'getSprintViewState', { boardId: BIG_BOARD.boardId }, DANA],
+  ];
+  for (const [name, functionKey, payload, accountId] of views) {
+    record(`${name}${label} (first open)`, (await measureCall(board, functionKey, payload, accountId)).cost);
+    record(`${name}${label}`, (await measureCall(board, functionKey, payload, accountId)).cost);
+  }
+}
+
+/** Every invocation at one sprint size, in the order a team meets them. */
+export async function measureSize(items: number, log: (line: string) => void = () => {}): Promise<Measured[]> {
+  const measured: Measured[] = [];
+  const record = (invocation: string, cost: Cost) => measured.push({ invocation, size: items, cost });
+  const board = await openMeteredBoard(items);
+  try {
+    log(`  ${items} items: ${STORED_FEW} stored proposals`);
+    await storeClosedProposals(board, STORED_FEW);
+    await measureViews(board, '', record);
+
+    const proposed = await measureCall<Proposal>(board, 'createProposal', {
+      issueKey: board.backlogKeys[1],
+      change: { kind: 'add' },
+      reason: { category: 'stakeholder-request', text: 'A customer escalation needs this in the sprint.' },
+      acknowledgeThreat: true,
+    }, DANA);
+    record('propose', proposed.cost);
+    const decided = await measureApply(board, () =>
+      board.app.ok('decideProposal', { proposalId: proposed.data.id, verdict: 'approve', rationale: 'Approved: the escalation outweighs the risk to the goal.', expectedVersion: proposed.data.version }, PRIYA),
+    );
+    record('decide', decided.decide);
+    record('apply worker', decided.apply);
+    record('sprint view after the apply', (await measureCall(board, 'getSprintViewState', { boardId: BIG_BOARD.boardId }, DANA)).cost);
+
+    log(`  ${items} items: ${OPEN_PROPOSALS} open proposals`);
+    await storeOpenProposals(board, OPEN_PROPOSALS);
+    await measureViews(board, `, ${OPEN_PROPOSALS} open`, record);
+
+    log(`  ${items} items: ${STORED_MANY} stored proposals`);
+    await storeClosedProposals(board, STORED_MANY - STORED_FEW - OPEN_PROPOSALS - 1, STORED_FEW);
+    await measureViews(board, `, ${OPEN_PROPOSALS} open, ${STORED_MANY.toLocaleString('en')} stored`, record);
+  } finally {
+    await board.close();
+  }
+  return measured;
+}
+
+function cell(cost: Cost | undefined): string {
+  return cost ? `${cost.jira} / ${cost.storage} / ${(cost.modelledMs / 1000).toFixed(1)} s` : '—';
+}
+
+/** The table the issue reports, one row per invocation, one column per sprint size. */
+export function tableOf(measured: readonly Measured[], sizes: readonly number[]): string {
+  const invocations = [...new Set(measured.map((m) => m.invocation))];
+  const header = `| invocation | ${sizes.map((size) => `${size.toLocaleString('en')} items`).join(' | ')} |`;
+  const rows = invocations.map((invocation) => `| ${invocation} | ${sizes.map((size) => cell(measured.find((m) => m.invocation === invocation && m.size === size)?.cost)).join(' | ')} |`);
+  return [header, `|---|${sizes.map(() => '---|').join('')}`, ...rows].join('\n');
+}
+
+/** Budget verdicts on the later opens. */
+export function budgetVerdicts(measured: readonly Measured[], sizes: readonly number[]): string[] {
+  const verdicts: string[] = [];
+  const check = (ok: boolean, what: string) => verdicts.push(`${ok ? 'ok  ' : 'OVER'} ${what}`);
+  const later = measured.filter((m) => !m.invocation.endsWith('(first open)'));
+  for (const [prefix, budget] of [['panel state', BUDGETS.panelJira], ['live preview', BUDGETS.previewJira], ['sprint view', BUDGETS.sprintViewJira]] as const) {
+    const worst = Math.max(...later.filter((m) => m.invocation.startsWith(prefix)).map((m) => m.cost.jira));
+    check(worst <= budget, `${prefix}: at most ${worst} Jira calls (budget ${budget})`);
+  }
+  const largest = Math.max(...sizes);
+  const slowest = later.filter((m) => m.size === largest).sort((a, b) => b.cost.modelledMs - a.cost.modelledMs)[0];
+  if (slowest) check(slowest.cost.modelledMs <= BUDGETS.maxModelledMsAtLargest, `slowest at ${largest.toLocaleString('en')} items: ${slowest.invocation}, ${(slowest.cost.modelledMs / 1000).toFixed(1)} s modelled (budget 5 s)`);
+  for (const size of sizes) {
+    for (const view of ['panel state', 'live preview', 'sprint view']) {
+      const few = later.find((m) => m.size === size && m.invocation === `${view}, ${OPEN_PROPOSALS} open`);
+      const many = later.find((m) => m.size === size && m.invocation === `${view}, ${OPEN_PROPOSALS} open, ${STORED_MANY.toLocaleString('en')} stored`);
+      if (!few || !many) continue;
+      const ratio = (many.cost.jira * 200 + many.cost.storage * 30) / Math.max(1, few.cost.jira * 200 + few.cost.storage * 30);
+      if (ratio > BUDGETS.storedProposalsRatio) check(false, `${view} at ${size} items: 10,000 stored proposals cost ${ratio.toFixed(2)}× 100`);
+    }
+  }
+  if (!verdicts.some((verdict) => verdict.includes('stored proposals'))) verdicts.push(`ok   10,000 stored proposals cost ≤ ${BUDGETS.storedProposalsRatio}× 100 for every view and size`);
+  return verdicts;
+}
+
+export async function runJiraCallsBench(args: readonly string[] = []): Promise<void> {
+  const sizesArg = args.find((arg) => arg.startsWith('--sizes='));
+  const sizes = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : [...SPRINT_SIZES];
+  console.log('\nJira calls / storage calls / modelled time per invocation (200 ms a Jira call, 30 ms a storage call, along the chain waited for)');
+  const measured: Measured[] = [];
+  for (const size of sizes) measured.push(...(await measureSize(size, (line) => console.log(line))));
+  console.log(`\n${tableOf(measured, sizes)}\n`);
+  for (const verdict of budgetVerdicts(measured, sizes)) console.log(verdict);
+}
