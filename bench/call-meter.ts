@@ -16,6 +16,7 @@ export const MODELLED_STORAGE_MS = 30;
 
 export interface MeteredCall {
   readonly kind: 'jira' | 'storage';
+  /** Method and path with its query (Jira), or the storage REST path. */
   readonly what: string;
   readonly start: number;
   readonly end: number;
@@ -51,7 +52,7 @@ export class CallMeter {
   wrap(backends: ForgeBackends): ForgeBackends {
     return {
       ...backends,
-      jira: (request) => this.time('jira', request.invocation, `${request.init.method ?? 'GET'} ${request.path.split('?')[0]}`, () => backends.jira(request)),
+      jira: (request) => this.time('jira', request.invocation, `${request.init.method ?? 'GET'} ${request.path}`, () => backends.jira(request)),
       kvs: (invocation, path, init) => this.time('storage', invocation, path, () => backends.kvs(invocation, path, init)),
     };
   }

@@ -17,11 +17,11 @@
  * the iframe's own navigation start. Runs are interleaved (panel, bare, bare, panel, ...) after
  * warm-up runs, and the medians are compared.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { COOKIES } from '../sandbox/chrome/viewer';
 import { SEED_ACCOUNTS } from '../sandbox/jira/seed';
 import { startSandbox } from '../sandbox/server';
@@ -45,12 +45,14 @@ const BUDGET_RATIO = 1.5;
 /** A cold run on a loaded two-core box; a run that takes longer is a failure, not a figure. */
 const RUN_TIMEOUT_MS = 30_000;
 
-type Contestant = 'panel' | 'bare';
-
-async function buildBarePage(outDir: string): Promise<void> {
-  // As scripts/build-static.mjs: the notice about Vite's future native config loader says nothing here.
-  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
-  await build({ configFile: join(BARE_PAGE, 'vite.config.mjs'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+/** Vite's CLI, as the apps' build runs Vite: the bench stays CommonJS and Vite's API is ESM-typed. */
+function buildBarePage(outDir: string): void {
+  execFileSync(process.execPath, [join(dirname(require.resolve('vite/package.json')), 'bin/vite.js'), 'build', BARE_PAGE, '--config', join(BARE_PAGE, 'vite.config.mjs'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    // As scripts/build-static.mjs: the notice about Vite's future native config loader says nothing here.
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+  });
 }
 
 /**
@@ -106,23 +108,36 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+interface ContestantRun {
+  readonly label: string;
+  readonly build: string;
+  readonly times: number[];
+}
+
+/** Rotates who goes first from run to run, so no contestant always runs right after another's garbage. */
+function rotated<T>(items: readonly T[], by: number): T[] {
+  const shift = by % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
 export async function runUiTimeToDataBench(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'goalkeeper-bench-ui-'));
   const bareBuild = join(work, 'bare-page');
-  await buildBarePage(bareBuild);
-  const builds: Record<Contestant, string> = { panel: PANEL_BUILD, bare: bareBuild };
+  buildBarePage(bareBuild);
+  const panel: ContestantRun = { label: 'issue panel', build: PANEL_BUILD, times: [] };
+  const bare: ContestantRun = { label: 'bare React page', build: bareBuild, times: [] };
+  // Another build of the panel (e.g. an older commit's) interleaved with the two: before/after under the same load.
+  const compared: ContestantRun[] = process.env.BENCH_UI_COMPARE_BUILD ? [{ label: 'compared build', build: resolve(process.env.BENCH_UI_COMPARE_BUILD), times: [] }] : [];
+  const contestants = [panel, bare, ...compared];
   const scratch = scratchAppRoot(work);
   const sandbox = await startSandbox({ appRoot: scratch.appRoot, port: 0, host: '127.0.0.1', dataDir: join(work, 'data'), queueSecondsToMs: 0 });
   const browser = await launchChromium();
-  const times: Record<Contestant, number[]> = { panel: [], bare: [] };
   try {
     for (let run = 0; run < WARM_UP_RUNS + RUNS; run++) {
-      // Alternate who goes first, so neither always runs right after the other's garbage.
-      const order: Contestant[] = run % 2 === 0 ? ['panel', 'bare'] : ['bare', 'panel'];
-      for (const contestant of order) {
-        scratch.serve(builds[contestant]);
+      for (const contestant of rotated(contestants, run)) {
+        scratch.serve(contestant.build);
         const ms = await timeToData(browser, sandbox.url);
-        if (run >= WARM_UP_RUNS) times[contestant].push(ms);
+        if (run >= WARM_UP_RUNS) contestant.times.push(ms);
       }
     }
   } finally {
@@ -130,12 +145,12 @@ export async function runUiTimeToDataBench(): Promise<void> {
     await sandbox.close();
     rmSync(work, { recursive: true, force: true });
   }
-  const panel = median(times.panel);
-  const bare = median(times.bare);
-  const ratio = panel / bare;
   console.log(`Issue panel time to data in Chromium, median of ${RUNS} interleaved runs (${WARM_UP_RUNS} warm-up runs each discarded)`);
-  console.log(`  issue panel      ${panel.toFixed(0).padStart(6)} ms   (runs: ${times.panel.map((ms) => ms.toFixed(0)).join(', ')})`);
-  console.log(`  bare React page  ${bare.toFixed(0).padStart(6)} ms   (runs: ${times.bare.map((ms) => ms.toFixed(0)).join(', ')})`);
+  for (const contestant of contestants) {
+    const ratio = contestant === bare ? '' : `  ${(median(contestant.times) / median(bare.times)).toFixed(2)}× bare`;
+    console.log(`  ${contestant.label.padEnd(16)} ${median(contestant.times).toFixed(0).padStart(6)} ms${ratio}   (runs: ${contestant.times.map((ms) => ms.toFixed(0)).join(', ')})`);
+  }
+  const ratio = median(panel.times) / median(bare.times);
   console.log(`  ratio            ${ratio.toFixed(2)}×   budget ≤ ${BUDGET_RATIO}×   ${ratio <= BUDGET_RATIO ? 'PASS' : 'FAIL'}`);
 }
 

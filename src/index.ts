@@ -3,6 +3,7 @@ import { createForgePorts } from './composition/forge-ports';
 import { buildApplyConsumer } from './events/apply-consumer';
 import { buildJiraEventTrigger, buildReconciliationTrigger } from './events/jira-triggers';
 import { buildPersonalDataTrigger } from './events/personal-data-trigger';
+import { buildReconcileConsumer } from './events/reconcile-consumer';
 import { buildRetentionTrigger } from './events/retention-trigger';
 import { buildResolver } from './resolvers/resolver';
 
@@ -14,6 +15,9 @@ export const applyWorker = buildApplyConsumer(createForgePorts);
 
 /** `function: jira-events` — sprint started/closed and issue updates (bypass detection). */
 export const onJiraEvent = buildJiraEventTrigger(createForgePorts);
+
+/** `function: reconcile-worker` — one board's reconciliation, queued by the sprint view. */
+export const reconcileWorker = buildReconcileConsumer(createForgePorts);
 
 /** `function: reconcile` — the hourly reconciliation of watched boards. */
 export const reconcile = buildReconciliationTrigger(createForgePorts);

@@ -14,8 +14,9 @@ function BarePanel() {
   useEffect(() => {
     void view
       .getContext()
-      .then((context) => invoke<{ data: { issue: { summary: string } } }>('getIssuePanelState', { issueKey: context.extension.issue.key }))
-      .then((answer) => setSummary(answer.data.issue.summary));
+      .then((context) => invoke('getIssuePanelState', { issueKey: context.extension.issue.key }))
+      // Goalkeeper's resolvers answer `{ data }` (src/resolvers/resolver-boundary.ts).
+      .then((answer) => setSummary((answer as { data: { issue: { summary: string } } }).data.issue.summary));
   }, []);
   useFirstDataMark(summary !== null);
   return summary === null ? <p>Loading</p> : <h1>{summary}</h1>;

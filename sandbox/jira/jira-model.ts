@@ -130,6 +130,8 @@ export interface IssueComment {
   readonly author: Actor;
   readonly body: unknown;
   readonly created: string;
+  /** Comment properties (EntityProperty in Atlassian's platform OpenAPI), set when the comment was added. */
+  readonly properties?: Readonly<Record<string, unknown>>;
 }
 
 /** One changed field in an issue's changelog, as Jira records it (ChangeDetails in Atlassian's platform OpenAPI). */
@@ -179,6 +181,8 @@ export interface JiraIssue {
   readonly comments: IssueComment[];
   /** Changes of the Sprint, story-point, status and resolution fields, oldest first. */
   readonly changelog: ChangeHistory[];
+  /** Issue properties (EntityProperty), set on creation; absent on issues created without any. */
+  properties?: Record<string, unknown>;
 }
 
 /** One issue in the sprint report Jira freezes when a sprint closes. */
@@ -242,6 +246,8 @@ export interface NewIssue {
   readonly created?: string;
   /** When the issue reached its status, if not when it was created. */
   readonly statusSince?: string;
+  /** Issue properties set on creation (POST /rest/api/3/issue `properties`). */
+  readonly properties?: Readonly<Record<string, unknown>>;
 }
 
 /** Scope changes of an active sprint after it started, for its live sprint report. */
@@ -332,6 +338,7 @@ export class JiraSite {
       resolutionDate: (input.status ?? STATUSES.todo).category === 'done' ? (input.statusSince ?? created) : null,
       comments: [],
       changelog: [],
+      ...(input.properties ? { properties: { ...input.properties } } : {}),
     };
     this.issues.set(issue.id, issue);
     this.issueIdByKey.set(issue.key, issue.id);
@@ -501,8 +508,8 @@ export class JiraSite {
     return true;
   }
 
-  addComment(issue: JiraIssue, body: unknown, actor: Actor): IssueComment {
-    const comment: IssueComment = { id: String(this.nextCommentId++), author: actor, body, created: this.clock().toISOString() };
+  addComment(issue: JiraIssue, body: unknown, actor: Actor, properties?: Readonly<Record<string, unknown>>): IssueComment {
+    const comment: IssueComment = { id: String(this.nextCommentId++), author: actor, body, created: this.clock().toISOString(), ...(properties ? { properties } : {}) };
     issue.comments.push(comment);
     this.touch([issue]);
     this.record(actor, { kind: 'comment-added', issueKey: issue.key, commentId: comment.id });

@@ -75,6 +75,36 @@ function editIssue(request: StandInRequest, keyOrId: string): StandInAnswer {
   return NO_CONTENT;
 }
 
+/** Entity properties: "The maximum length is 32768 characters" of a value; a key is at most 255 characters (Jira platform REST, issue and comment properties). */
+const PROPERTY_VALUE_MAX_CHARS = 32768;
+const PROPERTY_KEY_MAX_CHARS = 255;
+
+/**
+ * The `properties` of a create request (IssueUpdateDetails, Comment: arrays of EntityProperty
+ * `{ key, value }` with `additionalProperties: false`), or Jira's 400 for a malformed one.
+ */
+function entityProperties(raw: unknown): Record<string, unknown> | StandInAnswer | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw)) return jiraError(400, [], { properties: 'Properties must be a list.' });
+  const properties: Record<string, unknown> = {};
+  for (const entry of raw.map(objectBody)) {
+    const { key, value, ...rest } = entry;
+    if (Object.keys(rest).length > 0) return jiraError(400, [`Unrecognized field "${Object.keys(rest)[0]}".`]);
+    if (typeof key !== 'string' || key === '' || key.length > PROPERTY_KEY_MAX_CHARS) return jiraError(400, [`The property key must be between 1 and ${PROPERTY_KEY_MAX_CHARS} characters.`]);
+    if (value === undefined || JSON.stringify(value).length > PROPERTY_VALUE_MAX_CHARS) return jiraError(400, [`The property value must be a valid JSON of at most ${PROPERTY_VALUE_MAX_CHARS} characters.`]);
+    properties[key] = value;
+  }
+  return properties;
+}
+
+const isAnswer = (value: unknown): value is StandInAnswer => typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
+
+/** GET …/properties/{propertyKey} (EntityProperty), or Jira's 404 for a property the entity does not have. */
+function propertyAnswer(properties: Readonly<Record<string, unknown>> | undefined, key: string): StandInAnswer {
+  if (!properties || !(key in properties)) return jiraError(404, [`The property with key '${key}' does not exist.`]);
+  return ok({ key, value: properties[key] });
+}
+
 /** POST /issue: creates an issue; Goalkeeper uses it for the sub-tasks of a split. */
 function createIssue(request: StandInRequest): StandInAnswer {
   const { site, actor } = request;
@@ -105,6 +135,8 @@ function createIssue(request: StandInRequest): StandInAnswer {
   const priority = fields.priority === undefined ? undefined : site.priorities.find((candidate) => candidate.id === priorityRef.id || candidate.name === priorityRef.name);
   if (fields.priority !== undefined && !priority) errors.priority = 'The priority selected is invalid.';
   if (Object.keys(errors).length > 0 || !type || typeof summary !== 'string') return jiraError(400, [], errors);
+  const properties = entityProperties(objectBody(request.body).properties);
+  if (isAnswer(properties)) return properties;
   const issue = site.createIssue(
     {
       projectKey: project.key,
@@ -115,6 +147,7 @@ function createIssue(request: StandInRequest): StandInAnswer {
       priorityName: priority?.name,
       points: typeof points === 'number' ? points : null,
       reporterAccountId: actor.kind === 'user' ? actor.accountId : project.leadAccountId,
+      ...(properties ? { properties } : {}),
     },
     actor,
   );
@@ -135,7 +168,9 @@ function addComment(request: StandInRequest, keyOrId: string): StandInAnswer {
   }
   const body = objectBody(request.body).body;
   if (!isAdfDocument(body)) return jiraError(400, [], { comment: 'Comment body is not valid!' });
-  const comment = request.site.addComment(issue, body, request.actor);
+  const properties = entityProperties(objectBody(request.body).properties);
+  if (isAnswer(properties)) return properties;
+  const comment = request.site.addComment(issue, body, request.actor, properties);
   return ok(renderComment(request.render, issue, comment), 201);
 }
 
@@ -385,6 +420,9 @@ function bulkPermissions(request: StandInRequest): StandInAnswer {
   return ok({ globalPermissions: [], projectPermissions: grants.filter((grant) => grant.issues.length > 0 || grant.projects.length > 0) });
 }
 
+/** Jira's key of the global *Administer Jira* permission (GET /rest/api/3/permissions lists it with type GLOBAL). */
+const ADMINISTER_JIRA = 'ADMINISTER';
+
 /** GET /mypermissions: the caller's own permissions in a project or issue context. */
 function myPermissions(request: StandInRequest): StandInAnswer {
   const { query, site, actor } = request;
@@ -404,10 +442,51 @@ function myPermissions(request: StandInRequest): StandInAnswer {
   const held = project ? site.permissionsIn(actor, project) : new Set<ProjectPermission>();
   const permissions: Record<string, object> = {};
   for (const key of wanted) {
+    // The global *Administer Jira* permission answers in any context (type GLOBAL), as Jira's does.
+    if (key === ADMINISTER_JIRA) {
+      permissions[key] = { id: '0', key, name: 'Administer Jira', type: 'GLOBAL', description: '', havePermission: site.administersJira(actor) };
+      continue;
+    }
     if (!isProjectPermission(key)) return jiraError(404, [`The permission key '${key}' does not exist.`]);
     permissions[key] = { id: String(PROJECT_PERMISSIONS.indexOf(key) + 10), key, name: key, type: 'PROJECT', description: '', havePermission: held.has(key) };
   }
   return ok({ permissions });
+}
+
+/** GET /user/picker: "maxResults … default 50" (findUsersForPicker, Atlassian's platform OpenAPI). */
+const USER_PICKER_DEFAULT_MAX = 50;
+
+/**
+ * GET /user/picker, Jira's own user picker: people whose name (any word of it) or email address
+ * starts with the query, in FoundUsers' shape. Every seeded person holds *Browse users and
+ * groups* (Jira's default for product users), so the full search applies, never the exact-name
+ * match Jira gives callers without it.
+ */
+function userPicker(request: StandInRequest): StandInAnswer {
+  const query = request.query.get('query');
+  if (query === null) return jiraError(400, ["The 'query' parameter is required."]);
+  const wanted = query.trim().toLowerCase();
+  const max = Number(request.query.get('maxResults') ?? USER_PICKER_DEFAULT_MAX);
+  if (!Number.isInteger(max) || max < 0) return jiraError(400, ["The 'maxResults' parameter must be a whole number."]);
+  const excluded = new Set(request.query.getAll('excludeAccountIds').flatMap((ids) => ids.split(',')));
+  const matches = (text: string) => text.toLowerCase().split(/\s+/).some((word) => word.startsWith(wanted)) || text.toLowerCase().startsWith(wanted);
+  const found = wanted === '' ? [] : [...request.site.users.values()].filter((user) => !excluded.has(user.accountId) && (matches(user.displayName) || user.emailAddress.toLowerCase().startsWith(wanted)));
+  const shown = found.slice(0, max);
+  return ok({
+    header: `Showing ${shown.length} of ${found.length} matching users`,
+    total: found.length,
+    users: shown.map((user) => ({
+      accountId: user.accountId,
+      accountType: 'atlassian',
+      displayName: user.displayName,
+      html: escapeHtml(`${user.displayName} - ${user.emailAddress}`),
+      avatarUrl: `${request.render.baseUrl}/__sandbox/avatar/${user.accountId}`,
+    })),
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 function projectRoles(request: StandInRequest, keyOrId: string): JiraProject | StandInAnswer {
@@ -503,6 +582,19 @@ export const platformEndpoints: readonly Endpoint<StandInRequest>[] = [
   endpoint('GET', /^\/rest\/api\/3\/issue\/([^/]+)\/editmeta$/, (request, [key]) => editMeta(request, key ?? '')),
   endpoint('POST', /^\/rest\/api\/3\/changelog\/bulkfetch$/, bulkChangelogs),
   endpoint('POST', /^\/rest\/api\/3\/issue\/([^/]+)\/comment$/, (request, [key]) => addComment(request, key ?? '')),
+  // GET /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey} (getIssueProperty): Browse projects.
+  endpoint('GET', /^\/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/, (request, [key, propertyKey]) => {
+    const issue = visibleIssue(request, key ?? '');
+    return issue ? propertyAnswer(issue.properties, decodeURIComponent(propertyKey ?? '')) : jiraError(404, [ISSUE_NOT_VISIBLE]);
+  }),
+  // GET /rest/api/3/comment/{commentId}/properties/{propertyKey} (getCommentProperty): Browse projects of the comment's issue.
+  endpoint('GET', /^\/rest\/api\/3\/comment\/([^/]+)\/properties\/([^/]+)$/, (request, [commentId, propertyKey]) => {
+    for (const issue of request.site.issues.values()) {
+      const comment = issue.comments.find((candidate) => candidate.id === commentId);
+      if (comment && request.site.canSeeIssue(request.actor, issue)) return propertyAnswer(comment.properties, decodeURIComponent(propertyKey ?? ''));
+    }
+    return jiraError(404, [`Can not find a comment for the id: ${commentId}.`]);
+  }),
   endpoint('POST', /^\/rest\/api\/3\/issue\/([^/]+)\/notify$/, (request, [key]) => notifyAboutIssue(request, key ?? '')),
   endpoint('GET', /^\/rest\/api\/3\/user$/, getUser),
   endpoint('POST', /^\/rest\/api\/3\/search\/jql$/, searchJql),
@@ -533,5 +625,6 @@ export const platformEndpoints: readonly Endpoint<StandInRequest>[] = [
     const page = offsetPage(known, request.query, USER_PAGE_SIZE);
     return ok({ self: `${request.render.baseUrl}/rest/api/3/user/bulk`, ...page, values: page.values.map((accountId) => renderAccount(request.render, { kind: 'user', accountId })) });
   }),
+  endpoint('GET', /^\/rest\/api\/3\/user\/picker$/, userPicker),
   endpoint('GET', /^\/rest\/api\/3\/myself$/, (request) => ok(renderAccount(request.render, request.actor))),
 ];

@@ -9,14 +9,14 @@
  */
 import { GoalkeeperError } from '../domain/errors';
 import { counterChangeIn, currentApplyAttempt, finishApplyAttempt, isApplicable, issuesTouchedBy, recordApplyProgress, type ApplyJournal, type ApplyStep, type Proposal } from '../domain/proposal';
-import { isProductOwner, refusalByRights } from './access';
-import { planApply, type ApplyStepPlan } from './apply-plan';
+import { gapInRights, isProductOwner, refusalByRights } from './access';
+import { markOf, planApply, type ApplyStepPlan } from './apply-plan';
 import { recordStale } from './decide-proposal';
 import { settingsForBoard } from '../domain/settings';
 import { loadSettings } from './issue-situation';
 import { persistTransition } from './persist';
 import type { JiraStepResult, Ports } from './ports';
-import { permissionsForChange, permissionsForCounterChange } from '../domain/change-permissions';
+import { COMMENT_PERMISSIONS, permissionsForChange, permissionsForCounterChange } from '../domain/change-permissions';
 import { situationFor } from './preview-proposal';
 import { unwrap } from './unwrap';
 
@@ -55,7 +55,8 @@ async function applyClaimed(ports: Ports, job: ApplyJob): Promise<Proposal | und
   try {
     const settings = await loadSettings(ports, proposal.projectKey);
     const estimation = await ports.jira.estimationOf(proposal.boardId);
-    steps = await planApply({ ports, proposal, estimation, commentOnDecision: settings.commentOnDecision, goalCritical: settingsForBoard(settings, proposal.boardId).goalCritical });
+    const comment = settings.commentOnDecision ? { post: true as const, skipBecause: await commentGap(ports, proposal) } : { post: false as const };
+    steps = await planApply({ ports, proposal, estimation, comment, goalCritical: settingsForBoard(settings, proposal.boardId).goalCritical });
   } catch (error) {
     return finish(ports, proposal, journal, false, describeError(error));
   }
@@ -64,18 +65,23 @@ async function applyClaimed(ports: Ports, job: ApplyJob): Promise<Proposal | und
     const previous = journal.steps.find((s) => s.name === step.name);
     if (previous?.status === 'done') continue;
     // Started and never recorded, or failed without Jira's answer (a timeout, a dropped connection): Jira may have done it.
-    const settled = previous && step.alreadyDone ? await step.alreadyDone().catch(uncheckable) : null;
+    const settled = previous && step.alreadyDone ? await step.alreadyDone(previous).catch(uncheckable) : null;
+    // A fresh marker per start, recorded before the call: only what carries it is this step's doing.
+    let marker = settled ? previous?.marker : undefined;
     if (!settled) {
-      journal = withStep(journal, { name: step.name, status: 'started', at: now(ports), detail: step.describe });
+      marker = step.marks ? ports.ids.next() : undefined;
+      journal = withStep(journal, { name: step.name, status: 'started', at: now(ports), detail: step.describe, ...(marker ? { marker } : {}) });
       proposal = await persistTransition(ports, proposal, unwrap(recordApplyProgress(proposal, journal)), 'apply-step', null, `Started: ${step.describe}`);
     }
-    const result = settled ?? (await step.run().catch((error: unknown): JiraStepResult => ({ ok: false, status: 0, message: describeError(error) })));
+    const mark = marker ? markOf(proposal, step.name, marker) : undefined;
+    const result = settled ?? (await step.run(mark).catch((error: unknown): JiraStepResult => ({ ok: false, status: 0, message: describeError(error) })));
     const record: ApplyStep = {
       name: step.name,
       status: result.ok ? 'done' : 'failed',
       at: now(ports),
       detail: `${step.describe}: ${result.message}`,
       ...(result.createdKeys ? { createdKeys: result.createdKeys } : {}),
+      ...(marker ? { marker } : {}),
     };
     journal = withStep(journal, record);
     if (!result.ok) return finish(ports, proposal, journal, false, failureMessage(steps, journal, step, result.message));
@@ -120,6 +126,16 @@ async function refusalToApply(ports: Ports, proposal: Proposal): Promise<string 
     return `Could not read the sprint from Jira: ${describeError(error)}`;
   }
   return null;
+}
+
+/**
+ * Why the decision comment is not posted, or null: the app posts it on behalf of the decider (an
+ * automatic approval: the proposer), so they must have held Add comments when deciding (recorded
+ * then, as them), and the app must hold it now.
+ */
+async function commentGap(ports: Ports, proposal: Proposal): Promise<string | null> {
+  const gap = await gapInRights(ports.jira, proposal.decision?.heldPermissions, [proposal.issueKey], COMMENT_PERMISSIONS);
+  return gap ? gap.why.replace('approved this change', 'decided') : null;
 }
 
 /**

@@ -5,24 +5,32 @@
  */
 import type { Change, CounterChange } from '../domain/change';
 import { GoalkeeperError } from '../domain/errors';
-import { counterChangeIn, type Proposal } from '../domain/proposal';
+import { counterChangeIn, type ApplyStep, type Proposal } from '../domain/proposal';
 import type { SprintIssue } from '../domain/sprint';
 import { decisionCommentFor } from './decision-comment';
-import type { BoardEstimation, GoalCriticalRule, JiraStepResult, Ports } from './ports';
+import type { ApplyMark, BoardEstimation, GoalCriticalRule, JiraStepResult, Ports } from './ports';
 
 export interface ApplyStepPlan {
   readonly name: string;
   readonly describe: string;
-  run(): Promise<JiraStepResult>;
-  /** For steps that are not idempotent: did an interrupted run already do it? */
-  alreadyDone?(): Promise<JiraStepResult | null>;
+  /**
+   * Steps that create something in Jira are not idempotent: the worker makes a fresh marker when
+   * the step starts, records it in the journal, and the step writes it on what it creates.
+   */
+  readonly marks?: boolean;
+  run(mark?: ApplyMark): Promise<JiraStepResult>;
+  /** For steps that are not idempotent: did the interrupted run recorded as `started` already do it? */
+  alreadyDone?(started: ApplyStep): Promise<JiraStepResult | null>;
 }
+
+/** Whether the decision comment is posted: not at all (setting), or skipped because the decider may not comment. */
+export type CommentPlan = { readonly post: false } | { readonly post: true; readonly skipBecause: string | null };
 
 interface PlanContext {
   readonly ports: Ports;
   readonly proposal: Proposal;
   readonly estimation: BoardEstimation;
-  readonly commentOnDecision: boolean;
+  readonly comment: CommentPlan;
   /** The board's goal-critical rule: where "the goal's last item" is, for placing work around it. */
   readonly goalCritical: GoalCriticalRule;
 }
@@ -37,7 +45,18 @@ export async function planApply(context: PlanContext): Promise<ApplyStepPlan[]> 
   const before = counter?.kind === 'defer' ? await deferralSteps(context, counter) : [];
   const after = counter?.kind === 'rank-below-goal' ? [rankBelowGoalStep(context, counter)] : [];
   const steps = [...before, ...(await changeSteps(context, context.proposal.change)), ...after];
-  return context.commentOnDecision ? [...steps, commentStep(context)] : steps;
+  if (!context.comment.post) return steps;
+  return [...steps, context.comment.skipBecause ? skippedCommentStep(context.proposal, context.comment.skipBecause) : commentStep(context)];
+}
+
+/** The mark of step `name` of this proposal with `marker`. */
+export function markOf(proposal: Proposal, name: string, marker: string): ApplyMark {
+  return { proposalId: proposal.id, step: name, marker };
+}
+
+/** A step started before Goalkeeper marked what it creates cannot be told apart from a look-alike: it is not run blind. */
+function unmarked(what: string): JiraStepResult {
+  return { ok: false, status: 0, message: `an earlier attempt started this step without the marker Goalkeeper now writes, so it cannot tell whether ${what} exists; check in Jira, then propose the change again` };
 }
 
 async function deferralSteps(context: PlanContext, counter: CounterChange): Promise<ApplyStepPlan[]> {
@@ -163,15 +182,21 @@ async function rankStep(context: PlanContext, target: Extract<Change, { kind: 'r
 async function splitSteps(context: PlanContext, parts: Extract<Change, { kind: 'split' }>['parts']): Promise<ApplyStepPlan[]> {
   const { ports, proposal, estimation } = context;
   const parentKey = proposal.issueKey;
-  const createParts = parts.map<ApplyStepPlan>((part, index) => ({
-    name: `create-part-${index + 1}`,
-    describe: `Create sub-issue "${part.summary}" (${part.points} pts) under ${parentKey}`,
-    run: () => ports.jira.createSubIssue(parentKey, part.summary, part.points, estimation),
-    alreadyDone: async () => {
-      const existing = (await ports.jira.subIssues(parentKey)).find((sub) => sub.summary === part.summary);
-      return existing ? { ok: true, status: 200, message: `Found ${existing.key}, created by an interrupted attempt.`, createdKeys: [existing.key] } : null;
-    },
-  }));
+  const createParts = parts.map<ApplyStepPlan>((part, index) => {
+    const name = `create-part-${index + 1}`;
+    return {
+      name,
+      describe: `Create sub-issue "${part.summary}" (${part.points} pts) under ${parentKey}`,
+      marks: true,
+      run: (mark) => ports.jira.createSubIssue(parentKey, part.summary, part.points, estimation, mark),
+      // Only the sub-task this step created carries its marker: never one with the same summary.
+      alreadyDone: async (started) => {
+        if (!started.marker) return unmarked(`the sub-issue "${part.summary}"`);
+        const existing = await ports.jira.markedSubIssue(parentKey, markOf(proposal, name, started.marker));
+        return existing ? { ok: true, status: 200, message: `Found ${existing}, created by an interrupted attempt.`, createdKeys: [existing] } : null;
+      },
+    };
+  });
   const parentPoints = proposal.pointsAtProposal[parentKey] ?? null;
   if (parentPoints === null) return createParts;
   const remaining = Math.max(0, parentPoints - parts.reduce((sum, part) => sum + part.points, 0));
@@ -186,8 +211,26 @@ function commentStep(context: PlanContext): ApplyStepPlan {
   return {
     name: 'comment',
     describe: `Comment the decision on ${proposal.issueKey}`,
-    alreadyDone: async () =>
-      (await ports.jira.hasDecisionComment(proposal.issueKey, proposal.id)) ? { ok: true, status: 200, message: 'Found the decision comment an interrupted attempt posted.' } : null,
-    run: async () => ports.jira.addDecisionComment(proposal.issueKey, await decisionCommentFor(ports, proposal)),
+    marks: true,
+    // Only the comment this step posted carries its marker: never one whose text merely matches.
+    alreadyDone: async (started) => {
+      if (!started.marker) return unmarked('the decision comment');
+      const found = await ports.jira.hasMarkedComment(proposal.issueKey, markOf(proposal, 'comment', started.marker), started.at);
+      return found ? { ok: true, status: 200, message: 'Found the decision comment an interrupted attempt posted.' } : null;
+    },
+    run: async (mark) => ports.jira.addDecisionComment(proposal.issueKey, await decisionCommentFor(ports, proposal), mark),
+  };
+}
+
+/**
+ * The app posts the decision comment on behalf of the person who decided (auto-approved: the
+ * proposer); for one who may not comment in Jira nothing is posted — no rationale, no tweak
+ * note — and the journal says so (src/domain/change-permissions.ts).
+ */
+function skippedCommentStep(proposal: Proposal, why: string): ApplyStepPlan {
+  return {
+    name: 'comment',
+    describe: `Decision comment on ${proposal.issueKey} not posted: ${why}`,
+    run: async () => ({ ok: true, status: 0, message: 'nothing was posted' }),
   };
 }

@@ -2,6 +2,9 @@
 import type { AuditAction, AuditEvent } from '../domain/audit';
 import type { Proposal } from '../domain/proposal';
 
+const DECISIONS: ReadonlySet<AuditAction> = new Set<AuditAction>(['approved', 'approved-on-condition', 'rejected']);
+
 export function auditEventFor(proposal: Proposal, action: AuditAction, actorAccountId: string | null, at: string, detail: string): AuditEvent {
-  return { proposalId: proposal.id, sequence: proposal.version, action, actorAccountId, at, status: proposal.status, detail };
+  const selfDecided = DECISIONS.has(action) && proposal.decision?.selfDecided !== undefined;
+  return { proposalId: proposal.id, sequence: proposal.version, action, actorAccountId, at, status: proposal.status, detail, ...(selfDecided ? { selfDecided: true as const } : {}) };
 }

@@ -9,8 +9,9 @@ import { GoalkeeperError, type DomainError } from '../domain/errors';
 import { noticeLanguageOf, type NoticeLanguage } from '../domain/notice-wording';
 import { COMMENT_PERMISSIONS } from '../domain/change-permissions';
 import { missingPermissions, recordHeld } from '../domain/held-permissions';
-import { counterChangeIn, decide, markStale, noteOnly, validateRationale, type Proposal } from '../domain/proposal';
-import { describeAll, isProductOwner } from './access';
+import { counterChangeIn, decide, markStale, noteOnly, validateRationale, validateSelfDecisionNote, type Proposal, type SelfDecided } from '../domain/proposal';
+import type { ProjectSettings } from '../domain/settings';
+import { describeAll, productOwnerAccountIds } from './access';
 import { enqueueApply } from './apply-queueing';
 import type { Caller } from './caller';
 import { decisionCommentFor } from './decision-comment';
@@ -36,12 +37,14 @@ export interface DecideRequest {
    * proposed it, and whose Sprint Backlog it is), and are applied together at once.
    */
   readonly condition?: CounterChange;
+  /** Required when the only Product Owner decides their own proposal ('self-with-note' rule): why they decide it themselves. */
+  readonly selfDecisionNote?: string;
 }
 
 export async function decideProposal(ports: Ports, caller: Caller, request: DecideRequest): Promise<Proposal> {
   const proposal = await loadVisibleProposal(ports, caller, request.proposalId);
   const settings = await loadSettings(ports, proposal.projectKey);
-  unwrap(mayDecide(settings.policy, proposal, caller.accountId, await isProductOwner(ports.jira, settings, proposal.projectKey, caller.accountId)));
+  const selfDecided = await selfDecisionOf(ports, settings, proposal, caller, request.selfDecisionNote);
   const rationale = unwrap(validateRationale(request.rationale, settings.policy.minRationaleChars));
   if (proposal.version !== request.expectedVersion) {
     throw new GoalkeeperError('conflict', 'This proposal changed since you opened it. Reload to see its current state before deciding.');
@@ -49,7 +52,7 @@ export async function decideProposal(ports: Ports, caller: Caller, request: Deci
   const now = ports.clock.now().toISOString();
   const language = noticeLanguageOf(caller.locale);
   if (request.verdict === 'reject') {
-    const rejected = inLanguage(unwrap(decide(proposal, 'rejected', caller.accountId, rationale, now, null)), language);
+    const rejected = inLanguage(unwrap(decide(proposal, 'rejected', caller.accountId, rationale, now, null, undefined, request.condition)), language, selfDecided);
     const saved = await persistTransition(ports, proposal, rejected, 'rejected', caller.accountId, rationale);
     const commented = settings.commentOnDecision ? await commentRejection(ports, saved, caller) : saved;
     return proposalShownTo(ports, await notifyProposerOfDecision(ports, commented));
@@ -65,7 +68,7 @@ export async function decideProposal(ports: Ports, caller: Caller, request: Deci
   const assessed = assessInSituation(ports, situation, proposal.change, counterChange);
   const decided = unwrap(decide(proposal, 'approved', caller.accountId, rationale, now, assessed ? sight.assessment(assessed) : null, held, condition));
   // The condition's issues join the churn baseline: what they were estimated at when deferred.
-  const approved = inLanguage(condition ? { ...decided, pointsAtProposal: { ...pointsOfInvolvedIssues(situation, proposal.change, condition), ...proposal.pointsAtProposal } } : decided, language);
+  const approved = inLanguage(condition ? { ...decided, pointsAtProposal: { ...pointsOfInvolvedIssues(situation, proposal.change, condition), ...proposal.pointsAtProposal } } : decided, language, selfDecided);
   const saved = await persistTransition(ports, proposal, approved, condition ? 'approved-on-condition' : 'approved', caller.accountId, rationale);
   // Before queueing: a failed notification is recorded on the proposal, which the apply then moves on.
   const notified = await notifyProposerOfDecision(ports, saved);
@@ -82,9 +85,29 @@ function requireConditionFits(situation: IssueSituation, proposal: Proposal, con
   if (!fit.ok) throw new GoalkeeperError('invalid-input', fit.error.message, { condition: fit.error.fields?.counterChange ?? 'not-in-sprint' });
 }
 
-/** The decider's language goes with the decision: the decision comment is written in it. */
-function inLanguage(decided: Proposal, language: NoticeLanguage): Proposal {
-  return decided.decision ? { ...decided, decision: { ...decided.decision, language } } : decided;
+/**
+ * The decider's language goes with the decision (the decision comment is written in it), and so
+ * does the flag of a Product Owner deciding their own proposal.
+ */
+function inLanguage(decided: Proposal, language: NoticeLanguage, selfDecided: SelfDecided | null): Proposal {
+  return decided.decision ? { ...decided, decision: { ...decided.decision, language, ...(selfDecided ? { selfDecided } : {}) } } : decided;
+}
+
+/**
+ * Whether the caller may decide (src/domain/approval-policy.ts) and, on their own proposal, how:
+ * the only Product Owner under the 'self-with-note' rule must say why they decide it themselves.
+ */
+async function selfDecisionOf(ports: Ports, settings: ProjectSettings, proposal: Proposal, caller: Caller, note: string | undefined): Promise<SelfDecided | null> {
+  const productOwners = await productOwnerAccountIds(ports.jira, settings, proposal.projectKey);
+  const standing = unwrap(mayDecide(settings.policy, proposal, caller.accountId, productOwners));
+  switch (standing) {
+    case 'decider':
+      return null;
+    case 'self-approval':
+      return { rule: standing, note: null };
+    case 'sole-product-owner':
+      return { rule: standing, note: unwrap(validateSelfDecisionNote(note ?? '', settings.policy.minRationaleChars)) };
+  }
 }
 
 /** Re-reads the sprint; a proposal the sprint has moved past is marked stale and the PO told why. */

@@ -1,6 +1,7 @@
 /** Everything the issue panel shows, in one call: the sprint, its risk now, and this issue's proposals. */
+import { approvalRoute, ownProposalRule, type ApprovalRoute, type OwnProposalRule } from '../domain/approval-policy';
 import type { Assessment } from '../domain/assessment';
-import type { ChangeKind } from '../domain/change';
+import type { Change, ChangeKind } from '../domain/change';
 import { availableChangeKinds } from '../domain/change-fit';
 import type { Proposal } from '../domain/proposal';
 import type { ApprovalPolicy } from '../domain/settings';
@@ -40,6 +41,11 @@ export interface IssuePanelState {
   readonly sprintIssues: readonly IssueSummaryView[];
   readonly proposals: readonly Proposal[];
   readonly availableKinds: readonly ChangeKind[];
+  /**
+   * Who decides each available kind of change on this issue by the policy alone, and why: the
+   * form's hint until the live assessment (whose answer adds the threat rule) arrives.
+   */
+  readonly approvalByKind: Partial<Record<ChangeKind, ApprovalRoute>>;
   readonly policy: ApprovalPolicy;
   readonly viewer: {
     readonly accountId: string;
@@ -47,8 +53,20 @@ export interface IssuePanelState {
     readonly canPropose: boolean;
     /** Why not, in words, when canPropose is false. */
     readonly cannotProposeReason: string | null;
+    /** How a Product Owner's own proposals are decided (src/domain/approval-policy.ts); null for everyone else. */
+    readonly ownProposals: OwnProposalRule | null;
   };
   readonly productOwnerIds: readonly string[];
+  /**
+   * Set when the project names no Product Owner, so nobody could decide what waits for one: what
+   * to set up and where, instead of "Waiting for the Product Owner" for ever (issue 15).
+   */
+  readonly productOwnerSetup: ProductOwnerSetup | null;
+  /**
+   * False when Forge reports Goalkeeper's licence on this site inactive: the panel says so before
+   * anyone types and shows proposals read-only (changes are refused at the resolver boundary).
+   */
+  readonly licenseActive: boolean;
   /** accountId → display name for everyone named on the page; resolved per call, never stored. */
   readonly people: Readonly<Record<string, string>>;
   /** Parts Jira refused or failed to give; the rest of the panel stands without them. */
@@ -57,10 +75,33 @@ export interface IssuePanelState {
   readonly hidden: HiddenFromCaller;
 }
 
+export interface ProductOwnerSetup {
+  readonly projectKey: string;
+  /** The configured Product Owner role (whose members, if Jira shows them, count), or null. */
+  readonly roleName: string | null;
+  /** Whether the viewer may name the Product Owners (Administer Projects on this issue's project). */
+  readonly viewerMayConfigure: boolean;
+}
+
+const UNLICENSED_REASON = 'Goalkeeper is not licensed on this site, so proposals can be read but not made or decided. Ask a Jira admin to renew the licence.';
+
 const NO_CHANGE = { kind: 'tweak', note: '' } as const;
 
+/** A change of each kind with no details: the approval policy judges kinds (and a re-rank's subject), not details. */
+const KIND_ALONE: Readonly<Record<ChangeKind, Change>> = {
+  add: { kind: 'add' },
+  remove: { kind: 'remove' },
+  defer: { kind: 'defer' },
+  rerank: { kind: 'rerank', target: { position: 'top' } },
+  priority: { kind: 'priority', priorityName: '' },
+  estimate: { kind: 'estimate', points: 0 },
+  split: { kind: 'split', parts: [] },
+  swap: { kind: 'swap', outIssueKey: '' },
+  tweak: NO_CHANGE,
+};
+
 export async function getIssuePanelState(ports: Ports, caller: Caller, request: { issueKey: string }): Promise<IssuePanelState> {
-  const granted = (await ports.jira.permissionsOfCaller([request.issueKey], ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES'])).get(request.issueKey);
+  const granted = (await ports.jira.permissionsOfCaller([request.issueKey], ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'])).get(request.issueKey);
   if (!granted?.has('BROWSE_PROJECTS')) throw notFound(request.issueKey);
   const situation = await loadIssueSituation(ports, request.issueKey);
   const { issue, snapshot, activeSprint, settings } = situation;
@@ -79,13 +120,16 @@ export async function getIssuePanelState(ports: Ports, caller: Caller, request: 
   if (!boardSeen) sight.hideBoard();
   const inActiveSprint = snapshot?.issues.some((i) => i.key === issue.key) ?? false;
   const canEdit = granted.has('EDIT_ISSUES') && granted.has('SCHEDULE_ISSUES');
-  const cannotProposeReason = !canEdit
+  const cannotProposeReason = caller.licenseActive === false
+    ? UNLICENSED_REASON
+    : !canEdit
     ? 'You can see this issue but not edit or schedule it in Jira, so you cannot propose changes to it. Ask a team member or the Product Owner.'
     : !boardSeen
       ? hiddenBoardError().message
       : !activeSprint
         ? 'This board has no active sprint. Goalkeeper handles changes while a sprint is running.'
         : null;
+  const availableKinds = activeSprint && boardSeen ? availableChangeKinds(inActiveSprint, situation.nextSprint !== null) : [];
   const shownProposals = sight.proposals(proposals);
   const risk = boardSeen ? assessInSituation(ports, situation, NO_CHANGE) : null;
   const missing = new MissingParts(situation.unavailable);
@@ -106,10 +150,20 @@ export async function getIssuePanelState(ports: Ports, caller: Caller, request: 
     risk: risk ? sight.assessment(risk) : null,
     sprintIssues: boardSeen ? sight.issues(snapshot?.issues ?? []).map(({ key, summary, points, statusCategory, goalCritical }) => ({ key, summary, points, statusCategory, goalCritical })) : [],
     proposals: [...shownProposals].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-    availableKinds: activeSprint && boardSeen ? availableChangeKinds(inActiveSprint, situation.nextSprint !== null) : [],
+    availableKinds,
+    approvalByKind: Object.fromEntries(availableKinds.map((kind) => [kind, approvalRoute(settings.policy, KIND_ALONE[kind], subjectIsGoalCritical(situation))])),
     policy: settings.policy,
-    viewer: { accountId: caller.accountId, isProductOwner: viewerIsPo, canPropose: cannotProposeReason === null, cannotProposeReason },
+    viewer: {
+      accountId: caller.accountId,
+      isProductOwner: viewerIsPo,
+      canPropose: cannotProposeReason === null,
+      cannotProposeReason,
+      ownProposals: viewerIsPo ? ownProposalRule(settings.policy, caller.accountId, productOwnerIds) : null,
+    },
     productOwnerIds,
+    productOwnerSetup:
+      productOwnerIds.length === 0 ? { projectKey: issue.projectKey, roleName: settings.productOwners.roleName, viewerMayConfigure: granted.has('ADMINISTER_PROJECTS') } : null,
+    licenseActive: caller.licenseActive !== false,
     people: Object.fromEntries(people),
     unavailable: missing.list(),
     hidden: sight.hidden(),

@@ -4,13 +4,15 @@
  * decision log, honest churn and the burn-up's scope line.
  */
 import type { Assessment } from '../domain/assessment';
+import type { Calibration } from '../domain/calibration';
 import { computeChurn, scopeLine, type ChurnFigures, type ScopeStep } from '../domain/churn';
-import type { Proposal } from '../domain/proposal';
+import { counterChangeIn, type Proposal } from '../domain/proposal';
 import { settingsForBoard } from '../domain/settings';
 import { scopeChangesOf, type ScopeChange } from '../domain/scope-change';
 import type { SprintIssue } from '../domain/sprint';
-import { scopePoints, type BypassedChange, type SprintOutcome } from '../domain/sprint-record';
+import { scopePoints, type BypassedChange, type SprintCapacity, type SprintOutcome } from '../domain/sprint-record';
 import { isProductOwner, productOwnerAccountIds } from './access';
+import { calibrationOfBoard } from './board-calibration';
 import type { Caller } from './caller';
 import { displayNamesOf, peopleOf, sprintView, type SprintView } from './get-issue-panel-state';
 import { assessOnSprint, loadSettings, noteEstimationFallback, snapshotOf, type SprintFacts } from './issue-situation';
@@ -18,7 +20,6 @@ import { MissingParts, type MissingPart } from './missing-parts';
 import { loadTeamHistory } from './team-history';
 import { requireVisibleBoard } from './board-access';
 import { DECISION_LOG_PAGE_SIZE, firstPage, QUEUE_PAGE_SIZE } from './sprint-view-limits';
-import { reconcileBoard } from './track-sprint';
 import type { Ports } from './ports';
 import { askSight, issueRefsOf, type CallerSight, type HiddenFromCaller } from './visible-to-caller';
 
@@ -61,6 +62,10 @@ export interface ReadySprintView {
   readonly burnUp: { readonly scope: readonly ScopeStep[]; readonly donePoints: number; readonly now: string };
   readonly bypassed: readonly BypassedChange[];
   readonly outcomes: readonly SprintOutcome[];
+  /** How often goals were met when Goalkeeper said 30%, 50%, 80% on this board. */
+  readonly calibration: Calibration;
+  /** What the team declared for the rest of the sprint; null: the usual capacity on every working day. */
+  readonly capacity: SprintCapacity | null;
   readonly minRationaleChars: number;
   readonly allowSelfApproval: boolean;
   readonly viewer: Viewer;
@@ -84,6 +89,7 @@ export type SprintViewState =
       readonly kind: 'no-active-sprint';
       readonly board: { readonly id: number; readonly name: string };
       readonly outcomes: readonly SprintOutcome[];
+      readonly calibration: Calibration;
       readonly viewer: Viewer;
       readonly productOwnerIds: readonly string[];
       readonly people: Readonly<Record<string, string>>;
@@ -103,13 +109,14 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
   const board = await requireVisibleBoard(ports, caller, request.boardId);
   const boardRef = { id: board.id, name: board.name };
   if (board.type !== 'scrum') return { kind: 'not-scrum', board: boardRef };
-  await reconcileOnView(ports, board.id);
   const projectKey = board.projectKey ?? '';
   const [sprint, outcomes, boardSettings] = await Promise.all([
     ports.jira.activeSprint(board.id),
     ports.sprints.outcomesOfBoard(board.id),
     loadSettings(ports, projectKey).then((s) => settingsForBoard(s, board.id)),
+    queueReconciliation(ports, board.id),
   ]);
+  const calibrationRead = calibrationOfBoard(ports, outcomes);
   const [viewerIsPo, productOwnerIds] = await Promise.all([
     isProductOwner(ports.jira, boardSettings, projectKey, caller.accountId),
     productOwnerAccountIds(ports.jira, boardSettings, projectKey),
@@ -118,17 +125,19 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
   const missing = new MissingParts();
   if (!sprint) {
     const people = await displayNamesOf(ports, [caller.accountId, ...productOwnerIds, ...outcomes.flatMap((o) => (o.recordedBy ? [o.recordedBy] : []))], missing);
-    return { kind: 'no-active-sprint', board: boardRef, outcomes, viewer, productOwnerIds, people: Object.fromEntries(people), unavailable: missing.list() };
+    return { kind: 'no-active-sprint', board: boardRef, outcomes, calibration: await calibrationRead, viewer, productOwnerIds, people: Object.fromEntries(people), unavailable: missing.list() };
   }
   const settings = request.goalLabels?.length ? { ...boardSettings, goalCritical: { ...boardSettings.goalCritical, labels: request.goalLabels } } : boardSettings;
   const estimationRead = ports.jira.estimationOf(board.id);
-  const [snapshot, history, allProposals, baseline, allBypassed, estimation] = await Promise.all([
+  const [snapshot, history, allProposals, baseline, allBypassed, estimation, capacity, calibration] = await Promise.all([
     snapshotOf(ports, sprint, settings.goalCritical, missing),
     missing.read('history', async () => loadTeamHistory(ports, board.id, settings.historySprints, await estimationRead), []),
     ports.proposals.listBySprint(sprint.id),
     ports.sprints.baseline(sprint.id),
     ports.sprints.bypassedChanges(sprint.id),
     estimationRead,
+    ports.sprints.capacity(sprint.id),
+    calibrationRead,
   ]);
   noteEstimationFallback(estimation, missing);
   // One check as the caller for every issue the view would name; the board was checked above.
@@ -138,10 +147,13 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
   });
   const proposals = sight.proposals([...allProposals].sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
   const bypassed = sight.scopeChanges(allBypassed);
-  const facts: SprintFacts = { snapshot, history, settings };
+  const facts: SprintFacts = { snapshot, history, settings, capacity: capacity ? { availability: capacity.availability, daysOff: capacity.daysOff } : null };
   const risk = assessOnSprint(ports, facts, '', NO_CHANGE);
   const waiting = firstPage(proposals.filter((p) => p.status === 'proposed'), QUEUE_PAGE_SIZE);
-  const queue = await Promise.all(waiting.items.map((p) => reassess(ports, facts, p, sight)));
+  // The issues the queue would bring in, in one search rather than one read per proposal (issue 12).
+  // Goal-critical by labels and epics: the rule's JQL was already judged for the sprint itself.
+  const incoming = await ports.jira.issuesByKeys(waiting.items.filter(bringsIssueIn).map((p) => p.issueKey), estimation, { ...settings.goalCritical, jql: null });
+  const queue = waiting.items.map((p) => reassess(ports, facts, p, sight, incoming));
   const decided = firstPage(
     proposals.filter((p) => DECIDED.has(p.status)).sort((a, b) => (b.decision?.decidedAt ?? '').localeCompare(a.decision?.decidedAt ?? '')),
     DECISION_LOG_PAGE_SIZE,
@@ -182,6 +194,8 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     },
     bypassed,
     outcomes,
+    calibration,
+    capacity: capacity ?? null,
     minRationaleChars: settings.policy.minRationaleChars,
     allowSelfApproval: settings.policy.allowSelfApproval,
     viewer,
@@ -192,9 +206,13 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
   };
 }
 
-async function reassess(ports: Ports, facts: SprintFacts, proposal: Proposal, sight: CallerSight): Promise<QueuedProposal> {
-  const incoming = proposal.change.kind === 'add' || proposal.change.kind === 'swap' ? await ports.jira.getIssue(proposal.issueKey) : null;
-  return { proposal, assessmentNow: sight.assessment(assessOnSprint(ports, facts, proposal.issueKey, proposal.change, incoming ?? undefined)) };
+function bringsIssueIn(proposal: Proposal): boolean {
+  return proposal.change.kind === 'add' || proposal.change.kind === 'swap';
+}
+
+function reassess(ports: Ports, facts: SprintFacts, proposal: Proposal, sight: CallerSight, incomingIssues: ReadonlyMap<string, SprintIssue>): QueuedProposal {
+  const incoming = bringsIssueIn(proposal) ? incomingIssues.get(proposal.issueKey) : undefined;
+  return { proposal, assessmentNow: sight.assessment(assessOnSprint(ports, facts, proposal.issueKey, proposal.change, incoming, counterChangeIn(proposal))) };
 }
 
 /**
@@ -225,14 +243,16 @@ function pGoalTrend(proposals: readonly Proposal[], now: Assessment, at: string)
 }
 
 /**
- * Looking at the sprint is also a reconciliation: a change made directly on the board shows as
- * bypassed at the next refresh, even if Jira's event is late or never fires (re-ranks). A failed
- * reconciliation must not hide the sprint, so it is logged and the view goes on.
+ * Looking at the sprint also reconciles it: a change made directly on the board shows as bypassed
+ * at the next refresh, even if Jira's event is late or never fires (re-ranks). The view never waits
+ * for it (issue 12: a large change took 17 s): the board's reconciliation is queued
+ * (src/events/reconcile-consumer.ts). Failing to queue it must not hide the sprint: logged, and
+ * the hourly reconciliation still comes.
  */
-async function reconcileOnView(ports: Ports, boardId: number): Promise<void> {
+async function queueReconciliation(ports: Ports, boardId: number): Promise<void> {
   try {
-    await reconcileBoard(ports, boardId);
+    await ports.reconcileQueue.enqueue({ boardId });
   } catch (error) {
-    console.warn(`Reconciliation of board ${boardId} on view failed`, error);
+    console.warn(`Queueing the reconciliation of board ${boardId} failed`, error);
   }
 }

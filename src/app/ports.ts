@@ -73,6 +73,17 @@ export interface CallerGrants {
   readonly browsableProjectIds: ReadonlySet<string>;
 }
 
+/**
+ * What an apply step writes on the entity it creates (a sub-task, a comment) as a Jira entity
+ * property, with a marker made fresh when the step started and recorded in the journal: a retry
+ * accepts only an entity carrying that marker as proof the step was done, never a look-alike.
+ */
+export interface ApplyMark {
+  readonly proposalId: string;
+  readonly step: string;
+  readonly marker: string;
+}
+
 /** One Jira call's outcome in an apply journal. */
 export interface JiraStepResult {
   readonly ok: boolean;
@@ -99,10 +110,16 @@ export interface JiraPort {
   sightOfCaller(issues: readonly IssueRef[], projectIds: readonly string[], permissions: readonly JiraPermission[]): Promise<CallerGrants>;
   /** A project-level permission of the person calling, asked as that person (e.g. ADMINISTER_PROJECTS for settings). */
   callerHasProjectPermission(projectKey: string, permission: JiraPermission): Promise<boolean>;
+  /** Whether the person calling holds the global Administer Jira permission, asked as them. */
+  callerAdministersJira(): Promise<boolean>;
   /** Per-issue permissions of the app's own user (asApp): what the app itself may still do in Jira. */
   permissionsOfApp(issueKeys: readonly string[], permissions: readonly JiraPermission[]): Promise<Map<string, Set<JiraPermission>>>;
   /** With a rule, `goalCritical` is evaluated (JQL included); without one it is false. */
   getIssue(issueKey: string, rule?: GoalCriticalRule): Promise<IssueFacts | null>;
+  /** Which of `issueKeys` are now in one of `sprintIds`: one key search per 100 issues (reconciliation's deferrals). */
+  keysInSprints(issueKeys: readonly string[], sprintIds: readonly number[]): Promise<Set<string>>;
+  /** Several issues by key in one search, points by `estimation`, goal-critical by `rule`; an issue not found is absent. */
+  issuesByKeys(issueKeys: readonly string[], estimation: BoardEstimation, rule: GoalCriticalRule): Promise<Map<string, SprintIssue>>;
   boardsOfProject(projectKey: string): Promise<BoardSummary[]>;
   /** Boards of the projects the person calling may browse (asked as that person). */
   boardsVisibleToCaller(): Promise<BoardSummary[]>;
@@ -135,15 +152,25 @@ export interface JiraPort {
   rank(issueKeys: readonly string[], position: 'before' | 'after', anchorKey: string): Promise<JiraStepResult>;
   setPriority(issueKey: string, priorityName: string): Promise<JiraStepResult>;
   setEstimate(issueKey: string, estimation: BoardEstimation, points: number): Promise<JiraStepResult>;
-  createSubIssue(parentKey: string, summary: string, points: number, estimation: BoardEstimation): Promise<JiraStepResult>;
+  createSubIssue(parentKey: string, summary: string, points: number, estimation: BoardEstimation, mark?: ApplyMark): Promise<JiraStepResult>;
   /** Posts the decision as an ADF comment that mentions the proposer, names the decider and quotes the rationale as text. */
-  addDecisionComment(issueKey: string, comment: DecisionComment): Promise<JiraStepResult>;
+  addDecisionComment(issueKey: string, comment: DecisionComment, mark?: ApplyMark): Promise<JiraStepResult>;
   /** Display names for UI labels; never stored (only accountIds are). */
   displayNames(accountIds: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * People whose name matches `query`, as Jira's own user picker finds them for the person calling
+   * (asUser: Jira applies their profile-visibility and Browse users rights). Apps and customers
+   * are left out: neither can be a Product Owner.
+   */
+  searchPeople(query: string): Promise<PersonFound[]>;
+  /** Which of `accountIds` are Jira user accounts (people), asked as the person calling; the rest are unknown to Jira. */
+  existingPeople(accountIds: readonly string[]): Promise<Set<string>>;
   /** Sub-issues of a parent (key + summary), to settle an in-doubt split step without creating twice. */
   subIssues(parentKey: string): Promise<{ key: string; summary: string }[]>;
-  /** Whether the decision comment of `proposalId` is on the issue, to settle an in-doubt comment step without posting twice. */
-  hasDecisionComment(issueKey: string, proposalId: string): Promise<boolean>;
+  /** The key of the parent's sub-issue carrying `mark` (created by that very step), or null: settles an in-doubt split step. */
+  markedSubIssue(parentKey: string, mark: ApplyMark): Promise<string | null>;
+  /** Whether a comment posted since `since` (ISO) carries `mark` (posted by that very step): settles an in-doubt comment step. */
+  hasMarkedComment(issueKey: string, mark: ApplyMark, since: string): Promise<boolean>;
   /**
    * Jira's issue notification (an email Jira queues and delivers by each recipient's own
    * settings), sent as the person calling, to the people named who can browse the issue.
@@ -151,6 +178,12 @@ export interface JiraPort {
   notifyAboutIssue(issueKey: string, notice: IssueNotice): Promise<JiraStepResult>;
   /** Each account's Jira profile locale (e.g. "de_DE"), where Jira tells the app; absent where it does not. */
   localesOf(accountIds: readonly string[]): Promise<Map<string, string>>;
+}
+
+/** A person the user picker found: an account id and the name Jira shows (null where their profile hides it). */
+export interface PersonFound {
+  readonly accountId: string;
+  readonly displayName: string | null;
 }
 
 /** One notification about an issue: its words and who gets it (never the sender: Jira refuses that). */
@@ -297,6 +330,11 @@ export interface ApplyQueue {
   enqueue(job: { proposalId: string; attempt: number }): Promise<void>;
 }
 
+/** Hands a board's reconciliation (bypass detection) to its worker (Forge queue): a view never waits for it. */
+export interface ReconcileQueue {
+  enqueue(job: { boardId: number }): Promise<void>;
+}
+
 /** Everything a use case may touch, built per invocation: no module-level state across sites. */
 /**
  * Team history of closed sprints, computed once from Jira and kept: a closed sprint never changes.
@@ -328,6 +366,7 @@ export interface Ports {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly applyQueue: ApplyQueue;
+  readonly reconcileQueue: ReconcileQueue;
   readonly issueClaims: IssueClaims;
   readonly sprintHistories: ClosedSprintHistoryStore;
   /** The goal-risk engine, injectable so tests can pick trials/seed. */

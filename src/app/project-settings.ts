@@ -1,14 +1,17 @@
 /**
  * The settings page's use cases. Anyone who can browse the project may read the settings (the
- * team should know the rules); only project admins may save them, checked here with Jira, not
- * by trusting the page. JQL is checked by Jira's own parser before it is stored.
+ * team should know the rules); project admins and Jira admins may save them, and — where the
+ * settings say so — the project's Product Owners may change the approval policy, all checked here
+ * with Jira as the caller, not by trusting the page. JQL is checked by Jira's own parser and the
+ * named people by Jira's user records before anything is stored.
  */
 import { GoalkeeperError } from '../domain/errors';
 import { RULE_VALIDATION_SCOPE, ruleJqlInScope } from '../domain/goal-critical';
-import type { ProjectSettings } from '../domain/settings';
+import { DEFAULT_SETTINGS, policyEditorsOf, type ProjectSettings } from '../domain/settings';
+import { isProductOwner } from './access';
 import type { Caller } from './caller';
 import { loadSettings } from './issue-situation';
-import type { Ports, SettingsVersion } from './ports';
+import type { PersonFound, Ports, SettingsVersion } from './ports';
 
 /** Roles Jira keeps for itself (apps' access), never meaningful as "Product Owner". */
 const JIRA_INTERNAL_ROLES = new Set(['atlassian-addons-project-access']);
@@ -17,6 +20,11 @@ export interface SettingsPageState {
   readonly projectKey: string;
   readonly settings: ProjectSettings;
   readonly canEdit: boolean;
+  /**
+   * What the caller may change: everything (project or Jira admins), only the approval policy (a
+   * Product Owner where the settings let Product Owners edit it), or nothing.
+   */
+  readonly editScope: EditScope;
   readonly projectRoles: readonly string[];
   /**
    * The Product Owner role whose members Jira will not show the app (reading them needs
@@ -29,23 +37,34 @@ export interface SettingsPageState {
   readonly people: Readonly<Record<string, string>>;
 }
 
+export type EditScope = 'all' | 'policy' | 'none';
+
 /** The editable part of the settings; version and authorship are the app's to set. */
 export type EditableSettings = Omit<ProjectSettings, 'version' | 'updatedBy' | 'updatedAt'>;
 
-async function requireProjectAccess(ports: Ports, projectKey: string, mustAdminister: boolean): Promise<void> {
+async function requireProjectAccess(ports: Ports, projectKey: string): Promise<void> {
   if (!(await ports.jira.callerHasProjectPermission(projectKey, 'BROWSE_PROJECTS'))) {
     throw new GoalkeeperError('not-found', 'This project does not exist or you do not have permission to see it.');
   }
-  if (mustAdminister && !(await ports.jira.callerHasProjectPermission(projectKey, 'ADMINISTER_PROJECTS'))) {
-    throw new GoalkeeperError('forbidden', 'Only project administrators can change Goalkeeper settings.');
-  }
+}
+
+/**
+ * What the caller may change, asked of Jira as them: project administrators (Administer
+ * Projects) and Jira administrators (Administer Jira) everything; the project's Product Owners
+ * the approval policy, when the settings let them.
+ */
+async function editScopeOf(ports: Ports, caller: Caller, projectKey: string, settings: ProjectSettings): Promise<EditScope> {
+  if (await ports.jira.callerHasProjectPermission(projectKey, 'ADMINISTER_PROJECTS')) return 'all';
+  if (await ports.jira.callerAdministersJira()) return 'all';
+  if (policyEditorsOf(settings) === 'admins-and-product-owners' && (await isProductOwner(ports.jira, settings, projectKey, caller.accountId))) return 'policy';
+  return 'none';
 }
 
 export async function getProjectSettings(ports: Ports, caller: Caller, request: { projectKey: string }): Promise<SettingsPageState> {
-  await requireProjectAccess(ports, request.projectKey, false);
-  const [settings, canEdit, projectRoles, history, boards] = await Promise.all([
-    loadSettings(ports, request.projectKey),
-    ports.jira.callerHasProjectPermission(request.projectKey, 'ADMINISTER_PROJECTS'),
+  await requireProjectAccess(ports, request.projectKey);
+  const settings = await loadSettings(ports, request.projectKey);
+  const [editScope, projectRoles, history, boards] = await Promise.all([
+    editScopeOf(ports, caller, request.projectKey, settings),
     ports.jira.projectRoleNames(request.projectKey),
     ports.settings.history(request.projectKey),
     ports.jira.boardsOfProject(request.projectKey),
@@ -55,7 +74,8 @@ export async function getProjectSettings(ports: Ports, caller: Caller, request: 
   return {
     projectKey: request.projectKey,
     settings,
-    canEdit,
+    canEdit: editScope !== 'none',
+    editScope,
     projectRoles: projectRoles.filter((role) => !JIRA_INTERNAL_ROLES.has(role)),
     unreadableProductOwnerRole,
     history,
@@ -69,19 +89,68 @@ export async function saveProjectSettings(
   caller: Caller,
   request: { projectKey: string; settings: EditableSettings; expectedVersion: number },
 ): Promise<SettingsPageState> {
-  await requireProjectAccess(ports, request.projectKey, true);
+  await requireProjectAccess(ports, request.projectKey);
+  const current = await loadSettings(ports, request.projectKey);
+  const scope = await editScopeOf(ports, caller, request.projectKey, current);
+  if (scope === 'none') throw new GoalkeeperError('forbidden', 'Only project administrators and Jira administrators can change Goalkeeper settings.');
+  if (scope === 'policy' && !onlyPolicyDiffers(current, request.settings)) {
+    throw new GoalkeeperError('forbidden', 'As a Product Owner you may change the approval policy only; the other settings are for project administrators.');
+  }
   await requireValidJql(ports, request.settings);
   const roleName = request.settings.productOwners.roleName;
   if (roleName && !(await ports.jira.projectRoleNames(request.projectKey)).includes(roleName)) {
     throw new GoalkeeperError('invalid-input', `The project has no role named "${roleName}".`, { 'productOwners.roleName': 'unknown-role' });
   }
-  const current = await loadSettings(ports, request.projectKey);
+  await requireKnownPeople(ports, request.settings.productOwners.accountIds);
   const now = ports.clock.now().toISOString();
   const next: ProjectSettings = { ...request.settings, version: request.expectedVersion + 1, updatedBy: caller.accountId, updatedAt: now };
   if (current.version !== request.expectedVersion || (await ports.settings.save(request.projectKey, next, request.expectedVersion, caller.accountId, now)) === 'conflict') {
     throw new GoalkeeperError('conflict', 'Someone saved these settings a moment ago. Reload to see their changes, then apply yours again.');
   }
   return getProjectSettings(ports, caller, { projectKey: request.projectKey });
+}
+
+/**
+ * People for the settings page's user picker: Jira's own picker, asked as the caller (so Jira
+ * applies their rights and people's profile visibility). Only for people who may see the project.
+ */
+export async function searchPeople(ports: Ports, caller: Caller, request: { projectKey: string; query: string }): Promise<readonly PersonFound[]> {
+  await requireProjectAccess(ports, request.projectKey);
+  return ports.jira.searchPeople(request.query);
+}
+
+/** An account id Jira does not know as a person (a typo such as `mei`, a closed account, an app) is refused, not saved for ever. */
+async function requireKnownPeople(ports: Ports, accountIds: readonly string[]): Promise<void> {
+  if (accountIds.length === 0) return;
+  const known = await ports.jira.existingPeople(accountIds);
+  const unknown = accountIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new GoalkeeperError('invalid-input', `Jira knows no person with the account id ${unknown.join(', ')}. Pick Product Owners by name with the search.`, {
+      'productOwners.accountIds': 'unknown-person',
+    });
+  }
+}
+
+/** Whether `edited` changes nothing but the approval policy (compared key by key, whatever the order). */
+function onlyPolicyDiffers(current: ProjectSettings, edited: EditableSettings): boolean {
+  const { version: _v, updatedBy: _b, updatedAt: _a, policy: _p, ...kept } = current;
+  const { policy: _q, ...asked } = edited;
+  return canonical({ ...DEFAULT_EDITABLE_EXTRAS, ...kept }) === canonical({ ...DEFAULT_EDITABLE_EXTRAS, ...asked });
+}
+
+/** Fields settings stored before they existed lack, as the page sends them: the same value either way. */
+const DEFAULT_EDITABLE_EXTRAS = { policyEditors: DEFAULT_SETTINGS.policyEditors, openProposalsPerPerson: DEFAULT_SETTINGS.openProposalsPerPerson, retentionDays: DEFAULT_SETTINGS.retentionDays };
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    return `{${Object.entries(value as Record<string, unknown>)
+      .filter(([, field]) => field !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, field]) => `${JSON.stringify(key)}:${canonical(field)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** The configured PO role, when the app (which decides who is a PO on every panel) cannot read its members. */

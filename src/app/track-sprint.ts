@@ -132,8 +132,7 @@ async function deferredAmong(ports: Ports, boardId: number, last: SprintScope, c
   const left = last.issues.filter((i) => !stillIn.has(i.key));
   if (left.length === 0) return new Set();
   const future = await futureSprintIds(ports, boardId);
-  const issues = await Promise.all(left.map((i) => ports.jira.getIssue(i.key)));
-  return new Set(issues.filter((issue) => issue?.openSprintIds.some((id) => future.has(id))).map((issue) => issue!.key));
+  return ports.jira.keysInSprints(left.map((i) => i.key), [...future]);
 }
 
 async function futureSprintIds(ports: Ports, boardId: number): Promise<Set<number>> {
@@ -175,6 +174,8 @@ export async function reconcileBoard(ports: Ports, boardId: number): Promise<num
     await ports.sprints.saveLastSeen(current);
     return 0;
   }
+  // Nothing changed, nothing written: most reconciliations find the sprint as it was.
+  if (sameScope(last, current)) return 0;
   const observed = diffScopes(last, current, await deferredAmong(ports, boardId, last, current));
   if (observed.length === 0) {
     await ports.sprints.saveLastSeen(current);
@@ -189,10 +190,19 @@ export async function reconcileBoard(ports: Ports, boardId: number): Promise<num
     detectedBy: 'reconciliation',
     idPrefix: `recon:${sprint.id}:${last.takenAt}`,
   });
-  let recorded = 0;
-  for (const bypass of bypasses) if ((await ports.sprints.recordBypassed(bypass)) === 'written') recorded++;
+  // Each record is its own conditional write (idempotent by id); they go out together, not one after another.
+  const outcomes = await Promise.all(bypasses.map((bypass) => ports.sprints.recordBypassed(bypass)));
   await ports.sprints.saveLastSeen(current);
-  return recorded;
+  return outcomes.filter((outcome) => outcome === 'written').length;
+}
+
+/** The same issues, in the same order, with the same points, under the same goal. */
+function sameScope(last: SprintScope, current: SprintScope): boolean {
+  return (
+    last.goal === current.goal &&
+    last.issues.length === current.issues.length &&
+    last.issues.every((issue, index) => issue.key === current.issues[index]?.key && issue.points === current.issues[index]?.points)
+  );
 }
 
 /** The scheduled reconciliation: every watched board, each failure isolated from the others. */

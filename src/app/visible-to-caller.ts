@@ -120,7 +120,8 @@ export class CallerSight {
         ? {
             ...proposal.apply,
             lastError: proposal.apply.lastError === null ? null : this.text(proposal.apply.lastError),
-            steps: proposal.apply.steps.map((step) => ({
+            // A step's marker is the apply's proof of its own doing: no one outside the app learns it.
+            steps: proposal.apply.steps.map(({ marker, ...step }) => ({
               ...step,
               detail: this.text(step.detail),
               ...(step.createdKeys ? { createdKeys: step.createdKeys.filter((key) => this.keep(key)) } : {}),

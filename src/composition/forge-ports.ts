@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ports } from '../app/ports';
 import { assessChange } from '../domain/goal-risk';
 import { createApplyQueue } from '../events/apply-queue';
+import { createReconcileQueue } from '../events/reconcile-queue';
 import { createPersonalDataReporting } from '../events/personal-data-trigger';
 import { createJiraAdapter } from '../jira/jira-adapter';
 import { createClosedSprintHistoryStore } from '../store/closed-sprint-history-store';
@@ -26,6 +27,7 @@ export function createForgePorts(): Ports {
     clock: { now: () => new Date() },
     ids: { next: () => randomUUID() },
     applyQueue: createApplyQueue(),
+    reconcileQueue: createReconcileQueue(),
     issueClaims: createIssueClaimStore(),
     sprintHistories: createClosedSprintHistoryStore(),
     assess: assessChange,

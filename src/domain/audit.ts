@@ -33,4 +33,6 @@ export interface AuditEvent {
   readonly at: string;
   readonly status: ProposalStatus;
   readonly detail: string;
+  /** A decision the Product Owner made on their own proposal (Decision.selfDecided): the trail flags it. */
+  readonly selfDecided?: true;
 }

@@ -58,8 +58,3 @@ export const COUNTER_CHANGE_PERMISSIONS: Readonly<Record<CounterChange['kind'], 
 export function permissionsForCounterChange(counter: CounterChange): { readonly issueKeys: readonly string[]; readonly needed: readonly JiraPermission[] } {
   return { issueKeys: counter.issueKeys, needed: COUNTER_CHANGE_PERMISSIONS[counter.kind] };
 }
-
-/** Everything a decision may need recorded for the apply worker: the change's rights and the comment's. */
-export function permissionsToRecord(change: Change): readonly JiraPermission[] {
-  return [...new Set([...CHANGE_PERMISSIONS[change.kind], ...COMMENT_PERMISSIONS])];
-}

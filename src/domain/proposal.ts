@@ -48,6 +48,18 @@ export interface Decision {
    * that did not already make room themselves.
    */
   readonly condition?: CounterChange;
+  /**
+   * The Product Owner decided their own proposal: allowed by the policy ('self-approval'), or as
+   * the project's only Product Owner ('sole-product-owner', issue 15) with the note that rule
+   * asks for. Flagged as self-approved in the audit trail and the decision log.
+   */
+  readonly selfDecided?: SelfDecided;
+}
+
+export interface SelfDecided {
+  readonly rule: 'self-approval' | 'sole-product-owner';
+  /** Why the only Product Owner decided it themselves; null where the policy allows self-approval. */
+  readonly note: string | null;
 }
 
 /** One step of applying a change to Jira, as recorded in the apply journal. */
@@ -58,6 +70,11 @@ export interface ApplyStep {
   readonly at: string;
   readonly detail: string;
   readonly createdKeys?: readonly string[];
+  /**
+   * For a step that creates something in Jira (a sub-task, a comment): the fresh marker written on
+   * it as an entity property when the step started. Only an entity carrying it proves the step done.
+   */
+  readonly marker?: string;
 }
 
 export interface ApplyJournal {
@@ -138,6 +155,11 @@ function next(proposal: Proposal, changes: Partial<Proposal>): Result<Proposal> 
  */
 export function validateRationale(raw: string, minChars: number): Result<string> {
   return meaningfulText(raw, rationaleRule(minChars, RATIONALE_MAX_CHARS), 'rationale', 'The rationale');
+}
+
+/** The note the only Product Owner gives when deciding their own proposal: meaningful text, as long as a rationale must be. */
+export function validateSelfDecisionNote(raw: string, minChars: number): Result<string> {
+  return meaningfulText(raw, rationaleRule(minChars, RATIONALE_MAX_CHARS), 'selfDecisionNote', 'The note on deciding your own proposal');
 }
 
 export function decide(

@@ -27,7 +27,40 @@ export interface ApprovalPolicy {
    */
   readonly threatNeedsProductOwner?: boolean;
   readonly allowSelfApproval: boolean;
+  /**
+   * What happens when a Product Owner proposes a change and no other Product Owner is named
+   * (issue 15: "another Product Owner decides it" was a dead end for a team's only PO). Optional
+   * so settings saved before it existed keep working: read it with `soleProductOwnerRuleOf`.
+   */
+  readonly soleProductOwner?: SoleProductOwnerRule;
   readonly minRationaleChars: number;
+}
+
+/**
+ * 'self-with-note': the only Product Owner decides their own proposal with a mandatory note, and
+ * the decision is flagged as self-approved wherever it is shown; 'another-po': it waits until a
+ * second Product Owner is named (the panel says where to name one).
+ */
+export const SOLE_PRODUCT_OWNER_RULES = ['self-with-note', 'another-po'] as const;
+export type SoleProductOwnerRule = (typeof SOLE_PRODUCT_OWNER_RULES)[number];
+export const DEFAULT_SOLE_PRODUCT_OWNER_RULE: SoleProductOwnerRule = 'self-with-note';
+
+export function soleProductOwnerRuleOf(policy: ApprovalPolicy): SoleProductOwnerRule {
+  return policy.soleProductOwner ?? DEFAULT_SOLE_PRODUCT_OWNER_RULE;
+}
+
+/**
+ * Who may change the approval policy. Project administrators (and Jira administrators) always
+ * may change every setting; with 'admins-and-product-owners' the project's Product Owners may
+ * change the approval policy too (only the policy: who the Product Owners are and who may edit
+ * stay with the administrators, so a Product Owner cannot widen their own powers).
+ */
+export const POLICY_EDITORS = ['admins', 'admins-and-product-owners'] as const;
+export type PolicyEditors = (typeof POLICY_EDITORS)[number];
+export const DEFAULT_POLICY_EDITORS: PolicyEditors = 'admins';
+
+export function policyEditorsOf(settings: Pick<ProjectSettings, 'policyEditors'>): PolicyEditors {
+  return settings.policyEditors ?? DEFAULT_POLICY_EDITORS;
 }
 
 export interface ProductOwners {
@@ -64,6 +97,8 @@ export interface ProjectSettings {
    * with `openProposalLimitOf`.
    */
   readonly openProposalsPerPerson: number;
+  /** Who may change the approval policy (issue 15). Settings saved before it existed lack it: read it with `policyEditorsOf`. */
+  readonly policyEditors?: PolicyEditors;
   /** Keyed by board id (as a string: storage keys and JSON object keys are strings). */
   readonly boardOverrides: Readonly<Record<string, BoardOverride>>;
   readonly updatedBy: string | null;
@@ -85,6 +120,7 @@ export const DEFAULT_POLICY: ApprovalPolicy = {
   goalCriticalRerankNeedsProductOwner: true,
   threatNeedsProductOwner: true,
   allowSelfApproval: false,
+  soleProductOwner: DEFAULT_SOLE_PRODUCT_OWNER_RULE,
   minRationaleChars: RATIONALE_MIN_CHARS,
 };
 
@@ -116,6 +152,7 @@ export const DEFAULT_SETTINGS: ProjectSettings = {
   commentOnDecision: true,
   retentionDays: null,
   openProposalsPerPerson: DEFAULT_OPEN_PROPOSALS_PER_PERSON,
+  policyEditors: DEFAULT_POLICY_EDITORS,
   boardOverrides: {},
   updatedBy: null,
   updatedAt: null,

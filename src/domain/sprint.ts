@@ -40,6 +40,8 @@ export interface SprintSnapshot {
   readonly issues: readonly SprintIssue[];
   /** How the board estimates: story points, or issue count when it does not estimate. */
   readonly estimation: 'points' | 'issue-count';
+  /** Items of a sprint too big to read whole (src/jira/sprints.ts SPRINT_ITEMS_CAP), below the ones read: the assessment covers the top items by rank only. */
+  readonly itemsBeyondCap?: number;
 }
 
 /** One closed sprint of team history, for velocity and daily throughput samples. */

@@ -23,6 +23,8 @@ export const SLOWEST_JIRA_CALL_SECONDS = (DEFAULT_MAX_ATTEMPTS * REQUEST_TIMEOUT
 export const FUNCTION_TIMEOUT_SECONDS = {
   /** Every step of the slowest apply at its slowest, and the reads that plan it, fit. */
   'apply-worker': 420,
+  /** One board's active sprint read (the largest in parallel pages), diffed and its bypasses written. */
+  'reconcile-worker': 300,
   /** Every watched board's active sprint read and diffed, one board after another. */
   reconcile: FORGE_MAX_TIMEOUT_SECONDS,
   /** The stored accountIds reported to Atlassian in batches, closed ones erased. */

@@ -30,8 +30,9 @@ export function projectIdOf(board: BoardJson): string | null {
 async function listBoards(client: JiraClient, filter: Record<string, string>): Promise<BoardJson[]> {
   return collectOffsetPages(async (startAt) => {
     const query = new URLSearchParams({ ...filter, startAt: String(startAt), maxResults: String(AGILE_PAGE_SIZE) });
-    // An unknown project answers 400 here; it simply has no boards.
-    return (await client.read(route`/rest/agile/1.0/board?${query}`, boardPageShape, { absentOn: [400] })) ?? { values: [] };
+    // An unknown project answers 400 here; it simply has no boards. Read once per invocation: an
+    // issue's board and its estimation both ask for the project's boards.
+    return (await client.readStable(route`/rest/agile/1.0/board?${query}`, boardPageShape, { absentOn: [400] })) ?? { values: [] };
   });
 }
 

@@ -101,7 +101,8 @@ export async function recentClosedSprints(client: JiraClient, boardId: number, c
 }
 
 async function sprintFieldId(client: JiraClient): Promise<string | null> {
-  const fields = await client.require(route`/rest/api/3/field`, fieldListShape);
+  // The same read as the estimation field's (boards.ts): made once per invocation.
+  const fields = (await client.readStable(route`/rest/api/3/field`, fieldListShape)) ?? [];
   return fields.find((field) => field.schema?.custom === SPRINT_FIELD_TYPE)?.id ?? null;
 }
 

@@ -11,10 +11,11 @@ import type { SprintIssue, StatusCategory } from '../domain/sprint';
 import { estimationOf, estimationOfProject, ISSUE_COUNT } from './boards';
 import { keysMatchingRuleJql } from './goal-critical';
 import { routeOrNull, type JiraClient } from './jira-client';
-import { issueShape, type IssueFieldsJson, type IssueJson } from './jira-shapes';
+import { issueShape, searchPageShape, type IssueFieldsJson, type IssueJson } from './jira-shapes';
+import { chunksOf } from './paging';
 
 /** What Goalkeeper reads of an issue; asking for less keeps pages of 50 issues small. */
-export const ISSUE_FIELDS = ['summary', 'status', 'issuetype', 'priority', 'labels', 'parent', 'project', 'flagged', 'epic', 'sprint', 'closedSprints'] as const;
+export const ISSUE_FIELDS = ['summary', 'status', 'issuetype', 'priority', 'labels', 'parent', 'project', 'flagged', 'epic', 'sprint', 'closedSprints', 'subtasks'] as const;
 
 /** Jira's epic level in the issue hierarchy (1 epic, 0 standard, -1 sub-task). */
 const EPIC_HIERARCHY_LEVEL = 1;
@@ -62,7 +63,19 @@ export function toSprintIssue(issue: IssueJson, estimation: BoardEstimation, goa
     epicKey: epicKeyOf(fields),
     priorityName: fields.priority?.name ?? null,
     issueType: fields.issuetype?.name ?? 'Issue',
+    ...subtaskProgressOf(fields),
   };
+}
+
+/**
+ * How far along an issue is by its sub-tasks, from the `subtasks` field the issue already carries:
+ * each sub-task's reference includes its status and status category, so no read per issue is
+ * needed. Absent when it has none (the forecast then assumes a stated default).
+ */
+function subtaskProgressOf(fields: IssueFieldsJson): Pick<SprintIssue, 'subtaskProgress'> {
+  const subtasks = fields.subtasks ?? [];
+  if (subtasks.length === 0) return {};
+  return { subtaskProgress: { done: subtasks.filter((subtask) => subtask.fields?.status?.statusCategory.key === 'done').length, total: subtasks.length } };
 }
 
 /** Goal-critical by the rule's labels, epics and flags, or because the rule's JQL matched it. */
@@ -100,4 +113,32 @@ export async function subIssues(client: JiraClient, parentKey: string): Promise<
   const path = routeOrNull(() => route`/rest/api/3/issue/${parentKey}?fields=subtasks`);
   const parent = path ? await client.read(path, issueShape) : null;
   return (parent?.fields.subtasks ?? []).map((subtask) => ({ key: subtask.key, summary: subtask.fields?.summary ?? '' }));
+}
+
+/** POST /rest/api/3/search/jql answers at most 100 issues a page when fields are asked for. */
+export const ISSUES_PER_KEY_SEARCH = 100;
+/** A Jira issue key (project key, hyphen, number): only such text is put into a JQL `issuekey in (…)`. */
+const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
+
+/**
+ * Several issues by key in one search per 100 (POST /rest/api/3/search/jql, read:jira-work) with
+ * the fields an assessment needs, points from `estimation`, goal-critical per `rule`: the sprint
+ * view re-assesses its queue with this instead of one issue read per waiting proposal. An issue
+ * that no longer exists (or the app cannot see) is absent from the answer.
+ */
+export async function readIssuesByKeys(client: JiraClient, issueKeys: readonly string[], estimation: BoardEstimation, rule: GoalCriticalRule): Promise<Map<string, SprintIssue>> {
+  const keys = [...new Set(issueKeys)].filter((key) => ISSUE_KEY.test(key));
+  const fields = [...ISSUE_FIELDS, ...(estimation.kind === 'points' ? [estimation.fieldId] : [])];
+  const found = new Map<string, SprintIssue>();
+  await Promise.all(
+    chunksOf(keys, ISSUES_PER_KEY_SEARCH).map(async (chunk) => {
+      const scope = `issuekey in (${chunk.join(', ')})`;
+      const [page, jqlMatches] = await Promise.all([
+        client.require(route`/rest/api/3/search/jql`, searchPageShape, { post: { jql: scope, fields, maxResults: ISSUES_PER_KEY_SEARCH } }),
+        rule.jql ? keysMatchingRuleJql(client, rule.jql, scope) : Promise.resolve(new Set<string>()),
+      ]);
+      for (const issue of page.issues) found.set(issue.key, toSprintIssue(issue, estimation, isGoalCritical(rule, issue, jqlMatches)));
+    }),
+  );
+  return found;
 }

@@ -7,14 +7,14 @@
 import type { JiraPort, RoleMembers } from '../app/ports';
 import { allBoards, boardsOfProject, estimationOf, getBoard, projectIdOf, toBoardSummary } from './boards';
 import { closedSprintHistories, recentClosedSprints } from './history';
-import { readIssueFacts, subIssues } from './issues';
+import { readIssueFacts, readIssuesByKeys, subIssues } from './issues';
 import { JiraClient, type JiraClientOptions } from './jira-client';
-import { addDecisionComment, createSubIssue, hasDecisionComment, moveToBacklog, moveToSprint, rank, setEstimate, setPriority } from './mutations';
+import { addDecisionComment, createSubIssue, hasMarkedComment, markedSubIssue, moveToBacklog, moveToSprint, rank, setEstimate, setPriority } from './mutations';
 import { localesOf, notifyAboutIssue } from './notifications';
-import { displayNames } from './people';
-import { hasProjectPermission, permissionsOf, projectsWithPermission, sightOf } from './permissions';
+import { displayNames, existingPeople, searchPeople } from './people';
+import { administersJira, hasProjectPermission, permissionsOf, projectsWithPermission, sightOf } from './permissions';
 import { allowedPriorities, projectRoleMembers, projectRoleNames, validateJql } from './project-config';
-import { activeSprint, futureSprints, getSprint, sprintSnapshot } from './sprints';
+import { activeSprint, futureSprints, getSprint, keysInSprints, sprintSnapshot } from './sprints';
 
 export type JiraAdapterOptions = JiraClientOptions;
 
@@ -27,8 +27,11 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): JiraPort {
     permissionsOfCaller: (issueKeys, permissions) => permissionsOf(person, issueKeys, permissions),
     sightOfCaller: (issues, projectIds, permissions) => sightOf(person, issues, projectIds, permissions),
     callerHasProjectPermission: (projectKey, permission) => hasProjectPermission(person, projectKey, permission),
+    callerAdministersJira: () => administersJira(person),
     permissionsOfApp: (issueKeys, permissions) => permissionsOf(client, issueKeys, permissions),
     getIssue: (issueKey, rule) => readIssueFacts(client, issueKey, rule),
+    issuesByKeys: (issueKeys, estimation, rule) => readIssuesByKeys(client, issueKeys, estimation, rule),
+    keysInSprints: (issueKeys, sprintIds) => keysInSprints(client, issueKeys, sprintIds),
     boardsOfProject: async (projectKey) => (await boardsOfProject(client, projectKey)).map(toBoardSummary),
     boardsVisibleToCaller: async () => {
       const boards = await allBoards(client);
@@ -62,11 +65,14 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): JiraPort {
     rank: (issueKeys, position, anchorKey) => rank(client, issueKeys, position, anchorKey),
     setPriority: (issueKey, priorityName) => setPriority(client, issueKey, priorityName),
     setEstimate: (issueKey, estimation, points) => setEstimate(client, issueKey, estimation, points),
-    createSubIssue: (parentKey, summary, points, estimation) => createSubIssue(client, parentKey, summary, points, estimation),
-    addDecisionComment: (issueKey, comment) => addDecisionComment(client, issueKey, comment),
+    createSubIssue: (parentKey, summary, points, estimation, mark) => createSubIssue(client, parentKey, summary, points, estimation, mark),
+    addDecisionComment: (issueKey, comment, mark) => addDecisionComment(client, issueKey, comment, mark),
     displayNames: (accountIds) => displayNames(client, accountIds),
+    searchPeople: (query) => searchPeople(person, query),
+    existingPeople: (accountIds) => existingPeople(person, accountIds),
     subIssues: (parentKey) => subIssues(client, parentKey),
-    hasDecisionComment: (issueKey, proposalId) => hasDecisionComment(client, issueKey, proposalId),
+    markedSubIssue: (parentKey, mark) => markedSubIssue(client, parentKey, mark),
+    hasMarkedComment: (issueKey, mark, since) => hasMarkedComment(client, issueKey, mark, since),
     notifyAboutIssue: (issueKey, notice) => notifyAboutIssue(person, issueKey, notice),
     localesOf: (accountIds) => localesOf(client, accountIds),
   };

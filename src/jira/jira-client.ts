@@ -129,6 +129,8 @@ export class JiraClient {
   private readonly maxAttempts: number;
   private readonly requestTimeoutMs: number;
   private readonly stableReads = new Map<string, Promise<unknown>>();
+  /** Until when Jira asked this client to hold off (a 429's wait): every call of the invocation honours it, not only the one refused. */
+  private pausedUntil = 0;
 
   constructor(options: JiraClientOptions = {}) {
     this.actor = options.actor ?? 'app';
@@ -142,11 +144,15 @@ export class JiraClient {
     const method = call.method ?? 'GET';
     const replay = call.replay ?? (method === 'POST' ? 'once' : 'repeatable');
     for (let attempt = 1; ; attempt++) {
+      // Pages fetched in parallel share one rate limit: while one waits out a 429, the others wait too.
+      const paused = this.pausedUntil - Date.now();
+      if (attempt === 1 && paused > 0) await this.sleep(paused);
       const { answer, waitMs } = await this.once(path, method, call.body);
       const retryable = answer.status === 429 || (isServerFailure(answer.status) && replay === 'repeatable');
       if (!retryable || attempt >= this.maxAttempts) return answer;
       const delay = waitMs !== undefined ? waitMs + this.random() * BASE_BACKOFF_MS : this.backoff(attempt);
       if (delay > MAX_RETRY_AFTER_MS) return answer;
+      if (answer.status === 429) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + delay);
       await this.sleep(delay);
     }
   }

@@ -33,7 +33,12 @@ export const issueFieldsShape = z.looseObject({
     })
     .nullish(),
   project: z.object({ id: z.string(), key: z.string() }).nullish(),
-  subtasks: z.array(z.object({ key: z.string(), fields: z.object({ summary: z.string().nullish() }).nullish() })).nullish(),
+  // A sub-task's reference carries its summary and status, status category included (Jira's issue
+  // JSON, `fields.subtasks[].fields.status.statusCategory`; Atlassian's OpenAPI types `fields` as a
+  // free-form map, so the shape is the one Jira Cloud returns and the stand-in renders).
+  subtasks: z
+    .array(z.object({ key: z.string(), fields: z.object({ summary: z.string().nullish(), status: z.object({ statusCategory: z.object({ key: z.string() }) }).nullish() }).nullish() }))
+    .nullish(),
   // Jira Software's own fields, present on the agile API's issues.
   sprint: sprintShape.nullish(),
   closedSprints: z.array(sprintShape).nullish(),
@@ -84,9 +89,14 @@ export const projectRoleShape = z.object({
 });
 
 export const userPageShape = z.object({
-  values: z.array(z.object({ accountId: z.string(), displayName: z.string().nullish() })),
+  values: z.array(z.object({ accountId: z.string(), accountType: z.string().nullish(), displayName: z.string().nullish() })),
   total: z.number().nullish(),
   isLast: z.boolean().nullish(),
+});
+
+/** GET /rest/api/3/user/picker answers FoundUsers: `{ header, total, users: UserPickerUser[] }` (Atlassian's platform OpenAPI, findUsersForPicker). */
+export const foundUsersShape = z.object({
+  users: z.array(z.object({ accountId: z.string(), accountType: z.string().nullish(), displayName: z.string().nullish() })),
 });
 
 export const jqlParseShape = z.object({ queries: z.array(z.object({ query: z.string(), errors: z.array(z.string()).nullish() })) });
@@ -96,8 +106,11 @@ export const createdIssueShape = z.object({ id: z.string(), key: z.string() });
 /** An issue read with `fields=comment`: its comments' ADF bodies. */
 export const issueCommentsShape = z.object({
   key: z.string(),
-  fields: z.object({ comment: z.object({ comments: z.array(z.object({ body: z.unknown() })) }).nullish() }),
+  fields: z.object({ comment: z.object({ comments: z.array(z.object({ id: z.string().nullish(), body: z.unknown(), created: z.string().nullish() })) }).nullish() }),
 });
+
+/** GET …/properties/{propertyKey}: an EntityProperty (Atlassian's platform OpenAPI). */
+export const entityPropertyShape = z.object({ key: z.string(), value: z.unknown() });
 
 /**
  * An issue as team history reads it from POST /rest/api/3/search/jql (operation

@@ -6,10 +6,10 @@
  * Jira's own 400, retrying it cannot help.
  */
 import { route } from '@forge/api';
-import type { BoardEstimation, DecisionComment, JiraStepResult } from '../app/ports';
-import { decisionCommentDocument, isDecisionCommentOf } from './adf';
+import type { ApplyMark, BoardEstimation, DecisionComment, JiraStepResult } from '../app/ports';
+import { decisionCommentDocument } from './adf';
 import { routeOrNull, succeeded, type JiraAnswer, type JiraClient } from './jira-client';
-import { createdIssueShape, issueCommentsShape, issueShape, projectShape } from './jira-shapes';
+import { createdIssueShape, entityPropertyShape, issueCommentsShape, issueShape, projectShape } from './jira-shapes';
 import { chunksOf } from './paging';
 
 /** "The maximum number of issues that can be moved in one operation is 50." (POST /rest/agile/1.0/sprint/{id}/issue and /backlog/issue) */
@@ -112,11 +112,30 @@ async function subtaskTypeId(client: JiraClient, projectId: string): Promise<str
 }
 
 /**
+ * The entity property an apply step writes on what it creates, in the create call itself
+ * (`properties` of POST /rest/api/3/issue and of POST /rest/api/3/issue/{key}/comment, EntityProperty
+ * in Atlassian's platform OpenAPI), so it is there from the entity's first moment. Only its marker
+ * counts: the visible text may change (and anyone may write a look-alike).
+ */
+export const APPLY_MARK_PROPERTY = 'goalkeeper.apply-step';
+
+function markProperties(mark: ApplyMark | undefined): { properties?: { key: string; value: ApplyMark }[] } {
+  return mark ? { properties: [{ key: APPLY_MARK_PROPERTY, value: { proposalId: mark.proposalId, step: mark.step, marker: mark.marker } }] } : {};
+}
+
+function carries(value: unknown, mark: ApplyMark): boolean {
+  const parsed = entityPropertyShape.safeParse(value);
+  if (!parsed.success) return false;
+  const stored = parsed.data.value as Partial<ApplyMark> | null;
+  return stored?.marker === mark.marker && stored.proposalId === mark.proposalId && stored.step === mark.step;
+}
+
+/**
  * Creates one sub-task under the parent. Creating is not repeatable (a retry after a lost
  * answer could create it twice), so a 5xx or network failure comes back as a failure for the
  * journal to settle by reading `subIssues`.
  */
-export async function createSubIssue(client: JiraClient, parentKey: string, summary: string, points: number, estimation: BoardEstimation): Promise<JiraStepResult> {
+export async function createSubIssue(client: JiraClient, parentKey: string, summary: string, points: number, estimation: BoardEstimation, mark?: ApplyMark): Promise<JiraStepResult> {
   const failed = `Jira did not create the sub-task "${summary}" under ${parentKey}`;
   const parentPath = routeOrNull(() => route`/rest/api/3/issue/${parentKey}?fields=project`);
   const parent = parentPath ? await client.read(parentPath, issueShape) : null;
@@ -130,7 +149,7 @@ export async function createSubIssue(client: JiraClient, parentKey: string, summ
     summary,
     ...(estimation.kind === 'points' ? { [estimation.fieldId]: points } : {}),
   };
-  const answer = await client.call(route`/rest/api/3/issue`, { method: 'POST', body: { fields }, replay: 'once' });
+  const answer = await client.call(route`/rest/api/3/issue`, { method: 'POST', body: { fields, ...markProperties(mark) }, replay: 'once' });
   const result = resultOf(answer, '', failed);
   if (!result.ok) return result;
   const created = createdIssueShape.safeParse(answer.body);
@@ -139,20 +158,45 @@ export async function createSubIssue(client: JiraClient, parentKey: string, summ
 }
 
 /** Posting a comment is not repeatable either: a lost answer could otherwise post it twice. */
-export async function addDecisionComment(client: JiraClient, issueKey: string, comment: DecisionComment): Promise<JiraStepResult> {
+export async function addDecisionComment(client: JiraClient, issueKey: string, comment: DecisionComment, mark?: ApplyMark): Promise<JiraStepResult> {
   const failed = `Jira did not add the decision comment to ${issueKey}`;
   const path = routeOrNull(() => route`/rest/api/3/issue/${issueKey}/comment`);
   if (!path) return refused(`${failed}: "${issueKey}" is not an issue key.`);
-  return resultOf(await client.call(path, { method: 'POST', body: { body: decisionCommentDocument(comment) }, replay: 'once' }), `Commented the decision on ${issueKey}.`, failed);
+  return resultOf(await client.call(path, { method: 'POST', body: { body: decisionCommentDocument(comment), ...markProperties(mark) }, replay: 'once' }), `Commented the decision on ${issueKey}.`, failed);
 }
 
 /**
- * Whether the issue carries the decision comment of `proposalId`: a comment whose answer was lost
- * (a timeout, a dropped connection) may have been posted all the same. Read through the issue's
- * comment field, which lists the issue's comments with their ADF bodies.
+ * The parent's sub-task that carries `mark`, or null. Sub-tasks come from the parent's `subtasks`
+ * field (read at once, unlike search); each one's mark from GET
+ * /rest/api/3/issue/{key}/properties/{propertyKey} (getIssueProperty, read:jira-work), 404 when absent.
  */
-export async function hasDecisionComment(client: JiraClient, issueKey: string, proposalId: string): Promise<boolean> {
+export async function markedSubIssue(client: JiraClient, parentKey: string, mark: ApplyMark): Promise<string | null> {
+  const path = routeOrNull(() => route`/rest/api/3/issue/${parentKey}?fields=subtasks`);
+  const parent = path ? await client.read(path, issueShape) : null;
+  for (const subtask of parent?.fields.subtasks ?? []) {
+    const propertyPath = routeOrNull(() => route`/rest/api/3/issue/${subtask.key}/properties/${APPLY_MARK_PROPERTY}`);
+    if (propertyPath && carries(await client.read(propertyPath, entityPropertyShape), mark)) return subtask.key;
+  }
+  return null;
+}
+
+/**
+ * Whether a comment on the issue carries `mark`: a comment whose answer was lost (a timeout, a
+ * dropped connection) may have been posted all the same. Only comments created since the step
+ * started are candidates (Jira's `created`, with a margin for clock skew); each one's mark from GET
+ * /rest/api/3/comment/{id}/properties/{propertyKey} (getCommentProperty, read:jira-work).
+ */
+export async function hasMarkedComment(client: JiraClient, issueKey: string, mark: ApplyMark, since: string): Promise<boolean> {
   const path = routeOrNull(() => route`/rest/api/3/issue/${issueKey}?fields=comment`);
   const issue = path ? await client.read(path, issueCommentsShape) : null;
-  return (issue?.fields.comment?.comments ?? []).some((comment) => isDecisionCommentOf(comment.body, proposalId));
+  const from = Date.parse(since) - CLOCK_SKEW_MS;
+  for (const comment of issue?.fields.comment?.comments ?? []) {
+    if (!comment.id || (comment.created && Date.parse(comment.created) < from)) continue;
+    const propertyPath = routeOrNull(() => route`/rest/api/3/comment/${comment.id!}/properties/${APPLY_MARK_PROPERTY}`);
+    if (propertyPath && carries(await client.read(propertyPath, entityPropertyShape), mark)) return true;
+  }
+  return false;
 }
+
+/** Forge's clock and Jira's may differ: a comment a little "older" than the step's start is still looked at. */
+const CLOCK_SKEW_MS = 10 * 60 * 1000;

@@ -125,3 +125,13 @@ export async function hasProjectPermission(client: JiraClient, projectKey: strin
   const answer = await client.read(route`/rest/api/3/mypermissions?${query}`, myPermissionsShape);
   return answer?.permissions[permission]?.havePermission === true;
 }
+
+/**
+ * Whether the client's actor holds the global *Administer Jira* permission: GET
+ * /rest/api/3/mypermissions without a project context ("Permissions required: None", scope
+ * read:jira-work), which answers global permissions such as ADMINISTER.
+ */
+export async function administersJira(client: JiraClient): Promise<boolean> {
+  const answer = await client.read(route`/rest/api/3/mypermissions?${new URLSearchParams({ permissions: 'ADMINISTER' })}`, myPermissionsShape);
+  return answer?.permissions.ADMINISTER?.havePermission === true;
+}

@@ -8,11 +8,11 @@ import type { BoardEstimation, GoalCriticalRule } from '../app/ports';
 import { GoalkeeperError } from '../domain/errors';
 import type { Sprint, SprintSnapshot } from '../domain/sprint';
 import { AGILE_PAGE_SIZE, estimationOf } from './boards';
-import { keysMatchingRuleJql } from './goal-critical';
+import { KEY_SEARCH_PAGE_SIZE, keysMatchingRuleJql } from './goal-critical';
 import { isGoalCritical, ISSUE_FIELDS, isSubtask, toSprintIssue } from './issues';
 import type { JiraClient } from './jira-client';
-import { sprintIssuesPageShape, sprintPageShape, sprintShape, type SprintJson } from './jira-shapes';
-import { collectOffsetPages } from './paging';
+import { searchPageShape, sprintIssuesPageShape, sprintPageShape, sprintShape, type SprintJson } from './jira-shapes';
+import { chunksOf, collectOffsetPages, collectOffsetPagesInParallel } from './paging';
 
 /** A sprint shared by several boards belongs to the board it was created on (`originBoardId`). */
 export function toSprint(sprint: SprintJson): Sprint {
@@ -28,25 +28,27 @@ export function toSprint(sprint: SprintJson): Sprint {
 }
 
 /**
- * The board's sprints in the given state, in the board's order. A board that does not exist or
- * does not do sprints (Kanban answers 400) has none.
+ * The board's open sprints, active and future, in one read ("You can define multiple states
+ * separated by commas", getAllSprints in Atlassian's Jira Software OpenAPI), shared within the
+ * invocation: a view asks for the active sprint and the next one, and Goalkeeper never starts or
+ * closes a sprint itself. A board that does not do sprints (Kanban answers 400) has none.
  */
-export async function sprintsOfBoard(client: JiraClient, boardId: number, state: Sprint['state']): Promise<SprintJson[]> {
+async function openSprintsOfBoard(client: JiraClient, boardId: number): Promise<SprintJson[]> {
   return collectOffsetPages(async (startAt) => {
-    const query = new URLSearchParams({ state, startAt: String(startAt), maxResults: String(AGILE_PAGE_SIZE) });
-    return (await client.read(route`/rest/agile/1.0/board/${boardId}/sprint?${query}`, sprintPageShape, { absentOn: [400] })) ?? { values: [] };
+    const query = new URLSearchParams({ state: 'active,future', startAt: String(startAt), maxResults: String(AGILE_PAGE_SIZE) });
+    return (await client.readStable(route`/rest/agile/1.0/board/${boardId}/sprint?${query}`, sprintPageShape, { absentOn: [400] })) ?? { values: [] };
   });
 }
 
 /** The active sprint; with parallel sprints enabled a board can have several, and the first one wins. */
 export async function activeSprint(client: JiraClient, boardId: number): Promise<Sprint | null> {
-  const [first] = await sprintsOfBoard(client, boardId, 'active');
+  const first = (await openSprintsOfBoard(client, boardId)).find((sprint) => sprint.state === 'active');
   return first ? toSprint(first) : null;
 }
 
 /** Future sprints in the board's planning order: the first is "the next sprint". */
 export async function futureSprints(client: JiraClient, boardId: number): Promise<Sprint[]> {
-  return (await sprintsOfBoard(client, boardId, 'future')).map(toSprint);
+  return (await openSprintsOfBoard(client, boardId)).filter((sprint) => sprint.state === 'future').map(toSprint);
 }
 
 export async function getSprint(client: JiraClient, sprintId: number): Promise<Sprint | null> {
@@ -68,19 +70,55 @@ async function estimationOfSprint(client: JiraClient, sprint: Sprint): Promise<B
   }
 }
 
+/**
+ * Items of a sprint Goalkeeper reads (sub-tasks count, as Jira's list counts them): 200 pages of
+ * 50, fetched ten at a time, are about 20 round trips (4 s on a real site) inside Forge's 25 s
+ * invocation limit. A bigger sprint is assessed on its top items by rank, and the snapshot says
+ * how many were left out (`itemsBeyondCap`).
+ */
+export const SPRINT_ITEMS_CAP = 10_000;
+
 /** The sprint's issues in rank order (Jira's default order for this endpoint), goal-critical marked. */
-export async function sprintSnapshot(client: JiraClient, sprint: Sprint, rule: GoalCriticalRule): Promise<SprintSnapshot> {
+export async function sprintSnapshot(client: JiraClient, sprint: Sprint, rule: GoalCriticalRule, itemsCap: number = SPRINT_ITEMS_CAP): Promise<SprintSnapshot> {
   const estimation = await estimationOfSprint(client, sprint);
   const fields = [...ISSUE_FIELDS, ...(estimation.kind === 'points' ? [estimation.fieldId] : [])].join(',');
-  const issues = await collectOffsetPages(async (startAt) => {
-    const query = new URLSearchParams({ startAt: String(startAt), maxResults: String(AGILE_PAGE_SIZE), fields });
-    const page = await client.require(route`/rest/agile/1.0/sprint/${sprint.id}/issue?${query}`, sprintIssuesPageShape);
-    return { values: page.issues, total: page.total };
-  });
-  const jqlMatches = rule.jql ? await keysMatchingRuleJql(client, rule.jql, `sprint = ${sprint.id}`) : new Set<string>();
+  const [{ items, total }, jqlMatches] = await Promise.all([
+    collectOffsetPagesInParallel(async (startAt) => {
+      const query = new URLSearchParams({ startAt: String(startAt), maxResults: String(AGILE_PAGE_SIZE), fields });
+      const page = await client.require(route`/rest/agile/1.0/sprint/${sprint.id}/issue?${query}`, sprintIssuesPageShape);
+      return { values: page.issues, total: page.total };
+    }, itemsCap),
+    rule.jql ? keysMatchingRuleJql(client, rule.jql, `sprint = ${sprint.id}`) : Promise.resolve(new Set<string>()),
+  ]);
+  // An issue re-ranked while the pages were read can arrive twice; it counts once.
+  const issues = [...new Map(items.map((issue) => [issue.key, issue])).values()];
   return {
     sprint,
     estimation: estimation.kind,
     issues: issues.filter((issue) => !isSubtask(issue)).map((issue) => toSprintIssue(issue, estimation, isGoalCritical(rule, issue, jqlMatches))),
+    ...(total > items.length ? { itemsBeyondCap: total - items.length } : {}),
   };
+}
+
+/** Issue keys per key search: a JQL `issuekey in (…)` of 100 keys stays far below Jira's query length limits. */
+export const KEYS_PER_SPRINT_SEARCH = 100;
+const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
+
+/**
+ * Which of the issues are now in one of the sprints, asking for keys only (POST
+ * /rest/api/3/search/jql, read:jira-work; up to 5,000 keys a page), one search per 100 issues, all
+ * at once: reconciliation tells a deferral from a removal this way instead of reading each issue.
+ */
+export async function keysInSprints(client: JiraClient, issueKeys: readonly string[], sprintIds: readonly number[]): Promise<Set<string>> {
+  const keys = [...new Set(issueKeys)].filter((key) => ISSUE_KEY.test(key));
+  const sprints = sprintIds.filter((id) => Number.isInteger(id) && id > 0);
+  if (keys.length === 0 || sprints.length === 0) return new Set();
+  const pages = await Promise.all(
+    chunksOf(keys, KEYS_PER_SPRINT_SEARCH).map((chunk) =>
+      client.require(route`/rest/api/3/search/jql`, searchPageShape, {
+        post: { jql: `issuekey in (${chunk.join(', ')}) AND sprint in (${sprints.join(', ')})`, fields: ['key'], maxResults: KEY_SEARCH_PAGE_SIZE },
+      }),
+    ),
+  );
+  return new Set(pages.flatMap((page) => page.issues.map((issue) => issue.key)));
 }

@@ -8,12 +8,13 @@ import { getIssueGlance } from '../app/get-issue-glance';
 import { getIssuePanelState } from '../app/get-issue-panel-state';
 import { getSprintViewState } from '../app/get-sprint-view-state';
 import { listBoards } from '../app/list-boards';
-import { getProjectSettings, saveProjectSettings } from '../app/project-settings';
+import { getProjectSettings, saveProjectSettings, searchPeople } from '../app/project-settings';
 import { recordSprintOutcome } from '../app/record-sprint-outcome';
 import { reviewBypassedChange } from '../app/review-bypassed-change';
 import { listSprintProposals } from '../app/list-sprint-proposals';
 import { previewProposal } from '../app/preview-proposal';
 import { retryApply } from '../app/retry-apply';
+import { setSprintCapacity } from '../app/set-sprint-capacity';
 import { withdrawProposal } from '../app/withdraw-proposal';
 import { defineEndpoint } from './resolver-boundary';
 import {
@@ -23,11 +24,13 @@ import {
   createProposalSchema,
   decideSchema,
   issuePanelStateSchema,
+  peopleSearchSchema,
   previewSchema,
   projectRefSchema,
   proposalRefSchema,
   reviewBypassSchema,
   saveSettingsSchema,
+  sprintCapacitySchema,
   sprintViewSchema,
   sprintOutcomeSchema,
   sprintProposalsSchema,
@@ -52,8 +55,12 @@ export const endpoints = {
   listBoards: defineEndpoint({ schema: boardSearchSchema, mutates: false, run: listBoards }),
   reviewBypassedChange: defineEndpoint({ schema: reviewBypassSchema, mutates: true, run: reviewBypassedChange }),
   recordSprintOutcome: defineEndpoint({ schema: sprintOutcomeSchema, mutates: true, run: recordSprintOutcome }),
+  // The team's capacity for the rest of the sprint, from the gadget.
+  setSprintCapacity: defineEndpoint({ schema: sprintCapacitySchema, mutates: true, run: setSprintCapacity }),
   getProjectSettings: defineEndpoint({ schema: projectRefSchema, mutates: false, run: getProjectSettings }),
   saveProjectSettings: defineEndpoint({ schema: saveSettingsSchema, mutates: true, run: saveProjectSettings }),
+  // The settings page's user picker (Jira's own, asked as the caller); reading, so it works without a licence too.
+  searchPeople: defineEndpoint({ schema: peopleSearchSchema, mutates: false, run: searchPeople }),
 };
 
 export type EndpointName = keyof typeof endpoints;

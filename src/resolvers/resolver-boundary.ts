@@ -55,7 +55,9 @@ export async function handleRequest<S extends z.ZodType, T>(endpoint: Endpoint<S
     }
     const parsed = endpoint.schema.safeParse(request.payload ?? {});
     if (!parsed.success) return { error: invalidInput(parsed.error) };
-    return { data: await endpoint.run(makePorts(), callerOf(accountId, request.context.locale), parsed.data) };
+    const caller = callerOf(accountId, request.context.locale);
+    const licensed = licenseLapsed(request.context.license) ? { ...caller, licenseActive: false } : caller;
+    return { data: await endpoint.run(makePorts(), licensed, parsed.data) };
   } catch (error) {
     // Forge answers this one itself, by asking the person to allow the app to act as them.
     if (needsUserConsent(error)) throw error;

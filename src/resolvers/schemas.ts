@@ -7,7 +7,18 @@ import { z } from 'zod';
 import { REASON_CATEGORIES } from '../domain/change';
 import { describeTextProblem, measureText, reasonRule, textProblem, type MeaningfulTextRule } from '../domain/meaningful-text';
 import { PROPOSAL_STATUSES } from '../domain/proposal';
-import { DEFAULT_OPEN_PROPOSALS_PER_PERSON, OPEN_PROPOSALS_PER_PERSON_MAX, OPEN_PROPOSALS_PER_PERSON_MIN, RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '../domain/settings';
+import { MAX_DAYS_OFF } from '../domain/sprint-record';
+import {
+  DEFAULT_OPEN_PROPOSALS_PER_PERSON,
+  DEFAULT_POLICY_EDITORS,
+  DEFAULT_SOLE_PRODUCT_OWNER_RULE,
+  OPEN_PROPOSALS_PER_PERSON_MAX,
+  OPEN_PROPOSALS_PER_PERSON_MIN,
+  POLICY_EDITORS,
+  RETENTION_MAX_DAYS,
+  RETENTION_MIN_DAYS,
+  SOLE_PRODUCT_OWNER_RULES,
+} from '../domain/settings';
 import { MAX_POINTS, RATIONALE_MAX_CHARS, REASON_MAX_CHARS, SPLIT_MAX_PARTS, SPLIT_SUMMARY_MAX_CHARS, TWEAK_NOTE_MAX_CHARS } from '../domain/text-limits';
 
 /** Jira issue keys: project key (letter first; letters, digits, underscore), dash, number. */
@@ -54,15 +65,25 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('tweak'), note: meaningful(reasonRule(TWEAK_NOTE_MAX_CHARS), 'The note') }),
 ]);
 
+/** Most issues one counter-change names: the suggestions name a handful; Jira moves at most 50 issues per call. */
+export const COUNTER_CHANGE_MAX_ISSUES = 20;
+
+/** Work to make room with: its issue keys are validated like any issue key (and checked against the sprint by the use case). */
+export const counterChangeSchema = z.object({
+  kind: z.enum(['defer', 'rank-below-goal']),
+  issueKeys: z.array(issueKeySchema).min(1, 'Name at least one issue.').max(COUNTER_CHANGE_MAX_ISSUES, `At most ${COUNTER_CHANGE_MAX_ISSUES} issues.`),
+});
+
 export const reasonSchema = z.object({ category: z.enum(REASON_CATEGORIES), text: meaningful(reasonRule(REASON_MAX_CHARS), 'The reason') });
 
 export const issuePanelStateSchema = z.object({ issueKey: issueKeySchema });
-export const previewSchema = z.object({ issueKey: issueKeySchema, change: changeSchema });
+export const previewSchema = z.object({ issueKey: issueKeySchema, change: changeSchema, counterChange: counterChangeSchema.optional() });
 export const createProposalSchema = z.object({
   issueKey: issueKeySchema,
   change: changeSchema,
   reason: reasonSchema,
   acknowledgeThreat: z.boolean().default(false),
+  counterChange: counterChangeSchema.optional(),
   idempotencyKey: idSchema.optional(),
 });
 export const decideSchema = z.object({
@@ -71,12 +92,17 @@ export const decideSchema = z.object({
   // Length rules live in the domain (the minimum is a setting); this only bounds the payload.
   rationale: z.string().max(RATIONALE_MAX_CHARS * 2),
   expectedVersion: versionSchema,
+  /** "Approve if ONB-55 is deferred": only with an approval (the use case says so otherwise). */
+  condition: counterChangeSchema.optional(),
+  /** The only Product Owner's note on deciding their own proposal; its rules live in the domain too. */
+  selfDecisionNote: z.string().max(RATIONALE_MAX_CHARS * 2).optional(),
 });
 export const withdrawSchema = z.object({ proposalId: idSchema, expectedVersion: versionSchema });
 export const proposalRefSchema = z.object({ proposalId: idSchema });
 export const auditTrailSchema = z.object({ proposalId: idSchema, cursor: z.string().max(2_000).optional() });
 export const sprintProposalsSchema = z.object({ boardId: boardIdSchema, status: z.enum(PROPOSAL_STATUSES).optional() });
 export const applyJobSchema = z.object({ proposalId: idSchema, attempt: z.number().int().min(1) });
+export const reconcileJobSchema = z.object({ boardId: boardIdSchema });
 
 export const boardRefSchema = z.object({ boardId: boardIdSchema });
 export const sprintViewSchema = z.object({ boardId: boardIdSchema, goalLabels: z.array(z.string().trim().min(1).max(255).regex(/^\S+$/)).max(20).optional() });
@@ -108,7 +134,11 @@ export const editableSettingsSchema = z.object({
   policy: z.object({
     byKind: z.object({ add: requirement, remove: requirement, defer: requirement, rerank: requirement, priority: requirement, estimate: requirement, split: requirement, swap: requirement, tweak: requirement }),
     goalCriticalRerankNeedsProductOwner: z.boolean(),
+    /** Optional so a page from before issue 13 still saves (as on, the default). */
+    threatNeedsProductOwner: z.boolean().default(true),
     allowSelfApproval: z.boolean(),
+    /** Optional so a page from before the rule existed still saves (as the default). */
+    soleProductOwner: z.enum(SOLE_PRODUCT_OWNER_RULES).default(DEFAULT_SOLE_PRODUCT_OWNER_RULE),
     minRationaleChars: z.number().int().min(1).max(500),
   }),
   goalCritical: goalCriticalSchema,
@@ -120,6 +150,8 @@ export const editableSettingsSchema = z.object({
   retentionDays: z.number().int().min(RETENTION_MIN_DAYS).max(RETENTION_MAX_DAYS).nullable().default(null),
   /** Optional so a page from before the limit existed still saves (as the default). */
   openProposalsPerPerson: z.number().int().min(OPEN_PROPOSALS_PER_PERSON_MIN).max(OPEN_PROPOSALS_PER_PERSON_MAX).default(DEFAULT_OPEN_PROPOSALS_PER_PERSON),
+  /** Optional so a page from before the setting existed still saves (as administrators only). */
+  policyEditors: z.enum(POLICY_EDITORS).default(DEFAULT_POLICY_EDITORS),
   boardOverrides: z
     .record(
       z.string().regex(/^[1-9][0-9]{0,15}$/),
@@ -129,6 +161,14 @@ export const editableSettingsSchema = z.object({
 });
 
 export const projectRefSchema = z.object({ projectKey: projectKeySchema });
+/** A user-picker search: a few letters of a name or an email address (Jira's picker takes any text). */
+export const peopleSearchSchema = z.object({ projectKey: projectKeySchema, query: z.string().trim().min(1, 'Type a few letters of a name.').max(100) });
 export const saveSettingsSchema = z.object({ projectKey: projectKeySchema, settings: editableSettingsSchema, expectedVersion: z.number().int().min(0) });
 export const reviewBypassSchema = z.object({ changeId: z.string().min(1).max(300), verdict: z.enum(['accepted', 'noted']), note: z.string().max(RATIONALE_MAX_CHARS * 2) });
 export const sprintOutcomeSchema = z.object({ boardId: boardIdSchema, sprintId: boardIdSchema, outcome: z.enum(['met', 'partly', 'not-met']), note: z.string().trim().max(RATIONALE_MAX_CHARS), expectedVersion: versionSchema });
+export const sprintCapacitySchema = z.object({
+  boardId: boardIdSchema,
+  sprintId: boardIdSchema,
+  availability: probability,
+  daysOff: z.number().int('Whole days.').min(0).max(MAX_DAYS_OFF),
+});

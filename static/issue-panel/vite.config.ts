@@ -1,3 +1,3 @@
 import { goalkeeperAppConfig } from '../shared/vite-config';
 
-export default goalkeeperAppConfig(new URL('.', import.meta.url));
+export default goalkeeperAppConfig(new URL('.', import.meta.url), 'issue-panel');

@@ -4,7 +4,9 @@
  * is the fallback only for what this front end cannot phrase: a reason code from a newer backend,
  * or figures it cannot read (a snapshot stored before assessments said their unit).
  */
+import type { ProductOwnerReason } from '../../src/domain/approval-policy';
 import type { Assessment, AssessmentReason, Suggestion, WorkUnit } from '../../src/domain/assessment';
+import type { CounterChange } from '../../src/domain/change';
 import type { ProposalPartKey, ProposalPartTranslator } from './i18n/proposal-part-messages';
 
 type Figure = AssessmentReason['figures'][string] | undefined;
@@ -220,3 +222,41 @@ export function describeSuggestion(translator: ProposalPartTranslator, suggestio
   return phrase(translator, suggestionPhrasing(suggestion, figureWording(translator, assessment)), suggestion.message);
 }
 
+
+/** The label an assessment's chance goes by: "P(goal)", or "P(all work done)" when it judges capacity only. */
+export function chanceLabel(translator: ProposalPartTranslator, assessment: Assessment): string {
+  return figureWording(translator, assessment).label;
+}
+
+/**
+ * The change's own effect, apart from the sprint's chance (issue 13): ΔP in percentage points with
+ * its 95% range. Null for snapshots stored before assessments carried it.
+ */
+export function describeEffect(translator: ProposalPartTranslator, assessment: Assessment): string | null {
+  const effect = assessment.effect;
+  if (!effect) return null;
+  if (effect.direction === 'none') return translator.t('shared.assessment.effect.none');
+  const points = (value: number) => translator.formatNumber(Math.round(Math.abs(value) * 1000) / 10);
+  // The range is of the size of the change, so it reads from the smaller move to the larger.
+  const [near, far] = effect.direction === 'lowers' ? [effect.high, effect.low] : [effect.low, effect.high];
+  return translator.t(`shared.assessment.effect.${effect.direction}`, { delta: points(effect.delta), low: points(near), high: points(far) });
+}
+
+/** Work made room with, as a step: "Defer ONB-55 and ONB-56 to the next sprint". */
+export function describeCounterChange(translator: ProposalPartTranslator, counter: CounterChange): string {
+  return translator.t(`shared.counter.${counter.kind}`, { issueKeys: listOf(translator, counter.issueKeys) });
+}
+
+/** A Product Owner's condition, as the proposer reads it: "Approved if ONB-55 is deferred". */
+export function describeCondition(translator: ProposalPartTranslator, condition: CounterChange): string {
+  return translator.t(`shared.condition.${condition.kind}`, { issueKeys: listOf(translator, condition.issueKeys), count: condition.issueKeys.length });
+}
+
+/** Who decides a change, and why (the backend's `approvalRoute().because`); null: the Developers. */
+export function describeApprovalReason(translator: ProposalPartTranslator, because: ProductOwnerReason | null): string {
+  return translator.t(because === null ? 'shared.approval.developers' : `shared.approval.${because}`);
+}
+
+function listOf(translator: ProposalPartTranslator, values: readonly string[]): string {
+  return new Intl.ListFormat(translator.locale, { type: 'conjunction' }).format(values);
+}

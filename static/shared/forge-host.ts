@@ -3,13 +3,21 @@ import { view, type FullContext } from '@forge/bridge';
 
 export type ForgeContext = FullContext;
 
-export async function connectToHost(): Promise<ForgeContext> {
-  const [context] = await Promise.all([
-    view.getContext(),
-    // Without host theming the token fallbacks (light theme) still render a usable page.
-    view.theme.enable().catch(() => undefined),
-  ]);
-  return context;
+export interface HostConnection {
+  readonly context: Promise<ForgeContext>;
+  /** Settles once the host has applied its theme, or has refused to (the token fallbacks then render a light page). */
+  readonly themed: Promise<void>;
+}
+
+/** Asks for the context and the theme at once; the context alone is enough to start asking the backend. */
+export function connectToHost(): HostConnection {
+  return {
+    context: view.getContext(),
+    themed: view.theme.enable().then(
+      () => undefined,
+      () => undefined,
+    ),
+  };
 }
 
 /** Saves a dashboard gadget's configuration from its edit view; Jira then shows the gadget's view. */

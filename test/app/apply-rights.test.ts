@@ -25,7 +25,8 @@ describe('the apply worker and the rights it acts within', () => {
   it('records the proposer’s rights, asked as them, with an auto-approved change and applies within them', async () => {
     const proposal = await reEstimate('ONB-39', 8);
     expect(proposal.status).toBe('auto-approved');
-    expect(proposal.decision.heldPermissions).toEqual({ 'ONB-39': ['BROWSE_PROJECTS', 'EDIT_ISSUES'] });
+    // Add comments too (issue 14): the apply posts the decision comment only for someone who may comment.
+    expect(proposal.decision.heldPermissions).toEqual({ 'ONB-39': ['ADD_COMMENTS', 'BROWSE_PROJECTS', 'EDIT_ISSUES'] });
     const asDana = app().sandbox.jira.requests.filter((request) => request.actor === `user:${DANA}` && request.path.startsWith('/rest/api/3/permissions/check'));
     expect(asDana.length).toBeGreaterThan(0);
     await app().sandbox.idle();

@@ -65,7 +65,10 @@ describe('the sprint view', () => {
     expect(bypassed).toEqual([expect.objectContaining({ issueKey: 'ONB-69', kind: 'added', actorAccountId: KOFI, detectedBy: 'event', review: null })]);
   });
 
-  it('starts watching a sprint at the first look: a baseline is taken and bypassed churn is counted from zero', async () => {
+  it('starts watching a sprint at the first look: the reconciliation it queues takes a baseline, and the next refresh counts bypassed churn from zero', async () => {
+    // The view answers without waiting for reconciliation (issue 12): it queues it.
+    expect((await view()).baselineSource).toBe('reconstructed');
+    await app().sandbox.idle();
     const { churn, baselineSource } = await view();
     expect(baselineSource).toBe('first-seen');
     expect(churn.bypassed).toEqual({ points: 0, count: 0 });
@@ -78,9 +81,12 @@ describe('the sprint view', () => {
     expect((await view()).bypassed).toEqual([]);
   });
 
-  it('finds a re-rank made on the board at the next refresh, even without a usable event', async () => {
+  it('finds a re-rank made on the board at the refresh after the one that queued its reconciliation, even without a usable event', async () => {
     await view();
+    await app().sandbox.idle();
     site().rank([issue('ONB-55')], 'before', site().sprintIssues(SEED_FACTS.activeSprintId)[0]!, { kind: 'user', accountId: KOFI });
+    await app().sandbox.idle();
+    expect((await view()).bypassed).toEqual([]);
     await app().sandbox.idle();
     const { bypassed } = await view();
     expect(bypassed).toEqual([expect.objectContaining({ issueKey: 'ONB-55', kind: 'reranked', detectedBy: 'reconciliation' })]);

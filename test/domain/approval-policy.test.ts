@@ -1,10 +1,11 @@
-import { approvalRoute, mayDecide, needsProductOwner } from '../../src/domain/approval-policy';
+import { approvalRoute, mayDecide, needsProductOwner, ownProposalRule } from '../../src/domain/approval-policy';
 import type { Assessment } from '../../src/domain/assessment';
 import { proposalFor } from '../support/proposals';
 import { DEFAULT_POLICY } from '../../src/domain/settings';
 
 const DEV = '557058:dev-dana';
 const PO = '557058:po-priya';
+const OTHER_PO = '557058:po-omar';
 const proposal = proposalFor({ proposerAccountId: PO, change: { kind: 'remove' }, reason: { category: 'dependency', text: 'Blocked by the IdP contract.' } });
 
 describe('approval policy', () => {
@@ -51,11 +52,29 @@ describe('approval policy', () => {
   });
 
   it('refuses a decider who is not a Product Owner', () => {
-    expect(mayDecide(DEFAULT_POLICY, proposal, DEV, false)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(mayDecide(DEFAULT_POLICY, proposal, DEV, [PO])).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('refuses self-approval unless the setting allows it', () => {
-    expect(mayDecide(DEFAULT_POLICY, proposal, PO, true)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(mayDecide({ ...DEFAULT_POLICY, allowSelfApproval: true }, proposal, PO, true)).toEqual({ ok: true, value: true });
+  it('lets a Product Owner decide a proposal someone else made', () => {
+    expect(mayDecide(DEFAULT_POLICY, proposalFor({ proposerAccountId: DEV }), PO, [PO])).toEqual({ ok: true, value: 'decider' });
+  });
+
+  it('sends a Product Owner’s own proposal to another Product Owner when one is named, unless self-approval is on', () => {
+    expect(mayDecide(DEFAULT_POLICY, proposal, PO, [PO, OTHER_PO])).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('another Product Owner') } });
+    expect(mayDecide({ ...DEFAULT_POLICY, allowSelfApproval: true }, proposal, PO, [PO, OTHER_PO])).toEqual({ ok: true, value: 'self-approval' });
+  });
+
+  it('lets the only Product Owner decide their own proposal under the default rule, and not under "another-po"', () => {
+    expect(mayDecide(DEFAULT_POLICY, proposal, PO, [PO])).toEqual({ ok: true, value: 'sole-product-owner' });
+    expect(mayDecide({ ...DEFAULT_POLICY, soleProductOwner: 'another-po' }, proposal, PO, [PO])).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('Name a second Product Owner') },
+    });
+  });
+
+  it('applies the default rule to settings saved before the rule existed', () => {
+    const { soleProductOwner: _absent, ...older } = DEFAULT_POLICY;
+    expect(ownProposalRule(older, PO, [PO])).toBe('sole-product-owner');
+    expect(ownProposalRule(older, PO, [PO, OTHER_PO])).toBe('another-po');
   });
 });

@@ -78,7 +78,11 @@ const EXPECTED: Record<EndpointName, Row> = {
   listBoards: { 'no-browse': [U, U, U], viewer: [D, D, U], 'team-member': [D, D, U], 'product-owner': [D, D, U], 'project-admin': [D, D, U], 'other-project': [D, D, U] },
   reviewBypassedChange: PRODUCT_OWNER,
   recordSprintOutcome: PRODUCT_OWNER,
+  // The team's capacity is the team's plan: Schedule issues in the board's project.
+  setSprintCapacity: SCHEDULE,
   getProjectSettings: BROWSE,
+  // The user picker of the settings page: anyone who may see the project's settings.
+  searchPeople: BROWSE,
   saveProjectSettings: { ...PRODUCT_OWNER, 'product-owner': [F, F, N], 'project-admin': [D, D, N] },
 };
 
@@ -273,10 +277,14 @@ function payloadFor(resolver: EndpointName, subject: Subject): object {
         return {};
       case 'reviewBypassedChange':
         return { changeId: subject.changeId, verdict: 'accepted', note: 'Agreed in the daily: the fix was urgent.' };
+      case 'setSprintCapacity':
+        return { boardId: subject.boardId, sprintId: place(subject.projectKey).sprintId, availability: 0.8, daysOff: 1 };
       case 'recordSprintOutcome':
         return { boardId: subject.boardId, sprintId: subject.closedSprintId, outcome: 'partly', note: 'SSO shipped; the wizard slipped.', expectedVersion: outcomeVersionOf(subject.closedSprintId) };
       case 'getProjectSettings':
         return { projectKey: subject.projectKey };
+      case 'searchPeople':
+        return { projectKey: subject.projectKey, query: 'Pri' };
       case 'saveProjectSettings':
         return { projectKey: subject.projectKey, settings: { ...EDITABLE_DEFAULTS, updatedBy: PRIYA, version: 99 }, expectedVersion: settingsVersionOf(subject.projectKey) };
     }

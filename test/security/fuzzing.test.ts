@@ -191,9 +191,9 @@ async function arrangeBases(): Promise<Record<EndpointName, readonly unknown[]>>
     getIssuePanelState: [{ issueKey: 'ONB-68' }, { issueKey: 'BIL-2' }],
     getIssueGlance: [{ issueKey: 'ONB-68' }, { issueKey: 'BIL-2' }],
     getAllowedPriorities: [{ issueKey: 'ONB-68' }, { issueKey: 'BIL-2' }],
-    previewProposal: changes.map(([issueKey, change]) => ({ issueKey, change })),
+    previewProposal: [...changes.map(([issueKey, change]) => ({ issueKey, change })), { issueKey: 'ONB-68', change: { kind: 'add' }, counterChange: { kind: 'defer', issueKeys: ['ONB-55'] } }],
     createProposal: [...changes.map(([issueKey, change]) => proposalPayload(issueKey, change, { idempotencyKey: 'fuzz-1' })), proposalPayload('ONB-9999', { kind: 'add' })],
-    decideProposal: [approval(open.id), { ...(approval(open.id) as object), verdict: 'reject' }],
+    decideProposal: [approval(open.id), { ...(approval(open.id) as object), verdict: 'reject' }, { ...(approval(open.id) as object), condition: { kind: 'rank-below-goal', issueKeys: ['ONB-56'] } }],
     withdrawProposal: [{ proposalId: open.id, expectedVersion: 1 }],
     retryApply: [{ proposalId: failed.id }],
     listSprintProposals: [{ boardId: 1 }, { boardId: 1, status: 'proposed' }],
@@ -203,7 +203,9 @@ async function arrangeBases(): Promise<Record<EndpointName, readonly unknown[]>>
     listBoards: [{}, { query: 'ONB' }],
     reviewBypassedChange: [{ changeId: `event:${issue.id}:80001:7:ONB-16:added`, verdict: 'accepted', note: RATIONALE }],
     recordSprintOutcome: [{ boardId: 1, sprintId: 6, outcome: 'met', note: 'SAML shipped.', expectedVersion: 1 }],
+    setSprintCapacity: [{ boardId: 1, sprintId: 7, availability: 0.8, daysOff: 1 }],
     getProjectSettings: [{ projectKey: 'ONB' }],
+    searchPeople: [{ projectKey: 'ONB', query: 'Pri' }, { projectKey: 'ONB', query: 'mei' }],
     saveProjectSettings: [{ projectKey: 'ONB', settings, expectedVersion: SEEDED_SETTINGS_VERSION }],
   };
 }

@@ -151,7 +151,8 @@ describe('issue keys in paths', () => {
     for (const key of HOSTILE_KEYS) {
       expect(await asApp((j) => j.getIssue(key))).toBeNull();
       expect(await asApp((j) => j.subIssues(key))).toEqual([]);
-      expect(await asApp((j) => j.hasDecisionComment(key, 'p-1'))).toBe(false);
+      expect(await asApp((j) => j.hasMarkedComment(key, { proposalId: 'p-1', step: 'comment', marker: 'm-1' }, '2026-01-01T00:00:00.000Z'))).toBe(false);
+      expect(await asApp((j) => j.markedSubIssue(key, { proposalId: 'p-1', step: 'create-part-1', marker: 'm-1' }))).toBeNull();
       expect(await asPriya((j) => j.callerHasProjectPermission(key, 'BROWSE_PROJECTS'))).toBe(false);
       expect(await asApp((j) => j.projectRoleMembers(key, 'Product Owner'))).toEqual({ readable: true, accountIds: [] });
       for (const step of [() => asApp((j) => j.setPriority(key, 'High')), () => asApp((j) => j.setEstimate(key, estimation, 3)), () => asApp((j) => j.addDecisionComment(key, comment)), () => asApp((j) => j.createSubIssue(key, 'Part', 1, estimation))]) {

@@ -116,3 +116,22 @@ export function useForgeApp(): () => ForgeApp {
     return app;
   };
 }
+
+/**
+ * Pins the wall clock the handler reads (`new Date()`, `Date.now()`) to TEST_NOW, the day the
+ * sandbox's seed is anchored on, and lets it run on from there; timers stay real, so HTTP and the
+ * queue emulator work as ever. Without it the seed's sprint ages with the calendar and, a week
+ * after TEST_NOW, is past its end date: every assessment then reads "past the end".
+ */
+export function pinClockToTestNow(): void {
+  beforeAll(() => {
+    jest.useFakeTimers({
+      now: TEST_NOW,
+      advanceTimers: true,
+      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    });
+  });
+  afterAll(() => {
+    jest.useRealTimers();
+  });
+}

@@ -2,4 +2,4 @@ import '../../shared/styles/goalkeeper.css';
 import { bootApp } from '../../shared/boot-app';
 import { contextCatalogues } from './messages/catalogue';
 
-bootApp({ catalogues: contextCatalogues, load: () => import('./IssueContextApp') });
+bootApp({ catalogues: contextCatalogues, skeleton: 'issue-context', load: () => import('./IssueContextApp') });

@@ -58,7 +58,7 @@ describe('the issue panel', () => {
   it('tells a stakeholder without edit rights why they cannot propose', async () => {
     const reason = 'You can see this issue but not edit or schedule it in Jira, so you cannot propose changes to it. Ask a team member or the Product Owner.';
     answerResolvers(bridgeInvoke, {
-      getIssuePanelState: () => ({ data: panelState({ viewer: { accountId: SAM_STAKEHOLDER, isProductOwner: false, canPropose: false, cannotProposeReason: reason } }) }),
+      getIssuePanelState: () => ({ data: panelState({ viewer: { accountId: SAM_STAKEHOLDER, isProductOwner: false, canPropose: false, cannotProposeReason: reason, ownProposals: null } }) }),
     });
     renderPanel(<IssuePanel issueKey="ONB-14" />);
 

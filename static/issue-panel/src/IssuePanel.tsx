@@ -10,32 +10,35 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Icon } from '../../shared/components/icons';
 import { LiveRegion } from '../../shared/components/LiveRegion';
-import { Loading } from '../../shared/components/Loading';
 import { HiddenFromCallerNote } from '../../shared/components/HiddenFromCallerNote';
 import { MissingPartsNote } from '../../shared/components/MissingPartsNote';
+import { Skeleton } from '../../shared/components/Skeleton';
 import { useFirstDataMark } from '../../shared/first-data-mark';
 import { ContextHeader } from './header/ContextHeader';
+import { PanelNotices } from './header/PanelNotices';
 import { usePanelI18n } from './messages/catalogue';
 import { ProposalForm } from './propose/ProposalForm';
 import { ProposalCard } from './proposals/ProposalCard';
-import { useIssuePanel, type PanelActions } from './use-issue-panel';
+import { useIssuePanel, type PanelActions, type PanelStateAnswer } from './use-issue-panel';
 
 export interface IssuePanelProps {
   readonly issueKey: string;
   readonly previewDelayMs?: number;
   readonly mintKey?: () => string;
+  /** The panel state already asked for at boot (IssuePanelApp's `prefetch`). */
+  readonly firstAnswer?: PanelStateAnswer;
 }
 
-export function IssuePanel({ issueKey, previewDelayMs, mintKey }: IssuePanelProps) {
+export function IssuePanel({ issueKey, previewDelayMs, mintKey, firstAnswer }: IssuePanelProps) {
   const { t } = usePanelI18n();
-  const { load, reload, actions } = useIssuePanel(issueKey);
+  const { load, reload, actions } = useIssuePanel(issueKey, firstAnswer);
   const [announcement, setAnnouncement] = useState('');
   const [focusedProposal, setFocusedProposal] = useState<string | null>(null);
   useFirstDataMark(load.phase === 'ready');
 
   switch (load.phase) {
     case 'loading':
-      return <Loading label={t('panel.loading', { key: issueKey })} />;
+      return <Skeleton shape="issue-panel" label={t('panel.loading', { key: issueKey })} />;
     case 'failed':
       return <ErrorBanner error={load.error} onRetry={() => void reload()} />;
     case 'ready': {
@@ -50,6 +53,7 @@ export function IssuePanel({ issueKey, previewDelayMs, mintKey }: IssuePanelProp
           <ContextHeader state={load.state} />
           <MissingPartsNote parts={load.state.unavailable} />
           <HiddenFromCallerNote hidden={load.state.hidden} />
+          <PanelNotices state={load.state} />
           <ProposeSection
             state={load.state}
             actions={actions}
@@ -82,6 +86,8 @@ function ProposeSection({ state, actions, onSubmitted, previewDelayMs, mintKey }
     if (!open && returnFocus) proposeButton.current?.focus();
   }, [open, returnFocus]);
 
+  // Without a licence the panel's notice already says why nothing can be proposed (PanelNotices).
+  if (!state.licenseActive) return null;
   if (!state.viewer.canPropose) {
     return (
       <div className="gk-banner gk-banner--info" role="note">

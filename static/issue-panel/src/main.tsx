@@ -4,4 +4,4 @@ import './issue-panel.css';
 import { bootApp } from '../../shared/boot-app';
 import { panelCatalogues } from './messages/catalogue';
 
-bootApp({ catalogues: panelCatalogues, load: () => import('./IssuePanelApp') });
+bootApp({ catalogues: panelCatalogues, skeleton: 'issue-panel', load: () => import('./IssuePanelApp') });

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { IssuePanelState } from '../../../src/app/get-issue-panel-state';
-import type { Change } from '../../../src/domain/change';
+import type { Change, CounterChange } from '../../../src/domain/change';
 import { callResolver, type CallError, type CallResult, type PayloadOf, type ResultOf } from '../../shared/resolver-client';
 
 export type PanelLoad =
@@ -16,7 +16,8 @@ export type CreateRequest = Omit<PayloadOf<'createProposal'>, 'issueKey'>;
 
 /** What the panel's components may ask of the backend; each answer is a typed result. */
 export interface PanelActions {
-  preview(change: Change): Promise<CallResult<ResultOf<'previewProposal'>>>;
+  /** With a counter-change picked from a suggestion, the pair is assessed as one. */
+  preview(change: Change, counterChange?: CounterChange | null): Promise<CallResult<ResultOf<'previewProposal'>>>;
   create(request: CreateRequest): Promise<CallResult<ResultOf<'createProposal'>>>;
   decide(request: PayloadOf<'decideProposal'>): Promise<CallResult<ResultOf<'decideProposal'>>>;
   withdraw(request: PayloadOf<'withdrawProposal'>): Promise<CallResult<ResultOf<'withdrawProposal'>>>;
@@ -26,25 +27,36 @@ export interface PanelActions {
   allowedPriorities(): Promise<CallResult<ResultOf<'getAllowedPriorities'>>>;
 }
 
-export function useIssuePanel(issueKey: string): { load: PanelLoad; reload: () => Promise<void>; actions: PanelActions } {
+export type PanelStateAnswer = Promise<CallResult<ResultOf<'getIssuePanelState'>>>;
+
+/** The panel's whole state; boot-app.tsx asks for it as soon as the Forge context names the issue. */
+export function loadPanelState(issueKey: string): PanelStateAnswer {
+  return callResolver('getIssuePanelState', { issueKey });
+}
+
+/** `firstAnswer`: the state already asked for at boot (IssuePanelApp's `prefetch`), used instead of a first call. */
+export function useIssuePanel(issueKey: string, firstAnswer?: PanelStateAnswer): { load: PanelLoad; reload: () => Promise<void>; actions: PanelActions } {
   const [load, setLoad] = useState<PanelLoad>({ phase: 'loading' });
   // Only the newest load may land: an older answer arriving late must not overwrite it.
   const latestLoad = useRef(0);
 
-  const reload = useCallback(async () => {
+  const land = useCallback(async (answer: PanelStateAnswer) => {
     const ticket = ++latestLoad.current;
-    const result = await callResolver('getIssuePanelState', { issueKey });
+    const result = await answer;
     if (ticket !== latestLoad.current) return;
     setLoad((previous) => {
       if (result.ok) return { phase: 'ready', state: result.value, refreshError: null };
       // A failed refresh keeps what is on screen (and whatever is being typed) and says why.
       return previous.phase === 'ready' ? { ...previous, refreshError: result.error } : { phase: 'failed', error: result.error };
     });
-  }, [issueKey]);
+  }, []);
+  const reload = useCallback(() => land(loadPanelState(issueKey)), [land, issueKey]);
 
+  // The answer asked for at boot is for this issue only; any other issue is asked for here.
+  const firstAnswerFor = useRef(firstAnswer ? issueKey : null);
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void land(firstAnswer && firstAnswerFor.current === issueKey ? firstAnswer : loadPanelState(issueKey));
+  }, [land, issueKey, firstAnswer]);
 
   const actions = useMemo((): PanelActions => {
     async function thenReload<T>(call: Promise<CallResult<T>>): Promise<CallResult<T>> {
@@ -53,7 +65,7 @@ export function useIssuePanel(issueKey: string): { load: PanelLoad; reload: () =
       return result;
     }
     return {
-      preview: (change) => callResolver('previewProposal', { issueKey, change }),
+      preview: (change, counterChange) => callResolver('previewProposal', { issueKey, change, ...(counterChange ? { counterChange } : {}) }),
       create: (request) => thenReload(callResolver('createProposal', { ...request, issueKey })),
       decide: (request) => thenReload(callResolver('decideProposal', request)),
       withdraw: (request) => thenReload(callResolver('withdrawProposal', request)),

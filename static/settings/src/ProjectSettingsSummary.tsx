@@ -22,8 +22,11 @@ const GROUPS: readonly { readonly title: SettingsKey; readonly paths: readonly s
     paths: [
       ...(Object.keys(KIND_LABELS) as ChangeKind[]).map((kind) => `policy.byKind.${kind}`),
       'policy.goalCriticalRerankNeedsProductOwner',
+      'policy.threatNeedsProductOwner',
       'policy.allowSelfApproval',
+      'policy.soleProductOwner',
       'policy.minRationaleChars',
+      'policyEditors',
     ],
   },
   { title: 'group.goalCritical', paths: GOAL_RULE_PATHS },

@@ -3,4 +3,4 @@ import './settings.css';
 import { bootApp } from '../../shared/boot-app';
 import { settingsCatalogues } from './messages/catalogue';
 
-bootApp({ catalogues: settingsCatalogues, load: () => import('./SettingsApp') });
+bootApp({ catalogues: settingsCatalogues, skeleton: 'settings', load: () => import('./SettingsApp') });

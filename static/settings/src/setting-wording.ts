@@ -3,7 +3,7 @@
  * history): one label per settings path, and its value in words, in the user's language.
  */
 import type { SettingsPageState } from '../../../src/app/project-settings';
-import type { ApprovalRequirement } from '../../../src/domain/settings';
+import { DEFAULT_POLICY_EDITORS, DEFAULT_SOLE_PRODUCT_OWNER_RULE, type ApprovalRequirement, type PolicyEditors, type SoleProductOwnerRule } from '../../../src/domain/settings';
 import type { SharedKey } from '../../shared/i18n/shared-messages';
 import { KIND_LABELS } from '../../shared/proposal-wording';
 import type { SettingsTranslator } from './messages/catalogue';
@@ -25,7 +25,10 @@ const FIELD_LABELS: Readonly<Record<string, SettingsKey | SharedKey>> = {
   'productOwners.accountIds': 'field.productOwners.accountIds',
   ...Object.fromEntries(Object.entries(KIND_LABELS).map(([kind, label]) => [`policy.byKind.${kind}`, label])),
   'policy.goalCriticalRerankNeedsProductOwner': 'field.policy.goalCriticalRerankNeedsProductOwner',
+  'policy.threatNeedsProductOwner': 'field.policy.threatNeedsProductOwner',
   'policy.allowSelfApproval': 'field.policy.allowSelfApproval',
+  'policy.soleProductOwner': 'field.policy.soleProductOwner',
+  policyEditors: 'field.policyEditors',
   'policy.minRationaleChars': 'field.policy.minRationaleChars',
   'goalCritical.labels': 'field.goalCritical.labels',
   'goalCritical.epicKeys': 'field.goalCritical.epicKeys',
@@ -90,6 +93,9 @@ export function settingValueText(translator: SettingsTranslator, path: string, v
   if (board) return board[2] ? settingValueText(translator, board[2], value, people) : value === undefined ? t('value.followsProject') : t('value.ownSettings');
   // Not a board setting: a version saved before retention existed (undefined) kept its records too.
   if (path === 'retentionDays') return typeof value === 'number' ? t('value.days', { count: value }) : t('value.keepWhileInstalled');
+  // Settings saved before these existed have the defaults.
+  if (path === 'policy.soleProductOwner') return t(`value.soleProductOwner.${(value as SoleProductOwnerRule | undefined) ?? DEFAULT_SOLE_PRODUCT_OWNER_RULE}`);
+  if (path === 'policyEditors') return t(`value.policyEditors.${(value as PolicyEditors | undefined) ?? DEFAULT_POLICY_EDITORS}`);
   if (value === undefined) return t('value.followsProject');
   if (path.startsWith('policy.byKind.')) return t(`value.requirement.${value as ApprovalRequirement}`);
   if (path.startsWith('thresholds.') && typeof value === 'number') return formatNumber(value, { style: 'percent', maximumFractionDigits: 2 });

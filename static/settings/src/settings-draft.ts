@@ -11,7 +11,17 @@
 import type { EditableSettings } from '../../../src/app/project-settings';
 import type { RiskThresholds, WorkingDays } from '../../../src/domain/assessment';
 import type { ChangeKind } from '../../../src/domain/change';
-import { openProposalLimitOf, type ApprovalRequirement, type BoardOverride, type GoalCriticalRule, type ProjectSettings } from '../../../src/domain/settings';
+import {
+  openProposalLimitOf,
+  policyEditorsOf,
+  soleProductOwnerRuleOf,
+  type ApprovalRequirement,
+  type BoardOverride,
+  type GoalCriticalRule,
+  type PolicyEditors,
+  type ProjectSettings,
+  type SoleProductOwnerRule,
+} from '../../../src/domain/settings';
 import { percentText, probabilityFromPercent } from './percent-text';
 
 /** The bounds of `editableSettingsSchema` (src/resolvers/schemas.ts). */
@@ -31,9 +41,8 @@ export const SETTINGS_BOUNDS = {
   boardOverrides: 50,
 } as const;
 
-/** Jira issue keys and Atlassian accountIds, as `issueKeySchema` and `accountIdSchema` accept them. */
+/** Jira issue keys, as `issueKeySchema` accepts them. */
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-[1-9][0-9]{0,14}$/;
-const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
 
 export const THRESHOLD_NAMES = ['threatBelow', 'threatDrop', 'cautionBelow', 'cautionDrop'] as const satisfies readonly (keyof RiskThresholds)[];
 
@@ -65,9 +74,13 @@ export interface SettingsDraft {
   readonly policy: {
     readonly byKind: Readonly<Record<ChangeKind, ApprovalRequirement>>;
     readonly goalCriticalRerankNeedsProductOwner: boolean;
+    /** A change assessed as a threat waits for a Product Owner whatever its kind's rule (issue 13); absent in settings saved before it: on. */
+    readonly threatNeedsProductOwner: boolean;
     readonly allowSelfApproval: boolean;
+    readonly soleProductOwner: SoleProductOwnerRule;
     readonly minRationaleChars: string;
   };
+  readonly policyEditors: PolicyEditors;
   readonly goalCritical: GoalRuleDraft;
   readonly thresholds: ThresholdsDraft;
   readonly workingDays: WorkingDays;
@@ -87,9 +100,7 @@ export type Problem =
   | { readonly code: 'too-many'; readonly max: number }
   | { readonly code: 'too-long'; readonly max: number }
   | { readonly code: 'no-working-day' }
-  | { readonly code: 'empty-override' }
-  | { readonly code: 'account-id' }
-  | { readonly code: 'already-listed' };
+  | { readonly code: 'empty-override' };
 
 export type Reading<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Problem };
 export type DraftReading = { readonly ok: true; readonly settings: EditableSettings } | { readonly ok: false; readonly problems: Readonly<Record<string, Problem>> };
@@ -118,7 +129,8 @@ export function draftFromSettings(settings: ProjectSettings, locale: string): Se
   const { productOwners, policy } = settings;
   return {
     productOwners: { roleName: productOwners.roleName ?? '', accountIds: productOwners.accountIds },
-    policy: { ...policy, minRationaleChars: String(policy.minRationaleChars) },
+    policy: { ...policy, threatNeedsProductOwner: policy.threatNeedsProductOwner !== false, soleProductOwner: soleProductOwnerRuleOf(policy), minRationaleChars: String(policy.minRationaleChars) },
+    policyEditors: policyEditorsOf(settings),
     goalCritical: goalRuleDraft(settings.goalCritical),
     thresholds: thresholdsDraft(settings.thresholds, locale),
     workingDays: settings.workingDays,
@@ -197,14 +209,6 @@ function readWorkingDays(days: WorkingDays): Reading<number[]> {
   return days.length === 0 ? invalid({ code: 'no-working-day' }) : valid([...new Set(days)].sort());
 }
 
-/** An accountId to add to the named Product Owners, checked against the ones already listed. */
-export function readAccountId(text: string, listed: readonly string[]): Reading<string> {
-  const accountId = text.trim();
-  if (!ACCOUNT_ID.test(accountId)) return invalid({ code: 'account-id' });
-  if (listed.includes(accountId)) return invalid({ code: 'already-listed' });
-  return listed.length >= SETTINGS_BOUNDS.accountIds ? invalid({ code: 'too-many', max: SETTINGS_BOUNDS.accountIds }) : valid(accountId);
-}
-
 /** Collects the problems of every field while still producing a complete value to build with. */
 function problemCollector() {
   const problems: Record<string, Problem> = {};
@@ -261,6 +265,7 @@ export function readDraft(draft: SettingsDraft): DraftReading {
     commentOnDecision: draft.commentOnDecision,
     retentionDays: take('retentionDays', readRetentionDays(draft.retentionDays), null),
     openProposalsPerPerson: take('openProposalsPerPerson', readWholeNumber(draft.openProposalsPerPerson, SETTINGS_BOUNDS.openProposalsPerPerson), 0),
+    policyEditors: draft.policyEditors,
     boardOverrides: Object.fromEntries(draft.boardOverrides.map((override) => [override.boardId, readOverride(override, collector)])),
   };
   return Object.keys(collector.problems).length === 0 ? { ok: true, settings } : { ok: false, problems: collector.problems };

@@ -3,6 +3,7 @@
  * a refresh that never blanks the page (an admin's unsaved edits live below it), and saving.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PersonFound } from '../../../src/app/ports';
 import type { EditableSettings, SettingsPageState } from '../../../src/app/project-settings';
 import { callResolver, type CallError, type CallResult } from '../../shared/resolver-client';
 
@@ -16,6 +17,8 @@ export interface SettingsActions {
   reload(): Promise<CallResult<SettingsPageState>>;
   /** Saves over `expectedVersion`, the version the form was based on; a newer one answers 'conflict'. */
   save(settings: EditableSettings, expectedVersion: number): Promise<CallResult<SettingsPageState>>;
+  /** The user picker's search: Jira's own, asked as the person on the page. */
+  searchPeople(query: string): Promise<CallResult<readonly PersonFound[]>>;
 }
 
 export function useProjectSettings(projectKey: string): { load: SettingsLoad; actions: SettingsActions } {
@@ -53,6 +56,7 @@ export function useProjectSettings(projectKey: string): { load: SettingsLoad; ac
         if (result.ok) land(ticket, result);
         return result;
       },
+      searchPeople: (query) => callResolver('searchPeople', { projectKey, query }),
     }),
     [projectKey, reload, land],
   );

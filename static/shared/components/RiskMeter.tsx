@@ -3,7 +3,9 @@
  * P(goal) — the chance the sprint goal is met — as a number and a bar.
  */
 import type { RiskLevel as Level } from '../../../src/domain/assessment';
+import { describeChance } from '../assessment-wording';
 import { useI18n } from '../i18n/I18nProvider';
+import { useProposalPartI18n } from '../i18n/proposal-part-messages';
 import type { SharedKey } from '../i18n/shared-messages';
 import { Icon } from './icons';
 
@@ -23,15 +25,20 @@ export interface RiskMeterProps {
   readonly pGoal: number;
   /** P(goal) after the change; omit when showing the sprint as it is. */
   readonly pGoalAfter?: number;
+  /** Certain by arithmetic (the assessment's `certain`): only then 0% or 100%, else "< 5%" / "> 95%". */
+  readonly certainBefore?: boolean;
+  readonly certainAfter?: boolean;
 }
 
-export function RiskMeter({ level, pGoal, pGoalAfter }: RiskMeterProps) {
-  const { t, formatPercent } = useI18n<SharedKey>();
+export function RiskMeter({ level, pGoal, pGoalAfter, certainBefore = false, certainAfter = false }: RiskMeterProps) {
+  const translator = useProposalPartI18n();
+  const { t } = translator;
+  const chance = (value: number, certain: boolean) => describeChance(translator, value, certain);
   const shown = pGoalAfter ?? pGoal;
   const figure =
     pGoalAfter === undefined
-      ? t('shared.risk.pGoal', { value: formatPercent(pGoal) })
-      : t('shared.risk.pGoalChange', { before: formatPercent(pGoal), after: formatPercent(pGoalAfter) });
+      ? t('shared.risk.pGoal', { value: chance(pGoal, certainBefore) })
+      : t('shared.risk.pGoalChange', { before: chance(pGoal, certainBefore), after: chance(pGoalAfter, certainAfter) });
   return (
     <div className={`gk-risk-meter gk-risk-meter--${level}`}>
       <RiskLevel level={level} />

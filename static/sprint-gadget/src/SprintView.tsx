@@ -9,14 +9,17 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Icon } from '../../shared/components/icons';
 import { LiveRegion } from '../../shared/components/LiveRegion';
-import { Loading } from '../../shared/components/Loading';
 import { HiddenFromCallerNote } from '../../shared/components/HiddenFromCallerNote';
 import { MissingPartsNote } from '../../shared/components/MissingPartsNote';
+import { Skeleton } from '../../shared/components/Skeleton';
+import { useFirstDataMark } from '../../shared/first-data-mark';
 import { namesOf } from '../../shared/people';
 import type { CallError } from '../../shared/resolver-client';
 import { BurnUp } from './burn-up/BurnUp';
 import { BypassedChanges } from './bypassed/BypassedChanges';
+import { CalibrationPanel } from './calibration/CalibrationPanel';
 import { CapacityVsWork } from './capacity/CapacityVsWork';
+import { RestOfSprintCapacity } from './capacity/RestOfSprintCapacity';
 import { Churn } from './churn/Churn';
 import { DecisionLog } from './decisions/DecisionLog';
 import type { ForecastConfidence } from './gadget-config';
@@ -26,7 +29,7 @@ import { GoalSuccessTrend } from './outcomes/GoalSuccessTrend';
 import { OutcomePrompts, type OutcomeRecorder } from './outcomes/OutcomePrompts';
 import { Queue } from './queue/Queue';
 import { GoalRisk } from './risk/GoalRisk';
-import { useSprintView, type SprintViewActions } from './use-sprint-view';
+import { useSprintView, type SprintViewActions, type SprintViewAnswer } from './use-sprint-view';
 
 export interface SprintViewProps {
   readonly boardId: number;
@@ -37,18 +40,21 @@ export interface SprintViewProps {
   readonly confidence: ForecastConfidence;
   /** Whether the board can be changed here (the gadget's Edit), which is what empty states advise. */
   readonly configurable: boolean;
+  /** The view's state already asked for at boot (SprintGadgetApp's `prefetch`). */
+  readonly firstAnswer?: SprintViewAnswer;
 }
 
-export function SprintView({ boardId, goalLabel = '', openedFromSprintId, confidence, configurable }: SprintViewProps) {
+export function SprintView({ boardId, goalLabel = '', openedFromSprintId, confidence, configurable, firstAnswer }: SprintViewProps) {
   const { t } = useGadgetI18n();
-  const { load, reload, actions } = useSprintView(boardId, goalLabel);
+  const { load, reload, actions } = useSprintView(boardId, goalLabel, firstAnswer);
   const [announcement, setAnnouncement] = useState('');
+  useFirstDataMark(load.phase === 'ready');
 
   switch (load.phase) {
     case 'loading':
       return (
         <div className="gk-gadget">
-          <Loading label={t('gadget.loading')} />
+          <Skeleton shape="sprint-gadget" label={t('gadget.loading')} />
         </div>
       );
     case 'failed':
@@ -133,6 +139,7 @@ function StateView({ state, configurable, actions, onAnnounce, ...rest }: StateV
           />
           <OutcomePrompts outcomes={state.outcomes} recorder={recorder} />
           <GoalSuccessTrend outcomes={state.outcomes} />
+          <CalibrationPanel calibration={state.calibration} />
         </>
       );
     }
@@ -168,12 +175,14 @@ function Cockpit({ state, openedFromSprintId, confidence, actions, refreshing, o
         <GoalRisk state={state} />
         <CapacityVsWork state={state} confidence={confidence} />
       </div>
+      <RestOfSprintCapacity key={`${state.sprint.id}:${JSON.stringify(state.capacity)}`} state={state} setCapacity={actions.setCapacity} onSaved={onAnnounce} />
       <Queue state={state} actions={actions} onAnnounce={onAnnounce} onReload={onRefresh} />
       <BurnUp state={state} />
       <Churn state={state} />
       <DecisionLog state={state} />
       <BypassedChanges state={state} actions={actions} onAnnounce={onAnnounce} />
       <GoalSuccessTrend outcomes={state.outcomes} />
+      <CalibrationPanel calibration={state.calibration} />
     </>
   );
 }

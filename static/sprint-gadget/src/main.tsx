@@ -4,4 +4,4 @@ import './sprint-gadget.css';
 import { bootApp } from '../../shared/boot-app';
 import { gadgetCatalogues } from './messages/catalogue';
 
-bootApp({ catalogues: gadgetCatalogues, load: () => import('./SprintGadgetApp') });
+bootApp({ catalogues: gadgetCatalogues, skeleton: 'sprint-gadget', load: () => import('./SprintGadgetApp') });

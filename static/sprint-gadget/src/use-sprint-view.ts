@@ -18,28 +18,40 @@ export interface SprintViewActions {
   reviewBypassed(request: PayloadOf<'reviewBypassedChange'>): Promise<CallResult<ResultOf<'reviewBypassedChange'>>>;
   recordOutcome(request: PayloadOf<'recordSprintOutcome'>): Promise<CallResult<ResultOf<'recordSprintOutcome'>>>;
   exportCsv(): Promise<CallResult<ResultOf<'exportSprintCsv'>>>;
+  setCapacity(request: PayloadOf<'setSprintCapacity'>): Promise<CallResult<ResultOf<'setSprintCapacity'>>>;
 }
 
-export function useSprintView(boardId: number, goalLabel = ''): { load: SprintViewLoad; reload: () => Promise<void>; actions: SprintViewActions } {
+export type SprintViewAnswer = Promise<CallResult<ResultOf<'getSprintViewState'>>>;
+
+/** The view's whole state; boot-app.tsx asks for it as soon as the Forge context names the board. */
+export function loadSprintView(boardId: number, goalLabel = ''): SprintViewAnswer {
+  return callResolver('getSprintViewState', goalLabel ? { boardId, goalLabels: [goalLabel] } : { boardId });
+}
+
+/** `firstAnswer`: the state already asked for at boot (SprintGadgetApp's `prefetch`), used instead of a first call. */
+export function useSprintView(boardId: number, goalLabel = '', firstAnswer?: SprintViewAnswer): { load: SprintViewLoad; reload: () => Promise<void>; actions: SprintViewActions } {
   const [load, setLoad] = useState<SprintViewLoad>({ phase: 'loading' });
   // Only the newest load may land: an older answer arriving late must not overwrite it.
   const latestLoad = useRef(0);
 
-  const reload = useCallback(async () => {
+  const land = useCallback(async (answer: SprintViewAnswer) => {
     const ticket = ++latestLoad.current;
     setLoad((previous) => (previous.phase === 'ready' ? { ...previous, refreshing: true } : { phase: 'loading' }));
-    const result = await callResolver('getSprintViewState', goalLabel ? { boardId, goalLabels: [goalLabel] } : { boardId });
+    const result = await answer;
     if (ticket !== latestLoad.current) return;
     setLoad((previous) => {
       if (result.ok) return { phase: 'ready', state: result.value, refreshing: false, refreshError: null };
       // A failed refresh keeps what is on screen (and whatever is being typed) and says why.
       return previous.phase === 'ready' ? { ...previous, refreshing: false, refreshError: result.error } : { phase: 'failed', error: result.error };
     });
-  }, [boardId, goalLabel]);
+  }, []);
+  const reload = useCallback(() => land(loadSprintView(boardId, goalLabel)), [land, boardId, goalLabel]);
 
+  // The answer asked for at boot is for the board and label the view opened with; any other is asked for here.
+  const firstAnswerFor = useRef(firstAnswer ? `${boardId}/${goalLabel}` : null);
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void land(firstAnswer && firstAnswerFor.current === `${boardId}/${goalLabel}` ? firstAnswer : loadSprintView(boardId, goalLabel));
+  }, [land, boardId, goalLabel, firstAnswer]);
 
   const actions = useMemo((): SprintViewActions => {
     async function thenReload<T>(call: Promise<CallResult<T>>): Promise<CallResult<T>> {
@@ -52,6 +64,7 @@ export function useSprintView(boardId: number, goalLabel = ''): { load: SprintVi
       reviewBypassed: (request) => thenReload(callResolver('reviewBypassedChange', request)),
       recordOutcome: (request) => thenReload(callResolver('recordSprintOutcome', request)),
       exportCsv: () => callResolver('exportSprintCsv', { boardId }),
+      setCapacity: (request) => thenReload(callResolver('setSprintCapacity', request)),
     };
   }, [boardId, reload]);
 

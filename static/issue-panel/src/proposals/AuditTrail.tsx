@@ -15,6 +15,7 @@ const ACTION_LABELS: Readonly<Record<AuditAction, PanelKey>> = {
   proposed: 'audit.proposed',
   'auto-approved': 'audit.auto-approved',
   approved: 'audit.approved',
+  'approved-on-condition': 'audit.approved-on-condition',
   rejected: 'audit.rejected',
   withdrawn: 'audit.withdrawn',
   'apply-queued': 'audit.apply-queued',

@@ -10,9 +10,9 @@ import { answerResolvers, callsTo, type ResolverScript } from '../../../shared/t
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn() }));
 const bridgeInvoke = invoke as unknown as jest.Mock;
 
-const productOwner = { accountId: PRIYA_PRODUCT_OWNER, isProductOwner: true, canPropose: true, cannotProposeReason: null };
-const developer = { accountId: DANA_DEVELOPER, isProductOwner: false, canPropose: true, cannotProposeReason: null };
-const stakeholder = { accountId: SAM_STAKEHOLDER, isProductOwner: false, canPropose: false, cannotProposeReason: 'You can see this issue but not edit or schedule it in Jira.' };
+const productOwner = { accountId: PRIYA_PRODUCT_OWNER, isProductOwner: true, canPropose: true, cannotProposeReason: null, ownProposals: 'another-po' } as const;
+const developer = { accountId: DANA_DEVELOPER, isProductOwner: false, canPropose: true, cannotProposeReason: null, ownProposals: null };
+const stakeholder = { accountId: SAM_STAKEHOLDER, isProductOwner: false, canPropose: false, cannotProposeReason: 'You can see this issue but not edit or schedule it in Jira.', ownProposals: null };
 
 async function showCard(state: IssuePanelState, script: ResolverScript = {}) {
   answerResolvers(bridgeInvoke, { getIssuePanelState: () => ({ data: state }), previewProposal: () => ({ data: SAFE }), ...script });

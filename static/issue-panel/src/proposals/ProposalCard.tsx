@@ -5,11 +5,12 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { IssuePanelState } from '../../../../src/app/get-issue-panel-state';
-import type { Proposal } from '../../../../src/domain/proposal';
+import type { Proposal, SelfDecided } from '../../../../src/domain/proposal';
 import { Button } from '../../../shared/components/Button';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import type { CallError } from '../../../shared/resolver-client';
 import { ApplyResult } from '../../../shared/components/ApplyResult';
+import { describeApprovalReason, describeCondition, describeCounterChange } from '../../../shared/assessment-wording';
 import { AssessmentSnapshot } from '../../../shared/components/AssessmentSnapshot';
 import type { Verdict } from '../../../shared/components/DecisionForm';
 import { nameOf, namesOf } from '../../../shared/people';
@@ -20,6 +21,8 @@ import { AuditTrail } from './AuditTrail';
 import { DecisionForm } from './DecisionForm';
 import { affordancesFor } from './proposal-affordances';
 import { StatusLozenge } from '../../../shared/components/StatusLozenge';
+import { Lozenge } from '../../../shared/components/Lozenge';
+import { ProjectSettingsLink } from '../../../shared/project-settings-link';
 
 export interface ProposalCardProps {
   readonly proposal: Proposal;
@@ -60,7 +63,13 @@ export function ProposalCard({ proposal, state, actions, focused, onActed, onRel
           {' · '}
           {proposal.needsProductOwner ? t('proposal.needsPo') : t('proposal.auto')}
         </p>
+        {proposal.status === 'proposed' && proposal.approvalReason !== undefined && <p className="gk-small">{describeApprovalReason(translator, proposal.approvalReason)}</p>}
         <ChangeDetails proposal={proposal} />
+        {proposal.counterChange && (
+          <p className="gk-small">
+            <strong>{t('proposal.together')}</strong> {describeCounterChange(translator, proposal.counterChange)}
+          </p>
+        )}
         <dl className="gk-meta">
           <dt>{t('proposal.reason')}</dt>
           <dd>
@@ -87,7 +96,9 @@ export function ProposalCard({ proposal, state, actions, focused, onActed, onRel
                     at: formatDateTime(proposal.decision.decidedAt),
                   })}
                 </span>
+                {proposal.decision.condition && <strong>{describeCondition(translator, proposal.decision.condition)}</strong>}
                 <span className="gk-user-text">{proposal.decision.rationale}</span>
+                {proposal.decision.selfDecided && <SelfDecidedNote selfDecided={proposal.decision.selfDecided} approved={proposal.decision.verdict === 'approved'} />}
                 {proposal.decision.assessment && (
                   <>
                     <span className="gk-small">{t('proposal.assessedWhenDecided')}</span>
@@ -112,9 +123,28 @@ export function ProposalCard({ proposal, state, actions, focused, onActed, onRel
             actions={actions}
             onDecided={(verdict) => onActed(proposal.id, verdictMessages[verdict])}
             onReload={onReload}
+            sprintIssues={state.sprintIssues}
+          />
+        )}
+        {affordances.decide === 'decide-own-with-note' && (
+          <DecisionForm
+            proposal={proposal}
+            minRationaleChars={state.policy.minRationaleChars}
+            actions={actions}
+            onDecided={(verdict) => onActed(proposal.id, verdictMessages[verdict])}
+            onReload={onReload}
+            sprintIssues={state.sprintIssues}
+            selfDecision={{ explanation: t('proposal.selfDecision.explanation'), label: t('proposal.selfDecision.note') }}
           />
         )}
         {affordances.decide === 'own-proposal' && <p className="gk-muted">{t('proposal.ownProposal')}</p>}
+        {affordances.decide === 'own-proposal-no-other' && (
+          <div className="gk-stack">
+            <p className="gk-muted">{t('proposal.ownProposalNoOther')}</p>
+            <ProjectSettingsLink projectKey={proposal.projectKey} label={t('setup.openSettings')} failedLabel={t('setup.openFailed')} />
+          </div>
+        )}
+        {affordances.decide === 'no-product-owner' && <p className="gk-muted">{t('proposal.noProductOwner')}</p>}
         {affordances.decide === 'awaiting-product-owner' && (
           <p className="gk-muted">{t('proposal.awaiting', { names: productOwnerNames(state, translator) })}</p>
         )}
@@ -123,6 +153,23 @@ export function ProposalCard({ proposal, state, actions, focused, onActed, onRel
         <AuditTrail proposalId={proposal.id} version={proposal.version} people={people} actions={actions} />
       </article>
     </li>
+  );
+}
+
+/** A Product Owner decided their own proposal: flagged, with the note the only Product Owner had to give. */
+function SelfDecidedNote({ selfDecided, approved }: { selfDecided: SelfDecided; approved: boolean }) {
+  const { t } = usePanelI18n();
+  return (
+    <span className="gk-stack gk-stack--tight">
+      <span>
+        <Lozenge appearance="moved">{t(approved ? 'proposal.selfApproved' : 'proposal.selfRejected')}</Lozenge>
+      </span>
+      {selfDecided.note !== null && (
+        <span>
+          {t('proposal.selfDecided.note')} <span className="gk-user-text">{selfDecided.note}</span>
+        </span>
+      )}
+    </span>
   );
 }
 

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
 import { IssuePanel } from '../IssuePanel';
 import { SAFE, THREAT, inSprintState, panelState, proposal } from '../testing/panel-fixtures';
@@ -33,6 +33,15 @@ function optionTexts(label: string): string[] {
   return within(screen.getByRole('combobox', { name: label }))
     .getAllByRole('option')
     .map((option) => option.textContent ?? '');
+}
+
+function type(label: string, value: string) {
+  fireEvent.change(screen.getByRole('textbox', { name: label }), { target: { value } });
+}
+
+/** Longer than the form's preview delay (0 in these tests): a preview that was due has been asked for. */
+async function afterThePreviewDelay() {
+  await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
 }
 
 function fillReason(text = 'Acme signs on Friday only if SAML works.') {
@@ -222,5 +231,49 @@ describe('the proposal form', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Please check what you entered');
     expect(screen.getByRole('textbox', { name: 'Why?' })).toHaveAccessibleDescription(expect.stringContaining('At most 2000 characters.'));
+  });
+
+  it('previews a split again when a part’s points change, not when a part’s summary is typed', async () => {
+    await openForm(inSprintState(), SAFE);
+    choose('Change', 'split');
+    type('Part 1 summary', 'Template');
+    type('Part 1 points', '1');
+    type('Part 2 summary', 'Provider');
+    type('Part 2 points', '1');
+    await waitFor(() => expect(callsTo(bridgeInvoke, 'previewProposal')).toHaveLength(1));
+
+    type('Part 1 summary', 'Template in English and German');
+    type('Part 2 summary', 'Provider switch');
+    await afterThePreviewDelay();
+    expect(callsTo(bridgeInvoke, 'previewProposal')).toHaveLength(1);
+    expect(within(screen.getByRole('region', { name: 'Goal assessment' })).getByText('Safe')).toBeInTheDocument();
+
+    type('Part 2 points', '0.5');
+    await waitFor(() => expect(callsTo(bridgeInvoke, 'previewProposal')).toHaveLength(2));
+    // The preview that does run is of the change as typed, summaries included.
+    expect(callsTo(bridgeInvoke, 'previewProposal')[1]).toEqual({
+      issueKey: 'ONB-9',
+      change: { kind: 'split', parts: [{ summary: 'Template in English and German', points: 1 }, { summary: 'Provider switch', points: 0.5 }] },
+    });
+  });
+
+  it('previews a tweak once, however its note is edited, and a re-estimate on every new estimate', async () => {
+    await openForm(inSprintState(), SAFE);
+    choose('Change', 'tweak');
+    type('What is clarified', 'Acceptance criteria');
+    await waitFor(() => expect(callsTo(bridgeInvoke, 'previewProposal')).toHaveLength(1));
+    type('What is clarified', 'Acceptance criteria: German copy too.');
+    await afterThePreviewDelay();
+    expect(callsTo(bridgeInvoke, 'previewProposal')).toHaveLength(1);
+
+    choose('Change', 'estimate');
+    type('New estimate (points)', '3');
+    await waitFor(() => expect(callsTo(bridgeInvoke, 'previewProposal')).toHaveLength(2));
+    type('New estimate (points)', '5');
+    await waitFor(() => expect(callsTo(bridgeInvoke, 'previewProposal')).toHaveLength(3));
+    expect(callsTo(bridgeInvoke, 'previewProposal').slice(1)).toEqual([
+      { issueKey: 'ONB-9', change: { kind: 'estimate', points: 3 } },
+      { issueKey: 'ONB-9', change: { kind: 'estimate', points: 5 } },
+    ]);
   });
 });

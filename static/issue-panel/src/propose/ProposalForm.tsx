@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { IssuePanelState } from '../../../../src/app/get-issue-panel-state';
 import type { Suggestion } from '../../../../src/domain/assessment';
-import type { ChangeKind, ReasonCategory } from '../../../../src/domain/change';
+import type { ChangeKind, CounterChange, ReasonCategory } from '../../../../src/domain/change';
 import type { Proposal } from '../../../../src/domain/proposal';
 import { Button } from '../../../shared/components/Button';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
@@ -17,7 +17,8 @@ import type { CallError } from '../../../shared/resolver-client';
 import { KIND_LABELS, REASON_LABELS } from '../../../shared/proposal-wording';
 import { usePanelI18n } from '../messages/catalogue';
 import type { PanelActions } from '../use-issue-panel';
-import { waitsForProductOwner } from './approval-hint';
+import { describeApprovalReason, describeCounterChange } from '../../../shared/assessment-wording';
+import { approvalRouteFor } from './approval-hint';
 import { AssessmentView, type SuggestionAction } from './AssessmentView';
 import { ChangeFields } from './ChangeFields';
 import { REASON_RULE, useTextLimitHint } from '../../../shared/components/RationaleField';
@@ -35,12 +36,15 @@ export interface ProposalFormProps {
 }
 
 export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDelayMs, mintKey = () => crypto.randomUUID() }: ProposalFormProps) {
-  const { t } = usePanelI18n();
+  const translator = usePanelI18n();
+  const { t } = translator;
   const [draft, setDraft] = useState<ChangeDraft>(emptyDraft);
   const [reason, setReason] = useState<ReasonDraft>({ category: '', text: '' });
   // Acknowledgements belong to one change: edit the change and the question is asked again.
   const [acknowledgedChange, setAcknowledgedChange] = useState<string | null>(null);
   const [threatReportedFor, setThreatReportedFor] = useState<string | null>(null);
+  // Work picked from a suggestion to make room belongs to one change, like an acknowledgement.
+  const [room, setRoom] = useState<{ readonly forChange: string; readonly counter: CounterChange } | null>(null);
   const [showMissing, setShowMissing] = useState(false);
   const [submitError, setSubmitError] = useState<CallError | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -53,9 +57,12 @@ export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDel
   const reading = readDraft(draft);
   const change = reading.complete ? reading.change : null;
   const changeKey = JSON.stringify(change);
-  const live = useLiveAssessment(change, actions.preview, previewDelayMs);
-  const threatens = (live.phase === 'ready' && live.assessment?.level === 'threat') || threatReportedFor === changeKey;
-  const acknowledged = acknowledgedChange === changeKey;
+  const counterChange = room && room.forChange === changeKey ? room.counter : null;
+  const live = useLiveAssessment(change, actions.preview, previewDelayMs, counterChange);
+  // The acknowledgement is of the change as proposed: with the work it makes room with.
+  const proposedKey = changeKey + JSON.stringify(counterChange);
+  const threatens = (live.phase === 'ready' && live.assessment?.level === 'threat') || threatReportedFor === proposedKey;
+  const acknowledged = acknowledgedChange === proposedKey;
   const missing: FormField[] = [...(reading.complete ? [] : reading.missing), ...readReason(reason)];
   const reasonHint = useTextLimitHint(reason.text, REASON_RULE);
 
@@ -84,12 +91,23 @@ export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDel
       update(changes);
       kindSelect.current?.focus();
     };
+    const makeRoom = (counter: CounterChange): SuggestionAction => ({ label: t('assessment.chip.makeRoom'), apply: () => setRoom({ forChange: changeKey, counter }) });
+    const picked = (counter: CounterChange) => JSON.stringify(counter) === JSON.stringify(counterChange);
     switch (suggestion.kind) {
-      case 'defer-to-make-room':
-        if ((draft.kind !== 'add' && draft.kind !== 'swap') || !state.availableKinds.includes('swap')) return [];
-        return suggestion.issueKeys
-          .filter((key) => !(draft.kind === 'swap' && draft.outIssueKey === key))
-          .map((key) => ({ label: t('assessment.chip.swapOut', { key }), apply: fold({ kind: 'swap', outIssueKey: key }) }));
+      case 'defer-to-make-room': {
+        const counter: CounterChange = { kind: 'defer', issueKeys: suggestion.issueKeys };
+        const swaps =
+          (draft.kind === 'add' || draft.kind === 'swap') && state.availableKinds.includes('swap')
+            ? suggestion.issueKeys
+                .filter((key) => !(draft.kind === 'swap' && draft.outIssueKey === key))
+                .map((key) => ({ label: t('assessment.chip.swapOut', { key }), apply: fold({ kind: 'swap', outIssueKey: key }) }))
+            : [];
+        return [...(picked(counter) ? [] : [makeRoom(counter)]), ...swaps];
+      }
+      case 'rank-below-goal': {
+        const counter: CounterChange = { kind: 'rank-below-goal', issueKeys: suggestion.issueKeys };
+        return picked(counter) ? [] : [makeRoom(counter)];
+      }
       case 'split':
         if (suggestion.issueKey !== state.issue.key || draft.kind === 'split' || !state.availableKinds.includes('split')) return [];
         return [{ label: t('assessment.chip.split'), apply: fold({ kind: 'split' }) }];
@@ -111,6 +129,7 @@ export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDel
       change,
       reason: { category: reason.category as ReasonCategory, text: reason.text },
       acknowledgeThreat: acknowledged,
+      ...(counterChange ? { counterChange } : {}),
       idempotencyKey: idempotencyKey.current,
     });
     setSubmitting(false);
@@ -118,12 +137,12 @@ export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDel
       onSubmitted(result.value);
       return;
     }
-    if (result.error.fields?.acknowledgeThreat) setThreatReportedFor(changeKey);
+    if (result.error.fields?.acknowledgeThreat) setThreatReportedFor(proposedKey);
     setSubmitError(result.error);
   }
 
-  const approvalHint =
-    draft.kind === '' ? t('form.kind.hint') : waitsForProductOwner(state.policy, draft.kind, state.issue.goalCritical) ? t('form.kind.needsPo') : t('form.kind.auto');
+  const route = draft.kind === '' ? null : approvalRouteFor(draft.kind, live, state.approvalByKind);
+  const approvalHint = route ? describeApprovalReason(translator, route.because) : t('form.kind.hint');
 
   return (
     <form ref={form} className="gk-card gk-stack" onSubmit={submit} noValidate aria-labelledby="gk-propose-heading">
@@ -157,6 +176,16 @@ export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDel
       <Field label={t('form.why')} hint={`${t('form.why.hint')} ${reasonHint}`} error={errors.reasonText}>
         {(control) => <textarea {...control} className="gk-input" value={reason.text} onChange={(event) => setReason({ ...reason, text: event.target.value })} />}
       </Field>
+      {counterChange && (
+        <div className="gk-banner gk-banner--info gk-row" role="group" aria-label={t('form.room.heading')}>
+          <span>
+            <strong>{t('form.room.heading')}:</strong> {describeCounterChange(translator, counterChange)}
+          </span>
+          <Button appearance="subtle" onClick={() => setRoom(null)}>
+            {t('form.room.remove')}
+          </Button>
+        </div>
+      )}
       <AssessmentView live={live} actionsFor={actionsFor} />
       {threatens && (
         <div className="gk-banner gk-banner--warning">
@@ -165,7 +194,7 @@ export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDel
             <input
               type="checkbox"
               checked={acknowledged}
-              onChange={(event) => setAcknowledgedChange(event.target.checked ? changeKey : null)}
+              onChange={(event) => setAcknowledgedChange(event.target.checked ? proposedKey : null)}
               aria-invalid={errors.acknowledgeThreat ? true : undefined}
             />
             <span>{t('form.acknowledgeThreat')}</span>

@@ -1,12 +1,15 @@
 /**
- * Whether a change of this kind will wait for the Product Owner, to tell the proposer before they
- * submit. Display only: it mirrors `needsProductOwner` in src/domain/approval-policy.ts, and the
- * backend's answer (the proposal's `needsProductOwner`) is what counts.
+ * Who decides the change being written, and why, to tell the proposer before they submit. The
+ * backend's answer, never a copy of the policy: the live assessment's (which adds the rule that a
+ * threat waits for the Product Owner, src/domain/approval-policy.ts) once it is in, else the
+ * panel's answer for the kind of change on this issue.
  */
+import type { IssuePanelState } from '../../../../src/app/get-issue-panel-state';
+import type { ApprovalRoute } from '../../../../src/domain/approval-policy';
 import type { ChangeKind } from '../../../../src/domain/change';
-import type { ApprovalPolicy } from '../../../../src/domain/settings';
+import type { LiveAssessment } from './use-live-assessment';
 
-export function waitsForProductOwner(policy: ApprovalPolicy, kind: ChangeKind, subjectIsGoalCritical: boolean): boolean {
-  if (kind === 'rerank' && subjectIsGoalCritical && policy.goalCriticalRerankNeedsProductOwner) return true;
-  return policy.byKind[kind] === 'product-owner';
+export function approvalRouteFor(kind: ChangeKind, live: LiveAssessment, byKind: IssuePanelState['approvalByKind']): ApprovalRoute | null {
+  if (live.phase === 'ready' && live.assessment?.approval) return live.assessment.approval;
+  return byKind[kind] ?? null;
 }

@@ -3,6 +3,7 @@
  * sprint with an SSO goal, a developer, a Product Owner and a stakeholder.
  */
 import type { IssuePanelState, IssueSummaryView } from '../../../../src/app/get-issue-panel-state';
+import type { ApprovalRoute } from '../../../../src/domain/approval-policy';
 import type { Assessment, ForecastFigures, RiskLevel } from '../../../../src/domain/assessment';
 import type { Proposal } from '../../../../src/domain/proposal';
 import type { ApprovalPolicy } from '../../../../src/domain/settings';
@@ -75,6 +76,10 @@ export const THREAT: Assessment = assessment('threat', 0.78, 0.41, {
 
 export const SAFE: Assessment = assessment('safe', 0.78, 0.8);
 
+/** What the backend's approvalRoute answers for the seed policy (src/domain/approval-policy.ts). */
+export const BY_PRODUCT_OWNER: ApprovalRoute = { needsProductOwner: true, because: 'change-kind', message: 'The approval policy gives this kind of change to the Product Owner.' };
+export const BY_DEVELOPERS: ApprovalRoute = { needsProductOwner: false, because: null, message: 'The approval policy lets the Developers make this change; it is logged.' };
+
 export function panelState(overrides: Partial<IssuePanelState> = {}): IssuePanelState {
   return {
     issue: { key: 'ONB-14', summary: 'Support SAML for enterprise tenants', points: 5, statusCategory: 'todo', goalCritical: false, inActiveSprint: false, priorityName: 'Medium' },
@@ -85,9 +90,12 @@ export function panelState(overrides: Partial<IssuePanelState> = {}): IssuePanel
     sprintIssues: SPRINT_ISSUES,
     proposals: [],
     availableKinds: ['add', 'swap'],
+    approvalByKind: { add: BY_PRODUCT_OWNER, swap: BY_PRODUCT_OWNER },
     policy: POLICY,
-    viewer: { accountId: DANA_DEVELOPER, isProductOwner: false, canPropose: true, cannotProposeReason: null },
+    viewer: { accountId: DANA_DEVELOPER, isProductOwner: false, canPropose: true, cannotProposeReason: null, ownProposals: null },
     productOwnerIds: [PRIYA_PRODUCT_OWNER],
+    productOwnerSetup: null,
+    licenseActive: true,
     hidden: { issues: 0, board: false },
     people: PEOPLE,
     unavailable: [],
@@ -100,6 +108,15 @@ export function inSprintState(overrides: Partial<IssuePanelState> = {}): IssuePa
   return panelState({
     issue: { key: 'ONB-9', summary: 'Polish the welcome e-mail', points: 2, statusCategory: 'todo', goalCritical: false, inActiveSprint: true, priorityName: 'Medium' },
     availableKinds: ['remove', 'defer', 'rerank', 'priority', 'estimate', 'split', 'tweak'],
+    approvalByKind: {
+      remove: BY_PRODUCT_OWNER,
+      defer: BY_PRODUCT_OWNER,
+      split: BY_PRODUCT_OWNER,
+      rerank: BY_DEVELOPERS,
+      priority: BY_DEVELOPERS,
+      estimate: BY_DEVELOPERS,
+      tweak: BY_DEVELOPERS,
+    },
     ...overrides,
   });
 }

@@ -1,6 +1,6 @@
 /** The approval policy: per kind of change, whether it waits for a Product Owner; and how decisions are made. */
 import type { ChangeKind } from '../../../../src/domain/change';
-import type { ApprovalRequirement } from '../../../../src/domain/settings';
+import { POLICY_EDITORS, SOLE_PRODUCT_OWNER_RULES, type ApprovalRequirement, type PolicyEditors, type SoleProductOwnerRule } from '../../../../src/domain/settings';
 import { Field } from '../../../shared/components/Field';
 import { KIND_LABELS } from '../../../shared/proposal-wording';
 import { useSettingsI18n } from '../messages/catalogue';
@@ -50,12 +50,48 @@ export function PolicyFields({ policy, onChange, errors }: PolicyFieldsProps) {
         checked={policy.goalCriticalRerankNeedsProductOwner}
         onChange={(checked) => update({ goalCriticalRerankNeedsProductOwner: checked })}
       />
+      <CheckboxField
+        label={t('field.policy.threatNeedsProductOwner')}
+        checked={policy.threatNeedsProductOwner}
+        onChange={(checked) => update({ threatNeedsProductOwner: checked })}
+      />
       <CheckboxField label={t('field.policy.allowSelfApproval')} checked={policy.allowSelfApproval} onChange={(checked) => update({ allowSelfApproval: checked })} />
+      {!policy.allowSelfApproval && (
+        <Field label={t('field.policy.soleProductOwner')}>
+          {(control) => (
+            <select {...control} className="gk-input" value={policy.soleProductOwner} onChange={(event) => update({ soleProductOwner: event.target.value as SoleProductOwnerRule })}>
+              {SOLE_PRODUCT_OWNER_RULES.map((rule) => (
+                <option key={rule} value={rule}>
+                  {t(`value.soleProductOwner.${rule}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <Field label={t('form.inCharacters', { label: t('field.policy.minRationaleChars') })} hint={t('form.minRationaleChars.hint')} error={errors['policy.minRationaleChars']}>
         {(control) => (
           <input {...control} className="gk-input gk-input--short" inputMode="numeric" autoComplete="off" value={policy.minRationaleChars} onChange={(event) => update({ minRationaleChars: event.target.value })} />
         )}
       </Field>
     </SettingsSection>
+  );
+}
+
+/** Who may change the approval policy: administrators always; the project's Product Owners when chosen. */
+export function PolicyEditorsField({ value, onChange }: { value: PolicyEditors; onChange: (value: PolicyEditors) => void }) {
+  const { t } = useSettingsI18n();
+  return (
+    <Field label={t('field.policyEditors')} hint={t('form.policyEditors.hint')}>
+      {(control) => (
+        <select {...control} className="gk-input" value={value} onChange={(event) => onChange(event.target.value as PolicyEditors)}>
+          {POLICY_EDITORS.map((editors) => (
+            <option key={editors} value={editors}>
+              {t(`value.policyEditors.${editors}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -1,17 +1,19 @@
 /**
  * Who the Product Owners are: the members of a project role and/or named people. People are
- * added by Atlassian account ID (Custom UI has no Jira user picker, and only the ID is stored);
- * the names come from the backend's `people` once it knows the ID.
+ * picked by name from Jira's own user picker (PeoplePicker); only their account ID is stored, and
+ * a picked person's name shows at once.
  */
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
+import type { PersonFound } from '../../../../src/app/ports';
 import type { SettingsPageState } from '../../../../src/app/project-settings';
 import { Button } from '../../../shared/components/Button';
 import { Field } from '../../../shared/components/Field';
 import { Icon } from '../../../shared/components/icons';
 import { useSettingsI18n } from '../messages/catalogue';
 import { personName } from '../setting-wording';
-import { readAccountId, type Problem, type SettingsDraft } from '../settings-draft';
-import { problemText, type FieldErrors } from './field-errors';
+import { SETTINGS_BOUNDS, type SettingsDraft } from '../settings-draft';
+import type { FieldErrors } from './field-errors';
+import { PeoplePicker, type SearchPeople } from './PeoplePicker';
 import { SettingsSection } from './SettingsSection';
 
 type ProductOwnersDraft = SettingsDraft['productOwners'];
@@ -22,9 +24,10 @@ export interface ProductOwnerFieldsProps {
   readonly onChange: (productOwners: ProductOwnersDraft) => void;
   readonly errors: FieldErrors;
   readonly announce: (message: string) => void;
+  readonly search: SearchPeople;
 }
 
-export function ProductOwnerFields({ productOwners, page, onChange, errors, announce }: ProductOwnerFieldsProps) {
+export function ProductOwnerFields({ productOwners, page, onChange, errors, announce, search }: ProductOwnerFieldsProps) {
   const translator = useSettingsI18n();
   const { t } = translator;
   const { roleName, accountIds } = productOwners;
@@ -44,7 +47,14 @@ export function ProductOwnerFields({ productOwners, page, onChange, errors, anno
         )}
       </Field>
       {page.unreadableProductOwnerRole !== null && page.unreadableProductOwnerRole === roleName && <UnreadableRoleNote role={roleName} />}
-      <NamedPeople accountIds={accountIds} people={page.people} onChange={(next) => onChange({ ...productOwners, accountIds: next })} error={errors['productOwners.accountIds']} announce={announce} />
+      <NamedPeople
+        accountIds={accountIds}
+        people={page.people}
+        onChange={(next) => onChange({ ...productOwners, accountIds: next })}
+        error={errors['productOwners.accountIds']}
+        announce={announce}
+        search={search}
+      />
       {roleName === '' && accountIds.length === 0 && (
         <div className="gk-banner gk-banner--warning" role="note">
           <Icon name="caution" className="gk-banner__icon" />
@@ -72,41 +82,28 @@ interface NamedPeopleProps {
   readonly onChange: (accountIds: readonly string[]) => void;
   readonly error: string | undefined;
   readonly announce: (message: string) => void;
+  readonly search: SearchPeople;
 }
 
-function NamedPeople({ accountIds, people, onChange, error, announce }: NamedPeopleProps) {
+function NamedPeople({ accountIds, people, onChange, error, announce, search }: NamedPeopleProps) {
   const translator = useSettingsI18n();
   const { t } = translator;
-  const [typed, setTyped] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const input = useRef<HTMLInputElement>(null);
+  // Names of people picked since the page loaded: shown at once, never stored.
+  const [picked, setPicked] = useState<Readonly<Record<string, string>>>({});
+  const names = { ...people, ...picked };
+  const full = accountIds.length >= SETTINGS_BOUNDS.accountIds;
 
-  function add() {
-    const reading = readAccountId(typed, accountIds);
-    if (!reading.ok) {
-      setProblem(reading.problem);
-      input.current?.focus();
-      return;
-    }
-    onChange([...accountIds, reading.value]);
-    setTyped('');
-    setProblem(null);
-    announce(t('people.added', { accountId: reading.value }));
+  function add(person: PersonFound) {
+    const name = person.displayName ?? t('people.hiddenName');
+    if (person.displayName) setPicked((previous) => ({ ...previous, [person.accountId]: name }));
+    onChange([...accountIds, person.accountId]);
+    announce(t('people.added', { name }));
   }
 
   function remove(accountId: string, name: string) {
     onChange(accountIds.filter((other) => other !== accountId));
     announce(t('people.removed', { name }));
-    // The removed row takes its button with it; focus goes on to adding someone.
-    input.current?.focus();
   }
-
-  // Enter in the account ID field adds the person rather than saving the whole form.
-  const addOnEnter = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    add();
-  };
 
   return (
     <SettingsSection title={t('field.productOwners.accountIds')}>
@@ -115,13 +112,13 @@ function NamedPeople({ accountIds, people, onChange, error, announce }: NamedPeo
       ) : (
         <ul className="gk-list gk-people">
           {accountIds.map((accountId) => {
-            const known = accountId in people;
-            const name = known ? personName(translator, people, accountId) : accountId;
+            const known = accountId in names;
+            const name = known ? personName(translator, names, accountId) : accountId;
             return (
               <li key={accountId} className="gk-row gk-row--spread gk-people__person">
                 <span className="gk-stack gk-stack--tight">
                   <span>{name}</span>
-                  <span className="gk-small">{known ? accountId : t('people.nameAfterSave')}</span>
+                  <span className="gk-small">{known ? accountId : t('people.notInJira')}</span>
                 </span>
                 <Button appearance="subtle" aria-label={t('people.remove', { name })} onClick={() => remove(accountId, name)}>
                   {t('form.remove')}
@@ -131,26 +128,11 @@ function NamedPeople({ accountIds, people, onChange, error, announce }: NamedPeo
           })}
         </ul>
       )}
-      <Field label={t('people.add.label')} hint={t('people.add.hint')} error={problem ? problemText(translator, problem) : error}>
-        {(control) => (
-          <div className="gk-row">
-            <input
-              {...control}
-              ref={input}
-              className="gk-input gk-input--account"
-              autoComplete="off"
-              spellCheck={false}
-              value={typed}
-              onChange={(event) => {
-                setTyped(event.target.value);
-                setProblem(null);
-              }}
-              onKeyDown={addOnEnter}
-            />
-            <Button onClick={add}>{t('people.add')}</Button>
-          </div>
-        )}
-      </Field>
+      {full ? (
+        <p className="gk-muted">{t('problem.tooMany', { max: SETTINGS_BOUNDS.accountIds })}</p>
+      ) : (
+        <PeoplePicker label={t('people.add.label')} hint={t('people.add.hint')} error={error} listed={accountIds} search={search} onPick={add} />
+      )}
     </SettingsSection>
   );
 }

@@ -19,6 +19,7 @@ interface SavePayload {
 async function openAsAdmin(page = settingsPage(), saveAnswer?: (payload: SavePayload) => unknown) {
   answerResolvers(bridgeInvoke, {
     getProjectSettings: () => ({ data: page }),
+    searchPeople: ({ query }: { query: string }) => ({ data: JIRA_PEOPLE.filter((person) => person.displayName.toLowerCase().startsWith(query.toLowerCase())) }),
     saveProjectSettings: saveAnswer ?? ((payload: SavePayload) => ({ data: { ...page, settings: { ...page.settings, ...payload.settings, version: payload.expectedVersion + 1 } } })),
   });
   renderSettingsPage();
@@ -37,6 +38,17 @@ async function save(): Promise<SavePayload[]> {
   fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
   await waitFor(() => expect(screen.getByRole('button', { name: 'Save settings' })).not.toHaveAttribute('aria-busy'));
   return callsTo(bridgeInvoke, 'saveProjectSettings') as SavePayload[];
+}
+
+/** What Jira's user picker finds, as `searchPeople` answers (PersonFound: account id and display name). */
+const JIRA_PEOPLE = [
+  { accountId: DANA, displayName: 'Dana Kowalski' },
+  { accountId: '557058:dev-kofi', displayName: 'Kofi Mensah' },
+];
+
+async function pickPerson(query: string, name: string, container: HTMLElement = document.body) {
+  fireEvent.change(within(container).getByRole('combobox', { name: 'Add a Product Owner: search by name' }), { target: { value: query } });
+  fireEvent.click(await within(container).findByRole('option', { name }));
 }
 
 beforeEach(() => bridgeInvoke.mockReset());
@@ -59,8 +71,7 @@ describe('the settings form', () => {
   it('sends settings in exactly the shape the backend’s schema accepts, over the version it loaded', async () => {
     await openAsAdmin();
     fireEvent.change(screen.getByRole('combobox', { name: 'Project role whose members are Product Owners' }), { target: { value: '' } });
-    type('Atlassian account ID of a person to add', DANA);
-    fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    await pickPerson('Dan', 'Dana Kowalski');
     fireEvent.change(screen.getByRole('combobox', { name: 'Re-estimate' }), { target: { value: 'product-owner' } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'A Product Owner may approve their own proposals' }));
     type('Shortest rationale a decision accepts (characters)', '25');
@@ -85,9 +96,12 @@ describe('the settings form', () => {
       policy: {
         byKind: { add: 'product-owner', remove: 'product-owner', defer: 'product-owner', swap: 'product-owner', split: 'product-owner', rerank: 'auto', estimate: 'product-owner', priority: 'auto', tweak: 'auto' },
         goalCriticalRerankNeedsProductOwner: true,
+        threatNeedsProductOwner: true,
         allowSelfApproval: true,
+        soleProductOwner: 'self-with-note',
         minRationaleChars: 25,
       },
+      policyEditors: 'admins',
       goalCritical: { labels: ['sprint-goal', 'launch'], epicKeys: ['ONB-1', 'ONB-2'], flaggedIssueKeys: ['ONB-39'], jql: null },
       thresholds: { threatBelow: 0.5, threatDrop: 0.2, cautionBelow: 0.8, cautionDrop: 0.05 },
       workingDays: [1, 2, 3, 4, 5, 6],
@@ -97,6 +111,16 @@ describe('the settings form', () => {
       openProposalsPerPerson: 10,
       boardOverrides: { '1': { workingDays: [1, 2, 3, 4] } },
     });
+  });
+
+  it('turns off the rule that a threat to the goal waits for a Product Owner, and saves it', async () => {
+    await openAsAdmin();
+    const rule = screen.getByRole('checkbox', { name: 'A change Goalkeeper rates a threat to the goal always waits for a Product Owner, whatever its kind' });
+    expect(rule).toBeChecked();
+    fireEvent.click(rule);
+    const [payload] = await save();
+    expect(payload?.settings.policy).toMatchObject({ threatNeedsProductOwner: false });
+    expect(editableSettingsSchema.safeParse(payload?.settings).data?.policy.threatNeedsProductOwner).toBe(false);
   });
 
   it('deletes a closed sprint’s records after the days typed, and keeps them while installed when the field is empty', async () => {
@@ -173,26 +197,62 @@ describe('the settings form', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('3 settings need attention.');
   });
 
-  it('adds a named Product Owner by account ID only when it looks like one', async () => {
+  it('adds a named Product Owner only by picking a person Jira finds, never the text typed', async () => {
     await openAsAdmin();
     const owners = group('Named Product Owners');
-    type('Atlassian account ID of a person to add', 'dana@example.com', owners);
-    fireEvent.click(within(owners).getByRole('button', { name: 'Add person' }));
-    const accountId = within(owners).getByRole('textbox', { name: 'Atlassian account ID of a person to add' });
-    expect(accountId).toHaveAccessibleDescription(expect.stringContaining('That is not an Atlassian account ID'));
-    expect(accountId).toHaveValue('dana@example.com');
+    const search = within(owners).getByRole('combobox', { name: 'Add a Product Owner: search by name' });
 
-    type('Atlassian account ID of a person to add', DANA, owners);
-    fireEvent.keyDown(accountId, { key: 'Enter' });
+    fireEvent.change(search, { target: { value: 'mei' } });
+    expect(await within(owners).findByText('Nobody in Jira matches “mei”.')).toBeInTheDocument();
+    fireEvent.keyDown(search, { key: 'Enter' });
+    expect(within(owners).queryByText('mei')).not.toBeInTheDocument();
 
+    fireEvent.change(search, { target: { value: 'Dan' } });
+    expect(await within(owners).findByRole('option', { name: 'Dana Kowalski' })).toHaveAttribute('aria-selected', 'true');
+    fireEvent.keyDown(search, { key: 'Enter' });
+
+    expect(within(owners).getByText('Dana Kowalski')).toBeInTheDocument();
     expect(within(owners).getByText(DANA)).toBeInTheDocument();
-    expect(within(owners).getByText('name shown once saved')).toBeInTheDocument();
-    expect(accountId).toHaveValue('');
+    expect(search).toHaveValue('');
+    expect(callsTo(bridgeInvoke, 'searchPeople')).toEqual([
+      { projectKey: 'ONB', query: 'mei' },
+      { projectKey: 'ONB', query: 'Dan' },
+    ]);
     expect(callsTo(bridgeInvoke, 'saveProjectSettings')).toEqual([]);
 
     fireEvent.click(within(owners).getByRole('button', { name: 'Remove Priya Raman' }));
     expect(within(owners).queryByText('Priya Raman')).not.toBeInTheDocument();
-    expect(accountId).toHaveFocus();
+  });
+
+  it('shows an account id Jira refused at save as not a person, with the backend’s verdict beside the people', async () => {
+    const page = settingsPage({ settings: savedSettings({ productOwners: { roleName: 'Product Owner', accountIds: ['mei'] } }) });
+    await openAsAdmin(page, () => ({
+      error: { code: 'invalid-input', message: 'Jira knows no person with the account id mei.', fields: { 'productOwners.accountIds': 'unknown-person' } },
+    }));
+    const owners = group('Named Product Owners');
+    expect(within(owners).getByText('not a person in Jira: remove before saving')).toBeInTheDocument();
+
+    await save();
+
+    expect(within(owners).getByRole('combobox', { name: 'Add a Product Owner: search by name' })).toHaveAccessibleDescription(
+      expect.stringContaining('Jira knows no person with one of these account IDs'),
+    );
+  });
+
+  it('lets a Product Owner change only the approval policy where the settings allow it, and sends the sole-Product-Owner rule', async () => {
+    await openAsAdmin(settingsPage({ editScope: 'policy' }));
+    expect(screen.getByText(/As a Product Owner of this project you may change the approval policy/)).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Project role whose members are Product Owners' })).toBeDisabled();
+    expect(screen.getByRole('combobox', { name: 'Who may change the approval policy' })).toBeDisabled();
+    expect(within(group('Goal-critical issues')).getByRole('textbox', { name: 'Labels' })).toBeDisabled();
+
+    const rule = screen.getByRole('combobox', { name: 'When the only Product Owner proposes a change' });
+    expect(rule).toBeEnabled();
+    fireEvent.change(rule, { target: { value: 'another-po' } });
+    const [payload] = await save();
+
+    expect(payload?.settings.policy).toMatchObject({ soleProductOwner: 'another-po' });
+    expect(payload?.settings.policyEditors).toBe('admins');
   });
 
   it('edits board overrides: adds one for a board, starting from the project’s values, and removes another', async () => {

@@ -21,7 +21,7 @@ import { CheckboxField } from './CheckboxField';
 import { problemTexts, serverFieldErrors, type FieldErrors } from './field-errors';
 import { GoalRuleFields } from './GoalRuleFields';
 import { HistorySprintsField } from './HistorySprintsField';
-import { PolicyFields } from './PolicyFields';
+import { PolicyEditorsField, PolicyFields } from './PolicyFields';
 import { ProductOwnerFields } from './ProductOwnerFields';
 import { OpenProposalLimitField } from './OpenProposalLimitField';
 import { RetentionDaysField } from './RetentionDaysField';
@@ -115,6 +115,8 @@ export function SettingsForm({ page, actions }: SettingsFormProps) {
   }
 
   const problemCount = Object.keys(errors).length;
+  // A Product Owner allowed to edit the policy (settings' policyEditors) sees the rest, disabled.
+  const adminOnly = page.editScope === 'policy';
   return (
     <form ref={form} className="gk-stack" onSubmit={save} noValidate aria-label={t('form.heading')}>
       <LiveRegion message={announcement} />
@@ -132,8 +134,20 @@ export function SettingsForm({ page, actions }: SettingsFormProps) {
       )}
       {rebasedFrom !== null && <RebasedNotice page={page} since={rebasedFrom} onUseTheirs={undo} />}
 
-      <ProductOwnerFields productOwners={draft.productOwners} page={page} onChange={(productOwners) => update({ productOwners })} errors={errors} announce={setAnnouncement} />
+      {adminOnly && <PolicyOnlyNotice />}
+      <fieldset className="gk-fieldset" disabled={adminOnly}>
+        <ProductOwnerFields
+          productOwners={draft.productOwners}
+          page={page}
+          onChange={(productOwners) => update({ productOwners })}
+          errors={errors}
+          announce={setAnnouncement}
+          search={actions.searchPeople}
+        />
+      </fieldset>
       <PolicyFields policy={draft.policy} onChange={(policy) => update({ policy })} errors={errors} />
+      <fieldset className="gk-fieldset" disabled={adminOnly}>
+        <PolicyEditorsField value={draft.policyEditors} onChange={(policyEditors) => update({ policyEditors })} />
       <SettingsSection title={t('group.goalCritical')} headingLevel={3} hint={t('group.goalCritical.hint')}>
         <GoalRuleFields path="goalCritical" rule={draft.goalCritical} onChange={(goalCritical) => update({ goalCritical })} errors={errors} />
       </SettingsSection>
@@ -157,6 +171,7 @@ export function SettingsForm({ page, actions }: SettingsFormProps) {
         <RetentionDaysField value={draft.retentionDays} onChange={(retentionDays) => update({ retentionDays })} errors={errors} />
       </SettingsSection>
       <BoardOverridesEditor draft={draft} boards={page.boards} onChange={(boardOverrides) => update({ boardOverrides })} errors={errors} announce={setAnnouncement} />
+      </fieldset>
 
       <div className="gk-row gk-settings__actions">
         <Button ref={saveButton} type="submit" appearance="primary" busy={saving}>
@@ -170,6 +185,16 @@ export function SettingsForm({ page, actions }: SettingsFormProps) {
         {dirty ? <span className="gk-small">{t('form.unsaved')}</span> : savedVersion !== null && <span className="gk-small">{t('form.saved', { version: savedVersion })}</span>}
       </div>
     </form>
+  );
+}
+
+function PolicyOnlyNotice() {
+  const { t } = useSettingsI18n();
+  return (
+    <div className="gk-banner gk-banner--info" role="note">
+      <Icon name="info" className="gk-banner__icon" />
+      <p>{t('form.policyOnly')}</p>
+    </div>
   );
 }
 

@@ -27,10 +27,6 @@ export function problemText({ t }: SettingsTranslator, problem: Problem): string
       return t('problem.noWorkingDay');
     case 'empty-override':
       return t('problem.emptyOverride');
-    case 'account-id':
-      return t('problem.accountId');
-    case 'already-listed':
-      return t('problem.alreadyListed');
   }
 }
 
@@ -58,6 +54,8 @@ function serverFieldText({ t }: SettingsTranslator, detail: string, message: str
       return message;
     case 'unknown-role':
       return t('problem.unknownRole');
+    case 'unknown-person':
+      return t('problem.unknownPerson');
     default:
       return detail.includes(' ') ? detail : t('problem.checkField');
   }

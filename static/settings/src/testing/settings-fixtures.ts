@@ -54,7 +54,8 @@ export function settingsPage(overrides: Partial<SettingsPageState> = {}): Settin
   return {
     projectKey: 'ONB',
     settings,
-    canEdit: true,
+    canEdit: overrides.canEdit ?? true,
+    editScope: overrides.canEdit === false ? 'none' : 'all',
     projectRoles: ['Administrators', 'Product Owner', 'Developers', 'Viewers'],
     unreadableProductOwnerRole: null,
     history,

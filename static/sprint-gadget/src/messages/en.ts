@@ -203,6 +203,28 @@ export const en = {
   'config.confidence.p50': 'what the team finishes in half of its sprints',
   'config.confidence.p85': 'what the team finishes in 85% of its sprints (the safer plan)',
   'config.save': 'Save',
+  'capacity.input.heading': 'Capacity for the rest of the sprint',
+  'capacity.usual': 'The forecast assumes the team’s usual capacity on every working day left.',
+  'capacity.declared': { one: 'Declared: {availability} of the usual capacity, {count} working day off.', other: 'Declared: {availability} of the usual capacity, {count} working days off.' },
+  'capacity.availability': 'Available (% of usual)',
+  'capacity.availability.hint': 'E.g. 80 with one of five people away.',
+  'capacity.availability.invalid': 'A whole percentage from 0 to 100.',
+  'capacity.daysOff': 'Days off',
+  'capacity.daysOff.hint': 'Whole working days nobody works before the sprint ends (a public holiday).',
+  'capacity.daysOff.invalid': 'A whole number of days from 0 to 30.',
+  'capacity.save': 'Save capacity',
+  'capacity.saved': { one: 'Capacity saved: {availability}, {count} day off. The forecast now uses it.', other: 'Capacity saved: {availability}, {count} days off. The forecast now uses it.' },
+  'calibration.heading': 'How reliable Goalkeeper’s forecasts have been',
+  'calibration.waiting': {
+    one: 'After {min} closed sprints with a recorded goal outcome, this shows how often goals were met when Goalkeeper said 30%, 50% or 80%. So far: {count} sprint.',
+    other: 'After {min} closed sprints with a recorded goal outcome, this shows how often goals were met when Goalkeeper said 30%, 50% or 80%. So far: {count} sprints.',
+  },
+  'calibration.brier': { one: 'Brier score {brier} over {count} decision in {sprints} sprints (0 is perfect; always saying 50% scores 0.250).', other: 'Brier score {brier} over {count} decisions in {sprints} sprints (0 is perfect; always saying 50% scores 0.250).' },
+  'calibration.said': 'When Goalkeeper said',
+  'calibration.met': 'Goals met',
+  'calibration.rate': 'Share met',
+  'calibration.band': '{said} (between {from} and {to})',
+  'calibration.metOf': '{met} of {count} times',
 } as const;
 
 export type GadgetKey = keyof typeof en;

@@ -1,5 +1,7 @@
 /** One proposal in the queue: what, who, when, why, its threat level now, and the decision (or who makes it). */
 import type { QueuedProposal, ReadySprintView } from '../../../../src/app/get-sprint-view-state';
+import { counterChangeOf } from '../../../../src/domain/assessment';
+import { describeCounterChange } from '../../../shared/assessment-wording';
 import { AssessmentSnapshot } from '../../../shared/components/AssessmentSnapshot';
 import { DecisionForm, type Verdict } from '../../../shared/components/DecisionForm';
 import { RiskLevel } from '../../../shared/components/RiskMeter';
@@ -41,6 +43,7 @@ export function QueuedProposalCard({ queued, state, deciders, decide, onDecided,
           {': '}
           <span className="gk-user-text">{proposal.reason.text}</span>
         </p>
+        {proposal.counterChange && <p className="gk-small">{describeCounterChange(translator, proposal.counterChange)}</p>}
         <div className="gk-stack gk-stack--tight">
           <span className="gk-small">{t('queue.threatNow')}</span>
           <AssessmentSnapshot assessment={assessmentNow} />
@@ -57,6 +60,10 @@ export function QueuedProposalCard({ queued, state, deciders, decide, onDecided,
             onReload={onReload}
             label={t('queue.decideLabel', { change })}
             headingLevel={5}
+            conditionChoices={{
+              suggestions: assessmentNow.suggestions.flatMap((suggestion) => counterChangeOf(suggestion) ?? []),
+              items: state.ranked.filter((item) => !item.goalCritical && item.statusCategory === 'todo' && item.key !== proposal.issueKey).map(({ key, summary }) => ({ key, summary })),
+            }}
           />
         ) : (
           <p className="gk-muted">{t('queue.awaiting', { names: deciders })}</p>

@@ -16,6 +16,7 @@
  */
 import type { QueuedProposal, ReadySprintView, SprintViewState } from '../../../../src/app/get-sprint-view-state';
 import type { Assessment, RiskLevel } from '../../../../src/domain/assessment';
+import { calibrationOf, type Calibration } from '../../../../src/domain/calibration';
 import { computeChurn, scopeLine } from '../../../../src/domain/churn';
 import type { Proposal } from '../../../../src/domain/proposal';
 import { scopeChangesOf } from '../../../../src/domain/scope-change';
@@ -179,6 +180,24 @@ export const OUTCOMES: readonly SprintOutcome[] = [
   { sprintId: 5, boardId: 1, sprintName: 'ONB Sprint 5', goal: 'OIDC and SAML sign-in for existing accounts', outcome: 'partly', note: 'SAML logout slipped.', recordedBy: PRIYA_PRODUCT_OWNER, closedAt: '2026-11-02T08:00:00.000Z', committedPoints: 23, grossChurn: null },
 ];
 
+/** What a board with two recorded outcomes has: too few sprints to say anything yet. */
+export const NO_CALIBRATION_YET: Calibration = calibrationOf([
+  { sprintId: 4, pGoal: 0.72, met: true },
+  { sprintId: 5, pGoal: 0.41, met: false },
+]);
+
+/** Six closed sprints whose goals were met about as often as Goalkeeper said. */
+export const CALIBRATED: Calibration = calibrationOf([
+  { sprintId: 1, pGoal: 0.31, met: false },
+  { sprintId: 1, pGoal: 0.28, met: true },
+  { sprintId: 2, pGoal: 0.34, met: false },
+  { sprintId: 3, pGoal: 0.52, met: true },
+  { sprintId: 4, pGoal: 0.55, met: false },
+  { sprintId: 5, pGoal: 0.83, met: true },
+  { sprintId: 6, pGoal: 0.86, met: true },
+  { sprintId: 6, pGoal: 0.81, met: true },
+]);
+
 const COMMITTED = { points: 30, count: 11 };
 const CHANGES = [...DECIDED.flatMap(scopeChangesOf), ...BYPASSED];
 
@@ -216,6 +235,8 @@ export function readyState(overrides: Partial<ReadySprintView> = {}): ReadySprin
     burnUp: { scope: scopeLine('2026-11-16T09:00:00.000Z', COMMITTED.points, CHANGES), donePoints: 9, now: NOW },
     bypassed: BYPASSED,
     outcomes: OUTCOMES,
+    calibration: NO_CALIBRATION_YET,
+    capacity: null,
     minRationaleChars: 10,
     allowSelfApproval: false,
     viewer: { accountId: DANA_DEVELOPER, isProductOwner: false },
@@ -234,6 +255,7 @@ export const NO_ACTIVE_SPRINT: SprintViewState = {
   kind: 'no-active-sprint',
   board: { id: 1, name: 'ONB board' },
   outcomes: OUTCOMES,
+  calibration: NO_CALIBRATION_YET,
   viewer: { accountId: DANA_DEVELOPER, isProductOwner: false },
   productOwnerIds: [PRIYA_PRODUCT_OWNER],
   people: PEOPLE,
