@@ -1,23 +1,61 @@
-/** Unit, use-case, adapter and handler tests run in node; front-end component tests in jsdom. */
+/**
+ * Unit, use-case, adapter and handler tests run in node; front-end component tests in jsdom.
+ * Projects by layer, so a loop can pick what it needs (`npm run test:quick`: domain, app,
+ * adapters; `npm run test:unit`: domain and ui); `npx jest` runs them all. Every test file
+ * belongs to exactly one project: `handler` takes whatever the layer projects leave.
+ *
+ * Timeouts are sized for a loaded 2-core machine (issue 16: jest's default 5 s failed 50-way races
+ * and a settings form test there); a file that needs longer says so with `jest.setTimeout`.
+ */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
+const transform = { '^.+\\.tsx?$': tsJest };
+// The one way a front end reaches the backend (src/contract); static/tsconfig.json and static/shared/vite-config.ts say the same.
+const moduleNameMapper = { '^@goalkeeper/contract$': '<rootDir>/src/contract/index.ts' };
+
+const LAYER_DIRECTORIES = {
+  domain: ['domain'],
+  app: ['app', 'events', 'resolvers'],
+  adapters: ['jira', 'store', 'sandbox'],
+};
+
+const nodeProject = (displayName, directories, testTimeout) => ({
+  displayName,
+  testEnvironment: 'node',
+  roots: directories.map((directory) => `<rootDir>/test/${directory}`),
+  testMatch: ['**/*.test.ts'],
+  transform,
+  moduleNameMapper,
+  testTimeout,
+});
+
 module.exports = {
   globalSetup: '<rootDir>/test/support/figures-global-setup.js',
   globalTeardown: '<rootDir>/test/support/figures-global-teardown.js',
   reporters: ['default', '<rootDir>/test/support/test-counts-reporter.js'],
   projects: [
+    nodeProject('domain', LAYER_DIRECTORIES.domain, 30_000),
+    // Use cases and handlers boot the sandbox (Jira stand-in, KVS and queue emulators) per test.
+    nodeProject('app', LAYER_DIRECTORIES.app, 60_000),
+    nodeProject('adapters', LAYER_DIRECTORIES.adapters, 60_000),
     {
-      displayName: 'node',
+      // Security (50-way races, fuzzing, fault injection), the Jira contract, the builds, e2e.
+      displayName: 'handler',
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
-      transform: { '^.+\\.tsx?$': tsJest },
+      testPathIgnorePatterns: ['/node_modules/', ...Object.values(LAYER_DIRECTORIES).flat().map((directory) => `<rootDir>/test/${directory}/`)],
+      transform,
+      moduleNameMapper,
+      testTimeout: 120_000,
     },
     {
       displayName: 'ui',
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/static'],
       testMatch: ['**/*.test.tsx'],
-      transform: { '^.+\\.tsx?$': tsJest },
+      transform,
+      moduleNameMapper,
+      testTimeout: 30_000,
     },
   ],
 };

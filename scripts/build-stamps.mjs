@@ -3,9 +3,10 @@
  * reads and of the build it produced, kept in a stamp beside the other tools' caches
  * (node_modules/.cache/, which `npm ci` starts empty). Inputs: the app's own directory (its
  * sources, index.html, public/, vite.config.ts), static/shared/ (components, styles, the shared
- * Vite config and token fallbacks), static/tsconfig.json and tsconfig.json, and package-lock.json
- * (React, Vite, @forge/bridge, @atlaskit/tokens). Code from src/ enters a bundle only as
- * `import type` (static/README.md), which leaves the output unchanged, so it is not an input.
+ * Vite config and token fallbacks), static/tsconfig.json and tsconfig.json, package-lock.json
+ * (React, Vite, @forge/bridge, @atlaskit/tokens), and the backend code a bundle may carry: the
+ * contract (src/contract, `@goalkeeper/contract`) and the pure rules of src/domain it re-exports.
+ * The rest of src/ crosses only as types, which leave the output unchanged, so it is not an input.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,8 @@ export function buildInputs(root, appDirectory) {
   return [
     ...filesUnder(appDirectory, (path) => path === buildDirectory || testFile(path)),
     ...filesUnder(join(root, 'static', 'shared'), testFile),
+    ...filesUnder(join(root, 'src', 'contract')),
+    ...filesUnder(join(root, 'src', 'domain')),
     ...['static/tsconfig.json', 'tsconfig.json', 'package-lock.json'].map((file) => join(root, file)).filter((file) => existsSync(file)),
   ];
 }

@@ -98,7 +98,8 @@ export async function saveProjectSettings(
   }
   await requireValidJql(ports, request.settings);
   const roleName = request.settings.productOwners.roleName;
-  if (roleName && !(await ports.jira.projectRoleNames(request.projectKey)).includes(roleName)) {
+  // A Product Owner's save leaves the role as it was (checked above); Jira lists roles to project admins only.
+  if (scope === 'all' && roleName && !(await ports.jira.projectRoleNames(request.projectKey)).includes(roleName)) {
     throw new GoalkeeperError('invalid-input', `The project has no role named "${roleName}".`, { 'productOwners.roleName': 'unknown-role' });
   }
   await requireKnownPeople(ports, request.settings.productOwners.accountIds);

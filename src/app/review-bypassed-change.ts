@@ -1,7 +1,8 @@
 /** The Product Owner reviews a change made around Goalkeeper: accepts it with a rationale, or notes it. */
 import { GoalkeeperError } from '../domain/errors';
 import { validateRationale } from '../domain/proposal';
-import type { BypassedChange } from '../domain/sprint-record';
+import type { ProjectSettings } from '../domain/settings';
+import type { BypassedChange, BypassReview } from '../domain/sprint-record';
 import { isProductOwner, requireCallerPermissions } from './access';
 import type { Caller } from './caller';
 import { loadSettings } from './issue-situation';
@@ -15,7 +16,14 @@ export interface ReviewRequest {
 }
 
 export async function reviewBypassedChange(ports: Ports, caller: Caller, request: ReviewRequest): Promise<BypassedChange> {
-  const change = await ports.sprints.getBypassed(request.changeId);
+  const { change, settings } = await loadForProductOwner(ports, caller, request.changeId);
+  const note = unwrap(validateRationale(request.note, settings.policy.minRationaleChars));
+  return recordReview(ports, change, { reviewerAccountId: caller.accountId, verdict: request.verdict, note, at: ports.clock.now().toISOString() });
+}
+
+/** The change, if the caller may see its issue and is a Product Owner of its project; the settings in force there. */
+export async function loadForProductOwner(ports: Ports, caller: Caller, changeId: string): Promise<{ change: BypassedChange; settings: ProjectSettings }> {
+  const change = await ports.sprints.getBypassed(changeId);
   // A change on an issue the caller cannot see is answered exactly like one that does not exist.
   const missing = new GoalkeeperError('not-found', 'This change does not exist or you do not have permission to see it.');
   if (!change) throw missing;
@@ -31,8 +39,11 @@ export async function reviewBypassedChange(ports: Ports, caller: Caller, request
   if (!(await isProductOwner(ports.jira, settings, projectKey, caller.accountId))) {
     throw new GoalkeeperError('forbidden', 'Only the Product Owner can review changes made directly in Jira.');
   }
-  const note = unwrap(validateRationale(request.note, settings.policy.minRationaleChars));
-  const review = { reviewerAccountId: caller.accountId, verdict: request.verdict, note, at: ports.clock.now().toISOString() };
+  return { change, settings };
+}
+
+/** Written only if nobody reviewed the change meanwhile: a review is never overwritten. */
+export async function recordReview(ports: Ports, change: BypassedChange, review: BypassReview): Promise<BypassedChange> {
   if ((await ports.sprints.reviewBypassed(change.id, review)) === 'conflict') {
     throw new GoalkeeperError('conflict', 'Someone already reviewed this change. Reload to see their review.');
   }

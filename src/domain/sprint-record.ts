@@ -27,9 +27,12 @@ export interface SprintBaseline extends SprintScope {
 
 export interface BypassReview {
   readonly reviewerAccountId: string;
-  readonly verdict: 'accepted' | 'noted';
+  /** 'reverted': the Product Owner undid it through a Goalkeeper proposal (`proposalId`). */
+  readonly verdict: 'accepted' | 'noted' | 'reverted';
   readonly note: string;
   readonly at: string;
+  /** The proposal that undoes the change, for a 'reverted' review. */
+  readonly proposalId?: string;
 }
 
 /** A scope change made directly in Jira that no Goalkeeper proposal explains. */

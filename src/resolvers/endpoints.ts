@@ -11,6 +11,7 @@ import { listBoards } from '../app/list-boards';
 import { getProjectSettings, saveProjectSettings, searchPeople } from '../app/project-settings';
 import { recordSprintOutcome } from '../app/record-sprint-outcome';
 import { reviewBypassedChange } from '../app/review-bypassed-change';
+import { revertBypassedChange } from '../app/revert-bypassed-change';
 import { listSprintProposals } from '../app/list-sprint-proposals';
 import { previewProposal } from '../app/preview-proposal';
 import { retryApply } from '../app/retry-apply';
@@ -29,6 +30,7 @@ import {
   projectRefSchema,
   proposalRefSchema,
   reviewBypassSchema,
+  revertBypassSchema,
   saveSettingsSchema,
   sprintCapacitySchema,
   sprintViewSchema,
@@ -54,6 +56,8 @@ export const endpoints = {
   exportSprintCsv: defineEndpoint({ schema: boardRefSchema, mutates: false, run: exportSprintCsv }),
   listBoards: defineEndpoint({ schema: boardSearchSchema, mutates: false, run: listBoards }),
   reviewBypassedChange: defineEndpoint({ schema: reviewBypassSchema, mutates: true, run: reviewBypassedChange }),
+  // Undo a change made directly in Jira: it becomes a proposal (approved at once where the Product Owner may decide it).
+  revertBypassedChange: defineEndpoint({ schema: revertBypassSchema, mutates: true, run: revertBypassedChange }),
   recordSprintOutcome: defineEndpoint({ schema: sprintOutcomeSchema, mutates: true, run: recordSprintOutcome }),
   // The team's capacity for the rest of the sprint, from the gadget.
   setSprintCapacity: defineEndpoint({ schema: sprintCapacitySchema, mutates: true, run: setSprintCapacity }),

@@ -165,6 +165,7 @@ export const projectRefSchema = z.object({ projectKey: projectKeySchema });
 export const peopleSearchSchema = z.object({ projectKey: projectKeySchema, query: z.string().trim().min(1, 'Type a few letters of a name.').max(100) });
 export const saveSettingsSchema = z.object({ projectKey: projectKeySchema, settings: editableSettingsSchema, expectedVersion: z.number().int().min(0) });
 export const reviewBypassSchema = z.object({ changeId: z.string().min(1).max(300), verdict: z.enum(['accepted', 'noted']), note: z.string().max(RATIONALE_MAX_CHARS * 2) });
+export const revertBypassSchema = z.object({ changeId: z.string().min(1).max(300), note: z.string().max(RATIONALE_MAX_CHARS * 2) });
 export const sprintOutcomeSchema = z.object({ boardId: boardIdSchema, sprintId: boardIdSchema, outcome: z.enum(['met', 'partly', 'not-met']), note: z.string().trim().max(RATIONALE_MAX_CHARS), expectedVersion: versionSchema });
 export const sprintCapacitySchema = z.object({
   boardId: boardIdSchema,

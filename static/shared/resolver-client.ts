@@ -5,16 +5,9 @@
  * ever waits on a promise that never settles or sees an exception instead of a message.
  */
 import { invoke } from '@forge/bridge';
-import type { z } from 'zod';
-import type { DomainError } from '../../src/domain/errors';
-import type { endpoints } from '../../src/resolvers/endpoints';
+import type { DomainError, EndpointName, PayloadOf, ResultOf } from '@goalkeeper/contract';
 
-type Endpoints = typeof endpoints;
-type DeepReadonly<T> = T extends readonly (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [P in keyof T]: DeepReadonly<T[P]> } : T;
-export type EndpointName = keyof Endpoints;
-/** The schema's input, read-only all the way down so the domain's read-only types fit it. */
-export type PayloadOf<K extends EndpointName> = DeepReadonly<z.input<Endpoints[K]['schema']>>;
-export type ResultOf<K extends EndpointName> = Awaited<ReturnType<Endpoints[K]['run']>>;
+export type { EndpointName, PayloadOf, ResultOf };
 
 /** Failures the front end detects itself, in addition to the backend's typed errors. */
 export type TransportErrorCode = 'unreachable' | 'timeout' | 'unexpected-answer';

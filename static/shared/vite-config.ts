@@ -18,7 +18,11 @@ export function goalkeeperAppConfig(appDirectory: URL, skeleton?: SkeletonShape)
     publicDir: 'public',
     plugins: [react(), designTokenFallbacks(), preloadLazyChunks(), ...(skeleton ? [skeletonAtFirstPaint(skeleton)] : [])],
     resolve: {
-      alias: { 'iframe-resizer': fileURLToPath(new URL('./iframe-resizer-stand-in.ts', import.meta.url)) },
+      alias: {
+        'iframe-resizer': fileURLToPath(new URL('./iframe-resizer-stand-in.ts', import.meta.url)),
+        // The one way into the backend (src/contract/index.ts); static/tsconfig.json and jest.config.js say the same.
+        '@goalkeeper/contract': fileURLToPath(new URL('../../src/contract/index.ts', import.meta.url)),
+      },
     },
     build: {
       outDir: 'build',

@@ -34,7 +34,7 @@ describe('project settings', () => {
   it('lets only a project admin save, checked with Jira rather than the page', async () => {
     const state = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
     const answer = await app().call('saveProjectSettings', { projectKey: 'ONB', settings: editable(state), expectedVersion: SEEDED_SETTINGS_VERSION }, DANA);
-    expect(answer.error).toMatchObject({ code: 'forbidden', message: 'Only project administrators can change Goalkeeper settings.' });
+    expect(answer.error).toMatchObject({ code: 'forbidden', message: 'Only project administrators and Jira administrators can change Goalkeeper settings.' });
     const saved = await app().ok('saveProjectSettings', { projectKey: 'ONB', settings: { ...editable(state), commentOnDecision: false }, expectedVersion: SEEDED_SETTINGS_VERSION }, ADA);
     expect(saved.settings).toMatchObject({ version: SEEDED_SETTINGS_VERSION + 1, commentOnDecision: false, updatedBy: ADA });
     expect(saved.history[0]).toMatchObject({ version: SEEDED_SETTINGS_VERSION + 1, changedBy: ADA });

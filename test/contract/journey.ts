@@ -91,6 +91,7 @@ export async function runJourney(app: ForgeApp): Promise<Journey> {
   // (app-user.ts), so the project admin names the Product Owner, as the settings page asks.
   phase = 'settings';
   const initial = await resolver('settings as a project admin', 'getProjectSettings', { projectKey: 'ONB' }, ADA);
+  await resolver('find the Product Owner by name', 'searchPeople', { projectKey: 'ONB', query: 'Priya' }, ADA);
   if (initial) {
     const { version, updatedBy, updatedAt, ...editable } = initial.settings;
     await resolver('name the Product Owner', 'saveProjectSettings', { projectKey: 'ONB', settings: { ...editable, productOwners: { roleName: null, accountIds: [PRIYA] } }, expectedVersion: version }, ADA);

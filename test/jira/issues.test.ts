@@ -24,11 +24,24 @@ describe('reading one issue', () => {
       epicKey: SEED_FACTS.epics.sso,
       priorityName: 'High',
       issueType: 'Story',
+      // Its sub-tasks as the seed has them: claims mapping done, the retry screen in progress.
+      subtaskProgress: { done: 1, total: 2 },
       projectKey: 'ONB',
       projectId: '10000',
       openSprintIds: [SEED_FACTS.activeSprintId],
       parentKey: SEED_FACTS.epics.sso,
     });
+  });
+
+  it('tells how far an issue is from its sub-tasks’ status categories, without a read per sub-task, and says nothing for one without sub-tasks', async () => {
+    const mark = harness.standIn.requests.length;
+    const sprint = await harness.invoke(() => harness.jira.activeSprint(SEED_FACTS.onb.boardId));
+    const snapshot = await harness.invoke(() => harness.jira.sprintSnapshot(sprint!, goalLabelRule));
+    expect(snapshot.issues.find((issue) => issue.key === 'ONB-39')?.subtaskProgress).toEqual({ done: 1, total: 2 });
+    expect(snapshot.issues.find((issue) => issue.key === 'ONB-42')?.subtaskProgress).toEqual({ done: 0, total: 1 });
+    expect(snapshot.issues.find((issue) => issue.key === 'ONB-55')).not.toHaveProperty('subtaskProgress');
+    // ONB-40 and ONB-41 are ONB-39's sub-tasks: nothing reads them one by one.
+    expect(harness.requestsSince(mark).filter((request) => /\/issue\/ONB-4[01]\b/.test(request.path))).toEqual([]);
   });
 
   it('reports an issue as not goal-critical when no rule is given', async () => {

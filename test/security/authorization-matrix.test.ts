@@ -77,6 +77,8 @@ const EXPECTED: Record<EndpointName, Row> = {
   exportSprintCsv: BROWSE,
   listBoards: { 'no-browse': [U, U, U], viewer: [D, D, U], 'team-member': [D, D, U], 'product-owner': [D, D, U], 'project-admin': [D, D, U], 'other-project': [D, D, U] },
   reviewBypassedChange: PRODUCT_OWNER,
+  // Undoing a change made in Jira is the Product Owner's too; it becomes their proposal.
+  revertBypassedChange: PRODUCT_OWNER,
   recordSprintOutcome: PRODUCT_OWNER,
   // The team's capacity is the team's plan: Schedule issues in the board's project.
   setSprintCapacity: SCHEDULE,
@@ -226,7 +228,7 @@ async function arrange(): Promise<void> {
           default:
             proposal = await sharedProposal(author, project);
         }
-        const changeId = resolver === 'reviewBypassedChange' ? await bypassedChange(author, project) : MISSING.changeId;
+        const changeId = resolver === 'reviewBypassedChange' || resolver === 'revertBypassedChange' ? await bypassedChange(author, project) : MISSING.changeId;
         const { boardId, closedSprintId } = place(project);
         subjects.set(cellKey(resolver, role, target), { change: { kind: 'add' }, ...proposal, projectKey: project, boardId, closedSprintId, changeId });
       }
@@ -277,6 +279,8 @@ function payloadFor(resolver: EndpointName, subject: Subject): object {
         return {};
       case 'reviewBypassedChange':
         return { changeId: subject.changeId, verdict: 'accepted', note: 'Agreed in the daily: the fix was urgent.' };
+      case 'revertBypassedChange':
+        return { changeId: subject.changeId, note: 'Not agreed in the daily: it goes back to the backlog.' };
       case 'setSprintCapacity':
         return { boardId: subject.boardId, sprintId: place(subject.projectKey).sprintId, availability: 0.8, daysOff: 1 };
       case 'recordSprintOutcome':
@@ -314,6 +318,8 @@ function outcomeOf(resolver: EndpointName, answer: Answer<any>, subject: Subject
       return { outcome: 'data', identityHolds: data.proposerAccountId === caller && data.status === 'withdrawn' };
     case 'reviewBypassedChange':
       return { outcome: 'data', identityHolds: data.review.reviewerAccountId === caller };
+    case 'revertBypassedChange':
+      return { outcome: 'data', identityHolds: data.change.review.reviewerAccountId === caller && data.proposal.proposerAccountId === caller };
     case 'recordSprintOutcome':
       return { outcome: 'data', identityHolds: data.recordedBy === caller };
     case 'saveProjectSettings':

@@ -202,6 +202,7 @@ async function arrangeBases(): Promise<Record<EndpointName, readonly unknown[]>>
     exportSprintCsv: [{ boardId: 1 }],
     listBoards: [{}, { query: 'ONB' }],
     reviewBypassedChange: [{ changeId: `event:${issue.id}:80001:7:ONB-16:added`, verdict: 'accepted', note: RATIONALE }],
+    revertBypassedChange: [{ changeId: `event:${issue.id}:80002:7:ONB-16:added`, note: RATIONALE }],
     recordSprintOutcome: [{ boardId: 1, sprintId: 6, outcome: 'met', note: 'SAML shipped.', expectedVersion: 1 }],
     setSprintCapacity: [{ boardId: 1, sprintId: 7, availability: 0.8, daysOff: 1 }],
     getProjectSettings: [{ projectKey: 'ONB' }],

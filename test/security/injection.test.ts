@@ -11,6 +11,7 @@ import { SANDBOX_CLOUD_ID } from '../../sandbox/jira/jira-model';
 import { SANDBOX_INSTALLATION_ID } from '../../sandbox/server';
 import type { JiraPort } from '../../src/app/ports';
 import { createJiraAdapter } from '../../src/jira/jira-adapter';
+import { cleanText } from '../../src/domain/meaningful-text';
 import { reportFigure, testTally } from '../support/figures';
 import { useForgeApp } from '../support/forge-app';
 import { approval, auditActions, DANA, KOFI, ONB_SPRINT, PRIYA, proposalPayload, storedProposal } from './security-fixture';
@@ -68,12 +69,15 @@ function expectPlainDecisionComment(body: any, proposer: string, rationale: stri
 }
 
 describe('hostile text', () => {
-  it.each(HOSTILE_TEXTS.map((text, index) => [index, text] as const))('keeps text #%i verbatim in the proposal, the audit trail and the decision comment', tests.track(async (index, text) => {
+  // Verbatim but for what issue 14 strips from every reason and rationale: format and control
+  // characters (the right-to-left override and zero-width space of text #6), cleanText in src/domain/meaningful-text.ts.
+  it.each(HOSTILE_TEXTS.map((raw, index) => [index, raw] as const))('keeps text #%i verbatim (format characters aside) in the proposal, the audit trail and the decision comment', tests.track(async (index, raw) => {
     tally.texts++;
+    const text = cleanText(raw);
     const issueKey = ['ONB-68', 'ONB-69', 'ONB-70', 'ONB-71', 'ONB-72', 'ONB-73', 'ONB-74', 'ONB-75'][index]!;
-    const proposal = await app().ok('createProposal', { issueKey, change: { kind: 'add' }, reason: { category: 'other', text }, acknowledgeThreat: true }, DANA);
+    const proposal = await app().ok('createProposal', { issueKey, change: { kind: 'add' }, reason: { category: 'other', text: raw }, acknowledgeThreat: true }, DANA);
     const rationale = `Approved after review. ${text}`;
-    await app().ok('decideProposal', approval(proposal.id, 1, rationale), PRIYA);
+    await app().ok('decideProposal', approval(proposal.id, 1, `Approved after review. ${raw}`), PRIYA);
     await app().sandbox.idle();
 
     const panel = await app().ok('getIssuePanelState', { issueKey }, KOFI);

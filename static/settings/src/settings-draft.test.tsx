@@ -1,4 +1,4 @@
-import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '../../../src/domain/settings';
+import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '@goalkeeper/contract';
 import { draftFromSettings, fieldOfErrorPath, readDraft, rebaseDraft, sameDraft, SETTINGS_BOUNDS } from './settings-draft';
 import { savedSettings } from './testing/settings-fixtures';
 

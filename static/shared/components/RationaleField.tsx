@@ -5,8 +5,7 @@
  * rule, src/domain/meaningful-text.ts, so buttons stay disabled until it would pass; the backend
  * checks again regardless.
  */
-import { measureText, rationaleRule, reasonRule, textProblem, type MeaningfulTextRule } from '../../../src/domain/meaningful-text';
-import { RATIONALE_MAX_CHARS, REASON_MAX_CHARS } from '../../../src/domain/text-limits';
+import { measureText, RATIONALE_MAX_CHARS, rationaleRule, REASON_MAX_CHARS, reasonRule, textProblem, type MeaningfulTextRule } from '@goalkeeper/contract';
 import { useProposalPartI18n } from '../i18n/proposal-part-messages';
 import { Field } from './Field';
 
