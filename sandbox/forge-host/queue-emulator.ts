@@ -60,6 +60,11 @@ export interface QueueEmulator {
   deliveries(): readonly Delivery[];
   /** Drops queued events (running ones finish); used by the sandbox reset. */
   clear(): void;
+  /**
+   * Holds every delivery until the returned release is called, so a test can change the world
+   * between a job's publication and its delivery (as a slow platform queue would let happen).
+   */
+  hold(): () => void;
 }
 
 /** Forge retries an event its consumer asked to retry at most 4 times (developer.atlassian.com, "Async events API"). */
@@ -107,6 +112,7 @@ export function createQueueEmulator(options: QueueEmulatorOptions): QueueEmulato
   const jobs = new Map<string, Job>();
   const log: Delivery[] = [];
   let pending = 0;
+  let gate: Promise<void> = Promise.resolve();
   let waiters: (() => void)[] = [];
   let generation = 0;
 
@@ -125,6 +131,7 @@ export function createQueueEmulator(options: QueueEmulatorOptions): QueueEmulato
     const startedIn = generation;
     const previous = tails.get(laneKey) ?? Promise.resolve();
     const next = previous
+      .then(() => gate)
       .then(() => wait(delayMs))
       .then(() => (startedIn === generation ? deliver(event) : undefined))
       .catch((error: unknown) => console.error('Sandbox queue: delivery crashed', error))
@@ -222,6 +229,13 @@ export function createQueueEmulator(options: QueueEmulatorOptions): QueueEmulato
     clear() {
       generation += 1;
       jobs.clear();
+    },
+    hold() {
+      let release = (): void => undefined;
+      gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return () => release();
     },
   };
 }

@@ -268,6 +268,8 @@ export class JiraSite {
   readonly sprintReports = new Map<number, readonly SprintReportLine[]>();
   /** People holding the *Administer Jira* global permission; the app user never does (app-user.ts). */
   readonly jiraAdministrators = new Set<string>();
+  /** Permissions a site admin took from the app's role in a project (by project key), to play a narrowed app user. */
+  readonly appPermissionsWithdrawn = new Map<string, Set<ProjectPermission>>();
   /** Emails Jira queued through the notify API, oldest first (not Jira's own change notifications). */
   readonly notifications: SentNotification[] = [];
   private readonly activeScope = new Map<number, ActiveSprintScope>();
@@ -428,7 +430,10 @@ export class JiraSite {
    * grants the project roles they are in.
    */
   permissionsIn(actor: Actor, project: JiraProject): Set<ProjectPermission> {
-    if (actor.kind === 'app') return new Set(APP_USER_PROJECT_PERMISSIONS);
+    if (actor.kind === 'app') {
+      const withdrawn = this.appPermissionsWithdrawn.get(project.key);
+      return new Set(APP_USER_PROJECT_PERMISSIONS.filter((permission) => !withdrawn?.has(permission)));
+    }
     const granted = new Set<ProjectPermission>();
     for (const role of project.roles) {
       if (role.memberAccountIds.includes(actor.accountId)) role.grants.forEach((permission) => granted.add(permission));

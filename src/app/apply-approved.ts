@@ -70,7 +70,7 @@ async function applyClaimed(ports: Ports, job: ApplyJob): Promise<Proposal | und
     let marker = settled ? previous?.marker : undefined;
     if (!settled) {
       marker = step.marks ? ports.ids.next() : undefined;
-      journal = withStep(journal, { name: step.name, status: 'started', at: now(ports), detail: step.describe, ...(marker ? { marker } : {}) });
+      journal = withStep(journal, { name: step.name, status: 'started', at: now(ports), detail: step.describe, facts: step.facts, ...(marker ? { marker } : {}) });
       proposal = await persistTransition(ports, proposal, unwrap(recordApplyProgress(proposal, journal)), 'apply-step', null, `Started: ${step.describe}`);
     }
     const mark = marker ? markOf(proposal, step.name, marker) : undefined;
@@ -80,6 +80,7 @@ async function applyClaimed(ports: Ports, job: ApplyJob): Promise<Proposal | und
       status: result.ok ? 'done' : 'failed',
       at: now(ports),
       detail: `${step.describe}: ${result.message}`,
+      facts: step.facts,
       ...(result.createdKeys ? { createdKeys: result.createdKeys } : {}),
       ...(marker ? { marker } : {}),
     };

@@ -5,6 +5,7 @@
  */
 import type { Change, CounterChange } from '../domain/change';
 import { GoalkeeperError } from '../domain/errors';
+import type { ApplyStepFacts } from '../domain/apply-step-facts';
 import { counterChangeIn, type ApplyStep, type Proposal } from '../domain/proposal';
 import type { SprintIssue } from '../domain/sprint';
 import { decisionCommentFor } from './decision-comment';
@@ -13,6 +14,8 @@ import type { ApplyMark, BoardEstimation, GoalCriticalRule, JiraStepResult, Port
 export interface ApplyStepPlan {
   readonly name: string;
   readonly describe: string;
+  /** What the step does, recorded with it so each app words it in the reader's language. */
+  readonly facts: ApplyStepFacts;
   /**
    * Steps that create something in Jira are not idempotent: the worker makes a fresh marker when
    * the step starts, records it in the journal, and the step writes it on what it creates.
@@ -62,7 +65,7 @@ function unmarked(what: string): JiraStepResult {
 async function deferralSteps(context: PlanContext, counter: CounterChange): Promise<ApplyStepPlan[]> {
   const next = (await context.ports.jira.futureSprints(context.proposal.boardId))[0];
   if (!next) throw new GoalkeeperError('stale', 'The board has no future sprint to defer to any more. Create one in Jira, then retry.');
-  return counter.issueKeys.map((key) => moveIntoSprint(context.ports, `make-room-defer-${key}`, key, next.id));
+  return counter.issueKeys.map((key) => moveIntoSprint(context.ports, `make-room-defer-${key}`, key, next.id, next.name));
 }
 
 /** The active sprint's issues as they are now, goal-critical marked: read when a step runs, after the steps before it. */
@@ -81,6 +84,7 @@ function rankBelowGoalStep(context: PlanContext, counter: CounterChange): ApplyS
   return {
     name: 'make-room-rank-below-goal',
     describe: `Rank ${keys.join(', ')} below the goal's last item`,
+    facts: { kind: 'rank-below-goal', issueKeys: keys },
     run: async () => {
       const anchor = lastOpenGoalItem(await sprintIssuesNow(context), new Set(keys));
       if (!anchor) return { ok: true, status: 204, message: 'No goal-critical item is open: nothing to rank below.' };
@@ -99,6 +103,7 @@ function placeWithGoalStep(context: PlanContext, issueKey: string): ApplyStepPla
   return {
     name: 'place-with-goal',
     describe: `Rank ${issueKey} right after the goal's last item, if it is goal-critical`,
+    facts: { kind: 'place-with-goal', issueKey },
     run: async () => {
       const issues = await sprintIssuesNow(context);
       const subject = issues.find((issue) => issue.key === issueKey);
@@ -123,14 +128,28 @@ async function changeSteps(context: PlanContext, change: Change): Promise<ApplyS
     case 'defer': {
       const next = (await jira.futureSprints(proposal.boardId))[0];
       if (!next) throw new GoalkeeperError('stale', 'The board has no future sprint to defer to any more. Create one in Jira, then retry.');
-      return [moveIntoSprint(ports, 'move-to-next-sprint', key, next.id)];
+      return [moveIntoSprint(ports, 'move-to-next-sprint', key, next.id, next.name)];
     }
     case 'rerank':
       return [await rankStep(context, change.target)];
     case 'priority':
-      return [{ name: 'set-priority', describe: `Set priority of ${key} to ${change.priorityName}`, run: () => jira.setPriority(key, change.priorityName) }];
+      return [
+        {
+          name: 'set-priority',
+          describe: `Set priority of ${key} to ${change.priorityName}`,
+          facts: { kind: 'set-priority', issueKey: key, priorityName: change.priorityName },
+          run: () => jira.setPriority(key, change.priorityName),
+        },
+      ];
     case 'estimate':
-      return [{ name: 'set-estimate', describe: `Set estimate of ${key} to ${change.points}`, run: () => jira.setEstimate(key, context.estimation, change.points) }];
+      return [
+        {
+          name: 'set-estimate',
+          describe: `Set estimate of ${key} to ${change.points}`,
+          facts: { kind: 'set-estimate', issueKey: key, points: change.points },
+          run: () => jira.setEstimate(key, context.estimation, change.points),
+        },
+      ];
     case 'split':
       return splitSteps(context, change.parts);
     case 'swap':
@@ -141,10 +160,11 @@ async function changeSteps(context: PlanContext, change: Change): Promise<ApplyS
 }
 
 /** A move is idempotent in Jira, so re-running it is safe; the read-back proves it landed. */
-function moveIntoSprint(ports: Ports, name: string, issueKey: string, sprintId: number): ApplyStepPlan {
+function moveIntoSprint(ports: Ports, name: string, issueKey: string, sprintId: number, sprintName?: string): ApplyStepPlan {
   return {
     name,
     describe: `Move ${issueKey} into sprint ${sprintId}`,
+    facts: { kind: 'move-into-sprint', issueKey, sprintId, ...(sprintName ? { sprintName } : {}) },
     run: async () => readBack(await ports.jira.moveToSprint(sprintId, [issueKey]), ports, issueKey, (ids) => ids.includes(sprintId), `${issueKey} is in sprint ${sprintId}`),
   };
 }
@@ -153,6 +173,7 @@ function moveToBacklog(ports: Ports, name: string, issueKey: string, sprintId: n
   return {
     name,
     describe: `Move ${issueKey} to the backlog`,
+    facts: { kind: 'move-to-backlog', issueKey },
     run: async () => readBack(await ports.jira.moveToBacklog([issueKey]), ports, issueKey, (ids) => !ids.includes(sprintId), `${issueKey} left sprint ${sprintId}`),
   };
 }
@@ -169,40 +190,61 @@ async function rankStep(context: PlanContext, target: Extract<Change, { kind: 'r
   const { ports, proposal } = context;
   const key = proposal.issueKey;
   if (target.position === 'before' || target.position === 'after') {
-    return { name: 'rank', describe: `Rank ${key} ${target.position} ${target.issueKey}`, run: () => ports.jira.rank([key], target.position, target.issueKey) };
+    return {
+      name: 'rank',
+      describe: `Rank ${key} ${target.position} ${target.issueKey}`,
+      facts: { kind: 'rank', issueKeys: [key], position: target.position, anchorKey: target.issueKey },
+      run: () => ports.jira.rank([key], target.position, target.issueKey),
+    };
   }
   const sprint = await ports.jira.getSprint(proposal.sprintId);
   const others = sprint ? (await ports.jira.sprintSnapshot(sprint, { labels: [], epicKeys: [], flaggedIssueKeys: [], jql: null })).issues.filter((i) => i.key !== key) : [];
   const anchor = target.position === 'top' ? others[0] : others[others.length - 1];
-  if (!anchor) return { name: 'rank', describe: `${key} is the only issue in the sprint`, run: async () => ({ ok: true, status: 204, message: 'Nothing to rank against.' }) };
+  if (!anchor) {
+    return { name: 'rank', describe: `${key} is the only issue in the sprint`, facts: { kind: 'nothing-to-rank', issueKey: key }, run: async () => ({ ok: true, status: 204, message: 'Nothing to rank against.' }) };
+  }
   const position = target.position === 'top' ? 'before' : 'after';
-  return { name: 'rank', describe: `Rank ${key} ${position} ${anchor.key}`, run: () => ports.jira.rank([key], position, anchor.key) };
+  return { name: 'rank', describe: `Rank ${key} ${position} ${anchor.key}`, facts: { kind: 'rank', issueKeys: [key], position, anchorKey: anchor.key }, run: () => ports.jira.rank([key], position, anchor.key) };
 }
 
+/**
+ * A split as Jira's own split makes it: each part a sibling of the issue (same type, same parent
+ * or epic) in the proposal's sprint, with the points the proposer gave it; the issue keeps what
+ * was not split off (from its estimate when proposed, so a retry never reduces it twice).
+ */
 async function splitSteps(context: PlanContext, parts: Extract<Change, { kind: 'split' }>['parts']): Promise<ApplyStepPlan[]> {
   const { ports, proposal, estimation } = context;
-  const parentKey = proposal.issueKey;
+  const sourceKey = proposal.issueKey;
   const createParts = parts.map<ApplyStepPlan>((part, index) => {
     const name = `create-part-${index + 1}`;
     return {
       name,
-      describe: `Create sub-issue "${part.summary}" (${part.points} pts) under ${parentKey}`,
+      describe: `Create "${part.summary}" (${part.points} pts) beside ${sourceKey}, in sprint ${proposal.sprintId}`,
+      facts: { kind: 'create-split-part', sourceKey, summary: part.summary, points: part.points, sprintId: proposal.sprintId },
       marks: true,
-      run: (mark) => ports.jira.createSubIssue(parentKey, part.summary, part.points, estimation, mark),
-      // Only the sub-task this step created carries its marker: never one with the same summary.
+      run: (mark) => ports.jira.createSplitPart(sourceKey, part, estimation, proposal.sprintId, mark),
+      // Only the issue this step created carries its marker: never one with the same summary.
+      // Moving it into the sprint again is harmless, and completes a part whose move was lost.
       alreadyDone: async (started) => {
-        if (!started.marker) return unmarked(`the sub-issue "${part.summary}"`);
-        const existing = await ports.jira.markedSubIssue(parentKey, markOf(proposal, name, started.marker));
-        return existing ? { ok: true, status: 200, message: `Found ${existing}, created by an interrupted attempt.`, createdKeys: [existing] } : null;
+        if (!started.marker) return unmarked(`the split part "${part.summary}"`);
+        const existing = await ports.jira.markedSplitPart(sourceKey, markOf(proposal, name, started.marker), started.at);
+        if (!existing) return null;
+        const moved = await ports.jira.moveToSprint(proposal.sprintId, [existing]);
+        return moved.ok ? { ok: true, status: 200, message: `Found ${existing}, created by an interrupted attempt.`, createdKeys: [existing] } : { ...moved, createdKeys: [existing] };
       },
     };
   });
-  const parentPoints = proposal.pointsAtProposal[parentKey] ?? null;
-  if (parentPoints === null) return createParts;
-  const remaining = Math.max(0, parentPoints - parts.reduce((sum, part) => sum + part.points, 0));
+  const sourcePoints = proposal.pointsAtProposal[sourceKey] ?? null;
+  if (sourcePoints === null) return createParts;
+  const remaining = Math.max(0, sourcePoints - parts.reduce((sum, part) => sum + part.points, 0));
   return [
     ...createParts,
-    { name: 'reduce-parent-estimate', describe: `Set estimate of ${parentKey} to ${remaining}`, run: () => ports.jira.setEstimate(parentKey, estimation, remaining) },
+    {
+      name: 'reduce-parent-estimate',
+      describe: `Set estimate of ${sourceKey} to ${remaining}`,
+      facts: { kind: 'set-estimate', issueKey: sourceKey, points: remaining },
+      run: () => ports.jira.setEstimate(sourceKey, estimation, remaining),
+    },
   ];
 }
 
@@ -211,6 +253,7 @@ function commentStep(context: PlanContext): ApplyStepPlan {
   return {
     name: 'comment',
     describe: `Comment the decision on ${proposal.issueKey}`,
+    facts: { kind: 'comment', issueKey: proposal.issueKey },
     marks: true,
     // Only the comment this step posted carries its marker: never one whose text merely matches.
     alreadyDone: async (started) => {
@@ -231,6 +274,7 @@ function skippedCommentStep(proposal: Proposal, why: string): ApplyStepPlan {
   return {
     name: 'comment',
     describe: `Decision comment on ${proposal.issueKey} not posted: ${why}`,
+    facts: { kind: 'comment-skipped', issueKey: proposal.issueKey },
     run: async () => ({ ok: true, status: 0, message: 'nothing was posted' }),
   };
 }

@@ -6,5 +6,19 @@ const DECISIONS: ReadonlySet<AuditAction> = new Set<AuditAction>(['approved', 'a
 
 export function auditEventFor(proposal: Proposal, action: AuditAction, actorAccountId: string | null, at: string, detail: string): AuditEvent {
   const selfDecided = DECISIONS.has(action) && proposal.decision?.selfDecided !== undefined;
-  return { proposalId: proposal.id, sequence: proposal.version, action, actorAccountId, at, status: proposal.status, detail, ...(selfDecided ? { selfDecided: true as const } : {}) };
+  // The apply worker appends the step it just recorded to the journal (or replaces it at the end).
+  const step = action === 'apply-step' ? proposal.apply?.steps.at(-1) : undefined;
+  const attempt = (action === 'applied' || action === 'apply-failed') && proposal.apply ? proposal.apply.attempts : undefined;
+  return {
+    proposalId: proposal.id,
+    sequence: proposal.version,
+    action,
+    actorAccountId,
+    at,
+    status: proposal.status,
+    detail,
+    ...(selfDecided ? { selfDecided: true as const } : {}),
+    ...(step ? { step } : {}),
+    ...(attempt !== undefined ? { attempt } : {}),
+  };
 }

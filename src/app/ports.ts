@@ -152,7 +152,8 @@ export interface JiraPort {
   rank(issueKeys: readonly string[], position: 'before' | 'after', anchorKey: string): Promise<JiraStepResult>;
   setPriority(issueKey: string, priorityName: string): Promise<JiraStepResult>;
   setEstimate(issueKey: string, estimation: BoardEstimation, points: number): Promise<JiraStepResult>;
-  createSubIssue(parentKey: string, summary: string, points: number, estimation: BoardEstimation, mark?: ApplyMark): Promise<JiraStepResult>;
+  /** One part of a split: a sibling of `sourceKey` (same type, same parent), with its points, moved into `sprintId`. */
+  createSplitPart(sourceKey: string, part: { readonly summary: string; readonly points: number }, estimation: BoardEstimation, sprintId: number, mark?: ApplyMark): Promise<JiraStepResult>;
   /** Posts the decision as an ADF comment that mentions the proposer, names the decider and quotes the rationale as text. */
   addDecisionComment(issueKey: string, comment: DecisionComment, mark?: ApplyMark): Promise<JiraStepResult>;
   /** Display names for UI labels; never stored (only accountIds are). */
@@ -165,10 +166,8 @@ export interface JiraPort {
   searchPeople(query: string): Promise<PersonFound[]>;
   /** Which of `accountIds` are Jira user accounts (people), asked as the person calling; the rest are unknown to Jira. */
   existingPeople(accountIds: readonly string[]): Promise<Set<string>>;
-  /** Sub-issues of a parent (key + summary), to settle an in-doubt split step without creating twice. */
-  subIssues(parentKey: string): Promise<{ key: string; summary: string }[]>;
-  /** The key of the parent's sub-issue carrying `mark` (created by that very step), or null: settles an in-doubt split step. */
-  markedSubIssue(parentKey: string, mark: ApplyMark): Promise<string | null>;
+  /** The key of the split part of `sourceKey` carrying `mark` (created by that very step since `since`, ISO), or null: settles an in-doubt split step. */
+  markedSplitPart(sourceKey: string, mark: ApplyMark, since: string): Promise<string | null>;
   /** Whether a comment posted since `since` (ISO) carries `mark` (posted by that very step): settles an in-doubt comment step. */
   hasMarkedComment(issueKey: string, mark: ApplyMark, since: string): Promise<boolean>;
   /**

@@ -2,7 +2,7 @@
  * The append-only audit trail: one event per step of a proposal's life. Events are never
  * rewritten; the personal-data cycle may only replace a closed account's id with a tombstone.
  */
-import type { ProposalStatus } from './proposal';
+import type { ApplyStep, ProposalStatus } from './proposal';
 
 export type AuditAction =
   | 'proposed'
@@ -35,4 +35,8 @@ export interface AuditEvent {
   readonly detail: string;
   /** A decision the Product Owner made on their own proposal (Decision.selfDecided): the trail flags it. */
   readonly selfDecided?: true;
+  /** For an 'apply-step' event: the journal's record of the step, whose facts the trail words in the reader's language. */
+  readonly step?: ApplyStep;
+  /** For 'applied' and 'apply-failed': which apply attempt it was. */
+  readonly attempt?: number;
 }

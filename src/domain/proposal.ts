@@ -9,6 +9,7 @@
  *      └─(any open state)─▶ stale (the sprint moved on: issue left, sprint closed, target moved)
  */
 import type { ProductOwnerReason } from './approval-policy';
+import type { ApplyStepFacts } from './apply-step-facts';
 import type { Assessment } from './assessment';
 import { issuesNamedBy, type Change, type CounterChange, type Reason } from './change';
 import { fail, ok, type Result } from './errors';
@@ -70,6 +71,8 @@ export interface ApplyStep {
   readonly at: string;
   readonly detail: string;
   readonly createdKeys?: readonly string[];
+  /** What the step does, for wording it in the reader's language; absent on steps recorded before Goalkeeper kept it. */
+  readonly facts?: ApplyStepFacts;
   /**
    * For a step that creates something in Jira (a sub-task, a comment): the fresh marker written on
    * it as an entity property when the step started. Only an entity carrying it proves the step done.

@@ -108,13 +108,6 @@ export async function readIssueFacts(client: JiraClient, issueKey: string, rule?
   };
 }
 
-/** Sub-tasks of an issue (key and summary); none when the issue does not exist. */
-export async function subIssues(client: JiraClient, parentKey: string): Promise<{ key: string; summary: string }[]> {
-  const path = routeOrNull(() => route`/rest/api/3/issue/${parentKey}?fields=subtasks`);
-  const parent = path ? await client.read(path, issueShape) : null;
-  return (parent?.fields.subtasks ?? []).map((subtask) => ({ key: subtask.key, summary: subtask.fields?.summary ?? '' }));
-}
-
 /** POST /rest/api/3/search/jql answers at most 100 issues a page when fields are asked for. */
 export const ISSUES_PER_KEY_SEARCH = 100;
 /** A Jira issue key (project key, hyphen, number): only such text is put into a JQL `issuekey in (…)`. */

@@ -7,9 +7,9 @@
 import type { JiraPort, RoleMembers } from '../app/ports';
 import { allBoards, boardsOfProject, estimationOf, getBoard, projectIdOf, toBoardSummary } from './boards';
 import { closedSprintHistories, recentClosedSprints } from './history';
-import { readIssueFacts, readIssuesByKeys, subIssues } from './issues';
+import { readIssueFacts, readIssuesByKeys } from './issues';
 import { JiraClient, type JiraClientOptions } from './jira-client';
-import { addDecisionComment, createSubIssue, hasMarkedComment, markedSubIssue, moveToBacklog, moveToSprint, rank, setEstimate, setPriority } from './mutations';
+import { addDecisionComment, createSplitPart, hasMarkedComment, markedSplitPart, moveToBacklog, moveToSprint, rank, setEstimate, setPriority } from './mutations';
 import { localesOf, notifyAboutIssue } from './notifications';
 import { displayNames, existingPeople, searchPeople } from './people';
 import { administersJira, hasProjectPermission, permissionsOf, projectsWithPermission, sightOf } from './permissions';
@@ -65,13 +65,12 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): JiraPort {
     rank: (issueKeys, position, anchorKey) => rank(client, issueKeys, position, anchorKey),
     setPriority: (issueKey, priorityName) => setPriority(client, issueKey, priorityName),
     setEstimate: (issueKey, estimation, points) => setEstimate(client, issueKey, estimation, points),
-    createSubIssue: (parentKey, summary, points, estimation, mark) => createSubIssue(client, parentKey, summary, points, estimation, mark),
+    createSplitPart: (sourceKey, part, estimation, sprintId, mark) => createSplitPart(client, sourceKey, part, estimation, sprintId, mark),
     addDecisionComment: (issueKey, comment, mark) => addDecisionComment(client, issueKey, comment, mark),
     displayNames: (accountIds) => displayNames(client, accountIds),
     searchPeople: (query) => searchPeople(person, query),
     existingPeople: (accountIds) => existingPeople(person, accountIds),
-    subIssues: (parentKey) => subIssues(client, parentKey),
-    markedSubIssue: (parentKey, mark) => markedSubIssue(client, parentKey, mark),
+    markedSplitPart: (sourceKey, mark, since) => markedSplitPart(client, sourceKey, mark, since),
     hasMarkedComment: (issueKey, mark, since) => hasMarkedComment(client, issueKey, mark, since),
     notifyAboutIssue: (issueKey, notice) => notifyAboutIssue(person, issueKey, notice),
     localesOf: (accountIds) => localesOf(client, accountIds),

@@ -23,7 +23,8 @@ export type SprintJson = z.infer<typeof sprintShape>;
 export const issueFieldsShape = z.looseObject({
   summary: z.string().nullish(),
   status: z.object({ name: z.string(), statusCategory: z.object({ key: z.string() }) }).nullish(),
-  issuetype: z.object({ name: z.string(), subtask: z.boolean(), hierarchyLevel: z.number().nullish() }).nullish(),
+  issuetype: z.object({ id: z.string().nullish(), name: z.string(), subtask: z.boolean(), hierarchyLevel: z.number().nullish() }).nullish(),
+  created: z.string().nullish(),
   priority: named.nullish(),
   labels: z.array(z.string()).nullish(),
   parent: z

@@ -9,7 +9,7 @@ import { route } from '@forge/api';
 import type { ApplyMark, BoardEstimation, DecisionComment, JiraStepResult } from '../app/ports';
 import { decisionCommentDocument } from './adf';
 import { routeOrNull, succeeded, type JiraAnswer, type JiraClient } from './jira-client';
-import { createdIssueShape, entityPropertyShape, issueCommentsShape, issueShape, projectShape } from './jira-shapes';
+import { createdIssueShape, entityPropertyShape, issueCommentsShape, issueShape, searchPageShape } from './jira-shapes';
 import { chunksOf } from './paging';
 
 /** "The maximum number of issues that can be moved in one operation is 50." (POST /rest/agile/1.0/sprint/{id}/issue and /backlog/issue) */
@@ -104,13 +104,6 @@ export async function setEstimate(client: JiraClient, issueKey: string, estimati
   return editFields(client, issueKey, { [estimation.fieldId]: points }, `Set the estimate of ${issueKey} to ${points}.`, `Jira did not set the estimate of ${issueKey}`);
 }
 
-/** The project's sub-task issue type (called "Subtask" in team-managed and "Sub-task" in company-managed projects). */
-async function subtaskTypeId(client: JiraClient, projectId: string): Promise<string | null> {
-  const path = routeOrNull(() => route`/rest/api/3/project/${projectId}`);
-  const project = path ? await client.read(path, projectShape) : null;
-  return project?.issueTypes?.find((type) => type.subtask)?.id ?? null;
-}
-
 /**
  * The entity property an apply step writes on what it creates, in the create call itself
  * (`properties` of POST /rest/api/3/issue and of POST /rest/api/3/issue/{key}/comment, EntityProperty
@@ -131,30 +124,46 @@ function carries(value: unknown, mark: ApplyMark): boolean {
 }
 
 /**
- * Creates one sub-task under the parent. Creating is not repeatable (a retry after a lost
- * answer could create it twice), so a 5xx or network failure comes back as a failure for the
- * journal to settle by reading `subIssues`.
+ * Creates one part of a split the way Jira's own "Split issue" does: a sibling of the source
+ * issue — the same project, the same issue type, the same parent (its epic, in team-managed and
+ * company-managed projects alike Jira's `parent` field) — carrying its share of the estimate, then
+ * moves it into the proposal's sprint (POST /rest/agile/1.0/sprint/{sprintId}/issue), since a new
+ * issue starts in the backlog. Not a sub-task: Jira's sprint reports ignore sub-task estimates.
+ * Creating is not repeatable (a retry after a lost answer could create it twice), so a 5xx or
+ * network failure comes back as a failure for the journal to settle with `markedSplitPart`; the
+ * move is, so a retry that finds the part moves it again.
  */
-export async function createSubIssue(client: JiraClient, parentKey: string, summary: string, points: number, estimation: BoardEstimation, mark?: ApplyMark): Promise<JiraStepResult> {
-  const failed = `Jira did not create the sub-task "${summary}" under ${parentKey}`;
-  const parentPath = routeOrNull(() => route`/rest/api/3/issue/${parentKey}?fields=project`);
-  const parent = parentPath ? await client.read(parentPath, issueShape) : null;
-  if (!parent?.fields.project) return { ok: false, status: 404, message: `${failed}: the parent issue does not exist or the app cannot see it.` };
-  const typeId = await subtaskTypeId(client, parent.fields.project.id);
-  if (!typeId) return refused(`${failed}: project ${parent.fields.project.key} has no sub-task issue type.`);
+export async function createSplitPart(
+  client: JiraClient,
+  sourceKey: string,
+  part: { readonly summary: string; readonly points: number },
+  estimation: BoardEstimation,
+  sprintId: number,
+  mark?: ApplyMark,
+): Promise<JiraStepResult> {
+  const failed = `Jira did not create the split part "${part.summary}" of ${sourceKey}`;
+  const sourcePath = routeOrNull(() => route`/rest/api/3/issue/${sourceKey}?fields=project,issuetype,parent`);
+  const source = sourcePath ? await client.read(sourcePath, issueShape) : null;
+  const project = source?.fields.project;
+  const type = source?.fields.issuetype;
+  if (!source || !project || !type?.id) return { ok: false, status: 404, message: `${failed}: the issue does not exist or the app cannot see it.` };
   const fields = {
-    project: { id: parent.fields.project.id },
-    parent: { key: parent.key },
-    issuetype: { id: typeId },
-    summary,
-    ...(estimation.kind === 'points' ? { [estimation.fieldId]: points } : {}),
+    project: { id: project.id },
+    issuetype: { id: type.id },
+    summary: part.summary,
+    ...(source.fields.parent ? { parent: { key: source.fields.parent.key } } : {}),
+    ...(estimation.kind === 'points' ? { [estimation.fieldId]: part.points } : {}),
   };
   const answer = await client.call(route`/rest/api/3/issue`, { method: 'POST', body: { fields, ...markProperties(mark) }, replay: 'once' });
   const result = resultOf(answer, '', failed);
   if (!result.ok) return result;
   const created = createdIssueShape.safeParse(answer.body);
   if (!created.success) return { ok: false, status: answer.status, message: `${failed}: Jira's answer did not name the new issue.` };
-  return { ok: true, status: answer.status, message: `Created ${created.data.key} "${summary}" under ${parent.key}.`, createdKeys: [created.data.key] };
+  // A sub-task's sibling is a sub-task too, which Jira keeps in its parent's sprint.
+  const placed = type.subtask ? null : await moveToSprint(client, sprintId, [created.data.key]);
+  const createdKeys = [created.data.key];
+  if (placed && !placed.ok) return { ...placed, message: `Created ${created.data.key}, but ${placed.message}`, createdKeys };
+  return { ok: true, status: answer.status, message: `Created ${created.data.key} "${part.summary}" beside ${sourceKey}.`, createdKeys };
 }
 
 /** Posting a comment is not repeatable either: a lost answer could otherwise post it twice. */
@@ -165,17 +174,28 @@ export async function addDecisionComment(client: JiraClient, issueKey: string, c
   return resultOf(await client.call(path, { method: 'POST', body: { body: decisionCommentDocument(comment), ...markProperties(mark) }, replay: 'once' }), `Commented the decision on ${issueKey}.`, failed);
 }
 
+/** Issues created in the project since a split step started that are looked at for its marker: a split makes a handful. */
+export const SPLIT_CANDIDATES = 50;
+
 /**
- * The parent's sub-task that carries `mark`, or null. Sub-tasks come from the parent's `subtasks`
- * field (read at once, unlike search); each one's mark from GET
- * /rest/api/3/issue/{key}/properties/{propertyKey} (getIssueProperty, read:jira-work), 404 when absent.
+ * The split part carrying `mark` (created by that very step), or null: settles an in-doubt split
+ * step. Candidates are the project's newest issues (POST /rest/api/3/search/jql, read:jira-work,
+ * newest first) created since the step started (Jira's `created`, with a margin for clock skew);
+ * each one's mark from GET /rest/api/3/issue/{key}/properties/{propertyKey} (getIssueProperty).
+ * Only the marker counts, never a look-alike summary.
  */
-export async function markedSubIssue(client: JiraClient, parentKey: string, mark: ApplyMark): Promise<string | null> {
-  const path = routeOrNull(() => route`/rest/api/3/issue/${parentKey}?fields=subtasks`);
-  const parent = path ? await client.read(path, issueShape) : null;
-  for (const subtask of parent?.fields.subtasks ?? []) {
-    const propertyPath = routeOrNull(() => route`/rest/api/3/issue/${subtask.key}/properties/${APPLY_MARK_PROPERTY}`);
-    if (propertyPath && carries(await client.read(propertyPath, entityPropertyShape), mark)) return subtask.key;
+export async function markedSplitPart(client: JiraClient, sourceKey: string, mark: ApplyMark, since: string): Promise<string | null> {
+  const sourcePath = routeOrNull(() => route`/rest/api/3/issue/${sourceKey}?fields=project`);
+  const project = sourcePath ? (await client.read(sourcePath, issueShape))?.fields.project : null;
+  if (!project) return null;
+  const from = Date.parse(since) - CLOCK_SKEW_MS;
+  // The project's id is digits only, so nothing typed by a person reaches the JQL.
+  const jql = `project = ${Number(project.id)} ORDER BY created DESC`;
+  const page = await client.require(route`/rest/api/3/search/jql`, searchPageShape, { post: { jql, fields: ['created'], maxResults: SPLIT_CANDIDATES } });
+  for (const issue of page.issues) {
+    if (issue.fields.created && Date.parse(issue.fields.created) < from) break;
+    const propertyPath = routeOrNull(() => route`/rest/api/3/issue/${issue.key}/properties/${APPLY_MARK_PROPERTY}`);
+    if (propertyPath && carries(await client.read(propertyPath, entityPropertyShape), mark)) return issue.key;
   }
   return null;
 }

@@ -206,7 +206,8 @@ describe('an apply under Jira faults', () => {
   }, 30_000);
 
   it.each(Object.entries(TRANSIENT))('rides out a %s at each Jira call of a swap, or fails the attempt and completes on Retry', tests.track(async (_, fault) => {
-    expect(swapCalls.length).toBeGreaterThan(20);
+    // A swap's apply reads, moves, ranks, comments and reads back: well over a dozen calls to fault.
+    expect(swapCalls.length).toBeGreaterThan(12);
     const failures: string[] = [];
     await inBatches(
       swapCalls.map((call, nth) => ({ call, nth })),

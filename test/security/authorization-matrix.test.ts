@@ -5,7 +5,7 @@
  * the Forge principal counts. A "not found" must read exactly like the answer for something that
  * does not exist, so a probe learns nothing.
  */
-import { SEEDED_SETTINGS_VERSION } from '../../sandbox/app-seed';
+import { SEEDED_ONB_SETTINGS, SEEDED_SETTINGS_VERSION } from '../../sandbox/app-seed';
 import { onJiraEvent } from '../../src/index';
 import type { EndpointName } from '../../src/resolvers/endpoints';
 import { endpoints } from '../../src/resolvers/endpoints';
@@ -194,7 +194,9 @@ async function arrange(): Promise<void> {
   setRoleMember(site, 'ONB', 'Developers', SAM, true);
   setRoleMember(site, 'ONB', 'Developers', NOOR, true);
 
-  for (const projectKey of ['ONB', 'BIL']) await app.ok('saveProjectSettings', { projectKey, settings: ARRANGED_SETTINGS, expectedVersion: projectKey === 'ONB' ? SEEDED_SETTINGS_VERSION : 0 }, ADA);
+  // ONB names its Product Owner, as the seed's admin did (sandbox/app-seed.ts); BIL has none.
+  await app.ok('saveProjectSettings', { projectKey: 'ONB', settings: { ...ARRANGED_SETTINGS, productOwners: SEEDED_ONB_SETTINGS.productOwners }, expectedVersion: SEEDED_SETTINGS_VERSION }, ADA);
+  await app.ok('saveProjectSettings', { projectKey: 'BIL', settings: ARRANGED_SETTINGS, expectedVersion: 0 }, ADA);
 
   const shared = new Map<string, string>();
   const sharedProposal = async (author: string, project: 'ONB' | 'BIL') => {

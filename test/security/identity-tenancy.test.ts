@@ -24,7 +24,6 @@ import {
   PRIYA,
   proposalPayload,
   SAM,
-  setRoleMember,
   storedProposal,
   storeOf,
 } from './security-fixture';
@@ -36,7 +35,7 @@ const tests = testTally();
 afterAll(() => {
   reportFigure(
     'identity and tenancy',
-    `${tally.forgedContexts} calls with a forged context (extension, accountId, licence) and ${tally.injectedClaims} with injected status/decider/account fields changed nothing; ${tally.revokedDeciders} applies by a decider who lost the role or Jira permission refused and recorded; ${tally.tenantChecks} cross-site checks between two sites on one runtime; ${tests.failed} of ${tests.ran} tests failed`,
+    `${tally.forgedContexts} calls with a forged context (extension, accountId, licence) and ${tally.injectedClaims} with injected status/decider/account fields changed nothing; ${tally.revokedDeciders} applies refused and recorded after the decider stopped being a Product Owner or the app lost the Jira permission; ${tally.tenantChecks} cross-site checks between two sites on one runtime; ${tests.failed} of ${tests.ran} tests failed`,
   );
 });
 
@@ -140,12 +139,14 @@ function editableDefaults() {
 }
 
 describe('a decider who loses their rights before the apply', () => {
-  /** Approves, then — before the apply job's turn — changes Jira's roles as an admin would. */
-  async function approveThenRevoke(issueKey: string, revoke: () => void) {
+  /** Approves, then — before the apply job's turn — takes a right away as an admin would. */
+  async function approveThenRevoke(issueKey: string, revoke: () => Promise<void>) {
     const proposal = await app().ok('createProposal', proposalPayload(issueKey, { kind: 'add' }), DANA);
+    const release = app().sandbox.queue.hold();
     await app().ok('decideProposal', approval(proposal.id), PRIYA);
     expect(storedProposal(app(), proposal.id).apply).toBeNull();
-    revoke();
+    await revoke();
+    release();
     const changesBefore = appChanges(app()).length;
     await app().sandbox.idle();
     tally.revokedDeciders++;
@@ -154,27 +155,25 @@ describe('a decider who loses their rights before the apply', () => {
     return { stored: storedProposal(app(), proposal.id), actions: await auditActions(app(), proposal.id, SANDBOX_SITE, DANA) };
   }
 
-  it('refuses the apply and records why when the Product Owner role was taken away', tests.track(async () => {
-    // She stays on the team (Developers: she can still schedule issues), just no longer its Product Owner.
-    const { stored, actions } = await approveThenRevoke('ONB-72', () => {
-      setRoleMember(app().site(), 'ONB', 'Developers', PRIYA, true);
-      setRoleMember(app().site(), 'ONB', 'Product Owner', PRIYA, false);
+  it('refuses the apply and records why when the admin no longer names the decider a Product Owner', tests.track(async () => {
+    // She stays on the team, just no longer its Product Owner: the settings now name Kofi.
+    const { stored, actions } = await approveThenRevoke('ONB-72', async () => {
+      const settings = { ...editableDefaults(), productOwners: { roleName: 'Product Owner', accountIds: [KOFI] } };
+      await app().ok('saveProjectSettings', { projectKey: 'ONB', settings, expectedVersion: SEEDED_SETTINGS_VERSION }, ADA);
     });
     expect(stored.status).toBe('apply-failed');
     expect(stored.apply.lastError).toBe('Apply refused: the person who approved this change is no longer a Product Owner of the project.');
     expect(actions.slice(-1)).toEqual(['apply-failed']);
   }));
 
-  it('refuses the apply and records why when the Jira permission to make the change was taken away', tests.track(async () => {
-    // Priya stays Product Owner by name in the settings, but Jira no longer lets her schedule issues.
-    const settings = { ...editableDefaults(), productOwners: { roleName: 'Product Owner', accountIds: [PRIYA] } };
-    await app().ok('saveProjectSettings', { projectKey: 'ONB', settings, expectedVersion: SEEDED_SETTINGS_VERSION }, ADA);
-    const { stored } = await approveThenRevoke('ONB-73', () => {
-      setRoleMember(app().site(), 'ONB', 'Product Owner', PRIYA, false);
-      setRoleMember(app().site(), 'ONB', 'Viewers', PRIYA, true);
+  it('refuses the apply and records why when a Jira admin took the permission to make the change from the app', tests.track(async () => {
+    // The worker has no user token: it acts within the decider's rights recorded at the decision
+    // and the app's own rights now, which a site admin can narrow at any time.
+    const { stored } = await approveThenRevoke('ONB-73', async () => {
+      app().site().appPermissionsWithdrawn.set('ONB', new Set(['SCHEDULE_ISSUES']));
     });
     expect(stored.status).toBe('apply-failed');
-    expect(stored.apply.lastError).toMatch(/^Apply refused: the person who approved this change can no longer make it in Jira \(You need the Jira permission\(s\) Edit issues, Schedule issues on ONB-73/);
+    expect(stored.apply.lastError).toMatch(/^Apply refused: Goalkeeper itself does not hold Schedule issues on ONB-73 in Jira/);
   }));
 });
 
@@ -216,8 +215,8 @@ describe('two Jira sites on one runtime', () => {
     const csvB = await app().ok('exportSprintCsv', { boardId: 1 }, PRIYA, { site: SITE_B });
     check(!csvB.csv.includes(onA.id));
     const [settingsA, settingsB] = await Promise.all([app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA), app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA, { site: SITE_B })]);
-    check(settingsA.settings.commentOnDecision === true && settingsA.settings.version === 0);
-    check(settingsB.settings.commentOnDecision === false && settingsB.settings.version === 1);
+    check(settingsA.settings.commentOnDecision === true && settingsA.settings.version === SEEDED_SETTINGS_VERSION);
+    check(settingsB.settings.commentOnDecision === false && settingsB.settings.version === SEEDED_SETTINGS_VERSION + 1);
     check(!JSON.stringify(storeOf(app(), SITE_B)).includes(onA.id) && !JSON.stringify(storeOf(app(), SANDBOX_SITE)).includes(onB.id));
     check(openSprintsOf(app().site(), 'ONB-68').join() === String(ONB_SPRINT));
     check(openSprintsOf(app().site(SITE_B), 'ONB-68').length === 0);

@@ -16,6 +16,8 @@ export type SprintViewLoad =
 export interface SprintViewActions {
   decide(request: DecideRequest): Promise<CallResult<ResultOf<'decideProposal'>>>;
   reviewBypassed(request: PayloadOf<'reviewBypassedChange'>): Promise<CallResult<ResultOf<'reviewBypassedChange'>>>;
+  /** Undo a change made in Jira: it becomes a proposal (approved at once where the Product Owner may decide it). */
+  revertBypassed(request: PayloadOf<'revertBypassedChange'>): Promise<CallResult<ResultOf<'revertBypassedChange'>>>;
   recordOutcome(request: PayloadOf<'recordSprintOutcome'>): Promise<CallResult<ResultOf<'recordSprintOutcome'>>>;
   exportCsv(): Promise<CallResult<ResultOf<'exportSprintCsv'>>>;
   setCapacity(request: PayloadOf<'setSprintCapacity'>): Promise<CallResult<ResultOf<'setSprintCapacity'>>>;
@@ -62,6 +64,7 @@ export function useSprintView(boardId: number, goalLabel = '', firstAnswer?: Spr
     return {
       decide: (request) => thenReload(callResolver('decideProposal', request)),
       reviewBypassed: (request) => thenReload(callResolver('reviewBypassedChange', request)),
+      revertBypassed: (request) => thenReload(callResolver('revertBypassedChange', request)),
       recordOutcome: (request) => thenReload(callResolver('recordSprintOutcome', request)),
       exportCsv: () => callResolver('exportSprintCsv', { boardId }),
       setCapacity: (request) => thenReload(callResolver('setSprintCapacity', request)),

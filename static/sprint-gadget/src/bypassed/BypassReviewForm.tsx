@@ -1,7 +1,8 @@
 /**
  * The Product Owner's review of a change made around Goalkeeper: a note the team will read (the
- * same minimum as a decision's rationale, which the backend enforces too), then accept it or only
- * note it. A failed review keeps the note as typed.
+ * same minimum as a decision's rationale, which the backend enforces too), then accept it, only
+ * note it, or revert it (the revert becomes a proposal of the opposite change). A failed review
+ * keeps the note as typed.
  */
 import { useState } from 'react';
 import type { BypassedChange, BypassReview } from '../../../../src/domain/sprint-record';
@@ -12,7 +13,8 @@ import type { CallError } from '../../../shared/resolver-client';
 import { useGadgetI18n } from '../messages/catalogue';
 import type { SprintViewActions } from '../use-sprint-view';
 
-type ReviewVerdict = BypassReview['verdict'];
+/** A review's verdict; 'reverted' comes with a proposal, from the revert action. */
+type ReviewVerdict = Exclude<BypassReview['verdict'], 'reverted'>;
 
 export interface BypassReviewFormProps {
   readonly change: BypassedChange;
@@ -20,13 +22,15 @@ export interface BypassReviewFormProps {
   readonly what: string;
   readonly minChars: number;
   readonly review: SprintViewActions['reviewBypassed'];
+  /** Offered where Goalkeeper can tell what the change replaced (src/domain/bypass-revert.ts). */
+  readonly revert: SprintViewActions['revertBypassed'] | null;
   readonly onReviewed: (announcement: string) => void;
 }
 
-export function BypassReviewForm({ change, what, minChars, review, onReviewed }: BypassReviewFormProps) {
+export function BypassReviewForm({ change, what, minChars, review, revert, onReviewed }: BypassReviewFormProps) {
   const { t } = useGadgetI18n();
   const [note, setNote] = useState('');
-  const [sending, setSending] = useState<ReviewVerdict | null>(null);
+  const [sending, setSending] = useState<BypassReview['verdict'] | null>(null);
   const [error, setError] = useState<CallError | null>(null);
   const blocked = !isRationaleLongEnough(note, minChars) || sending !== null;
 
@@ -37,6 +41,15 @@ export function BypassReviewForm({ change, what, minChars, review, onReviewed }:
     setSending(null);
     if (result.ok) onReviewed(verdict === 'accepted' ? t('bypassed.announce.accepted', { change: what }) : t('bypassed.announce.noted', { change: what }));
     else setError(result.error);
+  }
+
+  async function sendRevert(undo: NonNullable<BypassReviewFormProps['revert']>) {
+    setSending('reverted');
+    setError(null);
+    const result = await undo({ changeId: change.id, note });
+    setSending(null);
+    if (!result.ok) setError(result.error);
+    else onReviewed(t(result.value.proposal.status === 'proposed' ? 'bypassed.announce.revertProposed' : 'bypassed.announce.reverted', { change: what }));
   }
 
   return (
@@ -51,7 +64,13 @@ export function BypassReviewForm({ change, what, minChars, review, onReviewed }:
         <Button disabled={blocked} busy={sending === 'noted'} onClick={() => void send('noted')}>
           {t('bypassed.noteOnly')}
         </Button>
+        {revert && (
+          <Button appearance="danger" disabled={blocked} busy={sending === 'reverted'} onClick={() => void sendRevert(revert)}>
+            {t('bypassed.revert')}
+          </Button>
+        )}
       </div>
+      {revert && <p className="gk-small">{t('bypassed.revert.hint')}</p>}
     </section>
   );
 }

@@ -47,6 +47,32 @@ describe('changes made directly in Jira', () => {
     expect(callsTo(bridgeInvoke, 'reviewBypassedChange')).toEqual([{ changeId: 'bypass-ONB-69-added', verdict: 'accepted', note }]);
   });
 
+  it('lets the Product Owner revert a change with the note, which becomes their proposal, and says whether it is applied now', async () => {
+    const note = 'Not agreed in the daily: ONB-69 waits for the next sprint.';
+    showSprint(bridgeInvoke, readyState(AS_PRODUCT_OWNER), {
+      revertBypassedChange: () => ({
+        data: {
+          change: { ...BYPASSED[0]!, review: { reviewerAccountId: PRIYA_PRODUCT_OWNER, verdict: 'reverted', note, at: '2026-11-20T14:05:00.000Z', proposalId: 'prop-9' } },
+          proposal: { id: 'prop-9', status: 'approved' },
+        },
+      }),
+    });
+    const review = within(await bypassed()).getByRole('region', { name: 'Review: ONB-69 added to the sprint' });
+    expect(within(review).getByRole('button', { name: 'Revert it' })).toBeDisabled();
+    fireEvent.change(within(review).getByRole('textbox', { name: 'Note (the team will read it)' }), { target: { value: note } });
+    fireEvent.click(within(review).getByRole('button', { name: 'Revert it' }));
+
+    await waitFor(() => expect(callsTo(bridgeInvoke, 'revertBypassedChange')).toEqual([{ changeId: 'bypass-ONB-69-added', note }]));
+    expect(await screen.findByText('Reverted: ONB-69 added to the sprint. Goalkeeper applies the revert now.')).toBeInTheDocument();
+  });
+
+  it('shows a reverted change as reverted through a proposal, in German', async () => {
+    const reverted = { ...BYPASSED[0]!, review: { reviewerAccountId: PRIYA_PRODUCT_OWNER, verdict: 'reverted' as const, note: 'Nicht abgestimmt.', at: '2026-11-20T14:05:00.000Z', proposalId: 'prop-9' } };
+    showSprint(bridgeInvoke, readyState({ bypassed: [reverted] }), {}, 'de-DE');
+    const section = await screen.findByRole('region', { name: /Direkt in Jira/ });
+    expect(within(section).getByText(/Rückgängig gemacht von Priya Raman/)).toBeInTheDocument();
+  });
+
   it('says so when nothing happened around Goalkeeper', async () => {
     showSprint(bridgeInvoke, readyState({ bypassed: [] }));
     expect(within(await bypassed()).getByText(/None\. A change made on the board around Goalkeeper shows up here/)).toBeInTheDocument();

@@ -3,13 +3,20 @@
  * Product Owner's review after the fact (accept with a rationale, or note it). Others see who reviews.
  */
 import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
-import type { BypassedChange } from '../../../../src/domain/sprint-record';
+import { revertOf } from '../../../../src/domain/bypass-revert';
+import type { BypassedChange, BypassReview } from '../../../../src/domain/sprint-record';
 import { nameOf, namesOf } from '../../../shared/people';
 import { useGadgetI18n } from '../messages/catalogue';
 import type { GadgetKey } from '../messages/en';
 import { describeScopeChange, pointsMoved } from '../scope-change-wording';
 import type { SprintViewActions } from '../use-sprint-view';
 import { BypassReviewForm } from './BypassReviewForm';
+
+const REVIEWED_BY: Readonly<Record<BypassReview['verdict'], GadgetKey>> = {
+  accepted: 'bypassed.acceptedBy',
+  noted: 'bypassed.notedBy',
+  reverted: 'bypassed.revertedBy',
+};
 
 const DETECTED_BY: Readonly<Record<BypassedChange['detectedBy'], GadgetKey>> = {
   event: 'bypassed.detectedBy.event',
@@ -18,7 +25,7 @@ const DETECTED_BY: Readonly<Record<BypassedChange['detectedBy'], GadgetKey>> = {
 
 export interface BypassedChangesProps {
   readonly state: ReadySprintView;
-  readonly actions: Pick<SprintViewActions, 'reviewBypassed'>;
+  readonly actions: Pick<SprintViewActions, 'reviewBypassed' | 'revertBypassed'>;
   readonly onAnnounce: (message: string) => void;
 }
 
@@ -65,14 +72,21 @@ function BypassedEntry({ change, state, reviewers, actions, onAnnounce }: Bypass
         </p>
         {change.review ? (
           <p>
-            {t(change.review.verdict === 'accepted' ? 'bypassed.acceptedBy' : 'bypassed.notedBy', {
+            {t(REVIEWED_BY[change.review.verdict], {
               name: nameOf(translator, state.people, change.review.reviewerAccountId),
               at: formatDateTime(change.review.at),
             })}{' '}
             <span className="gk-user-text">{change.review.note}</span>
           </p>
         ) : state.viewer.isProductOwner ? (
-          <BypassReviewForm change={change} what={what} minChars={state.minRationaleChars} review={actions.reviewBypassed} onReviewed={onAnnounce} />
+          <BypassReviewForm
+            change={change}
+            what={what}
+            minChars={state.minRationaleChars}
+            review={actions.reviewBypassed}
+            revert={revertOf(change) ? actions.revertBypassed : null}
+            onReviewed={onAnnounce}
+          />
         ) : (
           <p className="gk-muted">{t('bypassed.awaiting', { names: reviewers })}</p>
         )}
