@@ -39,7 +39,8 @@ describe('propose → approve → apply → audit', () => {
     const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA);
     expect(panel.proposals[0]).toMatchObject({ id: proposal.id, status: 'applied' });
     expect(panel.issue.inActiveSprint).toBe(true);
-    expect(await auditActions(proposal.id)).toEqual(['proposed', 'approved', 'apply-step', 'apply-step', 'apply-step', 'apply-step', 'applied']);
+    // Started and done for each step: the move, placing the goal-critical issue with the goal's items, the comment.
+    expect(await auditActions(proposal.id)).toEqual(['proposed', 'approved', 'apply-step', 'apply-step', 'apply-step', 'apply-step', 'apply-step', 'apply-step', 'applied']);
     expect(site().issueByKeyOrId('ONB-68')!.comments).toHaveLength(1);
   });
 
