@@ -105,7 +105,7 @@ function propertyAnswer(properties: Readonly<Record<string, unknown>> | undefine
   return ok({ key, value: properties[key] });
 }
 
-/** POST /issue: creates an issue; Goalkeeper uses it for the sub-tasks of a split. */
+/** POST /issue: creates an issue; Goalkeeper uses it for the parts of a split (siblings of the issue split). */
 function createIssue(request: StandInRequest): StandInAnswer {
   const { site, actor } = request;
   const fields = objectBody(objectBody(request.body).fields);
@@ -126,6 +126,8 @@ function createIssue(request: StandInRequest): StandInAnswer {
   if (parentKey !== undefined && !parent) errors.parent = `Could not find issue by id or key.`;
   if (type?.subtask && !parent) errors.parent = 'A sub-task needs a parent issue.';
   if (type?.subtask && parent && site.typeOf(parent).hierarchyLevel !== 0) errors.parent = 'Given parent work item does not belong to appropriate hierarchy.';
+  // An issue's parent sits one level up (a story's is an epic), as Jira's issue hierarchy requires.
+  if (type && !type.subtask && parent && site.typeOf(parent).hierarchyLevel !== type.hierarchyLevel + 1) errors.parent = 'Given parent work item does not belong to appropriate hierarchy.';
   const pointsField = pointsFieldOf(project).fieldId;
   const points = fields[pointsField];
   if (points !== undefined && points !== null && (typeof points !== 'number' || points < 0)) errors[pointsField] = 'Operation value must be a number';

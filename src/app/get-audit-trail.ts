@@ -12,5 +12,5 @@ export async function getAuditTrail(ports: Ports, caller: Caller, request: { pro
   const { proposals, sight } = await proposalsShownTo(ports, [proposal]);
   if (proposals.length === 0) throw new GoalkeeperError('not-found', 'This proposal does not exist or you do not have permission to see it.');
   const page = await ports.proposals.audit(request.proposalId, request.cursor);
-  return { ...page, events: page.events.map((event) => ({ ...event, detail: sight.text(event.detail) })) };
+  return { ...page, events: page.events.map((event) => ({ ...event, detail: sight.text(event.detail), ...(event.step ? { step: sight.step(event.step) } : {}) })) };
 }

@@ -15,7 +15,8 @@
 import type { Assessment, AssessmentReason, Suggestion } from '../domain/assessment';
 import { GoalkeeperError } from '../domain/errors';
 import type { JiraPermission } from '../domain/held-permissions';
-import { issuesTouchedBy, type Proposal } from '../domain/proposal';
+import type { ApplyStepFacts } from '../domain/apply-step-facts';
+import { issuesTouchedBy, type ApplyStep, type Proposal } from '../domain/proposal';
 import type { ScopeStep } from '../domain/churn';
 import type { ScopeChange } from '../domain/scope-change';
 import type { BoardSummary, CallerGrants, IssueRef, Ports } from './ports';
@@ -120,12 +121,7 @@ export class CallerSight {
         ? {
             ...proposal.apply,
             lastError: proposal.apply.lastError === null ? null : this.text(proposal.apply.lastError),
-            // A step's marker is the apply's proof of its own doing: no one outside the app learns it.
-            steps: proposal.apply.steps.map(({ marker, ...step }) => ({
-              ...step,
-              detail: this.text(step.detail),
-              ...(step.createdKeys ? { createdKeys: step.createdKeys.filter((key) => this.keep(key)) } : {}),
-            })),
+            steps: proposal.apply.steps.map((step) => this.step(step)),
           }
         : null,
       staleReason: proposal.staleReason === null ? null : this.text(proposal.staleReason),
@@ -162,6 +158,38 @@ export class CallerSight {
   /** The burn-up's steps keep their totals; a step caused by a hidden issue does not say which. */
   scopeSteps(steps: readonly ScopeStep[]): ScopeStep[] {
     return steps.map((step) => (step.change && !this.keep(step.change.issueKey) ? { ...step, change: null } : step));
+  }
+
+  /** A journal step as the caller may see it, in a proposal or in the audit trail. */
+  step({ marker: _marker, ...step }: ApplyStep): ApplyStep {
+    // A step's marker is the apply's proof of its own doing: no one outside the app learns it.
+    return {
+      ...step,
+      detail: this.text(step.detail),
+      ...(step.createdKeys ? { createdKeys: step.createdKeys.filter((key) => this.keep(key)) } : {}),
+      ...(step.facts ? { facts: this.facts(step.facts) } : {}),
+    };
+  }
+
+  /** A step's facts with the keys of issues the caller cannot see replaced, as in text. */
+  private facts(facts: ApplyStepFacts): ApplyStepFacts {
+    switch (facts.kind) {
+      case 'rank':
+        return { ...facts, issueKeys: facts.issueKeys.map((key) => this.text(key)), anchorKey: this.text(facts.anchorKey) };
+      case 'rank-below-goal':
+        return { ...facts, issueKeys: facts.issueKeys.map((key) => this.text(key)) };
+      case 'create-split-part':
+        return { ...facts, sourceKey: this.text(facts.sourceKey) };
+      case 'move-into-sprint':
+      case 'move-to-backlog':
+      case 'place-with-goal':
+      case 'nothing-to-rank':
+      case 'set-priority':
+      case 'set-estimate':
+      case 'comment':
+      case 'comment-skipped':
+        return { ...facts, issueKey: this.text(facts.issueKey) };
+    }
   }
 
   /** Text Goalkeeper wrote (journal lines, reasons) without the keys of issues the caller cannot see. */

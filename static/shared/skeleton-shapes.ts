@@ -44,11 +44,11 @@ export function skeletonBarClass(bar: SkeletonBar): string {
   return `gk-skeleton__bar gk-skeleton__bar--${bar.kind} gk-skeleton__bar--${bar.width}`;
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' };
 
 /** The skeleton as markup for index.html: what components/Skeleton.tsx renders, before React runs. */
 export function skeletonMarkup(shape: SkeletonShape, label: string): string {
-  const text = label.replace(/[&<>"]/g, (character) => HTML_ESCAPES[character] ?? character);
+  const text = label.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
   const bars = SKELETON_SHAPES[shape].map((bar) => `<span class="${skeletonBarClass(bar)}" aria-hidden="true"></span>`).join('');
   return `<div class="gk-skeleton" role="status" aria-busy="true"><span class="gk-visually-hidden">${text}</span>${bars}</div>`;
 }

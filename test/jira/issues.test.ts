@@ -68,14 +68,6 @@ describe('reading one issue', () => {
     const [skew, google] = await harness.invoke(() => Promise.all([harness.jira.getIssue('ONB-37', rule), harness.jira.getIssue('ONB-39', rule)]));
     expect({ skew: skew?.goalCritical, google: google?.goalCritical }).toEqual({ skew: true, google: false });
   });
-
-  it('lists the sub-tasks of an issue with their summaries', async () => {
-    const parts = await harness.invoke(() => harness.jira.subIssues(SEED_FACTS.activeSprintKeys.googleSso));
-    expect(parts).toEqual([
-      { key: 'ONB-40', summary: 'Map Google profile claims to the user record' },
-      { key: 'ONB-41', summary: 'Retry screen for failed SSO callbacks' },
-    ]);
-  });
 });
 
 describe('issue keys can never change the request path', () => {
@@ -95,11 +87,11 @@ describe('issue keys can never change the request path', () => {
         harness.jira.setPriority(key, 'Highest'),
         harness.jira.setEstimate(key, { kind: 'points', fieldId: 'customfield_10016' }, 8),
         harness.jira.addDecisionComment(key, decision),
-        harness.jira.createSubIssue(key, 'Part one', 1, { kind: 'points', fieldId: 'customfield_10016' }),
+        harness.jira.createSplitPart(key, { summary: 'Part one', points: 1 }, { kind: 'points', fieldId: 'customfield_10016' }, SEED_FACTS.activeSprintId),
       ]),
     );
     expect(results.map((result) => result.ok)).toEqual([false, false, false, false]);
-    expect(await harness.invoke(() => harness.jira.subIssues(key))).toEqual([]);
+    expect(await harness.invoke(() => harness.jira.markedSplitPart(key, { proposalId: 'p-1', step: 'create-part-1', marker: 'm-1' }, '2026-11-25T12:00:00.000Z'))).toBeNull();
     expect(harness.requestsSince(mark)).toEqual([]);
   });
 

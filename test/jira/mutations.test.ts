@@ -138,31 +138,45 @@ describe('editing fields', () => {
   });
 });
 
-describe('splitting into sub-tasks', () => {
-  it('creates a sub-task with points under the parent, in the parent\'s sprint', async () => {
-    const result = await harness.invoke(() => harness.jira.createSubIssue('ONB-55', 'Enforce SSO for new members at sign-up', 1, storyPoints));
-    expect(result).toEqual({ ok: true, status: 201, message: 'Created ONB-197 "Enforce SSO for new members at sign-up" under ONB-55.', createdKeys: ['ONB-197'] });
-    expect(await harness.invoke(() => harness.jira.subIssues('ONB-55'))).toEqual([{ key: 'ONB-197', summary: 'Enforce SSO for new members at sign-up' }]);
-    expect(await harness.invoke(() => harness.jira.getIssue('ONB-197'))).toMatchObject({ issueType: 'Subtask', points: 1, openSprintIds: [SEED_FACTS.activeSprintId], parentKey: 'ONB-55' });
+describe('splitting as Jira’s own split does', () => {
+  const part = { summary: 'Enforce SSO for new members at sign-up', points: 1 };
+
+  it('creates a sibling of the issue (same type, same epic) with its points, in the sprint asked for', async () => {
+    const source = await harness.invoke(() => harness.jira.getIssue('ONB-55'));
+    const result = await harness.invoke(() => harness.jira.createSplitPart('ONB-55', part, storyPoints, SEED_FACTS.activeSprintId));
+    expect(result).toMatchObject({ ok: true, status: 201, createdKeys: ['ONB-197'] });
+    const created = await harness.invoke(() => harness.jira.getIssue('ONB-197'));
+    expect(created).toMatchObject({ summary: part.summary, issueType: source?.issueType, parentKey: source?.parentKey, points: 1, openSprintIds: [SEED_FACTS.activeSprintId] });
+    expect(created?.issueType).not.toMatch(/sub-?task/i);
+    expect(source?.parentKey).not.toBeNull();
   });
 
-  it('uses the company-managed project\'s own sub-task type and points field', async () => {
-    const result = await harness.invoke(() => harness.jira.createSubIssue('BIL-3', 'Reverse-charge flag on customer records', 2, { kind: 'points', fieldId: 'customfield_10028' }));
+  it('uses the company-managed project\'s own points field and the issue\'s own type', async () => {
+    const source = await harness.invoke(() => harness.jira.getIssue('BIL-3'));
+    const result = await harness.invoke(() => harness.jira.createSplitPart('BIL-3', { summary: 'Reverse-charge flag on customer records', points: 2 }, { kind: 'points', fieldId: 'customfield_10028' }, SEED_FACTS.bil.activeSprintId));
     expect(result.createdKeys).toEqual(['BIL-8']);
-    expect(await harness.invoke(() => harness.jira.getIssue('BIL-8'))).toMatchObject({ issueType: 'Sub-task', points: 2, parentKey: 'BIL-3' });
+    expect(await harness.invoke(() => harness.jira.getIssue('BIL-8'))).toMatchObject({ issueType: source?.issueType, points: 2, parentKey: source?.parentKey, openSprintIds: [SEED_FACTS.bil.activeSprintId] });
+  });
+
+  it('finds the part an interrupted step created by its marker only, never by a look-alike summary', async () => {
+    const mark = { proposalId: 'p-1', step: 'create-part-1', marker: 'm-1' };
+    const since = new Date().toISOString();
+    await harness.invoke(() => harness.jira.createSplitPart('ONB-55', part, storyPoints, SEED_FACTS.activeSprintId));
+    expect(await harness.invoke(() => harness.jira.markedSplitPart('ONB-55', mark, since))).toBeNull();
+    const marked = await harness.invoke(() => harness.jira.createSplitPart('ONB-55', part, storyPoints, SEED_FACTS.activeSprintId, mark));
+    expect(await harness.invoke(() => harness.jira.markedSplitPart('ONB-55', mark, since))).toBe(marked.createdKeys?.[0]);
   });
 
   it('does not retry a create after a server error, so nothing can be created twice', async () => {
     harness.standIn.faults.inject({ kind: 'server-error', status: 500 }, { method: 'POST', path: '/rest/api/3/issue' });
     const mark = harness.standIn.requests.length;
-    const result = await harness.invoke(() => harness.jira.createSubIssue('ONB-55', 'Enforce SSO for new members at sign-up', 1, storyPoints));
+    const result = await harness.invoke(() => harness.jira.createSplitPart('ONB-55', part, storyPoints, SEED_FACTS.activeSprintId));
     expect(result).toMatchObject({ ok: false, status: 500 });
     expect(harness.requestsSince(mark).filter((request) => request.method === 'POST')).toHaveLength(1);
-    expect(await harness.invoke(() => harness.jira.subIssues('ONB-55'))).toEqual([]);
   });
 
-  it('fails for a parent that does not exist', async () => {
-    const result = await harness.invoke(() => harness.jira.createSubIssue('ONB-9999', 'Part one', 1, storyPoints));
+  it('fails for an issue that does not exist', async () => {
+    const result = await harness.invoke(() => harness.jira.createSplitPart('ONB-9999', { summary: 'Part one', points: 1 }, storyPoints, SEED_FACTS.activeSprintId));
     expect(result).toMatchObject({ ok: false, status: 404 });
   });
 });

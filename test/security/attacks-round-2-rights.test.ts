@@ -216,7 +216,7 @@ describe('findings 2 and 3: the app acts only as far as the person could', () =>
 });
 
 describe('finding 4: the apply journal trusts only what the app itself created', () => {
-  it('does not adopt a developer’s look-alike sub-task as a split part after a failed first attempt', attacks.track(async () => {
+  it('does not adopt a developer’s look-alike sibling as a split part after a failed first attempt', attacks.track(async () => {
     await nameProductOwners(PRIYA);
     const part = { summary: 'Entra ID: register the staging tenant', points: 1 };
     const proposal = await app().ok('createProposal', proposalPayload('ONB-42', { kind: 'split', parts: [part, { summary: 'Entra ID: sign-up callback', points: 1 }] }), DANA);
@@ -224,8 +224,12 @@ describe('finding 4: the apply journal trusts only what the app itself created',
     await app().ok('decideProposal', approval(proposal.id), PRIYA);
     await app().sandbox.idle();
     expect(storedProposal(app(), proposal.id)).toMatchObject({ status: 'apply-failed' });
-    // Dana creates a sub-task with the same summary, 13 points, hoping the retry takes it for the part.
-    const lookalike = site().createIssue({ projectKey: 'ONB', summary: part.summary, typeName: 'Subtask', parentKey: 'ONB-42', points: 13 }, { kind: 'user', accountId: DANA });
+    // Dana creates a sibling with the same summary, type and epic, 13 points, hoping the retry takes it for the part.
+    const source = issue('ONB-42');
+    const lookalike = site().createIssue(
+      { projectKey: 'ONB', summary: part.summary, typeName: site().typeOf(source).name, parentKey: site().parentOf(source)?.key ?? null, points: 13 },
+      { kind: 'user', accountId: DANA },
+    );
     await app().ok('retryApply', { proposalId: proposal.id }, DANA);
     await app().sandbox.idle();
     const stored = storedProposal(app(), proposal.id);

@@ -2,7 +2,7 @@ import '@testing-library/jest-dom';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
 import { IssuePanel } from './IssuePanel';
-import IssuePanelApp from './IssuePanelApp';
+import IssuePanelApp, { prefetch } from './IssuePanelApp';
 import { SAFE, SAM_STAKEHOLDER, panelState, proposal } from './testing/panel-fixtures';
 import { forgeContext } from '../../shared/testing/forge-context';
 import { renderPanel } from './testing/render-panel';
@@ -21,6 +21,7 @@ describe('the issue panel', () => {
     renderPanel(<IssuePanel issueKey="ONB-14" />);
 
     expect(screen.getByRole('status')).toHaveTextContent('Loading Goalkeeper for ONB-14…');
+    expect(screen.getByRole('status')).toHaveAttribute('aria-busy', 'true');
     expect(await screen.findByText('Backlog: not in ONB Sprint 7')).toBeInTheDocument();
     expect(screen.getByText('SSO sign-up under 2 minutes')).toBeInTheDocument();
     expect(screen.getByText(/6 working days left/)).toBeInTheDocument();
@@ -111,7 +112,20 @@ describe('the issue panel', () => {
     expect(screen.getByText('P(Ziel) sinkt von 78 % auf 41 %')).toBeInTheDocument();
   });
 
+  it('shows the state asked for at boot from the Forge context, without asking again', async () => {
+    answerResolvers(bridgeInvoke, { getIssuePanelState: () => ({ data: panelState() }) });
+    const context = forgeContext({ type: 'jira:issuePanel', issue: { key: 'ONB-14', id: '10014' } });
+    const prefetched = prefetch(context);
+    expect(callsTo(bridgeInvoke, 'getIssuePanelState')).toEqual([{ issueKey: 'ONB-14' }]);
+
+    renderPanel(<IssuePanelApp context={context} prefetched={prefetched} />);
+
+    expect(await screen.findByText('Backlog: not in ONB Sprint 7')).toBeInTheDocument();
+    expect(callsTo(bridgeInvoke, 'getIssuePanelState')).toHaveLength(1);
+  });
+
   it('explains itself when opened without an issue in the context', () => {
+    expect(prefetch(forgeContext({}))).toBeUndefined();
     renderPanel(<IssuePanelApp context={forgeContext({})} />);
     expect(screen.getByRole('heading', { name: 'No issue to show' })).toBeInTheDocument();
     expect(bridgeInvoke).not.toHaveBeenCalled();

@@ -1,15 +1,14 @@
-/** What happened when the decision was carried out in Jira, step by step from the apply journal. */
-import type { ApplyStep, Proposal } from '../../../src/domain/proposal';
-import { useProposalPartI18n, type ProposalPartKey } from '../i18n/proposal-part-messages';
+/**
+ * What happened when the decision was carried out in Jira, step by step from the apply journal,
+ * each step in plain words in the reader's language (static/shared/apply-step-wording.ts).
+ */
+import type { Proposal } from '../../../src/domain/proposal';
+import { describeApplyStep, type SprintNames } from '../apply-step-wording';
+import { useProposalPartI18n } from '../i18n/proposal-part-messages';
 
-const STEP_STATUS: Readonly<Record<ApplyStep['status'], ProposalPartKey>> = {
-  started: 'shared.apply.step.started',
-  done: 'shared.apply.step.done',
-  failed: 'shared.apply.step.failed',
-};
-
-export function ApplyResult({ proposal }: { proposal: Proposal }) {
-  const { t, formatDateTime } = useProposalPartI18n();
+export function ApplyResult({ proposal, sprintNames }: { proposal: Proposal; sprintNames?: SprintNames }) {
+  const translator = useProposalPartI18n();
+  const { t, formatDateTime } = translator;
   const journal = proposal.apply;
   const summary = (() => {
     switch (proposal.status) {
@@ -34,10 +33,8 @@ export function ApplyResult({ proposal }: { proposal: Proposal }) {
       {journal && journal.steps.length > 0 && (
         <ol className="gk-steps">
           {journal.steps.map((step, index) => (
-            <li key={index}>
-              <span className="gk-step-name">{step.name}</span> — {t(STEP_STATUS[step.status])}
-              {step.detail && <span className="gk-muted">: {step.detail}</span>}
-              {step.createdKeys && step.createdKeys.length > 0 && <span> ({step.createdKeys.join(', ')})</span>}
+            <li key={index} className={step.status === 'failed' ? 'gk-apply-failed' : undefined}>
+              {describeApplyStep(translator, step, sprintNames)}
             </li>
           ))}
         </ol>

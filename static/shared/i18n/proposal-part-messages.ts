@@ -4,11 +4,13 @@
  * shows them, so they are not in `sharedCatalogues`: an app that uses these parts merges this
  * catalogue into its own (`mergeCatalogues(proposalPartCatalogues, { en, de })`).
  */
+import { applyStepDe, applyStepEn } from './apply-step-messages';
 import { useI18n } from './I18nProvider';
 import type { SharedKey } from './shared-messages';
 import type { Catalogues, Message, Translator } from './translator';
 
 const en = {
+  ...applyStepEn,
   'shared.people.goalkeeper': 'Goalkeeper',
   'shared.people.unknown': 'Unknown person',
 
@@ -108,6 +110,7 @@ const en = {
 type ProposalPartKey = keyof typeof en;
 
 const de: Readonly<Record<ProposalPartKey, Message>> = {
+  ...applyStepDe,
   'shared.people.goalkeeper': 'Goalkeeper',
   'shared.people.unknown': 'Unbekannte Person',
 

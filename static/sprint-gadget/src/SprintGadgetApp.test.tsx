@@ -3,7 +3,11 @@ import { screen, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
 import { callsTo, answerResolvers } from '../../shared/testing/scripted-resolvers';
 import { NO_ACTIVE_SPRINT, NOT_SCRUM, readyState, SPRINT_GOAL } from './testing/sprint-fixtures';
-import { showGadget, showSprint } from './testing/render-gadget';
+import { forgeContext } from '../../shared/testing/forge-context';
+import { renderInLocale } from '../../shared/testing/render-in-locale';
+import { gadgetCatalogues } from './messages/catalogue';
+import SprintGadgetApp, { prefetch } from './SprintGadgetApp';
+import { GADGET_ON_BOARD_1, showGadget, showSprint } from './testing/render-gadget';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), view: { submit: jest.fn() } }));
 const bridgeInvoke = invoke as unknown as jest.Mock;
@@ -63,7 +67,21 @@ describe('the sprint gadget', () => {
     expect(await screen.findByText('Goalkeeper follows the board’s active sprint, so this shows ONB Sprint 7, not the sprint you opened it from.')).toBeInTheDocument();
   });
 
+  it('shows the sprint asked for at boot from the Forge context, without asking again', async () => {
+    answerResolvers(bridgeInvoke, { getSprintViewState: () => ({ data: readyState() }) });
+    const context = forgeContext(GADGET_ON_BOARD_1);
+    const prefetched = prefetch(context);
+    expect(callsTo(bridgeInvoke, 'getSprintViewState')).toEqual([{ boardId: 1 }]);
+
+    renderInLocale(<SprintGadgetApp context={context} prefetched={prefetched} />, gadgetCatalogues);
+
+    expect(screen.getByRole('status')).toHaveAttribute('aria-busy', 'true');
+    expect(await screen.findByRole('heading', { level: 2, name: 'ONB Sprint 7' })).toBeInTheDocument();
+    expect(bridgeInvoke).toHaveBeenCalledTimes(1);
+  });
+
   it('explains how to choose a board when none is configured, without asking the backend', () => {
+    expect(prefetch(forgeContext({ type: 'jira:dashboardGadget', gadgetConfiguration: {} }))).toBeUndefined();
     showGadget({ type: 'jira:dashboardGadget', gadgetConfiguration: {} });
 
     expect(screen.getByRole('heading', { name: 'Choose a board' })).toBeInTheDocument();

@@ -140,6 +140,8 @@ export const de: Readonly<Record<PanelKey, Message>> = {
   'audit.stale': 'Als veraltet markiert',
   'audit.notify-failed': 'Benachrichtigung nicht gesendet',
   'audit.comment-skipped': 'Entscheidungskommentar nicht gepostet',
+  'audit.selfDecided': 'selbst genehmigt: Der Product Owner hat über seinen eigenen Vorschlag entschieden',
+  'audit.applied.attempt': { one: 'alle Schritte in Jira erledigt, Versuch {count}', other: 'alle Schritte in Jira erledigt, Versuch {count}' },
 
   'announce.proposed': 'Vorschlag abgeschickt. Der Product Owner entscheidet.',
   'announce.autoApproved': 'Vorschlag abgeschickt und per Richtlinie genehmigt. Goalkeeper setzt ihn jetzt um.',

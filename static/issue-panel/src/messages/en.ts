@@ -137,6 +137,8 @@ export const en = {
   'audit.stale': 'Marked out of date',
   'audit.notify-failed': 'Notification not sent',
   'audit.comment-skipped': 'Decision comment not posted',
+  'audit.selfDecided': 'self-approved: the Product Owner decided their own proposal',
+  'audit.applied.attempt': { one: 'all steps done in Jira, attempt {count}', other: 'all steps done in Jira, attempt {count}' },
 
   'announce.proposed': 'Proposal submitted. The Product Owner decides it.',
   'announce.autoApproved': 'Proposal submitted and approved by policy. Goalkeeper applies it now.',

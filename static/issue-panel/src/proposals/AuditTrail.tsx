@@ -1,10 +1,16 @@
-/** Every recorded step of a proposal's life, fetched when the person opens it, a page at a time. */
+/**
+ * Every recorded step of a proposal's life, fetched when the person opens it, a page at a time,
+ * in plain words in the reader's language: apply steps from their recorded facts, the rest by
+ * their action; only text a person wrote (a reason, a rationale) and Jira's answer to a failed
+ * apply are shown as written.
+ */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AuditAction, AuditEvent } from '../../../../src/domain/audit';
 import { Button } from '../../../shared/components/Button';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { Icon } from '../../../shared/components/icons';
 import { Loading } from '../../../shared/components/Loading';
+import { describeApplyStep, type SprintNames } from '../../../shared/apply-step-wording';
 import { nameOf } from '../../../shared/people';
 import type { CallError } from '../../../shared/resolver-client';
 import { usePanelI18n } from '../messages/catalogue';
@@ -28,6 +34,9 @@ const ACTION_LABELS: Readonly<Record<AuditAction, PanelKey>> = {
   'comment-skipped': 'audit.comment-skipped',
 };
 
+/** Actions whose detail is what a person wrote, or Jira's own answer: shown as written. The rest are worded here. */
+const WRITTEN_DETAIL: ReadonlySet<AuditAction> = new Set<AuditAction>(['proposed', 'approved', 'approved-on-condition', 'rejected', 'apply-failed', 'stale']);
+
 interface TrailPage {
   readonly events: readonly AuditEvent[];
   readonly nextCursor: string | undefined;
@@ -39,9 +48,11 @@ export interface AuditTrailProps {
   readonly version: number;
   readonly people: Readonly<Record<string, string>>;
   readonly actions: Pick<PanelActions, 'auditTrail'>;
+  /** Sprint names the panel knows, for apply steps that name a sprint by id. */
+  readonly sprintNames?: SprintNames;
 }
 
-export function AuditTrail({ proposalId, version, people, actions }: AuditTrailProps) {
+export function AuditTrail({ proposalId, version, people, actions, sprintNames }: AuditTrailProps) {
   const translator = usePanelI18n();
   const { t, formatDateTime } = translator;
   const listId = useId();
@@ -89,7 +100,10 @@ export function AuditTrail({ proposalId, version, people, actions }: AuditTrailP
               <li key={`${event.sequence}-${index}`}>
                 <span className="gk-small">{formatDateTime(event.at)}</span> <strong>{t(ACTION_LABELS[event.action])}</strong> —{' '}
                 {nameOf(translator, people, event.actorAccountId)}
-                {event.detail && <span className="gk-user-text gk-muted">: {event.detail}</span>}
+                {event.selfDecided && <span className="gk-small"> ({t('audit.selfDecided')})</span>}
+                {event.step && <span>: {describeApplyStep(translator, event.step, sprintNames)}</span>}
+                {event.action === 'applied' && event.attempt !== undefined && <span>: {t('audit.applied.attempt', { count: event.attempt })}</span>}
+                {event.detail && WRITTEN_DETAIL.has(event.action) && <span className="gk-user-text gk-muted">: {event.detail}</span>}
               </li>
             ))}
           </ol>

@@ -115,7 +115,7 @@ export function ProposalCard({ proposal, state, actions, focused, onActed, onRel
             </>
           )}
         </dl>
-        <ApplyResult proposal={proposal} />
+        <ApplyResult proposal={proposal} sprintNames={sprintNamesOf(state)} />
         {affordances.decide === 'decide' && (
           <DecisionForm
             proposal={proposal}
@@ -150,7 +150,7 @@ export function ProposalCard({ proposal, state, actions, focused, onActed, onRel
         )}
         {affordances.withdraw && <WithdrawAction proposal={proposal} actions={actions} onWithdrawn={() => onActed(proposal.id, t('announce.withdrawn'))} />}
         {affordances.retry && <RetryAction proposal={proposal} actions={actions} onRetried={() => onActed(proposal.id, t('announce.retried'))} />}
-        <AuditTrail proposalId={proposal.id} version={proposal.version} people={people} actions={actions} />
+        <AuditTrail proposalId={proposal.id} version={proposal.version} people={people} actions={actions} sprintNames={sprintNamesOf(state)} />
       </article>
     </li>
   );
@@ -171,6 +171,11 @@ function SelfDecidedNote({ selfDecided, approved }: { selfDecided: SelfDecided; 
       )}
     </span>
   );
+}
+
+/** The sprints the panel knows by name, for wording apply steps that name a sprint by id. */
+function sprintNamesOf(state: IssuePanelState): Readonly<Record<number, string>> {
+  return Object.fromEntries([state.sprint, state.nextSprint].flatMap((sprint) => (sprint ? [[sprint.id, sprint.name]] : [])));
 }
 
 function productOwnerNames(state: IssuePanelState, translator: ReturnType<typeof usePanelI18n>): string {

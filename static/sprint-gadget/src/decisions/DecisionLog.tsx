@@ -2,7 +2,9 @@
 import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
 import type { Proposal } from '../../../../src/domain/proposal';
 import { ApplyResult } from '../../../shared/components/ApplyResult';
+import { Lozenge } from '../../../shared/components/Lozenge';
 import { RiskMeter } from '../../../shared/components/RiskMeter';
+import type { SprintNames } from '../../../shared/apply-step-wording';
 import { StatusLozenge } from '../../../shared/components/StatusLozenge';
 import { nameOf } from '../../../shared/people';
 import { describeChange } from '../../../shared/proposal-wording';
@@ -19,7 +21,7 @@ export function DecisionLog({ state }: { state: ReadySprintView }) {
       ) : (
         <ul className="gk-list">
           {state.decisions.map((proposal) => (
-            <DecisionEntry key={proposal.id} proposal={proposal} people={state.people} />
+            <DecisionEntry key={proposal.id} proposal={proposal} people={state.people} sprintNames={{ [state.sprint.id]: state.sprint.name }} />
           ))}
         </ul>
       )}
@@ -27,7 +29,7 @@ export function DecisionLog({ state }: { state: ReadySprintView }) {
   );
 }
 
-function DecisionEntry({ proposal, people }: { proposal: Proposal; people: ReadySprintView['people'] }) {
+function DecisionEntry({ proposal, people, sprintNames }: { proposal: Proposal; people: ReadySprintView['people']; sprintNames: SprintNames }) {
   const translator = useGadgetI18n();
   const { t, formatDateTime } = translator;
   const { decision } = proposal;
@@ -47,12 +49,23 @@ function DecisionEntry({ proposal, people }: { proposal: Proposal; people: Ready
                   at: formatDateTime(decision.decidedAt),
                 })}
           </p>
+          {decision.selfDecided && (
+            <p className="gk-small">
+              <Lozenge appearance="moved">{t(decision.verdict === 'approved' ? 'decisions.selfApproved' : 'decisions.selfRejected')}</Lozenge>
+              {decision.selfDecided.note !== null && (
+                <>
+                  {' '}
+                  {t('decisions.selfDecidedNote')} <span className="gk-user-text">{decision.selfDecided.note}</span>
+                </>
+              )}
+            </p>
+          )}
           {decision.rationale && <p className="gk-user-text">{decision.rationale}</p>}
           {decision.assessment && <RiskMeter level={decision.assessment.level} pGoal={decision.assessment.before.pGoal} pGoalAfter={decision.assessment.after.pGoal} />}
         </>
       )}
       {proposal.staleReason && <p className="gk-muted">{t('decisions.stale', { reason: proposal.staleReason })}</p>}
-      <ApplyResult proposal={proposal} />
+      <ApplyResult proposal={proposal} sprintNames={sprintNames} />
     </li>
   );
 }

@@ -86,6 +86,9 @@ export const de: Readonly<Record<GadgetKey, Message>> = {
   'decisions.approvedBy': 'Genehmigt von {name}, {at}',
   'decisions.rejectedBy': 'Abgelehnt von {name}, {at}',
   'decisions.byPolicy': 'Durch die Richtlinie genehmigt, {at}',
+  'decisions.selfApproved': 'Selbst genehmigt',
+  'decisions.selfRejected': 'Vom Vorschlagenden abgelehnt',
+  'decisions.selfDecidedNote': 'Warum der Vorschlagende selbst entschieden hat:',
   'decisions.stale': 'Veraltet: {reason}',
 
   'churn.heading': 'Churn',

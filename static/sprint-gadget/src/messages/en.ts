@@ -79,6 +79,9 @@ export const en = {
   'decisions.approvedBy': 'Approved by {name}, {at}',
   'decisions.rejectedBy': 'Rejected by {name}, {at}',
   'decisions.byPolicy': 'Approved by policy, {at}',
+  'decisions.selfApproved': 'Self-approved',
+  'decisions.selfRejected': 'Rejected by the proposer',
+  'decisions.selfDecidedNote': 'Why the proposer decided it:',
   'decisions.stale': 'Out of date: {reason}',
 
   'churn.heading': 'Churn',
