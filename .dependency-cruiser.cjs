@@ -60,7 +60,11 @@ module.exports = {
     // static/tsconfig.json extends the backend's and adds the @goalkeeper/contract alias.
     // (An absolute path: TypeScript reads a relative one against the wrong folder and finds no inputs.)
     tsConfig: { fileName: require('node:path').join(__dirname, 'static', 'tsconfig.json') },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json', '.d.ts'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json', '.d.ts'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

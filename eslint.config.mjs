@@ -24,7 +24,12 @@ const ADAPTERS = ['src/jira', 'src/store', 'src/events', 'src/resolvers', 'src/c
 /** Where an import leads: a repository path ('src/domain/change') for a relative import, else the package name. */
 function importTarget(filename, source) {
   if (!source.startsWith('.')) return { kind: 'package', name: source };
-  return { kind: 'path', name: relative(ROOT, resolve(dirname(filename), source)).split(sep).join('/') };
+  return {
+    kind: 'path',
+    name: relative(ROOT, resolve(dirname(filename), source))
+      .split(sep)
+      .join('/'),
+  };
 }
 
 const within = (path, directory) => path === directory || path.startsWith(`${directory}/`);
@@ -35,11 +40,13 @@ const within = (path, directory) => path === directory || path.startsWith(`${dir
  */
 function layerProblem(layer, target, typeOnly) {
   if (target.kind === 'package') {
-    if (layer.noPackages && !(layer.allowedPackages ?? []).includes(target.name)) return `${layer.name} imports no package ('${target.name}')`;
+    if (layer.noPackages && !(layer.allowedPackages ?? []).includes(target.name))
+      return `${layer.name} imports no package ('${target.name}')`;
     const banned = (layer.forbiddenPackages ?? []).find((prefix) => target.name === prefix || target.name.startsWith(prefix));
     return banned ? `${layer.name} may not import ${target.name}` : null;
   }
-  if ((layer.forbiddenPaths ?? []).some((directory) => within(target.name, directory))) return `${layer.name} may not import ${target.name}`;
+  if ((layer.forbiddenPaths ?? []).some((directory) => within(target.name, directory)))
+    return `${layer.name} may not import ${target.name}`;
   if (layer.onlyPaths && !layer.onlyPaths.some((directory) => within(target.name, directory))) {
     if (typeOnly && (layer.typesFrom ?? []).some((directory) => within(target.name, directory))) return null;
     return `${layer.name} may not import ${target.name}${layer.typesFrom ? ' (types only from ' + layer.typesFrom.join(', ') + ')' : ''}`;
@@ -51,7 +58,14 @@ function layerProblem(layer, target, typeOnly) {
 const LAYERS = [
   { from: 'src/domain', name: 'src/domain', onlyPaths: ['src/domain'], noPackages: true },
   { from: 'src/app', name: 'src/app', forbiddenPaths: ADAPTERS, forbiddenPackages: ['@forge/'] },
-  { from: 'src/contract', name: 'src/contract', onlyPaths: ['src/domain', 'src/contract'], typesFrom: ['src'], noPackages: true, allowedPackages: ['zod'] },
+  {
+    from: 'src/contract',
+    name: 'src/contract',
+    onlyPaths: ['src/domain', 'src/contract'],
+    typesFrom: ['src'],
+    noPackages: true,
+    allowedPackages: ['zod'],
+  },
   {
     from: 'static',
     name: 'static/ (use @goalkeeper/contract)',
@@ -71,15 +85,21 @@ const layerBoundaries = {
       const problem = layerProblem(layer, importTarget(context.filename, source), typeOnly);
       if (problem) context.report({ node, message: problem });
     };
-    const allSpecifiersTypeOnly = (node) => node.specifiers.length > 0 && node.specifiers.every((specifier) => specifier.importKind === 'type' || specifier.exportKind === 'type');
+    const allSpecifiersTypeOnly = (node) =>
+      node.specifiers.length > 0 &&
+      node.specifiers.every((specifier) => specifier.importKind === 'type' || specifier.exportKind === 'type');
     return {
       ImportDeclaration: (node) => check(node, node.source.value, node.importKind === 'type' || allSpecifiersTypeOnly(node)),
-      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value, node.exportKind === 'type' || allSpecifiersTypeOnly(node)),
+      ExportNamedDeclaration: (node) =>
+        node.source && check(node, node.source.value, node.exportKind === 'type' || allSpecifiersTypeOnly(node)),
       ExportAllDeclaration: (node) => check(node, node.source.value, node.exportKind === 'type'),
       ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value, false),
       TSImportType: (node) => check(node, node.argument?.literal?.value ?? node.argument?.value, true),
       CallExpression: (node) =>
-        node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal' && check(node, node.arguments[0].value, false),
+        node.callee.type === 'Identifier' &&
+        node.callee.name === 'require' &&
+        node.arguments[0]?.type === 'Literal' &&
+        check(node, node.arguments[0].value, false),
     };
   },
 };
@@ -114,7 +134,10 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },

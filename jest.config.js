@@ -43,7 +43,12 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', ...Object.values(LAYER_DIRECTORIES).flat().map((directory) => `<rootDir>/test/${directory}/`)],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        ...Object.values(LAYER_DIRECTORIES)
+          .flat()
+          .map((directory) => `<rootDir>/test/${directory}/`),
+      ],
       transform,
       moduleNameMapper,
       testTimeout: 120_000,

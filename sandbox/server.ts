@@ -46,6 +46,11 @@ export interface SandboxOptions {
   readonly bigBoardItems?: number;
   /** Default true; false keeps Forge storage in memory only (the benchmark stores 10,000 proposals). */
   readonly persistStorage?: boolean;
+  /**
+   * A module the manifest's handlers name, by file (`index` for `index.handler`), in place of the
+   * app's own: for tests that run the same handlers on ports with test timing (test/support/forge-app.ts).
+   */
+  readonly modules?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 export interface Sandbox {
@@ -71,7 +76,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const appRoot = options.appRoot ?? DEFAULT_APP_ROOT;
   const files = dataFiles(options.dataDir ?? join(appRoot, '.sandbox-data'));
   const app: HostedApp = { root: appRoot, manifest: readManifest(appRoot) };
-  const functions = loadFunctions(appRoot, app.manifest);
+  const functions = loadFunctions(appRoot, app.manifest, options.modules);
 
   const jira = await startJiraStandIn({ now: options.now, ...(options.bigBoardItems ? { seed: bigBoardSiteSeed(options.bigBoardItems) } : {}) });
   const site = () => jira.model.site(SANDBOX_CLOUD_ID);

@@ -1,29 +1,26 @@
 /** The handlers manifest.yml names, and nothing else. */
+import { buildForgeHandlers } from './composition/forge-handlers';
 import { createForgePorts } from './composition/forge-ports';
-import { buildApplyConsumer } from './events/apply-consumer';
-import { buildJiraEventTrigger, buildReconciliationTrigger } from './events/jira-triggers';
-import { buildPersonalDataTrigger } from './events/personal-data-trigger';
-import { buildReconcileConsumer } from './events/reconcile-consumer';
-import { buildRetentionTrigger } from './events/retention-trigger';
-import { buildResolver } from './resolvers/resolver';
+
+const handlers = buildForgeHandlers(createForgePorts);
 
 /** `function: resolver` — every Custom UI module's resolver. */
-export const handler = buildResolver(createForgePorts);
+export const handler = handlers.handler;
 
 /** `function: apply-worker` — the apply queue's consumer. */
-export const applyWorker = buildApplyConsumer(createForgePorts);
+export const applyWorker = handlers.applyWorker;
 
 /** `function: jira-events` — sprint started/closed and issue updates (bypass detection). */
-export const onJiraEvent = buildJiraEventTrigger(createForgePorts);
+export const onJiraEvent = handlers.onJiraEvent;
 
 /** `function: reconcile-worker` — one board's reconciliation, queued by the sprint view. */
-export const reconcileWorker = buildReconcileConsumer(createForgePorts);
+export const reconcileWorker = handlers.reconcileWorker;
 
 /** `function: reconcile` — the hourly reconciliation of watched boards. */
-export const reconcile = buildReconciliationTrigger(createForgePorts);
+export const reconcile = handlers.reconcile;
 
 /** `function: personal-data` — the weekly personal data reporting cycle. */
-export const reportAccounts = buildPersonalDataTrigger(createForgePorts);
+export const reportAccounts = handlers.reportAccounts;
 
 /** `function: retention` — the daily purge of closed sprints past the configured retention. */
-export const purgeExpired = buildRetentionTrigger(createForgePorts);
+export const purgeExpired = handlers.purgeExpired;

@@ -117,14 +117,14 @@ export function readManifest(appRoot: string): AppManifest {
 }
 
 /** Loads every function's handler from the app's source, as the Forge runtime loads the bundle. */
-export function loadFunctions(appRoot: string, manifest: AppManifest): ReadonlyMap<string, ForgeFunctionHandler> {
+export function loadFunctions(appRoot: string, manifest: AppManifest, modules: Readonly<Record<string, Record<string, unknown>>> = {}): ReadonlyMap<string, ForgeFunctionHandler> {
   const handlers = new Map<string, ForgeFunctionHandler>();
   for (const [key, reference] of manifest.functions) {
     const dot = reference.lastIndexOf('.');
     const file = reference.slice(0, dot);
     const exported = reference.slice(dot + 1);
     // The manifest names the module at run time, so it is required, not imported.
-    const module = require(join(appRoot, 'src', file)) as Record<string, unknown>;
+    const module = modules[file] ?? (require(join(appRoot, 'src', file)) as Record<string, unknown>);
     const handler = module[exported];
     if (typeof handler !== 'function') throw new Error(`manifest.yml names ${reference} for function ${key}, but src/${file} exports no such function`);
     handlers.set(key, handler as ForgeFunctionHandler);

@@ -3,7 +3,7 @@
  * labels, "Epic Link", parent, issuetype, status, statusCategory, priority, flagged; operators
  * = != in, not in, is [not] EMPTY; AND / OR / NOT and parentheses; the functions
  * openSprints(), closedSprints(), futureSprints(), standardIssueTypes(), subTaskIssueTypes();
- * ORDER BY rank, key, created, priority. Anything else is refused with the words Jira uses, so a
+ * ORDER BY rank, key, created, updated, priority. Anything else is refused with the words Jira uses, so a
  * query that works here is one Jira would accept.
  */
 import type { Actor, JiraIssue, JiraSite } from './jira-model';
@@ -64,7 +64,7 @@ const FUNCTIONS_BY_FIELD: Readonly<Record<string, readonly string[]>> = {
   issuetype: ['standardissuetypes', 'subtaskissuetypes'],
 };
 
-const SORTABLE_FIELDS = new Set(['rank', 'key', 'issuekey', 'created', 'priority']);
+const SORTABLE_FIELDS = new Set(['rank', 'key', 'issuekey', 'created', 'updated', 'priority']);
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -446,6 +446,8 @@ export function orderIssues(issues: readonly JiraIssue[], orderBy: readonly JqlO
         return site.rankIndexOf(issue);
       case 'created':
         return Date.parse(issue.created);
+      case 'updated':
+        return Date.parse(issue.updated);
       case 'priority':
         return PRIORITY_ORDER.indexOf(issue.priorityName.toLowerCase());
       default:

@@ -36,7 +36,14 @@ function sourceFiles(directory) {
 
 /** The names the contract exports, as the compiler sees them (so `export *` chains count). */
 function contractExports() {
-  const program = ts.createProgram([CONTRACT_ENTRY], { strict: true, skipLibCheck: true, noEmit: true, moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 });
+  const program = ts.createProgram([CONTRACT_ENTRY], {
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    module: ts.ModuleKind.ESNext,
+    target: ts.ScriptTarget.ES2022,
+  });
   const checker = program.getTypeChecker();
   const symbol = checker.getSymbolAtLocation(program.getSourceFile(CONTRACT_ENTRY));
   return new Set(checker.getExportsOfModule(symbol).map((exported) => exported.getName()));
@@ -45,14 +52,22 @@ function contractExports() {
 /** The repository path an import leads to, when it is a relative one into the backend (outside the contract). */
 function backendTarget(file, specifier) {
   if (!specifier.startsWith('.')) return null;
-  const target = relative(ROOT, resolve(dirname(file), specifier)).split(sep).join('/');
+  const target = relative(ROOT, resolve(dirname(file), specifier))
+    .split(sep)
+    .join('/');
   return target.startsWith('src/') && !target.startsWith('src/contract/') && target !== 'src/contract' ? target : null;
 }
 
 /** One file's plan: the merged import and the statements it replaces, or why it cannot be rewritten. */
 function planFor(file, exported) {
   const text = readFileSync(file, 'utf8');
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const statements = [];
   const names = [];
   const problems = [];
@@ -78,8 +93,10 @@ function planFor(file, exported) {
     if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       const target = backendTarget(file, node.argument.literal.text);
       if (target !== null) {
-        const first = node.qualifier && (ts.isIdentifier(node.qualifier) ? node.qualifier.text : node.qualifier.getText(source).split('.')[0]);
-        if (!first || !exported.has(first)) problems.push(`import('${node.argument.literal.text}') names ${first ?? 'the whole module'}, which src/contract does not export`);
+        const first =
+          node.qualifier && (ts.isIdentifier(node.qualifier) ? node.qualifier.text : node.qualifier.getText(source).split('.')[0]);
+        if (!first || !exported.has(first))
+          problems.push(`import('${node.argument.literal.text}') names ${first ?? 'the whole module'}, which src/contract does not export`);
         else importTypes.push(node.argument.literal);
       }
     }
@@ -102,7 +119,10 @@ function mergedImport(names) {
   }
   const unique = [...seen.values()].sort((a, b) => a.local.localeCompare(b.local));
   const allTypes = unique.every((name) => name.typeOnly);
-  const spelled = unique.map((name) => `${!allTypes && name.typeOnly ? 'type ' : ''}${name.imported === name.local ? name.imported : `${name.imported} as ${name.local}`}`);
+  const spelled = unique.map(
+    (name) =>
+      `${!allTypes && name.typeOnly ? 'type ' : ''}${name.imported === name.local ? name.imported : `${name.imported} as ${name.local}`}`,
+  );
   return `import ${allTypes ? 'type ' : ''}{ ${spelled.join(', ')} } from '${CONTRACT}';`;
 }
 
@@ -118,7 +138,9 @@ function rewrite(plan) {
     }
   }
   for (const literal of plan.importTypes) edits.push({ start: literal.getStart(), end: literal.getEnd(), text: `'${CONTRACT}'` });
-  return edits.sort((a, b) => b.start - a.start).reduce((text, edit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end), plan.text);
+  return edits
+    .sort((a, b) => b.start - a.start)
+    .reduce((text, edit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end), plan.text);
 }
 
 const exported = contractExports();
@@ -132,10 +154,14 @@ const show = (file) => relative(ROOT, file).split(sep).join('/');
 for (const plan of blocked) console.log(`✗ ${show(plan.file)}\n${plan.problems.map((problem) => `    ${problem}`).join('\n')}`);
 for (const plan of ready) {
   if (mode === 'write') writeFileSync(plan.file, rewrite(plan));
-  console.log(`${mode === 'write' ? '✓ rewrote' : '•'} ${show(plan.file)} (${plan.deepImports} deep import${plan.deepImports === 1 ? '' : 's'})`);
+  console.log(
+    `${mode === 'write' ? '✓ rewrote' : '•'} ${show(plan.file)} (${plan.deepImports} deep import${plan.deepImports === 1 ? '' : 's'})`,
+  );
 }
 const deepImports = plans.reduce((sum, plan) => sum + (plan.deepImports ?? plan.problems.length), 0);
-console.log(`${plans.length} files import src/ by path (${ready.length} ready, ${blocked.length} need the contract extended)${mode === 'write' ? `; ${ready.length} rewritten` : ''}.`);
+console.log(
+  `${plans.length} files import src/ by path (${ready.length} ready, ${blocked.length} need the contract extended)${mode === 'write' ? `; ${ready.length} rewritten` : ''}.`,
+);
 if (mode === 'check' && plans.length > 0) {
   console.log(`${deepImports} deep imports left: static/ must reach the backend through ${CONTRACT}.`);
   process.exitCode = 1;

@@ -38,7 +38,8 @@ export async function createProposal(ports: Ports, caller: Caller, request: Crea
     const earlierProposal = earlier ? await ports.proposals.get(earlier.proposalId) : undefined;
     if (earlierProposal) return earlierProposal;
   }
-  const { situation, sight } = await situationSeenByCaller(ports, request.issueKey, request.change, undefined, request.counterChange);
+  // The sprint as stored while Jira's change mark says it is current: the decision and the apply judge it afresh.
+  const { situation, sight } = await situationSeenByCaller(ports, request.issueKey, request.change, undefined, request.counterChange, 'snapshot');
   const sprint = situation.activeSprint!;
   await requireWithinLimits(ports, caller, situation, request.change);
   const assessed = assessInSituation(ports, situation, request.change, request.counterChange);

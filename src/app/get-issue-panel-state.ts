@@ -1,8 +1,9 @@
 /** Everything the issue panel shows, in one call: the sprint, its risk now, and this issue's proposals. */
 import { approvalRoute, ownProposalRule, type ApprovalRoute, type OwnProposalRule } from '../domain/approval-policy';
 import type { Assessment } from '../domain/assessment';
-import type { Change, ChangeKind } from '../domain/change';
+import type { ChangeKind } from '../domain/change';
 import { availableChangeKinds } from '../domain/change-fit';
+import { CHANGE_KIND_RULES } from '../domain/change-kinds';
 import type { Proposal } from '../domain/proposal';
 import type { ApprovalPolicy } from '../domain/settings';
 import type { StatusCategory } from '../domain/sprint';
@@ -85,25 +86,12 @@ export interface ProductOwnerSetup {
 
 const UNLICENSED_REASON = 'Goalkeeper is not licensed on this site, so proposals can be read but not made or decided. Ask a Jira admin to renew the licence.';
 
-const NO_CHANGE = { kind: 'tweak', note: '' } as const;
-
-/** A change of each kind with no details: the approval policy judges kinds (and a re-rank's subject), not details. */
-const KIND_ALONE: Readonly<Record<ChangeKind, Change>> = {
-  add: { kind: 'add' },
-  remove: { kind: 'remove' },
-  defer: { kind: 'defer' },
-  rerank: { kind: 'rerank', target: { position: 'top' } },
-  priority: { kind: 'priority', priorityName: '' },
-  estimate: { kind: 'estimate', points: 0 },
-  split: { kind: 'split', parts: [] },
-  swap: { kind: 'swap', outIssueKey: '' },
-  tweak: NO_CHANGE,
-};
+const NO_CHANGE = CHANGE_KIND_RULES.tweak.bare;
 
 export async function getIssuePanelState(ports: Ports, caller: Caller, request: { issueKey: string }): Promise<IssuePanelState> {
   const granted = (await ports.jira.permissionsOfCaller([request.issueKey], ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'])).get(request.issueKey);
   if (!granted?.has('BROWSE_PROJECTS')) throw notFound(request.issueKey);
-  const situation = await loadIssueSituation(ports, request.issueKey);
+  const situation = await loadIssueSituation(ports, request.issueKey, 'snapshot');
   const { issue, snapshot, activeSprint, settings } = situation;
   const [proposals, viewerIsPo, productOwnerIds] = await Promise.all([
     ports.proposals.listByIssue(issue.key),
@@ -151,7 +139,7 @@ export async function getIssuePanelState(ports: Ports, caller: Caller, request: 
     sprintIssues: boardSeen ? sight.issues(snapshot?.issues ?? []).map(({ key, summary, points, statusCategory, goalCritical }) => ({ key, summary, points, statusCategory, goalCritical })) : [],
     proposals: [...shownProposals].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     availableKinds,
-    approvalByKind: Object.fromEntries(availableKinds.map((kind) => [kind, approvalRoute(settings.policy, KIND_ALONE[kind], subjectIsGoalCritical(situation))])),
+    approvalByKind: Object.fromEntries(availableKinds.map((kind) => [kind, approvalRoute(settings.policy, CHANGE_KIND_RULES[kind].bare, subjectIsGoalCritical(situation))])),
     policy: settings.policy,
     viewer: {
       accountId: caller.accountId,

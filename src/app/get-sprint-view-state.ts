@@ -5,6 +5,7 @@
  */
 import type { Assessment } from '../domain/assessment';
 import type { Calibration } from '../domain/calibration';
+import { CHANGE_KIND_RULES } from '../domain/change-kinds';
 import { computeChurn, scopeLine, type ChurnFigures, type ScopeStep } from '../domain/churn';
 import { counterChangeIn, type Proposal } from '../domain/proposal';
 import { settingsForBoard } from '../domain/settings';
@@ -131,7 +132,7 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
   const estimationRead = ports.jira.estimationOf(board.id);
   const [snapshot, history, allProposals, baseline, allBypassed, estimation, capacity, calibration] = await Promise.all([
     snapshotOf(ports, sprint, settings.goalCritical, missing),
-    missing.read('history', async () => loadTeamHistory(ports, board.id, settings.historySprints, await estimationRead), []),
+    missing.read('history', async () => loadTeamHistory(ports, board.id, settings.historySprints, await estimationRead, sprint.id), []),
     ports.proposals.listBySprint(sprint.id),
     ports.sprints.baseline(sprint.id),
     ports.sprints.bypassedChanges(sprint.id),
@@ -207,7 +208,7 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
 }
 
 function bringsIssueIn(proposal: Proposal): boolean {
-  return proposal.change.kind === 'add' || proposal.change.kind === 'swap';
+  return CHANGE_KIND_RULES[proposal.change.kind].bringsIssueIn;
 }
 
 function reassess(ports: Ports, facts: SprintFacts, proposal: Proposal, sight: CallerSight, incomingIssues: ReadonlyMap<string, SprintIssue>): QueuedProposal {

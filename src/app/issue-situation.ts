@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, settingsForBoard, type ProjectSettings } from '../dom
 import type { Sprint, SprintHistory, SprintIssue, SprintSnapshot } from '../domain/sprint';
 import { notFound } from './access';
 import { MissingParts, missingReasonOf, type MissingPart } from './missing-parts';
-import type { BoardEstimation, BoardSummary, GoalCriticalRule, IssueFacts, Ports } from './ports';
+import type { BoardEstimation, BoardSummary, GoalCriticalRule, IssueFacts, Ports, StoredSprintSnapshot } from './ports';
 import { loadTeamHistory } from './team-history';
 
 export interface IssueSituation {
@@ -33,16 +33,24 @@ export async function loadSettings(ports: Ports, projectKey: string): Promise<Pr
 }
 
 /** The board an issue is planned on: its open sprint's board, else the project's first Scrum board. */
-async function boardOf(ports: Ports, issue: IssueFacts): Promise<{ board: BoardSummary | null; openSprints: Sprint[] }> {
-  const openSprints = (await Promise.all(issue.openSprintIds.map((id) => ports.jira.getSprint(id)))).filter((s): s is Sprint => s !== null);
+async function boardOf(ports: Ports, issue: IssueFacts): Promise<{ board: BoardSummary | null; openSprints: readonly Sprint[] }> {
+  const openSprints = issue.openSprints ?? (await Promise.all(issue.openSprintIds.map((id) => ports.jira.getSprint(id)))).filter((s): s is Sprint => s !== null);
   const planned = openSprints.find((s) => s.state === 'active') ?? openSprints[0];
   if (planned) return { board: await ports.jira.getBoard(planned.boardId), openSprints };
   const boards = await ports.jira.boardsOfProject(issue.projectKey);
   return { board: boards.find((b) => b.type === 'scrum') ?? null, openSprints };
 }
 
+/**
+ * How a use case reads the active sprint: a view or a proposal may use the stored snapshot while
+ * Jira's change mark says it is current ('snapshot'); deciding and applying judge the sprint as
+ * Jira has it this moment ('fresh'), since a removal moves no mark until the event or
+ * reconciliation has seen it.
+ */
+export type SprintRead = 'snapshot' | 'fresh';
+
 /** Loads the situation; callers must have checked the user's permission on `issueKey` first. */
-export async function loadIssueSituation(ports: Ports, issueKey: string): Promise<IssueSituation> {
+export async function loadIssueSituation(ports: Ports, issueKey: string, sprintRead: SprintRead = 'fresh'): Promise<IssueSituation> {
   const issue = await ports.jira.getIssue(issueKey);
   if (!issue) throw notFound(issueKey);
   const projectSettings = await loadSettings(ports, issue.projectKey);
@@ -53,15 +61,16 @@ export async function loadIssueSituation(ports: Ports, issueKey: string): Promis
   }
   const missing = new MissingParts();
   const estimationRead = ports.jira.estimationOf(board.id);
+  const activeSprintRead = ports.jira.activeSprint(board.id);
   const [estimation, activeSprint, futureSprints, history] = await Promise.all([
     estimationRead,
-    ports.jira.activeSprint(board.id),
+    activeSprintRead,
     ports.jira.futureSprints(board.id),
-    missing.read('history', async () => loadTeamHistory(ports, board.id, settings.historySprints, await estimationRead), []),
+    missing.read('history', async () => loadTeamHistory(ports, board.id, settings.historySprints, await estimationRead, (await activeSprintRead.catch(() => null))?.id ?? null), []),
   ]);
   noteEstimationFallback(estimation, missing);
   const [snapshot, capacity] = activeSprint
-    ? await Promise.all([snapshotOf(ports, activeSprint, settings.goalCritical, missing), declaredCapacity(ports, activeSprint.id)])
+    ? await Promise.all([snapshotOf(ports, activeSprint, settings.goalCritical, missing, sprintRead), declaredCapacity(ports, activeSprint.id)])
     : [null, null];
   return { settings, issue, board, estimation, activeSprint, snapshot, nextSprint: futureSprints[0] ?? null, history, capacity, unavailable: missing.list() };
 }
@@ -72,11 +81,59 @@ export function noteEstimationFallback(estimation: BoardEstimation, missing: Mis
 }
 
 /**
- * The sprint's issues with goal-critical marked. The rule's JQL only Jira can evaluate; when that
- * search is refused or fails, the sprint is read again by labels, epics and flags alone and the
- * view says the JQL part is missing. If the second read fails too, the JQL was not the problem.
+ * The sprint's issues with goal-critical marked: the stored snapshot while Jira's one-call change
+ * mark says the sprint is as it was read (issue 12: a view reads the snapshot instead of paging
+ * the sprint), else read from Jira and stored. The snapshot is read as the app, like the pages it
+ * replaces: every view still filters it by what the caller may browse (visible-to-caller.ts).
  */
-export async function snapshotOf(ports: Ports, sprint: Sprint, rule: GoalCriticalRule, missing: MissingParts): Promise<SprintSnapshot> {
+export async function snapshotOf(ports: Ports, sprint: Sprint, rule: GoalCriticalRule, missing: MissingParts, sprintRead: SprintRead = 'snapshot'): Promise<SprintSnapshot> {
+  const [stored, changeMark] = await Promise.all([
+    sprintRead === 'snapshot' ? ports.sprintSnapshots.get(sprint.id).catch(() => undefined) : undefined,
+    ports.jira.sprintChangeMark(sprint.id).catch(() => null),
+  ]);
+  const reused = stored && changeMark !== null && stored.changeMark === changeMark ? snapshotUnderRule(stored, rule) : null;
+  // The sprint's own fields (goal, dates) come from the read the caller just made, never from storage.
+  if (reused) return { ...reused, sprint };
+  const jqlMissing = missing.list().length;
+  const fresh = await snapshotFromJira(ports, sprint, rule, missing);
+  if (changeMark !== null && missing.list().length === jqlMissing) await storeSnapshot(ports, fresh, changeMark, rule);
+  return fresh;
+}
+
+/** What names a goal-critical rule in a stored snapshot: flags set by another rule are not reused. */
+export function ruleKeyOf(rule: GoalCriticalRule): string {
+  return JSON.stringify([[...rule.labels].sort(), [...rule.epicKeys].sort(), [...rule.flaggedIssueKeys].sort(), rule.jql]);
+}
+
+/** The stored issues flagged by `rule`: as stored under the same rule; recomputed for a rule without JQL (labels, epics and flags are stored); else none. */
+function snapshotUnderRule(stored: StoredSprintSnapshot, rule: GoalCriticalRule): SprintSnapshot | null {
+  if (stored.ruleKey === ruleKeyOf(rule)) return stored.snapshot;
+  if (rule.jql) return null;
+  return { ...stored.snapshot, issues: stored.snapshot.issues.map((issue) => ({ ...issue, goalCritical: matchesGoalRule(rule, issue) })) };
+}
+
+/** Stores a snapshot read from Jira; a failed write costs the next view a read, never this answer. */
+export async function storeSnapshot(ports: Ports, snapshot: SprintSnapshot, changeMark: string, rule: GoalCriticalRule): Promise<void> {
+  try {
+    await ports.sprintSnapshots.save({ snapshot, changeMark, ruleKey: ruleKeyOf(rule), savedAt: ports.clock.now().toISOString() });
+  } catch (error) {
+    console.warn(`Storing the snapshot of sprint ${snapshot.sprint.id} failed`, error);
+  }
+}
+
+/** Stores what reconciliation read unless the store already holds the same (nothing is written when nothing changed). */
+export async function refreshStoredSnapshot(ports: Ports, snapshot: SprintSnapshot, changeMark: string, rule: GoalCriticalRule): Promise<void> {
+  const stored = await ports.sprintSnapshots.get(snapshot.sprint.id).catch(() => undefined);
+  const same = stored?.changeMark === changeMark && stored.ruleKey === ruleKeyOf(rule) && JSON.stringify(stored.snapshot.issues) === JSON.stringify(snapshot.issues);
+  if (!same) await storeSnapshot(ports, snapshot, changeMark, rule);
+}
+
+/**
+ * The rule's JQL only Jira can evaluate; when that search is refused or fails, the sprint is read
+ * again by labels, epics and flags alone and the view says the JQL part is missing. If the second
+ * read fails too, the JQL was not the problem.
+ */
+async function snapshotFromJira(ports: Ports, sprint: Sprint, rule: GoalCriticalRule, missing: MissingParts): Promise<SprintSnapshot> {
   try {
     return await ports.jira.sprintSnapshot(sprint, rule);
   } catch (error) {

@@ -21,6 +21,8 @@ export interface IssueFacts extends SprintIssue {
   readonly projectId: string;
   /** Sprint ids the issue belongs to that are active or future (closed ones are history). */
   readonly openSprintIds: readonly number[];
+  /** Those sprints themselves, where the read that found the issue gave them (else each is read by id). */
+  readonly openSprints?: readonly Sprint[];
   readonly parentKey: string | null;
 }
 
@@ -130,6 +132,11 @@ export interface JiraPort {
   getSprint(sprintId: number): Promise<Sprint | null>;
   /** The sprint's issues in rank order, with goal-critical marked per the rule. */
   sprintSnapshot(sprint: Sprint, rule: GoalCriticalRule): Promise<SprintSnapshot>;
+  /**
+   * One call that tells whether the sprint's issues changed since a snapshot was read: the key and
+   * `updated` instant of the sprint's most recently updated issue ('empty' for an empty sprint).
+   */
+  sprintChangeMark(sprintId: number): Promise<string>;
   /**
    * The board's last `count` closed sprints, newest first. `listLengthHint` (the list's length
    * seen last time) lets the read start near the end of Jira's oldest-first list.
@@ -350,9 +357,42 @@ export interface ClosedSprintHistoryStore {
   /** The stored histories among `sprintIds`, by sprint id. */
   histories(sprintIds: readonly number[]): Promise<Map<number, StoredSprintHistory>>;
   save(entries: readonly StoredSprintHistory[]): Promise<void>;
-  /** The length of the board's closed-sprint list when last read, if ever. */
-  closedSprintListLength(boardId: number): Promise<number | undefined>;
-  saveClosedSprintListLength(boardId: number, length: number): Promise<void>;
+  /** What the board's closed-sprint list said when last read, if ever. */
+  closedSprintList(boardId: number): Promise<StoredClosedSprintList | undefined>;
+  saveClosedSprintList(boardId: number, list: StoredClosedSprintList): Promise<void>;
+}
+
+/**
+ * The board's closed-sprint list as last read: its length (where the next read starts) and, when
+ * read while a sprint was active, its newest `count` sprints. A sprint closes only as the active
+ * one ends, so while the same sprint is active the list's newest entries cannot have changed and
+ * need not be read again (issue 12).
+ */
+export interface StoredClosedSprintList {
+  readonly length: number;
+  readonly newest?: { readonly whileActiveSprintId: number; readonly count: number; readonly sprints: readonly ClosedSprint[] };
+}
+
+/**
+ * The active sprint as last read from Jira (membership in rank order, estimates, status
+ * categories, goal-critical flags and what the assessment reads of each issue), kept so a view
+ * need not page the sprint again (issue 12). `changeMark` is what Jira said of the sprint's
+ * newest change when it was read (JiraPort.sprintChangeMark): a view reuses the snapshot only
+ * while Jira still says the same. `ruleKey` names the goal-critical rule its flags were set by.
+ */
+export interface StoredSprintSnapshot {
+  readonly snapshot: SprintSnapshot;
+  readonly changeMark: string;
+  readonly ruleKey: string;
+  /** When it was read (ISO): events and reconciliation replace it; nothing else ages it. */
+  readonly savedAt: string;
+}
+
+export interface SprintSnapshotStore {
+  get(sprintId: number): Promise<StoredSprintSnapshot | undefined>;
+  save(stored: StoredSprintSnapshot): Promise<void>;
+  /** Drops the sprint's snapshot: the next view reads the sprint from Jira (an event said it changed). */
+  forget(sprintId: number): Promise<void>;
 }
 
 export interface Ports {
@@ -368,6 +408,7 @@ export interface Ports {
   readonly reconcileQueue: ReconcileQueue;
   readonly issueClaims: IssueClaims;
   readonly sprintHistories: ClosedSprintHistoryStore;
+  readonly sprintSnapshots: SprintSnapshotStore;
   /** The goal-risk engine, injectable so tests can pick trials/seed. */
   readonly assess: (input: import('../domain/assessment').AssessmentInput) => Assessment;
 }

@@ -9,7 +9,7 @@ import type { HeldPermissions } from '../domain/held-permissions';
 import { requireCallerPermissionsFor } from './access';
 import type { Caller } from './caller';
 import { prioritiesToCheck } from './get-allowed-priorities';
-import { assessInSituation, loadIssueSituation, subjectIsGoalCritical, type IssueSituation } from './issue-situation';
+import { assessInSituation, loadIssueSituation, subjectIsGoalCritical, type IssueSituation, type SprintRead } from './issue-situation';
 import type { Ports } from './ports';
 import { unwrap } from './unwrap';
 import { askSight, hiddenBoardError, type CallerSight } from './visible-to-caller';
@@ -55,8 +55,9 @@ export async function situationSeenByCaller(
   change: Change,
   proposedInSprintId?: number,
   counterChange?: CounterChange | null,
+  sprintRead: SprintRead = 'fresh',
 ): Promise<{ situation: IssueSituation; sight: CallerSight }> {
-  const situation = await loadIssueSituation(ports, issueKey);
+  const situation = await loadIssueSituation(ports, issueKey, sprintRead);
   const sight = await askSight(ports, { issues: [situation.issue, ...(situation.snapshot?.issues ?? [])], boards: situation.board ? [situation.board] : [] });
   if (situation.board && !sight.seesBoard(situation.board.id)) throw hiddenBoardError();
   return { situation: await requireFit(ports, situation, change, proposedInSprintId, counterChange), sight };
@@ -80,7 +81,7 @@ async function requireFit(ports: Ports, situation: IssueSituation, change: Chang
 /** What the caller may see of the change's assessment: nothing is saved. */
 export async function previewProposal(ports: Ports, caller: Caller, request: PreviewRequest): Promise<PreviewedChange | null> {
   await requireChangePermissions(ports, request.issueKey, request.change, request.counterChange);
-  const { situation, sight } = await situationSeenByCaller(ports, request.issueKey, request.change, undefined, request.counterChange);
+  const { situation, sight } = await situationSeenByCaller(ports, request.issueKey, request.change, undefined, request.counterChange, 'snapshot');
   const assessment = assessInSituation(ports, situation, request.change, request.counterChange);
   if (!assessment) return null;
   return { ...sight.assessment(assessment), approval: approvalRoute(situation.settings.policy, request.change, subjectIsGoalCritical(situation), assessment) };

@@ -10,7 +10,7 @@ import { scopeChangesOf } from '../domain/scope-change';
 import { settingsForBoard } from '../domain/settings';
 import type { Sprint, SprintSnapshot } from '../domain/sprint';
 import { scopePoints, type SprintScope } from '../domain/sprint-record';
-import { loadSettings } from './issue-situation';
+import { loadSettings, refreshStoredSnapshot } from './issue-situation';
 import type { Ports } from './ports';
 
 function scopeOf(snapshot: SprintSnapshot, takenAt: string): SprintScope {
@@ -29,7 +29,11 @@ async function projectKeyOfBoard(ports: Ports, boardId: number): Promise<string>
 
 async function snapshotNow(ports: Ports, sprint: Sprint): Promise<SprintSnapshot> {
   const settings = settingsForBoard(await loadSettings(ports, await projectKeyOfBoard(ports, sprint.boardId)), sprint.boardId);
-  return ports.jira.sprintSnapshot(sprint, settings.goalCritical);
+  // The change mark is read before the pages, so a change made while they are read makes the stored snapshot stale, never wrong.
+  const changeMark = await ports.jira.sprintChangeMark(sprint.id).catch(() => null);
+  const snapshot = await ports.jira.sprintSnapshot(sprint, settings.goalCritical);
+  if (changeMark !== null) await refreshStoredSnapshot(ports, snapshot, changeMark, settings.goalCritical);
+  return snapshot;
 }
 
 /** Sprint started: the committed scope becomes the churn baseline (first writer wins). */
@@ -105,6 +109,9 @@ export async function onIssueChanged(ports: Ports, change: IssueSprintChange): P
   // The event names the sprints but not the estimate; the issue's points are what moved.
   const issue = await ports.jira.getIssue(change.issueKey);
   if (change.fieldChanges.length > 0) for (const id of issue?.openSprintIds ?? []) touched.add(id);
+  // The stored snapshots of the sprints it touched are out of date (an issue that left a sprint
+  // changes no issue still in it, so the views' change mark cannot see that): the next view reads afresh.
+  await Promise.all([...touched].map((sprintId) => ports.sprintSnapshots.forget(sprintId)));
   let recorded = 0;
   for (const sprintId of touched) {
     const sprint = await ports.jira.getSprint(sprintId);

@@ -8,17 +8,23 @@ import { assessChange } from '../domain/goal-risk';
 import { createApplyQueue } from '../events/apply-queue';
 import { createReconcileQueue } from '../events/reconcile-queue';
 import { createPersonalDataReporting } from '../events/personal-data-trigger';
-import { createJiraAdapter } from '../jira/jira-adapter';
+import { createJiraAdapter, type JiraAdapterOptions } from '../jira/jira-adapter';
 import { createClosedSprintHistoryStore } from '../store/closed-sprint-history-store';
 import { createIssueClaimStore } from '../store/issue-claim-store';
 import { createPersonalDataStore } from '../store/personal-data-store';
 import { createProposalStore } from '../store/proposal-store';
 import { createSettingsRepository } from '../store/settings-repository';
 import { createSprintRecordStore } from '../store/sprint-record-store';
+import { createSprintSnapshotStore } from '../store/sprint-snapshot-store';
 
-export function createForgePorts(): Ports {
+export interface ForgePortsOptions {
+  /** The Jira client's sleep and jitter; production leaves them to real time (src/jira/jira-client.ts). */
+  readonly jira?: JiraAdapterOptions;
+}
+
+export function createForgePorts(options: ForgePortsOptions = {}): Ports {
   return {
-    jira: createJiraAdapter(),
+    jira: createJiraAdapter(options.jira),
     proposals: createProposalStore(),
     settings: createSettingsRepository(),
     sprints: createSprintRecordStore(),
@@ -30,6 +36,7 @@ export function createForgePorts(): Ports {
     reconcileQueue: createReconcileQueue(),
     issueClaims: createIssueClaimStore(),
     sprintHistories: createClosedSprintHistoryStore(),
+    sprintSnapshots: createSprintSnapshotStore(),
     assess: assessChange,
   };
 }

@@ -1,4 +1,5 @@
 /** The goal-risk assessment as the views show it (src/domain/assessment.ts). */
+export { counterChangeOf } from '../domain/assessment';
 export type {
   Assessment,
   AssessmentReason,

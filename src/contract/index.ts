@@ -5,7 +5,7 @@
  * only from src/domain; everything else crosses as a type (eslint.config.mjs, .dependency-cruiser.cjs).
  */
 export * from './assessment';
-export * from './endpoints';
+export type * from './endpoints';
 export * from './proposals';
 export * from './settings';
 export * from './sprint-view';

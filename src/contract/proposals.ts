@@ -13,6 +13,7 @@ export type { ApprovalRoute, ProductOwnerReason } from '../domain/approval-polic
 export type { AuditAction, AuditEvent } from '../domain/audit';
 export type { Change, ChangeKind, CounterChange, RankTarget, ReasonCategory, SplitPart } from '../domain/change';
 export { CHANGE_KINDS, REASON_CATEGORIES } from '../domain/change';
-export type { ApplyStep, Proposal, ProposalStatus, SelfDecided } from '../domain/proposal';
+export { checkedInJira, type ApplyStepFacts } from '../domain/apply-step-facts';
+export { counterChangeIn, type ApplyStep, type Proposal, type ProposalStatus, type SelfDecided } from '../domain/proposal';
 export { measureText, rationaleRule, reasonRule, textProblem, type MeaningfulTextRule } from '../domain/meaningful-text';
 export { RATIONALE_MAX_CHARS, REASON_MAX_CHARS } from '../domain/text-limits';

@@ -1,9 +1,18 @@
 /** The project settings page's state and the settings' own rules (src/domain/settings.ts). */
+export type { PersonFound } from '../app/ports';
 export type { EditableSettings, SettingsPageState } from '../app/project-settings';
 export {
+  DEFAULT_POLICY_EDITORS,
+  DEFAULT_SOLE_PRODUCT_OWNER_RULE,
+  POLICY_EDITORS,
   RETENTION_MAX_DAYS,
   RETENTION_MIN_DAYS,
+  SOLE_PRODUCT_OWNER_RULES,
   openProposalLimitOf,
+  policyEditorsOf,
+  soleProductOwnerRuleOf,
+  type PolicyEditors,
+  type SoleProductOwnerRule,
   type ApprovalPolicy,
   type ApprovalRequirement,
   type BoardOverride,

@@ -5,7 +5,8 @@
  */
 export type { QueuedProposal, RankedItem, ReadySprintView, SprintViewState, TrendPoint } from '../app/get-sprint-view-state';
 export type { BoardSummary } from '../app/ports';
-export { calibrationOf, type Calibration } from '../domain/calibration';
+export { revertOf } from '../domain/bypass-revert';
+export { calibrationOf, MIN_SPRINTS_FOR_CALIBRATION, type Calibration } from '../domain/calibration';
 export { computeChurn, scopeLine, type ScopeStep, type Tally } from '../domain/churn';
 export { sprintCsv } from '../domain/csv-export';
 export { scopeChangesOf, type ScopeChange } from '../domain/scope-change';

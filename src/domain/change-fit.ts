@@ -2,7 +2,8 @@
  * Does a change make sense for this issue in this sprint, right now? Used when proposing (to
  * refuse nonsense early) and again before deciding and applying (to detect a stale proposal).
  */
-import { issuesNamedBy, type Change, type ChangeKind, type CounterChange } from './change';
+import { CHANGE_KINDS, issuesNamedBy, type Change, type ChangeKind, type CounterChange } from './change';
+import { CHANGE_KIND_RULES } from './change-kinds';
 import { fail, ok, type Result } from './errors';
 import type { SprintSnapshot } from './sprint';
 
@@ -71,7 +72,6 @@ export function checkCounterChangeFits(counter: CounterChange, issueKey: string,
 
 /** The change kinds that make sense for an issue, given where it is planned. */
 export function availableChangeKinds(inActiveSprint: boolean, hasNextSprint: boolean): ChangeKind[] {
-  if (!inActiveSprint) return ['add', 'swap'];
-  const kinds: ChangeKind[] = ['remove', 'defer', 'rerank', 'priority', 'estimate', 'split', 'tweak'];
-  return hasNextSprint ? kinds : kinds.filter((kind) => kind !== 'defer');
+  const subject = inActiveSprint ? 'in-active-sprint' : 'outside-active-sprint';
+  return CHANGE_KINDS.filter((kind) => CHANGE_KIND_RULES[kind].subject === subject && (hasNextSprint || !CHANGE_KIND_RULES[kind].needsFutureSprint));
 }

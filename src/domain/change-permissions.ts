@@ -1,37 +1,14 @@
 /**
  * The Jira permissions each change kind needs, in one table: checked for the person proposing
  * (asked of Jira as them), for the person deciding (asked as them and recorded on the decision)
- * and by the apply worker (the recorded rights, and the app's own rights now). A `Record` over
- * every ChangeKind, so a new kind does not compile until it is listed here.
+ * and by the apply worker (the recorded rights, and the app's own rights now). Each kind's row is
+ * in the change-kind registry (src/domain/change-kinds.ts), so a new kind does not compile without one.
  */
 import { issuesNamedBy, type Change, type ChangeKind, type CounterChange } from './change';
+import { CHANGE_KIND_RULES, perChangeKind } from './change-kinds';
 import type { JiraPermission } from './held-permissions';
 
-/**
- * Moving an issue into or out of a sprint, and ranking it, need *Schedule issues* and *Edit
- * issues* ("some sprint actions (e.g. adding issues to sprints, removing issues from sprints)
- * require the Schedule Issues and Edit Issues permissions", Atlassian, "Use manage sprints
- * permission for advanced cases"; ranking: Atlassian KB "Some users are unable re-order Jira
- * issues on an Agile board", root causes 2 and 3).
- */
-const SCHEDULE: readonly JiraPermission[] = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES'];
-/** Priority and estimate are fields: *Edit issues* (PUT /rest/api/3/issue/{key}, Jira platform REST). */
-const EDIT: readonly JiraPermission[] = ['BROWSE_PROJECTS', 'EDIT_ISSUES'];
-
-export const CHANGE_PERMISSIONS: Readonly<Record<ChangeKind, readonly JiraPermission[]>> = {
-  add: SCHEDULE,
-  remove: SCHEDULE,
-  defer: SCHEDULE,
-  rerank: SCHEDULE,
-  swap: SCHEDULE,
-  priority: EDIT,
-  estimate: EDIT,
-  // The parts are new sub-tasks (POST /rest/api/3/issue: "Browse projects and Create issues"),
-  // and the parent's estimate is reduced (Edit issues).
-  split: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'CREATE_ISSUES'],
-  // A clarification changes nothing in Jira but is a change to the issue's scope: as for an edit.
-  tweak: EDIT,
-};
+export const CHANGE_PERMISSIONS: Readonly<Record<ChangeKind, readonly JiraPermission[]>> = perChangeKind((kind) => CHANGE_KIND_RULES[kind].permissions);
 
 /**
  * The decision comment, posted on the proposal's issue on behalf of the person who decided (an

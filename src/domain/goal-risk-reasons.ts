@@ -4,6 +4,7 @@
  * it in the user's language. Reasons are short, said once, and name the items they are about.
  */
 import type { AssessmentReason, RiskLevel, WorkUnit } from './assessment';
+import { CHANGE_KIND_RULES } from './change-kinds';
 import type { SetAsideSprint, SprintProgress } from './forecast';
 import { hasGoalText, isBelow, type Situation } from './goal-risk-scenario';
 import { CHANGE_NAMES, formatNumber, formatPercent, formatWork, joinAsEnglish, percentOf, probabilityLabel } from './goal-risk-wording';
@@ -94,8 +95,7 @@ function changeReasons(situation: Situation, level: RiskLevel): AssessmentReason
 
 /** Tweaks and priority changes move nothing the forecast sees: "no effect" would be noise. */
 function changesTheSprint(situation: Situation): boolean {
-  const kind = situation.input.change.kind;
-  return kind !== 'tweak' && kind !== 'priority';
+  return CHANGE_KIND_RULES[situation.input.change.kind].changesForecast;
 }
 
 /** Caveats about the data the assessment stands on; they hold whatever the level. */

@@ -7,11 +7,11 @@
 import { route } from '@forge/api';
 import type { BoardEstimation, GoalCriticalRule, IssueFacts } from '../app/ports';
 import { matchesGoalRule } from '../domain/goal-critical';
-import type { SprintIssue, StatusCategory } from '../domain/sprint';
+import type { Sprint, SprintIssue, StatusCategory } from '../domain/sprint';
 import { estimationOf, estimationOfProject, ISSUE_COUNT } from './boards';
 import { keysMatchingRuleJql } from './goal-critical';
 import { routeOrNull, type JiraClient } from './jira-client';
-import { issueShape, searchPageShape, type IssueFieldsJson, type IssueJson } from './jira-shapes';
+import { issueShape, searchPageShape, type IssueFieldsJson, type IssueJson, type SprintJson } from './jira-shapes';
 import { chunksOf } from './paging';
 
 /** What Goalkeeper reads of an issue; asking for less keeps pages of 50 issues small. */
@@ -83,6 +83,10 @@ export function isGoalCritical(rule: GoalCriticalRule, issue: IssueJson, jqlMatc
   return matchesGoalRule(rule, { key: issue.key, labels: issue.fields.labels ?? [], epicKey: epicKeyOf(issue.fields) }) || jqlMatches.has(issue.key);
 }
 
+function sprintOf(sprint: SprintJson): Sprint {
+  return { id: sprint.id, boardId: sprint.originBoardId, name: sprint.name, state: sprint.state, goal: sprint.goal ?? '', startDate: sprint.startDate ?? null, endDate: sprint.endDate ?? null };
+}
+
 /**
  * One issue wherever it is. Points come from the estimation field of the board its open sprint
  * belongs to, or of the project's first Scrum board when it sits in the backlog. Without a rule
@@ -104,6 +108,8 @@ export async function readIssueFacts(client: JiraClient, issueKey: string, rule?
     projectKey,
     projectId: fields.project?.id ?? '',
     openSprintIds: fields.sprint && fields.sprint.state !== 'closed' ? [fields.sprint.id] : [],
+    // The sprint as this read gave it (Jira Software's issue read carries it whole), so no second read asks for it.
+    openSprints: fields.sprint && fields.sprint.state !== 'closed' ? [sprintOf(fields.sprint)] : [],
     parentKey: fields.parent?.key ?? null,
   };
 }

@@ -14,7 +14,7 @@ import { localesOf, notifyAboutIssue } from './notifications';
 import { displayNames, existingPeople, searchPeople } from './people';
 import { administersJira, hasProjectPermission, permissionsOf, projectsWithPermission, sightOf } from './permissions';
 import { allowedPriorities, projectRoleMembers, projectRoleNames, validateJql } from './project-config';
-import { activeSprint, futureSprints, getSprint, keysInSprints, sprintSnapshot } from './sprints';
+import { activeSprint, futureSprints, getSprint, keysInSprints, sprintChangeMark, sprintSnapshot } from './sprints';
 
 export type JiraAdapterOptions = JiraClientOptions;
 
@@ -49,6 +49,7 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): JiraPort {
     futureSprints: (boardId) => futureSprints(client, boardId),
     getSprint: (sprintId) => getSprint(client, sprintId),
     sprintSnapshot: (sprint, rule) => sprintSnapshot(client, sprint, rule),
+    sprintChangeMark: (sprintId) => sprintChangeMark(client, sprintId),
     recentClosedSprints: (boardId, count, listLengthHint) => recentClosedSprints(client, boardId, count, listLengthHint),
     closedSprintHistories: (sprints, estimation) => closedSprintHistories(client, sprints, estimation),
     allowedPriorities: async (issueKey) => (await allowedPriorities(client, issueKey)) ?? [],

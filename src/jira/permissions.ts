@@ -58,6 +58,7 @@ export async function permissionsOf(client: JiraClient, issueKeys: readonly stri
   const held = new Map<string, Set<JiraPermission>>();
   const unique = [...new Set(issueKeys)];
   if (unique.length === 0 || permissions.length === 0) return held;
+  if (unique.length === 1) return permissionsOnIssue(client, unique[0]!, permissions);
   const keyById = await issueKeysById(client, unique);
   if (keyById.size === 0) return held;
   for (const [permission, ids] of await grantedIds(client, [...new Set(permissions)], 'issues', [...keyById.keys()])) {
@@ -112,6 +113,19 @@ export async function sightOf(client: JiraClient, issues: readonly IssueRef[], p
 export async function projectsWithPermission(client: JiraClient, projectIds: readonly string[], permission: JiraPermission): Promise<Set<string>> {
   if (projectIds.length === 0) return new Set();
   return (await grantedIds(client, [permission], 'projects', projectIds)).get(permission) ?? new Set();
+}
+
+/**
+ * The actor's permissions on one issue in one call (issue 12): GET /rest/api/3/mypermissions in
+ * the issue's context ("Permissions required: None", scope read:jira-work), which answers for the
+ * issue as its security level lets the actor see it; an issue the actor cannot see answers 404
+ * (none held). A key Jira could not route names no issue either.
+ */
+async function permissionsOnIssue(client: JiraClient, issueKey: string, permissions: readonly JiraPermission[]): Promise<Map<string, Set<JiraPermission>>> {
+  const query = new URLSearchParams({ issueKey, permissions: [...new Set(permissions)].join(',') });
+  const answer = await client.read(route`/rest/api/3/mypermissions?${query}`, myPermissionsShape, { absentOn: [400, 404] });
+  const granted = new Set(permissions.filter((permission) => answer?.permissions[permission]?.havePermission === true));
+  return granted.size > 0 ? new Map([[issueKey, granted]]) : new Map();
 }
 
 /**

@@ -122,3 +122,23 @@ export async function keysInSprints(client: JiraClient, issueKeys: readonly stri
   );
   return new Set(pages.flatMap((page) => page.issues.map((issue) => issue.key)));
 }
+
+/**
+ * The sprint's newest change, in one search (POST /rest/api/3/search/jql, read:jira-work): the
+ * most recently updated issue of `sprint = N` (sub-tasks included: theirs moves their parent's
+ * progress), its key and `updated`. An estimate, status, label, summary or rank change, and an
+ * issue added, updates an issue of the sprint; an issue that *left* the sprint no longer matches,
+ * so removals are caught by the issue-updated event (src/events/jira-triggers.ts forgets the
+ * snapshot) and by the reconciliation every sprint view queues (it stores the snapshot afresh).
+ * Whether Jira Cloud bumps `updated` on a re-rank is not documented; the stand-in does, and the
+ * same event and reconciliation cover it where Jira does not.
+ */
+export async function sprintChangeMark(client: JiraClient, sprintId: number): Promise<string> {
+  const page = await client.require(route`/rest/api/3/search/jql`, searchPageShape, {
+    post: { jql: `sprint = ${sprintId} ORDER BY updated DESC`, fields: ['updated'], maxResults: 1 },
+  });
+  const newest = page.issues[0];
+  if (!newest) return 'empty';
+  const updated = newest.fields['updated'];
+  return `${newest.key}@${typeof updated === 'string' ? updated : ''}`;
+}

@@ -4,7 +4,8 @@
  * record can approach Forge's value size limit.
  */
 import { z } from 'zod';
-import { REASON_CATEGORIES } from '../domain/change';
+import { CHANGE_KINDS, REASON_CATEGORIES, type Change, type ChangeKind } from '../domain/change';
+import { perChangeKind } from '../domain/change-kinds';
 import { describeTextProblem, measureText, reasonRule, textProblem, type MeaningfulTextRule } from '../domain/meaningful-text';
 import { PROPOSAL_STATUSES } from '../domain/proposal';
 import { MAX_DAYS_OFF } from '../domain/sprint-record';
@@ -50,20 +51,27 @@ const rankTargetSchema = z.discriminatedUnion('position', [
   z.object({ position: z.literal('bottom') }),
 ]);
 
-export const changeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('add') }),
-  z.object({ kind: z.literal('remove') }),
-  z.object({ kind: z.literal('defer') }),
-  z.object({ kind: z.literal('rerank'), target: rankTargetSchema }),
-  z.object({ kind: z.literal('priority'), priorityName: boundedText(60) }),
-  z.object({ kind: z.literal('estimate'), points: pointsSchema }),
-  z.object({
+/**
+ * One schema per change kind, each bound to its member of the `Change` type: a kind missing here (or
+ * one `Change` does not have), or a field the type and the schema disagree on, does not compile.
+ */
+const CHANGE_SCHEMAS = {
+  add: z.object({ kind: z.literal('add') }),
+  remove: z.object({ kind: z.literal('remove') }),
+  defer: z.object({ kind: z.literal('defer') }),
+  rerank: z.object({ kind: z.literal('rerank'), target: rankTargetSchema }),
+  priority: z.object({ kind: z.literal('priority'), priorityName: boundedText(60) }),
+  estimate: z.object({ kind: z.literal('estimate'), points: pointsSchema }),
+  split: z.object({
     kind: z.literal('split'),
     parts: z.array(z.object({ summary: boundedText(SPLIT_SUMMARY_MAX_CHARS), points: pointsSchema })).min(2, 'A split needs at least two parts.').max(SPLIT_MAX_PARTS),
   }),
-  z.object({ kind: z.literal('swap'), outIssueKey: issueKeySchema }),
-  z.object({ kind: z.literal('tweak'), note: meaningful(reasonRule(TWEAK_NOTE_MAX_CHARS), 'The note') }),
-]);
+  swap: z.object({ kind: z.literal('swap'), outIssueKey: issueKeySchema }),
+  tweak: z.object({ kind: z.literal('tweak'), note: meaningful(reasonRule(TWEAK_NOTE_MAX_CHARS), 'The note') }),
+} satisfies { readonly [K in ChangeKind]: z.ZodType<Extract<Change, { readonly kind: K }>, unknown> };
+
+type ChangeKindSchema = (typeof CHANGE_SCHEMAS)[ChangeKind];
+export const changeSchema = z.discriminatedUnion('kind', CHANGE_KINDS.map((kind) => CHANGE_SCHEMAS[kind]) as [ChangeKindSchema, ...ChangeKindSchema[]]) satisfies z.ZodType<Change, unknown>;
 
 /** Most issues one counter-change names: the suggestions name a handful; Jira moves at most 50 issues per call. */
 export const COUNTER_CHANGE_MAX_ISSUES = 20;
@@ -132,7 +140,7 @@ export const editableSettingsSchema = z.object({
     accountIds: z.array(accountIdSchema).max(20).transform((ids) => [...new Set(ids)]),
   }),
   policy: z.object({
-    byKind: z.object({ add: requirement, remove: requirement, defer: requirement, rerank: requirement, priority: requirement, estimate: requirement, split: requirement, swap: requirement, tweak: requirement }),
+    byKind: z.object(perChangeKind(() => requirement)),
     goalCriticalRerankNeedsProductOwner: z.boolean(),
     /** Optional so a page from before issue 13 still saves (as on, the default). */
     threatNeedsProductOwner: z.boolean().default(true),

@@ -2,18 +2,14 @@
  * Team history of closed sprints, kept in Forge's key-value store. A closed sprint never changes,
  * so its figures are computed from Jira once and read from here afterwards; the board's
  * closed-sprint list length is kept too, so the next read of Jira's oldest-first list starts
- * near its end. Nothing here names a person: sprint ids, names and points only.
+ * near its end, with the newest closed sprints seen while the board's current sprint is active. Nothing here names a person: sprint ids, names and points only.
  */
 import { kvs } from '@forge/kvs';
-import type { ClosedSprintHistoryStore, StoredSprintHistory } from '../app/ports';
+import type { ClosedSprintHistoryStore, StoredClosedSprintList, StoredSprintHistory } from '../app/ports';
 import { callStorage, DEFAULT_RETRY_POLICY, type RetryPolicy } from './storage-calls';
 
 const historyKey = (sprintId: number): string => `closed-sprint-history:${sprintId}`;
 const listLengthKey = (boardId: number): string => `closed-sprint-list-length:${boardId}`;
-
-interface ListLengthRecord {
-  readonly length: number;
-}
 
 function isStoredHistory(value: unknown, sprintId: number): value is StoredSprintHistory {
   const record = value as Partial<StoredSprintHistory> | undefined;
@@ -30,12 +26,15 @@ export function createClosedSprintHistoryStore(options: { readonly retry?: Retry
     async save(entries) {
       await Promise.all(entries.map((entry) => callStorage(retry, () => kvs.set(historyKey(entry.history.sprintId), entry))));
     },
-    async closedSprintListLength(boardId) {
-      const record = await callStorage(retry, () => kvs.get<ListLengthRecord>(listLengthKey(boardId)));
-      return typeof record?.length === 'number' ? record.length : undefined;
+    async closedSprintList(boardId) {
+      const record = await callStorage(retry, () => kvs.get<StoredClosedSprintList>(listLengthKey(boardId)));
+      if (typeof record?.length !== 'number') return undefined;
+      const newest = record.newest;
+      const usable = typeof newest?.whileActiveSprintId === 'number' && typeof newest.count === 'number' && Array.isArray(newest.sprints);
+      return usable ? { length: record.length, newest } : { length: record.length };
     },
-    async saveClosedSprintListLength(boardId, length) {
-      await callStorage(retry, () => kvs.set(listLengthKey(boardId), { length } satisfies ListLengthRecord));
+    async saveClosedSprintList(boardId, list) {
+      await callStorage(retry, () => kvs.set(listLengthKey(boardId), list));
     },
   };
 }

@@ -6,7 +6,7 @@ import { SEED_ACCOUNTS } from '../../sandbox/jira/seed';
 import { describeInBrowser } from './browser';
 import { useSandboxInBrowser } from './sandbox-fixture';
 
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 
 interface PanelState {
   readonly data: { readonly viewer: { readonly accountId: string; readonly canPropose: boolean; readonly cannotProposeReason: string | null } };

@@ -8,7 +8,7 @@ import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { describeInBrowser, launchChromium } from './browser';
 import { openSandbox, type SandboxUnderTest } from './sandbox-fixture';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 const BACKLOG = '/jira/software/projects/ONB/boards/1/backlog';
 const ACTIVE_SPRINT = `[data-sprint-id="${SEED_FACTS.activeSprintId}"]`;

@@ -6,7 +6,7 @@ import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { describeInBrowser } from './browser';
 import { useSandboxInBrowser } from './sandbox-fixture';
 
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 
 describeInBrowser('the Forge bridge in the sandbox', () => {
   const { ui } = useSandboxInBrowser();

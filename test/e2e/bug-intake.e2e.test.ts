@@ -12,7 +12,7 @@ import { describeInBrowser } from './browser';
 import { decide, openIssuePanel, propose, proposalCard, waitForStatus } from './issue-panel-driver';
 import { SCREENSHOTS_DIR, useSandboxInBrowser } from './sandbox-fixture';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 const BACKLOG = '/jira/software/projects/ONB/boards/1/backlog';
 const ACTIVE_SPRINT = `[data-sprint-id="${SEED_FACTS.activeSprintId}"]`;

@@ -10,7 +10,7 @@ import { describeInBrowser } from './browser';
 import { decide, fillProposal, openIssuePanel, proposalCard, submitProposal, waitForStatus } from './issue-panel-driver';
 import { useSandboxInBrowser } from './sandbox-fixture';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 const { devDana, productOwner, siteAdmin } = SEED_ACCOUNTS;
 const UI_MS = 20_000;

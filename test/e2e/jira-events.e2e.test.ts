@@ -10,7 +10,7 @@ import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { invokeAs, moveInJiraAs } from './sandbox-http';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 const GADGET: Mount = { moduleKey: 'goalkeeper-sprint-gadget', placement: { kind: 'gadget', dashboardId: '10000', gadgetId: '10100', entryPoint: 'view' } };
 

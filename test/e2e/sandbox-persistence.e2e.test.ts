@@ -12,7 +12,7 @@ import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { invokeAs, type ResolverAnswer } from './sandbox-http';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 const PANEL: Mount = { moduleKey: 'goalkeeper-issue-panel', placement: { kind: 'issue', issueKey: 'ONB-70' } };
 

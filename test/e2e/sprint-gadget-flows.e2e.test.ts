@@ -11,7 +11,7 @@ import { describeInBrowser } from './browser';
 import { expectDisabled, expectEnabled, openIssuePanel, propose } from './issue-panel-driver';
 import { useSandboxInBrowser } from './sandbox-fixture';
 
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 
 const DASHBOARD = '/jira/dashboards/10000';
 const BACKLOG = '/jira/software/projects/ONB/boards/1/backlog';

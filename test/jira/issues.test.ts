@@ -29,6 +29,8 @@ describe('reading one issue', () => {
       projectKey: 'ONB',
       projectId: '10000',
       openSprintIds: [SEED_FACTS.activeSprintId],
+      // The sprint as the same read gave it, so the panel reads no sprint by id.
+      openSprints: [expect.objectContaining({ id: SEED_FACTS.activeSprintId, boardId: SEED_FACTS.onb.boardId, state: 'active' })],
       parentKey: SEED_FACTS.epics.sso,
     });
   });

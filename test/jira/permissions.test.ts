@@ -75,8 +75,8 @@ describe('the caller’s permissions, asked of Jira as the caller', () => {
     await as(SEED_ACCOUNTS.stakeholder, () => harness.jira.permissionsOfCaller(['ONB-39'], ['EDIT_ISSUES']));
     const sent = harness.requestsSince(mark);
     expect(sent.map((request) => `${request.actor} ${request.method} ${request.path}`)).toEqual([
-      `user:${SEED_ACCOUNTS.stakeholder} POST /rest/api/3/issue/bulkfetch`,
-      `user:${SEED_ACCOUNTS.stakeholder} POST /rest/api/3/permissions/check`,
+      // One issue: one call in its context (issue 12), as the caller.
+      `user:${SEED_ACCOUNTS.stakeholder} GET /rest/api/3/mypermissions?issueKey=ONB-39&permissions=EDIT_ISSUES`,
     ]);
   });
 

@@ -65,8 +65,8 @@ const EXPECTED: Record<EndpointName, Row> = {
   previewProposal: SCHEDULE,
   getAllowedPriorities: BROWSE,
   createProposal: SCHEDULE,
-  // The PO may not approve their own proposal (self-approval is off by default).
-  decideProposal: { ...PRODUCT_OWNER, 'product-owner': [F, D, N] },
+  // The project's only PO decides their own proposal too, with a note (issue 15's default rule for a sole Product Owner).
+  decideProposal: PRODUCT_OWNER,
   // Only the proposer withdraws; someone who lost edit rights may still take their own back.
   withdrawProposal: { ...BROWSE, viewer: [D, F, N], 'team-member': [D, F, N], 'product-owner': [D, F, N], 'project-admin': [D, F, N], 'other-project': [D, F, N] },
   // The proposer or a PO, who must hold the rights the change needs in Jira.
@@ -176,9 +176,13 @@ async function failedEstimate(author: string, issueKey: string): Promise<string>
 
 let changelogId = 70_000;
 /** A scope change made directly in Jira by `author`, which Goalkeeper's trigger records as bypassed. */
-async function bypassedChange(author: string, project: 'ONB' | 'BIL'): Promise<string> {
-  const issue = app.site().issueByKeyOrId(project === 'ONB' ? 'ONB-16' : 'BIL-5')!;
+async function bypassedChange(author: string, project: 'ONB' | 'BIL', inJira = false): Promise<string> {
   const sprintId = place(project).sprintId;
+  const seeded = app.site().issueByKeyOrId(project === 'ONB' ? 'ONB-16' : 'BIL-5')!;
+  // A revert acts on Jira as it is: its cell gets an issue of its own, really added to the sprint, so it can be taken out again.
+  const issue = inJira
+    ? app.site().createIssue({ projectKey: project, summary: `Pulled in around Goalkeeper by ${author}`, typeName: app.site().typeOf(seeded).name, points: 1, sprintIds: [sprintId] }, { kind: 'user', accountId: author })
+    : seeded;
   const id = String(changelogId++);
   await app.asApp(() =>
     onJiraEvent({ eventType: 'avi:jira:updated:issue', atlassianId: author, issue: { id: issue.id, key: issue.key }, changelog: { id, items: [{ field: 'Sprint', from: '', to: String(sprintId) }] } }),
@@ -230,7 +234,7 @@ async function arrange(): Promise<void> {
           default:
             proposal = await sharedProposal(author, project);
         }
-        const changeId = resolver === 'reviewBypassedChange' || resolver === 'revertBypassedChange' ? await bypassedChange(author, project) : MISSING.changeId;
+        const changeId = resolver === 'reviewBypassedChange' || resolver === 'revertBypassedChange' ? await bypassedChange(author, project, resolver === 'revertBypassedChange') : MISSING.changeId;
         const { boardId, closedSprintId } = place(project);
         subjects.set(cellKey(resolver, role, target), { change: { kind: 'add' }, ...proposal, projectKey: project, boardId, closedSprintId, changeId });
       }
@@ -267,7 +271,7 @@ function payloadFor(resolver: EndpointName, subject: Subject): object {
       case 'createProposal':
         return proposalPayload(subject.issueKey, subject.change);
       case 'decideProposal':
-        return { proposalId: subject.proposalId, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 };
+        return { proposalId: subject.proposalId, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1, selfDecisionNote: 'The only Product Owner this sprint.' };
       case 'withdrawProposal':
         return { proposalId: subject.proposalId, expectedVersion: 1 };
       case 'retryApply':

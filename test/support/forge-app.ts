@@ -1,12 +1,17 @@
 /**
  * The app as Forge runs it, for handler-level tests: the sandbox's back ends (Jira stand-in over
- * HTTP, KVS emulator, queue emulator delivering to the real consumer) and the exported handler
- * called exactly as Forge calls a resolver. Nothing of Goalkeeper is mocked.
+ * HTTP, KVS emulator, queue emulator delivering to the real consumer) and the handlers called
+ * exactly as Forge calls them. Nothing of Goalkeeper is mocked: the handlers are src/index.ts's own
+ * wiring (src/composition/forge-handlers.ts), only with the Jira client's back-off on a test clock
+ * unless `realBackoff` asks for production's.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { handler } from '../../src/index';
+import type { EndpointName, PayloadOf, ResultOf } from '../../src/contract/endpoints';
+import { buildForgeHandlers } from '../../src/composition/forge-handlers';
+import { createForgePorts } from '../../src/composition/forge-ports';
+import { handler as productionHandler } from '../../src/index';
 import { seedAppStorage } from '../../sandbox/app-seed';
 import { installForgeRuntime, runInvocation, type ForgeBackends } from '../../sandbox/forge-host/forge-runtime';
 import { SANDBOX_CLOUD_ID, type JiraSite } from '../../sandbox/jira/jira-model';
@@ -39,26 +44,62 @@ export interface ForgeAppOptions {
   readonly privacy?: ForgeBackends['privacy'];
   /** The big board's sprint size, and in-memory storage (test/perf and `npm run bench`). */
   readonly sandbox?: Pick<SandboxOptions, 'bigBoardItems' | 'persistStorage'>;
+  /**
+   * Wait through the Jira client's back-off in real time, as production does. By default the
+   * handlers (resolver, queue consumers, triggers) are built on ports whose Jira client records
+   * each back-off in `jiraSleeps` and goes on at once: same retries, same order, no waiting.
+   */
+  readonly realBackoff?: boolean;
 }
+
+/** The jitter the test ports use: half-way, so every recorded back-off is exact (as test/jira/jira-harness.ts). */
+const FIXED_JITTER = 0.5;
+
+/** A resolver key of src/resolvers/endpoints.ts; its payload and result types come from the same table the UI's are taken from. */
+export type ResolverKey = EndpointName;
+export type { PayloadOf, ResultOf };
 
 export type Answer<T = unknown> = { data: T; error?: undefined } | { data?: undefined; error: { code: string; message: string; fields?: Record<string, string> } };
 
 export interface ForgeApp {
   readonly sandbox: Sandbox;
+  /** Back-off waits the Jira client asked for, in ms, in order (empty with `realBackoff`). */
+  readonly jiraSleeps: readonly number[];
   /** The stand-in's model of the sandbox site (or of `site`), to arrange or inspect Jira directly. */
   site(site?: SiteRef): JiraSite;
-  /** Calls the resolver `functionKey` as `accountId`, with an optional (client-controlled) extension. */
+  /** Calls resolver `key` as `accountId` with a payload of its schema's type; the answer is typed by its use case. */
+  invoke<K extends ResolverKey>(key: K, payload: PayloadOf<K>, accountId: string, options?: CallOptions): Promise<Answer<ResultOf<K>>>;
+  /** `invoke`, failing the test on an error answer. */
+  invokeOk<K extends ResolverKey>(key: K, payload: PayloadOf<K>, accountId: string, options?: CallOptions): Promise<ResultOf<K>>;
+  /**
+   * The untyped door: any function key, any payload. For fuzzing and for payloads a test sends wrong
+   * on purpose; other tests use `invoke`.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the untyped door: its callers move to `invoke` (issue 16)
   call<T = any>(functionKey: string, payload: unknown, accountId: string, options?: CallOptions): Promise<Answer<T>>;
   /** Runs `work` as an app-only invocation (triggers, consumers) on the sandbox site (or on `site`). */
   asApp<T>(work: () => Promise<T>, site?: SiteRef): Promise<T>;
-  /** Calls and fails the test on an error answer. */
+  /** Calls and fails the test on an error answer (untyped, as `call`). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the untyped door: its callers move to `invokeOk` (issue 16)
   ok<T = any>(functionKey: string, payload: unknown, accountId: string, options?: CallOptions): Promise<T>;
   close(): Promise<void>;
 }
 
 export async function startForgeApp(options: ForgeAppOptions = {}): Promise<ForgeApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'goalkeeper-handler-'));
-  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir, now: TEST_NOW, queueSecondsToMs: 0, ...options.sandbox });
+  const jiraSleeps: number[] = [];
+  const testTiming = { sleep: async (ms: number) => void jiraSleeps.push(ms), random: () => FIXED_JITTER };
+  const handlers = options.realBackoff ? null : buildForgeHandlers(() => createForgePorts({ jira: testTiming }));
+  const handler = handlers?.handler ?? productionHandler;
+  const sandbox = await startSandbox({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    now: TEST_NOW,
+    queueSecondsToMs: 0,
+    ...options.sandbox,
+    ...(handlers ? { modules: { index: handlers } } : {}),
+  });
   // The runtime globals are process-wide: installing again with a privacy back end keeps the sandbox's others.
   if (options.privacy) installForgeRuntime({ jira: jiraBackend(sandbox.jira), kvs: sandbox.kvs.backend, queue: sandbox.queue.backend, privacy: options.privacy });
   // Every site is an installation whose admin has set Goalkeeper up as on the sandbox site (sandbox/app-seed.ts).
@@ -84,16 +125,20 @@ export async function startForgeApp(options: ForgeAppOptions = {}): Promise<Forg
       handler({ call: { functionKey, payload }, context }, { principal: { accountId }, installContext: `ari:cloud:jira::site/${cloudId}`, license }),
     ) as Promise<never>;
   };
+  const ok: ForgeApp['ok'] = async (functionKey, payload, accountId, callOptions) => {
+    const answer = await call(functionKey, payload, accountId, callOptions);
+    if (answer.error) throw new Error(`${functionKey} failed: ${answer.error.code}: ${answer.error.message}`);
+    return answer.data as never;
+  };
   return {
     sandbox,
+    jiraSleeps,
     site: (site = SANDBOX_SITE) => sandbox.jira.model.site(site.cloudId),
     call,
+    invoke: (key, payload, accountId, callOptions) => call(key, payload, accountId, callOptions),
+    invokeOk: (key, payload, accountId, callOptions) => ok(key, payload, accountId, callOptions),
     asApp: (work, site = SANDBOX_SITE) => runInvocation({ cloudId: site.cloudId, installationId: site.installationId, moduleKey: 'goalkeeper-jira-events' }, work),
-    async ok(functionKey, payload, accountId, callOptions) {
-      const answer = await call(functionKey, payload, accountId, callOptions);
-      if (answer.error) throw new Error(`${functionKey} failed: ${answer.error.code}: ${answer.error.message}`);
-      return answer.data as never;
-    },
+    ok,
     async close() {
       await sandbox.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,56 @@
+/** The rules of applying an approved proposal (src/app/apply-approved.ts), on in-memory storage. */
+import { SEED_FACTS } from '../../../sandbox/jira/seed';
+import { DANA, PRIYA } from '../../support/people';
+import { RATIONALE, REASON, useRuleWorld, type RuleWorld } from './rule-fixture';
+
+const world = useRuleWorld();
+
+async function approvedAddition(w: RuleWorld) {
+  const proposed = await w.propose(DANA, { issueKey: 'ONB-68', change: { kind: 'add' }, reason: REASON, acknowledgeThreat: true });
+  return w.decide(PRIYA, { proposalId: proposed.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposed.version });
+}
+
+const sprintOf = (w: RuleWorld, issueKey: string) => w.harness.site(w.cloudId).issueByKeyOrId(issueKey)?.sprintIds ?? [];
+const moves = (w: RuleWorld, since: number) =>
+  w.harness
+    .requestsSince(since)
+    .filter((request) => request.method === 'POST' && request.path === `/rest/agile/1.0/sprint/${SEED_FACTS.activeSprintId}/issue`);
+
+describe('applying an approved proposal', () => {
+  it('moves the issue into the active sprint once, and a second delivery of the same job changes nothing', async () => {
+    const approved = await approvedAddition(world());
+    const job = world().ports.applyQueue.jobs[0]!;
+    const mark = world().harness.standIn.requests.length;
+
+    const applied = await world().runNextApply();
+    const replayed = await world().runApply(job);
+
+    expect(applied?.status).toBe('applied');
+    expect(replayed).toEqual(applied);
+    expect(sprintOf(world(), 'ONB-68')).toContain(SEED_FACTS.activeSprintId);
+    expect(moves(world(), mark)).toHaveLength(1);
+    expect(approved.id).toBe(applied?.id);
+  });
+
+  it('changes nothing while another approved change to the same issue holds it, and says so', async () => {
+    const approved = await approvedAddition(world());
+    await world().ports.issueClaims.claim(['ONB-68'], 'another-proposal');
+    const mark = world().harness.standIn.requests.length;
+
+    const outcome = await world().runNextApply();
+
+    expect(outcome?.status).toBe('apply-failed');
+    expect(outcome?.apply?.lastError).toMatch(/being applied at the same moment/);
+    expect(moves(world(), mark)).toHaveLength(0);
+    expect(sprintOf(world(), approved.issueKey)).not.toContain(SEED_FACTS.activeSprintId);
+  });
+
+  it('ignores a job of an attempt that is over', async () => {
+    await approvedAddition(world());
+    const applied = await world().runNextApply();
+
+    const late = await world().runApply({ proposalId: applied!.id, attempt: 7 });
+
+    expect(late).toEqual(applied);
+  });
+});
