@@ -6,7 +6,7 @@ import { SEED_ACCOUNTS, SEED_FACTS } from '../sandbox/jira/seed';
 import { applyWorker } from '../src/index';
 import { useForgeApp } from './support/forge-app';
 
-const { productOwner: PRIYA, devDana: DANA, devKofi: KOFI, stakeholder: SAM, billingDeveloper: FIN } = SEED_ACCOUNTS;
+const { productOwner: PRIYA, devDana: DANA, devKofi: KOFI, stakeholder: SAM, billingDeveloper: FIN, siteAdmin: ADA } = SEED_ACCOUNTS;
 const SPRINT = SEED_FACTS.activeSprintId;
 const RATIONALE = 'Acme signs on Friday only with SSO; we drop the analytics spike instead.';
 
@@ -95,7 +95,10 @@ describe('the reverse paths', () => {
     expect(late.error?.code).toBe('illegal-transition');
   });
 
-  it('refuses self-approval', async () => {
+  it('refuses self-approval when another Product Owner can decide', async () => {
+    const { settings } = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
+    const { version, updatedBy, updatedAt, ...editable } = settings;
+    await app().ok('saveProjectSettings', { projectKey: 'ONB', settings: { ...editable, productOwners: { roleName: null, accountIds: [PRIYA, KOFI] } }, expectedVersion: version }, ADA);
     const proposal = await propose('ONB-72', { kind: 'add' }, PRIYA);
     const answer = await app().call('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
     expect(answer.error).toMatchObject({ code: 'forbidden' });

@@ -37,15 +37,16 @@ describeInBrowser('the issue panel, end to end', () => {
     return openIssuePanel(ui(), accountId, issueKey);
   }
 
-  it('takes a backlog issue into the sprint: proposed with a reason, acknowledged, approved with a rationale, applied and audited', async () => {
+  it('takes a backlog issue into the sprint: proposed with a reason, approved with a rationale, applied and audited', async () => {
     let panel = await openIssuePanel(ui(), devDana, 'ONB-68');
     await panel.getByText('Backlog: not in ONB Sprint 7').waitFor();
 
     const filled = await fillProposal(panel, { kind: 'add' }, 'Stakeholder request', 'Our developer pilot signs up with GitHub; the stakeholders count it as SSO.');
-    // ONB-68 is goal-critical (labelled sprint-goal) but unplanned: 3 more goal points than the capacity allows.
-    expect(filled.level).toBe('Threat');
+    // ONB-68 is goal-critical (labelled sprint-goal) but unplanned: it lowers P(goal), by less than the
+    // 20-point drop that makes a change a threat (issue 13: the level describes the change's own effect).
+    // The threatening add and its way out are walked in goal-way-out.e2e.test.ts.
+    expect(filled.level).toBe('Caution');
     expect(filled.figure).toMatch(/^P\(goal\) \d+% → \d+%$/);
-    await filled.form.getByRole('checkbox', { name: 'I understand this threatens the sprint goal' }).waitFor();
     await ui().screenshot('issue-panel-propose-light');
     await submitProposal(filled);
 
@@ -63,7 +64,7 @@ describeInBrowser('the issue panel, end to end', () => {
     await decision.getByText('The sprint as it is now:').waitFor();
     await expectDisabled(approve);
     await rationale.pressSequentially('Sign');
-    await decision.getByText('4 of at least 10 characters').waitFor();
+    await decision.getByText('4 of at least 10 visible characters').waitFor();
     await expectDisabled(approve);
     await rationale.pressSequentially('ed pilot next week; we drop the passkey spike instead.');
     await decision.getByText('58 characters').waitFor();
