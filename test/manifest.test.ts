@@ -97,7 +97,7 @@ describe('manifest.yml', () => {
     expect(Object.keys(endpoints).sort()).toEqual(
       [
         'createProposal', 'decideProposal', 'exportSprintCsv', 'getAllowedPriorities', 'getAuditTrail', 'getIssueGlance', 'getIssuePanelState', 'getProjectSettings', 'getSprintViewState', 'listBoards',
-        'listSprintProposals', 'previewProposal', 'recordSprintOutcome', 'retryApply', 'reviewBypassedChange', 'saveProjectSettings', 'setSprintCapacity', 'withdrawProposal',
+        'listSprintProposals', 'previewProposal', 'recordSprintOutcome', 'retryApply', 'revertBypassedChange', 'reviewBypassedChange', 'saveProjectSettings', 'searchPeople', 'setSprintCapacity', 'withdrawProposal',
       ].sort(),
     );
   });

@@ -35,8 +35,10 @@ describeInBrowser('the Forge bridge in the sandbox', () => {
 
     expect(answer.data.sprint.goal).toBe(SEED_FACTS.activeSprintGoal);
     expect(answer.data.viewer.accountId).toBe(SEED_ACCOUNTS.productOwner);
-    const jiraCalls = ui().sandbox.jira.requests.slice(requestsBefore).map((request) => `${request.method} ${request.path}`);
-    expect(jiraCalls).toEqual(expect.arrayContaining(['POST /rest/api/3/permissions/check', 'GET /rest/agile/1.0/sprint/7']));
+    const jiraCalls = ui().sandbox.jira.requests.slice(requestsBefore);
+    // The caller's rights are asked of Jira as the person acting (asUser); the sprint as the app.
+    expect(jiraCalls.some((request) => request.actor === `user:${SEED_ACCOUNTS.productOwner}` && request.path.startsWith('/rest/api/3/mypermissions?issueKey=ONB-39'))).toBe(true);
+    expect(jiraCalls.some((request) => request.actor === 'app' && request.path.startsWith('/rest/agile/1.0/board/1/sprint?state=active'))).toBe(true);
   });
 
   it('switches a themed app to dark mode live when the top bar switches', async () => {
