@@ -44,18 +44,12 @@ function verdictLine(comment: DecisionComment): AdfParagraph {
   };
 }
 
-/** The comment's last line names the proposal: how a comment is recognised as this proposal's decision. */
+/**
+ * The comment's last line names the proposal, for people tracing a decision back to Goalkeeper. The apply
+ * journal no longer reads it: a comment is recognised by the marker property the app wrote on it.
+ */
 function proposalLine(proposalId: string): string {
   return `Proposal ${proposalId}`;
-}
-
-/** Whether an ADF body (as Jira returns it) is the decision comment of `proposalId`. */
-export function isDecisionCommentOf(body: unknown, proposalId: string): boolean {
-  const content = (body as { content?: unknown } | null)?.content;
-  if (!Array.isArray(content)) return false;
-  const last = content[content.length - 1] as { type?: unknown; content?: unknown } | undefined;
-  const inline = Array.isArray(last?.content) ? (last.content as { type?: unknown; text?: unknown }[]) : [];
-  return last?.type === 'paragraph' && inline.length === 1 && inline[0]?.type === 'text' && inline[0].text === proposalLine(proposalId);
 }
 
 export function decisionCommentDocument(comment: DecisionComment): AdfDocument {
