@@ -4,7 +4,7 @@
  * eslint.config.mjs checks the same rules file by file, as one types; this sees what a file-level
  * rule cannot: a dependency reached through an alias, a re-export or a dynamic import.
  */
-const ADAPTERS = '^src/(jira|store|events|resolvers|composition)/|^src/index\\.ts$';
+const ADAPTERS = '^src/(jira|store|queues|events|resolvers|composition)/|^src/index\\.ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -24,11 +24,25 @@ module.exports = {
       to: { path: [ADAPTERS, '^node_modules/@forge/'] },
     },
     {
+      name: 'support-serves-use-cases',
+      comment: 'src/app/support holds what use cases share; it never reaches up into a use case.',
+      severity: 'error',
+      from: { path: '^src/app/support/' },
+      to: { path: '^src/app/use-cases/' },
+    },
+    {
+      name: 'use-cases-stand-alone',
+      comment: 'A use case shares code through src/app/support, not by importing another use case. A revert is the one composition: a proposal and its decision.',
+      severity: 'error',
+      from: { path: '^src/app/use-cases/', pathNot: '^src/app/use-cases/revert-bypassed-change\\.ts$' },
+      to: { path: '^src/app/use-cases/' },
+    },
+    {
       name: 'contract-ships-only-domain-code',
-      comment: 'The front ends may run code from src/contract only where it is a pure rule of src/domain; the rest crosses as types.',
+      comment: 'The front ends may run code from src/contract only where it is a pure rule of src/domain or a payload schema (zod); the rest crosses as types.',
       severity: 'error',
       from: { path: '^src/contract/' },
-      to: { pathNot: '^src/(contract|domain)/', dependencyTypesNot: ['type-only', 'type-import'] },
+      to: { pathNot: '^src/(contract|domain)/|^node_modules/zod/', dependencyTypesNot: ['type-only', 'type-import'] },
     },
     {
       name: 'static-through-contract',

@@ -6,7 +6,7 @@
  * The layer rules (README "The shape of the house", STYLE.md) are checked on the import as resolved,
  * not as written, so `../../../../src/app/x` and `../app/x` are judged alike:
  * - src/domain imports nothing outside src/domain (no package either: the rules are pure);
- * - src/app imports no adapter (src/jira, src/store, src/events, src/resolvers, src/composition, @forge/*);
+ * - src/app imports no adapter (src/jira, src/store, src/queues, src/events, src/resolvers, src/composition, @forge/*);
  * - static/ reaches the backend only through `@goalkeeper/contract` (src/contract), never by path;
  * - src/contract hands the front ends runtime code from src/domain only; everything else as types.
  * .dependency-cruiser.cjs checks the same layers on the whole module graph (`npm run deps:check`).
@@ -19,7 +19,7 @@ import tseslint from 'typescript-eslint';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 
-const ADAPTERS = ['src/jira', 'src/store', 'src/events', 'src/resolvers', 'src/composition', 'src/index.ts'];
+const ADAPTERS = ['src/jira', 'src/store', 'src/queues', 'src/events', 'src/resolvers', 'src/composition', 'src/index.ts'];
 
 /** Where an import leads: a repository path ('src/domain/change') for a relative import, else the package name. */
 function importTarget(filename, source) {

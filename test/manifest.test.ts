@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { validate } from '@forge/manifest';
 import { endpoints } from '../src/resolvers/endpoints';
-import { APPLY_QUEUE_KEY } from '../src/events/apply-queue';
+import { APPLY_QUEUE_KEY } from '../src/queues/apply-queue';
 import { FORGE_MAX_TIMEOUT_SECONDS, FUNCTION_TIMEOUT_SECONDS, MAX_APPLY_STEPS, SLOWEST_JIRA_CALL_SECONDS } from '../src/events/function-timeouts';
 import { ISSUE_UPDATED, SPRINT_CLOSED, SPRINT_STARTED } from '../src/events/jira-triggers';
 import { ISSUE_CLAIM_MINUTES } from '../src/store/issue-claim-store';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Rewrites the Custom UI apps' deep imports of the backend (`'../../../../src/app/get-sprint-view-state'`)
+ * Rewrites the Custom UI apps' deep imports of the backend (`'../../../../src/app/use-cases/get-sprint-view-state'`)
  * into one import of `@goalkeeper/contract` per file (issue 16), keeping each name's `type` marker and
  * alias. A name the contract does not export is reported, and its file left alone: add the name to
  * the right area file in src/contract/ and run again.

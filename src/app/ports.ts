@@ -107,7 +107,7 @@ export interface JiraPort {
    * What the person calling may see, in one bulk permission check asked as them (asUser): which of
    * `permissions` they hold on each issue (an issue absent had none) and which projects they may
    * browse. Issues given with their id need no lookup; keys alone are looked up as the person first
-   * (one more call), which already leaves out what they cannot see. See src/app/visible-to-caller.ts.
+   * (one more call), which already leaves out what they cannot see. See src/app/support/visible-to-caller.ts.
    */
   sightOfCaller(issues: readonly IssueRef[], projectIds: readonly string[], permissions: readonly JiraPermission[]): Promise<CallerGrants>;
   /** A project-level permission of the person calling, asked as that person (e.g. ADMINISTER_PROJECTS for settings). */

@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Ports } from '../app/ports';
 import { assessChange } from '../domain/goal-risk';
-import { createApplyQueue } from '../events/apply-queue';
-import { createReconcileQueue } from '../events/reconcile-queue';
+import { createApplyQueue } from '../queues/apply-queue';
+import { createReconcileQueue } from '../queues/reconcile-queue';
 import { createPersonalDataReporting } from '../events/personal-data-trigger';
 import { createJiraAdapter, type JiraAdapterOptions } from '../jira/jira-adapter';
 import { createClosedSprintHistoryStore } from '../store/closed-sprint-history-store';

@@ -3,12 +3,12 @@
  * assessment, its route to a decision, its audit trail, and the rules the form counts text with
  * (the same functions the resolvers validate with, so the form and the backend never disagree).
  */
-export type { AllowedPriorities } from '../app/get-allowed-priorities';
-export type { IssueGlance } from '../app/get-issue-glance';
-export type { IssuePanelState, IssueSummaryView, ProductOwnerSetup } from '../app/get-issue-panel-state';
-export type { MissingPart } from '../app/missing-parts';
-export type { PreviewedChange } from '../app/preview-proposal';
-export type { HiddenFromCaller } from '../app/visible-to-caller';
+export type { AllowedPriorities } from '../app/use-cases/get-allowed-priorities';
+export type { IssueGlance } from '../app/use-cases/get-issue-glance';
+export type { IssuePanelState, IssueSummaryView, ProductOwnerSetup } from '../app/use-cases/get-issue-panel-state';
+export type { MissingPart } from '../app/support/missing-parts';
+export type { PreviewedChange } from '../app/use-cases/preview-proposal';
+export type { HiddenFromCaller } from '../app/support/visible-to-caller';
 export type { ApprovalRoute, ProductOwnerReason } from '../domain/approval-policy';
 export type { AuditAction, AuditEvent } from '../domain/audit';
 export type { Change, ChangeKind, CounterChange, RankTarget, ReasonCategory, SplitPart } from '../domain/change';

@@ -1,6 +1,6 @@
 /** The project settings page's state and the settings' own rules (src/domain/settings.ts). */
 export type { PersonFound } from '../app/ports';
-export type { EditableSettings, SettingsPageState } from '../app/project-settings';
+export type { EditableSettings, SettingsPageState } from '../app/use-cases/project-settings';
 export {
   DEFAULT_POLICY_EDITORS,
   DEFAULT_SOLE_PRODUCT_OWNER_RULE,
@@ -19,3 +19,5 @@ export {
   type GoalCriticalRule,
   type ProjectSettings,
 } from '../domain/settings';
+/** The schema the settings resolver applies to the page's payload: the form's tests check their payloads against it. */
+export { editableSettingsSchema } from './payload-schemas';

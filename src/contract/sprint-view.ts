@@ -3,7 +3,7 @@
  * calibration. The pure functions are here because the gadget's tests build their fixtures with the
  * very rules the backend computes the view with.
  */
-export type { QueuedProposal, RankedItem, ReadySprintView, SprintViewState, TrendPoint } from '../app/get-sprint-view-state';
+export type { QueuedProposal, RankedItem, ReadySprintView, SprintViewState, TrendPoint } from '../app/use-cases/get-sprint-view-state';
 export type { BoardSummary } from '../app/ports';
 export { revertOf } from '../domain/bypass-revert';
 export { calibrationOf, MIN_SPRINTS_FOR_CALIBRATION, type Calibration } from '../domain/calibration';

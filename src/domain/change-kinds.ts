@@ -3,8 +3,8 @@
  * the issue must be for the kind to be offered, what the kind does to the sprint, the Jira
  * permissions making it needs, and the kind with no details. A `{ [K in ChangeKind]: … }`, so a new
  * kind in src/domain/change.ts does not compile until it has a row here; the payload schema
- * (src/resolvers/schemas.ts `CHANGE_SCHEMAS`), the UI's labels (static/shared/proposal-wording.ts
- * `KIND_LABELS`) and the apply plan (src/app/apply-plan.ts `changeSteps`) are keyed the same way.
+ * (src/contract/payload-schemas.ts `CHANGE_SCHEMAS`), the UI's labels (static/shared/proposal-wording.ts
+ * `KIND_LABELS`) and the apply plan (src/app/support/apply-plan.ts `changeSteps`) are keyed the same way.
  * README "Add a change kind" lists every file.
  */
 import { CHANGE_KINDS, type Change, type ChangeKind } from './change';

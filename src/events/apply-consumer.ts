@@ -4,10 +4,10 @@
  * are recorded on the proposal by the use case (apply-failed, retryable from the UI); only a
  * malformed job is dropped, logged.
  */
-import { applyApproved } from '../app/apply-approved';
+import { applyApproved } from '../app/use-cases/apply-approved';
 import type { Ports } from '../app/ports';
 import { toDomainError } from '../resolvers/resolver-boundary';
-import { applyJobSchema } from '../resolvers/schemas';
+import { applyJobSchema } from '../contract/payload-schemas';
 
 /** The part of @forge/events' AsyncEvent the consumer reads. */
 export interface ApplyEvent {

@@ -1,7 +1,7 @@
 /** The weekly personal data reporting cycle, on a scheduled trigger. */
 import { privacy } from '@forge/api';
 import type { PersonalDataReporting, Ports } from '../app/ports';
-import { reportPersonalData } from '../app/report-personal-data';
+import { reportPersonalData } from '../app/use-cases/report-personal-data';
 
 /** Forge's reporting API, behind the port. It pages the accounts (90 per call) itself. */
 export function createPersonalDataReporting(): PersonalDataReporting {

@@ -1,12 +1,12 @@
 /**
- * The queue consumer that reconciles one board (src/app/track-sprint.ts reconcileBoard): the
+ * The queue consumer that reconciles one board (src/app/use-cases/track-sprint.ts reconcileBoard): the
  * sprint view queues it and answers at once; what it finds shows at the next refresh. Invoked
  * with @forge/events' AsyncEvent (`body` is what was pushed); a malformed job is dropped, logged.
  */
 import type { Ports } from '../app/ports';
-import { reconcileBoard } from '../app/track-sprint';
+import { reconcileBoard } from '../app/use-cases/track-sprint';
 import { toDomainError } from '../resolvers/resolver-boundary';
-import { reconcileJobSchema } from '../resolvers/schemas';
+import { reconcileJobSchema } from '../contract/payload-schemas';
 import type { ApplyEvent } from './apply-consumer';
 
 export function buildReconcileConsumer(makePorts: () => Ports) {

@@ -1,6 +1,6 @@
 /** The daily retention job, on a scheduled trigger. */
 import type { Ports } from '../app/ports';
-import { purgeExpiredRecords } from '../app/purge-expired-records';
+import { purgeExpiredRecords } from '../app/use-cases/purge-expired-records';
 
 export function buildRetentionTrigger(makePorts: () => Ports) {
   return async (): Promise<void> => {

@@ -1,22 +1,22 @@
 /** One endpoint per use case: its payload schema, whether it mutates, and the use case it calls. */
-import { createProposal } from '../app/create-proposal';
-import { decideProposal } from '../app/decide-proposal';
-import { getAllowedPriorities } from '../app/get-allowed-priorities';
-import { getAuditTrail } from '../app/get-audit-trail';
-import { exportSprintCsv } from '../app/export-sprint-csv';
-import { getIssueGlance } from '../app/get-issue-glance';
-import { getIssuePanelState } from '../app/get-issue-panel-state';
-import { getSprintViewState } from '../app/get-sprint-view-state';
-import { listBoards } from '../app/list-boards';
-import { getProjectSettings, saveProjectSettings, searchPeople } from '../app/project-settings';
-import { recordSprintOutcome } from '../app/record-sprint-outcome';
-import { reviewBypassedChange } from '../app/review-bypassed-change';
-import { revertBypassedChange } from '../app/revert-bypassed-change';
-import { listSprintProposals } from '../app/list-sprint-proposals';
-import { previewProposal } from '../app/preview-proposal';
-import { retryApply } from '../app/retry-apply';
-import { setSprintCapacity } from '../app/set-sprint-capacity';
-import { withdrawProposal } from '../app/withdraw-proposal';
+import { createProposal } from '../app/use-cases/create-proposal';
+import { decideProposal } from '../app/use-cases/decide-proposal';
+import { getAllowedPriorities } from '../app/use-cases/get-allowed-priorities';
+import { getAuditTrail } from '../app/use-cases/get-audit-trail';
+import { exportSprintCsv } from '../app/use-cases/export-sprint-csv';
+import { getIssueGlance } from '../app/use-cases/get-issue-glance';
+import { getIssuePanelState } from '../app/use-cases/get-issue-panel-state';
+import { getSprintViewState } from '../app/use-cases/get-sprint-view-state';
+import { listBoards } from '../app/use-cases/list-boards';
+import { getProjectSettings, saveProjectSettings, searchPeople } from '../app/use-cases/project-settings';
+import { recordSprintOutcome } from '../app/use-cases/record-sprint-outcome';
+import { reviewBypassedChange } from '../app/use-cases/review-bypassed-change';
+import { revertBypassedChange } from '../app/use-cases/revert-bypassed-change';
+import { listSprintProposals } from '../app/use-cases/list-sprint-proposals';
+import { previewProposal } from '../app/use-cases/preview-proposal';
+import { retryApply } from '../app/use-cases/retry-apply';
+import { setSprintCapacity } from '../app/use-cases/set-sprint-capacity';
+import { withdrawProposal } from '../app/use-cases/withdraw-proposal';
 import { defineEndpoint } from './resolver-boundary';
 import {
   auditTrailSchema,
@@ -37,7 +37,7 @@ import {
   sprintOutcomeSchema,
   sprintProposalsSchema,
   withdrawSchema,
-} from './schemas';
+} from '../contract/payload-schemas';
 
 export const endpoints = {
   getIssuePanelState: defineEndpoint({ schema: issuePanelStateSchema, mutates: false, run: getIssuePanelState }),

@@ -3,7 +3,7 @@
  * vouches for, run the use case, and turn every failure into a typed `{ error }` (never a stack).
  */
 import type { z } from 'zod';
-import type { Caller } from '../app/caller';
+import type { Caller } from '../app/support/caller';
 import type { Ports } from '../app/ports';
 import { GoalkeeperError, type DomainError } from '../domain/errors';
 import { needsUserConsent } from '../jira/jira-client';

@@ -1,5 +1,5 @@
 /**
- * The store's side of Atlassian's personal data duty (src/app/report-personal-data.ts): list every
+ * The store's side of Atlassian's personal data duty (src/app/use-cases/report-personal-data.ts): list every
  * accountId Goalkeeper holds, and replace a closed one with a tombstone in every record naming it.
  * The records survive: a decision record must outlive its decider's account.
  *

@@ -191,7 +191,7 @@ export function auditEventKey(proposalId: string, sequence: number): string {
   return `${proposalId}:${sequence}`;
 }
 
-/** An event records the step that produced this very version of this proposal (src/app/audit-log.ts). */
+/** An event records the step that produced this very version of this proposal (src/app/support/audit-log.ts). */
 function requireEventOf(proposal: Proposal, event: AuditEvent): void {
   if (event.proposalId !== proposal.id || event.sequence !== proposal.version) {
     throw new GoalkeeperError('internal', `Audit event ${event.proposalId}#${event.sequence} does not belong to proposal ${proposal.id} v${proposal.version}.`);
@@ -216,7 +216,7 @@ function idempotencyStorageKey(idempotencyKey: string): string {
 
 /**
  * The use cases namespace idempotency keys by caller as `<action>:<accountId>:<client key>`
- * (src/app/create-proposal.ts). Neither the action nor the client key (src/resolvers/schemas.ts:
+ * (src/app/use-cases/create-proposal.ts). Neither the action nor the client key (src/contract/payload-schemas.ts:
  * letters, digits and dashes) holds a colon, so the accountId — which may (`557058:…`) — is all
  * between the first colon and the last. A key of another shape names nobody we can tell.
  */

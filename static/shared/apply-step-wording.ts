@@ -4,8 +4,7 @@
  * gelungen: ONB-74 in Sprint 7 verschieben". Steps recorded before Goalkeeper kept facts keep
  * their stable name and outcome.
  */
-import { checkedInJira, type ApplyStepFacts } from '../../src/domain/apply-step-facts';
-import type { ApplyStep } from '../../src/domain/proposal';
+import { type ApplyStep, type ApplyStepFacts, checkedInJira } from '@goalkeeper/contract';
 import type { ProposalPartKey, ProposalPartTranslator } from './i18n/proposal-part-messages';
 
 /** Sprint id → name, for the sprints the page knows (a move's facts may carry the name themselves). */

@@ -1,4 +1,4 @@
-import type { Assessment, AssessmentReason, ForecastFigures, ReasonCode, Suggestion, WorkUnit } from '../../src/domain/assessment';
+import type { Assessment, AssessmentReason, ForecastFigures, ReasonCode, Suggestion, WorkUnit } from '@goalkeeper/contract';
 import { describeChance, describeReason, describeSuggestion } from './assessment-wording';
 import { proposalPartCatalogues } from './i18n/proposal-part-messages';
 import { sharedCatalogues } from './i18n/shared-messages';

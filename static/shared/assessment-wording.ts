@@ -4,9 +4,7 @@
  * is the fallback only for what this front end cannot phrase: a reason code from a newer backend,
  * or figures it cannot read (a snapshot stored before assessments said their unit).
  */
-import type { ProductOwnerReason } from '../../src/domain/approval-policy';
-import type { Assessment, AssessmentReason, Suggestion, WorkUnit } from '../../src/domain/assessment';
-import type { CounterChange } from '../../src/domain/change';
+import type { Assessment, AssessmentReason, CounterChange, ProductOwnerReason, Suggestion, WorkUnit } from '@goalkeeper/contract';
 import type { ProposalPartKey, ProposalPartTranslator } from './i18n/proposal-part-messages';
 
 type Figure = AssessmentReason['figures'][string] | undefined;

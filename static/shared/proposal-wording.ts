@@ -1,5 +1,5 @@
 /** How a proposal's change, reason and estimate read, in the user's language, in every app. */
-import type { Change, ChangeKind, RankTarget, ReasonCategory } from '../../src/domain/change';
+import type { Change, ChangeKind, RankTarget, ReasonCategory } from '@goalkeeper/contract';
 import type { SharedKey } from './i18n/shared-messages';
 import type { Translator } from './i18n/translator';
 

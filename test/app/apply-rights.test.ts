@@ -5,7 +5,7 @@
  */
 import { SEED_ACCOUNTS } from '../../sandbox/jira/seed';
 import type { ProjectPermission } from '../../sandbox/jira/jira-model';
-import { auditEventFor } from '../../src/app/audit-log';
+import { auditEventFor } from '../../src/app/support/audit-log';
 import { autoApprove } from '../../src/domain/proposal';
 import { applyWorker } from '../../src/index';
 import { createProposalStore } from '../../src/store/proposal-store';

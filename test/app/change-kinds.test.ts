@@ -5,7 +5,7 @@
  */
 import { CHANGE_KINDS } from '../../src/domain/change';
 import { CHANGE_KIND_RULES } from '../../src/domain/change-kinds';
-import { changeSchema } from '../../src/resolvers/schemas';
+import { changeSchema } from '../../src/contract/payload-schemas';
 import { startForgeApp, type ForgeApp } from '../support/forge-app';
 import { ONE_OF_EACH_KIND } from '../support/one-of-each-kind';
 import { DANA } from '../support/people';

@@ -21,7 +21,7 @@ const CHANGES: [string, object][] = [
 
 /**
  * Storage without the team history of closed sprints, which any view computes once and keeps
- * (src/app/team-history.ts): a closed sprint never changes, so keeping it is not saving a change.
+ * (src/app/support/team-history.ts): a closed sprint never changes, so keeping it is not saving a change.
  */
 /** What is stored, apart from what is kept to read Jira less (team history, the sprint's snapshot): no record of the preview. */
 function storedApartFromTeamHistory(): string {

@@ -6,7 +6,7 @@
  */
 import { SEEDED_SETTINGS_VERSION } from '../../sandbox/app-seed';
 import { applyWorker, onJiraEvent } from '../../src/index';
-import { FORGE_RESPONSE_MAX_BYTES, QUEUE_PAGE_SIZE } from '../../src/app/sprint-view-limits';
+import { FORGE_RESPONSE_MAX_BYTES, QUEUE_PAGE_SIZE } from '../../src/app/support/sprint-view-limits';
 import { openProposal } from '../../src/domain/proposal';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { createProposalStore } from '../../src/store/proposal-store';

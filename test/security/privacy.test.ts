@@ -7,7 +7,7 @@
  */
 import { SEEDED_SETTINGS_VERSION } from '../../sandbox/app-seed';
 import { onJiraEvent, reportAccounts } from '../../src/index';
-import { CLOSED_ACCOUNT_TOMBSTONE } from '../../src/app/report-personal-data';
+import { CLOSED_ACCOUNT_TOMBSTONE } from '../../src/app/use-cases/report-personal-data';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { reportFigure } from '../support/figures';
 import { startForgeApp, type ForgeApp } from '../support/forge-app';

@@ -1,6 +1,6 @@
-import { auditEventFor } from '../../src/app/audit-log';
-import { CLOSED_ACCOUNT_TOMBSTONE } from '../../src/app/report-personal-data';
-import { unwrap } from '../../src/app/unwrap';
+import { auditEventFor } from '../../src/app/support/audit-log';
+import { CLOSED_ACCOUNT_TOMBSTONE } from '../../src/app/use-cases/report-personal-data';
+import { unwrap } from '../../src/app/support/unwrap';
 import type { AuditAction } from '../../src/domain/audit';
 import { decide, finishApplyAttempt, openProposal, type NewProposal, type Proposal } from '../../src/domain/proposal';
 import { DEFAULT_SETTINGS, type ProjectSettings } from '../../src/domain/settings';

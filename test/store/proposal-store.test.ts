@@ -1,5 +1,5 @@
-import { auditEventFor } from '../../src/app/audit-log';
-import { unwrap } from '../../src/app/unwrap';
+import { auditEventFor } from '../../src/app/support/audit-log';
+import { unwrap } from '../../src/app/support/unwrap';
 import type { AuditAction } from '../../src/domain/audit';
 import { decide, openProposal, recordApplyProgress, type NewProposal, type Proposal } from '../../src/domain/proposal';
 import { AUDIT_PAGE_SIZE, createProposalStore } from '../../src/store/proposal-store';

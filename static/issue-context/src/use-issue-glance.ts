@@ -1,6 +1,6 @@
 /** The issue context panel's one read: the count of this issue's changes waiting for the Product Owner. */
 import { useCallback, useEffect, useState } from 'react';
-import type { IssueGlance } from '../../../src/app/get-issue-glance';
+import type { IssueGlance } from '@goalkeeper/contract';
 import { callResolver, type CallError } from '../../shared/resolver-client';
 
 export type GlanceLoad = { readonly phase: 'loading' } | { readonly phase: 'failed'; readonly error: CallError } | { readonly phase: 'ready'; readonly glance: IssueGlance };

@@ -3,8 +3,7 @@
  * Loading, failure and emptiness each say what is going on and what to do.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { IssuePanelState } from '../../../src/app/get-issue-panel-state';
-import type { Proposal } from '../../../src/domain/proposal';
+import type { IssuePanelState, Proposal } from '@goalkeeper/contract';
 import { Button } from '../../shared/components/Button';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { invoke, router } from '@forge/bridge';
-import type { IssuePanelState } from '../../../src/app/get-issue-panel-state';
+import type { IssuePanelState } from '@goalkeeper/contract';
 import { answerResolvers, callsTo } from '../../shared/testing/scripted-resolvers';
 import { IssuePanel } from './IssuePanel';
 import { PRIYA_PRODUCT_OWNER, SAFE, panelState, proposal } from './testing/panel-fixtures';

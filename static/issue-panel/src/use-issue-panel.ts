@@ -3,8 +3,7 @@
  * the panel offers, and a refresh after each action that changed something.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { IssuePanelState } from '../../../src/app/get-issue-panel-state';
-import type { Change, CounterChange } from '../../../src/domain/change';
+import type { Change, CounterChange, IssuePanelState } from '@goalkeeper/contract';
 import { callResolver, type CallError, type CallResult, type PayloadOf, type ResultOf } from '../../shared/resolver-client';
 
 export type PanelLoad =

@@ -3,8 +3,7 @@
  * the form has it, and each board's override.
  */
 import { useId } from 'react';
-import type { SettingsPageState } from '../../../src/app/project-settings';
-import type { ChangeKind } from '../../../src/domain/change';
+import type { ChangeKind, SettingsPageState } from '@goalkeeper/contract';
 import { KIND_LABELS } from '../../shared/proposal-wording';
 import { UnreadableRoleNote } from './editor/ProductOwnerFields';
 import { useSettingsI18n } from './messages/catalogue';

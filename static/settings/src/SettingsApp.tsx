@@ -4,7 +4,7 @@
  * Both see the history of who changed what, and when. Whether someone may save is the backend's
  * call (`canEdit`, and again on every save).
  */
-import type { SettingsPageState } from '../../../src/app/project-settings';
+import type { SettingsPageState } from '@goalkeeper/contract';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Icon } from '../../shared/components/icons';

@@ -2,8 +2,7 @@
  * How a setting reads wherever the page names it (the form's labels, the read-only summary, the
  * history): one label per settings path, and its value in words, in the user's language.
  */
-import type { SettingsPageState } from '../../../src/app/project-settings';
-import { DEFAULT_POLICY_EDITORS, DEFAULT_SOLE_PRODUCT_OWNER_RULE, type ApprovalRequirement, type PolicyEditors, type SoleProductOwnerRule } from '../../../src/domain/settings';
+import { type ApprovalRequirement, DEFAULT_POLICY_EDITORS, DEFAULT_SOLE_PRODUCT_OWNER_RULE, type PolicyEditors, type SettingsPageState, type SoleProductOwnerRule } from '@goalkeeper/contract';
 import type { SharedKey } from '../../shared/i18n/shared-messages';
 import { KIND_LABELS } from '../../shared/proposal-wording';
 import type { SettingsTranslator } from './messages/catalogue';

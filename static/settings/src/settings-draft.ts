@@ -2,29 +2,16 @@
  * The settings form's state: what the admin has typed, kept as typed (numbers and lists stay text,
  * so nothing is reformatted or lost while they edit), and the reading of it as the
  * `EditableSettings` that `saveProjectSettings` accepts. The checks here are shape and bounds only,
- * mirroring `editableSettingsSchema` (src/resolvers/schemas.ts) so a problem shows beside its
+ * mirroring `editableSettingsSchema` (src/contract/payload-schemas.ts) so a problem shows beside its
  * field before a round trip; the backend still judges (JQL, roles, permissions).
  *
  * Problems and errors are keyed by the setting's payload path (`goalCritical.jql`,
  * `boardOverrides.1.thresholds.threatBelow`), the same paths the backend names in its field errors.
  */
-import type { EditableSettings } from '../../../src/app/project-settings';
-import type { RiskThresholds, WorkingDays } from '../../../src/domain/assessment';
-import type { ChangeKind } from '../../../src/domain/change';
-import {
-  openProposalLimitOf,
-  policyEditorsOf,
-  soleProductOwnerRuleOf,
-  type ApprovalRequirement,
-  type BoardOverride,
-  type GoalCriticalRule,
-  type PolicyEditors,
-  type ProjectSettings,
-  type SoleProductOwnerRule,
-} from '../../../src/domain/settings';
+import { type ApprovalRequirement, type BoardOverride, type ChangeKind, type EditableSettings, type GoalCriticalRule, openProposalLimitOf, type PolicyEditors, policyEditorsOf, type ProjectSettings, type RiskThresholds, type SoleProductOwnerRule, soleProductOwnerRuleOf, type WorkingDays } from '@goalkeeper/contract';
 import { percentText, probabilityFromPercent } from './percent-text';
 
-/** The bounds of `editableSettingsSchema` (src/resolvers/schemas.ts). */
+/** The bounds of `editableSettingsSchema` (src/contract/payload-schemas.ts). */
 export const SETTINGS_BOUNDS = {
   labels: 20,
   labelChars: 255,

@@ -3,8 +3,7 @@
  * a refresh that never blanks the page (an admin's unsaved edits live below it), and saving.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PersonFound } from '../../../src/app/ports';
-import type { EditableSettings, SettingsPageState } from '../../../src/app/project-settings';
+import type { EditableSettings, PersonFound, SettingsPageState } from '@goalkeeper/contract';
 import { callResolver, type CallError, type CallResult } from '../../shared/resolver-client';
 
 export type SettingsLoad =

@@ -1,11 +1,11 @@
 import '@testing-library/jest-dom';
 import { screen } from '@testing-library/react';
-import type { ApplyStep, Proposal } from '../../../src/domain/proposal';
+import type { ApplyStep, Proposal } from '@goalkeeper/contract';
 import { proposalPartCatalogues } from '../i18n/proposal-part-messages';
 import { renderInLocale } from '../testing/render-in-locale';
 import { ApplyResult } from './ApplyResult';
 
-/** A split of ONB-42 applied in sprint 7, as the apply worker journals it (src/app/apply-plan.ts). */
+/** A split of ONB-42 applied in sprint 7, as the apply worker journals it (src/app/support/apply-plan.ts). */
 const STEPS: readonly ApplyStep[] = [
   { name: 'move-into-sprint', status: 'done', at: '2026-11-25T10:00:01.000Z', detail: 'Move ONB-74 into sprint 7: Verified: ONB-74 is in sprint 7.', facts: { kind: 'move-into-sprint', issueKey: 'ONB-74', sprintId: 7 } },
   {

@@ -2,7 +2,7 @@
  * What happened when the decision was carried out in Jira, step by step from the apply journal,
  * each step in plain words in the reader's language (static/shared/apply-step-wording.ts).
  */
-import type { Proposal } from '../../../src/domain/proposal';
+import type { Proposal } from '@goalkeeper/contract';
 import { describeApplyStep, type SprintNames } from '../apply-step-wording';
 import { useProposalPartI18n } from '../i18n/proposal-part-messages';
 

@@ -1,5 +1,5 @@
 /** A stored or re-computed assessment, read-only: the risk meter and the reasons behind the level. */
-import type { Assessment } from '../../../src/domain/assessment';
+import type { Assessment } from '@goalkeeper/contract';
 import { chanceLabel, describeChance, describeEffect, describeReason } from '../assessment-wording';
 import { useProposalPartI18n } from '../i18n/proposal-part-messages';
 import { RiskMeter } from './RiskMeter';

@@ -4,7 +4,7 @@
  * work not yet started. The change and the condition are then applied together, as one.
  */
 import { useId } from 'react';
-import type { CounterChange } from '../../../src/domain/change';
+import type { CounterChange } from '@goalkeeper/contract';
 import { describeCondition, describeCounterChange } from '../assessment-wording';
 import { useProposalPartI18n } from '../i18n/proposal-part-messages';
 

@@ -6,8 +6,7 @@
  * What the sprint looks like now is the caller's to show (`reassessment`).
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import type { CounterChange } from '../../../src/domain/change';
-import type { Proposal } from '../../../src/domain/proposal';
+import type { CounterChange, Proposal } from '@goalkeeper/contract';
 import { useProposalPartI18n } from '../i18n/proposal-part-messages';
 import type { CallError, CallResult } from '../resolver-client';
 import { Button } from './Button';

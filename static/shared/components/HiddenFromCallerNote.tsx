@@ -1,8 +1,8 @@
 /**
- * What a view left out because the person may not see it in Jira (src/app/visible-to-caller.ts):
+ * What a view left out because the person may not see it in Jira (src/app/support/visible-to-caller.ts):
  * only a count of issues, and whether the issue's board was withheld — never which.
  */
-import type { HiddenFromCaller } from '../../../src/app/visible-to-caller';
+import type { HiddenFromCaller } from '@goalkeeper/contract';
 import { useI18n } from '../i18n/I18nProvider';
 import type { SharedKey } from '../i18n/shared-messages';
 

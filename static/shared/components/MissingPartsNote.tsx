@@ -1,5 +1,5 @@
 /** What a view is shown without, when Jira refused or failed a read the view can do without. */
-import type { MissingPart } from '../../../src/app/missing-parts';
+import type { MissingPart } from '@goalkeeper/contract';
 import { useI18n } from '../i18n/I18nProvider';
 import type { SharedKey } from '../i18n/shared-messages';
 import type { Translator } from '../i18n/translator';

@@ -2,7 +2,7 @@
  * The goal risk at a glance: level as icon *and* word (colour is never the only signal), and
  * P(goal) — the chance the sprint goal is met — as a number and a bar.
  */
-import type { RiskLevel as Level } from '../../../src/domain/assessment';
+import type { RiskLevel as Level } from '@goalkeeper/contract';
 import { describeChance } from '../assessment-wording';
 import { useI18n } from '../i18n/I18nProvider';
 import { useProposalPartI18n } from '../i18n/proposal-part-messages';

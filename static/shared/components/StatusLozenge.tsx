@@ -1,5 +1,5 @@
 /** A proposal's status as a lozenge: the word carries the meaning, the colour groups it. */
-import type { ProposalStatus } from '../../../src/domain/proposal';
+import type { ProposalStatus } from '@goalkeeper/contract';
 import { useI18n } from '../i18n/I18nProvider';
 import type { SharedKey } from '../i18n/shared-messages';
 import { Lozenge, type LozengeAppearance } from './Lozenge';

@@ -1,5 +1,5 @@
 /** Small inline icons (decorative: the text next to them carries the meaning). */
-import type { RiskLevel } from '../../../src/domain/assessment';
+import type { RiskLevel } from '@goalkeeper/contract';
 
 const paths: Readonly<Record<RiskLevel | 'chevron' | 'info', string>> = {
   safe: 'M8 1a7 7 0 1 1 0 14A7 7 0 0 1 8 1Zm3.2 4.3L7 9.5 4.8 7.3 3.7 8.4 7 11.7l5.3-5.3-1.1-1.1Z',

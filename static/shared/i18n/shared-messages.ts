@@ -67,7 +67,7 @@ const en = {
   'shared.status.apply-failed': 'Apply failed',
   'shared.status.stale': 'Out of date',
 
-  // What a view goes without when Jira refuses or fails a read (src/app/missing-parts.ts).
+  // What a view goes without when Jira refuses or fails a read (src/app/support/missing-parts.ts).
   'shared.missing.title': 'Shown without some of Jira\'s data',
   'shared.missing.history': 'The team\'s past sprints: the forecast uses this sprint\'s pace only.',
   'shared.missing.story-point-field': 'The project\'s story-point field: issues are counted instead of points.',
@@ -79,7 +79,7 @@ const en = {
   'shared.missing.reason.failed': 'Jira did not answer in time or failed.',
   'shared.missing.reason.invalid': 'Jira called the query invalid.',
 
-  // What a view leaves out because the person may not see it in Jira (src/app/visible-to-caller.ts).
+  // What a view leaves out because the person may not see it in Jira (src/app/support/visible-to-caller.ts).
   'shared.hidden.title': 'Only what you can see in Jira',
   'shared.hidden.issues': { one: '{count} issue you cannot see is left out.', other: '{count} issues you cannot see are left out.' },
   'shared.hidden.board': 'This issue is in a sprint on a board you cannot see: its sprint, goal and risk are not shown.',

@@ -3,7 +3,7 @@
  * board is not a Scrum board, or the person may not see it — what that means and what to do.
  */
 import { useState } from 'react';
-import type { ReadySprintView, SprintViewState } from '../../../src/app/get-sprint-view-state';
+import type { ReadySprintView, SprintViewState } from '@goalkeeper/contract';
 import { Button } from '../../shared/components/Button';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';

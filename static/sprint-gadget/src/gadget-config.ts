@@ -47,7 +47,7 @@ export function readConfiguration(raw: unknown): ConfigurationDraft {
   return { boardId: parseBoardId(saved.boardId), goalLabel: typeof saved.goalLabel === 'string' ? saved.goalLabel : '', confidence };
 }
 
-/** Mirrors Jira's label rules (as src/resolvers/schemas.ts's labelSchema does): no spaces, at most 255 characters. */
+/** Mirrors Jira's label rules (as src/contract/payload-schemas.ts's labelSchema does): no spaces, at most 255 characters. */
 export function validateConfiguration(draft: ConfigurationDraft): { ok: true; configuration: GadgetConfiguration } | { ok: false; problems: ConfigurationProblems } {
   const label = draft.goalLabel.trim();
   const problems: { boardId?: ConfigurationProblem; goalLabel?: ConfigurationProblem } = {};

@@ -1,5 +1,5 @@
 /** How a change to the sprint's scope reads (in the burn-up, the bypassed list and churn), in the user's language. */
-import type { ScopeChange } from '../../../src/domain/scope-change';
+import type { ScopeChange } from '@goalkeeper/contract';
 import type { GadgetTranslator } from './messages/catalogue';
 
 /** Points a change added to (+) or took from (−) the sprint's scope. */

@@ -3,7 +3,7 @@
  * the view offers, and a refresh after each action that changed something.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { SprintViewState } from '../../../src/app/get-sprint-view-state';
+import type { SprintViewState } from '@goalkeeper/contract';
 import type { DecideRequest } from '../../shared/components/DecisionForm';
 import { callResolver, type CallError, type CallResult, type PayloadOf, type ResultOf } from '../../shared/resolver-client';
 

@@ -1,4 +1,4 @@
-/** The rules of applying an approved proposal (src/app/apply-approved.ts), on in-memory storage. */
+/** The rules of applying an approved proposal (src/app/use-cases/apply-approved.ts), on in-memory storage. */
 import { SEED_FACTS } from '../../../sandbox/jira/seed';
 import { DANA, PRIYA } from '../../support/people';
 import { RATIONALE, REASON, useRuleWorld, type RuleWorld } from './rule-fixture';

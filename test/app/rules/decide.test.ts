@@ -1,4 +1,4 @@
-/** The rules of deciding a proposal (src/app/decide-proposal.ts), on in-memory storage. */
+/** The rules of deciding a proposal (src/app/use-cases/decide-proposal.ts), on in-memory storage. */
 import { GoalkeeperError } from '../../../src/domain/errors';
 import { DANA, KOFI, PRIYA } from '../../support/people';
 import { RATIONALE, REASON, useRuleWorld } from './rule-fixture';

@@ -1,4 +1,4 @@
-/** The rules of retrying a failed apply (src/app/retry-apply.ts), on in-memory storage. */
+/** The rules of retrying a failed apply (src/app/use-cases/retry-apply.ts), on in-memory storage. */
 import { SEED_FACTS } from '../../../sandbox/jira/seed';
 import { DANA, PRIYA, SAM } from '../../support/people';
 import { RATIONALE, REASON, useRuleWorld, type RuleWorld } from './rule-fixture';

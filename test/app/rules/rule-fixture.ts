@@ -5,11 +5,11 @@
  * a queued apply runs when the test runs it. Each test gets a Jira site of its own, so one stand-in
  * serves the whole file.
  */
-import { applyApproved, type ApplyJob } from '../../../src/app/apply-approved';
-import type { Caller } from '../../../src/app/caller';
-import { createProposal, type CreateProposalRequest } from '../../../src/app/create-proposal';
-import { decideProposal, type DecideRequest } from '../../../src/app/decide-proposal';
-import { retryApply } from '../../../src/app/retry-apply';
+import { applyApproved, type ApplyJob } from '../../../src/app/use-cases/apply-approved';
+import type { Caller } from '../../../src/app/support/caller';
+import { createProposal, type CreateProposalRequest } from '../../../src/app/use-cases/create-proposal';
+import { decideProposal, type DecideRequest } from '../../../src/app/use-cases/decide-proposal';
+import { retryApply } from '../../../src/app/use-cases/retry-apply';
 import type { Proposal } from '../../../src/domain/proposal';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { startJiraHarness, TEST_NOW, type JiraHarness } from '../../jira/jira-harness';

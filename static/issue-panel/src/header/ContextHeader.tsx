@@ -1,5 +1,5 @@
 /** Where this issue stands: its sprint (or the backlog), the goal, days left, and the risk now. */
-import type { IssuePanelState } from '../../../../src/app/get-issue-panel-state';
+import type { IssuePanelState } from '@goalkeeper/contract';
 import { Lozenge } from '../../../shared/components/Lozenge';
 import { RiskMeter } from '../../../shared/components/RiskMeter';
 import { usePanelI18n } from '../messages/catalogue';

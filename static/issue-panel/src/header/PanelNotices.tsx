@@ -3,7 +3,7 @@
  * licence lapsed on this site (everything stays readable), or a project with no Product Owner
  * (what to set up, and a way to the settings page).
  */
-import type { IssuePanelState, ProductOwnerSetup } from '../../../../src/app/get-issue-panel-state';
+import type { IssuePanelState, ProductOwnerSetup } from '@goalkeeper/contract';
 import { Icon } from '../../../shared/components/icons';
 import { ProjectSettingsLink } from '../../../shared/project-settings-link';
 import { usePanelI18n } from '../messages/catalogue';

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
-import type { AuditEvent } from '../../../../src/domain/audit';
+import type { AuditEvent } from '@goalkeeper/contract';
 import { answerResolvers } from '../../../shared/testing/scripted-resolvers';
 import { IssuePanel } from '../IssuePanel';
 import { DANA_DEVELOPER, PRIYA_PRODUCT_OWNER, SAFE, panelState, proposal } from '../testing/panel-fixtures';
@@ -10,7 +10,7 @@ import { renderPanel } from '../testing/render-panel';
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn() }));
 const bridgeInvoke = invoke as unknown as jest.Mock;
 
-/** ONB-14 added to sprint 7 by its only Product Owner, as the audit store answers it (src/app/audit-log.ts). */
+/** ONB-14 added to sprint 7 by its only Product Owner, as the audit store answers it (src/app/support/audit-log.ts). */
 const EVENTS: AuditEvent[] = [
   { proposalId: 'prop-0001', sequence: 1, action: 'proposed', actorAccountId: PRIYA_PRODUCT_OWNER, at: '2026-11-20T09:30:00.000Z', status: 'proposed', detail: 'Acme signs on Friday only if SAML works.' },
   { proposalId: 'prop-0001', sequence: 2, action: 'approved', actorAccountId: PRIYA_PRODUCT_OWNER, at: '2026-11-20T10:00:00.000Z', status: 'approved', detail: 'Acme ist das Risiko wert.', selfDecided: true },

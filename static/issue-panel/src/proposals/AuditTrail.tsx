@@ -5,7 +5,7 @@
  * apply are shown as written.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { AuditAction, AuditEvent } from '../../../../src/domain/audit';
+import type { AuditAction, AuditEvent } from '@goalkeeper/contract';
 import { Button } from '../../../shared/components/Button';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { Icon } from '../../../shared/components/icons';

@@ -3,10 +3,7 @@
  * expected version) with the sprint re-assessed as it is now, fetched when the form opens.
  */
 import { useState } from 'react';
-import type { IssueSummaryView } from '../../../../src/app/get-issue-panel-state';
-import { counterChangeOf } from '../../../../src/domain/assessment';
-import type { CounterChange } from '../../../../src/domain/change';
-import { counterChangeIn, type Proposal } from '../../../../src/domain/proposal';
+import { type CounterChange, counterChangeIn, counterChangeOf, type IssueSummaryView, type Proposal } from '@goalkeeper/contract';
 import { AssessmentSnapshot } from '../../../shared/components/AssessmentSnapshot';
 import { DecisionForm as SharedDecisionForm, type SelfDecisionNote, type Verdict } from '../../../shared/components/DecisionForm';
 import { Loading } from '../../../shared/components/Loading';

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
-import type { IssuePanelState } from '../../../../src/app/get-issue-panel-state';
+import type { IssuePanelState } from '@goalkeeper/contract';
 import { IssuePanel } from '../IssuePanel';
 import { DANA_DEVELOPER, OLIVER_PRODUCT_OWNER, PRIYA_PRODUCT_OWNER, SAFE, SAM_STAKEHOLDER, panelState, proposal } from '../testing/panel-fixtures';
 import { renderPanel } from '../testing/render-panel';

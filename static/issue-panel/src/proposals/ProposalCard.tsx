@@ -4,8 +4,7 @@
  * and apply result once there is one; and the audit trail on request.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { IssuePanelState } from '../../../../src/app/get-issue-panel-state';
-import type { Proposal, SelfDecided } from '../../../../src/domain/proposal';
+import type { IssuePanelState, Proposal, SelfDecided } from '@goalkeeper/contract';
 import { Button } from '../../../shared/components/Button';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import type { CallError } from '../../../shared/resolver-client';

@@ -4,8 +4,7 @@
  * panel state's `viewer.ownProposals`) and the state machine in src/domain/proposal.ts, and the
  * backend refuses anything else regardless.
  */
-import type { IssuePanelState } from '../../../../src/app/get-issue-panel-state';
-import type { Proposal } from '../../../../src/domain/proposal';
+import type { IssuePanelState, Proposal } from '@goalkeeper/contract';
 
 export type DecideAffordance =
   /** The viewer is a Product Owner and may decide. */

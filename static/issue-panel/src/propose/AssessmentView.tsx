@@ -3,7 +3,7 @@
  * after, the reasons in plain language, and the suggestions — those that can become part of
  * this proposal as one-click chips. Screen readers hear the outcome through the live region.
  */
-import type { Assessment, Suggestion } from '../../../../src/domain/assessment';
+import type { Assessment, Suggestion } from '@goalkeeper/contract';
 import { LiveRegion } from '../../../shared/components/LiveRegion';
 import { Loading } from '../../../shared/components/Loading';
 import { describeSuggestion } from '../../../shared/assessment-wording';

@@ -1,8 +1,6 @@
 /** The fields one change kind needs; kinds that need none say what will happen instead. */
 import { useEffect, useState } from 'react';
-import type { AllowedPriorities } from '../../../../src/app/get-allowed-priorities';
-import type { IssuePanelState } from '../../../../src/app/get-issue-panel-state';
-import type { RankTarget } from '../../../../src/domain/change';
+import type { AllowedPriorities, IssuePanelState, RankTarget } from '@goalkeeper/contract';
 import { Field } from '../../../shared/components/Field';
 import { MissingPartsNote } from '../../../shared/components/MissingPartsNote';
 import { pointsLabel } from '../../../shared/proposal-wording';

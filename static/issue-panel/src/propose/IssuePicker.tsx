@@ -1,5 +1,5 @@
 /** Picks one of the sprint's issues (rank target, swap partner), with what matters to the goal. */
-import type { IssueSummaryView } from '../../../../src/app/get-issue-panel-state';
+import type { IssueSummaryView } from '@goalkeeper/contract';
 import { Field } from '../../../shared/components/Field';
 import { pointsLabel } from '../../../shared/proposal-wording';
 import { usePanelI18n } from '../messages/catalogue';

@@ -5,10 +5,7 @@
  * Whatever was typed stays in the form until it is submitted or cancelled.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { IssuePanelState } from '../../../../src/app/get-issue-panel-state';
-import type { Suggestion } from '../../../../src/domain/assessment';
-import type { ChangeKind, CounterChange, ReasonCategory } from '../../../../src/domain/change';
-import type { Proposal } from '../../../../src/domain/proposal';
+import type { ChangeKind, CounterChange, IssuePanelState, Proposal, ReasonCategory, Suggestion } from '@goalkeeper/contract';
 import { Button } from '../../../shared/components/Button';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { Field } from '../../../shared/components/Field';

@@ -6,8 +6,7 @@
 import '@testing-library/jest-dom';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
-import type { PreviewedChange } from '../../../../src/app/preview-proposal';
-import type { ApprovalRoute } from '../../../../src/domain/approval-policy';
+import type { ApprovalRoute, PreviewedChange } from '@goalkeeper/contract';
 import { IssuePanel } from '../IssuePanel';
 import { assessment, panelState, PRIYA_PRODUCT_OWNER, proposal, THREAT } from '../testing/panel-fixtures';
 import { renderPanel } from '../testing/render-panel';

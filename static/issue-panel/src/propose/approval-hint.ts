@@ -4,9 +4,7 @@
  * threat waits for the Product Owner, src/domain/approval-policy.ts) once it is in, else the
  * panel's answer for the kind of change on this issue.
  */
-import type { IssuePanelState } from '../../../../src/app/get-issue-panel-state';
-import type { ApprovalRoute } from '../../../../src/domain/approval-policy';
-import type { ChangeKind } from '../../../../src/domain/change';
+import type { ApprovalRoute, ChangeKind, IssuePanelState } from '@goalkeeper/contract';
 import type { LiveAssessment } from './use-live-assessment';
 
 export function approvalRouteFor(kind: ChangeKind, live: LiveAssessment, byKind: IssuePanelState['approvalByKind']): ApprovalRoute | null {

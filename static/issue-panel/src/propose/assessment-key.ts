@@ -5,7 +5,7 @@
  * (a priority name is still checked against the issue's allowed priorities). Two changes with the
  * same key get the same assessment, so the live preview runs again only when the key changes.
  */
-import type { Change } from '../../../../src/domain/change';
+import type { Change } from '@goalkeeper/contract';
 
 export function assessmentKeyOf(change: Change): string {
   switch (change.kind) {

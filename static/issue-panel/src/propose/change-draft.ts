@@ -3,9 +3,7 @@
  * reformatted or lost, and the reading of it as a `Change` once it is complete. Completeness
  * only: bounds and fit are the backend's to judge (its answer shows next to the fields).
  */
-import type { Change, ChangeKind, RankTarget, ReasonCategory } from '../../../../src/domain/change';
-import { measureText, reasonRule, textProblem } from '../../../../src/domain/meaningful-text';
-import { REASON_MAX_CHARS } from '../../../../src/domain/text-limits';
+import { type Change, type ChangeKind, measureText, type RankTarget, REASON_MAX_CHARS, type ReasonCategory, reasonRule, textProblem } from '@goalkeeper/contract';
 
 export interface SplitPartDraft {
   /** Stable row identity for React keys and labels; not sent. */

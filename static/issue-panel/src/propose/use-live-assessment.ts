@@ -5,8 +5,7 @@
  * a change whose assessment key has since changed are dropped.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { PreviewedChange } from '../../../../src/app/preview-proposal';
-import type { Change, CounterChange } from '../../../../src/domain/change';
+import type { Change, CounterChange, PreviewedChange } from '@goalkeeper/contract';
 import type { CallError, CallResult } from '../../../shared/resolver-client';
 import { assessmentKeyOf } from './assessment-key';
 

@@ -2,11 +2,7 @@
  * Realistic issue-panel data for component tests, after the sandbox's ONB project: a running
  * sprint with an SSO goal, a developer, a Product Owner and a stakeholder.
  */
-import type { IssuePanelState, IssueSummaryView } from '../../../../src/app/get-issue-panel-state';
-import type { ApprovalRoute } from '../../../../src/domain/approval-policy';
-import type { Assessment, ForecastFigures, RiskLevel } from '../../../../src/domain/assessment';
-import type { Proposal } from '../../../../src/domain/proposal';
-import type { ApprovalPolicy } from '../../../../src/domain/settings';
+import type { ApprovalPolicy, ApprovalRoute, Assessment, ForecastFigures, IssuePanelState, IssueSummaryView, Proposal, RiskLevel } from '@goalkeeper/contract';
 
 export const DANA_DEVELOPER = 'acc-dana-developer';
 export const PRIYA_PRODUCT_OWNER = 'acc-priya-product-owner';

@@ -3,7 +3,7 @@
  * differently. A part starts from what the project form holds, so the admin edits the difference.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { SettingsPageState } from '../../../../src/app/project-settings';
+import type { SettingsPageState } from '@goalkeeper/contract';
 import { Button } from '../../../shared/components/Button';
 import { Field } from '../../../shared/components/Field';
 import { useSettingsI18n } from '../messages/catalogue';

@@ -6,7 +6,7 @@
  * closes (WAI-ARIA combobox with a listbox popup).
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { PersonFound } from '../../../../src/app/ports';
+import type { PersonFound } from '@goalkeeper/contract';
 import { Loading } from '../../../shared/components/Loading';
 import type { CallResult } from '../../../shared/resolver-client';
 import { useSettingsI18n } from '../messages/catalogue';

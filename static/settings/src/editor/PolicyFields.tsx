@@ -1,6 +1,5 @@
 /** The approval policy: per kind of change, whether it waits for a Product Owner; and how decisions are made. */
-import type { ChangeKind } from '../../../../src/domain/change';
-import { POLICY_EDITORS, SOLE_PRODUCT_OWNER_RULES, type ApprovalRequirement, type PolicyEditors, type SoleProductOwnerRule } from '../../../../src/domain/settings';
+import { type ApprovalRequirement, type ChangeKind, POLICY_EDITORS, type PolicyEditors, SOLE_PRODUCT_OWNER_RULES, type SoleProductOwnerRule } from '@goalkeeper/contract';
 import { Field } from '../../../shared/components/Field';
 import { KIND_LABELS } from '../../../shared/proposal-wording';
 import { useSettingsI18n } from '../messages/catalogue';

@@ -4,8 +4,7 @@
  * a picked person's name shows at once.
  */
 import { useState } from 'react';
-import type { PersonFound } from '../../../../src/app/ports';
-import type { SettingsPageState } from '../../../../src/app/project-settings';
+import type { PersonFound, SettingsPageState } from '@goalkeeper/contract';
 import { Button } from '../../../shared/components/Button';
 import { Field } from '../../../shared/components/Field';
 import { Icon } from '../../../shared/components/icons';

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
-import { editableSettingsSchema } from '../../../../src/resolvers/schemas';
+import { editableSettingsSchema } from '@goalkeeper/contract';
 import { answerResolvers, callsTo } from '../../../shared/testing/scripted-resolvers';
 import { renderSettingsPage } from '../testing/render-settings';
 import { DANA, pageAfterDanaSaved, savedSettings, settingsPage } from '../testing/settings-fixtures';

@@ -5,8 +5,7 @@
  * version, sees what they changed, and their own edits are carried over onto it, to save or drop.
  */
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { SettingsPageState } from '../../../../src/app/project-settings';
-import type { ProjectSettings } from '../../../../src/domain/settings';
+import type { ProjectSettings, SettingsPageState } from '@goalkeeper/contract';
 import { Button } from '../../../shared/components/Button';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { Icon } from '../../../shared/components/icons';

@@ -1,6 +1,6 @@
 /** Working days as seven boxes, Monday first (ISO weekdays 1–7), named in the user's language. */
 import { useId } from 'react';
-import type { WorkingDays } from '../../../../src/domain/assessment';
+import type { WorkingDays } from '@goalkeeper/contract';
 import { useSettingsI18n } from '../messages/catalogue';
 import { weekdayName } from '../setting-wording';
 import type { FieldErrors } from './field-errors';

@@ -1,5 +1,5 @@
 /** One saved version: who saved it, when, and what it changed (with the new values). */
-import type { SettingsPageState } from '../../../../src/app/project-settings';
+import type { SettingsPageState } from '@goalkeeper/contract';
 import { useSettingsI18n } from '../messages/catalogue';
 import { describeSettingPath, personName, settingValueText, valueAt } from '../setting-wording';
 

@@ -1,6 +1,6 @@
 /** Who changed the settings, what, and when: the newest versions first, older ones on request. */
 import { useId, useState } from 'react';
-import type { SettingsPageState } from '../../../../src/app/project-settings';
+import type { SettingsPageState } from '@goalkeeper/contract';
 import { Button } from '../../../shared/components/Button';
 import { useSettingsI18n } from '../messages/catalogue';
 import { HistoryEntry } from './HistoryEntry';

@@ -2,8 +2,7 @@
  * Realistic settings-page data for component tests, after the sandbox seed's ONB project: Priya
  * is the Product Owner, Ada the project admin who has saved settings twice, Dana a developer.
  */
-import type { SettingsPageState } from '../../../../src/app/project-settings';
-import type { ProjectSettings } from '../../../../src/domain/settings';
+import type { ProjectSettings, SettingsPageState } from '@goalkeeper/contract';
 
 export const PRIYA = '557058:po-priya';
 export const ADA = '557058:admin-ada';

@@ -1,5 +1,5 @@
 /** The burn-up section: the chart, its legend and summary, and the same data as a table on request. */
-import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
+import type { ReadySprintView } from '@goalkeeper/contract';
 import { useGadgetI18n } from '../messages/catalogue';
 import { BurnUpChart } from './BurnUpChart';
 import { BurnUpTable } from './BurnUpTable';

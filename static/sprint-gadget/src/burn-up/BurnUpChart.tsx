@@ -5,7 +5,7 @@
  * Screen readers hear the chart's summary and each mark's change; every figure is in the table beside it.
  */
 import { useId, useState } from 'react';
-import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
+import type { ReadySprintView } from '@goalkeeper/contract';
 import { useGadgetI18n } from '../messages/catalogue';
 import { burnUpGeometry, CHART } from './burn-up-geometry';
 import { storyOf } from './scope-step-wording';

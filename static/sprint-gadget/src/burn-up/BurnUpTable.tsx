@@ -1,5 +1,5 @@
 /** The burn-up's data as a table: every step of the scope line, with the change and its rationale. */
-import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
+import type { ReadySprintView } from '@goalkeeper/contract';
 import { useGadgetI18n } from '../messages/catalogue';
 import { storyOf } from './scope-step-wording';
 

@@ -3,7 +3,7 @@
  * its end (or now, if later), points from 0 to a round number above the largest scope. The scope
  * line holds its value until a change and then steps to the new one, as scope does.
  */
-import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
+import type { ReadySprintView } from '@goalkeeper/contract';
 
 export const CHART = { width: 640, height: 240, left: 40, right: 16, top: 12, bottom: 28 } as const;
 

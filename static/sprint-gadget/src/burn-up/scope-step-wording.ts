@@ -1,6 +1,5 @@
 /** Everything a burn-up step says, for the chart's tooltip and the table alike, so both tell the same story. */
-import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
-import type { ScopeStep } from '../../../../src/domain/churn';
+import type { ReadySprintView, ScopeStep } from '@goalkeeper/contract';
 import { nameOf } from '../../../shared/people';
 import type { GadgetTranslator } from '../messages/catalogue';
 import { describeScopeChange, pointsMoved } from '../scope-change-wording';

@@ -5,7 +5,7 @@
  * keeps the note as typed.
  */
 import { useState } from 'react';
-import type { BypassedChange, BypassReview } from '../../../../src/domain/sprint-record';
+import type { BypassedChange, BypassReview } from '@goalkeeper/contract';
 import { Button } from '../../../shared/components/Button';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { isRationaleLongEnough, RationaleField } from '../../../shared/components/RationaleField';

@@ -2,9 +2,7 @@
  * Changes made to the sprint directly in Jira, around Goalkeeper: who, what, when, and the
  * Product Owner's review after the fact (accept with a rationale, or note it). Others see who reviews.
  */
-import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
-import { revertOf } from '../../../../src/domain/bypass-revert';
-import type { BypassedChange, BypassReview } from '../../../../src/domain/sprint-record';
+import { type BypassedChange, type BypassReview, type ReadySprintView, revertOf } from '@goalkeeper/contract';
 import { nameOf, namesOf } from '../../../shared/people';
 import { useGadgetI18n } from '../messages/catalogue';
 import type { GadgetKey } from '../messages/en';

@@ -4,8 +4,7 @@
  * a table with every figure, for screen readers and for anyone checking; a one-line Brier score.
  * Until enough sprints have closed with a recorded outcome, it says what it is waiting for.
  */
-import type { Calibration } from '../../../../src/domain/calibration';
-import { MIN_SPRINTS_FOR_CALIBRATION } from '../../../../src/domain/calibration';
+import { type Calibration, MIN_SPRINTS_FOR_CALIBRATION } from '@goalkeeper/contract';
 import { useGadgetI18n } from '../messages/catalogue';
 
 export function CalibrationPanel({ calibration }: { calibration: Calibration }) {

@@ -3,8 +3,7 @@
  * against the P50 and P85 capacity (the gadget's confidence first), then the ranked items with
  * the capacity line drawn where the backend's forecast puts it.
  */
-import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
-import type { ForecastFigures } from '../../../../src/domain/assessment';
+import type { ForecastFigures, ReadySprintView } from '@goalkeeper/contract';
 import { CONFIDENCE_LABELS } from '../confidence-wording';
 import type { ForecastConfidence } from '../gadget-config';
 import { useGadgetI18n } from '../messages/catalogue';

@@ -4,8 +4,7 @@
  * it what is not. The line is a list item of its own and each item below it says so too, so the
  * split is heard as well as seen.
  */
-import type { RankedItem } from '../../../../src/app/get-sprint-view-state';
-import type { SprintIssue } from '../../../../src/domain/sprint';
+import type { RankedItem, SprintIssue } from '@goalkeeper/contract';
 import { Lozenge } from '../../../shared/components/Lozenge';
 import { useGadgetI18n } from '../messages/catalogue';
 import type { GadgetKey } from '../messages/en';

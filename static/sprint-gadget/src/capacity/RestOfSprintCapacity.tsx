@@ -4,7 +4,7 @@
  * forecasts with it. The backend decides who may set it (Schedule issues in the project).
  */
 import { useState, type FormEvent } from 'react';
-import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
+import type { ReadySprintView } from '@goalkeeper/contract';
 import { Button } from '../../../shared/components/Button';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { Field } from '../../../shared/components/Field';

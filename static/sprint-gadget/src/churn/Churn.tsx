@@ -3,9 +3,7 @@
  * the committed scope comes from. Bypassed changes that nobody watched read "not tracked" —
  * never 0, which would claim nothing happened around Goalkeeper.
  */
-import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
-import type { ReasonCategory } from '../../../../src/domain/change';
-import type { Tally } from '../../../../src/domain/churn';
+import type { ReadySprintView, ReasonCategory, Tally } from '@goalkeeper/contract';
 import { REASON_LABELS } from '../../../shared/proposal-wording';
 import { useGadgetI18n, type GadgetTranslator } from '../messages/catalogue';
 import type { GadgetKey } from '../messages/en';

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { invoke, view } from '@forge/bridge';
-import type { BoardSummary } from '../../../../src/app/ports';
+import type { BoardSummary } from '@goalkeeper/contract';
 import { answerResolvers, callsTo } from '../../../shared/testing/scripted-resolvers';
 import { showGadget } from '../testing/render-gadget';
 

@@ -5,7 +5,7 @@
  * when a later search leaves it out.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BoardSummary } from '../../../../src/app/ports';
+import type { BoardSummary } from '@goalkeeper/contract';
 import { callResolver, type CallError } from '../../../shared/resolver-client';
 
 /** Long enough not to call the backend on every keystroke, short enough to feel live. */

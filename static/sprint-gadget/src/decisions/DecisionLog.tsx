@@ -1,6 +1,5 @@
 /** This sprint's decided proposals, newest first: the verdict, who made it and why, and what applying it did. */
-import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
-import type { Proposal } from '../../../../src/domain/proposal';
+import type { Proposal, ReadySprintView } from '@goalkeeper/contract';
 import { ApplyResult } from '../../../shared/components/ApplyResult';
 import { Lozenge } from '../../../shared/components/Lozenge';
 import { RiskMeter } from '../../../shared/components/RiskMeter';

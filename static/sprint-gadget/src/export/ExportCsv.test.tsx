@@ -2,7 +2,7 @@ import '@testing-library/jest-dom';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
 import { TextDecoder } from 'node:util';
-import { sprintCsv } from '../../../../src/domain/csv-export';
+import { sprintCsv } from '@goalkeeper/contract';
 import { callsTo } from '../../../shared/testing/scripted-resolvers';
 import { showSprint } from '../testing/render-gadget';
 import { BYPASSED, DECIDED, PEOPLE, readyState } from '../testing/sprint-fixtures';

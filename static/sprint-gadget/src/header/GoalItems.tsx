@@ -1,5 +1,5 @@
 /** The goal-critical items by status: the words and numbers carry it, the bar only helps the eye. */
-import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
+import type { ReadySprintView } from '@goalkeeper/contract';
 import { useGadgetI18n } from '../messages/catalogue';
 
 type Status = keyof ReadySprintView['goalItems'];

@@ -1,5 +1,5 @@
 /** The sprint at a glance: board, name, dates, working days left, the goal and how far its items are. */
-import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
+import type { ReadySprintView } from '@goalkeeper/contract';
 import { Button } from '../../../shared/components/Button';
 import { ExportCsv } from '../export/ExportCsv';
 import { useGadgetI18n } from '../messages/catalogue';

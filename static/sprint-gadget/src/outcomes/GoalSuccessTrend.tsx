@@ -1,5 +1,5 @@
 /** Whether the sprint goals were met, sprint after sprint: a strip for the eye and a table with every figure. */
-import type { SprintOutcome } from '../../../../src/domain/sprint-record';
+import type { SprintOutcome } from '@goalkeeper/contract';
 import { useGadgetI18n } from '../messages/catalogue';
 import { OUTCOME_LABELS } from './outcome-wording';
 

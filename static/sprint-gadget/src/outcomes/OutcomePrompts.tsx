@@ -3,7 +3,7 @@
  * per closed sprint still waiting for that verdict. Everyone else sees who is asked.
  */
 import { useState, type FormEvent } from 'react';
-import { outcomeVersionOf, type GoalOutcome, type SprintOutcome } from '../../../../src/domain/sprint-record';
+import { type GoalOutcome, outcomeVersionOf, type SprintOutcome } from '@goalkeeper/contract';
 import { Button } from '../../../shared/components/Button';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { Field } from '../../../shared/components/Field';

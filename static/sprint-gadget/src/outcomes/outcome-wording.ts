@@ -1,5 +1,5 @@
 /** A sprint goal's outcome in words; a closed sprint nobody judged yet says so. */
-import type { GoalOutcome } from '../../../../src/domain/sprint-record';
+import type { GoalOutcome } from '@goalkeeper/contract';
 import type { GadgetKey } from '../messages/en';
 
 export const OUTCOMES: readonly GoalOutcome[] = ['met', 'partly', 'not-met'];

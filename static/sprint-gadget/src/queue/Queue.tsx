@@ -3,7 +3,7 @@
  * against the sprint as it is now. The Product Owner decides inline; everyone else sees who must.
  */
 import { useRef } from 'react';
-import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
+import type { ReadySprintView } from '@goalkeeper/contract';
 import { namesOf } from '../../../shared/people';
 import { useGadgetI18n } from '../messages/catalogue';
 import type { SprintViewActions } from '../use-sprint-view';

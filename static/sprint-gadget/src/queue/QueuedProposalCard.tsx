@@ -1,6 +1,5 @@
 /** One proposal in the queue: what, who, when, why, its threat level now, and the decision (or who makes it). */
-import type { QueuedProposal, ReadySprintView } from '../../../../src/app/get-sprint-view-state';
-import { counterChangeOf } from '../../../../src/domain/assessment';
+import { counterChangeOf, type QueuedProposal, type ReadySprintView } from '@goalkeeper/contract';
 import { describeCounterChange } from '../../../shared/assessment-wording';
 import { AssessmentSnapshot } from '../../../shared/components/AssessmentSnapshot';
 import { DecisionForm, type Verdict } from '../../../shared/components/DecisionForm';

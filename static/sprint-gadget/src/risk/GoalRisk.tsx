@@ -1,6 +1,5 @@
 /** The chance of meeting the sprint goal now, what the forecast rests on, and how it moved since the start. */
-import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
-import type { Assessment } from '../../../../src/domain/assessment';
+import type { Assessment, ReadySprintView } from '@goalkeeper/contract';
 import { RiskMeter } from '../../../shared/components/RiskMeter';
 import { useGadgetI18n } from '../messages/catalogue';
 import type { GadgetKey } from '../messages/en';

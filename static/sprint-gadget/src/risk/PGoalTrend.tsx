@@ -2,7 +2,7 @@
  * P(goal) since the sprint started, one point per decision and one for now: a small line for the
  * eye (hidden from screen readers) and the same points as a list everyone can read.
  */
-import type { ReadySprintView } from '../../../../src/app/get-sprint-view-state';
+import type { ReadySprintView } from '@goalkeeper/contract';
 import { useGadgetI18n } from '../messages/catalogue';
 import { describeTrendPoint } from './trend-wording';
 

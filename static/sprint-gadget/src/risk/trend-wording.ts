@@ -1,5 +1,5 @@
 /** What each point of the P(goal) trend stands for, in the user's language. */
-import type { TrendPoint } from '../../../../src/app/get-sprint-view-state';
+import type { TrendPoint } from '@goalkeeper/contract';
 import type { GadgetTranslator } from '../messages/catalogue';
 
 export function describeTrendPoint({ t }: GadgetTranslator, point: TrendPoint): string {

@@ -1,5 +1,5 @@
 /** Renders the sprint gadget as Jira opens it, with the backend answering from a script. */
-import type { SprintViewState } from '../../../../src/app/get-sprint-view-state';
+import type { SprintViewState } from '@goalkeeper/contract';
 import type { ForgeContext } from '../../../shared/forge-host';
 import { forgeContext } from '../../../shared/testing/forge-context';
 import { renderInLocale } from '../../../shared/testing/render-in-locale';

@@ -14,13 +14,7 @@
  *   added 2 issues / 7 points, deferred 1 / 3, up 1 / 1, down 1 / 2, removed 0 / 0;
  *   gross churn (7 + 0 + 3 + 1 + 2) / 30 = 43%; net +3 points; Goalkeeper 3 / 9, bypassed 2 / 4.
  */
-import type { QueuedProposal, ReadySprintView, SprintViewState } from '../../../../src/app/get-sprint-view-state';
-import type { Assessment, RiskLevel } from '../../../../src/domain/assessment';
-import { calibrationOf, type Calibration } from '../../../../src/domain/calibration';
-import { computeChurn, scopeLine } from '../../../../src/domain/churn';
-import type { Proposal } from '../../../../src/domain/proposal';
-import { scopeChangesOf } from '../../../../src/domain/scope-change';
-import type { BypassedChange, SprintOutcome } from '../../../../src/domain/sprint-record';
+import { type Assessment, type BypassedChange, type Calibration, calibrationOf, computeChurn, type Proposal, type QueuedProposal, type ReadySprintView, type RiskLevel, scopeChangesOf, scopeLine, type SprintOutcome, type SprintViewState } from '@goalkeeper/contract';
 
 export const PRIYA_PRODUCT_OWNER = '557058:po-priya';
 export const DANA_DEVELOPER = '557058:dev-dana';
