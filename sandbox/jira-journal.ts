@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SANDBOX_CLOUD_ID, type Actor, type IssueStatus, type JiraChangeRecord, type JiraSite, type JiraStandInModel } from './jira/jira-model';
+import { SANDBOX_CLOUD_ID, type Actor, type IssueStatus, type JiraChangeRecord, type JiraSite, type JiraStandInModel, type SentNotification } from './jira/jira-model';
 
 type JournalEntry =
   | { readonly kind: 'sprint-membership'; readonly actor: Actor; readonly issueKey: string; readonly toSprintId: number | null }
@@ -15,7 +15,9 @@ type JournalEntry =
   | { readonly kind: 'estimate'; readonly actor: Actor; readonly issueKey: string; readonly points: number | null }
   | { readonly kind: 'priority'; readonly actor: Actor; readonly issueKey: string; readonly priorityName: string }
   | { readonly kind: 'issue-created'; readonly actor: Actor; readonly issue: CreatedIssue }
-  | { readonly kind: 'comment-added'; readonly actor: Actor; readonly issueKey: string; readonly body: unknown; readonly created: string };
+  | { readonly kind: 'comment-added'; readonly actor: Actor; readonly issueKey: string; readonly body: unknown; readonly created: string }
+  /** An email the notify API queued: kept so a person's notifications drawer survives a restart. */
+  | { readonly kind: 'notification-sent'; readonly notification: SentNotification };
 
 interface CreatedIssue {
   readonly key: string;
@@ -53,6 +55,11 @@ export function openJiraJournal(filePath: string, model: JiraStandInModel): Jira
   model.onChange((record) => {
     if (replaying || record.siteId !== SANDBOX_CLOUD_ID) return;
     entries.push(entryOf(model.site(SANDBOX_CLOUD_ID), record));
+    save();
+  });
+  model.onNotification((siteId, notification) => {
+    if (replaying || siteId !== SANDBOX_CLOUD_ID) return;
+    entries.push({ kind: 'notification-sent', notification });
     save();
   });
 
@@ -148,6 +155,9 @@ function apply(site: JiraSite, entry: JournalEntry): void {
     }
     case 'comment-added':
       site.addComment(existing(site, entry.issueKey), entry.body, entry.actor);
+      return;
+    case 'notification-sent':
+      site.restoreNotification(entry.notification);
       return;
   }
 }

@@ -284,6 +284,8 @@ export class JiraSite {
     readonly id: string,
     private readonly emit: (record: JiraChangeRecord) => void,
     private readonly clock: () => Date,
+    /** Told of each email queued, for the sandbox to keep across restarts (not a Jira change: Jira raises no event for it). */
+    private readonly notified: (siteId: string, notification: SentNotification) => void = () => undefined,
   ) {}
 
   addUser(user: JiraUser): void {
@@ -509,8 +511,16 @@ export class JiraSite {
     const html = settings.format === 'html' ? (mail.htmlBody ?? null) : null;
     const body = html ?? mail.textBody ?? mail.htmlBody ?? '';
     const format = html !== null || mail.textBody === null ? 'html' : 'text';
-    this.notifications.push({ id: String(this.nextNotificationId++), issueKey: issue.key, recipientAccountId, sender, subject: mail.subject, body, format, sentAt: this.clock().toISOString() });
+    const notification: SentNotification = { id: String(this.nextNotificationId++), issueKey: issue.key, recipientAccountId, sender, subject: mail.subject, body, format, sentAt: this.clock().toISOString() };
+    this.notifications.push(notification);
+    this.notified(this.id, notification);
     return true;
+  }
+
+  /** Puts back an email queued before a restart (sandbox/jira-journal.ts), keeping later ids after it. */
+  restoreNotification(notification: SentNotification): void {
+    this.notifications.push(notification);
+    this.nextNotificationId = Math.max(this.nextNotificationId, Number(notification.id) + 1);
   }
 
   addComment(issue: JiraIssue, body: unknown, actor: Actor, properties?: Readonly<Record<string, unknown>>): IssueComment {
@@ -601,6 +611,7 @@ export type SiteSeed = (site: JiraSite) => void;
 export class JiraStandInModel {
   private readonly sites = new Map<string, JiraSite>();
   private readonly listeners = new Set<ChangeListener>();
+  private readonly notificationListeners = new Set<(siteId: string, notification: SentNotification) => void>();
   private seeding = false;
 
   constructor(
@@ -611,7 +622,14 @@ export class JiraStandInModel {
   site(cloudId: string = SANDBOX_CLOUD_ID): JiraSite {
     let site = this.sites.get(cloudId);
     if (!site) {
-      site = new JiraSite(cloudId, (record) => this.publish(record), this.clock);
+      site = new JiraSite(
+        cloudId,
+        (record) => this.publish(record),
+        this.clock,
+        (siteId, notification) => {
+          for (const listener of this.notificationListeners) listener(siteId, notification);
+        },
+      );
       this.seeding = true;
       try {
         this.seed(site);
@@ -632,6 +650,12 @@ export class JiraStandInModel {
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Subscribes to the emails the notify API queues on any site; returns the unsubscribe function. */
+  onNotification(listener: (siteId: string, notification: SentNotification) => void): () => void {
+    this.notificationListeners.add(listener);
+    return () => this.notificationListeners.delete(listener);
   }
 
   private publish(record: JiraChangeRecord): void {

@@ -3,7 +3,8 @@
  * their current name from the accountId and tells them); the decider is named as text, in the
  * decider's language (src/domain/notice-wording.ts); the rationale is quoted as plain text nodes, one
  * paragraph per line, with no marks, links or mentions parsed out of it: whatever a person
- * typed stays words on the page.
+ * typed stays words on the page. No internal id is shown (issue 15): the apply journal recognises
+ * its comment by the marker property the app writes on it, and people trace it from the audit trail.
  * https://developer.atlassian.com/cloud/jira/platform/apis/document/structure/
  */
 import type { DecisionComment } from '../app/ports';
@@ -44,14 +45,6 @@ function verdictLine(comment: DecisionComment): AdfParagraph {
   };
 }
 
-/**
- * The comment's last line names the proposal, for people tracing a decision back to Goalkeeper. The apply
- * journal no longer reads it: a comment is recognised by the marker property the app wrote on it.
- */
-function proposalLine(proposalId: string): string {
-  return `Proposal ${proposalId}`;
-}
-
 export function decisionCommentDocument(comment: DecisionComment): AdfDocument {
   const rationale = quotedParagraphs(comment.rationale);
   return {
@@ -62,7 +55,6 @@ export function decisionCommentDocument(comment: DecisionComment): AdfDocument {
       ...(rationale.length > 0 && comment.deciderAccountId !== null
         ? [{ type: 'paragraph' as const, content: [text(rationaleLead(comment.language, comment.deciderName))] }, { type: 'blockquote' as const, content: rationale }]
         : []),
-      { type: 'paragraph', content: [text(proposalLine(comment.proposalId))] },
     ],
   };
 }

@@ -20,6 +20,11 @@ function invoke(sandbox: Sandbox, accountId: string, functionKey: string, payloa
   return invokeAs(sandbox, accountId, PANEL, functionKey, payload);
 }
 
+/** The emails the notify API queued, as each person's notifications drawer lists them. */
+function notificationsOf(sandbox: Sandbox): { recipient: string; issueKey: string; id: string }[] {
+  return sandbox.jira.model.site(SANDBOX_CLOUD_ID).notifications.map((sent) => ({ recipient: sent.recipientAccountId, issueKey: sent.issueKey, id: sent.id }));
+}
+
 function sprintOf(sandbox: Sandbox, issueKey: string): number | null {
   const site = sandbox.jira.model.site(SANDBOX_CLOUD_ID);
   const issue = site.issueByKeyOrId(issueKey);
@@ -45,7 +50,7 @@ describe('the sandbox across restarts', () => {
     return sandbox;
   }
 
-  it('keeps an applied proposal and the Jira change it made after a restart, and forgets both on reset', async () => {
+  it('keeps an applied proposal, the Jira change it made and the notifications sent after a restart, and forgets them on reset', async () => {
     let running = await restart();
     const proposed = await invoke(running, SEED_ACCOUNTS.devDana, 'createProposal', {
       issueKey: 'ONB-70',
@@ -62,8 +67,13 @@ describe('the sandbox across restarts', () => {
     await running.idle();
     expect(sprintOf(running, 'ONB-70')).toBe(SEED_FACTS.activeSprintId);
     running.settings.setGadgetConfiguration('10100', { boardId: 1 });
+    const notified = notificationsOf(running);
+    // The Product Owner heard of the waiting proposal, the proposer of the decision.
+    expect(notified.map(({ recipient }) => recipient)).toEqual(expect.arrayContaining([SEED_ACCOUNTS.productOwner, SEED_ACCOUNTS.devDana]));
 
     running = await restart();
+
+    expect(notificationsOf(running)).toEqual(notified);
 
     expect(sprintOf(running, 'ONB-70')).toBe(SEED_FACTS.activeSprintId);
     const state = await invoke(running, SEED_ACCOUNTS.productOwner, 'getIssuePanelState', { issueKey: 'ONB-70' });
@@ -75,6 +85,7 @@ describe('the sandbox across restarts', () => {
     expect(sprintOf(running, 'ONB-70')).toBeNull();
     const afterReset = await invoke(running, SEED_ACCOUNTS.productOwner, 'getIssuePanelState', { issueKey: 'ONB-70' });
     expect(afterReset.data?.proposals).toEqual([]);
+    expect(notificationsOf(running)).toEqual([]);
     expect(running.settings.current()).toEqual({ licenseActive: true, gadgetConfigurations: {} });
   });
 });

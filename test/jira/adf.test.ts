@@ -69,6 +69,12 @@ describe('the decision comment in Atlassian Document Format', () => {
     expect(document.content.some((node) => node.type === 'blockquote')).toBe(false);
   });
 
+  it('carries no internal id: people read a verdict, a name and a rationale', () => {
+    const document = decisionCommentDocument(approval);
+    expect(visibleText(document)).not.toContain('prop-7f3a');
+    expect(document.content).toHaveLength(3);
+  });
+
   it('never produces an empty text node, which Jira would reject', () => {
     const document = decisionCommentDocument({ ...approval, rationale: '\n  \r\n\t\n' });
     expect(document.content.some((node) => node.type === 'blockquote')).toBe(false);
