@@ -4,13 +4,21 @@
  * (mean historical points per day × days left against the work down to the last goal item,
  * turned into a probability by a logistic fit on the very same world, which flatters it).
  */
-import type { Assessment, AssessmentInput } from '../../src/domain/assessment';
+import { DEFAULT_THRESHOLDS, type Assessment, type AssessmentInput } from '../../src/domain/assessment';
+import { isBelow, reaches } from '../../src/domain/goal-risk-scenario';
 import { auc, brier, expectedCalibrationError, fitLogistic, reliability, shareAtCertainty, type Forecast, type ReliabilityBin } from './metrics';
-import { generateWorld } from './world';
+import { generateWorld, PRIMARY_WORLD, type WorldMix } from './world';
 
 export type Assess = (input: AssessmentInput) => Assessment;
 
+/** How often a warning fires on sprints whose goal was met, and on those whose goal was missed. */
+export interface WarningRates {
+  readonly onMet: number;
+  readonly onMisses: number;
+}
+
 export interface BacktestReport {
+  readonly world: string;
   readonly cases: number;
   readonly baseRate: number;
   readonly engine: {
@@ -25,6 +33,8 @@ export interface BacktestReport {
   };
   readonly capacityLine: { readonly brier: number; readonly auc: number };
   readonly baseRateBrier: number;
+  /** The oracle's Brier (world.ts: knows this sprint's true pace and efforts): the floor this world allows. */
+  readonly oracleBrier: number;
   /** Share of sprints whose goal was met where the change was called a threat. */
   readonly threatOnMet: number;
   /** Share of missed sprints where the change was called a threat. */
@@ -33,13 +43,24 @@ export interface BacktestReport {
   readonly missesFlagged: number;
   /** Share of met sprints flagged the same way. */
   readonly flaggedOnMet: number;
+  /**
+   * The level rule before issue 13's review, for comparison: below the threat threshold, a change
+   * was a threat only when it lowered P(goal) by at least the caution drop (5 points).
+   */
+  readonly threatWithCautionDrop: WarningRates;
+  /**
+   * The ceiling of any effect-based threat: sprints whose change lowers P(goal) noticeably or
+   * changes the goal. A change without effect is never a threat (issue 13), so no rule catches more.
+   */
+  readonly changeLowersP: WarningRates;
+  readonly byChange: Readonly<Record<string, { readonly cases: number; readonly brier: number }>>;
   readonly byTeam: Readonly<Record<string, { readonly cases: number; readonly brier: number }>>;
 }
 
 const THREAT_BELOW = 0.5;
 
-export function runBacktest(assess: Assess, seed: number, teams: number, trials?: number): BacktestReport {
-  const world = generateWorld(seed, teams);
+export function runBacktest(assess: Assess, seed: number, teams: number, trials?: number, mix: WorldMix = PRIMARY_WORLD): BacktestReport {
+  const world = generateWorld(seed, teams, mix);
   const results = world.map((testCase) => {
     const assessment = assess(trials === undefined ? testCase.input : { ...testCase.input, trials });
     return { testCase, assessment, p: assessment.after.pGoal, met: testCase.met };
@@ -60,13 +81,32 @@ export function runBacktest(assess: Assess, seed: number, teams: number, trials?
   const isFlagged = (r: (typeof results)[number]) => isThreat(r) || r.assessment.after.pGoal < THREAT_BELOW;
   const share = (of: readonly unknown[], count: number) => (of.length > 0 ? count / of.length : NaN);
 
-  const byTeam: Record<string, { cases: number; brier: number }> = {};
-  for (const name of new Set(world.map((c) => c.team))) {
-    const mine = results.filter((r) => r.testCase.team === name);
-    byTeam[name] = { cases: mine.length, brier: brier(mine.map(({ p, met: m }) => ({ p, met: m }))) };
-  }
+  const rates = (warns: (r: (typeof results)[number]) => boolean): WarningRates => ({
+    onMet: share(met, met.filter(warns).length),
+    onMisses: share(missed, missed.filter(warns).length),
+  });
+  const lowersP = (r: (typeof results)[number]) => r.assessment.goalChanged === true || r.assessment.effect?.direction === 'lowers';
+  const previousRule = (r: (typeof results)[number]): boolean => {
+    const { assessment } = r;
+    if (assessment.goalChanged === true) return true;
+    if (assessment.pastEnd === true || assessment.effect?.direction !== 'lowers') return false;
+    const { threatBelow, threatDrop, cautionDrop } = DEFAULT_THRESHOLDS;
+    const before = assessment.before.pGoal;
+    const after = assessment.after.pGoal;
+    const drop = before - after;
+    return reaches(drop, threatDrop) || (isBelow(after, threatBelow) && (!isBelow(before, threatBelow) || reaches(drop, cautionDrop)));
+  };
+  const brierBy = (groupOf: (r: (typeof results)[number]) => string) => {
+    const groups: Record<string, { cases: number; brier: number }> = {};
+    for (const name of new Set(results.map(groupOf))) {
+      const mine = results.filter((r) => groupOf(r) === name);
+      groups[name] = { cases: mine.length, brier: brier(mine.map(({ p, met: m }) => ({ p, met: m }))) };
+    }
+    return groups;
+  };
 
   return {
+    world: mix.name,
     cases: results.length,
     baseRate,
     engine: {
@@ -79,31 +119,45 @@ export function runBacktest(assess: Assess, seed: number, teams: number, trials?
     },
     capacityLine: { brier: brier(lineForecasts), auc: auc(margins.map(({ x, met: m }) => ({ score: x, met: m }))) },
     baseRateBrier: brier(forecasts.map(({ met: m }) => ({ p: baseRate, met: m }))),
+    oracleBrier: brier(results.map(({ testCase, met: m }) => ({ p: testCase.oracle, met: m }))),
     threatOnMet: share(met, met.filter(isThreat).length),
     missesCaughtByThreat: share(missed, missed.filter(isThreat).length),
     missesFlagged: share(missed, missed.filter(isFlagged).length),
     flaggedOnMet: share(met, met.filter(isFlagged).length),
-    byTeam,
+    threatWithCautionDrop: rates(previousRule),
+    changeLowersP: rates(lowersP),
+    byChange: brierBy((r) => r.testCase.input.change.kind),
+    byTeam: brierBy((r) => r.testCase.team),
   };
 }
 
 const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
 
+const groupLine = (groups: BacktestReport['byTeam']): string =>
+  Object.entries(groups)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, { cases, brier: b }]) => `${name} ${b.toFixed(3)} (${cases})`)
+    .join(', ');
+
 export function formatReport(report: BacktestReport): string {
   const lines = [
-    `backtest: ${report.cases} synthetic sprints, goal met in ${pct(report.baseRate)}`,
+    `backtest, ${report.world} world: ${report.cases} synthetic sprints, goal met in ${pct(report.baseRate)}`,
     `                      Brier     AUC`,
     `  engine             ${report.engine.brier.toFixed(3)}   ${report.engine.auc.toFixed(3)}   ECE ${report.engine.ece.toFixed(3)}, answers at exactly 0%/100%: ${pct(report.engine.atCertainty)} (${pct(report.engine.atCertaintyForecast)} of those not certain by arithmetic)`,
     `  capacity line      ${report.capacityLine.brier.toFixed(3)}   ${report.capacityLine.auc.toFixed(3)}   (logistic fit on this world)`,
-    `  base rate          ${report.baseRateBrier.toFixed(3)}       –`,
+    `  base rate          ${report.baseRateBrier.toFixed(3)}       –     engine's Brier skill over it: ${(1 - report.engine.brier / report.baseRateBrier).toFixed(3)}`,
+    `  oracle             ${report.oracleBrier.toFixed(3)}       –     (knows the sprint's true pace and efforts: the floor, not a target)`,
     `  "threat" on met-goal sprints: ${pct(report.threatOnMet)}; misses caught by "threat": ${pct(report.missesCaughtByThreat)}`,
+    `    previous rule (below the threshold only with a ≥ 5-point drop): on met ${pct(report.threatWithCautionDrop.onMet)}, misses ${pct(report.threatWithCautionDrop.onMisses)}`,
+    `    ceiling of any effect-based threat (the change lowers P or changes the goal): on met ${pct(report.changeLowersP.onMet)}, misses ${pct(report.changeLowersP.onMisses)}`,
     `  threat or P(goal) after < 50%: on met ${pct(report.flaggedOnMet)}, on misses ${pct(report.missesFlagged)}`,
     '  reliability   forecasts   mean P   met',
     ...report.engine.reliability.map(
       (bin) =>
         `    ${(bin.from * 100).toFixed(0).padStart(3)}–${(bin.to * 100).toFixed(0).padEnd(3)}%   ${String(bin.count).padStart(6)}    ${bin.count > 0 ? pct(bin.meanForecast).padStart(6) : '     –'}   ${bin.count > 0 ? pct(bin.observedRate).padStart(6) : '     –'}`,
     ),
-    `  by team kind: ${Object.entries(report.byTeam).map(([name, { cases, brier: b }]) => `${name} ${b.toFixed(3)} (${cases})`).join(', ')}`,
+    `  Brier by team kind: ${groupLine(report.byTeam)}`,
+    `  Brier by change: ${groupLine(report.byChange)}`,
   ];
   return lines.join('\n');
 }

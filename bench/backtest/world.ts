@@ -109,7 +109,43 @@ export const TEAM_KINDS: readonly TeamKind[] = [
   { name: 'holiday-prone', sprintShock: 0.1, dayShape: 3, zeroDays: 0.05, trend: 0.01, holidays: 0.12, estimateError: 0.35, wip: 2 },
 ];
 
+/**
+ * A world: how its teams are mixed and how hard they plan. Two are kept so that a model change
+ * is judged on more than the one world it was developed on (over-fitting guard, issue 13).
+ */
+export interface WorldMix {
+  readonly name: string;
+  /** Relative weight of each team kind, by name (a kind left out does not occur). */
+  readonly kindWeights: Readonly<Record<string, number>>;
+  /** The current sprint's plan against the recent velocity: drawn uniformly in [low, high). */
+  readonly planLoad: readonly [number, number];
+  /** Closed sprints visible to the engine, drawn uniformly from this list. */
+  readonly historyLengths: readonly number[];
+  /** Chance that Jira's history gives the closed sprints' days, not only their totals. */
+  readonly dailyKnown: number;
+}
+
+/** The world the engine was developed on: every kind alike, sprints planned ambitiously (goal met ~62%). */
+export const PRIMARY_WORLD: WorldMix = {
+  name: 'primary',
+  kindWeights: { steady: 1, volatile: 1, trending: 1, lumpy: 1, 'holiday-prone': 1 },
+  planLoad: [0.9, 1.35],
+  historyLengths: [0, 1, 2, 3, 4, 5, 6, 6, 6, 8],
+  dailyKnown: 0.7,
+};
+
+/** A second world drawn differently: mostly steady and lumpy teams, planning within their means (goal met about three times in four), longer histories, fewer daily histories. */
+export const CAUTIOUS_WORLD: WorldMix = {
+  name: 'cautious',
+  kindWeights: { steady: 3, volatile: 1, trending: 0.5, lumpy: 3, 'holiday-prone': 1.5 },
+  planLoad: [0.6, 1.0],
+  historyLengths: [1, 2, 3, 4, 6, 8, 10, 12],
+  dailyKnown: 0.5,
+};
+
 const SPRINT_WORKING_DAYS = 10;
+/** Replays of the rest of the sprint behind the oracle's answer. */
+const ORACLE_REPLAYS = 100;
 const FIBONACCI = [1, 1, 2, 2, 3, 3, 3, 5, 5, 8, 13];
 const DAY_MS = 86_400_000;
 /** A Monday: every current sprint starts on a Monday at 09:00 UTC and ends Friday week 17:00. */
@@ -145,6 +181,12 @@ export interface BacktestCase {
   readonly input: AssessmentInput;
   /** Whether the goal (the goal-critical items after the change) was met by the sprint's end. */
   readonly met: boolean;
+  /**
+   * P(goal) for an oracle that knows what no tool can: this sprint's true pace and every item's
+   * true effort and progress; only the days ahead (noise, zero days) are unknown to it. Its
+   * Brier score is the floor this world allows, not a target.
+   */
+  readonly oracle: number;
   /** What the plain capacity line sees: mean historical points per day × days left, and the work up to the last goal item. */
   readonly capacityLine: { readonly capacity: number; readonly requiredWork: number };
 }
@@ -166,16 +208,23 @@ function newItem(team: Team, goalCritical = false): TrueItem {
   };
 }
 
-/** The effort a team can give on each working day of a sprint. */
-function dailyEffort(team: Team, sprintIndex: number, days: number, holidayDays: ReadonlySet<number>): number[] {
+/** The pace of one sprint: the team's, moved by its trend and this sprint's shock. */
+function sprintPace(team: Team, sprintIndex: number): number {
   const { kind, random } = team;
   const shock = Math.exp(kind.sprintShock * random.normal() - kind.sprintShock ** 2 / 2);
-  const pace = team.pace * Math.pow(1 + team.trendPerSprint, sprintIndex) * shock;
-  return Array.from({ length: days }, (_, day) => {
-    if (holidayDays.has(day)) return 0;
-    if (random.chance(kind.zeroDays)) return 0;
-    return (pace / (1 - kind.zeroDays)) * (random.gamma(kind.dayShape) / kind.dayShape);
-  });
+  return team.pace * Math.pow(1 + team.trendPerSprint, sprintIndex) * shock;
+}
+
+/** The effort given on one working day at a sprint's pace: holidays and lumpy zero days give none. */
+function dayEffort(kind: TeamKind, random: WorldRandom, pace: number, holiday: boolean): number {
+  if (holiday) return 0;
+  if (random.chance(kind.zeroDays)) return 0;
+  return (pace / (1 - kind.zeroDays)) * (random.gamma(kind.dayShape) / kind.dayShape);
+}
+
+/** The effort a team can give on each working day of a sprint. */
+function dailyEffort(team: Team, pace: number, days: number, holidayDays: ReadonlySet<number>): number[] {
+  return Array.from({ length: days }, (_, day) => dayEffort(team.kind, team.random, pace, holidayDays.has(day)));
 }
 
 /**
@@ -231,7 +280,8 @@ function playHistory(team: Team, sprints: number): { history: SprintHistory[]; c
     const planned = (recent.length > 0 ? recent.slice(-3).reduce((a, b) => a + b, 0) / Math.min(3, recent.length) : team.pace * SPRINT_WORKING_DAYS / team.bias) * team.random.between(0.85, 1.2);
     const items = plan(team, carried, planned);
     const committed = items.reduce((sum, item) => sum + item.creditedPoints, 0);
-    const effort = dailyEffort(team, index, SPRINT_WORKING_DAYS, holidaysOf(team, SPRINT_WORKING_DAYS));
+    const holidays = holidaysOf(team, SPRINT_WORKING_DAYS);
+    const effort = dailyEffort(team, sprintPace(team, index), SPRINT_WORKING_DAYS, holidays);
     const daily = effort.map((dayEffort, day) => {
       workDay(items, dayEffort, team.kind.wip, day, () => newItem(team));
       return items.filter((item) => item.finishedOnDay === day).reduce((sum, item) => sum + item.creditedPoints, 0);
@@ -340,9 +390,20 @@ function calendarOffsetOf(day: number): number {
   return day + 2 * Math.floor(day / 5);
 }
 
-export function generateCase(seed: number, index: number): BacktestCase {
+function pickKind(random: WorldRandom, weights: WorldMix['kindWeights']): TeamKind {
+  const kinds = TEAM_KINDS.filter((kind) => (weights[kind.name] ?? 0) > 0);
+  const total = kinds.reduce((sum, kind) => sum + weights[kind.name]!, 0);
+  let left = random.uniform() * total;
+  for (const kind of kinds) {
+    left -= weights[kind.name]!;
+    if (left < 0) return kind;
+  }
+  return kinds[kinds.length - 1]!;
+}
+
+export function generateCase(seed: number, index: number, mix: WorldMix = PRIMARY_WORLD): BacktestCase {
   const random = new WorldRandom(seed * 1_000_003 + index);
-  const kind = random.pick(TEAM_KINDS);
+  const kind = pickKind(random, mix.kindWeights);
   const team: Team = {
     kind,
     random,
@@ -352,16 +413,16 @@ export function generateCase(seed: number, index: number): BacktestCase {
     unestimatedShare: random.chance(0.3) ? random.between(0.03, 0.15) : 0,
     nextKey: 1,
   };
-  const historyLength = random.pick([0, 1, 2, 3, 4, 5, 6, 6, 6, 8]);
+  const historyLength = random.pick(mix.historyLengths);
   // Warm-up sprints the engine never sees, so the current sprint starts with realistic carry-over.
   const played = playHistory(team, historyLength + 2);
   const visible = played.history.slice(2).map((sprint, i) => ({ ...sprint, sprintId: i + 1, name: `Sprint ${i + 1}` }));
-  const dailyKnown = random.chance(0.7);
+  const dailyKnown = random.chance(mix.dailyKnown);
   const history = withTraps(team, dailyKnown ? visible : visible.map(({ dailyCompletedPoints: _daily, ...totals }) => totals));
 
   // The current sprint: planned like the others, goal items mostly at the top.
   const recent = played.recentPoints.slice(-3);
-  const planned = (recent.reduce((a, b) => a + b, 0) / Math.max(1, recent.length)) * random.between(0.9, 1.35);
+  const planned = (recent.reduce((a, b) => a + b, 0) / Math.max(1, recent.length)) * random.between(mix.planLoad[0], mix.planLoad[1]);
   const items = plan(team, played.carried, Math.max(4, planned));
   // Goal work spans most of the sprint, mostly ranked first, with stretch work in between.
   items.forEach((item, rank) => {
@@ -371,7 +432,8 @@ export function generateCase(seed: number, index: number): BacktestCase {
 
   const sprintIndex = historyLength + 2;
   const holidays = holidaysOf(team, SPRINT_WORKING_DAYS);
-  const effort = dailyEffort(team, sprintIndex, SPRINT_WORKING_DAYS, holidays);
+  const pace = sprintPace(team, sprintIndex);
+  const effort = dailyEffort(team, pace, SPRINT_WORKING_DAYS, holidays);
 
   // The snapshot: part-way through a working day, or on the weekend in between.
   const weekend = random.chance(0.15);
@@ -407,9 +469,20 @@ export function generateCase(seed: number, index: number): BacktestCase {
 
   // The truth played out: the change applied, the rest of today and the days left worked.
   const truly = applyTruly(items, change, subject, incoming);
-  workDay(truly, effort[day]! * (1 - dayShare), kind.wip, day);
-  for (let d = day + 1; d < SPRINT_WORKING_DAYS; d++) workDay(truly, effort[d]!, kind.wip, d);
-  const met = truly.filter((item) => item.goalCritical).every((item) => item.finishedOnDay !== null);
+  const playOut = (work: TrueItem[], effortOn: (d: number) => number): boolean => {
+    workDay(work, effortOn(day) * (1 - dayShare), kind.wip, day);
+    for (let d = day + 1; d < SPRINT_WORKING_DAYS; d++) workDay(work, effortOn(d), kind.wip, d);
+    return work.filter((item) => item.goalCritical).every((item) => item.finishedOnDay !== null);
+  };
+  // Before the truth is played, the oracle replays the rest of the sprint from the same state
+  // with fresh days (its own generator, so the world's draws are untouched).
+  const oracleRandom = new WorldRandom((seed * 1_000_003 + index) ^ 0x0c1e);
+  let oracleMet = 0;
+  for (let replay = 0; replay < ORACLE_REPLAYS; replay++) {
+    const copy = truly.map((item) => ({ ...item }));
+    if (playOut(copy, (d) => dayEffort(kind, oracleRandom, pace, holidays.has(d)))) oracleMet++;
+  }
+  const met = playOut(truly, (d) => effort[d]!);
 
   const usable = visible.filter((sprint) => sprint.completedPoints > 0);
   const meanRate = usable.length > 0 ? usable.reduce((sum, sprint) => sum + sprint.completedPoints / sprint.workingDays, 0) / usable.length : 0;
@@ -417,9 +490,9 @@ export function generateCase(seed: number, index: number): BacktestCase {
   const openAfter = truly.filter((item) => snapshotStatus(item) !== 'done');
   const lastGoal = openAfter.findLastIndex((item) => item.goalCritical);
   const requiredWork = openAfter.slice(0, lastGoal + 1).reduce((sum, item) => sum + (item.points ?? 3), 0);
-  return { team: kind.name, input, met, capacityLine: { capacity: meanRate * daysLeft, requiredWork } };
+  return { team: kind.name, input, met, oracle: oracleMet / ORACLE_REPLAYS, capacityLine: { capacity: meanRate * daysLeft, requiredWork } };
 }
 
-export function generateWorld(seed: number, teams: number): BacktestCase[] {
-  return Array.from({ length: teams }, (_, index) => generateCase(seed, index));
+export function generateWorld(seed: number, teams: number, mix: WorldMix = PRIMARY_WORLD): BacktestCase[] {
+  return Array.from({ length: teams }, (_, index) => generateCase(seed, index, mix));
 }

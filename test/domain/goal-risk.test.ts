@@ -101,6 +101,15 @@ describe('assessChange: the level describes the change, not the sprint', () => {
     expect(codes(assessment)).toContain('p-goal-rise');
   });
 
+  it('calls a change that makes a sprint already below the threshold less likely still a threat, however small the material drop', () => {
+    // ONB-2 re-estimated 5 → 6: a drop of about 2.5 points, its whole range below no change.
+    const assessment = assess(atRisk, 'ONB-2', { kind: 'estimate', points: 6 });
+    expect(assessment.before.pGoal).toBeLessThan(0.5);
+    expect(assessment.effect?.direction).toBe('lowers');
+    expect(assessment.before.pGoal - assessment.after.pGoal).toBeLessThan(0.05);
+    expect(assessment.level).toBe('threat');
+  });
+
   it('calls a re-rank that pushes goal work far down a threat, names the item, and offers a deferral that brings P back', () => {
     const assessment = assess(onTrack, 'ONB-6', { kind: 'rerank', target: { position: 'top' } });
     expect(assessment.level).toBe('threat');
@@ -178,8 +187,9 @@ describe('assessChange: honest about uncertainty', () => {
     const assumed = assess(inProgress(), 'ONB-2', tweak);
     expect(assumed.before.goalCriticalPointsLeft).toBe(4.8);
     expect(messageOf(assumed, 'in-progress-assumed')).toBe('ONB-2 is in progress without sub-tasks to tell how far: taken as 40% done');
+    // 3 of 4 sub-tasks done and the fourth under way, half done on average: 1 of 8 points left.
     const fromSubtasks = assess(inProgress({ done: 3, total: 4 }), 'ONB-2', tweak);
-    expect(fromSubtasks.before.goalCriticalPointsLeft).toBe(2);
+    expect(fromSubtasks.before.goalCriticalPointsLeft).toBe(1);
     expect(codes(fromSubtasks)).not.toContain('in-progress-assumed');
   });
 
