@@ -163,5 +163,7 @@ export async function runGoalRiskBench(): Promise<void> {
     console.log([size.toLocaleString('en').padStart(8), `${assessmentMs.toFixed(2).padStart(8)} ms`, `${floorMs.toFixed(2).padStart(12)} ms`, `      ${(assessmentMs / floorMs).toFixed(2).padStart(5)}×`].join('   '));
   }
   if (budgetedMs === null) throw new Error(`The budget is set at ${BUDGET_SIZE} issues, which the bench did not run`);
+  // Reading the sink is what makes the floor's draws observable; a non-finite sum would be a broken floor.
+  if (!Number.isFinite(sink)) throw new Error(`The floor's draws summed to ${sink}`);
   console.log(`goal-risk budget at ${BUDGET_SIZE.toLocaleString('en')} issues: ${budgetedMs.toFixed(2)} ms ≤ ${BUDGET_MS} ms ${verdict(budgetedMs <= BUDGET_MS)}`);
 }

@@ -5,10 +5,11 @@
  * 10, 100, 1,000 and 5,000 items, with 100 and 10,000 stored proposals and 0 and 100 open ones.
  *
  * Each view is opened twice and both are shown: the first open pays for what is computed once
- * and kept (closed sprints' history, the sprint snapshot); the second is what every later open
- * costs. Budgets (checked on the later opens): panel state ≤ 4 Jira calls, preview ≤ 4, sprint
- * view ≤ 8, at every size and queue length; nothing over 5 s modelled at 5,000 items; 10,000
- * stored proposals cost ≤ 1.3× what 100 cost. Figures, not tests: test/perf/call-budgets.test.ts
+ * and kept (closed sprints' history, the sprint snapshot, Jira configuration kept a while:
+ * src/jira/kept-config.ts); the second is what every later open costs. Budgets: panel state ≤ 4
+ * Jira calls, preview ≤ 4, sprint view ≤ 8 on every later open, at every size and queue length;
+ * a first open pages the sprint once and is held to time only; nothing over 5 s modelled at
+ * 5,000 items; 10,000 stored proposals cost ≤ 1.3× what 100 cost (budgetVerdicts prints each). Figures, not tests: test/perf/call-budgets.test.ts
  * asserts the call counts (deterministic); times stay here.
  *
  * `npm run bench -- --calls-only` runs only this benchmark; `--sizes=10,100` picks sizes.
@@ -226,29 +227,40 @@ export function tableOf(measured: readonly Measured[], sizes: readonly number[])
   return [header, `|---|${sizes.map(() => '---|').join('')}`, ...rows].join('\n');
 }
 
-/** Budget verdicts on the later opens. */
+/**
+ * Every budget, met or over. The Jira-call budgets hold for every later open (issue 12: at every
+ * size and queue length). A first open — nothing kept yet, or the sprint changed since its snapshot
+ * was stored — reads the whole sprint once, in parallel pages; its own budget is time: at most
+ * 5 s modelled at the largest size, like every other invocation.
+ */
 export function budgetVerdicts(measured: readonly Measured[], sizes: readonly number[]): string[] {
   const verdicts: string[] = [];
-  const check = (ok: boolean, what: string) => verdicts.push(`${ok ? 'ok  ' : 'OVER'} ${what}`);
-  const later = measured.filter((m) => !m.invocation.endsWith('(first open)'));
+  const check = (ok: boolean, what: string) => verdicts.push(`${ok ? 'met ' : 'OVER'} ${what}`);
+  const isFirstOpen = (m: Measured) => m.invocation.endsWith('(first open)');
+  const later = measured.filter((m) => !isFirstOpen(m));
   for (const failure of measured.filter((m) => m.failed)) check(false, `${failure.invocation} at ${failure.size.toLocaleString('en')} items failed: ${failure.failed}`);
   for (const [prefix, budget] of [['panel state', BUDGETS.panelJira], ['live preview', BUDGETS.previewJira], ['sprint view', BUDGETS.sprintViewJira]] as const) {
-    const worst = Math.max(...later.filter((m) => m.invocation.startsWith(prefix)).map((m) => m.cost.jira));
-    check(worst <= budget, `${prefix}: at most ${worst} Jira calls (budget ${budget})`);
+    const worst = later.filter((m) => m.invocation.startsWith(prefix)).sort((a, b) => b.cost.jira - a.cost.jira)[0];
+    if (worst) check(worst.cost.jira <= budget, `${prefix}, every later open: at most ${worst.cost.jira} Jira calls (budget ${budget}; worst: ${worst.invocation} at ${worst.size.toLocaleString('en')} items)`);
   }
   const largest = Math.max(...sizes);
-  const slowest = later.filter((m) => m.size === largest).sort((a, b) => b.cost.modelledMs - a.cost.modelledMs)[0];
-  if (slowest) check(slowest.cost.modelledMs <= BUDGETS.maxModelledMsAtLargest, `slowest at ${largest.toLocaleString('en')} items: ${slowest.invocation}, ${(slowest.cost.modelledMs / 1000).toFixed(1)} s modelled (budget 5 s)`);
+  const slowestOf = (of: readonly Measured[]) => of.filter((m) => m.size === largest).sort((a, b) => b.cost.modelledMs - a.cost.modelledMs)[0];
+  const seconds = (m: Measured) => `${(m.cost.modelledMs / 1000).toFixed(1)} s`;
+  const slowest = slowestOf(later);
+  if (slowest) check(slowest.cost.modelledMs <= BUDGETS.maxModelledMsAtLargest, `every invocation but first opens at ${largest.toLocaleString('en')} items ≤ 5 s modelled (slowest: ${slowest.invocation}, ${seconds(slowest)})`);
+  const slowestFirst = slowestOf(measured.filter(isFirstOpen));
+  if (slowestFirst) check(slowestFirst.cost.modelledMs <= BUDGETS.maxModelledMsAtLargest, `first opens at ${largest.toLocaleString('en')} items ≤ 5 s modelled (slowest: ${slowestFirst.invocation}, ${seconds(slowestFirst)})`);
+  let worstRatio: { ratio: number; what: string } | null = null;
   for (const size of sizes) {
     for (const view of ['panel state', 'live preview', 'sprint view']) {
       const few = later.find((m) => m.size === size && m.invocation === `${view}, ${OPEN_PROPOSALS} open`);
       const many = later.find((m) => m.size === size && m.invocation === `${view}, ${OPEN_PROPOSALS} open, ${STORED_MANY.toLocaleString('en')} stored`);
       if (!few || !many) continue;
       const ratio = (many.cost.jira * 200 + many.cost.storage * 30) / Math.max(1, few.cost.jira * 200 + few.cost.storage * 30);
-      if (ratio > BUDGETS.storedProposalsRatio) check(false, `${view} at ${size} items: 10,000 stored proposals cost ${ratio.toFixed(2)}× 100`);
+      if (!worstRatio || ratio > worstRatio.ratio) worstRatio = { ratio, what: `${view} at ${size.toLocaleString('en')} items` };
     }
   }
-  if (!verdicts.some((verdict) => verdict.includes('stored proposals'))) verdicts.push(`ok   10,000 stored proposals cost ≤ ${BUDGETS.storedProposalsRatio}× 100 for every view and size`);
+  if (worstRatio) check(worstRatio.ratio <= BUDGETS.storedProposalsRatio, `10,000 stored proposals cost ≤ ${BUDGETS.storedProposalsRatio}× 100 (worst: ${worstRatio.ratio.toFixed(2)}×, ${worstRatio.what})`);
   return verdicts;
 }
 

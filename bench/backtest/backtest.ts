@@ -5,11 +5,25 @@
  * turned into a probability by a logistic fit on the very same world, which flatters it).
  */
 import { DEFAULT_THRESHOLDS, type Assessment, type AssessmentInput } from '../../src/domain/assessment';
-import { isBelow, reaches } from '../../src/domain/goal-risk-scenario';
+import { isBelow } from '../../src/domain/goal-risk-scenario';
 import { auc, brier, expectedCalibrationError, fitLogistic, reliability, shareAtCertainty, type Forecast, type ReliabilityBin } from './metrics';
-import { generateWorld, PRIMARY_WORLD, type WorldMix } from './world';
+import { generateWorld, PRIMARY_WORLD, type BacktestCase, type WorldMix } from './world';
 
 export type Assess = (input: AssessmentInput) => Assessment;
+
+/** One synthetic sprint and what the engine said of its change. */
+export interface AssessedCase {
+  readonly testCase: BacktestCase;
+  readonly assessment: Assessment;
+}
+
+/** Generates a world and assesses every sprint's change (with `trials`, when given). */
+export function assessWorld(assess: Assess, seed: number, teams: number, trials?: number, mix: WorldMix = PRIMARY_WORLD): AssessedCase[] {
+  return generateWorld(seed, teams, mix).map((testCase) => ({
+    testCase,
+    assessment: assess(trials === undefined ? testCase.input : { ...testCase.input, trials }),
+  }));
+}
 
 /** How often a warning fires on sprints whose goal was met, and on those whose goal was missed. */
 export interface WarningRates {
@@ -44,11 +58,6 @@ export interface BacktestReport {
   /** Share of met sprints flagged the same way. */
   readonly flaggedOnMet: number;
   /**
-   * The level rule before issue 13's review, for comparison: below the threat threshold, a change
-   * was a threat only when it lowered P(goal) by at least the caution drop (5 points).
-   */
-  readonly threatWithCautionDrop: WarningRates;
-  /**
    * The ceiling of any effect-based threat: sprints whose change lowers P(goal) noticeably or
    * changes the goal. A change without effect is never a threat (issue 13), so no rule catches more.
    */
@@ -57,14 +66,13 @@ export interface BacktestReport {
   readonly byTeam: Readonly<Record<string, { readonly cases: number; readonly brier: number }>>;
 }
 
-const THREAT_BELOW = 0.5;
-
 export function runBacktest(assess: Assess, seed: number, teams: number, trials?: number, mix: WorldMix = PRIMARY_WORLD): BacktestReport {
-  const world = generateWorld(seed, teams, mix);
-  const results = world.map((testCase) => {
-    const assessment = assess(trials === undefined ? testCase.input : { ...testCase.input, trials });
-    return { testCase, assessment, p: assessment.after.pGoal, met: testCase.met };
-  });
+  return backtestReport(mix.name, assessWorld(assess, seed, teams, trials, mix));
+}
+
+/** The figures of one world's assessed sprints. */
+export function backtestReport(world: string, cases: readonly AssessedCase[]): BacktestReport {
+  const results = cases.map(({ testCase, assessment }) => ({ testCase, assessment, p: assessment.after.pGoal, met: testCase.met }));
   const forecasts: Forecast[] = results.map(({ p, met }) => ({ p, met }));
   const baseRate = forecasts.filter((f) => f.met).length / forecasts.length;
 
@@ -78,7 +86,7 @@ export function runBacktest(assess: Assess, seed: number, teams: number, trials?
   const met = results.filter((r) => r.met);
   const missed = results.filter((r) => !r.met);
   const isThreat = (r: (typeof results)[number]) => r.assessment.level === 'threat';
-  const isFlagged = (r: (typeof results)[number]) => isThreat(r) || r.assessment.after.pGoal < THREAT_BELOW;
+  const isFlagged = (r: (typeof results)[number]) => isThreat(r) || isBelow(r.assessment.after.pGoal, DEFAULT_THRESHOLDS.threatBelow);
   const share = (of: readonly unknown[], count: number) => (of.length > 0 ? count / of.length : NaN);
 
   const rates = (warns: (r: (typeof results)[number]) => boolean): WarningRates => ({
@@ -86,16 +94,6 @@ export function runBacktest(assess: Assess, seed: number, teams: number, trials?
     onMisses: share(missed, missed.filter(warns).length),
   });
   const lowersP = (r: (typeof results)[number]) => r.assessment.goalChanged === true || r.assessment.effect?.direction === 'lowers';
-  const previousRule = (r: (typeof results)[number]): boolean => {
-    const { assessment } = r;
-    if (assessment.goalChanged === true) return true;
-    if (assessment.pastEnd === true || assessment.effect?.direction !== 'lowers') return false;
-    const { threatBelow, threatDrop, cautionDrop } = DEFAULT_THRESHOLDS;
-    const before = assessment.before.pGoal;
-    const after = assessment.after.pGoal;
-    const drop = before - after;
-    return reaches(drop, threatDrop) || (isBelow(after, threatBelow) && (!isBelow(before, threatBelow) || reaches(drop, cautionDrop)));
-  };
   const brierBy = (groupOf: (r: (typeof results)[number]) => string) => {
     const groups: Record<string, { cases: number; brier: number }> = {};
     for (const name of new Set(results.map(groupOf))) {
@@ -106,7 +104,7 @@ export function runBacktest(assess: Assess, seed: number, teams: number, trials?
   };
 
   return {
-    world: mix.name,
+    world,
     cases: results.length,
     baseRate,
     engine: {
@@ -124,7 +122,6 @@ export function runBacktest(assess: Assess, seed: number, teams: number, trials?
     missesCaughtByThreat: share(missed, missed.filter(isThreat).length),
     missesFlagged: share(missed, missed.filter(isFlagged).length),
     flaggedOnMet: share(met, met.filter(isFlagged).length),
-    threatWithCautionDrop: rates(previousRule),
     changeLowersP: rates(lowersP),
     byChange: brierBy((r) => r.testCase.input.change.kind),
     byTeam: brierBy((r) => r.testCase.team),
@@ -148,9 +145,8 @@ export function formatReport(report: BacktestReport): string {
     `  base rate          ${report.baseRateBrier.toFixed(3)}       –     engine's Brier skill over it: ${(1 - report.engine.brier / report.baseRateBrier).toFixed(3)}`,
     `  oracle             ${report.oracleBrier.toFixed(3)}       –     (knows the sprint's true pace and efforts: the floor, not a target)`,
     `  "threat" on met-goal sprints: ${pct(report.threatOnMet)}; misses caught by "threat": ${pct(report.missesCaughtByThreat)}`,
-    `    previous rule (below the threshold only with a ≥ 5-point drop): on met ${pct(report.threatWithCautionDrop.onMet)}, misses ${pct(report.threatWithCautionDrop.onMisses)}`,
     `    ceiling of any effect-based threat (the change lowers P or changes the goal): on met ${pct(report.changeLowersP.onMet)}, misses ${pct(report.changeLowersP.onMisses)}`,
-    `  threat or P(goal) after < 50%: on met ${pct(report.flaggedOnMet)}, on misses ${pct(report.missesFlagged)}`,
+    `  threat or P(goal) after < ${(DEFAULT_THRESHOLDS.threatBelow * 100).toFixed(0)}%: on met ${pct(report.flaggedOnMet)}, on misses ${pct(report.missesFlagged)}   (other threat rules: --threat-study)`,
     '  reliability   forecasts   mean P   met',
     ...report.engine.reliability.map(
       (bin) =>

@@ -1,10 +1,12 @@
 /**
  * `npm run backtest [-- --teams N --seed S]`: the engine's calibration on the backtest's own
  * synthetic worlds (bench/backtest/world.ts: the primary one and a second, differently mixed one),
- * against the base rate and the capacity line.
+ * against the base rate and the capacity line. With `--threat-study`, instead: how candidate
+ * rules for the "threat" level score on the same worlds (threat-study.ts).
  */
 import { assessChange } from '../../src/domain/goal-risk';
-import { formatReport, runBacktest } from './backtest';
+import { assessWorld, formatReport, runBacktest } from './backtest';
+import { formatThreatStudy, studyThreatRules } from './threat-study';
 import { CAUTIOUS_WORLD, PRIMARY_WORLD } from './world';
 
 const DEFAULT_TEAMS = 2_000;
@@ -21,6 +23,11 @@ function option(name: string, fallback: number): number {
 
 const seed = option('seed', DEFAULT_SEED);
 const teams = option('teams', DEFAULT_TEAMS);
-console.log(formatReport(runBacktest(assessChange, seed, teams, undefined, PRIMARY_WORLD)));
-console.log();
-console.log(formatReport(runBacktest(assessChange, seed + SECOND_WORLD_SEED_OFFSET, teams, undefined, CAUTIOUS_WORLD)));
+const worlds = [
+  { mix: PRIMARY_WORLD, seed },
+  { mix: CAUTIOUS_WORLD, seed: seed + SECOND_WORLD_SEED_OFFSET },
+];
+const report = process.argv.includes('--threat-study')
+  ? ({ mix, seed: worldSeed }: (typeof worlds)[number]) => formatThreatStudy(studyThreatRules(mix.name, assessWorld(assessChange, worldSeed, teams, undefined, mix)))
+  : ({ mix, seed: worldSeed }: (typeof worlds)[number]) => formatReport(runBacktest(assessChange, worldSeed, teams, undefined, mix));
+console.log(worlds.map(report).join('\n\n'));

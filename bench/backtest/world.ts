@@ -182,6 +182,11 @@ export interface BacktestCase {
   /** Whether the goal (the goal-critical items after the change) was met by the sprint's end. */
   readonly met: boolean;
   /**
+   * Whether the goal would have been met without the change, on the very same days: a miss with
+   * `metWithoutChange` is one the change caused, the miss a change's own threat exists to catch.
+   */
+  readonly metWithoutChange: boolean;
+  /**
    * P(goal) for an oracle that knows what no tool can: this sprint's true pace and every item's
    * true effort and progress; only the days ahead (noise, zero days) are unknown to it. Its
    * Brier score is the floor this world allows, not a target.
@@ -468,6 +473,8 @@ export function generateCase(seed: number, index: number, mix: WorldMix = PRIMAR
   };
 
   // The truth played out: the change applied, the rest of today and the days left worked.
+  // The sprint without the change is copied first, as applying a change re-sizes items in place.
+  const untouched = items.map((item) => ({ ...item }));
   const truly = applyTruly(items, change, subject, incoming);
   const playOut = (work: TrueItem[], effortOn: (d: number) => number): boolean => {
     workDay(work, effortOn(day) * (1 - dayShare), kind.wip, day);
@@ -483,6 +490,7 @@ export function generateCase(seed: number, index: number, mix: WorldMix = PRIMAR
     if (playOut(copy, (d) => dayEffort(kind, oracleRandom, pace, holidays.has(d)))) oracleMet++;
   }
   const met = playOut(truly, (d) => effort[d]!);
+  const metWithoutChange = playOut(untouched, (d) => effort[d]!);
 
   const usable = visible.filter((sprint) => sprint.completedPoints > 0);
   const meanRate = usable.length > 0 ? usable.reduce((sum, sprint) => sum + sprint.completedPoints / sprint.workingDays, 0) / usable.length : 0;
@@ -490,7 +498,7 @@ export function generateCase(seed: number, index: number, mix: WorldMix = PRIMAR
   const openAfter = truly.filter((item) => snapshotStatus(item) !== 'done');
   const lastGoal = openAfter.findLastIndex((item) => item.goalCritical);
   const requiredWork = openAfter.slice(0, lastGoal + 1).reduce((sum, item) => sum + (item.points ?? 3), 0);
-  return { team: kind.name, input, met, oracle: oracleMet / ORACLE_REPLAYS, capacityLine: { capacity: meanRate * daysLeft, requiredWork } };
+  return { team: kind.name, input, met, metWithoutChange, oracle: oracleMet / ORACLE_REPLAYS, capacityLine: { capacity: meanRate * daysLeft, requiredWork } };
 }
 
 export function generateWorld(seed: number, teams: number, mix: WorldMix = PRIMARY_WORLD): BacktestCase[] {

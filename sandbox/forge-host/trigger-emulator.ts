@@ -95,11 +95,20 @@ function accountOf(actor: Actor): string {
   return actor.kind === 'app' ? APP_ACCOUNT.accountId : actor.accountId;
 }
 
-/** The Jira events one change produces (a rank of several issues updates each of them). */
+/**
+ * The Jira events one change produces (a rank of several issues updates each of them). An event's
+ * `changelog.id` is the id of the issue's changelog entry it reports, as in Jira's issue_updated
+ * webhook payload (`changelog: { id, items }`, Atlassian's "Webhooks" reference), so the event and
+ * POST /rest/api/3/changelog/bulkfetch name one change alike. Changes the stand-in's changelog does
+ * not keep (rank, priority) get an id of their own.
+ */
 function eventsOf(site: JiraSite, record: JiraChangeRecord, changelogId: () => string): Record<string, unknown>[] {
+  const logged = record.change.kind === 'sprint-membership' || record.change.kind === 'estimate';
   const issueEvent = (eventType: string, issueKey: string, items?: readonly ChangelogItem[]) => {
     const issue = site.issueByKeyOrId(issueKey);
     if (!issue) return [];
+    // The entry was just written: the change is published as it is recorded.
+    const id = logged ? (issue.changelog[issue.changelog.length - 1]?.id ?? changelogId()) : changelogId();
     return [
       {
         eventType,
@@ -107,7 +116,7 @@ function eventsOf(site: JiraSite, record: JiraChangeRecord, changelogId: () => s
         selfGenerated: record.actor.kind === 'app',
         timestamp: Date.parse(record.at),
         issue: issueRef(site, issue),
-        ...(items ? { changelog: { id: changelogId(), items } } : {}),
+        ...(items ? { changelog: { id, items } } : {}),
       },
     ];
   };

@@ -177,7 +177,7 @@ function addComment(request: StandInRequest, keyOrId: string): StandInAnswer {
 }
 
 /** The flags of NotificationRecipients that name people by their part in the issue. */
-const RECIPIENT_FLAGS = ['reporter', 'assignee', 'watchers', 'voters'] as const;
+type RecipientFlag = 'reporter' | 'assignee' | 'watchers' | 'voters';
 /** `restrict` and each `to.users` entry allow no other keys (additionalProperties: false in the contract). */
 const RESTRICT_KEYS = new Set(['groupIds', 'groups', 'permissions']);
 const USER_DETAILS_KEYS = new Set(['accountId', 'accountType', 'active', 'avatarUrls', 'displayName', 'emailAddress', 'key', 'name', 'self', 'timeZone']);
@@ -204,7 +204,7 @@ function notifyAboutIssue(request: StandInRequest, keyOrId: string): StandInAnsw
   if (textBody === null && htmlBody === null) return jiraError(400, [], { notification: 'Provide a textBody or an htmlBody.' });
   const to = body.to === undefined ? {} : objectBody(body.to);
   const recipients = new Set<string>();
-  const flag = (name: (typeof RECIPIENT_FLAGS)[number]): boolean => to[name] === undefined || to[name] === true;
+  const flag = (name: RecipientFlag): boolean => to[name] === undefined || to[name] === true;
   if (flag('reporter')) recipients.add(issue.reporterAccountId);
   if (flag('assignee')) {
     if (!issue.assigneeAccountId) return jiraError(400, ['The recipient is invalid: the issue is unassigned.']);

@@ -360,9 +360,11 @@ interface PlannedIssue {
   readonly priority?: string;
   readonly assignee?: string;
   readonly subtasks?: readonly { readonly summary: string; readonly status?: IssueStatus }[];
+  /** For a done issue: the sprint's working day (0 = the first) it was done on, so the burn-up's daily done line has a shape. */
+  readonly doneOnDay?: number;
 }
 
-function createPlanned(site: JiraSite, planned: readonly PlannedIssue[], sprintIds: readonly number[], created: string): JiraIssue[] {
+function createPlanned(site: JiraSite, planned: readonly PlannedIssue[], sprintIds: readonly number[], created: string, sprintStart?: Date): JiraIssue[] {
   return planned.map((plan) => {
     const issue = site.createIssue({
       projectKey: 'ONB',
@@ -376,6 +378,7 @@ function createPlanned(site: JiraSite, planned: readonly PlannedIssue[], sprintI
       assigneeAccountId: plan.assignee ?? null,
       sprintIds,
       created,
+      ...(plan.doneOnDay !== undefined && sprintStart ? { statusSince: onWorkingDay(sprintStart, plan.doneOnDay) } : {}),
     });
     for (const subtask of plan.subtasks ?? []) {
       site.createIssue({ projectKey: 'ONB', summary: subtask.summary, typeName: 'Subtask', parentKey: issue.key, status: subtask.status ?? STATUSES.todo, assigneeAccountId: plan.assignee ?? null, created });
@@ -416,32 +419,33 @@ function seedOnboarding(site: JiraSite, now: Date): void {
         subtasks: [{ summary: 'Map Google profile claims to the user record', status: STATUSES.done }, { summary: 'Retry screen for failed SSO callbacks', status: STATUSES.inProgress }],
       },
       { type: 'Story', summary: 'Sign up with Microsoft Entra ID SSO', points: 3, epic: epics.sso, labels: GOAL, priority: 'High', assignee: SEED_ACCOUNTS.devKofi, subtasks: [{ summary: 'Register the staging app in our Entra ID tenant' }] },
-      { type: 'Story', summary: 'Create the account just in time on first SSO sign-in', points: 2, status: STATUSES.done, epic: epics.sso, labels: GOAL, priority: 'High', assignee: SEED_ACCOUNTS.devDana },
-      { type: 'Story', summary: 'Wizard: name your workspace in one step', points: 2, status: STATUSES.done, epic: epics.wizard, labels: GOAL, assignee: SEED_ACCOUNTS.devMei },
-      { type: 'Story', summary: 'Wizard: inviting teammates can be skipped', points: 1, status: STATUSES.done, epic: epics.wizard, labels: GOAL, assignee: SEED_ACCOUNTS.devMei },
-      { type: 'Story', summary: 'Show how many onboarding steps are left', points: 1, status: STATUSES.done, epic: epics.wizard, assignee: SEED_ACCOUNTS.devMei },
+      { type: 'Story', summary: 'Create the account just in time on first SSO sign-in', points: 2, status: STATUSES.done, doneOnDay: 1, epic: epics.sso, labels: GOAL, priority: 'High', assignee: SEED_ACCOUNTS.devDana },
+      { type: 'Story', summary: 'Wizard: name your workspace in one step', points: 2, status: STATUSES.done, doneOnDay: 0, epic: epics.wizard, labels: GOAL, assignee: SEED_ACCOUNTS.devMei },
+      { type: 'Story', summary: 'Wizard: inviting teammates can be skipped', points: 1, status: STATUSES.done, doneOnDay: 2, epic: epics.wizard, labels: GOAL, assignee: SEED_ACCOUNTS.devMei },
+      { type: 'Story', summary: 'Show how many onboarding steps are left', points: 1, status: STATUSES.done, doneOnDay: 2, epic: epics.wizard, assignee: SEED_ACCOUNTS.devMei },
       {
         type: 'Task', summary: 'Measure time from sign-up to finished onboarding', points: 2, status: STATUSES.inProgress, epic: epics.analytics, labels: GOAL, priority: 'High', assignee: SEED_ACCOUNTS.devKofi,
         subtasks: [{ summary: 'Add the onboarding_completed event to the analytics schema', status: STATUSES.done }],
       },
       {
-        type: 'Story', summary: 'Skip email verification for SSO-verified domains', points: 2, status: STATUSES.done, epic: epics.email, labels: GOAL, priority: 'High', assignee: SEED_ACCOUNTS.devDana,
+        type: 'Story', summary: 'Skip email verification for SSO-verified domains', points: 2, status: STATUSES.done, doneOnDay: 3, epic: epics.email, labels: GOAL, priority: 'High', assignee: SEED_ACCOUNTS.devDana,
         subtasks: [{ summary: 'Verified-domain allowlist in admin settings', status: STATUSES.done }],
       },
       { type: 'Bug', summary: 'Verification email lands in spam for Outlook.com addresses', points: 2, status: STATUSES.inProgress, epic: epics.email, priority: 'High', assignee: SEED_ACCOUNTS.devKofi },
-      { type: 'Story', summary: 'Resend the verification email with a 60-second cooldown', points: 1, status: STATUSES.done, epic: epics.email },
-      { type: 'Bug', summary: 'Wizard loses entered data on the browser back button', points: 1, status: STATUSES.done, epic: epics.wizard },
+      { type: 'Story', summary: 'Resend the verification email with a 60-second cooldown', points: 1, status: STATUSES.done, doneOnDay: 1, epic: epics.email },
+      { type: 'Bug', summary: 'Wizard loses entered data on the browser back button', points: 1, status: STATUSES.done, doneOnDay: 3, epic: epics.wizard },
       { type: 'Story', summary: 'Admins can require SSO for all new members', points: 2, epic: epics.sso },
       { type: 'Task', summary: 'Load-test the sign-up endpoint at 50 requests per second', points: 1 },
       { type: 'Task', summary: 'Update the privacy notice for the SSO data we store', points: 1, priority: 'Low' },
-      { type: 'Bug', summary: 'Sign-up form accepts emails with trailing spaces', points: 1, status: STATUSES.done },
+      { type: 'Bug', summary: 'Sign-up form accepts emails with trailing spaces', points: 1, status: STATUSES.done, doneOnDay: 0 },
       { type: 'Story', summary: 'Copy review: welcome screen and empty states', points: 1, status: STATUSES.inProgress, priority: 'Low' },
-      { type: 'Task', summary: 'Remove the legacy /signup/v1 route', points: 1, status: STATUSES.done, priority: 'Low' },
+      { type: 'Task', summary: 'Remove the legacy /signup/v1 route', points: 1, status: STATUSES.done, doneOnDay: 3, priority: 'Low' },
       { type: 'Bug', summary: 'Avatar upload fails for HEIC photos from iPhones', points: 1, priority: 'Low' },
       { type: 'Task', summary: 'Spike: passkeys as a sign-in option', points: null, priority: 'Lowest' },
     ],
     [SEED_FACTS.activeSprintId],
     plannedAt,
+    active.start,
   );
   // The carried-over bug was created a sprint ago; the team ranked it right under the JIT story.
   const justInTime = activeIssues[2];

@@ -11,6 +11,7 @@ import type { Sprint, SprintHistory, SprintIssue, SprintSnapshot } from '../doma
 import type { BypassedChange, BypassReview, SprintBaseline, SprintCapacity, SprintOutcome, SprintScope } from '../domain/sprint-record';
 import type { JiraPermission } from '../domain/held-permissions';
 import type { NoticeLanguage } from '../domain/notice-wording';
+import type { IssueHistory } from '../domain/sprint-start-scope';
 
 export type { GoalCriticalRule };
 export type { HeldPermissions, JiraPermission } from '../domain/held-permissions';
@@ -118,6 +119,11 @@ export interface JiraPort {
   permissionsOfApp(issueKeys: readonly string[], permissions: readonly JiraPermission[]): Promise<Map<string, Set<JiraPermission>>>;
   /** With a rule, `goalCritical` is evaluated (JQL included); without one it is false. */
   getIssue(issueKey: string, rule?: GoalCriticalRule): Promise<IssueFacts | null>;
+  /**
+   * The issue as the person calling may see it, read as them (asUser): null when it does not
+   * exist or they may not browse it. One call that is both the Browse check and the read.
+   */
+  issueSeenByCaller(issueKey: string): Promise<IssueFacts | null>;
   /** Which of `issueKeys` are now in one of `sprintIds`: one key search per 100 issues (reconciliation's deferrals). */
   keysInSprints(issueKeys: readonly string[], sprintIds: readonly number[]): Promise<Set<string>>;
   /** Several issues by key in one search, points by `estimation`, goal-critical by `rule`; an issue not found is absent. */
@@ -130,6 +136,13 @@ export interface JiraPort {
   activeSprint(boardId: number): Promise<Sprint | null>;
   futureSprints(boardId: number): Promise<Sprint[]>;
   getSprint(sprintId: number): Promise<Sprint | null>;
+  /**
+   * The board's active and future sprints for a view, kept a short while between invocations
+   * (src/jira/kept-config.ts); `seen` are sprints just read from Jira (an issue's own sprint),
+   * which replace or, when they contradict it, refresh what was kept. Deciding and applying use
+   * `activeSprint` and `futureSprints`, read afresh.
+   */
+  openSprintsForView(boardId: number, seen?: readonly Sprint[]): Promise<{ readonly active: Sprint | null; readonly future: readonly Sprint[] }>;
   /** The sprint's issues in rank order, with goal-critical marked per the rule. */
   sprintSnapshot(sprint: Sprint, rule: GoalCriticalRule): Promise<SprintSnapshot>;
   /**
@@ -142,6 +155,11 @@ export interface JiraPort {
    * seen last time) lets the read start near the end of Jira's oldest-first list.
    */
   recentClosedSprints(boardId: number, count: number, listLengthHint?: number): Promise<RecentClosedSprints>;
+  /**
+   * The Sprint-field and estimate history of the sprint's issues and of `otherKeys` (issues known to
+   * have left it), for reading the sprint back to its start (src/domain/sprint-start-scope.ts).
+   */
+  sprintIssueHistories(sprint: Sprint, otherKeys: readonly string[], estimation: BoardEstimation): Promise<IssueHistory[]>;
   /** Closed sprints' committed and completed points, and completed points per working day, from public endpoints; in the order given. */
   closedSprintHistories(sprints: readonly ClosedSprint[], estimation: BoardEstimation): Promise<SprintHistory[]>;
   /** Priorities the issue's edit screen allows (its edit metadata); empty when it has no priority field. */

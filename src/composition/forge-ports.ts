@@ -11,6 +11,7 @@ import { createPersonalDataReporting } from '../events/personal-data-trigger';
 import { createJiraAdapter, type JiraAdapterOptions } from '../jira/jira-adapter';
 import { createClosedSprintHistoryStore } from '../store/closed-sprint-history-store';
 import { createIssueClaimStore } from '../store/issue-claim-store';
+import { createKeptJiraConfigStore } from '../store/kept-jira-config-store';
 import { createPersonalDataStore } from '../store/personal-data-store';
 import { createProposalStore } from '../store/proposal-store';
 import { createSettingsRepository } from '../store/settings-repository';
@@ -24,7 +25,7 @@ export interface ForgePortsOptions {
 
 export function createForgePorts(options: ForgePortsOptions = {}): Ports {
   return {
-    jira: createJiraAdapter(options.jira),
+    jira: createJiraAdapter({ kept: createKeptJiraConfigStore(), ...options.jira }),
     proposals: createProposalStore(),
     settings: createSettingsRepository(),
     sprints: createSprintRecordStore(),

@@ -9,10 +9,11 @@ export type { IssuePanelState, IssueSummaryView, ProductOwnerSetup } from '../ap
 export type { MissingPart } from '../app/support/missing-parts';
 export type { PreviewedChange } from '../app/use-cases/preview-proposal';
 export type { HiddenFromCaller } from '../app/support/visible-to-caller';
+export type { SprintCoverage } from '../app/support/view-parts';
 export type { ApprovalRoute, ProductOwnerReason } from '../domain/approval-policy';
 export type { AuditAction, AuditEvent } from '../domain/audit';
 export type { Change, ChangeKind, CounterChange, RankTarget, ReasonCategory, SplitPart } from '../domain/change';
-export { CHANGE_KINDS, REASON_CATEGORIES } from '../domain/change';
+export { CHANGE_KINDS, REASON_CATEGORIES, issuesNamedBy } from '../domain/change';
 export { checkedInJira, type ApplyStepFacts } from '../domain/apply-step-facts';
 export { counterChangeIn, type ApplyStep, type Proposal, type ProposalStatus, type SelfDecided } from '../domain/proposal';
 export { measureText, rationaleRule, reasonRule, textProblem, type MeaningfulTextRule } from '../domain/meaningful-text';

@@ -6,6 +6,7 @@
 export type { QueuedProposal, RankedItem, ReadySprintView, SprintViewState, TrendPoint } from '../app/use-cases/get-sprint-view-state';
 export type { BoardSummary } from '../app/ports';
 export { revertOf } from '../domain/bypass-revert';
+export { doneByDay, type DoneByDay } from '../domain/burn-up';
 export { calibrationOf, MIN_SPRINTS_FOR_CALIBRATION, type Calibration } from '../domain/calibration';
 export { computeChurn, scopeLine, type ScopeStep, type Tally } from '../domain/churn';
 export { sprintCsv } from '../domain/csv-export';

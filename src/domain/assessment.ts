@@ -3,7 +3,7 @@
  * (goal-risk.ts), the use cases that store snapshots of it, and the front ends that show it.
  */
 import type { Change, CounterChange } from './change';
-import type { SprintHistory, SprintSnapshot } from './sprint';
+import type { SprintHistory, SprintIssue, SprintSnapshot } from './sprint';
 
 export type RiskLevel = 'safe' | 'caution' | 'threat';
 
@@ -143,14 +143,15 @@ export interface RiskThresholds {
   readonly cautionDrop: number;
 }
 
-export const DEFAULT_THRESHOLDS: RiskThresholds = { threatBelow: 0.5, threatDrop: 0.2, cautionBelow: 0.8, cautionDrop: 0.05 };
+/** threatDrop is 1 − threatBelow: a change that alone costs as much chance as the PO tolerates missing by (goal-risk.ts, judgeLevel). */
+export const DEFAULT_THRESHOLDS: RiskThresholds = { threatBelow: 0.5, threatDrop: 0.5, cautionBelow: 0.8, cautionDrop: 0.05 };
 
 /** Working days as ISO weekday numbers (1 = Monday … 7 = Sunday). */
 export type WorkingDays = readonly number[];
 export const DEFAULT_WORKING_DAYS: WorkingDays = [1, 2, 3, 4, 5];
 
 /** The issue a change brings into the sprint (add, swap), as the assessment needs it. */
-export type IncomingIssue = import('./sprint').SprintIssue;
+export type IncomingIssue = SprintIssue;
 
 /** What the team expects of itself for the rest of the sprint, beyond the board's working days. */
 export interface RestOfSprintCapacity {

@@ -84,6 +84,17 @@ export function computeChurn(committed: Baseline | null, changes: readonly Scope
   };
 }
 
+/**
+ * The changes churn counts against a baseline. A baseline from the sprint's start counts every
+ * change; one from Goalkeeper's first look ('first-seen') already holds the changes made before
+ * it, so only later ones count — counting those again was "Committed 34; scope now 38" while Jira said 34.
+ */
+export function changesSinceBaseline<C extends Pick<ScopeChange, 'at'>>(baseline: { readonly source: string; readonly takenAt: string } | undefined, changes: readonly C[]): C[] {
+  if (baseline?.source !== 'first-seen') return [...changes];
+  const since = Date.parse(baseline.takenAt);
+  return changes.filter((change) => Date.parse(change.at) >= since);
+}
+
 export interface ScopeStep {
   readonly at: string;
   /** Total scope in points after this change. */

@@ -1,11 +1,13 @@
 /**
- * The sprint's proposals, decisions and scope changes as CSV (RFC 4180), for a spreadsheet.
+ * The sprint's proposals, decisions and scope changes as CSV (RFC 4180), for a spreadsheet; a
+ * change made directly in Jira carries the Product Owner's review of it (verdict, reviewer, note,
+ * time, and the proposal that reverts it).
  * Formula starts, at a cell start and after any separator a spreadsheet may split on, are
  * prefixed with an apostrophe (OWASP's advice against CSV injection): user text is data, never code.
  */
 import { summarizeChange } from './change-summary';
 import type { Proposal } from './proposal';
-import type { ScopeChange } from './scope-change';
+import type { BypassedChange } from './sprint-record';
 
 export const CSV_COLUMNS = [
   'Record',
@@ -27,6 +29,11 @@ export const CSV_COLUMNS = [
   'Apply result',
   'Points before',
   'Points after',
+  'Review',
+  'Reviewed by',
+  'Review note',
+  'Reviewed at',
+  'Reverted by proposal',
 ] as const;
 
 type Row = Record<(typeof CSV_COLUMNS)[number], string>;
@@ -77,10 +84,14 @@ function proposalRow(proposal: Proposal, nameOf: (accountId: string | null) => s
     'Apply result': proposal.apply ? (proposal.apply.lastError ?? (proposal.status === 'applied' ? 'applied' : '')) : '',
     'Points before': points(proposal.pointsAtProposal[proposal.issueKey] ?? null),
     'Points after': proposal.change.kind === 'estimate' ? String(proposal.change.points) : '',
+    ...NO_REVIEW,
   };
 }
 
-function bypassRow(change: ScopeChange, nameOf: (accountId: string | null) => string): Row {
+const NO_REVIEW = { Review: '', 'Reviewed by': '', 'Review note': '', 'Reviewed at': '', 'Reverted by proposal': '' } as const;
+
+function bypassRow(change: BypassedChange, nameOf: (accountId: string | null) => string): Row {
+  const review = change.review;
   return {
     Record: 'bypassed change',
     'Proposal ID': '',
@@ -101,10 +112,19 @@ function bypassRow(change: ScopeChange, nameOf: (accountId: string | null) => st
     'Apply result': '',
     'Points before': points(change.pointsBefore),
     'Points after': points(change.pointsAfter),
+    ...(review
+      ? {
+          Review: review.verdict,
+          'Reviewed by': nameOf(review.reviewerAccountId),
+          'Review note': review.note,
+          'Reviewed at': review.at,
+          'Reverted by proposal': review.proposalId ?? '',
+        }
+      : NO_REVIEW),
   };
 }
 
-export function sprintCsv(proposals: readonly Proposal[], bypassed: readonly ScopeChange[], names: Readonly<Record<string, string>>): string {
+export function sprintCsv(proposals: readonly Proposal[], bypassed: readonly BypassedChange[], names: Readonly<Record<string, string>>): string {
   const nameOf = (accountId: string | null) => (accountId ? (names[accountId] ?? accountId) : '');
   const rows = [
     ...proposals.map((p) => proposalRow(p, nameOf)),

@@ -21,8 +21,12 @@ export interface SprintScope {
 }
 
 export interface SprintBaseline extends SprintScope {
-  /** 'sprint-start' from the sprint-started event; 'first-seen' when Goalkeeper met the sprint later. */
-  readonly source: 'sprint-start' | 'first-seen';
+  /**
+   * 'sprint-start' from the sprint-started event; 'changelog' read back from the issues' history when
+   * Goalkeeper met the sprint later (`takenAt` is then the sprint's start); 'first-seen' what Goalkeeper
+   * saw when it met the sprint, where the history could not be read: changes before `takenAt` are not counted.
+   */
+  readonly source: 'sprint-start' | 'changelog' | 'first-seen';
 }
 
 export interface BypassReview {
@@ -38,7 +42,8 @@ export interface BypassReview {
 /** A scope change made directly in Jira that no Goalkeeper proposal explains. */
 export interface BypassedChange extends ScopeChange {
   readonly source: 'bypassed';
-  readonly detectedBy: 'event' | 'reconciliation';
+  /** 'changelog': found in Jira's history of the issues when Goalkeeper read the sprint back to its start. */
+  readonly detectedBy: 'event' | 'reconciliation' | 'changelog';
   readonly review: BypassReview | null;
 }
 

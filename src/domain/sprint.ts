@@ -21,6 +21,11 @@ export interface SprintIssue {
    * Absent when unknown; the forecast then assumes a stated default share done.
    */
   readonly subtaskProgress?: { readonly done: number; readonly total: number };
+  /**
+   * For an issue done now: when it last reached the Done category (ISO), for the burn-up's daily
+   * done line. Absent when not done, or where Jira did not say.
+   */
+  readonly doneAt?: string;
 }
 
 export interface Sprint {

@@ -36,16 +36,18 @@ async function listBoards(client: JiraClient, filter: Record<string, string>): P
   });
 }
 
+/** The project's boards, kept a while (src/jira/kept-config.ts): a backlog issue's board is the project's first Scrum board. */
 export function boardsOfProject(client: JiraClient, projectKey: string): Promise<BoardJson[]> {
-  return listBoards(client, { projectKeyOrId: projectKey });
+  return client.keep('project-boards', projectKey, () => listBoards(client, { projectKeyOrId: projectKey }));
 }
 
 export function allBoards(client: JiraClient): Promise<BoardJson[]> {
   return listBoards(client, {});
 }
 
+/** A board as the app sees it, kept a while (src/jira/kept-config.ts); a board not found is asked again next time. */
 export async function getBoard(client: JiraClient, boardId: number): Promise<BoardJson | null> {
-  return client.readStable(route`/rest/agile/1.0/board/${boardId}`, boardShape);
+  return client.keep('board', String(boardId), () => client.readStable(route`/rest/agile/1.0/board/${boardId}`, boardShape), (board) => board !== null);
 }
 
 const boardNotFound = (boardId: number): GoalkeeperError => new GoalkeeperError('not-found', `Board ${boardId} does not exist or the app cannot see it.`);
@@ -81,7 +83,17 @@ export function pickStoryPointField(fields: readonly FieldJson[], teamManaged: b
   return teamManaged ? (jsw ?? named) : (named ?? jsw);
 }
 
-async function storyPointFieldOfProject(client: JiraClient, projectKey: string | null): Promise<BoardEstimation> {
+/**
+ * Kept per project (src/jira/kept-config.ts): the field list is the site's and a project's style
+ * never changes. A fallback (no field found, or the read refused or failed) is not kept, so the
+ * next view looks again.
+ */
+function storyPointFieldOfProject(client: JiraClient, projectKey: string | null): Promise<BoardEstimation> {
+  if (!projectKey) return readStoryPointField(client, null);
+  return client.keep('estimation', projectKey, () => readStoryPointField(client, projectKey), (estimation) => estimation.fallback === undefined);
+}
+
+async function readStoryPointField(client: JiraClient, projectKey: string | null): Promise<BoardEstimation> {
   try {
     const projectPath = projectKey ? routeOrNull(() => route`/rest/api/3/project/${projectKey}`) : null;
     const [fields, project] = await Promise.all([

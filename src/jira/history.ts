@@ -100,7 +100,7 @@ export async function recentClosedSprints(client: JiraClient, boardId: number, c
   return { sprints: newestFirst, listLength: from + listed.length };
 }
 
-async function sprintFieldId(client: JiraClient): Promise<string | null> {
+export async function sprintFieldId(client: JiraClient): Promise<string | null> {
   // The same read as the estimation field's (boards.ts): made once per invocation.
   const fields = (await client.readStable(route`/rest/api/3/field`, fieldListShape)) ?? [];
   return fields.find((field) => field.schema?.custom === SPRINT_FIELD_TYPE)?.id ?? null;
@@ -166,19 +166,19 @@ function valueAt<T>(changes: readonly FieldChange[] | undefined, at: number, cur
 }
 
 /** The Sprint field's change items hold sprint ids, comma-separated ("5, 6"). */
-function sprintIdsOf(side: 'from' | 'to', item: ChangeItemJson): number[] {
+export function sprintIdsOf(side: 'from' | 'to', item: ChangeItemJson): number[] {
   const raw = side === 'from' ? item.from : item.to;
   return (raw ?? '').split(',').map((id) => Number(id.trim())).filter((id) => Number.isInteger(id) && id > 0);
 }
 
 /** A number field's change items hold the number as text (`fromString` / `toString`). */
-function pointsOfChange(side: 'from' | 'to', item: ChangeItemJson): number | null {
+export function pointsOfChange(side: 'from' | 'to', item: ChangeItemJson): number | null {
   const raw = side === 'from' ? (item.fromString ?? item.from) : (item.toString ?? item.to);
   const value = raw === null || raw === undefined || raw.trim() === '' ? NaN : Number(raw);
   return Number.isFinite(value) ? value : null;
 }
 
-function numberField(issue: HistoryIssueJson, fieldId: string): number | null {
+export function numberField(issue: HistoryIssueJson, fieldId: string): number | null {
   const value = issue.fields[fieldId];
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }

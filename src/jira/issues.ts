@@ -14,8 +14,12 @@ import { routeOrNull, type JiraClient } from './jira-client';
 import { issueShape, searchPageShape, type IssueFieldsJson, type IssueJson, type SprintJson } from './jira-shapes';
 import { chunksOf } from './paging';
 
-/** What Goalkeeper reads of an issue; asking for less keeps pages of 50 issues small. */
-export const ISSUE_FIELDS = ['summary', 'status', 'issuetype', 'priority', 'labels', 'parent', 'project', 'flagged', 'epic', 'sprint', 'closedSprints', 'subtasks'] as const;
+/**
+ * What Goalkeeper reads of an issue; asking for less keeps pages of 50 issues small. The two dates
+ * say when a done issue was done (the burn-up's daily done line, src/domain/burn-up.ts), read with
+ * the sprint's pages rather than by a call of their own.
+ */
+export const ISSUE_FIELDS = ['summary', 'status', 'issuetype', 'priority', 'labels', 'parent', 'project', 'flagged', 'epic', 'sprint', 'closedSprints', 'subtasks', 'statuscategorychangedate', 'resolutiondate'] as const;
 
 /** Jira's epic level in the issue hierarchy (1 epic, 0 standard, -1 sub-task). */
 const EPIC_HIERARCHY_LEVEL = 1;
@@ -64,7 +68,18 @@ export function toSprintIssue(issue: IssueJson, estimation: BoardEstimation, goa
     priorityName: fields.priority?.name ?? null,
     issueType: fields.issuetype?.name ?? 'Issue',
     ...subtaskProgressOf(fields),
+    ...doneAtOf(fields),
   };
+}
+
+/**
+ * When a done issue reached Done: its last status-category change, else its resolution date, as
+ * team history reads closed sprints (src/jira/history.ts). Absent for work not done.
+ */
+function doneAtOf(fields: IssueFieldsJson): Pick<SprintIssue, 'doneAt'> {
+  if (statusCategoryOf(fields) !== 'done') return {};
+  const doneAt = fields.statuscategorychangedate ?? fields.resolutiondate;
+  return doneAt ? { doneAt } : {};
 }
 
 /**
@@ -90,12 +105,14 @@ function sprintOf(sprint: SprintJson): Sprint {
 /**
  * One issue wherever it is. Points come from the estimation field of the board its open sprint
  * belongs to, or of the project's first Scrum board when it sits in the backlog. Without a rule
- * the issue is reported as not goal-critical.
+ * the issue is reported as not goal-critical. The issue itself is read by `reader`: the app, or the
+ * person calling (asUser), for whom Jira answers 404 when they may not browse it — one call that
+ * is both the Browse check and the read (issue 12). Its board's configuration is read as the app.
  */
-export async function readIssueFacts(client: JiraClient, issueKey: string, rule?: GoalCriticalRule): Promise<IssueFacts | null> {
+export async function readIssueFacts(client: JiraClient, issueKey: string, rule?: GoalCriticalRule, reader: JiraClient = client): Promise<IssueFacts | null> {
   const path = routeOrNull(() => route`/rest/agile/1.0/issue/${issueKey}`);
   if (!path) return null;
-  const issue = await client.read(path, issueShape);
+  const issue = await reader.read(path, issueShape);
   if (!issue) return null;
   const { fields } = issue;
   const projectKey = fields.project?.key ?? issue.key.split('-')[0] ?? '';

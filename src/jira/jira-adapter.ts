@@ -14,8 +14,10 @@ import { localesOf, notifyAboutIssue } from './notifications';
 import { displayNames, existingPeople, searchPeople } from './people';
 import { administersJira, hasProjectPermission, permissionsOf, projectsWithPermission, sightOf } from './permissions';
 import { allowedPriorities, projectRoleMembers, projectRoleNames, validateJql } from './project-config';
-import { activeSprint, futureSprints, getSprint, keysInSprints, sprintChangeMark, sprintSnapshot } from './sprints';
+import { sprintIssueHistories } from './sprint-issue-histories';
+import { activeSprint, futureSprints, getSprint, keysInSprints, openSprintsForView, sprintChangeMark, sprintSnapshot } from './sprints';
 
+/** The clients' options; `kept` (configuration kept between invocations) applies to the app's client only. */
 export type JiraAdapterOptions = JiraClientOptions;
 
 export function createJiraAdapter(options: JiraAdapterOptions = {}): JiraPort {
@@ -30,6 +32,7 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): JiraPort {
     callerAdministersJira: () => administersJira(person),
     permissionsOfApp: (issueKeys, permissions) => permissionsOf(client, issueKeys, permissions),
     getIssue: (issueKey, rule) => readIssueFacts(client, issueKey, rule),
+    issueSeenByCaller: (issueKey) => readIssueFacts(client, issueKey, undefined, person),
     issuesByKeys: (issueKeys, estimation, rule) => readIssuesByKeys(client, issueKeys, estimation, rule),
     keysInSprints: (issueKeys, sprintIds) => keysInSprints(client, issueKeys, sprintIds),
     boardsOfProject: async (projectKey) => (await boardsOfProject(client, projectKey)).map(toBoardSummary),
@@ -48,10 +51,12 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): JiraPort {
     activeSprint: (boardId) => activeSprint(client, boardId),
     futureSprints: (boardId) => futureSprints(client, boardId),
     getSprint: (sprintId) => getSprint(client, sprintId),
+    openSprintsForView: (boardId, seen) => openSprintsForView(client, boardId, seen),
     sprintSnapshot: (sprint, rule) => sprintSnapshot(client, sprint, rule),
     sprintChangeMark: (sprintId) => sprintChangeMark(client, sprintId),
     recentClosedSprints: (boardId, count, listLengthHint) => recentClosedSprints(client, boardId, count, listLengthHint),
     closedSprintHistories: (sprints, estimation) => closedSprintHistories(client, sprints, estimation),
+    sprintIssueHistories: (sprint, otherKeys, estimation) => sprintIssueHistories(client, sprint, otherKeys, estimation),
     allowedPriorities: async (issueKey) => (await allowedPriorities(client, issueKey)) ?? [],
     projectRoleMembers: (projectKey, roleName) => {
       const key = JSON.stringify([projectKey, roleName]);

@@ -13,6 +13,7 @@
 import { asApp, asUser, type Route } from '@forge/api';
 import type { z } from 'zod';
 import { GoalkeeperError } from '../domain/errors';
+import { KEPT_MAX_AGE_MS, type KeptJiraConfig, type KeptKind } from './kept-config';
 
 /** Jira Cloud asks clients to honour Retry-After and back off exponentially with jitter (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/). */
 export const DEFAULT_MAX_ATTEMPTS = 4;
@@ -52,6 +53,10 @@ export interface JiraClientOptions {
   readonly random?: () => number;
   readonly maxAttempts?: number;
   readonly requestTimeoutMs?: number;
+  /** Where configuration read as the app is kept between invocations (src/jira/kept-config.ts); without it nothing is kept. */
+  readonly kept?: KeptJiraConfig;
+  /** Epoch ms, for the age of kept configuration. Injected so tests can age it. */
+  readonly now?: () => number;
 }
 
 /**
@@ -129,6 +134,9 @@ export class JiraClient {
   private readonly maxAttempts: number;
   private readonly requestTimeoutMs: number;
   private readonly stableReads = new Map<string, Promise<unknown>>();
+  private readonly kept: KeptJiraConfig | undefined;
+  private readonly now: () => number;
+  private readonly keptReads = new Map<string, Promise<unknown>>();
   /** Until when Jira asked this client to hold off (a 429's wait): every call of the invocation honours it, not only the one refused. */
   private pausedUntil = 0;
 
@@ -138,6 +146,8 @@ export class JiraClient {
     this.random = options.random ?? Math.random;
     this.maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
     this.requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    this.kept = options.kept;
+    this.now = options.now ?? Date.now;
   }
 
   async call(path: Route, call: JiraCall = {}): Promise<JiraAnswer> {
@@ -198,6 +208,38 @@ export class JiraClient {
     this.stableReads.set(key, read);
     read.catch(() => this.stableReads.delete(key));
     return read;
+  }
+
+  /**
+   * Configuration kept between invocations (src/jira/kept-config.ts): the kept value while it is
+   * younger than its kind's age, else `read()` from Jira, kept when `keepIf` says it is worth
+   * keeping (an absent board or a fallback is not). Once per invocation like `readStable`. Only
+   * for what the app reads as itself: a person's client keeps nothing.
+   */
+  keep<T>(kind: KeptKind, id: string, read: () => Promise<T>, keepIf: (value: T) => boolean = () => true): Promise<T> {
+    const key = `${kind}|${id}`;
+    const known = this.keptReads.get(key) as Promise<T> | undefined;
+    if (known) return known;
+    const kept = this.actor === 'app' ? this.kept : undefined;
+    const load = async (): Promise<T> => {
+      const entry = kept ? await kept.get<T>(kind, id).catch(() => undefined) : undefined;
+      if (entry && this.now() - entry.readAt >= 0 && this.now() - entry.readAt < KEPT_MAX_AGE_MS[kind]) return entry.value;
+      const readAt = this.now();
+      const value = await read();
+      // A failed write costs the next invocation a read, never this answer.
+      if (kept && keepIf(value)) await kept.set(kind, id, { value, readAt }).catch(() => undefined);
+      return value;
+    };
+    const loaded = load();
+    this.keptReads.set(key, loaded);
+    loaded.catch(() => this.keptReads.delete(key));
+    return loaded;
+  }
+
+  /** Forgets kept configuration (a view saw it contradicted by what Jira just answered). */
+  async forgetKept(kind: KeptKind, id: string): Promise<void> {
+    this.keptReads.delete(`${kind}|${id}`);
+    if (this.actor === 'app') await this.kept?.forget(kind, id).catch(() => undefined);
   }
 
   /** Like `read`, for things that must exist: absence is an error too. */

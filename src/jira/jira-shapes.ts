@@ -25,6 +25,11 @@ export const issueFieldsShape = z.looseObject({
   status: z.object({ name: z.string(), statusCategory: z.object({ key: z.string() }) }).nullish(),
   issuetype: z.object({ id: z.string().nullish(), name: z.string(), subtask: z.boolean(), hierarchyLevel: z.number().nullish() }).nullish(),
   created: z.string().nullish(),
+  // Jira's system dates (issue `fields` are a free-form map in Atlassian's platform OpenAPI, which
+  // names `resolutiondate` among the system date fields and not `statuscategorychangedate`; Jira
+  // Cloud returns both when asked for them, as the stand-in does).
+  statuscategorychangedate: z.string().nullish(),
+  resolutiondate: z.string().nullish(),
   priority: named.nullish(),
   labels: z.array(z.string()).nullish(),
   parent: z
@@ -146,7 +151,13 @@ export type ChangeItemJson = z.infer<typeof changeItemShape>;
 
 /** POST /rest/api/3/changelog/bulkfetch (operation getBulkChangelogs): oldest change first, per issue. */
 export const bulkChangelogShape = z.object({
-  issueChangeLogs: z.array(z.object({ issueId: z.string(), changeHistories: z.array(z.object({ created: z.string(), items: z.array(changeItemShape) })) })),
+  // A history's `id` and `author` (Changelog in Atlassian's platform OpenAPI) name the change and who made it.
+  issueChangeLogs: z.array(
+    z.object({
+      issueId: z.string(),
+      changeHistories: z.array(z.object({ id: z.string().nullish(), author: z.object({ accountId: z.string().nullish() }).nullish(), created: z.string(), items: z.array(changeItemShape) })),
+    }),
+  ),
   nextPageToken: z.string().nullish(),
 });
 

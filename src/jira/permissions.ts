@@ -28,10 +28,11 @@ export const MAX_IDS_PER_PERMISSION_CHECK = 1000;
  */
 async function issueKeysById(client: JiraClient, issueKeys: readonly string[]): Promise<Map<string, string>> {
   const keys = new Map<string, string>();
-  for (const chunk of chunksOf(issueKeys, MAX_ISSUES_PER_BULK_FETCH)) {
-    const answer = await client.require(route`/rest/api/3/issue/bulkfetch`, bulkFetchShape, { post: { issueIdsOrKeys: chunk, fields: ['project'] } });
-    for (const issue of answer.issues) keys.set(issue.id, issue.key);
-  }
+  // Chunks asked together: one round trip however many keys.
+  const answers = await Promise.all(
+    chunksOf(issueKeys, MAX_ISSUES_PER_BULK_FETCH).map((chunk) => client.require(route`/rest/api/3/issue/bulkfetch`, bulkFetchShape, { post: { issueIdsOrKeys: chunk, fields: ['project'] } })),
+  );
+  for (const answer of answers) for (const issue of answer.issues) keys.set(issue.id, issue.key);
   return keys;
 }
 
@@ -90,11 +91,16 @@ export async function sightOf(client: JiraClient, issues: readonly IssueRef[], p
   const browsableProjectIds = new Set<string>();
   if (issueIds.length === 0 && projectIds.length === 0) return { issues: held, browsableProjectIds };
   const issueChunks = issueIds.length > 0 ? chunksOf(issueIds, MAX_IDS_PER_PERMISSION_CHECK) : [[]];
-  for (const [index, chunk] of issueChunks.entries()) {
-    const projects = index === 0 ? projectIds.slice(0, MAX_IDS_PER_PERMISSION_CHECK) : [];
-    const answer = await client.require(route`/rest/api/3/permissions/check`, permissionGrantsShape, {
-      post: { globalPermissions: [], projectPermissions: [{ permissions: asked, issues: chunk.map(Number), projects: projects.map(Number) }] },
-    });
+  // A sprint of more than 1,000 items needs several checks: asked together, one round trip.
+  const answers = await Promise.all(
+    issueChunks.map((chunk, index) => {
+      const projects = index === 0 ? projectIds.slice(0, MAX_IDS_PER_PERMISSION_CHECK) : [];
+      return client.require(route`/rest/api/3/permissions/check`, permissionGrantsShape, {
+        post: { globalPermissions: [], projectPermissions: [{ permissions: asked, issues: chunk.map(Number), projects: projects.map(Number) }] },
+      });
+    }),
+  );
+  for (const answer of answers) {
     for (const grant of answer.projectPermissions) {
       const permission = asked.find((wanted) => wanted === grant.permission);
       if (!permission) continue;

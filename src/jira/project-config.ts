@@ -48,7 +48,11 @@ export async function projectRoleNames(client: JiraClient, projectKey: string): 
  * yields no one — say so in the settings.
  */
 export async function projectRoleMembers(client: JiraClient, projectKey: string, roleName: string): Promise<RoleMembers> {
-  const roles = await rolesOf(client, projectKey);
+  // A refusal is remembered a while (src/jira/kept-config.ts): on a real site Jira refuses the app
+  // every time, and asking on every view costs a round trip that answers nothing.
+  let read: Awaited<ReturnType<typeof rolesOf>> | undefined;
+  const refused = await client.keep('role-refused', projectKey, async () => (read = await rolesOf(client, projectKey)) === 'refused', (wasRefused) => wasRefused);
+  const roles = refused ? 'refused' : (read ?? (await rolesOf(client, projectKey)));
   if (roles === 'refused') return { readable: false, roleName };
   const roleId = roles[roleName]?.split('/').pop();
   const path = roleId ? routeOrNull(() => route`/rest/api/3/project/${projectKey}/role/${roleId}`) : null;

@@ -51,6 +51,35 @@ export async function futureSprints(client: JiraClient, boardId: number): Promis
   return (await openSprintsOfBoard(client, boardId)).filter((sprint) => sprint.state === 'future').map(toSprint);
 }
 
+/** A board's active sprint (the first, with parallel sprints) and its future ones in planning order. */
+export interface OpenSprints {
+  readonly active: Sprint | null;
+  readonly future: readonly Sprint[];
+}
+
+/**
+ * The board's open sprints for a view (the panel, the live preview), kept two minutes
+ * (src/jira/kept-config.ts) instead of read on every open; deciding and applying read them afresh
+ * (`activeSprint`, `futureSprints`). `seen` are sprints the view has just read from Jira (the
+ * issue's own open sprint): when one contradicts the kept list — an active sprint of this board
+ * kept as future or not at all, or a kept active sprint now in another state — the list is read
+ * afresh; otherwise a seen sprint replaces its kept copy, so its goal and dates are Jira's now.
+ */
+export async function openSprintsForView(client: JiraClient, boardId: number, seen: readonly Sprint[] = []): Promise<OpenSprints> {
+  const read = () => openSprintsOfBoard(client, boardId);
+  let sprints = await client.keep('open-sprints', String(boardId), read);
+  const contradicted = seen.some((fresh) => {
+    const kept = sprints.find((sprint) => sprint.id === fresh.id);
+    return fresh.boardId === boardId && (kept ? kept.state !== fresh.state : fresh.state === 'active');
+  });
+  if (contradicted) {
+    await client.forgetKept('open-sprints', String(boardId));
+    sprints = await client.keep('open-sprints', String(boardId), read);
+  }
+  const open = sprints.map(toSprint).map((sprint) => seen.find((fresh) => fresh.id === sprint.id && fresh.state === sprint.state) ?? sprint);
+  return { active: open.find((sprint) => sprint.state === 'active') ?? null, future: open.filter((sprint) => sprint.state === 'future') };
+}
+
 export async function getSprint(client: JiraClient, sprintId: number): Promise<Sprint | null> {
   const sprint = await client.read(route`/rest/agile/1.0/sprint/${sprintId}`, sprintShape);
   return sprint ? toSprint(sprint) : null;

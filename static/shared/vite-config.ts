@@ -30,6 +30,12 @@ export function goalkeeperAppConfig(appDirectory: URL, skeleton?: SkeletonShape)
       target: 'es2022',
       // scripts/build-static.mjs measures and reports sizes against the budgets.
       reportCompressedSize: false,
+      rolldownOptions: {
+        // The backend's contract and domain modules only declare (the domain is pure by rule, the
+        // contract re-exports), so an app keeps only what it uses of them: without this, the
+        // contract's zod payload schemas land in every app whether it validates anything or not.
+        treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/](contract|domain)[\\/]/.test(id) },
+      },
     },
   };
 }

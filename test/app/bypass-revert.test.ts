@@ -4,7 +4,9 @@
  * decide it, applied to Jira, and the bypassed change is marked reverted with that proposal.
  */
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
+import type { BypassedChange } from '../../src/contract/sprint-view';
 import { useForgeApp } from '../support/forge-app';
+import { readySprintView } from '../support/sprint-view';
 
 const { productOwner: PRIYA, devDana: DANA, devKofi: KOFI, siteAdmin: ADA } = SEED_ACCOUNTS;
 const BOARD = SEED_FACTS.onb.boardId;
@@ -12,14 +14,15 @@ const NOTE = 'Not agreed in the daily: ONB-69 waits for the next sprint.';
 
 const app = useForgeApp();
 const site = () => app().site();
-const view = (by = PRIYA) => app().ok('getSprintViewState', { boardId: BOARD }, by);
+const view = (by = PRIYA) => readySprintView(app(), BOARD, by);
 
 /** Kofi drags ONB-69 into the running sprint on the board, around Goalkeeper. */
-async function kofiAddsOnb69(): Promise<any> {
+async function kofiAddsOnb69(): Promise<BypassedChange> {
   await view();
   site().moveToSprint([site().issueByKeyOrId('ONB-69')!], site().sprints.get(SEED_FACTS.activeSprintId)!, { kind: 'user', accountId: KOFI });
   await app().sandbox.idle();
   const [change] = (await view()).bypassed;
+  if (!change) throw new Error('The sprint view shows no bypassed change after Kofi moved ONB-69 in');
   return change;
 }
 
@@ -40,7 +43,7 @@ describe('reverting a change made directly in Jira', () => {
     expect(trail.events.map((event: { action: string }) => event.action)).toEqual(expect.arrayContaining(['proposed', 'approved', 'applied']));
     expect(trail.events.find((event: { action: string }) => event.action === 'approved')).toMatchObject({ selfDecided: true });
     const shown = (await view()).bypassed.find((bypassed: { id: string }) => bypassed.id === change.id);
-    expect(shown.review).toMatchObject({ verdict: 'reverted', proposalId: proposal.id });
+    expect(shown?.review).toMatchObject({ verdict: 'reverted', proposalId: proposal.id });
   });
 
   it('waits for another Product Owner where the policy wants one, and the change stays in Jira until then', async () => {

@@ -22,7 +22,6 @@ const plus = (...parts: Part[]) => byPart(parts);
 /** Enough matching calls to outlast the adapter's retries within one test. */
 const EVERY_CALL = 50;
 const REFUSED: Fault = { kind: 'server-error', status: 403 };
-const UNAUTHORIZED: Fault = { kind: 'server-error', status: 401 };
 const UNAVAILABLE: Fault = { kind: 'server-error', status: 503 };
 
 function arm(fault: Fault, scope: FaultScope): void {

@@ -6,7 +6,9 @@
  */
 import { SEEDED_SETTINGS_VERSION } from '../../sandbox/app-seed';
 import { SEED_ACCOUNTS } from '../../sandbox/jira/seed';
+import type { EditableSettings } from '../../src/contract/settings';
 import { useForgeApp } from '../support/forge-app';
+import { editableSettings } from '../support/project-settings';
 
 const { productOwner: PRIYA, devDana: DANA, siteAdmin: ADA } = SEED_ACCOUNTS;
 const RATIONALE = 'Acme signs on Friday only with SSO; we drop the analytics spike instead.';
@@ -20,10 +22,9 @@ function propose(by: string, issueKey = 'ONB-68') {
 }
 
 /** The settings as the page would send them, with `change` applied, saved by `by` over the version stored. */
-async function saveSettings(by: string, change: (editable: any) => object) {
-  const page = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
-  const { version, updatedBy, updatedAt, ...editable } = page.settings;
-  return app().call('saveProjectSettings', { projectKey: 'ONB', settings: change(editable), expectedVersion: version }, by);
+async function saveSettings(by: string, change: (editable: EditableSettings) => object) {
+  const page = await app().invokeOk('getProjectSettings', { projectKey: 'ONB' }, ADA);
+  return app().call('saveProjectSettings', { projectKey: 'ONB', settings: change(editableSettings(page)), expectedVersion: page.settings.version }, by);
 }
 
 describe('the only Product Owner proposes a change', () => {
@@ -96,7 +97,7 @@ describe('Product Owners picked from Jira’s people', () => {
 });
 
 describe('who may change the approval policy', () => {
-  const stricter = (editable: any) => ({ ...editable, policy: { ...editable.policy, minRationaleChars: 40 } });
+  const stricter = (editable: EditableSettings) => ({ ...editable, policy: { ...editable.policy, minRationaleChars: 40 } });
 
   it('is the administrators only by default: a Product Owner reads the settings and cannot save them', async () => {
     expect((await app().ok('getProjectSettings', { projectKey: 'ONB' }, PRIYA)).editScope).toBe('none');

@@ -23,10 +23,10 @@ const CHANGES: [string, object][] = [
  * Storage without the team history of closed sprints, which any view computes once and keeps
  * (src/app/support/team-history.ts): a closed sprint never changes, so keeping it is not saving a change.
  */
-/** What is stored, apart from what is kept to read Jira less (team history, the sprint's snapshot): no record of the preview. */
+/** What is stored, apart from what is kept to read Jira less (team history, the sprint's snapshot, Jira configuration: src/jira/kept-config.ts): no record of the preview. */
 function storedApartFromTeamHistory(): string {
   const { keyValues, ...rest } = app().sandbox.kvs.snapshot(SANDBOX_INSTALLATION_ID);
-  return JSON.stringify({ ...rest, keyValues: Object.fromEntries(Object.entries(keyValues).filter(([key]) => !key.startsWith('closed-sprint-') && !key.startsWith('sprint-snapshot:'))) });
+  return JSON.stringify({ ...rest, keyValues: Object.fromEntries(Object.entries(keyValues).filter(([key]) => !key.startsWith('closed-sprint-') && !key.startsWith('sprint-snapshot:') && !key.startsWith('kept-jira:'))) });
 }
 
 describe('previewing a change', () => {

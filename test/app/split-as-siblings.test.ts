@@ -49,9 +49,9 @@ describe('splitting an issue', () => {
     await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version }, PRIYA);
     await app().sandbox.idle();
 
-    const { events } = await app().ok('getAuditTrail', { proposalId: proposal.id }, DANA);
-    const done = events.filter((event: any) => event.action === 'apply-step' && event.step?.status === 'done').map((event: any) => event.step);
-    expect(done.map((step: any) => step.facts)).toEqual(
+    const { events } = await app().invokeOk('getAuditTrail', { proposalId: proposal.id }, DANA);
+    const done = events.flatMap((event) => (event.action === 'apply-step' && event.step?.status === 'done' ? [event.step] : []));
+    expect(done.map((step) => step.facts)).toEqual(
       expect.arrayContaining([
         { kind: 'create-split-part', sourceKey: 'ONB-42', summary: PARTS[0]!.summary, points: 1, sprintId: SEED_FACTS.activeSprintId },
         { kind: 'create-split-part', sourceKey: 'ONB-42', summary: PARTS[1]!.summary, points: 2, sprintId: SEED_FACTS.activeSprintId },
@@ -59,7 +59,7 @@ describe('splitting an issue', () => {
         { kind: 'comment', issueKey: 'ONB-42' },
       ]),
     );
-    expect(done.every((step: any) => step.marker === undefined)).toBe(true);
-    expect(events.find((event: any) => event.action === 'applied')).toMatchObject({ attempt: 1 });
+    expect(done.every((step) => step.marker === undefined)).toBe(true);
+    expect(events.find((event) => event.action === 'applied')).toMatchObject({ attempt: 1 });
   });
 });

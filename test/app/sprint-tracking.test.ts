@@ -6,6 +6,7 @@ import { onJiraEvent } from '../../src/index';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { CSV_COLUMNS } from '../../src/domain/csv-export';
 import { useForgeApp } from '../support/forge-app';
+import { readySprintView } from '../support/sprint-view';
 
 const { productOwner: PRIYA, devDana: DANA, devKofi: KOFI, billingDeveloper: FIN } = SEED_ACCOUNTS;
 const BOARD = SEED_FACTS.onb.boardId;
@@ -15,7 +16,7 @@ const app = useForgeApp();
 
 const site = () => app().site();
 const issue = (key: string) => site().issueByKeyOrId(key)!;
-const view = (by = PRIYA) => app().ok('getSprintViewState', { boardId: BOARD }, by);
+const view = (by = PRIYA) => readySprintView(app(), BOARD, by);
 
 async function approvedAndApplied(issueKey: string, change: object) {
   const proposal = await app().ok('createProposal', { issueKey, change, reason: { category: 'stakeholder-request', text: 'Acme pilot needs it.' }, acknowledgeThreat: true }, DANA);
@@ -31,8 +32,8 @@ describe('the sprint view', () => {
     expect(state.kind).toBe('ready');
     expect(state.sprint).toMatchObject({ id: SEED_FACTS.activeSprintId, goal: SEED_FACTS.activeSprintGoal });
     expect(state.goalItems.done + state.goalItems.inProgress + state.goalItems.todo).toBe(SEED_FACTS.goalCriticalKeys.length);
-    expect(state.queue.map((q: any) => q.proposal.id)).toEqual([pending.id]);
-    expect(state.queue[0].assessmentNow.level).toMatch(/safe|caution|threat/);
+    expect(state.queue.map((q) => q.proposal.id)).toEqual([pending.id]);
+    expect(state.queue[0]?.assessmentNow.level).toMatch(/safe|caution|threat/);
     expect(state.ranked.length).toBeGreaterThan(0);
     expect(state.viewer.isProductOwner).toBe(true);
   });
@@ -40,12 +41,13 @@ describe('the sprint view', () => {
   it('explains a Kanban board and hides boards the caller cannot see', async () => {
     expect(await app().ok('getSprintViewState', { boardId: SEED_FACTS.onb.kanbanBoardId }, PRIYA)).toMatchObject({ kind: 'not-scrum' });
     expect((await app().call('getSprintViewState', { boardId: BOARD }, FIN)).error?.code).toBe('not-found');
-    expect((await app().ok('listBoards', {}, PRIYA)).map((b: any) => b.id)).toEqual([BOARD]);
+    expect((await app().invokeOk('listBoards', {}, PRIYA)).map((b) => b.id)).toEqual([BOARD]);
   });
 
   it('counts churn by hand on the seed: additions, re-estimates and a change made around Goalkeeper', async () => {
     const first = await view();
-    const committed = first.churn.committed.points;
+    const committed = first.churn.committed?.points;
+    if (committed === undefined) throw new Error('The first look at the sprint took no committed scope');
     const [p68, p39, p69] = [issue('ONB-68').points ?? 0, issue('ONB-39').points ?? 0, issue('ONB-69').points ?? 0];
 
     await approvedAndApplied('ONB-68', { kind: 'add' });
@@ -54,8 +56,8 @@ describe('the sprint view', () => {
     await app().sandbox.idle();
 
     const { churn, bypassed, baselineSource } = await view();
-    expect(baselineSource).toBe('first-seen');
-    expect(churn.committed.points).toBe(committed);
+    expect(baselineSource).toBe('changelog');
+    expect(churn.committed?.points).toBe(committed);
     expect(churn.added).toEqual({ points: p68 + p69, count: 2 });
     expect(churn.reestimatedUp).toEqual({ points: 3, count: 1 });
     expect(churn.throughGoalkeeper).toEqual({ points: p68 + 3, count: 2 });
@@ -65,12 +67,13 @@ describe('the sprint view', () => {
     expect(bypassed).toEqual([expect.objectContaining({ issueKey: 'ONB-69', kind: 'added', actorAccountId: KOFI, detectedBy: 'event', review: null })]);
   });
 
-  it('starts watching a sprint at the first look: the reconciliation it queues takes a baseline, and the next refresh counts bypassed churn from zero', async () => {
-    // The view answers without waiting for reconciliation (issue 12): it queues it.
-    expect((await view()).baselineSource).toBe('reconstructed');
+  it('starts watching a sprint at the first look: the sprint is read back to its start once, and the next refresh counts bypassed churn from zero', async () => {
+    const first = await view();
+    expect(first.baselineSource).toBe('changelog');
+    expect(first.baselineTakenAt).toBe(first.sprint.startDate);
     await app().sandbox.idle();
     const { churn, baselineSource } = await view();
-    expect(baselineSource).toBe('first-seen');
+    expect(baselineSource).toBe('changelog');
     expect(churn.bypassed).toEqual({ points: 0, count: 0 });
     expect(churn.added).toEqual({ points: 0, count: 0 });
   });
@@ -97,6 +100,7 @@ describe('the sprint view', () => {
     site().moveToSprint([issue('ONB-69')], site().sprints.get(SEED_FACTS.activeSprintId)!, { kind: 'user', accountId: KOFI });
     await app().sandbox.idle();
     const [change] = (await view()).bypassed;
+    if (!change) throw new Error('The sprint view shows no bypassed change after Kofi moved ONB-69 in');
     expect((await app().call('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'Hotfix for the demo, fine.' }, DANA)).error?.code).toBe('forbidden');
     expect((await app().call('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'short' }, PRIYA)).error?.code).toBe('invalid-input');
     const reviewed = await app().ok('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'Hotfix for the customer demo, agreed in stand-up.' }, PRIYA);
@@ -105,7 +109,79 @@ describe('the sprint view', () => {
   });
 });
 
+describe('the burn-up', () => {
+  it('has a done line from the snapshot: points done by the end of each working day, rising to what is done now', async () => {
+    const { burnUp } = await view();
+    const days = burnUp.doneByDay;
+    expect(days.length).toBeGreaterThanOrEqual(5);
+    expect(days[days.length - 1]!.donePoints).toBe(burnUp.donePoints);
+    expect(days.every((day, index) => index === 0 || day.donePoints >= days[index - 1]!.donePoints)).toBe(true);
+    // The seed's done work was finished over the sprint's first four working days, not all at once.
+    expect(days[0]!.donePoints).toBeGreaterThan(0);
+    expect(days[0]!.donePoints).toBeLessThan(days[3]!.donePoints);
+    expect(days[3]!.donePoints).toBe(burnUp.donePoints);
+  });
+});
+
+describe('churn when the sprint view is first opened late', () => {
+  const sprintId = SEED_FACTS.activeSprintId;
+  const inSprint = () => site().sprintIssues(sprintId).filter((each) => !site().typeOf(each).subtask);
+  const jiraScope = () => ({ points: inSprint().reduce((sum, each) => sum + (each.points ?? 0), 0), count: inSprint().length });
+  const scopeNow = (state: any) => state.burnUp.scope[state.burnUp.scope.length - 1].scope;
+
+  it('counts from what was in the sprint at its start, and scope now is what Jira has, when changes came before the first look', async () => {
+    const atStart = jiraScope();
+    const leaving = inSprint().find((each) => each.status.category !== 'done' && (each.points ?? 0) > 0)!;
+    const reestimated = inSprint().find((each) => each !== leaving && (each.points ?? 0) > 0)!;
+    const p69 = issue('ONB-69').points ?? 0;
+    site().moveToSprint([issue('ONB-69')], site().sprints.get(sprintId)!, { kind: 'user', accountId: KOFI });
+    site().moveToBacklog([leaving], { kind: 'user', accountId: DANA });
+    site().setPoints(reestimated, (reestimated.points ?? 0) + 2, { kind: 'user', accountId: KOFI });
+    await app().sandbox.idle();
+    const jiraNow = jiraScope();
+    expect(jiraNow.points).toBe(atStart.points + p69 - (leaving.points ?? 0) + 2);
+
+    const state = await view();
+    expect(state.baselineSource).toBe('changelog');
+    expect(state.churn.committed).toEqual(atStart);
+    expect(scopeNow(state)).toBe(jiraNow.points);
+    expect(state.churn.added).toEqual({ points: p69, count: 1 });
+    expect(state.churn.removed).toEqual({ points: leaving.points, count: 1 });
+    expect(state.churn.reestimatedUp).toEqual({ points: 2, count: 1 });
+    expect(state.churn.bypassed).toEqual({ points: p69 + (leaving.points ?? 0) + 2, count: 3 });
+    // Each Jira change once, though Jira's event reported it and the history holds it too.
+    expect(state.bypassed.map((change: any) => change.issueKey).sort()).toEqual(['ONB-69', leaving.key, reestimated.key].sort());
+
+    await app().sandbox.idle();
+    const later = await view();
+    expect(later.churn).toEqual(state.churn);
+    expect(scopeNow(later)).toBe(jiraNow.points);
+  });
+
+  it('reads back changes Goalkeeper never heard of from Jira’s history of the issues', async () => {
+    const atStart = jiraScope();
+    const reestimated = inSprint().find((each) => (each.points ?? 0) > 0)!;
+    const p69 = issue('ONB-69').points ?? 0;
+    // Made as the app: Forge's ignoreSelf filter sends no event for them, as if Goalkeeper had not been installed yet.
+    site().moveToSprint([issue('ONB-69')], site().sprints.get(sprintId)!, { kind: 'app' });
+    site().setPoints(reestimated, (reestimated.points ?? 0) + 3, { kind: 'app' });
+    await app().sandbox.idle();
+
+    const state = await view();
+    expect(state.churn.committed).toEqual(atStart);
+    expect(scopeNow(state)).toBe(jiraScope().points);
+    expect(state.bypassed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ issueKey: 'ONB-69', kind: 'added', pointsAfter: p69, detectedBy: 'changelog' }),
+        expect.objectContaining({ issueKey: reestimated.key, kind: 're-estimated', pointsAfter: (reestimated.points ?? 0), detectedBy: 'changelog' }),
+      ]),
+    );
+  });
+});
+
 describe('Forge events', () => {
+  // Jira's event carries the id of the changelog entry it reports (the issue's newest, for the move below).
+  const changelogIdOfMove = () => issue('ONB-71').changelog[issue('ONB-71').changelog.length - 1]!.id;
   const event = (changelogId: string) => ({
     eventType: 'avi:jira:updated:issue',
     atlassianId: KOFI,
@@ -116,10 +192,10 @@ describe('Forge events', () => {
   it('records a duplicated delivery once', async () => {
     site().moveToSprint([issue('ONB-71')], site().sprints.get(SEED_FACTS.activeSprintId)!, { kind: 'app' }); // ignoreSelf: no event of its own
     await app().sandbox.idle();
-    await app().asApp(() => onJiraEvent(event('90001')));
-    await app().asApp(() => onJiraEvent(event('90001')));
-    await Promise.all([app().asApp(() => onJiraEvent(event('90001'))), app().asApp(() => onJiraEvent(event('90001')))]);
-    expect((await view()).bypassed.filter((b: any) => b.issueKey === 'ONB-71')).toHaveLength(1);
+    await app().asApp(() => onJiraEvent(event(changelogIdOfMove())));
+    await app().asApp(() => onJiraEvent(event(changelogIdOfMove())));
+    await Promise.all([app().asApp(() => onJiraEvent(event(changelogIdOfMove()))), app().asApp(() => onJiraEvent(event(changelogIdOfMove())))]);
+    expect((await view()).bypassed.filter((b) => b.issueKey === 'ONB-71')).toHaveLength(1);
   });
 
   it('snapshots the committed scope when a sprint starts, and asks for the goal outcome when it closes', async () => {

@@ -7,7 +7,7 @@
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import type { RecordedRequest } from '../../sandbox/jira/jira-stand-in';
 import { onJiraEvent, purgeExpired, reconcile, reportAccounts } from '../../src/index';
-import type { ForgeApp } from '../support/forge-app';
+import type { ForgeApp, PayloadOf, ResolverKey, ResultOf } from '../support/forge-app';
 
 /** Where a request came from. The first five are what a team member opens; admin scopes are refused there. */
 export const TEAM_MEMBER_PHASES = ['panel', 'preview', 'propose', 'decide', 'sprint view'] as const;
@@ -36,10 +36,10 @@ export interface Journey {
 const { productOwner: PRIYA, devDana: DANA, devKofi: KOFI, devMei: MEI, siteAdmin: ADA } = SEED_ACCOUNTS;
 const BOARD = SEED_FACTS.onb.boardId;
 const RATIONALE = 'Acme signs on Friday only with SSO; we drop the analytics spike instead.';
-const REASON = { category: 'stakeholder-request', text: 'Acme needs SSO sign-up for their pilot.' };
+const REASON = { category: 'stakeholder-request', text: 'Acme needs SSO sign-up for their pilot.' } as const;
 
 /** Every change kind once, each on its own issue of the seed so that no two applies meet. */
-export const JOURNEY_CHANGES: readonly { readonly issueKey: string; readonly change: object; readonly by: string; readonly verdict: 'approve' | 'reject' }[] = [
+export const JOURNEY_CHANGES: readonly { readonly issueKey: string; readonly change: PayloadOf<'createProposal'>['change']; readonly by: string; readonly verdict: 'approve' | 'reject' }[] = [
   { issueKey: 'ONB-68', change: { kind: 'add' }, by: DANA, verdict: 'approve' },
   { issueKey: 'ONB-55', change: { kind: 'remove' }, by: KOFI, verdict: 'reject' },
   { issueKey: 'ONB-50', change: { kind: 'defer' }, by: MEI, verdict: 'approve' },
@@ -50,8 +50,6 @@ export const JOURNEY_CHANGES: readonly { readonly issueKey: string; readonly cha
   { issueKey: 'ONB-69', change: { kind: 'swap', outIssueKey: 'ONB-62' }, by: KOFI, verdict: 'approve' },
   { issueKey: 'ONB-37', change: { kind: 'tweak', note: 'Acceptance criteria: SSO enforcement applies to invited members too.' }, by: MEI, verdict: 'approve' },
 ];
-
-type Answer = { data?: any; error?: { code: string; message: string } };
 
 /** An event as Atlassian documents it, handed over as Forge hands it: whatever type the code declares for it. */
 const documented = (event: object): Parameters<typeof onJiraEvent>[0] => event as Parameters<typeof onJiraEvent>[0];
@@ -70,8 +68,9 @@ export async function runJourney(app: ForgeApp): Promise<Journey> {
       calls.push({ ...request, phase: request.moduleKey === APPLY_CONSUMER_MODULE ? 'apply worker' : phase });
     }
   };
-  const resolver = async (step: string, functionKey: string, payload: unknown, accountId: string): Promise<any> => {
-    const answer = (await app.call(functionKey, payload, accountId)) as Answer;
+  /** Calls a resolver as the UI does; a failed step is recorded (the journey goes on) and answers undefined. */
+  const resolver = async <K extends ResolverKey>(step: string, functionKey: K, payload: PayloadOf<K>, accountId: string): Promise<ResultOf<K> | undefined> => {
+    const answer = await app.invoke(functionKey, payload, accountId);
     label();
     steps.push({ phase, step, ...(answer.error ? { failure: `${answer.error.code}: ${answer.error.message}` } : {}) });
     return answer.data;
@@ -130,7 +129,7 @@ export async function runJourney(app: ForgeApp): Promise<Journey> {
   const view = await resolver('sprint view as the PO', 'getSprintViewState', { boardId: BOARD }, PRIYA);
   await resolver('sprint view as a developer', 'getSprintViewState', { boardId: BOARD }, DANA);
   await resolver('the sprint\'s proposals', 'listSprintProposals', { boardId: BOARD }, PRIYA);
-  const bypassed = view?.bypassed?.[0];
+  const bypassed = view?.kind === 'ready' ? view.bypassed[0] : undefined;
   if (bypassed) await resolver('review a bypassed change', 'reviewBypassedChange', { changeId: bypassed.id, verdict: 'noted', note: RATIONALE }, PRIYA);
 
   phase = 'export';

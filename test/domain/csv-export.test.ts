@@ -1,4 +1,5 @@
 import { CSV_COLUMNS, csvCell, sprintCsv } from '../../src/domain/csv-export';
+import type { BypassedChange } from '../../src/domain/sprint-record';
 import { proposalFor } from '../support/proposals';
 
 describe('CSV export', () => {
@@ -29,8 +30,54 @@ describe('CSV export', () => {
     const csv = sprintCsv([proposal], [], { 'acc-dana': 'Dana Developer', 'acc-priya': 'Priya Owner' });
     const [header, row, end] = csv.split('\r\n');
     expect(header).toBe(CSV_COLUMNS.join(','));
-    expect(row).toBe('proposal,p-1,2026-11-18T09:00:00Z,ONB-31,Add ONB-31 to the active sprint,stakeholder-request,"Acme needs SSO, by Friday",Dana Developer,rejected,yes,Priya Owner,2026-11-18T10:00:00Z,Goal first; next sprint.,,,,,5,');
+    expect(row).toBe('proposal,p-1,2026-11-18T09:00:00Z,ONB-31,Add ONB-31 to the active sprint,stakeholder-request,"Acme needs SSO, by Friday",Dana Developer,rejected,yes,Priya Owner,2026-11-18T10:00:00Z,Goal first; next sprint.,,,,,5,,,,,,');
     expect(end).toBe('');
+  });
+});
+
+describe('CSV export of changes made directly in Jira', () => {
+  const bypassed = (review: BypassedChange['review']): BypassedChange => ({
+    id: 'event:10069:4711:7:ONB-69:added',
+    sprintId: 7,
+    issueKey: 'ONB-69',
+    kind: 'added',
+    at: '2026-11-19T08:00:00.000Z',
+    pointsBefore: null,
+    pointsAfter: 2,
+    source: 'bypassed',
+    reasonCategory: null,
+    proposalId: null,
+    rationale: null,
+    actorAccountId: 'acc-kofi',
+    detectedBy: 'event',
+    review,
+  });
+  const names = { 'acc-kofi': 'Kofi Mensah', 'acc-priya': 'Priya Raman' };
+  const cellsOf = (csv: string, column: (typeof CSV_COLUMNS)[number]) => {
+    const row = csv.split('\r\n')[1]!;
+    return row.split(',')[CSV_COLUMNS.indexOf(column)];
+  };
+
+  it('carries the Product Owner’s review: verdict, reviewer, note and time', () => {
+    const csv = sprintCsv([], [bypassed({ reviewerAccountId: 'acc-priya', verdict: 'accepted', note: 'Small and urgent', at: '2026-11-19T10:00:00.000Z' })], names);
+    expect(cellsOf(csv, 'Review')).toBe('accepted');
+    expect(cellsOf(csv, 'Reviewed by')).toBe('Priya Raman');
+    expect(cellsOf(csv, 'Review note')).toBe('Small and urgent');
+    expect(cellsOf(csv, 'Reviewed at')).toBe('2026-11-19T10:00:00.000Z');
+    expect(cellsOf(csv, 'Reverted by proposal')).toBe('');
+  });
+
+  it('names the proposal that reverts a reverted change, and leaves the review empty while there is none', () => {
+    const reverted = sprintCsv([], [bypassed({ reviewerAccountId: 'acc-priya', verdict: 'reverted', note: 'Not now', at: '2026-11-19T10:00:00.000Z', proposalId: 'p-revert-1' })], names);
+    expect(cellsOf(reverted, 'Review')).toBe('reverted');
+    expect(cellsOf(reverted, 'Reverted by proposal')).toBe('p-revert-1');
+    const unreviewed = sprintCsv([], [bypassed(null)], names);
+    expect(CSV_COLUMNS.slice(CSV_COLUMNS.indexOf('Review')).map((column) => cellsOf(unreviewed, column))).toEqual(['', '', '', '', '']);
+  });
+
+  it('defuses a formula in the review note', () => {
+    const csv = sprintCsv([], [bypassed({ reviewerAccountId: 'acc-priya', verdict: 'noted', note: '=HYPERLINK("http://x")', at: '2026-11-19T10:00:00.000Z' })], names);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
 });
 

@@ -110,6 +110,21 @@ describe('assessChange: the level describes the change, not the sprint', () => {
     expect(assessment.level).toBe('threat');
   });
 
+  it('calls a 20-point drop that leaves the goal above the PO’s threshold caution by default, and a threat for a PO who set a 20-point material drop', () => {
+    // ONB-2 re-estimated 3 → 5: the goal needs 10 points of about 10 left, still likelier met than not.
+    const change: Change = { kind: 'estimate', points: 5 };
+    const byDefault = assess(onTrack, 'ONB-2', change);
+    expect(byDefault.before.pGoal - byDefault.after.pGoal).toBeGreaterThanOrEqual(0.2);
+    expect(byDefault.after.pGoal).toBeGreaterThanOrEqual(0.5);
+    expect(byDefault.level).toBe('caution');
+    expect(codes(byDefault)).toContain('p-goal-drop');
+    expect(codes(byDefault)).not.toContain('p-goal-low');
+
+    const strict = assess(onTrack, 'ONB-2', change, { thresholds: { threatBelow: 0.5, threatDrop: 0.2, cautionBelow: 0.8, cautionDrop: 0.05 } });
+    expect(strict.after).toEqual(byDefault.after);
+    expect(strict.level).toBe('threat');
+  });
+
   it('calls a re-rank that pushes goal work far down a threat, names the item, and offers a deferral that brings P back', () => {
     const assessment = assess(onTrack, 'ONB-6', { kind: 'rerank', target: { position: 'top' } });
     expect(assessment.level).toBe('threat');

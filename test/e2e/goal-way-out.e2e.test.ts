@@ -6,6 +6,8 @@
 import type { Frame } from 'playwright-core';
 import { SANDBOX_CLOUD_ID } from '../../sandbox/jira/jira-model';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
+import type { SettingsPageState } from '../../src/contract/settings';
+import { editableSettings } from '../support/project-settings';
 import { describeInBrowser } from './browser';
 import { decide, fillProposal, openIssuePanel, proposalCard, submitProposal, waitForStatus } from './issue-panel-driver';
 import { useSandboxInBrowser } from './sandbox-fixture';
@@ -75,11 +77,11 @@ describeInBrowser('a way out, and escalation, end to end', () => {
   it('sends a threatening re-rank to the Product Owner and tells the proposer why', async () => {
     // The project made re-ranks of goal items the Developers' call: only the threat rule is left.
     const settingsPanel = await openIssuePanel(ui(), siteAdmin, 'ONB-42');
-    const loaded = (await ui().callBridge(settingsPanel, 'invoke', { functionKey: 'getProjectSettings', payload: { projectKey: 'ONB' } })) as { data: { settings: Record<string, any> } };
-    const { version, updatedBy, updatedAt, ...settings } = loaded.data.settings;
+    const loaded = (await ui().callBridge(settingsPanel, 'invoke', { functionKey: 'getProjectSettings', payload: { projectKey: 'ONB' } })) as { data: SettingsPageState };
+    const settings = editableSettings(loaded.data);
     const saved = (await ui().callBridge(settingsPanel, 'invoke', {
       functionKey: 'saveProjectSettings',
-      payload: { projectKey: 'ONB', settings: { ...settings, policy: { ...settings.policy, goalCriticalRerankNeedsProductOwner: false } }, expectedVersion: version },
+      payload: { projectKey: 'ONB', settings: { ...settings, policy: { ...settings.policy, goalCriticalRerankNeedsProductOwner: false } }, expectedVersion: loaded.data.settings.version },
     })) as { error?: unknown };
     expect(saved.error).toBeUndefined();
     const rankBefore = site().rankIndexOf(site().issueByKeyOrId('ONB-42')!);

@@ -8,7 +8,7 @@ import type { Frame } from 'playwright-core';
 import { COOKIES } from '../../sandbox/chrome/viewer';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { describeInBrowser } from './browser';
-import { auditTrailOf, decide, openIssuePanel, propose, proposalCard, waitForStatus } from './issue-panel-driver';
+import { decide, openIssuePanel, propose, proposalCard, waitForStatus } from './issue-panel-driver';
 import { useSandboxInBrowser } from './sandbox-fixture';
 
 jest.setTimeout(180_000);

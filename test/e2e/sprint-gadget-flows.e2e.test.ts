@@ -10,26 +10,19 @@ import { CSV_COLUMNS } from '../../src/domain/csv-export';
 import { describeInBrowser } from './browser';
 import { expectDisabled, expectEnabled, openIssuePanel, propose } from './issue-panel-driver';
 import { useSandboxInBrowser } from './sandbox-fixture';
+import { DASHBOARD, GADGET_ID, openDecision, openGadget as openGadgetAs, openSection } from './sprint-gadget-driver';
 
 jest.setTimeout(180_000);
 
-const DASHBOARD = '/jira/dashboards/10000';
 const BACKLOG = '/jira/software/projects/ONB/boards/1/backlog';
-/** The sandbox dashboard's one sprint gadget (sandbox/chrome/dashboard-page.ts numbers them from 10100). */
-const GADGET_ID = '10100';
 const UI_MS = 15_000;
 const { devDana, devMei, productOwner } = SEED_ACCOUNTS;
 
 describeInBrowser('the sprint gadget, end to end', () => {
   const { ui } = useSandboxInBrowser();
 
-  /** The dashboard as `accountId`, once the gadget shows the board's active sprint. */
-  async function openGadget(accountId: string): Promise<Frame> {
-    await ui().actAs(accountId);
-    await ui().open(DASHBOARD);
-    const gadget = await ui().extensionFrame('goalkeeper-sprint-gadget');
-    await gadget.getByRole('heading', { name: 'ONB Sprint 7' }).waitFor({ timeout: UI_MS });
-    return gadget;
+  function openGadget(accountId: string): Promise<Frame> {
+    return openGadgetAs(ui(), accountId);
   }
 
   /** A proposal made the way a developer makes it, in the issue panel; the PO has it in the queue. */
@@ -64,13 +57,14 @@ describeInBrowser('the sprint gadget, end to end', () => {
 
     const gadget = await ui().extensionFrame('goalkeeper-sprint-gadget');
     await gadget.getByRole('heading', { name: 'ONB Sprint 7' }).waitFor({ timeout: UI_MS });
+    for (const section of ['Burn-up', 'Churn', /^Decisions/]) await openSection(gadget, section);
     const burnUp = gadget.getByRole('region', { name: 'Burn-up' });
     await burnUp.getByText(/^Committed 30 points; scope now 30 points after 0 changes; \d+ points done\.$/).waitFor();
     expect(await churnRow(gadget, 'Added')).toEqual(['0', '0']);
 
     const queue = gadget.getByRole('region', { name: 'Waiting for a decision (1)' });
-    const decision = queue.getByRole('region', { name: 'Decide: Add ONB-70 to the sprint' });
     await queue.getByText('The pilot customer in Munich needs the German wizard before their rollout.').waitFor();
+    const decision = await openDecision(gadget, 'Add ONB-70 to the sprint');
     const approve = decision.getByRole('button', { name: 'Approve', exact: true });
     await expectDisabled(approve);
     await decision.getByLabel('Rationale (the team will read it)').pressSequentially('Pilot signs next week');
@@ -92,7 +86,7 @@ describeInBrowser('the sprint gadget, end to end', () => {
     const step = burnUp.getByRole('img', { name: /^Change 1 of 1: ONB-70 added to the sprint/ });
     await step.focus();
     await burnUp.getByRole('tooltip').getByText('Pilot signs next week').waitFor();
-    await ui().screenshot('sprint-gadget-light');
+    await ui().screenshot('sprint-gadget-details-light');
 
     const [download] = await Promise.all([ui().page.waitForEvent('download'), gadget.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('goalkeeper-ONB-Sprint-7.csv');
@@ -103,13 +97,14 @@ describeInBrowser('the sprint gadget, end to end', () => {
     await gadget.getByText('goalkeeper-ONB-Sprint-7.csv exported.').waitFor();
 
     await ui().setColorMode('dark');
-    await ui().screenshot('sprint-gadget-dark');
+    await ui().screenshot('sprint-gadget-details-dark');
     expect(ui().dialogs).toEqual([]);
   });
 
   it('shows a move made directly in Jira as bypassed after one refresh, for the Product Owner to review', async () => {
     ui().sandbox.settings.setGadgetConfiguration(GADGET_ID, { boardId: SEED_FACTS.onb.boardId });
     const gadget = await openGadget(productOwner);
+    for (const section of ['Churn', /^Made in Jira/]) await openSection(gadget, section);
     const bypassed = gadget.getByRole('region', { name: /^Changes made directly in Jira/ });
     await bypassed.getByText('None. A change made on the board around Goalkeeper shows up here at the next refresh.').waitFor();
 
@@ -168,7 +163,9 @@ describeInBrowser('the sprint gadget, end to end', () => {
     await ui().sandbox.idle();
 
     let gadget = await openGadget(productOwner);
-    const decision = gadget.getByRole('region', { name: 'Decide: Add ONB-72 to the sprint' });
+    await openSection(gadget, /^Made in Jira/);
+    await openSection(gadget, /^Decisions/);
+    const decision = await openDecision(gadget, 'Add ONB-72 to the sprint');
     await decision.getByLabel('Rationale (the team will read it)').fill(markup);
     await decision.getByRole('button', { name: 'Approve', exact: true }).click();
     await gadget.getByRole('region', { name: 'Waiting for a decision (0)' }).waitFor({ timeout: UI_MS });
@@ -179,6 +176,7 @@ describeInBrowser('the sprint gadget, end to end', () => {
     await ui().sandbox.idle();
 
     gadget = await openGadget(productOwner);
+    await openSection(gadget, 'Burn-up');
     await gadget.getByRole('region', { name: 'Burn-up' }).getByText('Show the burn-up as a table').click();
     // The decision log, the burn-up table and the review each show the text as typed.
     expect(await gadget.getByText(markup, { exact: true }).count()).toBeGreaterThanOrEqual(3);

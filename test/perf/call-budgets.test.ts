@@ -2,9 +2,14 @@
  * What the views cost in calls (issue 12), counted through the real handler against the stand-in
  * on the big board (sandbox/jira/big-board-seed.ts) at 10 and 1,000 items: call counts are
  * deterministic, so they are asserted; times are not (they stay in `npm run bench`,
- * bench/jira-calls.ts, which also prints the budgets still open). A later open reads the sprint
- * from its stored snapshot (src/store/sprint-snapshot-store.ts) after one change-mark search, so
- * no view's cost grows with the sprint.
+ * bench/jira-calls.ts, which prints every budget as met or over).
+ *
+ * The rule the budgets hold to: a *later* open — the sprint's snapshot stored and still vouched
+ * for by Jira's change mark, Jira's configuration kept and younger than its age
+ * (src/jira/kept-config.ts) — meets issue 12's budgets of 4 (panel), 4 (preview) and 8 (sprint
+ * view) Jira calls at every size and queue length. A *first* open (nothing stored yet, or the
+ * sprint changed since) pages the sprint once, in parallel waves, and is held to time instead:
+ * at most 5 s modelled at 5,000 items, printed as its own row by the benchmark.
  */
 import { measureCall, openMeteredBoard, storeOpenProposals, type MeteredBoard } from '../../bench/jira-calls';
 import type { Cost } from '../../bench/call-meter';
@@ -15,12 +20,8 @@ const DANA = SEED_ACCOUNTS.devDana;
 /** Sizes the test builds (5,000 only in the benchmark: seeding it takes long on a loaded box). */
 const SIZES = [10, 1_000] as const;
 
-/**
- * Jira calls a later open makes at most, at every size and with 100 open proposals: what this
- * round reached (issue 12's budgets are 4, 4 and 8; BUDGETS in bench/jira-calls.ts, and the
- * benchmark prints what is still over them).
- */
-const CEILINGS = { panel: 10, preview: 9, 'sprint view': 9, 'sprint view, 100 open': 10, 'panel, 100 open': 10 } as const;
+/** Jira calls a later open makes at most, at every size and with 100 open proposals: issue 12's budgets (BUDGETS in bench/jira-calls.ts). */
+const CEILINGS = { panel: 4, preview: 4, 'sprint view': 8, 'sprint view, 100 open': 8, 'panel, 100 open': 4 } as const;
 
 /** Costs of the later opens, by size, for comparing sizes. */
 const costsBySize = new Map<number, Map<string, Cost>>();
@@ -79,9 +80,8 @@ describe.each(SIZES)('a sprint of %i items', (items) => {
     expect(costs.get('panel, 100 open')!.jira).toBe(costs.get('panel')!.jira);
   });
 
-  it('checks the board with one call for that board, never by listing the boards of the site', () => {
+  it('never lists the boards of the site to check one board, and asks the caller about its project in one call', () => {
     const calls = costs.get('sprint view')!.calls.map((call) => operationOf(call.what));
-    expect(calls).toContain(`GET /rest/agile/1.0/board/${BIG_BOARD.boardId}`);
     expect(calls).not.toContain('GET /rest/agile/1.0/board');
     expect(calls.filter((what) => what === 'GET /rest/api/3/mypermissions')).toHaveLength(1);
   });
@@ -96,15 +96,17 @@ describe.each(SIZES)('a sprint of %i items', (items) => {
     expect(calls.filter((what) => what === 'POST /rest/api/3/search/jql').length).toBeGreaterThanOrEqual(1);
   });
 
-  it('asks the caller\'s permissions on the panel\'s issue in one call', () => {
+  it('reads the panel\'s issue as the caller (the Browse check) and asks everything else about them in one permission check', () => {
     const calls = costs.get('panel')!.calls.map((call) => operationOf(call.what));
-    expect(calls.filter((what) => what === 'GET /rest/api/3/mypermissions')).toHaveLength(1);
+    expect(calls.filter((what) => what === `GET /rest/agile/1.0/issue/${board.sprintKey}`)).toHaveLength(1);
+    expect(calls.filter((what) => what === 'POST /rest/api/3/permissions/check')).toHaveLength(1);
+    expect(calls).not.toContain('GET /rest/api/3/mypermissions');
     expect(calls).not.toContain('POST /rest/api/3/issue/bulkfetch');
   });
 
-  it('reads the open sprints in one call, and the closed-sprint list not again while the same sprint is active', () => {
-    const sprintLists = jiraGets(costs.get('panel')!).filter((what) => operationOf(what) === `GET /rest/agile/1.0/board/${BIG_BOARD.boardId}/sprint`);
-    expect(sprintLists.map((what) => new URL(what.slice('GET '.length), 'https://jira.invalid').searchParams.get('state'))).toEqual(['active,future']);
+  it('reads neither the board, its sprint lists, the field list nor the refused Product Owner role again on a later panel open', () => {
+    const calls = costs.get('panel')!.calls.map((call) => operationOf(call.what));
+    expect(calls.filter((what) => what.startsWith('GET /rest/agile/1.0/board/') || what === 'GET /rest/api/3/field' || what.startsWith('GET /rest/api/3/project/'))).toEqual([]);
   });
 
   it('answers the sprint view without waiting for reconciliation, and writes nothing on its request path', () => {
@@ -141,6 +143,15 @@ describe('a changed sprint', () => {
     board.site.rank([last], 'before', first, { kind: 'user', accountId: DANA });
     expect(sprintPages(await view())).toBeGreaterThan(0);
     expect(sprintPages(await view())).toBe(0);
+  }, 60_000);
+
+  it('shows an estimate changed in Jira on the next panel open: the change mark moved, so the stored snapshot is not served', async () => {
+    const panel = async () => (await measureCall<{ sprintIssues: { key: string; points: number | null }[] }>(board, 'getIssuePanelState', { issueKey: board.sprintKey }, DANA)).data;
+    const key = bigBoardSprintKeys(board.site)[2]!;
+    const before = (await panel()).sprintIssues.find((issue) => issue.key === key)!.points;
+    const changed = (before ?? 0) + 5;
+    board.site.setPoints(board.site.issueByKeyOrId(key)!, changed, { kind: 'user', accountId: DANA });
+    expect((await panel()).sprintIssues.find((issue) => issue.key === key)!.points).toBe(changed);
   }, 60_000);
 
   it('is read afresh after an issue left it (the event forgets the snapshot: the issues still in it did not change)', async () => {

@@ -19,7 +19,7 @@ afterEach(() => standIn.close());
 const site = () => standIn.model.site();
 const noOneByRole = { reporter: false, assignee: false, watchers: false, voters: false };
 
-async function notify(actor: string, issueKey: string, body: unknown): Promise<{ status: number; body: any }> {
+async function notify(actor: string, issueKey: string, body: unknown): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${standIn.url}/rest/api/3/issue/${issueKey}/notify`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [ACTOR_HEADER]: actor },

@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { createSettingsRepository } from '../../src/store/settings-repository';
 import { reportFigure, testTally } from '../support/figures';
 import { useForgeApp } from '../support/forge-app';
-import { ADA, approval, appChanges, auditActions, BIL_SPRINT, DANA, FIN, ONB_BOARD, ONB_SPRINT, PRIYA, proposalPayload, RATIONALE, storedProposal, storeOf } from './security-fixture';
+import { ADA, applyStep, approval, appChanges, auditActions, BIL_SPRINT, DANA, FIN, ONB_BOARD, ONB_SPRINT, PRIYA, proposalPayload, RATIONALE, storedProposal, storeOf } from './security-fixture';
 
 const app = useForgeApp();
 const attacks = testTally();
@@ -90,14 +90,18 @@ describe('finding 1: sprint contents ignore Browse', () => {
     const swap = await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'swap', outIssueKey: 'BIL-2' }), ADA);
     const estimate = await app().ok('createProposal', proposalPayload('ONB-39', { kind: 'estimate', points: 8 }), ADA);
     // Stored as Ada saw it: the BIL issue is on her capacity line.
-    const stored = (storeOf(app()).entities.proposal?.[estimate.id] as { proposal: any }).proposal;
+    const stored = storedProposal(app(), estimate.id);
     expect(JSON.stringify(stored.assessment)).toMatch(/BIL-2/);
 
     const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-39' }, DANA);
     expectNoBillingTrace(panel);
     expect(panel.proposals.map((p: { id: string }) => p.id)).toEqual([estimate.id]);
     // Re-filtered, not emptied: everything Dana may browse of what Ada saw is still there.
-    const line = (assessment: any) => [...assessment.before.capacityLine.aboveKeys, ...assessment.before.capacityLine.belowKeys];
+    type WithCapacityLine = { readonly before: { readonly capacityLine: { readonly aboveKeys: readonly string[]; readonly belowKeys: readonly string[] } } };
+    const line = (assessment: WithCapacityLine | null | undefined) => {
+      if (!assessment) throw new Error('The proposal carries no assessment');
+      return [...assessment.before.capacityLine.aboveKeys, ...assessment.before.capacityLine.belowKeys];
+    };
     expect(line(panel.proposals[0].assessment)).toEqual(line(stored.assessment).filter((key: string) => !key.startsWith('BIL-')));
     expect(line(panel.proposals[0].assessment).length).toBeGreaterThan(0);
     expect(panel.hidden.issues).toBe(1);
@@ -144,23 +148,28 @@ const commentTexts = (key: string) => JSON.stringify(issue(key).comments.map((co
 
 describe('the caller\'s filter costs one permission check per view, beside the check of the subject itself', () => {
   /** The permission calls (as the caller) of one invocation. */
-  async function permissionCalls(work: () => Promise<unknown>, figure: 'panelCalls' | 'viewCalls'): Promise<{ checks: number; lookups: number }> {
+  async function permissionCalls(work: () => Promise<unknown>, figure: 'panelCalls' | 'viewCalls'): Promise<{ checks: number; lookups: number; issueReadsAsCaller: number }> {
     await work(); // once to warm what is read once and kept (team history), as on a site in use
     const before = app().sandbox.jira.requests.length;
     await work();
     const calls = app().sandbox.jira.requests.slice(before);
     figures[figure] = calls.length;
     const isCheck = (path: string) => path === '/rest/api/3/permissions/check' || path.startsWith('/rest/api/3/mypermissions?');
-    return { checks: calls.filter((call) => isCheck(call.path)).length, lookups: calls.filter((call) => call.path === '/rest/api/3/issue/bulkfetch').length };
+    return {
+      checks: calls.filter((call) => isCheck(call.path)).length,
+      lookups: calls.filter((call) => call.path === '/rest/api/3/issue/bulkfetch').length,
+      issueReadsAsCaller: calls.filter((call) => call.path.startsWith('/rest/agile/1.0/issue/') && call.actor === `user:${DANA}`).length,
+    };
   }
 
   it('asks once for the issue and once for everything the panel shows; once for everything the gadget shows', async () => {
     moveIntoSprint('BIL-2', ONB_SPRINT, FIN);
     await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }), DANA);
-    // The panel: the issue itself (one mypermissions by key), then the sprint's issues and board by id, in one check.
-    expect(await permissionCalls(() => app().ok('getIssuePanelState', { issueKey: 'ONB-39' }, DANA), 'panelCalls')).toEqual({ checks: 2, lookups: 0 });
+    // The panel: the issue itself, read as the caller (Jira answers 404 to one who may not browse it),
+    // then the sprint's issues, the board and the caller's other rights on the issue by id, in one check.
+    expect(await permissionCalls(() => app().ok('getIssuePanelState', { issueKey: 'ONB-39' }, DANA), 'panelCalls')).toEqual({ checks: 1, lookups: 0, issueReadsAsCaller: 1 });
     // The gadget: the board's project (one mypermissions as the caller, board-access.ts), then every issue the view names, in one check.
-    expect(await permissionCalls(() => app().ok('getSprintViewState', { boardId: ONB_BOARD }, DANA), 'viewCalls')).toEqual({ checks: 2, lookups: 0 });
+    expect(await permissionCalls(() => app().ok('getSprintViewState', { boardId: ONB_BOARD }, DANA), 'viewCalls')).toEqual({ checks: 2, lookups: 0, issueReadsAsCaller: 0 });
   });
 });
 
@@ -184,7 +193,7 @@ describe('findings 2 and 3: the app acts only as far as the person could', () =>
     const stored = storedProposal(app(), proposal.id);
     expect(stored.status).toBe('applied');
     expect(commentsPostedOn('ONB-68')).toBe(0);
-    expect(stored.apply.steps.find((step: { name: string }) => step.name === 'comment').detail).toMatch(/not posted: the person who decided did not hold Add comments on ONB-68/);
+    expect(applyStep(stored, 'comment').detail).toMatch(/not posted: the person who decided did not hold Add comments on ONB-68/);
   }));
 
   it('never copies a tweak note into a comment for someone who may not comment, and does for someone who may', attacks.track(async () => {
@@ -235,14 +244,14 @@ describe('finding 4: the apply journal trusts only what the app itself created',
     await app().sandbox.idle();
     const stored = storedProposal(app(), proposal.id);
     expect(stored.status).toBe('applied');
-    const created = stored.apply.steps.find((step: { name: string }) => step.name === 'create-part-1').createdKeys;
+    const created = applyStep(stored, 'create-part-1').createdKeys ?? [];
     expect(created).toHaveLength(1);
     expect(created).not.toContain(lookalike.key);
-    expect(issue(created[0]).points).toBe(1);
+    expect(issue(created[0]!).points).toBe(1);
     expect(issue(lookalike.key).points).toBe(13);
     // The marker is the app's: no answer to a person carries it.
     const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-42' }, DANA);
-    const marker = stored.apply.steps.find((step: { name: string }) => step.name === 'create-part-1').marker;
+    const marker = applyStep(stored, 'create-part-1').marker;
     expect(marker).toEqual(expect.any(String));
     expect(JSON.stringify(panel)).not.toContain(marker);
   }));

@@ -8,6 +8,7 @@
 import { SEEDED_ONB_SETTINGS, SEEDED_SETTINGS_VERSION } from '../../sandbox/app-seed';
 import { onJiraEvent } from '../../src/index';
 import type { EndpointName } from '../../src/resolvers/endpoints';
+import type { ResultOf } from '../../src/contract/endpoints';
 import { endpoints } from '../../src/resolvers/endpoints';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { reportFigure } from '../support/figures';
@@ -304,12 +305,16 @@ function payloadFor(resolver: EndpointName, subject: Subject): object {
   return { ...(resolver === 'listSprintProposals' ? claims : IMPERSONATION), ...body };
 }
 
+/** A data answer, typed by the resolver that gave it. */
+type DataOf = { [K in EndpointName]: { readonly resolver: K; readonly data: ResultOf<K> } }[EndpointName];
+
 /** The outcome as the table speaks it, and whether a data answer names the caller (never the payload's claims). */
-function outcomeOf(resolver: EndpointName, answer: Answer<any>, subject: Subject, caller: string): { outcome: Outcome | 'malformed'; identityHolds: boolean } {
+function outcomeOf(resolver: EndpointName, answer: Answer, subject: Subject, caller: string): { outcome: Outcome | 'malformed'; identityHolds: boolean } {
   if (answer.error) return { outcome: (['forbidden', 'not-found'].includes(answer.error.code) ? answer.error.code : `error:${answer.error.code}`) as Outcome, identityHolds: true };
   if (!('data' in answer)) return { outcome: 'malformed', identityHolds: false };
-  const data = answer.data;
-  switch (resolver) {
+  // The result each resolver's use case returns (src/contract/endpoints.ts), told apart by the resolver's name.
+  const { resolver: named, data } = { resolver, data: answer.data } as DataOf;
+  switch (named) {
     case 'listBoards':
       return { outcome: data.some((b: { id: number }) => b.id === subject.boardId) ? 'data' : 'unlisted', identityHolds: true };
     case 'listSprintProposals':
@@ -319,13 +324,13 @@ function outcomeOf(resolver: EndpointName, answer: Answer<any>, subject: Subject
     case 'createProposal':
       return { outcome: 'data', identityHolds: data.proposerAccountId === caller && data.status === 'proposed' };
     case 'decideProposal':
-      return { outcome: 'data', identityHolds: data.decision.deciderAccountId === caller && data.status === 'approved' };
+      return { outcome: 'data', identityHolds: data.decision?.deciderAccountId === caller && data.status === 'approved' };
     case 'withdrawProposal':
       return { outcome: 'data', identityHolds: data.proposerAccountId === caller && data.status === 'withdrawn' };
     case 'reviewBypassedChange':
-      return { outcome: 'data', identityHolds: data.review.reviewerAccountId === caller };
+      return { outcome: 'data', identityHolds: data.review?.reviewerAccountId === caller };
     case 'revertBypassedChange':
-      return { outcome: 'data', identityHolds: data.change.review.reviewerAccountId === caller && data.proposal.proposerAccountId === caller };
+      return { outcome: 'data', identityHolds: data.change.review?.reviewerAccountId === caller && data.proposal.proposerAccountId === caller };
     case 'recordSprintOutcome':
       return { outcome: 'data', identityHolds: data.recordedBy === caller };
     case 'saveProjectSettings':

@@ -115,23 +115,31 @@ function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | nu
   return keys.flatMap((key) => [[...prefix, key], ...pathsOf((value as Record<string | number, unknown>)[key], [...prefix, key])]);
 }
 
-function containerAt(root: any, path: (string | number)[]): any {
-  return path.slice(0, -1).reduce((node, key) => (node !== null && typeof node === 'object' ? node[key] : undefined), root);
+/** A JSON object or array, indexed as JSON.parse makes them; what the mutations walk and change. */
+type Container = Record<string | number, unknown>;
+
+const isContainer = (value: unknown): value is Container => value !== null && typeof value === 'object';
+
+/** The object or array holding the last key of `path` (the root for a one-key path). */
+function containerAt(root: Container, path: readonly (string | number)[]): Container | undefined {
+  let node: unknown = root;
+  for (const key of path.slice(0, -1)) node = isContainer(node) ? node[key] : undefined;
+  return isContainer(node) ? node : undefined;
 }
 
-function setOwn(target: any, key: string | number, value: unknown): void {
+function setOwn(target: object, key: string | number, value: unknown): void {
   // defineProperty, so that a key named __proto__ becomes an own property, as JSON.parse makes it.
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function mutate(base: unknown, mutations: readonly Mutation[]): unknown {
-  let payload: any = structuredClone(base);
+  let payload: unknown = structuredClone(base);
   for (const m of mutations) {
     if (m.op === 'whole') {
       payload = m.value;
       continue;
     }
-    if (payload === null || typeof payload !== 'object') continue;
+    if (!isContainer(payload)) continue;
     const paths = pathsOf(payload);
     const path = paths.length > 0 && m.op !== 'unknown-kind' ? paths[m.at % paths.length]! : [];
     const container = containerAt(payload, path);
@@ -147,14 +155,17 @@ function mutate(base: unknown, mutations: readonly Mutation[]): unknown {
         }
         break;
       case 'pollute': {
-        const host = path.length > 0 && container && typeof container[key!] === 'object' && container[key!] !== null ? container[key!] : payload;
+        const inner = container && key !== undefined ? container[key] : undefined;
+        const host = path.length > 0 && isContainer(inner) ? inner : payload;
         for (const [name, value] of Object.entries(POLLUTERS[m.polluter]!())) setOwn(host, name, value);
         break;
       }
-      case 'unknown-kind':
-        if (payload.change && typeof payload.change === 'object') payload.change.kind = m.kind;
+      case 'unknown-kind': {
+        const change = payload.change;
+        if (isContainer(change)) change.kind = m.kind;
         else setOwn(payload, 'change', { kind: m.kind });
         break;
+      }
     }
   }
   return payload;

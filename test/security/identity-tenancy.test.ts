@@ -7,7 +7,9 @@
 import { SEEDED_SETTINGS_VERSION } from '../../sandbox/app-seed';
 import { runInvocation } from '../../sandbox/forge-host/forge-runtime';
 import { handler } from '../../src/index';
+import type { ResultOf } from '../../src/contract/endpoints';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import type { ProposalRecord } from '../../src/store/entities';
 import { reportFigure, testTally } from '../support/figures';
 import { SANDBOX_SITE, useForgeApp, type SiteRef } from '../support/forge-app';
 import {
@@ -47,7 +49,7 @@ const FORGED_EXTENSIONS = [
 ];
 
 /** The parts of a panel that do not depend on the moment it is read. */
-function stablePanel(panel: any): unknown {
+function stablePanel(panel: ResultOf<'getIssuePanelState'>): unknown {
   const { risk, sprint, ...rest } = panel;
   return { ...rest, sprintName: sprint?.name, riskLevel: risk?.level };
 }
@@ -70,7 +72,8 @@ describe('a forged context.extension', () => {
       await app().ok('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1 }, DANA);
     }
     expect(openSprintsOf(app().site(), 'ONB-70')).toEqual([]);
-    expect(storeOf(app()).entities.proposal && Object.values(storeOf(app()).entities.proposal!).every((record: any) => record.issueKey === 'ONB-68')).toBe(true);
+    const issueKeys = Object.values(storeOf(app()).entities.proposal ?? {}).map((record) => (record as Pick<ProposalRecord, 'issueKey'>).issueKey);
+    expect(new Set(issueKeys)).toEqual(new Set(['ONB-68']));
   }));
 });
 
@@ -162,7 +165,7 @@ describe('a decider who loses their rights before the apply', () => {
       await app().ok('saveProjectSettings', { projectKey: 'ONB', settings, expectedVersion: SEEDED_SETTINGS_VERSION }, ADA);
     });
     expect(stored.status).toBe('apply-failed');
-    expect(stored.apply.lastError).toBe('Apply refused: the person who approved this change is no longer a Product Owner of the project.');
+    expect(stored.apply?.lastError).toBe('Apply refused: the person who approved this change is no longer a Product Owner of the project.');
     expect(actions.slice(-1)).toEqual(['apply-failed']);
   }));
 
@@ -173,7 +176,7 @@ describe('a decider who loses their rights before the apply', () => {
       app().site().appPermissionsWithdrawn.set('ONB', new Set(['SCHEDULE_ISSUES']));
     });
     expect(stored.status).toBe('apply-failed');
-    expect(stored.apply.lastError).toMatch(/^Apply refused: Goalkeeper itself does not hold Schedule issues on ONB-73 in Jira/);
+    expect(stored.apply?.lastError).toMatch(/^Apply refused: Goalkeeper itself does not hold Schedule issues on ONB-73 in Jira/);
   }));
 });
 

@@ -4,6 +4,8 @@
  * roles, sprints — the way an admin would change them in Jira while Goalkeeper is in use.
  */
 import type { JiraChange, JiraSite } from '../../sandbox/jira/jira-model';
+import type { ApplyStep, Proposal } from '../../src/domain/proposal';
+import type { ProposalRecord } from '../../src/store/entities';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { SANDBOX_SITE, type ForgeApp, type SiteRef } from '../support/forge-app';
 
@@ -94,7 +96,16 @@ export async function auditActions(app: ForgeApp, proposalId: string, site: Site
   return actions;
 }
 
-/** The stored proposal, read as the app (no caller permissions involved). */
-export function storedProposal(app: ForgeApp, proposalId: string, site: SiteRef = SANDBOX_SITE): any {
-  return (storeOf(app, site).entities.proposal?.[proposalId] as { proposal?: unknown } | undefined)?.proposal;
+/** The stored proposal, read as the app (no caller permissions involved); a test asks only for one it created. */
+export function storedProposal(app: ForgeApp, proposalId: string, site: SiteRef = SANDBOX_SITE): Proposal {
+  const record = storeOf(app, site).entities.proposal?.[proposalId] as Pick<ProposalRecord, 'proposal'> | undefined;
+  if (!record) throw new Error(`No proposal ${proposalId} stored on ${site.cloudId}`);
+  return record.proposal;
+}
+
+/** One step of a proposal's apply journal, by name; a test asks only for a step the apply must have taken. */
+export function applyStep(proposal: Proposal, name: string): ApplyStep {
+  const step = proposal.apply?.steps.find((candidate) => candidate.name === name);
+  if (!step) throw new Error(`Proposal ${proposal.id} has no apply step ${name} (steps: ${proposal.apply?.steps.map((s) => s.name).join(', ') ?? 'none'})`);
+  return step;
 }

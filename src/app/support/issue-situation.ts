@@ -33,46 +33,64 @@ export async function loadSettings(ports: Ports, projectKey: string): Promise<Pr
 }
 
 /** The board an issue is planned on: its open sprint's board, else the project's first Scrum board. */
-async function boardOf(ports: Ports, issue: IssueFacts): Promise<{ board: BoardSummary | null; openSprints: readonly Sprint[] }> {
+async function boardOf(ports: Ports, issue: IssueFacts): Promise<BoardSummary | null> {
   const openSprints = issue.openSprints ?? (await Promise.all(issue.openSprintIds.map((id) => ports.jira.getSprint(id)))).filter((s): s is Sprint => s !== null);
   const planned = openSprints.find((s) => s.state === 'active') ?? openSprints[0];
-  if (planned) return { board: await ports.jira.getBoard(planned.boardId), openSprints };
+  if (planned) return ports.jira.getBoard(planned.boardId);
   const boards = await ports.jira.boardsOfProject(issue.projectKey);
-  return { board: boards.find((b) => b.type === 'scrum') ?? null, openSprints };
+  return boards.find((b) => b.type === 'scrum') ?? null;
 }
 
 /**
- * How a use case reads the active sprint: a view or a proposal may use the stored snapshot while
- * Jira's change mark says it is current ('snapshot'); deciding and applying judge the sprint as
- * Jira has it this moment ('fresh'), since a removal moves no mark until the event or
- * reconciliation has seen it.
+ * The board's active sprint and the next one. A view reads them as kept a short while
+ * (JiraPort.openSprintsForView), checked against the issue's own sprint just read; deciding and
+ * applying read them from Jira afresh.
  */
-export type SprintRead = 'snapshot' | 'fresh';
+async function openSprintsOf(ports: Ports, boardId: number, issue: IssueFacts, sprintRead: SprintRead): Promise<{ active: Sprint | null; next: Sprint | null }> {
+  if (sprintRead === 'view') {
+    const { active, future } = await ports.jira.openSprintsForView(boardId, issue.openSprints ?? []);
+    return { active, next: future[0] ?? null };
+  }
+  const [active, future] = await Promise.all([ports.jira.activeSprint(boardId), ports.jira.futureSprints(boardId)]);
+  return { active, next: future[0] ?? null };
+}
 
-/** Loads the situation; callers must have checked the user's permission on `issueKey` first. */
-export async function loadIssueSituation(ports: Ports, issueKey: string, sprintRead: SprintRead = 'fresh'): Promise<IssueSituation> {
-  const issue = await ports.jira.getIssue(issueKey);
+/**
+ * How a use case reads the active sprint. A view (the panel, the live preview) takes the board's
+ * open sprints as kept a short while and the stored snapshot while Jira's change mark says it is
+ * current ('view'). Proposing and deciding read the open sprints from Jira, since they record
+ * and judge *which* sprint, and use the snapshot the change mark vouches for ('snapshot'): a
+ * removal moves no mark, but the issue-updated event forgets the snapshot at once
+ * (src/events/jira-triggers.ts), so only that event's delay separates the two. Applying judges the
+ * sprint as Jira has it this moment ('fresh'), because it changes Jira.
+ */
+export type SprintRead = 'view' | 'snapshot' | 'fresh';
+
+/**
+ * Loads the situation; callers must have checked the user's permission on `issueKey` first, or
+ * hand in the issue as read as the caller (`seenIssue`, JiraPort.issueSeenByCaller).
+ */
+export async function loadIssueSituation(ports: Ports, issueKey: string, sprintRead: SprintRead = 'fresh', seenIssue?: IssueFacts): Promise<IssueSituation> {
+  const issue = seenIssue ?? (await ports.jira.getIssue(issueKey));
   if (!issue) throw notFound(issueKey);
-  const projectSettings = await loadSettings(ports, issue.projectKey);
-  const { board } = await boardOf(ports, issue);
+  const [projectSettings, board] = await Promise.all([loadSettings(ports, issue.projectKey), boardOf(ports, issue)]);
   const settings = board ? settingsForBoard(projectSettings, board.id) : projectSettings;
   if (!board || board.type !== 'scrum') {
     return { settings, issue, board, estimation: { kind: 'issue-count' }, activeSprint: null, snapshot: null, nextSprint: null, history: [], capacity: null, unavailable: [] };
   }
   const missing = new MissingParts();
   const estimationRead = ports.jira.estimationOf(board.id);
-  const activeSprintRead = ports.jira.activeSprint(board.id);
-  const [estimation, activeSprint, futureSprints, history] = await Promise.all([
+  const sprintsRead = openSprintsOf(ports, board.id, issue, sprintRead);
+  const [estimation, { active: activeSprint, next: nextSprint }, history] = await Promise.all([
     estimationRead,
-    activeSprintRead,
-    ports.jira.futureSprints(board.id),
-    missing.read('history', async () => loadTeamHistory(ports, board.id, settings.historySprints, await estimationRead, (await activeSprintRead.catch(() => null))?.id ?? null), []),
+    sprintsRead,
+    missing.read('history', async () => loadTeamHistory(ports, board.id, settings.historySprints, await estimationRead, (await sprintsRead.catch(() => null))?.active?.id ?? null), []),
   ]);
   noteEstimationFallback(estimation, missing);
   const [snapshot, capacity] = activeSprint
     ? await Promise.all([snapshotOf(ports, activeSprint, settings.goalCritical, missing, sprintRead), declaredCapacity(ports, activeSprint.id)])
     : [null, null];
-  return { settings, issue, board, estimation, activeSprint, snapshot, nextSprint: futureSprints[0] ?? null, history, capacity, unavailable: missing.list() };
+  return { settings, issue, board, estimation, activeSprint, snapshot, nextSprint, history, capacity, unavailable: missing.list() };
 }
 
 /** A board whose configuration Jira would not give is estimated with the field named here instead. */
@@ -88,7 +106,7 @@ export function noteEstimationFallback(estimation: BoardEstimation, missing: Mis
  */
 export async function snapshotOf(ports: Ports, sprint: Sprint, rule: GoalCriticalRule, missing: MissingParts, sprintRead: SprintRead = 'snapshot'): Promise<SprintSnapshot> {
   const [stored, changeMark] = await Promise.all([
-    sprintRead === 'snapshot' ? ports.sprintSnapshots.get(sprint.id).catch(() => undefined) : undefined,
+    sprintRead !== 'fresh' ? ports.sprintSnapshots.get(sprint.id).catch(() => undefined) : undefined,
     ports.jira.sprintChangeMark(sprint.id).catch(() => null),
   ]);
   const reused = stored && changeMark !== null && stored.changeMark === changeMark ? snapshotUnderRule(stored, rule) : null;

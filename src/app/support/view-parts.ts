@@ -1,5 +1,6 @@
 /** Parts the issue panel, the sprint view and the CSV export all show: the sprint's header and the people named. */
 import type { Proposal } from '../../domain/proposal';
+import type { SprintSnapshot } from '../../domain/sprint';
 import { sprintWorkingDays } from '../../domain/working-days';
 import type { Ports } from '../ports';
 import type { MissingParts } from './missing-parts';
@@ -31,4 +32,20 @@ export function sprintView(sprint: { id: number; name: string; goal: string; sta
 
 export function peopleOf(proposal: Proposal): string[] {
   return [proposal.proposerAccountId, ...(proposal.decision?.deciderAccountId ? [proposal.decision.deciderAccountId] : [])];
+}
+
+/**
+ * What the assessment covers when the sprint holds more items than Goalkeeper reads (a documented
+ * cap, SPRINT_ITEMS_CAP in src/jira/sprints.ts): its top `assessedIssues` issues by rank, with
+ * `itemsBeyondCap` items (sub-tasks counted, as Jira's list counts them) left out. Null when the
+ * assessment covers the whole sprint: the views say so only when it does not.
+ */
+export interface SprintCoverage {
+  readonly assessedIssues: number;
+  readonly itemsBeyondCap: number;
+}
+
+export function sprintCoverageOf(snapshot: Pick<SprintSnapshot, 'issues' | 'itemsBeyondCap'> | null): SprintCoverage | null {
+  const beyond = snapshot?.itemsBeyondCap ?? 0;
+  return snapshot && beyond > 0 ? { assessedIssues: snapshot.issues.length, itemsBeyondCap: beyond } : null;
 }

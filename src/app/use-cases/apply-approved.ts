@@ -173,7 +173,12 @@ function failureMessage(steps: readonly ApplyStepPlan[], journal: ApplyJournal, 
 async function finish(ports: Ports, proposal: Proposal, journal: ApplyJournal, succeeded: boolean, error: string | null): Promise<Proposal> {
   const finished: ApplyJournal = { ...journal, lastError: error, finishedAt: now(ports) };
   const next = unwrap(finishApplyAttempt(proposal, finished, succeeded));
-  return persistTransition(ports, proposal, next, succeeded ? 'applied' : 'apply-failed', null, succeeded ? `Applied in attempt ${finished.attempts}.` : (error ?? 'Apply failed.'));
+  const saved = await persistTransition(ports, proposal, next, succeeded ? 'applied' : 'apply-failed', null, succeeded ? `Applied in attempt ${finished.attempts}.` : (error ?? 'Apply failed.'));
+  // The apply moved the sprint's change mark: reconciliation stores its snapshot afresh off any
+  // request path, so the next view reads it instead of paging the sprint (issue 12). A failed
+  // enqueue costs that view a read, never this apply.
+  if (succeeded) await ports.reconcileQueue.enqueue({ boardId: proposal.boardId }).catch((failure: unknown) => console.warn('Queueing reconciliation after an apply failed', failure));
+  return saved;
 }
 
 function describeError(error: unknown): string {

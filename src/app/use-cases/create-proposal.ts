@@ -3,7 +3,7 @@
  * change the policy lets the Developers make alone is auto-approved and queued for apply at once.
  */
 import { approvalRoute } from '../../domain/approval-policy';
-import { issuesNamedBy, type Change, type CounterChange, type Reason } from '../../domain/change';
+import type { Change, CounterChange, Reason } from '../../domain/change';
 import { GoalkeeperError } from '../../domain/errors';
 import { autoApprove, openProposal, type Proposal } from '../../domain/proposal';
 import { openDuplicateOf, waitingProposalsOf } from '../../domain/proposal-limits';

@@ -5,11 +5,11 @@
 import { mayDecide } from '../../domain/approval-policy';
 import type { CounterChange } from '../../domain/change';
 import { checkCounterChangeFits } from '../../domain/change-fit';
-import { GoalkeeperError, type DomainError } from '../../domain/errors';
+import { GoalkeeperError } from '../../domain/errors';
 import { noticeLanguageOf, type NoticeLanguage } from '../../domain/notice-wording';
 import { COMMENT_PERMISSIONS } from '../../domain/change-permissions';
 import { missingPermissions, recordHeld } from '../../domain/held-permissions';
-import { counterChangeIn, decide, markStale, noteOnly, validateRationale, validateSelfDecisionNote, type Proposal, type SelfDecided } from '../../domain/proposal';
+import { counterChangeIn, decide, noteOnly, validateRationale, validateSelfDecisionNote, type Proposal, type SelfDecided } from '../../domain/proposal';
 import type { ProjectSettings } from '../../domain/settings';
 import { describeAll, productOwnerAccountIds } from '../support/access';
 import { enqueueApply } from '../support/apply-queueing';
@@ -74,7 +74,7 @@ export async function decideProposal(ports: Ports, caller: Caller, request: Deci
   // Before queueing: a failed notification is recorded on the proposal, which the apply then moves on.
   const notified = await notifyProposerOfDecision(ports, saved);
   await enqueueApply(ports, notified);
-  return proposalShownTo(ports, notified);
+  return proposalShownTo(ports, notified, [situation.issue, ...(situation.snapshot?.issues ?? [])]);
 }
 
 /**
@@ -111,10 +111,12 @@ async function selfDecisionOf(ports: Ports, settings: ProjectSettings, proposal:
   }
 }
 
-/** Re-reads the sprint; a proposal the sprint has moved past is marked stale and the PO told why. */
+/** Reads the sprint now; a proposal the sprint has moved past is marked stale and the PO told why. */
 async function situationOrStale(ports: Ports, proposal: Proposal, caller: Caller) {
   try {
-    return await situationSeenByCaller(ports, proposal.issueKey, proposal.change, proposal.sprintId, proposal.counterChange);
+    // The sprint's snapshot, as the change mark vouches for it (issue-situation.ts, SprintRead): the
+    // apply worker judges the sprint afresh before it changes anything.
+    return await situationSeenByCaller(ports, proposal.issueKey, proposal.change, proposal.sprintId, proposal.counterChange, 'snapshot');
   } catch (error) {
     if (error instanceof GoalkeeperError && error.code === 'stale') {
       await recordStale(ports, proposal, error.toDomainError(), caller.accountId);

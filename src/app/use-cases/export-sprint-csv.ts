@@ -15,7 +15,9 @@ export async function exportSprintCsv(ports: Ports, caller: Caller, request: { b
   const sight = await askSight(ports, { issues: [...allProposals.flatMap(issueRefsOf), ...allBypassed.map((change) => ({ key: change.issueKey }))], seenBoardIds: [board.id] });
   const proposals = sight.proposals(allProposals).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const bypassed = sight.scopeChanges(allBypassed);
-  const names = await ports.jira.displayNames([...new Set([...proposals.flatMap(peopleOf), ...bypassed.flatMap((b) => (b.actorAccountId ? [b.actorAccountId] : []))])]);
+  const names = await ports.jira.displayNames([
+    ...new Set([...proposals.flatMap(peopleOf), ...bypassed.flatMap((b) => [...(b.actorAccountId ? [b.actorAccountId] : []), ...(b.review ? [b.review.reviewerAccountId] : [])])]),
+  ]);
   const safeName = sprint.name.replace(/[^A-Za-z0-9._-]+/g, '-');
   return { filename: `goalkeeper-${safeName}.csv`, csv: sprintCsv(proposals, bypassed, Object.fromEntries(names)) };
 }

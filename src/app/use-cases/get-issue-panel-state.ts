@@ -11,8 +11,8 @@ import { isProductOwner, notFound, productOwnerAccountIds } from '../support/acc
 import type { Caller } from '../support/caller';
 import { assessInSituation, loadIssueSituation, subjectIsGoalCritical } from '../support/issue-situation';
 import { MissingParts, type MissingPart } from '../support/missing-parts';
-import { displayNamesOf, peopleOf, sprintView, type SprintView } from '../support/view-parts';
-import type { Ports } from '../ports';
+import { displayNamesOf, peopleOf, sprintCoverageOf, sprintView, type SprintCoverage, type SprintView } from '../support/view-parts';
+import type { JiraPermission, Ports } from '../ports';
 import { askSight, hiddenBoardError, issueRefsOf, type HiddenFromCaller } from '../support/visible-to-caller';
 
 export interface IssueSummaryView {
@@ -30,6 +30,8 @@ export interface IssuePanelState {
   readonly nextSprint: { readonly id: number; readonly name: string } | null;
   /** The sprint's risk as it stands, before any change. */
   readonly risk: Assessment | null;
+  /** Set when the sprint is larger than Goalkeeper reads: the risk covers its top issues by rank only. */
+  readonly sprintCoverage: SprintCoverage | null;
   readonly sprintIssues: readonly IssueSummaryView[];
   readonly proposals: readonly Proposal[];
   readonly availableKinds: readonly ChangeKind[];
@@ -79,10 +81,15 @@ const UNLICENSED_REASON = 'Goalkeeper is not licensed on this site, so proposals
 
 const NO_CHANGE = CHANGE_KIND_RULES.tweak.bare;
 
+/** What the panel asks of Jira about the caller on its issue, besides Browse: whether they may propose (edit and schedule) and set up the Product Owners. */
+const PANEL_PERMISSIONS: readonly JiraPermission[] = ['EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'];
+
 export async function getIssuePanelState(ports: Ports, caller: Caller, request: { issueKey: string }): Promise<IssuePanelState> {
-  const granted = (await ports.jira.permissionsOfCaller([request.issueKey], ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'])).get(request.issueKey);
-  if (!granted?.has('BROWSE_PROJECTS')) throw notFound(request.issueKey);
-  const situation = await loadIssueSituation(ports, request.issueKey, 'snapshot');
+  // Read as the caller: Jira answers 404 for an issue they may not browse, so this one call is the
+  // Browse check and the read; what else they hold on it comes with the one sight check below.
+  const seen = await ports.jira.issueSeenByCaller(request.issueKey);
+  if (!seen) throw notFound(request.issueKey);
+  const situation = await loadIssueSituation(ports, request.issueKey, 'view', seen);
   const { issue, snapshot, activeSprint, settings } = situation;
   const [proposals, viewerIsPo, productOwnerIds] = await Promise.all([
     ports.proposals.listByIssue(issue.key),
@@ -94,7 +101,10 @@ export async function getIssuePanelState(ports: Ports, caller: Caller, request: 
   const sight = await askSight(ports, {
     issues: [issue, ...(snapshot?.issues ?? []), ...proposals.flatMap(issueRefsOf)],
     boards: situation.board ? [situation.board] : [],
+    permissions: PANEL_PERMISSIONS,
   });
+  if (!sight.seesIssue(issue.key)) throw notFound(request.issueKey);
+  const granted = { has: (permission: JiraPermission) => sight.holds(issue.key, permission) };
   const boardSeen = situation.board === null || sight.seesBoard(situation.board.id);
   if (!boardSeen) sight.hideBoard();
   const inActiveSprint = snapshot?.issues.some((i) => i.key === issue.key) ?? false;
@@ -127,6 +137,7 @@ export async function getIssuePanelState(ports: Ports, caller: Caller, request: 
     sprint: activeSprint && boardSeen ? sprintView(activeSprint, ports.clock.now(), settings.workingDays) : null,
     nextSprint: situation.nextSprint && boardSeen ? { id: situation.nextSprint.id, name: situation.nextSprint.name } : null,
     risk: risk ? sight.assessment(risk) : null,
+    sprintCoverage: boardSeen ? sprintCoverageOf(snapshot) : null,
     sprintIssues: boardSeen ? sight.issues(snapshot?.issues ?? []).map(({ key, summary, points, statusCategory, goalCritical }) => ({ key, summary, points, statusCategory, goalCritical })) : [],
     proposals: [...shownProposals].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     availableKinds,

@@ -3,22 +3,25 @@
  * the goal, the risk now and its trend, the queue re-assessed against today's sprint, the
  * decision log, honest churn and the burn-up's scope line.
  */
+import { ownProposalRule, type OwnProposalRule } from '../../domain/approval-policy';
 import type { Assessment } from '../../domain/assessment';
+import { doneByDay, type DoneByDay } from '../../domain/burn-up';
 import type { Calibration } from '../../domain/calibration';
 import { CHANGE_KIND_RULES } from '../../domain/change-kinds';
-import { computeChurn, scopeLine, type ChurnFigures, type ScopeStep } from '../../domain/churn';
+import { changesSinceBaseline, computeChurn, scopeLine, type ChurnFigures, type ScopeStep } from '../../domain/churn';
 import { counterChangeIn, type Proposal } from '../../domain/proposal';
 import { settingsForBoard } from '../../domain/settings';
 import { scopeChangesOf, type ScopeChange } from '../../domain/scope-change';
-import type { SprintIssue } from '../../domain/sprint';
+import type { Sprint, SprintIssue, SprintSnapshot } from '../../domain/sprint';
 import { scopePoints, type BypassedChange, type SprintCapacity, type SprintOutcome } from '../../domain/sprint-record';
 import { isProductOwner, productOwnerAccountIds } from '../support/access';
 import { calibrationOfBoard } from '../support/board-calibration';
 import type { Caller } from '../support/caller';
-import { displayNamesOf, peopleOf, sprintView, type SprintView } from '../support/view-parts';
+import { displayNamesOf, peopleOf, sprintCoverageOf, sprintView, type SprintCoverage, type SprintView } from '../support/view-parts';
 import { assessOnSprint, loadSettings, noteEstimationFallback, snapshotOf, type SprintFacts } from '../support/issue-situation';
 import { MissingParts, type MissingPart } from '../support/missing-parts';
 import { loadTeamHistory } from '../support/team-history';
+import { readBackSprintStart, type ReadBackSprint } from '../support/sprint-baseline';
 import { requireVisibleBoard } from '../support/board-access';
 import { DECISION_LOG_PAGE_SIZE, firstPage, QUEUE_PAGE_SIZE } from '../support/sprint-view-limits';
 import type { Ports } from '../ports';
@@ -59,8 +62,16 @@ export interface ReadySprintView {
   readonly decisions: readonly Proposal[];
   readonly decisionsTotal: number;
   readonly churn: ChurnFigures;
-  readonly baselineSource: 'sprint-start' | 'first-seen' | 'reconstructed';
-  readonly burnUp: { readonly scope: readonly ScopeStep[]; readonly donePoints: number; readonly now: string };
+  /**
+   * Where the committed scope comes from: the sprint-started event; read back from Jira's history of
+   * the issues ('changelog'); Goalkeeper's first look ('first-seen', changes before it not counted);
+   * or, with none kept, today's scope with the known changes undone ('reconstructed').
+   */
+  readonly baselineSource: 'sprint-start' | 'changelog' | 'first-seen' | 'reconstructed';
+  /** When the kept baseline describes the sprint (its start, or the first look); null when none is kept. */
+  readonly baselineTakenAt: string | null;
+  /** The scope line (a step per change), the points done now, and points done by the end of each working day so far. */
+  readonly burnUp: { readonly scope: readonly ScopeStep[]; readonly donePoints: number; readonly doneByDay: readonly DoneByDay[]; readonly now: string };
   readonly bypassed: readonly BypassedChange[];
   readonly outcomes: readonly SprintOutcome[];
   /** How often goals were met when Goalkeeper said 30%, 50%, 80% on this board. */
@@ -76,11 +87,15 @@ export interface ReadySprintView {
   readonly unavailable: readonly MissingPart[];
   /** Issues the caller may not browse, left out and counted (src/app/support/visible-to-caller.ts). */
   readonly hidden: HiddenFromCaller;
+  /** Set when the sprint is larger than Goalkeeper reads: the view covers its top issues by rank only. */
+  readonly sprintCoverage: SprintCoverage | null;
 }
 
 interface Viewer {
   readonly accountId: string;
   readonly isProductOwner: boolean;
+  /** How a Product Owner's own proposals in the queue are decided (as in the issue panel); null for everyone else. */
+  readonly ownProposals: OwnProposalRule | null;
 }
 
 export type SprintViewState =
@@ -122,7 +137,7 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     isProductOwner(ports.jira, boardSettings, projectKey, caller.accountId),
     productOwnerAccountIds(ports.jira, boardSettings, projectKey),
   ]);
-  const viewer = { accountId: caller.accountId, isProductOwner: viewerIsPo };
+  const viewer = { accountId: caller.accountId, isProductOwner: viewerIsPo, ownProposals: viewerIsPo ? ownProposalRule(boardSettings.policy, caller.accountId, productOwnerIds) : null };
   const missing = new MissingParts();
   if (!sprint) {
     const people = await displayNamesOf(ports, [caller.accountId, ...productOwnerIds, ...outcomes.flatMap((o) => (o.recordedBy ? [o.recordedBy] : []))], missing);
@@ -130,7 +145,7 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
   }
   const settings = request.goalLabels?.length ? { ...boardSettings, goalCritical: { ...boardSettings.goalCritical, labels: request.goalLabels } } : boardSettings;
   const estimationRead = ports.jira.estimationOf(board.id);
-  const [snapshot, history, allProposals, baseline, allBypassed, estimation, capacity, calibration] = await Promise.all([
+  const [snapshot, history, allProposals, storedBaseline, storedBypassed, estimation, capacity, calibration] = await Promise.all([
     snapshotOf(ports, sprint, settings.goalCritical, missing),
     missing.read('history', async () => loadTeamHistory(ports, board.id, settings.historySprints, await estimationRead, sprint.id), []),
     ports.proposals.listBySprint(sprint.id),
@@ -141,6 +156,9 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     calibrationRead,
   ]);
   noteEstimationFallback(estimation, missing);
+  const readBack = storedBaseline ? null : await readBackOnce(ports, sprint, snapshot, allProposals, storedBypassed);
+  const baseline = storedBaseline ?? readBack?.baseline;
+  const allBypassed = readBack?.bypassed ?? storedBypassed;
   // One check as the caller for every issue the view would name; the board was checked above.
   const sight = await askSight(ports, {
     issues: [...snapshot.issues, ...allProposals.flatMap(issueRefsOf), ...allBypassed.map((change) => ({ key: change.issueKey }))],
@@ -160,7 +178,7 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     DECISION_LOG_PAGE_SIZE,
   );
   // Totals count every change, seen or not: they are the sprint's, and name no issue.
-  const changes: ScopeChange[] = [...allProposals.flatMap(scopeChangesOf), ...allBypassed];
+  const changes: ScopeChange[] = changesSinceBaseline(baseline, [...allProposals.flatMap(scopeChangesOf), ...allBypassed]);
   const committed = baseline ? scopePoints(baseline) : reconstructCommitted(snapshot.issues, changes);
   const now = ports.clock.now().toISOString();
   const people = await displayNamesOf(
@@ -188,9 +206,12 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     decisionsTotal: decided.total,
     churn: computeChurn(committed, changes, baseline !== undefined),
     baselineSource: baseline?.source ?? 'reconstructed',
+    baselineTakenAt: baseline?.takenAt ?? null,
     burnUp: {
-      scope: sight.scopeSteps(scopeLine(sprint.startDate ?? now, committed.points, changes)),
+      scope: sight.scopeSteps(scopeLine(baseline?.source === 'first-seen' ? baseline.takenAt : (sprint.startDate ?? now), committed.points, changes)),
       donePoints: snapshot.issues.filter((i) => i.statusCategory === 'done').reduce((sum, i) => sum + (i.points ?? 0), 0),
+      // A total per day that names no issue, like the churn totals: every issue counts, seen or not.
+      doneByDay: doneByDay(snapshot.issues, sprint.startDate, sprint.endDate, now, settings.workingDays),
       now,
     },
     bypassed,
@@ -204,7 +225,23 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     people: Object.fromEntries(people),
     unavailable: missing.list(),
     hidden: sight.hidden(),
+    sprintCoverage: sprintCoverageOf(snapshot),
   };
+}
+
+/**
+ * The first view of a sprint met late reads it back to its start (src/app/support/sprint-baseline.ts),
+ * once: later views read the kept baseline. Jira's history refused or failing must not hide the
+ * sprint: the view then undoes the known changes, as before, and the reconciliation it queued
+ * keeps Goalkeeper's first look instead.
+ */
+async function readBackOnce(ports: Ports, sprint: Sprint, snapshot: SprintSnapshot, proposals: readonly Proposal[], bypassed: readonly BypassedChange[]): Promise<ReadBackSprint | null> {
+  try {
+    return await readBackSprintStart(ports, sprint, snapshot, proposals, bypassed);
+  } catch (error) {
+    console.warn(`Reading sprint ${sprint.id} back to its start failed`, error);
+    return null;
+  }
 }
 
 function bringsIssueIn(proposal: Proposal): boolean {

@@ -4,13 +4,14 @@
  * when a sprint closes. Every handler is idempotent: Forge may deliver an event twice, late or
  * out of order.
  */
-import { computeChurn } from '../../domain/churn';
+import { changesSinceBaseline, computeChurn } from '../../domain/churn';
 import { diffScopes, unexplainedChanges, type ObservedChange } from '../../domain/reconcile';
 import { scopeChangesOf } from '../../domain/scope-change';
 import { settingsForBoard } from '../../domain/settings';
 import type { Sprint, SprintSnapshot } from '../../domain/sprint';
 import { scopePoints, type SprintScope } from '../../domain/sprint-record';
 import { loadSettings, refreshStoredSnapshot } from '../support/issue-situation';
+import { readBackSprintStart } from '../support/sprint-baseline';
 import type { Ports } from '../ports';
 
 function scopeOf(snapshot: SprintSnapshot, takenAt: string): SprintScope {
@@ -56,7 +57,7 @@ export async function onSprintClosed(ports: Ports, sprintId: number): Promise<vo
     ports.sprints.bypassedChanges(sprintId),
   ]);
   const committed = baseline ? scopePoints(baseline) : null;
-  const churn = computeChurn(committed, [...proposals.flatMap(scopeChangesOf), ...bypassed], baseline !== undefined);
+  const churn = computeChurn(committed, changesSinceBaseline(baseline, [...proposals.flatMap(scopeChangesOf), ...bypassed]), baseline !== undefined);
   await ports.sprints.saveOutcome({
     sprintId,
     boardId: sprint.boardId,
@@ -164,19 +165,18 @@ function observedIn(sprintId: number, change: IssueSprintChange, estimate: Estim
 
 /**
  * Diffs the active sprint against the last scope Goalkeeper saw and records what no proposal
- * and no event already explained. Meeting a sprint for the first time sets a 'first-seen'
- * baseline: from then on, bypassed churn is tracked.
+ * and no event already explained. Meeting a sprint for the first time reads it back to its start
+ * from Jira's history (src/app/support/sprint-baseline.ts); where that history cannot be read, the
+ * first look becomes a 'first-seen' baseline. Either way, bypassed churn is tracked from then on.
  */
 export async function reconcileBoard(ports: Ports, boardId: number): Promise<number> {
   const sprint = await ports.jira.activeSprint(boardId);
   if (!sprint) return 0;
   const now = ports.clock.now().toISOString();
-  const current = scopeOf(await snapshotNow(ports, sprint), now);
+  const snapshot = await snapshotNow(ports, sprint);
+  const current = scopeOf(snapshot, now);
   const last = await ports.sprints.lastSeen(sprint.id);
-  if (!(await ports.sprints.baseline(sprint.id))) {
-    await ports.sprints.saveBaseline({ ...current, source: 'first-seen' });
-    await ports.sprints.watchBoard(boardId);
-  }
+  if (!(await ports.sprints.baseline(sprint.id))) await baselineAtFirstLook(ports, sprint, snapshot, current);
   if (!last) {
     await ports.sprints.saveLastSeen(current);
     return 0;
@@ -201,6 +201,17 @@ export async function reconcileBoard(ports: Ports, boardId: number): Promise<num
   const outcomes = await Promise.all(bypasses.map((bypass) => ports.sprints.recordBypassed(bypass)));
   await ports.sprints.saveLastSeen(current);
   return outcomes.filter((outcome) => outcome === 'written').length;
+}
+
+async function baselineAtFirstLook(ports: Ports, sprint: Sprint, snapshot: SprintSnapshot, current: SprintScope): Promise<void> {
+  try {
+    const [proposals, bypassed] = await Promise.all([ports.proposals.listBySprint(sprint.id), ports.sprints.bypassedChanges(sprint.id)]);
+    if (await readBackSprintStart(ports, sprint, snapshot, proposals, bypassed)) return;
+  } catch (error) {
+    console.warn(`Reading sprint ${sprint.id} back to its start failed; its baseline is this first look`, error);
+  }
+  await ports.sprints.saveBaseline({ ...current, source: 'first-seen' });
+  await ports.sprints.watchBoard(sprint.boardId);
 }
 
 /** The same issues, in the same order, with the same points, under the same goal. */

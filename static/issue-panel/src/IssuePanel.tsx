@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Icon } from '../../shared/components/icons';
 import { LiveRegion } from '../../shared/components/LiveRegion';
 import { HiddenFromCallerNote } from '../../shared/components/HiddenFromCallerNote';
+import { SprintCoverageNote } from '../../shared/components/SprintCoverageNote';
 import { MissingPartsNote } from '../../shared/components/MissingPartsNote';
 import { Skeleton } from '../../shared/components/Skeleton';
 import { useFirstDataMark } from '../../shared/first-data-mark';
@@ -52,6 +53,7 @@ export function IssuePanel({ issueKey, previewDelayMs, mintKey, firstAnswer }: I
           <ContextHeader state={load.state} />
           <MissingPartsNote parts={load.state.unavailable} />
           <HiddenFromCallerNote hidden={load.state.hidden} />
+          <SprintCoverageNote coverage={load.state.sprintCoverage} />
           <PanelNotices state={load.state} />
           <ProposeSection
             state={load.state}

@@ -100,6 +100,10 @@ const en = {
   'shared.decision.condition.items': 'Which work (not goal-critical, not started yet)',
   'shared.decision.condition.noItems': 'No work in the sprint can make room: everything left is goal-critical or started.',
   'shared.decision.condition.pickItems': 'Pick the work that makes room.',
+  'shared.decision.selfDecision.explanation':
+    'You are the only Product Owner of this project, so you decide your own proposal. Add a note saying why nobody else decides it: it is logged, and the decision is marked as self-approved for the team.',
+  'shared.decision.selfDecision.note': 'Note on deciding your own proposal',
+  'shared.issueLink.failed': 'Jira did not open {key}: {error}',
   'shared.rationale.short': '{count} of at least {min} visible characters',
   'shared.rationale.enough': { one: '{count} character', other: '{count} characters' },
   'shared.text.tooLong': '{count} of at most {max} characters',
@@ -200,6 +204,10 @@ const de: Readonly<Record<ProposalPartKey, Message>> = {
   'shared.decision.condition.items': 'Welche Arbeit (nicht zielkritisch, noch nicht begonnen)',
   'shared.decision.condition.noItems': 'Keine Arbeit im Sprint kann Platz schaffen: Alles Übrige ist zielkritisch oder begonnen.',
   'shared.decision.condition.pickItems': 'Die Arbeit wählen, die Platz schafft.',
+  'shared.decision.selfDecision.explanation':
+    'Sie sind der einzige Product Owner dieses Projekts und entscheiden Ihren eigenen Vorschlag daher selbst. Notieren Sie, warum niemand sonst entscheidet: Die Notiz wird protokolliert, und die Entscheidung ist für das Team als Selbstgenehmigung gekennzeichnet.',
+  'shared.decision.selfDecision.note': 'Notiz zur Entscheidung über den eigenen Vorschlag',
+  'shared.issueLink.failed': 'Jira hat {key} nicht geöffnet: {error}',
   'shared.rationale.short': '{count} von mindestens {min} sichtbaren Zeichen',
   'shared.rationale.enough': { one: '{count} Zeichen', other: '{count} Zeichen' },
   'shared.text.tooLong': '{count} von höchstens {max} Zeichen',

@@ -83,6 +83,13 @@ const en = {
   'shared.hidden.title': 'Only what you can see in Jira',
   'shared.hidden.issues': { one: '{count} issue you cannot see is left out.', other: '{count} issues you cannot see are left out.' },
   'shared.hidden.board': 'This issue is in a sprint on a board you cannot see: its sprint, goal and risk are not shown.',
+
+  // A sprint larger than Goalkeeper reads (src/app/support/view-parts.ts SprintCoverage).
+  'shared.coverage.title': 'Part of a very large sprint',
+  'shared.coverage.assessed': {
+    one: 'The assessment covers the top {count} issue by rank; {beyond} more items of this sprint (sub-tasks included) are beyond what Goalkeeper reads and are left out.',
+    other: 'The assessment covers the top {count} issues by rank; {beyond} more items of this sprint (sub-tasks included) are beyond what Goalkeeper reads and are left out.',
+  },
 } as const;
 
 type SharedKey = keyof typeof en;
@@ -166,6 +173,11 @@ const de: Readonly<Record<SharedKey, Message>> = {
   'shared.hidden.title': 'Nur, was Sie in Jira sehen können',
   'shared.hidden.issues': { one: '{count} Vorgang, den Sie nicht sehen können, ist ausgelassen.', other: '{count} Vorgänge, die Sie nicht sehen können, sind ausgelassen.' },
   'shared.hidden.board': 'Dieser Vorgang ist in einem Sprint auf einem Board, das Sie nicht sehen können: Sprint, Ziel und Risiko werden nicht angezeigt.',
+  'shared.coverage.title': 'Teil eines sehr großen Sprints',
+  'shared.coverage.assessed': {
+    one: 'Die Bewertung umfasst den obersten {count} Vorgang nach Rang; {beyond} weitere Einträge dieses Sprints (Untervorgänge mitgezählt) liegen jenseits dessen, was Goalkeeper liest, und sind ausgelassen.',
+    other: 'Die Bewertung umfasst die obersten {count} Vorgänge nach Rang; {beyond} weitere Einträge dieses Sprints (Untervorgänge mitgezählt) liegen jenseits dessen, was Goalkeeper liest, und sind ausgelassen.',
+  },
 };
 
 export const sharedCatalogues: Catalogues<SharedKey> = { en, de };

@@ -19,8 +19,7 @@ describe('the sprint gadget', () => {
     showSprint(bridgeInvoke, readyState());
 
     expect(await screen.findByRole('heading', { level: 2, name: 'ONB Sprint 7' })).toBeInTheDocument();
-    expect(screen.getByText('Board: ONB board')).toBeInTheDocument();
-    expect(screen.getByText(/Nov 16, 2026 – Nov 30, 2026 · 6 working days left/)).toBeInTheDocument();
+    expect(screen.getByText('Board: ONB board · Nov 16, 2026 – Nov 30, 2026 · 6 working days left')).toBeInTheDocument();
     expect(screen.getByText(SPRINT_GOAL)).toBeInTheDocument();
     expect(screen.getByText('7 goal-critical items')).toBeInTheDocument();
     expect(screen.getByText('2 done')).toBeInTheDocument();
@@ -36,15 +35,18 @@ describe('the sprint gadget', () => {
 
     expect(within(risk).getByText('P(goal) 64%')).toBeInTheDocument();
     expect(within(risk).getByText('Caution')).toBeInTheDocument();
-    expect(within(risk).getByText('From 70% to 64%, over 2 steps.')).toBeInTheDocument();
-    expect(within(risk).getByText(/ONB-61 approved/)).toBeInTheDocument();
+    expect(within(risk).getByText('Since the sprint started: from 70% to 64%, over 2 steps.')).toBeInTheDocument();
+    const steps = screen.getByRole('region', { name: 'Since the sprint started' });
+    expect(within(steps).getByText('From 70% to 64%, over 2 steps.')).toBeInTheDocument();
+    expect(within(steps).getAllByRole('listitem').map((step) => step.textContent)).toEqual([expect.stringMatching(/ONB-16 approved: 70%$/), expect.stringMatching(/ONB-61 approved: 72%$/), expect.stringMatching(/Now: 64%$/)]);
   });
 
-  it('compares the work left with the capacity at the gadget’s confidence and draws the capacity line through the ranked items', async () => {
+  it('compares the work left with the expected capacity and draws the capacity line through the ranked items', async () => {
     showSprint(bridgeInvoke, readyState());
     const capacity = await screen.findByRole('region', { name: 'Capacity vs work' });
 
-    expect(within(capacity).getByText('The goal-critical work is 4 points more than the P85 capacity.')).toBeInTheDocument();
+    expect(within(capacity).getByText('The goal-critical work is 1 point more than the expected capacity.')).toBeInTheDocument();
+    expect(within(capacity).getByText('Expected capacity (P50)')).toBeInTheDocument();
     const items = within(capacity).getAllByRole('listitem').map((item) => item.textContent ?? '');
     const line = items.findIndex((text) => text.startsWith('Capacity line (P50)'));
     expect(items[line - 1]).toContain('ONB-48');
@@ -56,7 +58,7 @@ describe('the sprint gadget', () => {
     answerResolvers(bridgeInvoke, { getSprintViewState: () => ({ data: readyState({ board: { id: 12, name: 'Team 12' } }) }) });
     showGadget({ type: 'jira:boardAction', board: { id: '12', type: 'scrum' } });
 
-    expect(await screen.findByText('Board: Team 12')).toBeInTheDocument();
+    expect(await screen.findByText(/^Board: Team 12 · /)).toBeInTheDocument();
     expect(callsTo(bridgeInvoke, 'getSprintViewState')).toEqual([{ boardId: 12 }]);
   });
 

@@ -1,6 +1,7 @@
 /** The sprint view as Jira opens it: a dashboard gadget (view or edit) or the board/sprint menu. */
 import type { AppProps } from '../../shared/boot-app';
 import { EmptyState } from '../../shared/components/EmptyState';
+import { IssueLinkSite } from '../../shared/components/IssueLink';
 import type { ForgeContext } from '../../shared/forge-host';
 import { GadgetConfigForm } from './config/GadgetConfigForm';
 import { isEditView, placementOf, savedConfiguration } from './gadget-context';
@@ -18,7 +19,7 @@ export function prefetch(context: ForgeContext): SprintViewAnswer | undefined {
 export default function SprintGadgetApp({ context, prefetched }: AppProps<SprintViewAnswer | undefined>) {
   const { t } = useGadgetI18n();
   if (isEditView(context)) return <GadgetConfigForm saved={savedConfiguration(context)} />;
-  const { boardId, sprintId, confidence, goalLabel, configurable } = placementOf(context);
+  const { boardId, sprintId, goalLabel, configurable } = placementOf(context);
   if (boardId === null) {
     return (
       <div className="gk-gadget">
@@ -30,5 +31,9 @@ export default function SprintGadgetApp({ context, prefetched }: AppProps<Sprint
       </div>
     );
   }
-  return <SprintView boardId={boardId} goalLabel={goalLabel} openedFromSprintId={sprintId} confidence={confidence} configurable={configurable} firstAnswer={prefetched} />;
+  return (
+    <IssueLinkSite siteUrl={context.siteUrl}>
+      <SprintView boardId={boardId} goalLabel={goalLabel} openedFromSprintId={sprintId} configurable={configurable} firstAnswer={prefetched} />
+    </IssueLinkSite>
+  );
 }

@@ -3,32 +3,23 @@
  * board is not a Scrum board, or the person may not see it — what that means and what to do.
  */
 import { useState } from 'react';
-import type { ReadySprintView, SprintViewState } from '@goalkeeper/contract';
+import type { SprintViewState } from '@goalkeeper/contract';
 import { Button } from '../../shared/components/Button';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
-import { Icon } from '../../shared/components/icons';
 import { LiveRegion } from '../../shared/components/LiveRegion';
 import { HiddenFromCallerNote } from '../../shared/components/HiddenFromCallerNote';
+import { SprintCoverageNote } from '../../shared/components/SprintCoverageNote';
 import { MissingPartsNote } from '../../shared/components/MissingPartsNote';
 import { Skeleton } from '../../shared/components/Skeleton';
 import { useFirstDataMark } from '../../shared/first-data-mark';
 import { namesOf } from '../../shared/people';
 import type { CallError } from '../../shared/resolver-client';
-import { BurnUp } from './burn-up/BurnUp';
-import { BypassedChanges } from './bypassed/BypassedChanges';
 import { CalibrationPanel } from './calibration/CalibrationPanel';
-import { CapacityVsWork } from './capacity/CapacityVsWork';
-import { RestOfSprintCapacity } from './capacity/RestOfSprintCapacity';
-import { Churn } from './churn/Churn';
-import { DecisionLog } from './decisions/DecisionLog';
-import type { ForecastConfidence } from './gadget-config';
-import { SprintHeader } from './header/SprintHeader';
 import { useGadgetI18n, type GadgetTranslator } from './messages/catalogue';
 import { GoalSuccessTrend } from './outcomes/GoalSuccessTrend';
 import { OutcomePrompts, type OutcomeRecorder } from './outcomes/OutcomePrompts';
-import { Queue } from './queue/Queue';
-import { GoalRisk } from './risk/GoalRisk';
+import { SprintCockpit } from './SprintCockpit';
 import { useSprintView, type SprintViewActions, type SprintViewAnswer } from './use-sprint-view';
 
 export interface SprintViewProps {
@@ -37,14 +28,13 @@ export interface SprintViewProps {
   readonly goalLabel?: string;
   /** The sprint whose menu opened the view (jira:sprintAction); the view always shows the active one. */
   readonly openedFromSprintId: number | null;
-  readonly confidence: ForecastConfidence;
   /** Whether the board can be changed here (the gadget's Edit), which is what empty states advise. */
   readonly configurable: boolean;
   /** The view's state already asked for at boot (SprintGadgetApp's `prefetch`). */
   readonly firstAnswer?: SprintViewAnswer;
 }
 
-export function SprintView({ boardId, goalLabel = '', openedFromSprintId, confidence, configurable, firstAnswer }: SprintViewProps) {
+export function SprintView({ boardId, goalLabel = '', openedFromSprintId, configurable, firstAnswer }: SprintViewProps) {
   const { t } = useGadgetI18n();
   const { load, reload, actions } = useSprintView(boardId, goalLabel, firstAnswer);
   const [announcement, setAnnouncement] = useState('');
@@ -70,10 +60,10 @@ export function SprintView({ boardId, goalLabel = '', openedFromSprintId, confid
           {load.refreshError && <ErrorBanner error={load.refreshError} onRetry={() => void reload()} focusOnShow={false} />}
           <MissingPartsNote parts={'unavailable' in load.state ? load.state.unavailable : []} />
           <HiddenFromCallerNote hidden={'hidden' in load.state ? load.state.hidden : undefined} />
+          <SprintCoverageNote coverage={'sprintCoverage' in load.state ? load.state.sprintCoverage : null} />
           <StateView
             state={load.state}
             openedFromSprintId={openedFromSprintId}
-            confidence={confidence}
             configurable={configurable}
             actions={actions}
             refreshing={load.refreshing}
@@ -98,7 +88,6 @@ function LoadFailure({ error, configurable, onRetry }: { error: CallError; confi
 interface StateViewProps {
   readonly state: SprintViewState;
   readonly openedFromSprintId: number | null;
-  readonly confidence: ForecastConfidence;
   readonly configurable: boolean;
   readonly actions: SprintViewActions;
   readonly refreshing: boolean;
@@ -144,50 +133,30 @@ function StateView({ state, configurable, actions, onAnnounce, ...rest }: StateV
       );
     }
     case 'ready':
-      return <Cockpit state={state} actions={actions} onAnnounce={onAnnounce} {...rest} />;
+      return (
+        <SprintCockpit
+          state={state}
+          actions={actions}
+          onAnnounce={onAnnounce}
+          recorder={{
+            boardId: state.board.id,
+            decider: deciderOf(translator, state),
+            record: actions.recordOutcome,
+            onRecorded: onAnnounce,
+          }}
+          {...rest}
+        />
+      );
   }
 }
 
-interface CockpitProps extends Omit<StateViewProps, 'state' | 'configurable'> {
-  readonly state: ReadySprintView;
-}
-
-function Cockpit({ state, openedFromSprintId, confidence, actions, refreshing, onRefresh, onAnnounce }: CockpitProps) {
-  const translator = useGadgetI18n();
-  const { t } = translator;
-  const recorder: OutcomeRecorder = {
-    boardId: state.board.id,
-    decider: deciderOf(translator, state),
-    record: actions.recordOutcome,
-    onRecorded: onAnnounce,
-  };
-  return (
-    <>
-      {openedFromSprintId !== null && openedFromSprintId !== state.sprint.id && (
-        <div className="gk-banner gk-banner--info" role="note">
-          <Icon name="info" className="gk-banner__icon" />
-          <p>{t('gadget.otherSprint', { sprint: state.sprint.name })}</p>
-        </div>
-      )}
-      <SprintHeader state={state} actions={actions} refreshing={refreshing} onRefresh={onRefresh} onAnnounce={onAnnounce} />
-      <OutcomePrompts outcomes={state.outcomes} recorder={recorder} />
-      <div className="gk-sprint__pair">
-        <GoalRisk state={state} />
-        <CapacityVsWork state={state} confidence={confidence} />
-      </div>
-      <RestOfSprintCapacity key={`${state.sprint.id}:${JSON.stringify(state.capacity)}`} state={state} setCapacity={actions.setCapacity} onSaved={onAnnounce} />
-      <Queue state={state} actions={actions} onAnnounce={onAnnounce} onReload={onRefresh} />
-      <BurnUp state={state} />
-      <Churn state={state} />
-      <DecisionLog state={state} />
-      <BypassedChanges state={state} actions={actions} onAnnounce={onAnnounce} />
-      <GoalSuccessTrend outcomes={state.outcomes} />
-      <CalibrationPanel calibration={state.calibration} />
-    </>
-  );
-}
-
 /** Whether the viewer decides, and who does, for prompts only the Product Owner may answer. */
-function deciderOf(translator: GadgetTranslator, state: { viewer: { isProductOwner: boolean }; people: Readonly<Record<string, string>>; productOwnerIds: readonly string[] }) {
-  return { isProductOwner: state.viewer.isProductOwner, names: namesOf(translator, state.people, state.productOwnerIds, translator.t('people.productOwner')) };
+function deciderOf(
+  translator: GadgetTranslator,
+  state: { viewer: { isProductOwner: boolean }; people: Readonly<Record<string, string>>; productOwnerIds: readonly string[] },
+) {
+  return {
+    isProductOwner: state.viewer.isProductOwner,
+    names: namesOf(translator, state.people, state.productOwnerIds, translator.t('people.productOwner')),
+  };
 }

@@ -1,13 +1,10 @@
-/** The forecast confidences in words: the short name ("P85 capacity") and what it means. */
-import type { ForecastConfidence } from './gadget-config';
+/**
+ * The one confidence convention of the whole sprint view, named once on its first screen. Every
+ * capacity figure Goalkeeper computes is the median forecast (P50): the capacity line through the
+ * ranked items (src/domain/goal-risk-scenario.ts `capacityLineOf`), the capacity in every
+ * assessment's reasons, and the capacity the gadget shows — so the gadget shows no P85 figure
+ * beside them (issue 15: P85 and P50 figures were mixed on one screen).
+ */
 import type { GadgetKey } from './messages/en';
 
-export const CONFIDENCE_LABELS: Readonly<Record<ForecastConfidence, GadgetKey>> = {
-  p50: 'capacity.p50',
-  p85: 'capacity.p85',
-};
-
-export const CONFIDENCE_MEANINGS: Readonly<Record<ForecastConfidence, GadgetKey>> = {
-  p50: 'config.confidence.p50',
-  p85: 'config.confidence.p85',
-};
+export const CONFIDENCE_CONVENTION: GadgetKey = 'confidence.convention';

@@ -1,15 +1,11 @@
 /**
- * The dashboard gadget's saved configuration: which board, an optional goal label override, and
- * the forecast confidence the capacity is read at. Jira stores whatever the edit view submits
- * (`view.submit`) and hands it back as `extension.gadgetConfiguration`, so it is read defensively:
- * an old or hand-edited configuration falls back to the defaults instead of breaking the view.
+ * The dashboard gadget's saved configuration: which board and an optional goal label override.
+ * Jira stores whatever the edit view submits (`view.submit`) and hands it back as
+ * `extension.gadgetConfiguration`, so it is read defensively: an old or hand-edited configuration
+ * falls back to the defaults instead of breaking the view. Configurations saved before issue 15
+ * also carry a forecast `confidence` (P50 or P85); it is ignored, because the whole view now
+ * follows one convention (confidence-wording.ts) that a per-gadget P85 would break.
  */
-export type ForecastConfidence = 'p50' | 'p85';
-
-export const FORECAST_CONFIDENCES: readonly ForecastConfidence[] = ['p50', 'p85'];
-
-/** Issue 6: P85 unless the gadget says otherwise — the capacity the team reaches 85% of the time. */
-export const DEFAULT_CONFIDENCE: ForecastConfidence = 'p85';
 
 /** Jira's label field limit. */
 export const GOAL_LABEL_MAX_CHARS = 255;
@@ -18,14 +14,12 @@ export interface GadgetConfiguration {
   readonly boardId: number;
   /** Issues with this label count as goal-critical here, instead of the project's rule. */
   readonly goalLabel: string | null;
-  readonly confidence: ForecastConfidence;
 }
 
 /** What the edit view holds while the person fills it in. */
 export interface ConfigurationDraft {
   readonly boardId: number | null;
   readonly goalLabel: string;
-  readonly confidence: ForecastConfidence;
 }
 
 export type ConfigurationProblem = 'board-required' | 'label-has-spaces' | 'label-too-long';
@@ -43,8 +37,7 @@ export function parseBoardId(value: unknown): number | null {
 
 export function readConfiguration(raw: unknown): ConfigurationDraft {
   const saved = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const confidence = FORECAST_CONFIDENCES.find((known) => known === saved.confidence) ?? DEFAULT_CONFIDENCE;
-  return { boardId: parseBoardId(saved.boardId), goalLabel: typeof saved.goalLabel === 'string' ? saved.goalLabel : '', confidence };
+  return { boardId: parseBoardId(saved.boardId), goalLabel: typeof saved.goalLabel === 'string' ? saved.goalLabel : '' };
 }
 
 /** Mirrors Jira's label rules (as src/contract/payload-schemas.ts's labelSchema does): no spaces, at most 255 characters. */
@@ -55,5 +48,5 @@ export function validateConfiguration(draft: ConfigurationDraft): { ok: true; co
   if (/\s/.test(label)) problems.goalLabel = 'label-has-spaces';
   else if (label.length > GOAL_LABEL_MAX_CHARS) problems.goalLabel = 'label-too-long';
   if (draft.boardId === null || problems.goalLabel) return { ok: false, problems };
-  return { ok: true, configuration: { boardId: draft.boardId, goalLabel: label === '' ? null : label, confidence: draft.confidence } };
+  return { ok: true, configuration: { boardId: draft.boardId, goalLabel: label === '' ? null : label } };
 }

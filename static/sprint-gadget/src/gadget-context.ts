@@ -4,13 +4,12 @@
  * the board itself — and the sprint menu the sprint — with ids as strings.
  */
 import type { ForgeContext } from '../../shared/forge-host';
-import { DEFAULT_CONFIDENCE, parseBoardId, readConfiguration, type ConfigurationDraft, type ForecastConfidence } from './gadget-config';
+import { parseBoardId, readConfiguration, type ConfigurationDraft } from './gadget-config';
 
 export interface Placement {
   readonly boardId: number | null;
   /** The sprint whose menu opened the view; null in the gadget and the board menu. */
   readonly sprintId: number | null;
-  readonly confidence: ForecastConfidence;
   /** The gadget's own goal label (empty: the project's goal-critical rule applies). */
   readonly goalLabel: string;
   /** Whether the person can choose the board here (the gadget's Edit), or Jira chose it (board/sprint menu). */
@@ -29,7 +28,7 @@ export function placementOf(context: ForgeContext): Placement {
   const extension = context.extension ?? {};
   if (extension.type === 'jira:dashboardGadget' || extension.gadgetConfiguration !== undefined) {
     const saved = savedConfiguration(context);
-    return { boardId: saved.boardId, sprintId: null, confidence: saved.confidence, goalLabel: saved.goalLabel, configurable: true };
+    return { boardId: saved.boardId, sprintId: null, goalLabel: saved.goalLabel, configurable: true };
   }
-  return { boardId: parseBoardId(extension.board?.id), sprintId: parseBoardId(extension.sprint?.id), confidence: DEFAULT_CONFIDENCE, goalLabel: '', configurable: false };
+  return { boardId: parseBoardId(extension.board?.id), sprintId: parseBoardId(extension.sprint?.id), goalLabel: '', configurable: false };
 }

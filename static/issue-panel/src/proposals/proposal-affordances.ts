@@ -5,6 +5,7 @@
  * backend refuses anything else regardless.
  */
 import type { IssuePanelState, Proposal } from '@goalkeeper/contract';
+import { ownProposalDecision } from '../../../shared/own-proposal';
 
 export type DecideAffordance =
   /** The viewer is a Product Owner and may decide. */
@@ -45,15 +46,5 @@ function decideAffordance(proposal: Proposal, { viewer, productOwnerSetup }: Pic
   if (productOwnerSetup) return 'no-product-owner';
   if (!viewer.isProductOwner) return 'awaiting-product-owner';
   if (proposal.proposerAccountId !== viewer.accountId) return 'decide';
-  switch (viewer.ownProposals) {
-    case 'self-approval':
-      return 'decide';
-    case 'sole-product-owner':
-      return 'decide-own-with-note';
-    case 'no-other-po':
-      return 'own-proposal-no-other';
-    case 'another-po':
-    case null:
-      return 'own-proposal';
-  }
+  return ownProposalDecision(viewer.ownProposals);
 }

@@ -93,6 +93,7 @@ export function panelState(overrides: Partial<IssuePanelState> = {}): IssuePanel
     productOwnerSetup: null,
     licenseActive: true,
     hidden: { issues: 0, board: false },
+    sprintCoverage: null,
     people: PEOPLE,
     unavailable: [],
     ...overrides,

@@ -67,4 +67,42 @@ describe('the burn-up', () => {
     expect(screen.getByRole('tooltip')).toHaveTextContent('ONB-69 added to the sprint (+2 points)');
     expect(screen.getByRole('tooltip')).toHaveTextContent('No rationale given.');
   });
+
+  it('lists the points done by the end of each working day beside the scope, today marked as so far', async () => {
+    showSprint(bridgeInvoke, readyState());
+    const section = await burnUp();
+    fireEvent.click(within(section).getByText('Show the burn-up as a table'));
+
+    const table = within(section).getByRole('table', { name: 'Points done in ONB Sprint 7, working day by working day' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getByRole('cell').textContent)).toEqual(['2', '2', '5', '7', '9']);
+    expect(within(rows[4]!).getByRole('rowheader')).toHaveTextContent('(today, so far)');
+    expect(within(rows[3]!).getByRole('rowheader')).not.toHaveTextContent('today');
+  });
+
+  it('draws the done line through one point per working day, ending at what is done now', async () => {
+    showSprint(bridgeInvoke, readyState());
+    const section = await burnUp();
+    const line = section.querySelector('.gk-burn-up__done-line')!;
+    const days = [...section.querySelectorAll('.gk-burn-up__done-day')];
+    const now = section.querySelector('.gk-burn-up__done')!;
+
+    expect(days).toHaveLength(5);
+    expect(line.getAttribute('d')!.match(/L/g)).toHaveLength(5);
+    const heights = days.map((day) => Number(day.getAttribute('cy')));
+    // Higher on the chart is a smaller y: the line never falls, and Thursday to Friday it rises.
+    expect(heights.every((y, index) => index === 0 || y <= heights[index - 1]!)).toBe(true);
+    expect(heights[4]!).toBeLessThan(heights[3]!);
+    expect(days[4]!.getAttribute('cy')).toBe(now.getAttribute('cy'));
+    expect(within(section).getByText('Done by the end of each working day')).toBeInTheDocument();
+  });
+
+  it('names the daily figures in German', async () => {
+    showSprint(bridgeInvoke, readyState(), {}, 'de-DE');
+    const section = await screen.findByRole('region', { name: 'Burn-up' });
+    fireEvent.click(within(section).getByText('Burn-up als Tabelle zeigen'));
+    const table = within(section).getByRole('table', { name: 'Erledigte Punkte in ONB Sprint 7, Arbeitstag für Arbeitstag' });
+    expect(within(table).getByRole('columnheader', { name: 'Erledigte Punkte am Ende des Tages' })).toBeInTheDocument();
+    expect(within(table).getAllByRole('rowheader')[4]).toHaveTextContent('(heute, bisher)');
+  });
 });

@@ -17,6 +17,7 @@ export function BurnUp({ state }: { state: ReadySprintView }) {
       <ul className="gk-legend" aria-hidden="true">
         <li className="gk-legend__scope">{t('burnUp.legend.scope')}</li>
         <li className="gk-legend__step">{t('burnUp.legend.step')}</li>
+        <li className="gk-legend__done-line">{t('burnUp.legend.doneLine')}</li>
         <li className="gk-legend__done">{t('burnUp.legend.done')}</li>
       </ul>
       <BurnUpChart state={state} summary={summary} />

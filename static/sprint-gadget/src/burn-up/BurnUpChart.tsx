@@ -1,6 +1,7 @@
 /**
  * The burn-up, drawn by hand in SVG (a charting library would cost more of the bundle budget than
- * the whole chart): the scope line stepping at each change, and what is done now. Each step is
+ * the whole chart): the scope line stepping at each change, the done line through the points done
+ * by the end of each working day, and what is done now. Each step is
  * a focusable mark; hovering or focusing it shows the change and its rationale (Escape hides it).
  * Screen readers hear the chart's summary and each mark's change; every figure is in the table beside it.
  */
@@ -43,6 +44,10 @@ export function BurnUpChart({ state, summary }: { state: ReadySprintView; summar
         ))}
         <line aria-hidden="true" className="gk-burn-up__now" x1={geometry.nowX} x2={geometry.nowX} y1={CHART.top} y2={bottom} />
         <path aria-hidden="true" className="gk-burn-up__scope" d={geometry.scopePath} />
+        <path aria-hidden="true" className="gk-burn-up__done-line" d={geometry.donePath} />
+        {geometry.doneDays.map((day) => (
+          <circle key={day.date} aria-hidden="true" className="gk-burn-up__done-day" cx={day.x} cy={day.y} r={3} />
+        ))}
         <circle aria-hidden="true" className="gk-burn-up__done" cx={geometry.done.x} cy={geometry.done.y} r={5} />
         {geometry.markers.map((marker) => (
           <circle

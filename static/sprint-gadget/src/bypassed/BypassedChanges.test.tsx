@@ -27,6 +27,13 @@ describe('changes made directly in Jira', () => {
     expect(within(added!).getByText('Waiting for the Product Owner’s review: Priya Raman')).toBeInTheDocument();
   });
 
+  it('makes the changed issue’s key a link to the issue, and nothing else in the title', async () => {
+    showSprint(bridgeInvoke, readyState());
+    const [reestimated] = within(await bypassed()).getAllByRole('article');
+    const links = within(within(reestimated!).getByRole('heading')).getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([['ONB-58', 'https://goalkeeper-sandbox.atlassian.net/browse/ONB-58']]);
+  });
+
   it('lets the Product Owner accept or note a change once the note is long enough, then refreshes', async () => {
     const note = 'Kofi pulled it in for the Acme demo; fine by me.';
     showSprint(bridgeInvoke, readyState(AS_PRODUCT_OWNER), {

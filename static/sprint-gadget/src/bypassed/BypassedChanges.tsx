@@ -3,6 +3,7 @@
  * Product Owner's review after the fact (accept with a rationale, or note it). Others see who reviews.
  */
 import { type BypassedChange, type BypassReview, type ReadySprintView, revertOf } from '@goalkeeper/contract';
+import { WithIssueLinks } from '../../../shared/components/IssueLink';
 import { nameOf, namesOf } from '../../../shared/people';
 import { useGadgetI18n } from '../messages/catalogue';
 import type { GadgetKey } from '../messages/en';
@@ -19,6 +20,7 @@ const REVIEWED_BY: Readonly<Record<BypassReview['verdict'], GadgetKey>> = {
 const DETECTED_BY: Readonly<Record<BypassedChange['detectedBy'], GadgetKey>> = {
   event: 'bypassed.detectedBy.event',
   reconciliation: 'bypassed.detectedBy.reconciliation',
+  changelog: 'bypassed.detectedBy.changelog',
 };
 
 export interface BypassedChangesProps {
@@ -62,7 +64,9 @@ function BypassedEntry({ change, state, reviewers, actions, onAnnounce }: Bypass
   return (
     <li>
       <article className="gk-card" aria-labelledby={headingId}>
-        <h4 id={headingId}>{t('bypassed.title', { change: what })}</h4>
+        <h4 id={headingId}>
+          <WithIssueLinks text={t('bypassed.title', { change: what })} issueKeys={[change.issueKey]} />
+        </h4>
         <p className="gk-small">
           {t('bypassed.byline', { name: nameOf(translator, state.people, change.actorAccountId), age: formatAge(change.at) })}
           {change.kind !== 'reranked' && ` · ${pointsMoved(translator, change)}`}

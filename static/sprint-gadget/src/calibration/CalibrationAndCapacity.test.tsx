@@ -73,6 +73,7 @@ describe('a queued change', () => {
     const withEffect = { ...first!, assessmentNow: { ...first!.assessmentNow, effect: { delta: -0.23, low: -0.25, high: -0.21, direction: 'lowers' as const } } };
     showSprint(bridgeInvoke, readyState({ ...AS_PRODUCT_OWNER, queue: [second!, withEffect] }), { decideProposal: () => ({ data: withEffect.proposal }) });
     const card = within(await screen.findByRole('region', { name: /Waiting for a decision/ })).getAllByRole('article')[1]!;
+    fireEvent.click(within(card).getByRole('button', { name: 'Decide…' }));
     expect(within(card).getByText('The sprint’s chance now: P(goal) 64%')).toBeInTheDocument();
     expect(within(card).getByText('This change lowers it by 23 points (range 21 to 25)')).toBeInTheDocument();
 

@@ -1,30 +1,21 @@
 /**
  * The work left against what the team is expected to finish: goal-critical and total points
- * against the P50 and P85 capacity (the gadget's confidence first), then the ranked items with
- * the capacity line drawn where the backend's forecast puts it.
+ * against the capacity at the view's one confidence (P50, confidence-wording.ts), then the
+ * ranked items with the capacity line drawn where the backend's forecast puts it.
  */
-import type { ForecastFigures, ReadySprintView } from '@goalkeeper/contract';
-import { CONFIDENCE_LABELS } from '../confidence-wording';
-import type { ForecastConfidence } from '../gadget-config';
+import type { ReadySprintView } from '@goalkeeper/contract';
 import { useGadgetI18n } from '../messages/catalogue';
 import { RankedItems } from './RankedItems';
 
-const CAPACITY_OF: Readonly<Record<ForecastConfidence, (figures: ForecastFigures) => number>> = {
-  p50: (figures) => figures.p50Points,
-  p85: (figures) => figures.p85Points,
-};
-
-export function CapacityVsWork({ state, confidence }: { state: ReadySprintView; confidence: ForecastConfidence }) {
+export function CapacityVsWork({ state }: { state: ReadySprintView }) {
   const { t } = useGadgetI18n();
   const figures = state.risk.before;
-  const capacity = CAPACITY_OF[confidence](figures);
-  const other: ForecastConfidence = confidence === 'p85' ? 'p50' : 'p85';
+  const capacity = figures.p50Points;
   const shortfall = figures.goalCriticalPointsLeft - capacity;
   const rows: readonly { readonly label: string; readonly points: number; readonly kind: 'work' | 'capacity' }[] = [
     { label: t('capacity.goalCriticalLeft'), points: figures.goalCriticalPointsLeft, kind: 'work' },
     { label: t('capacity.totalLeft'), points: figures.totalPointsLeft, kind: 'work' },
-    { label: t(CONFIDENCE_LABELS[confidence]), points: capacity, kind: 'capacity' },
-    { label: t(CONFIDENCE_LABELS[other]), points: CAPACITY_OF[other](figures), kind: 'capacity' },
+    { label: t('capacity.expected'), points: capacity, kind: 'capacity' },
   ];
   const scale = Math.max(1, ...rows.map((row) => row.points));
   return (
@@ -43,11 +34,7 @@ export function CapacityVsWork({ state, confidence }: { state: ReadySprintView; 
           </div>
         ))}
       </dl>
-      <p>
-        {shortfall > 0
-          ? t('capacity.shortfall', { count: shortfall, confidence: t(CONFIDENCE_LABELS[confidence]) })
-          : t('capacity.fits', { confidence: t(CONFIDENCE_LABELS[confidence]) })}
-      </p>
+      <p>{shortfall > 0 ? t('capacity.shortfall', { count: shortfall }) : t('capacity.fits')}</p>
       <RankedItems items={state.ranked} />
     </section>
   );

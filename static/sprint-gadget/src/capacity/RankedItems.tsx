@@ -5,6 +5,7 @@
  * split is heard as well as seen.
  */
 import type { RankedItem, SprintIssue } from '@goalkeeper/contract';
+import { IssueLink } from '../../../shared/components/IssueLink';
 import { Lozenge } from '../../../shared/components/Lozenge';
 import { useGadgetI18n } from '../messages/catalogue';
 import type { GadgetKey } from '../messages/en';
@@ -20,15 +21,15 @@ export function RankedItems({ items }: { items: readonly RankedItem[] }) {
   if (items.length === 0) return <p className="gk-muted">{t('ranked.empty')}</p>;
   const lineAt = items.findIndex((item) => !item.aboveCapacityLine);
   return (
-    <details className="gk-details" open>
-      <summary>{t('ranked.heading', { count: items.length })}</summary>
+    <div className="gk-stack gk-stack--tight">
+      <h4>{t('ranked.heading', { count: items.length })}</h4>
       <ul className="gk-ranked">
         {items.map((item, index) => (
           <RankedRow key={item.key} item={item} lineBefore={index === lineAt} />
         ))}
         {lineAt === -1 && <CapacityLine text={t('ranked.line.allFit')} />}
       </ul>
-    </details>
+    </div>
   );
 }
 
@@ -47,7 +48,9 @@ function RankedRow({ item, lineBefore }: { item: RankedItem; lineBefore: boolean
     <>
       {lineBefore && <CapacityLine text={t('ranked.line')} />}
       <li className={below ? 'gk-ranked__item gk-ranked__item--below' : 'gk-ranked__item'}>
-        <span className="gk-ranked__key">{item.key}</span>
+        <span className="gk-ranked__key">
+          <IssueLink issueKey={item.key} />
+        </span>
         <span className="gk-user-text gk-ranked__summary">{item.summary}</span>
         <span className="gk-ranked__meta gk-small">
           {item.points === null ? t('shared.points.none') : t('shared.points.count', { count: item.points })}

@@ -73,6 +73,26 @@ describe('churn', () => {
     expect(within(await churn()).getByText(/what Goalkeeper saw when it first met this sprint, after it had started/)).toBeInTheDocument();
   });
 
+  it('labels a baseline from the first look with its date, and says changes before it are not counted', async () => {
+    showSprint(bridgeInvoke, readyState({ baselineSource: 'first-seen', baselineTakenAt: '2026-11-19T10:30:00.000Z' }));
+    const label = within(await churn()).getByText(/^Baseline from first look on /);
+    expect(label).toHaveTextContent(/Nov 19, 2026/);
+    expect(label).toHaveTextContent('Changes before then are not counted.');
+  });
+
+  it('says when the sprint was read back to its start from Jira’s history', async () => {
+    const state = readyState({ baselineSource: 'changelog', baselineTakenAt: '2026-11-16T09:00:00.000Z' });
+    showSprint(bridgeInvoke, state);
+    const label = within(await churn()).getByText(/read back from Jira’s history of its issues/);
+    expect(label).toHaveTextContent(/at its start on Nov 16, 2026/);
+  });
+
+  it('says the read-back in German', async () => {
+    showSprint(bridgeInvoke, readyState({ baselineSource: 'changelog', baselineTakenAt: '2026-11-16T09:00:00.000Z' }), {}, 'de-DE');
+    const section = await screen.findByRole('region', { name: 'Churn' });
+    expect(within(section).getByText(/aus Jiras Verlauf seiner Vorgänge gelesen/)).toHaveTextContent(/bei seinem Start am 16\.11\.2026/);
+  });
+
   it('does not invent a gross churn without a committed scope', async () => {
     const state = readyState();
     showSprint(bridgeInvoke, readyState({ churn: { ...state.churn, committed: null, grossChurn: null } }));

@@ -12,6 +12,7 @@ import { signedPoints } from '../scope-change-wording';
 const BASELINE: Readonly<Record<ReadySprintView['baselineSource'], GadgetKey>> = {
   'sprint-start': 'churn.baseline.sprint-start',
   'first-seen': 'churn.baseline.first-seen',
+  changelog: 'churn.baseline.changelog',
   reconstructed: 'churn.baseline.reconstructed',
 };
 
@@ -24,7 +25,7 @@ function reasonLabel(translator: GadgetTranslator, reason: ReasonCategory | 'byp
 
 export function Churn({ state }: { state: ReadySprintView }) {
   const translator = useGadgetI18n();
-  const { t, formatPercent } = translator;
+  const { t, formatPercent, formatDateTime } = translator;
   const { churn } = state;
   const movements: readonly [string, Tally][] = [
     [t('churn.added'), churn.added],
@@ -40,7 +41,7 @@ export function Churn({ state }: { state: ReadySprintView }) {
   return (
     <section className="gk-section" aria-labelledby="gk-churn-heading">
       <h3 id="gk-churn-heading">{t('churn.heading')}</h3>
-      <p className="gk-small">{t(BASELINE[state.baselineSource])}</p>
+      <p className="gk-small">{t(BASELINE[state.baselineSource], { date: state.baselineTakenAt ? formatDateTime(state.baselineTakenAt) : '' })}</p>
       <table className="gk-table">
         <caption className="gk-visually-hidden">{t('churn.scope.caption')}</caption>
         <TallyHead first={t('churn.scope.column')} />

@@ -27,19 +27,19 @@ function editGadget(gadgetConfiguration: Record<string, unknown> = {}) {
 }
 
 describe('the gadget’s edit view', () => {
-  it('lists the Scrum boards the person can see and saves the chosen one with the default P85 confidence', async () => {
+  it('lists the Scrum boards the person can see and saves the chosen one, with no forecast confidence of its own', async () => {
     editGadget();
     fireEvent.click(await screen.findByRole('radio', { name: /ONB board/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(submit).toHaveBeenCalledWith({ boardId: 1, goalLabel: null, confidence: 'p85' }));
+    await waitFor(() => expect(submit).toHaveBeenCalledWith({ boardId: 1, goalLabel: null }));
+    expect(screen.queryByRole('group', { name: 'Forecast confidence' })).not.toBeInTheDocument();
     expect(callsTo(bridgeInvoke, 'listBoards')).toEqual([{}]);
   });
 
   it('searches the boards by what is typed, keeping the chosen board named when it is filtered out', async () => {
     editGadget({ boardId: 1, confidence: 'p50', goalLabel: 'sprint-goal' });
     expect(await screen.findByRole('radio', { name: /ONB board/ })).toBeChecked();
-    expect(screen.getByRole('radio', { name: 'P50 capacity — what the team finishes in half of its sprints' })).toBeChecked();
     expect(screen.getByRole('textbox', { name: 'Goal label (optional)' })).toHaveValue('sprint-goal');
 
     fireEvent.change(screen.getByRole('searchbox', { name: 'Find a board' }), { target: { value: 'BIL' } });
@@ -79,9 +79,8 @@ describe('the gadget’s edit view', () => {
     expect(submit).not.toHaveBeenCalled();
 
     fireEvent.change(label, { target: { value: '  sprint-goal ' } });
-    fireEvent.click(screen.getByRole('radio', { name: /^P50 capacity/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(submit).toHaveBeenCalledWith({ boardId: 1, goalLabel: 'sprint-goal', confidence: 'p50' }));
+    await waitFor(() => expect(submit).toHaveBeenCalledWith({ boardId: 1, goalLabel: 'sprint-goal' }));
   });
 
   it('shows in words why the boards could not be listed, and tries again on request', async () => {

@@ -1,22 +1,14 @@
 /**
- * The gadget's edit view: which Scrum board it shows, an optional goal label override and the
- * forecast confidence; checked here, then saved as the gadget's configuration (`view.submit`),
- * after which Jira shows the gadget's view.
+ * The gadget's edit view: which Scrum board it shows and an optional goal label override; checked
+ * here, then saved as the gadget's configuration (`view.submit`), after which Jira shows the
+ * gadget's view. (No forecast confidence: the view has one convention, confidence-wording.ts.)
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../shared/components/Button';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { Field } from '../../../shared/components/Field';
 import { submitGadgetConfiguration } from '../../../shared/forge-host';
-import {
-  FORECAST_CONFIDENCES,
-  GOAL_LABEL_MAX_CHARS,
-  validateConfiguration,
-  type ConfigurationDraft,
-  type ConfigurationProblem,
-  type ConfigurationProblems,
-} from '../gadget-config';
-import { CONFIDENCE_LABELS, CONFIDENCE_MEANINGS } from '../confidence-wording';
+import { GOAL_LABEL_MAX_CHARS, validateConfiguration, type ConfigurationDraft, type ConfigurationProblem, type ConfigurationProblems } from '../gadget-config';
 import { useGadgetI18n } from '../messages/catalogue';
 import type { GadgetKey } from '../messages/en';
 import { BoardPicker } from './BoardPicker';
@@ -73,18 +65,6 @@ export function GadgetConfigForm({ saved }: { saved: ConfigurationDraft }) {
           <input {...control} className="gk-input gk-input--short" value={draft.goalLabel} onChange={(event) => setDraft({ ...draft, goalLabel: event.target.value })} />
         )}
       </Field>
-      <fieldset className="gk-fieldset">
-        <legend>{t('config.confidence')}</legend>
-        {FORECAST_CONFIDENCES.map((confidence) => (
-          <label key={confidence} className="gk-checkbox">
-            <input type="radio" name="confidence" value={confidence} checked={draft.confidence === confidence} onChange={() => setDraft({ ...draft, confidence })} />
-            <span>
-              {t(CONFIDENCE_LABELS[confidence])}
-              <span className="gk-small"> — {t(CONFIDENCE_MEANINGS[confidence])}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
       <div>
         <Button type="submit" appearance="primary" busy={saving}>
           {t('config.save')}

@@ -1,6 +1,7 @@
 /** This sprint's decided proposals, newest first: the verdict, who made it and why, and what applying it did. */
-import type { Proposal, ReadySprintView } from '@goalkeeper/contract';
+import { issuesNamedBy, type Proposal, type ReadySprintView } from '@goalkeeper/contract';
 import { ApplyResult } from '../../../shared/components/ApplyResult';
+import { WithIssueLinks } from '../../../shared/components/IssueLink';
 import { Lozenge } from '../../../shared/components/Lozenge';
 import { RiskMeter } from '../../../shared/components/RiskMeter';
 import type { SprintNames } from '../../../shared/apply-step-wording';
@@ -35,7 +36,9 @@ function DecisionEntry({ proposal, people, sprintNames }: { proposal: Proposal; 
   return (
     <li className="gk-log-entry gk-stack gk-stack--tight">
       <div className="gk-row gk-row--spread">
-        <strong>{describeChange(translator, proposal.issueKey, proposal.change)}</strong>
+        <strong>
+          <WithIssueLinks text={describeChange(translator, proposal.issueKey, proposal.change)} issueKeys={[proposal.issueKey, ...issuesNamedBy(proposal.change)]} />
+        </strong>
         <StatusLozenge status={proposal.status} />
       </div>
       {decision && (

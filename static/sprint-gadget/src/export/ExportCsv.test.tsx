@@ -77,8 +77,15 @@ describe('exporting the sprint', () => {
       'Apply result',
       'Points before',
       'Points after',
+      'Review',
+      'Reviewed by',
+      'Review note',
+      'Reviewed at',
+      'Reverted by proposal',
     ]);
     expect(rows).toHaveLength(DECIDED.length + BYPASSED.length);
+    // The Product Owner's review of the change Dana made in Jira travels with it.
+    expect(rows.find((row) => row.includes('Dana split the work'))).toContain('noted,Priya Raman,Dana split the work; the rest moved to ONB-70.,2026-11-20T13:00:00.000Z,');
     expect(callsTo(bridgeInvoke, 'exportSprintCsv')).toEqual([{ boardId: 1 }]);
   });
 

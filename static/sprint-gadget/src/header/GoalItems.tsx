@@ -16,9 +16,9 @@ export function GoalItems({ items }: { items: ReadySprintView['goalItems'] }) {
     todo: t('goalItems.todo', { count: items.todo }),
   };
   return (
-    <div className="gk-stack gk-stack--tight">
+    <div className="gk-goal-items-line">
       <span className="gk-small">{t('goalItems.heading', { count: total })}</span>
-      <ul className="gk-goal-items">
+      <ul className="gk-goal-items gk-small">
         {STATUSES.map((status) => (
           <li key={status} className={`gk-goal-items__${status}`}>
             {labels[status]}

@@ -18,12 +18,9 @@ export function SprintHeader({ state, actions, refreshing, onRefresh, onAnnounce
   const { t, formatDate } = useGadgetI18n();
   const { sprint, board } = state;
   return (
-    <header className="gk-sprint-header gk-stack">
-      <div className="gk-row gk-row--spread">
-        <div className="gk-stack gk-stack--tight">
-          <span className="gk-small">{t('header.board', { board: board.name })}</span>
-          <h2>{sprint.name}</h2>
-        </div>
+    <header className="gk-sprint-header gk-stack gk-stack--tight">
+      <div className="gk-row gk-row--spread gk-sprint-header__top">
+        <h2>{sprint.name}</h2>
         <div className="gk-row gk-sprint-header__actions">
           <Button appearance="subtle" busy={refreshing} onClick={onRefresh}>
             {t('header.refresh')}
@@ -32,10 +29,13 @@ export function SprintHeader({ state, actions, refreshing, onRefresh, onAnnounce
         </div>
       </div>
       <p className="gk-small">
+        {t('header.board', { board: board.name })}
+        {' · '}
         {sprint.startDate && sprint.endDate && `${t('header.dates', { start: formatDate(sprint.startDate), end: formatDate(sprint.endDate) })} · `}
         {t('header.daysLeft', { count: sprint.workingDaysLeft })}
       </p>
-      <p>
+      {/* Clamped to three lines for the eye only: the whole goal stays in the text for screen readers and in the tooltip. */}
+      <p className="gk-sprint-header__goal-line" title={sprint.goal ?? undefined}>
         <span className="gk-muted">{t('header.goal')} </span>
         {sprint.goal ? <span className="gk-user-text gk-sprint-header__goal">{sprint.goal}</span> : <em>{t('header.noGoal')}</em>}
       </p>

@@ -14,7 +14,7 @@
  *   added 2 issues / 7 points, deferred 1 / 3, up 1 / 1, down 1 / 2, removed 0 / 0;
  *   gross churn (7 + 0 + 3 + 1 + 2) / 30 = 43%; net +3 points; Goalkeeper 3 / 9, bypassed 2 / 4.
  */
-import { type Assessment, type BypassedChange, type Calibration, calibrationOf, computeChurn, type Proposal, type QueuedProposal, type ReadySprintView, type RiskLevel, scopeChangesOf, scopeLine, type SprintOutcome, type SprintViewState } from '@goalkeeper/contract';
+import { type Assessment, type BypassedChange, type Calibration, calibrationOf, computeChurn, doneByDay, type Proposal, type QueuedProposal, type ReadySprintView, type RiskLevel, scopeChangesOf, scopeLine, type SprintOutcome, type SprintViewState } from '@goalkeeper/contract';
 
 export const PRIYA_PRODUCT_OWNER = '557058:po-priya';
 export const DANA_DEVELOPER = '557058:dev-dana';
@@ -30,6 +30,14 @@ export const PEOPLE: Readonly<Record<string, string>> = {
 
 export const SPRINT_GOAL = 'New users can sign up with SSO and finish onboarding in under 2 minutes';
 const NOW = '2026-11-20T14:00:00.000Z';
+
+/** The 9 points done so far and when each was done: 2, 2, 5, 7 and 9 points by the end of Monday to Friday. */
+export const DONE_ISSUES = [
+  { points: 2, statusCategory: 'done', doneAt: '2026-11-16T15:00:00.000Z' },
+  { points: 3, statusCategory: 'done', doneAt: '2026-11-18T11:00:00.000Z' },
+  { points: 2, statusCategory: 'done', doneAt: '2026-11-19T16:00:00.000Z' },
+  { points: 2, statusCategory: 'done', doneAt: '2026-11-20T10:00:00.000Z' },
+] as const;
 
 export function assessment(level: RiskLevel, pGoalBefore: number, pGoalAfter: number, extra: Partial<Assessment> = {}): Assessment {
   const figures = (pGoal: number) => ({
@@ -199,6 +207,7 @@ export function readyState(overrides: Partial<ReadySprintView> = {}): ReadySprin
   return {
     kind: 'ready',
     hidden: { issues: 0, board: false },
+    sprintCoverage: null,
     board: { id: 1, name: 'ONB board' },
     sprint: { id: 7, name: 'ONB Sprint 7', goal: SPRINT_GOAL, startDate: '2026-11-16T09:00:00.000Z', endDate: '2026-11-30T17:00:00.000Z', workingDaysLeft: 6 },
     goalItems: { done: 2, inProgress: 3, todo: 2 },
@@ -226,14 +235,20 @@ export function readyState(overrides: Partial<ReadySprintView> = {}): ReadySprin
     decisionsTotal: (overrides.decisions ?? DECIDED).length,
     churn: computeChurn(COMMITTED, CHANGES, true),
     baselineSource: 'sprint-start',
-    burnUp: { scope: scopeLine('2026-11-16T09:00:00.000Z', COMMITTED.points, CHANGES), donePoints: 9, now: NOW },
+    baselineTakenAt: '2026-11-16T09:00:00.000Z',
+    burnUp: {
+      scope: scopeLine('2026-11-16T09:00:00.000Z', COMMITTED.points, CHANGES),
+      donePoints: 9,
+      doneByDay: doneByDay(DONE_ISSUES, '2026-11-16T09:00:00.000Z', '2026-11-30T17:00:00.000Z', NOW),
+      now: NOW,
+    },
     bypassed: BYPASSED,
     outcomes: OUTCOMES,
     calibration: NO_CALIBRATION_YET,
     capacity: null,
     minRationaleChars: 10,
     allowSelfApproval: false,
-    viewer: { accountId: DANA_DEVELOPER, isProductOwner: false },
+    viewer: { accountId: DANA_DEVELOPER, isProductOwner: false, ownProposals: null },
     productOwnerIds: [PRIYA_PRODUCT_OWNER],
     people: PEOPLE,
     unavailable: [],
@@ -241,7 +256,8 @@ export function readyState(overrides: Partial<ReadySprintView> = {}): ReadySprin
   };
 }
 
-export const AS_PRODUCT_OWNER: Pick<ReadySprintView, 'viewer'> = { viewer: { accountId: PRIYA_PRODUCT_OWNER, isProductOwner: true } };
+/** Priya, the board's only Product Owner, under the default rule for her own proposals (decide with a note). */
+export const AS_PRODUCT_OWNER: Pick<ReadySprintView, 'viewer'> = { viewer: { accountId: PRIYA_PRODUCT_OWNER, isProductOwner: true, ownProposals: 'sole-product-owner' } };
 
 export const NOT_SCRUM: SprintViewState = { kind: 'not-scrum', board: { id: 3, name: 'ONB Kanban' } };
 
@@ -250,7 +266,7 @@ export const NO_ACTIVE_SPRINT: SprintViewState = {
   board: { id: 1, name: 'ONB board' },
   outcomes: OUTCOMES,
   calibration: NO_CALIBRATION_YET,
-  viewer: { accountId: DANA_DEVELOPER, isProductOwner: false },
+  viewer: { accountId: DANA_DEVELOPER, isProductOwner: false, ownProposals: null },
   productOwnerIds: [PRIYA_PRODUCT_OWNER],
   people: PEOPLE,
   unavailable: [],
