@@ -94,8 +94,6 @@ export const de: Readonly<Record<PanelKey, Message>> = {
   'proposal.ownProposal': 'Sie haben diese Änderung vorgeschlagen; deshalb entscheidet ein anderer Product Owner (Selbstgenehmigung ist aus).',
   'proposal.awaiting': 'Wartet auf den Product Owner: {names}',
   'proposal.productOwner': 'den Product Owner',
-  'proposal.selfDecision.explanation': 'Sie sind der einzige Product Owner dieses Projekts und entscheiden Ihren eigenen Vorschlag daher selbst. Notieren Sie, warum niemand sonst entscheidet: Die Notiz wird protokolliert, und die Entscheidung ist für das Team als Selbstgenehmigung gekennzeichnet.',
-  'proposal.selfDecision.note': 'Notiz zur Entscheidung über den eigenen Vorschlag',
   'proposal.ownProposalNoOther': 'Sie haben diese Änderung vorgeschlagen und sind der einzige Product Owner. Laut Richtlinie entscheidet ein anderer Product Owner: Benennen Sie in den Goalkeeper-Einstellungen einen zweiten Product Owner.',
   'proposal.noProductOwner': 'Noch kann niemand entscheiden: Für das Projekt ist kein Product Owner eingerichtet (siehe oben).',
   'proposal.selfApproved': 'Selbst genehmigt',

@@ -91,8 +91,6 @@ export const en = {
   'proposal.ownProposal': 'You proposed this change, so another Product Owner decides it (self-approval is off).',
   'proposal.awaiting': 'Waiting for the Product Owner: {names}',
   'proposal.productOwner': 'the Product Owner',
-  'proposal.selfDecision.explanation': 'You are the only Product Owner of this project, so you decide your own proposal. Add a note saying why nobody else decides it: it is logged, and the decision is marked as self-approved for the team.',
-  'proposal.selfDecision.note': 'Note on deciding your own proposal',
   'proposal.ownProposalNoOther': 'You proposed this change and are the only Product Owner. The policy wants another Product Owner to decide it: name a second Product Owner in the Goalkeeper settings.',
   'proposal.noProductOwner': 'Nobody can decide this yet: the project has no Product Owner set up (see above).',
   'proposal.selfApproved': 'Self-approved',

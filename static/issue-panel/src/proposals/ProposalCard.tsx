@@ -13,6 +13,7 @@ import { describeApprovalReason, describeCondition, describeCounterChange } from
 import { AssessmentSnapshot } from '../../../shared/components/AssessmentSnapshot';
 import type { Verdict } from '../../../shared/components/DecisionForm';
 import { nameOf, namesOf } from '../../../shared/people';
+import { useProposalPartI18n } from '../../../shared/i18n/proposal-part-messages';
 import { describeChange, REASON_LABELS } from '../../../shared/proposal-wording';
 import { usePanelI18n } from '../messages/catalogue';
 import type { PanelActions } from '../use-issue-panel';
@@ -40,6 +41,7 @@ export function ProposalCard({ proposal, state, actions, focused, onActed, onRel
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = `gk-proposal-${proposal.id}`;
   const affordances = affordancesFor(proposal, state);
+  const shared = useProposalPartI18n();
   const { people } = state;
 
   useEffect(() => {
@@ -133,7 +135,7 @@ export function ProposalCard({ proposal, state, actions, focused, onActed, onRel
             onDecided={(verdict) => onActed(proposal.id, verdictMessages[verdict])}
             onReload={onReload}
             sprintIssues={state.sprintIssues}
-            selfDecision={{ explanation: t('proposal.selfDecision.explanation'), label: t('proposal.selfDecision.note') }}
+            selfDecision={{ explanation: shared.t('shared.decision.selfDecision.explanation'), label: shared.t('shared.decision.selfDecision.note') }}
           />
         )}
         {affordances.decide === 'own-proposal' && <p className="gk-muted">{t('proposal.ownProposal')}</p>}
