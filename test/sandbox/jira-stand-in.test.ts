@@ -20,7 +20,46 @@ afterEach(() => standIn.close());
 
 type Actor = 'app' | `user:${string}`;
 
-async function jira(actor: Actor | null, method: string, path: string, body?: unknown, site?: string): Promise<{ status: number; body: any }> {
+/*
+ * What the tests read of Jira's answers, named as in Atlassian's REST v3 OpenAPI
+ * (/work/shared/atlassian-openapi/jira-platform.openapi.json, components.schemas); only the fields read.
+ */
+/** `ErrorCollection`: every 4xx answer's body. */
+interface ErrorCollection {
+  readonly errorMessages: readonly string[];
+  readonly errors: Readonly<Record<string, string>>;
+}
+/** `BulkPermissionGrants`, the answer of POST /rest/api/3/permissions/check. */
+interface BulkPermissionGrants {
+  readonly projectPermissions: readonly unknown[];
+}
+/** `Permissions`, the answer of GET /rest/api/3/mypermissions. */
+interface MyPermissions {
+  readonly permissions: Readonly<Record<string, { readonly havePermission: boolean }>>;
+}
+/** `SearchAndReconcileResults`, the answer of POST /rest/api/3/search/jql. */
+interface SearchResults {
+  readonly issues: readonly { readonly id: string; readonly key: string; readonly fields: Readonly<Record<string, unknown>> }[];
+  readonly isLast?: boolean;
+  readonly nextPageToken?: string;
+}
+/** `ParsedJqlQueries`, the answer of POST /rest/api/3/jql/parse. */
+interface ParsedJqlQueries {
+  readonly queries: readonly unknown[];
+}
+/** `IssueBean`, the answer of GET /rest/api/3/issue/{key}. */
+interface IssueBean {
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+/** The sandbox's own board view (sandbox/jira/admin-routes.ts), not a Jira API. */
+interface SandboxBoardView {
+  readonly sprints: readonly { readonly id: number; readonly issues: readonly unknown[] }[];
+  readonly backlog: readonly { readonly key: string }[];
+  readonly closedSprints: readonly unknown[];
+}
+
+/** Calls the stand-in over HTTP; `Body` is what the test expects the route to answer (parsed, not checked: the assertions do that). */
+async function jira<Body = unknown>(actor: Actor | null, method: string, path: string, body?: unknown, site?: string): Promise<{ status: number; body: Body }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (actor) headers[ACTOR_HEADER] = actor;
   if (site) headers[SITE_HEADER] = site;
@@ -77,7 +116,7 @@ describe('authorisation as the acting person', () => {
       status: 200,
       body: { globalPermissions: [], projectPermissions: [{ permission: 'BROWSE_PROJECTS', issues: [10039], projects: [] }] },
     });
-    expect((await jira(as(SEED_ACCOUNTS.billingDeveloper), 'POST', '/rest/api/3/permissions/check', browseOnb39)).body.projectPermissions).toEqual([]);
+    expect((await jira<BulkPermissionGrants>(as(SEED_ACCOUNTS.billingDeveloper), 'POST', '/rest/api/3/permissions/check', browseOnb39)).body.projectPermissions).toEqual([]);
   });
 
   it('refuses to check someone else\'s permissions, to a person and to the app, unless the caller administers Jira', async () => {
@@ -87,27 +126,27 @@ describe('authorisation as the acting person', () => {
     expect((await jira(as(SEED_ACCOUNTS.devDana), 'POST', '/rest/api/3/permissions/check', danasCheck)).status).toBe(200);
 
     standIn.model.site().jiraAdministrators.add(SEED_ACCOUNTS.stakeholder);
-    expect((await jira(as(SEED_ACCOUNTS.stakeholder), 'POST', '/rest/api/3/permissions/check', danasCheck)).body.projectPermissions).toEqual([
+    expect((await jira<BulkPermissionGrants>(as(SEED_ACCOUNTS.stakeholder), 'POST', '/rest/api/3/permissions/check', danasCheck)).body.projectPermissions).toEqual([
       { permission: 'BROWSE_PROJECTS', issues: [10039], projects: [] },
     ]);
   });
 
   it('answers GET /mypermissions for the caller', async () => {
-    const sam = await jira(as(SEED_ACCOUNTS.stakeholder), 'GET', '/rest/api/3/mypermissions?projectKey=ONB&permissions=BROWSE_PROJECTS,SCHEDULE_ISSUES');
-    expect(sam.body.permissions.BROWSE_PROJECTS.havePermission).toBe(true);
-    expect(sam.body.permissions.SCHEDULE_ISSUES.havePermission).toBe(false);
+    const sam = await jira<MyPermissions>(as(SEED_ACCOUNTS.stakeholder), 'GET', '/rest/api/3/mypermissions?projectKey=ONB&permissions=BROWSE_PROJECTS,SCHEDULE_ISSUES');
+    expect(sam.body.permissions.BROWSE_PROJECTS?.havePermission).toBe(true);
+    expect(sam.body.permissions.SCHEDULE_ISSUES?.havePermission).toBe(false);
   });
 
   it('shows project roles and their members only to those who administer the project, which the app user does not', async () => {
     expect((await jira(as(SEED_ACCOUNTS.productOwner), 'GET', '/rest/api/3/project/ONB/role')).status).toBe(403);
     expect((await jira('app', 'GET', '/rest/api/3/project/ONB/role')).status).toBe(403);
     expect((await jira('app', 'GET', '/rest/api/3/project/ONB/role/10100')).status).toBe(403);
-    expect(Object.keys((await jira(as(SEED_ACCOUNTS.siteAdmin), 'GET', '/rest/api/3/project/ONB/role')).body)).toContain('Product Owner');
+    expect(Object.keys((await jira<Readonly<Record<string, string>>>(as(SEED_ACCOUNTS.siteAdmin), 'GET', '/rest/api/3/project/ONB/role')).body)).toContain('Product Owner');
     expect((await jira(as(SEED_ACCOUNTS.siteAdmin), 'GET', '/rest/api/3/project/ONB/role/10100')).status).toBe(200);
   });
 
   it('gives the app user the add-ons role\'s work on issues and no administration', async () => {
-    const held = await jira('app', 'GET', '/rest/api/3/mypermissions?projectKey=ONB&permissions=BROWSE_PROJECTS,EDIT_ISSUES,SCHEDULE_ISSUES,CREATE_ISSUES,ADD_COMMENTS,ADMINISTER_PROJECTS');
+    const held = await jira<MyPermissions>('app', 'GET', '/rest/api/3/mypermissions?projectKey=ONB&permissions=BROWSE_PROJECTS,EDIT_ISSUES,SCHEDULE_ISSUES,CREATE_ISSUES,ADD_COMMENTS,ADMINISTER_PROJECTS');
     const have = Object.fromEntries(Object.entries(held.body.permissions as Record<string, { havePermission: boolean }>).map(([key, value]) => [key, value.havePermission]));
     expect(have).toEqual({ BROWSE_PROJECTS: true, EDIT_ISSUES: true, SCHEDULE_ISSUES: true, CREATE_ISSUES: true, ADD_COMMENTS: true, ADMINISTER_PROJECTS: false });
     expect((await jira('app', 'POST', '/rest/agile/1.0/sprint/7/issue', { issues: ['ONB-68'] })).status).toBe(204);
@@ -163,11 +202,11 @@ describe('what Jira rejects, in Jira\'s error bodies', () => {
 
   it('refuses more than 50 issues in one move', async () => {
     const issues = Array.from({ length: 51 }, (_, index) => `ONB-${100 + index}`);
-    expect((await jira('app', 'POST', '/rest/agile/1.0/backlog/issue', { issues })).body.errorMessages).toEqual(['The maximum number of issues that can be moved in one operation is 50.']);
+    expect((await jira<ErrorCollection>('app', 'POST', '/rest/agile/1.0/backlog/issue', { issues })).body.errorMessages).toEqual(['The maximum number of issues that can be moved in one operation is 50.']);
   });
 
   it('refuses to rank against an issue that does not exist', async () => {
-    const answer = await jira('app', 'PUT', '/rest/agile/1.0/issue/rank', { issues: ['ONB-55'], rankBeforeIssue: 'ONB-9999' });
+    const answer = await jira<ErrorCollection>('app', 'PUT', '/rest/agile/1.0/issue/rank', { issues: ['ONB-55'], rankBeforeIssue: 'ONB-9999' });
     expect(answer.status).toBe(400);
     expect(answer.body.errorMessages).toEqual(['Cannot rank relative to ONB-9999: the issue does not exist or you do not have permission to see it.']);
   });
@@ -203,14 +242,14 @@ describe('what Jira rejects, in Jira\'s error bodies', () => {
 describe('the enhanced JQL search', () => {
   it('pages by nextPageToken and leaves the token out on the last page', async () => {
     const jql = `sprint = ${LARGE_SPRINT_ID} ORDER BY rank`;
-    const first = await jira('app', 'POST', '/rest/api/3/search/jql', { jql, fields: ['summary'], maxResults: 100 });
+    const first = await jira<SearchResults>('app', 'POST', '/rest/api/3/search/jql', { jql, fields: ['summary'], maxResults: 100 });
     expect(first.body.issues).toHaveLength(100);
     expect(first.body.isLast).toBe(false);
     let token: string | undefined = first.body.nextPageToken;
     let seen = first.body.issues.length;
     let last = first;
     while (token) {
-      last = await jira('app', 'POST', '/rest/api/3/search/jql', { jql, fields: ['summary'], maxResults: 100, nextPageToken: token });
+      last = await jira<SearchResults>('app', 'POST', '/rest/api/3/search/jql', { jql, fields: ['summary'], maxResults: 100, nextPageToken: token });
       seen += last.body.issues.length;
       token = last.body.nextPageToken;
     }
@@ -220,12 +259,12 @@ describe('the enhanced JQL search', () => {
   });
 
   it('answers only ids and keys unless fields are asked for', async () => {
-    const answer = await jira('app', 'POST', '/rest/api/3/search/jql', { jql: 'key = ONB-39' });
+    const answer = await jira<SearchResults>('app', 'POST', '/rest/api/3/search/jql', { jql: 'key = ONB-39' });
     expect(answer.body.issues).toEqual([expect.objectContaining({ id: '10039', key: 'ONB-39', fields: {} })]);
   });
 
   it('evaluates labels, epics, parents, sprints and AND / OR / NOT', async () => {
-    const keys = async (jql: string) => (await jira('app', 'POST', '/rest/api/3/search/jql', { jql, fields: ['key'] })).body.issues.map((issue: { key: string }) => issue.key);
+    const keys = async (jql: string) => (await jira<SearchResults>('app', 'POST', '/rest/api/3/search/jql', { jql, fields: ['key'] })).body.issues.map((issue) => issue.key);
     expect(await keys('sprint = 7 AND labels = sprint-goal ORDER BY rank')).toEqual(['ONB-39', 'ONB-42', 'ONB-44', 'ONB-37', 'ONB-45', 'ONB-46', 'ONB-48', 'ONB-50']);
     expect(await keys('"Epic Link" = ONB-3 AND sprint in openSprints() AND NOT status = Done')).toEqual(['ONB-52', 'ONB-67']);
     expect(await keys('parent in (ONB-39, ONB-42)')).toEqual(['ONB-40', 'ONB-41', 'ONB-43']);
@@ -238,14 +277,14 @@ describe('the enhanced JQL search', () => {
   });
 
   it('refuses unbounded queries and names what is wrong with a bad one', async () => {
-    expect((await jira('app', 'POST', '/rest/api/3/search/jql', { jql: 'ORDER BY rank' })).body.errorMessages).toEqual([
+    expect((await jira<ErrorCollection>('app', 'POST', '/rest/api/3/search/jql', { jql: 'ORDER BY rank' })).body.errorMessages).toEqual([
       'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
     ]);
-    expect((await jira('app', 'POST', '/rest/api/3/search/jql', { jql: 'key in (ONB-9999)' })).body.errorMessages).toEqual(["An issue with key 'ONB-9999' does not exist for field 'key'."]);
+    expect((await jira<ErrorCollection>('app', 'POST', '/rest/api/3/search/jql', { jql: 'key in (ONB-9999)' })).body.errorMessages).toEqual(["An issue with key 'ONB-9999' does not exist for field 'key'."]);
   });
 
   it('parses queries one by one, reporting errors per query', async () => {
-    const answer = await jira('app', 'POST', '/rest/api/3/jql/parse?validation=strict', { queries: ['labels = sso', 'sprint = 99'] });
+    const answer = await jira<ParsedJqlQueries>('app', 'POST', '/rest/api/3/jql/parse?validation=strict', { queries: ['labels = sso', 'sprint = 99'] });
     expect(answer.body.queries[0]).toMatchObject({ query: 'labels = sso', structure: { where: { field: { name: 'labels' }, operator: '=', operand: { value: 'sso' } } } });
     expect(answer.body.queries[1]).toEqual({ query: 'sprint = 99', errors: ["The value '99' does not exist for the field 'sprint'."] });
   });
@@ -293,14 +332,14 @@ describe('changes and the admin API', () => {
         change: { kind: 'sprint-membership', issueKey: 'ONB-68', fromSprintId: null, toSprintId: SEED_FACTS.activeSprintId },
       },
     ]);
-    expect((await jira(null, 'GET', '/__sandbox/changes?since=0')).body.changes).toHaveLength(1);
+    expect((await jira<{ readonly changes: readonly unknown[] }>(null, 'GET', '/__sandbox/changes?since=0')).body.changes).toHaveLength(1);
   });
 
   it('shows a board with its open sprints, ranked issues and backlog', async () => {
-    const view = (await jira(null, 'GET', `/__sandbox/boards/${SEED_FACTS.onb.boardId}`)).body;
-    expect(view.sprints.map((sprint: { id: number }) => sprint.id)).toEqual([SEED_FACTS.activeSprintId, SEED_FACTS.futureSprintId, LARGE_SPRINT_ID]);
-    expect(view.sprints[0].issues[0]).toMatchObject({ key: 'ONB-39', points: 3, statusCategory: 'indeterminate', labels: ['sprint-goal'] });
-    expect(view.backlog.map((issue: { key: string }) => issue.key)).toEqual(SEED_FACTS.backlogKeys);
+    const view = (await jira<SandboxBoardView>(null, 'GET', `/__sandbox/boards/${SEED_FACTS.onb.boardId}`)).body;
+    expect(view.sprints.map((sprint) => sprint.id)).toEqual([SEED_FACTS.activeSprintId, SEED_FACTS.futureSprintId, LARGE_SPRINT_ID]);
+    expect(view.sprints[0]?.issues[0]).toMatchObject({ key: 'ONB-39', points: 3, statusCategory: 'indeterminate', labels: ['sprint-goal'] });
+    expect(view.backlog.map((issue) => issue.key)).toEqual(SEED_FACTS.backlogKeys);
     expect(view.closedSprints).toHaveLength(6);
   });
 
@@ -312,8 +351,8 @@ describe('changes and the admin API', () => {
 
   it('keeps each site apart: a change on one is not seen on another', async () => {
     await jira('app', 'POST', '/rest/agile/1.0/sprint/7/issue', { issues: ['ONB-68'] }, 'site-a');
-    const inA = await jira('app', 'GET', '/rest/api/3/issue/ONB-68?fields=customfield_10020', undefined, 'site-a');
-    const inB = await jira('app', 'GET', '/rest/api/3/issue/ONB-68?fields=customfield_10020', undefined, 'site-b');
+    const inA = await jira<IssueBean>('app', 'GET', '/rest/api/3/issue/ONB-68?fields=customfield_10020', undefined, 'site-a');
+    const inB = await jira<IssueBean>('app', 'GET', '/rest/api/3/issue/ONB-68?fields=customfield_10020', undefined, 'site-b');
     expect(inA.body.fields.customfield_10020).toEqual([expect.objectContaining({ id: 7, state: 'active' })]);
     expect(inB.body.fields.customfield_10020).toBeNull();
   });
