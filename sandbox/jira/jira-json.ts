@@ -17,6 +17,7 @@ import {
   type JiraSite,
   type JiraSprint,
   type Priority,
+  type SecurityLevel,
 } from './jira-model';
 
 /** The account Jira shows for the app's own actions (Forge apps get an "app" account). */
@@ -233,6 +234,11 @@ export function renderComment(context: RenderContext, issue: JiraIssue, comment:
   };
 }
 
+/** The `security` field (SecurityLevel in Atlassian's platform OpenAPI: self, id, name, description); null without a level. */
+function renderSecurityLevel(context: RenderContext, level: SecurityLevel | undefined): object | null {
+  return level ? { self: `${context.baseUrl}/rest/api/3/securitylevel/${level.id}`, id: level.id, name: level.name, description: level.description } : null;
+}
+
 /** Lexorank-looking values: Jira's Rank field is an opaque string that sorts in rank order. */
 function rankValue(index: number): string {
   return `0|i${index.toString(36).padStart(5, '0')}:`;
@@ -276,6 +282,7 @@ export function renderIssue(context: RenderContext, issue: JiraIssue, selection:
     [FIELD_IDS.rank]: rankValue(site.rankIndexOf(issue)),
     [FIELD_IDS.flagged]: issue.flagged ? [{ self: `${context.baseUrl}/rest/api/3/customFieldOption/10019`, value: 'Impediment', id: '10019' }] : null,
     [pointsFieldOf(project).fieldId]: issue.points,
+    security: renderSecurityLevel(context, site.securityLevelOf(issue)),
   };
   if (parent) fields.parent = renderIssueRef(context, parent);
   if (project.style === 'company-managed') fields[FIELD_IDS.epicLink] = epic?.key ?? null;

@@ -72,6 +72,20 @@ export interface IssueType {
   readonly hierarchyLevel: 1 | 0 | -1;
 }
 
+/**
+ * A level of the project's issue security scheme: an issue set to it is seen only by the level's
+ * members, and only by those who may also browse the project ("Issue-level security … within the
+ * bounds of the project's permissions": Jira's permissions overview). The app user sees such an
+ * issue only when the level names the role Jira gives apps ("atlassian-addons-project-access").
+ */
+export interface SecurityLevel {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly memberAccountIds: readonly string[];
+  readonly includesAppRole: boolean;
+}
+
 export interface JiraProject {
   readonly id: string;
   readonly key: string;
@@ -80,6 +94,8 @@ export interface JiraProject {
   readonly leadAccountId: string;
   readonly roles: readonly ProjectRole[];
   readonly issueTypes: readonly IssueType[];
+  /** The levels of the project's issue security scheme; none when it has no scheme. */
+  readonly securityLevels?: readonly SecurityLevel[];
 }
 
 export interface JiraBoard {
@@ -183,6 +199,8 @@ export interface JiraIssue {
   readonly changelog: ChangeHistory[];
   /** Issue properties (EntityProperty), set on creation; absent on issues created without any. */
   properties?: Record<string, unknown>;
+  /** The issue's security level (an id of its project's `securityLevels`); absent or null: none. */
+  securityLevelId?: string | null;
 }
 
 /** One issue in the sprint report Jira freezes when a sprint closes. */
@@ -453,7 +471,26 @@ export class JiraSite {
   }
 
   canSeeIssue(actor: Actor, issue: JiraIssue): boolean {
-    return this.can(actor, 'BROWSE_PROJECTS', this.projectOf(issue));
+    const project = this.projectOf(issue);
+    if (!this.can(actor, 'BROWSE_PROJECTS', project)) return false;
+    const level = this.securityLevelOf(issue);
+    if (!level) return true;
+    return actor.kind === 'app' ? level.includesAppRole : level.memberAccountIds.includes(actor.accountId);
+  }
+
+  /** The security level the issue is set to, if any; a level its project does not have is an error of the seed. */
+  securityLevelOf(issue: JiraIssue): SecurityLevel | undefined {
+    if (!issue.securityLevelId) return undefined;
+    const level = this.projectOf(issue).securityLevels?.find((candidate) => candidate.id === issue.securityLevelId);
+    if (!level) throw new Error(`Issue ${issue.key} has a security level its project does not have`);
+    return level;
+  }
+
+  /** Sets the issue's security level (Jira's Set Issue Security), as an edit of the issue. */
+  setSecurityLevel(issue: JiraIssue, levelId: string | null): void {
+    issue.securityLevelId = levelId;
+    this.securityLevelOf(issue);
+    this.touch([issue]);
   }
 
   canSeeBoard(actor: Actor, board: JiraBoard): boolean {

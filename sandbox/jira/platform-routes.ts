@@ -404,7 +404,7 @@ function bulkPermissions(request: StandInRequest): StandInAnswer {
     for (const permission of permissions.filter(isProjectPermission)) {
       const issues = issueIds
         .map((id) => site.issues.get(id))
-        .filter((issue): issue is JiraIssue => issue !== undefined && site.can(subject, permission, site.projectOf(issue)))
+        .filter((issue): issue is JiraIssue => issue !== undefined && site.canSeeIssue(subject, issue) && site.can(subject, permission, site.projectOf(issue)))
         .map((issue) => Number(issue.id));
       const projects = projectIds
         .map((id) => site.projects.get(id))

@@ -69,6 +69,16 @@ export interface IssueRef {
   readonly id?: string;
 }
 
+/**
+ * Keys among the issues a sight check asks about that are in one sprint and need only Browse: Jira
+ * may be asked about them with one search as the person (`sprint = N`) when there are more issues
+ * than one permission check holds (src/jira/permissions.ts).
+ */
+export interface SprintIssueKeys {
+  readonly sprintId: number;
+  readonly keys: ReadonlySet<string>;
+}
+
 /** What one person holds, as Jira answered when asked as them. */
 export interface CallerGrants {
   readonly issues: ReadonlyMap<string, ReadonlySet<JiraPermission>>;
@@ -110,7 +120,7 @@ export interface JiraPort {
    * browse. Issues given with their id need no lookup; keys alone are looked up as the person first
    * (one more call), which already leaves out what they cannot see. See src/app/support/visible-to-caller.ts.
    */
-  sightOfCaller(issues: readonly IssueRef[], projectIds: readonly string[], permissions: readonly JiraPermission[]): Promise<CallerGrants>;
+  sightOfCaller(issues: readonly IssueRef[], projectIds: readonly string[], permissions: readonly JiraPermission[], sprint?: SprintIssueKeys): Promise<CallerGrants>;
   /** A project-level permission of the person calling, asked as that person (e.g. ADMINISTER_PROJECTS for settings). */
   callerHasProjectPermission(projectKey: string, permission: JiraPermission): Promise<boolean>;
   /** Whether the person calling holds the global Administer Jira permission, asked as them. */

@@ -3,9 +3,10 @@
  * `/rest/greenhopper/…`, and not enabled for OAuth 2.0):
  *
  * - the board's closed sprints: GET /rest/agile/1.0/board/{id}/sprint?state=closed (getAllSprints);
- * - the issues of the sprints: POST /rest/api/3/search/jql with `sprint in (…)`
- *   (searchAndReconsileIssuesUsingJqlPost), fields status (category), statuscategorychangedate,
- *   resolutiondate, created, issuetype, the Sprint field and the estimation field;
+ * - the issues of the sprints: `sprint in (…)` (issue-search.ts: their ids by POST
+ *   /rest/api/3/search/jql, then POST /rest/api/3/issue/bulkfetch in parallel), fields status
+ *   (category), statuscategorychangedate, resolutiondate, created, issuetype, the Sprint field and
+ *   the estimation field;
  * - the issues' changes of the Sprint and estimation fields: POST /rest/api/3/changelog/bulkfetch
  *   (getBulkChangelogs), oldest first. `expand=changelog` on a search would be shorter, but Jira
  *   cuts it to the most recent histories (40–100) with no paging; the bulk changelog pages.
@@ -35,19 +36,18 @@ import type { JiraClient } from './jira-client';
 import {
   bulkChangelogShape,
   fieldListShape,
-  historySearchPageShape,
   sprintFieldValueShape,
   sprintPageShape,
+  type BulkChangelogJson,
   type ChangeItemJson,
   type HistoryIssueJson,
   type SprintJson,
 } from './jira-shapes';
-import { chunksOf, collectTokenPages, MAX_PAGES } from './paging';
+import { issuesWithFields } from './issue-search';
+import { chunksOf, collectTokenPages, inWaves, MAX_PAGES } from './paging';
 
 /** Jira Software's Sprint field type (GET /rest/api/3/field, `schema.custom`); its id differs per site. */
 export const SPRINT_FIELD_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
-/** POST /search/jql answers fewer issues per page when fields are asked for; 100 is what it grants with a handful. */
-export const HISTORY_SEARCH_PAGE_SIZE = 100;
 /** POST /changelog/bulkfetch: "You can request the changelogs of up to 1000 issues". */
 export const CHANGELOG_ISSUES_PER_CALL = 1000;
 /** POST /changelog/bulkfetch `maxResults`: default 1000, at most 10000. */
@@ -106,17 +106,6 @@ export async function sprintFieldId(client: JiraClient): Promise<string | null> 
   return fields.find((field) => field.schema?.custom === SPRINT_FIELD_TYPE)?.id ?? null;
 }
 
-async function issuesOfSprints(client: JiraClient, sprintIds: readonly number[], fields: readonly string[]): Promise<HistoryIssueJson[]> {
-  // The ids are Jira's own numbers, never text from a person.
-  const jql = `sprint in (${sprintIds.join(', ')})`;
-  return collectTokenPages(async (nextPageToken) => {
-    const page = await client.require(route`/rest/api/3/search/jql`, historySearchPageShape, {
-      post: { jql, fields, maxResults: HISTORY_SEARCH_PAGE_SIZE, ...(nextPageToken ? { nextPageToken } : {}) },
-    });
-    return { values: page.issues, nextPageToken: page.nextPageToken };
-  });
-}
-
 /** A field's value set at a moment of the issue's history. */
 interface FieldChange {
   readonly at: number;
@@ -126,28 +115,36 @@ interface FieldChange {
 /** Issue id → field id → its changes, oldest first. */
 type ChangesByIssue = Map<string, Map<string, FieldChange[]>>;
 
-async function changesOf(client: JiraClient, issueIds: readonly string[], fieldIds: readonly string[]): Promise<ChangesByIssue> {
-  const changes: ChangesByIssue = new Map();
-  if (fieldIds.length === 0) return changes;
-  for (const chunk of chunksOf(issueIds, CHANGELOG_ISSUES_PER_CALL)) {
-    const logs = await collectTokenPages(async (nextPageToken) => {
+/**
+ * The issues' changes of `fieldIds` (POST /rest/api/3/changelog/bulkfetch, getBulkChangelogs):
+ * 1,000 issues a call, the calls in parallel waves (paging.ts), each following its own pages.
+ */
+export async function bulkChangelogs(client: JiraClient, issueIds: readonly string[], fieldIds: readonly string[]): Promise<BulkChangelogJson['issueChangeLogs']> {
+  const perChunk = await inWaves(chunksOf(issueIds, CHANGELOG_ISSUES_PER_CALL), (chunk) =>
+    collectTokenPages(async (nextPageToken) => {
       const page = await client.require(route`/rest/api/3/changelog/bulkfetch`, bulkChangelogShape, {
         post: { issueIdsOrKeys: chunk, fieldIds, maxResults: CHANGELOG_PAGE_SIZE, ...(nextPageToken ? { nextPageToken } : {}) },
       });
       return { values: page.issueChangeLogs, nextPageToken: page.nextPageToken };
-    });
-    for (const log of logs) {
-      const byField = changes.get(log.issueId) ?? new Map<string, FieldChange[]>();
-      for (const history of log.changeHistories) {
-        for (const item of history.items) {
-          if (!item.fieldId) continue;
-          const list = byField.get(item.fieldId) ?? [];
-          list.push({ at: Date.parse(history.created), item });
-          byField.set(item.fieldId, list);
-        }
+    }),
+  );
+  return perChunk.flat();
+}
+
+async function changesOf(client: JiraClient, issueIds: readonly string[], fieldIds: readonly string[]): Promise<ChangesByIssue> {
+  const changes: ChangesByIssue = new Map();
+  if (fieldIds.length === 0) return changes;
+  for (const log of await bulkChangelogs(client, issueIds, fieldIds)) {
+    const byField = changes.get(log.issueId) ?? new Map<string, FieldChange[]>();
+    for (const history of log.changeHistories) {
+      for (const item of history.items) {
+        if (!item.fieldId) continue;
+        const list = byField.get(item.fieldId) ?? [];
+        list.push({ at: Date.parse(history.created), item });
+        byField.set(item.fieldId, list);
       }
-      changes.set(log.issueId, byField);
     }
+    changes.set(log.issueId, byField);
   }
   for (const byField of changes.values()) for (const list of byField.values()) list.sort((a, b) => a.at - b.at);
   return changes;
@@ -248,7 +245,8 @@ export async function closedSprintHistories(client: JiraClient, sprints: readonl
   const sprintField = await sprintFieldId(client);
   const estimateField = estimation.kind === 'points' ? [estimation.fieldId] : [];
   const fields = ['status', 'issuetype', 'created', 'statuscategorychangedate', 'resolutiondate', ...(sprintField ? [sprintField] : []), ...estimateField];
-  const issues = (await issuesOfSprints(client, sprints.map((sprint) => sprint.id), fields)).filter((issue) => issue.fields.issuetype?.subtask !== true);
+  // The ids are Jira's own numbers, never text from a person.
+  const issues = (await issuesWithFields(client, `sprint in (${sprints.map((sprint) => sprint.id).join(', ')})`, fields)).filter((issue) => issue.fields.issuetype?.subtask !== true);
   const changes = await changesOf(client, issues.map((issue) => issue.id), [...new Set([...(sprintField ? [sprintField] : []), ...estimateField])]);
   const timelines = issues.map((issue) => timelineOf(issue, changes.get(issue.id), sprintField, estimation));
   return sprints.map((sprint) => historyOf(sprint, timelines));

@@ -27,7 +27,7 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): JiraPort {
   const roleMembers = new Map<string, Promise<RoleMembers>>();
   return {
     permissionsOfCaller: (issueKeys, permissions) => permissionsOf(person, issueKeys, permissions),
-    sightOfCaller: (issues, projectIds, permissions) => sightOf(person, issues, projectIds, permissions),
+    sightOfCaller: (issues, projectIds, permissions, sprint) => sightOf(person, issues, projectIds, permissions, sprint),
     callerHasProjectPermission: (projectKey, permission) => hasProjectPermission(person, projectKey, permission),
     callerAdministersJira: () => administersJira(person),
     permissionsOfApp: (issueKeys, permissions) => permissionsOf(client, issueKeys, permissions),

@@ -74,6 +74,7 @@ export const sprintPageShape = z.object({ values: z.array(sprintShape), isLast: 
 export const permissionGrantsShape = z.object({
   projectPermissions: z.array(z.object({ permission: z.string(), issues: z.array(z.number()).nullish(), projects: z.array(z.number()).nullish() })),
 });
+export type PermissionGrantsJson = z.infer<typeof permissionGrantsShape>;
 
 /** GET /rest/api/3/mypermissions: permission key → whether the caller holds it in the context asked. */
 export const myPermissionsShape = z.object({
@@ -136,6 +137,10 @@ export const historyIssueShape = z.object({
 });
 export type HistoryIssueJson = z.infer<typeof historyIssueShape>;
 export const historySearchPageShape = z.object({ issues: z.array(historyIssueShape), nextPageToken: z.string().nullish() });
+/** POST /rest/api/3/issue/bulkfetch (bulkFetchIssues) answering the history fields: `issues`, each as `historyIssueShape`. */
+export const historyBulkFetchShape = z.object({ issues: z.array(historyIssueShape) });
+/** POST /rest/api/3/search/jql asked for ids only (`fields: ['id']`, "The default is `id`"): each issue's id, and the next page's token. */
+export const issueIdPageShape = z.object({ issues: z.array(z.object({ id: z.string() })), nextPageToken: z.string().nullish() });
 
 /** The Sprint field's value on the platform API: the sprints the issue is in (closed ones stay). */
 export const sprintFieldValueShape = z.array(z.object({ id: z.number() })).nullish();
@@ -160,6 +165,7 @@ export const bulkChangelogShape = z.object({
   ),
   nextPageToken: z.string().nullish(),
 });
+export type BulkChangelogJson = z.infer<typeof bulkChangelogShape>;
 
 /** GET /rest/api/3/field (operation getFields): every field of the site with its type. */
 export const fieldListShape = z.array(

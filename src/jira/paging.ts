@@ -71,10 +71,20 @@ export async function collectOffsetPagesInParallel<T>(fetchPage: (startAt: numbe
   if (offsets.length + 1 > MAX_PAGES * 2) throw tooManyPages();
   // In waves of PARALLEL_PAGES that leave together: each wave costs one round trip, so 100 pages
   // are ten (about 2 s on a real site), and the chain a resolver waits for is known in advance.
-  const pages: (readonly T[])[] = [];
-  for (const wave of chunksOf(offsets, PARALLEL_PAGES)) pages.push(...(await Promise.all(wave.map(async (startAt) => (await fetchPage(startAt)).values))));
+  const pages = await inWaves(offsets, async (startAt) => (await fetchPage(startAt)).values);
   const items = [...first.values, ...pages.flat()].slice(0, wanted);
   return { items, total };
+}
+
+/**
+ * Calls `call` for every item, `PARALLEL_PAGES` at a time in waves that leave together, answers in
+ * the items' order: each wave is one round trip on a real site, and the 429 back-off is the
+ * client's, shared by every call in flight (JiraClient).
+ */
+export async function inWaves<I, R>(items: readonly I[], call: (item: I) => Promise<R>): Promise<R[]> {
+  const answers: R[] = [];
+  for (const wave of chunksOf(items, PARALLEL_PAGES)) answers.push(...(await Promise.all(wave.map(call))));
+  return answers;
 }
 
 /** Follows nextPageToken until Jira leaves it out (it does on the last page, JRACLOUD-92184). */

@@ -11,14 +11,13 @@
  * permissions change in Jira at any time.
  */
 import { route } from '@forge/api';
-import type { CallerGrants, IssueRef } from '../app/ports';
+import type { CallerGrants, IssueRef, SprintIssueKeys } from '../app/ports';
 import type { JiraPermission } from '../domain/held-permissions';
 import type { JiraClient } from './jira-client';
-import { bulkFetchShape, myPermissionsShape, permissionGrantsShape } from './jira-shapes';
+import { issueIdsMatching, MAX_ISSUES_PER_BULK_FETCH } from './issue-search';
+import { bulkFetchShape, myPermissionsShape, permissionGrantsShape, type PermissionGrantsJson } from './jira-shapes';
 import { chunksOf } from './paging';
 
-/** POST /rest/api/3/issue/bulkfetch: "By default you can request up to 100 issues in a single call." */
-export const MAX_ISSUES_PER_BULK_FETCH = 100;
 /** POST /rest/api/3/permissions/check: "A maximum of 1000 projects and 1000 issues can be checked." */
 export const MAX_IDS_PER_PERMISSION_CHECK = 1000;
 
@@ -78,29 +77,48 @@ export async function permissionsOf(client: JiraClient, issueKeys: readonly stri
  * Which of `permissions` the client's actor holds on each issue, and which projects it may browse,
  * in one bulk check (one more call first only for issues given without their id). An id the app
  * read that the actor may not see is simply not granted: the check is the actor's, not the app's.
+ *
+ * A check holds 1,000 issues, so a sprint of 5,000 items needed five (issue 12). Past that, the
+ * sprint's issues that need only Browse (`sprint`) are asked with one search as the actor instead
+ * (issue-search.ts, ids only, 5,000 a page): "Issues are included in the response where the user
+ * has Browse projects … and, if issue-level security is configured, issue-level security
+ * permission to view the issue" (POST /rest/api/3/search/jql in Atlassian's platform OpenAPI) —
+ * Jira's own per-issue answer, as its board shows the sprint to them. Not a per-project check: a
+ * person is reported as holding a project permission "for a project, where the project permission
+ * is determined using issue data, if the user meets the permission's criteria for any issue in the
+ * project" (GET /rest/api/3/mypermissions) — Browse granted to Reporter or Assignee is Browse of
+ * the project for anyone who reported one issue in it, not Browse of each issue. The search and the
+ * check of the rest leave together.
  */
-export async function sightOf(client: JiraClient, issues: readonly IssueRef[], projectIds: readonly string[], permissions: readonly JiraPermission[]): Promise<CallerGrants> {
+export async function sightOf(client: JiraClient, issues: readonly IssueRef[], projectIds: readonly string[], permissions: readonly JiraPermission[], sprint?: SprintIssueKeys): Promise<CallerGrants> {
   const keyById = new Map<string, string>();
   for (const issue of issues) if (issue.id) keyById.set(issue.id, issue.key);
   const known = new Set(keyById.values());
   const unknown = [...new Set(issues.filter((issue) => !issue.id && !known.has(issue.key)).map((issue) => issue.key))];
   if (unknown.length > 0) for (const [id, key] of await issueKeysById(client, unknown)) keyById.set(id, key);
   const asked = [...new Set<JiraPermission>(['BROWSE_PROJECTS', ...permissions])];
-  const issueIds = [...keyById.keys()];
   const held = new Map<string, Set<JiraPermission>>();
   const browsableProjectIds = new Set<string>();
-  if (issueIds.length === 0 && projectIds.length === 0) return { issues: held, browsableProjectIds };
-  const issueChunks = issueIds.length > 0 ? chunksOf(issueIds, MAX_IDS_PER_PERMISSION_CHECK) : [[]];
-  // A sprint of more than 1,000 items needs several checks: asked together, one round trip.
-  const answers = await Promise.all(
-    issueChunks.map((chunk, index) => {
+  const bySearch = sprint && Number.isInteger(sprint.sprintId) && sprint.sprintId > 0 && keyById.size > MAX_IDS_PER_PERMISSION_CHECK ? sprint : null;
+  const issueIds = [...keyById].filter(([, key]) => !bySearch?.keys.has(key)).map(([id]) => id);
+  if (issueIds.length === 0 && projectIds.length === 0 && !bySearch) return { issues: held, browsableProjectIds };
+  const issueChunks = issueIds.length > 0 ? chunksOf(issueIds, MAX_IDS_PER_PERMISSION_CHECK) : projectIds.length > 0 ? [[]] : [];
+  const [seenInSprint, ...answers] = await Promise.all([
+    // Sub-tasks are not in a snapshot (sprints.ts), so not asked: 5,000 sprint items stay one page.
+    bySearch ? issueIdsMatching(client, `sprint = ${bySearch.sprintId} AND issuetype in standardIssueTypes()`) : Promise.resolve([]),
+    // A sprint of more than 1,000 items needs several checks: asked together, one round trip.
+    ...issueChunks.map((chunk, index) => {
       const projects = index === 0 ? projectIds.slice(0, MAX_IDS_PER_PERMISSION_CHECK) : [];
       return client.require(route`/rest/api/3/permissions/check`, permissionGrantsShape, {
         post: { globalPermissions: [], projectPermissions: [{ permissions: asked, issues: chunk.map(Number), projects: projects.map(Number) }] },
       });
     }),
-  );
-  for (const answer of answers) {
+  ]);
+  for (const id of seenInSprint as string[]) {
+    const key = keyById.get(id);
+    if (key && bySearch?.keys.has(key)) held.set(key, new Set<JiraPermission>(['BROWSE_PROJECTS']));
+  }
+  for (const answer of answers as PermissionGrantsJson[]) {
     for (const grant of answer.projectPermissions) {
       const permission = asked.find((wanted) => wanted === grant.permission);
       if (!permission) continue;

@@ -3,63 +3,44 @@
  * it late (src/domain/sprint-start-scope.ts), from the same public endpoints as team history
  * (history.ts), once per sprint:
  *
- * - the issues now in the sprint, and the ones Goalkeeper knows left it: POST /rest/api/3/search/jql
- *   (searchAndReconsileIssuesUsingJqlPost), fields created, issuetype, the Sprint field and the
- *   estimation field — `sprint = N` no longer finds an issue that left (Jira's JQL has no `sprint WAS`);
+ * - the issues now in the sprint, and the ones Goalkeeper knows left it (by key: `sprint = N` no
+ *   longer finds an issue that left, and Jira's JQL has no `sprint WAS`), fields created,
+ *   issuetype, the Sprint field and the estimation field: issue-search.ts (ids by one search, the
+ *   fields by bulk fetch in parallel waves);
  * - their changes of the Sprint and estimation fields with each change's id and author:
- *   POST /rest/api/3/changelog/bulkfetch (getBulkChangelogs).
+ *   POST /rest/api/3/changelog/bulkfetch (getBulkChangelogs), its calls in parallel waves.
  * Sub-tasks are left out, as from the sprint's snapshot (sprints.ts).
  */
-import { route } from '@forge/api';
 import type { BoardEstimation } from '../app/ports';
 import { GoalkeeperError } from '../domain/errors';
 import type { IssueHistory, IssueHistoryEntry } from '../domain/sprint-start-scope';
 import type { Sprint } from '../domain/sprint';
-import { CHANGELOG_ISSUES_PER_CALL, CHANGELOG_PAGE_SIZE, HISTORY_SEARCH_PAGE_SIZE, numberField, pointsOfChange, sprintFieldId, sprintIdsOf } from './history';
+import { bulkChangelogs, numberField, pointsOfChange, sprintFieldId, sprintIdsOf } from './history';
+import { issuesWithFields } from './issue-search';
 import type { JiraClient } from './jira-client';
-import { bulkChangelogShape, historySearchPageShape, sprintFieldValueShape, type HistoryIssueJson } from './jira-shapes';
-import { chunksOf, collectTokenPages } from './paging';
+import { sprintFieldValueShape } from './jira-shapes';
 
-/** Keys per `issuekey in (…)` search, as the other key searches (issues.ts). */
-const KEYS_PER_SEARCH = 100;
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
-
-async function search(client: JiraClient, jql: string, fields: readonly string[]): Promise<HistoryIssueJson[]> {
-  return collectTokenPages(async (nextPageToken) => {
-    const page = await client.require(route`/rest/api/3/search/jql`, historySearchPageShape, {
-      post: { jql, fields, maxResults: HISTORY_SEARCH_PAGE_SIZE, ...(nextPageToken ? { nextPageToken } : {}) },
-    });
-    return { values: page.issues, nextPageToken: page.nextPageToken };
-  });
-}
 
 /** Issue id → its entries touching the fields, oldest first. */
 async function entriesOf(client: JiraClient, issueIds: readonly string[], sprintField: string, estimateField: string | null): Promise<Map<string, IssueHistoryEntry[]>> {
   const entries = new Map<string, IssueHistoryEntry[]>();
   const fieldIds = [sprintField, ...(estimateField ? [estimateField] : [])];
-  for (const chunk of chunksOf(issueIds, CHANGELOG_ISSUES_PER_CALL)) {
-    const logs = await collectTokenPages(async (nextPageToken) => {
-      const page = await client.require(route`/rest/api/3/changelog/bulkfetch`, bulkChangelogShape, {
-        post: { issueIdsOrKeys: chunk, fieldIds, maxResults: CHANGELOG_PAGE_SIZE, ...(nextPageToken ? { nextPageToken } : {}) },
+  for (const log of await bulkChangelogs(client, issueIds, fieldIds)) {
+    const list = entries.get(log.issueId) ?? [];
+    for (const history of log.changeHistories) {
+      const sprintItem = history.items.find((item) => item.fieldId === sprintField);
+      const pointsItem = estimateField ? history.items.find((item) => item.fieldId === estimateField) : undefined;
+      if ((!sprintItem && !pointsItem) || !history.id) continue;
+      list.push({
+        id: history.id,
+        at: history.created,
+        actorAccountId: history.author?.accountId ?? null,
+        ...(sprintItem ? { sprints: { from: sprintIdsOf('from', sprintItem), to: sprintIdsOf('to', sprintItem) } } : {}),
+        ...(pointsItem ? { points: { from: pointsOfChange('from', pointsItem), to: pointsOfChange('to', pointsItem) } } : {}),
       });
-      return { values: page.issueChangeLogs, nextPageToken: page.nextPageToken };
-    });
-    for (const log of logs) {
-      const list = entries.get(log.issueId) ?? [];
-      for (const history of log.changeHistories) {
-        const sprintItem = history.items.find((item) => item.fieldId === sprintField);
-        const pointsItem = estimateField ? history.items.find((item) => item.fieldId === estimateField) : undefined;
-        if ((!sprintItem && !pointsItem) || !history.id) continue;
-        list.push({
-          id: history.id,
-          at: history.created,
-          actorAccountId: history.author?.accountId ?? null,
-          ...(sprintItem ? { sprints: { from: sprintIdsOf('from', sprintItem), to: sprintIdsOf('to', sprintItem) } } : {}),
-          ...(pointsItem ? { points: { from: pointsOfChange('from', pointsItem), to: pointsOfChange('to', pointsItem) } } : {}),
-        });
-      }
-      entries.set(log.issueId, list);
     }
+    entries.set(log.issueId, list);
   }
   for (const list of entries.values()) list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return entries;
@@ -76,11 +57,7 @@ export async function sprintIssueHistories(client: JiraClient, sprint: Sprint, o
   const fields = ['created', 'issuetype', sprintField, ...(estimateField ? [estimateField] : [])];
   // The ids and keys in these queries are Jira's own, never text from a person.
   const keys = [...new Set(otherKeys)].filter((key) => ISSUE_KEY.test(key));
-  const pages = await Promise.all([
-    search(client, `sprint = ${sprint.id}`, fields),
-    ...chunksOf(keys, KEYS_PER_SEARCH).map((chunk) => search(client, `issuekey in (${chunk.join(', ')})`, fields)),
-  ]);
-  const issues = [...new Map(pages.flat().map((issue) => [issue.id, issue])).values()].filter((issue) => issue.fields.issuetype?.subtask !== true);
+  const issues = (await issuesWithFields(client, `sprint = ${sprint.id}`, fields, keys)).filter((issue) => issue.fields.issuetype?.subtask !== true);
   const entries = issues.length > 0 ? await entriesOf(client, issues.map((issue) => issue.id), sprintField, estimateField) : new Map<string, IssueHistoryEntry[]>();
   return issues.map((issue) => ({
     issueKey: issue.key,

@@ -10,6 +10,14 @@
  * view) Jira calls at every size and queue length. A *first* open (nothing stored yet, or the
  * sprint changed since) pages the sprint once, in parallel waves, and is held to time instead:
  * at most 5 s modelled at 5,000 items, printed as its own row by the benchmark.
+ *
+ * One exception, for the caller's safety: a sprint with more issues than one bulk permission
+ * check holds (1,000, MAX_IDS_PER_PERMISSION_CHECK) is asked about with one search as the caller
+ * (src/jira/permissions.ts) instead of one check per 1,000 issues. The sprint view and the preview
+ * need nothing else; the panel still asks its own issue's Edit, Schedule and Administer rights and
+ * the issues its proposals name in one check, so it makes 5 calls there. Browse of the project
+ * instead of each issue would keep it at 4, but Jira counts Browse granted to Reporter or Assignee
+ * as Browse of the project for anyone who reported one issue in it (GET /rest/api/3/mypermissions).
  */
 import { measureCall, openMeteredBoard, storeOpenProposals, type MeteredBoard } from '../../bench/jira-calls';
 import type { Cost } from '../../bench/call-meter';
@@ -17,11 +25,19 @@ import { BIG_BOARD, bigBoardSprintKeys } from '../../sandbox/jira/big-board-seed
 import { SEED_ACCOUNTS } from '../../sandbox/jira/seed';
 
 const DANA = SEED_ACCOUNTS.devDana;
-/** Sizes the test builds (5,000 only in the benchmark: seeding it takes long on a loaded box). */
-const SIZES = [10, 1_000] as const;
+/** Sizes the test builds: the issue's 5,000-item sprint included. */
+const SIZES = [10, 1_000, 5_000] as const;
+/** The sizes whose sprint is more than one permission check holds (the big board: every fifth item a sub-task). */
+const BEYOND_ONE_CHECK = 5_000;
 
 /** Jira calls a later open makes at most, at every size and with 100 open proposals: issue 12's budgets (BUDGETS in bench/jira-calls.ts). */
 const CEILINGS = { panel: 4, preview: 4, 'sprint view': 8, 'sprint view, 100 open': 8, 'panel, 100 open': 4 } as const;
+/** The panel's one more call on a sprint beyond one permission check (see above). */
+const PANEL_BEYOND_ONE_CHECK = 5;
+
+function ceilingOf(name: keyof typeof CEILINGS, items: number): number {
+  return items >= BEYOND_ONE_CHECK && name.startsWith('panel') ? PANEL_BEYOND_ONE_CHECK : CEILINGS[name];
+}
 
 /** Costs of the later opens, by size, for comparing sizes. */
 const costsBySize = new Map<number, Map<string, Cost>>();
@@ -62,7 +78,7 @@ describe.each(SIZES)('a sprint of %i items', (items) => {
     await storeOpenProposals(board, 100);
     await open('sprint view, 100 open', 'getSprintViewState', { boardId: BIG_BOARD.boardId });
     await open('panel, 100 open', 'getIssuePanelState', { issueKey: board.sprintKey });
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await board?.close();
@@ -72,8 +88,8 @@ describe.each(SIZES)('a sprint of %i items', (items) => {
     expect(repeated(jiraGets(costs.get(name)!))).toEqual([]);
   });
 
-  it('re-assesses 100 open proposals with one more Jira call than an empty queue, not one per proposal', () => {
-    expect(costs.get('sprint view, 100 open')!.jira).toBe(costs.get('sprint view')!.jira + 1);
+  it('re-assesses 100 open proposals with one more Jira call than an empty queue, not one per proposal (two on a sprint asked by search: the check of the issues they bring in)', () => {
+    expect(costs.get('sprint view, 100 open')!.jira).toBe(costs.get('sprint view')!.jira + (items >= BEYOND_ONE_CHECK ? 2 : 1));
   });
 
   it('opens the panel at the same cost whatever the queue', () => {
@@ -86,8 +102,16 @@ describe.each(SIZES)('a sprint of %i items', (items) => {
     expect(calls.filter((what) => what === 'GET /rest/api/3/mypermissions')).toHaveLength(1);
   });
 
-  it.each(Object.entries(CEILINGS))('%s makes at most %i Jira calls', (name, ceiling) => {
-    expect(costs.get(name)!.jira).toBeLessThanOrEqual(ceiling);
+  it.each(Object.keys(CEILINGS) as (keyof typeof CEILINGS)[])('%s stays within its budget of Jira calls', (name) => {
+    expect(costs.get(name)!.jira).toBeLessThanOrEqual(ceilingOf(name, items));
+  });
+
+  it.each(['panel', 'preview', 'sprint view', 'sprint view, 100 open'])('%s asks about the sprint with at most one permission check and one search as the caller, whatever its size', (name) => {
+    const calls = costs.get(name)!.calls.map((call) => operationOf(call.what));
+    expect(calls.filter((what) => what === 'POST /rest/api/3/permissions/check').length).toBeLessThanOrEqual(1);
+    const searches = calls.filter((what) => what === 'POST /rest/api/3/search/jql').length;
+    const queueSearch = name === 'sprint view, 100 open' ? 1 : 0;
+    expect(searches - queueSearch).toBe(items >= BEYOND_ONE_CHECK ? 2 : 1);
   });
 
   it.each(['panel', 'preview', 'sprint view', 'sprint view, 100 open'])('%s reads the sprint from its snapshot: one change-mark search, no sprint page', (name) => {
@@ -117,7 +141,12 @@ describe.each(SIZES)('a sprint of %i items', (items) => {
 
 describe('the sizes compared', () => {
   it.each(['panel', 'preview', 'sprint view', 'sprint view, 100 open'])('%s costs the same Jira calls at 1,000 items as at 10', (name) => {
-    const [small, large] = SIZES.map((items) => costsBySize.get(items)!.get(name)!.jira);
+    const [small, large] = [10, 1_000].map((items) => costsBySize.get(items)!.get(name)!.jira);
+    expect(large).toBe(small);
+  });
+
+  it.each(['preview', 'sprint view'])('%s costs the same Jira calls at 5,000 items as at 10', (name) => {
+    const [small, large] = [10, 5_000].map((items) => costsBySize.get(items)!.get(name)!.jira);
     expect(large).toBe(small);
   });
 });

@@ -7,6 +7,7 @@ import type { Change, CounterChange } from '../../domain/change';
 import { GoalkeeperError } from '../../domain/errors';
 import type { ApplyStepFacts } from '../../domain/apply-step-facts';
 import { counterChangeIn, type ApplyStep, type Proposal } from '../../domain/proposal';
+import { matchesGoalRule } from '../../domain/goal-critical';
 import type { SprintIssue } from '../../domain/sprint';
 import { decisionCommentFor } from './decision-comment';
 import type { ApplyMark, BoardEstimation, GoalCriticalRule, JiraStepResult, Ports } from '../ports';
@@ -105,9 +106,16 @@ function placeWithGoalStep(context: PlanContext, issueKey: string): ApplyStepPla
     describe: `Rank ${issueKey} right after the goal's last item, if it is goal-critical`,
     facts: { kind: 'place-with-goal', issueKey },
     run: async () => {
+      const notGoalWork: JiraStepResult = { ok: true, status: 204, message: `${issueKey} is not goal-critical: it stays where Jira put it.` };
+      // A rule without JQL judges the issue by its own fields (labels, epic, flag): the sprint's
+      // order, a read of every page of it, is needed only for goal work (issue 12).
+      if (!context.goalCritical.jql) {
+        const facts = await context.ports.jira.getIssue(issueKey);
+        if (facts && !matchesGoalRule(context.goalCritical, facts)) return notGoalWork;
+      }
       const issues = await sprintIssuesNow(context);
       const subject = issues.find((issue) => issue.key === issueKey);
-      if (!subject?.goalCritical) return { ok: true, status: 204, message: `${issueKey} is not goal-critical: it stays where Jira put it.` };
+      if (!subject?.goalCritical) return notGoalWork;
       const anchor = lastOpenGoalItem(issues, new Set([issueKey]));
       if (!anchor || issues.indexOf(subject) === issues.indexOf(anchor) + 1) return { ok: true, status: 204, message: `${issueKey} is already with the goal's items.` };
       const result = await context.ports.jira.rank([issueKey], 'after', anchor.key);

@@ -81,15 +81,18 @@ export async function loadIssueSituation(ports: Ports, issueKey: string, sprintR
   const missing = new MissingParts();
   const estimationRead = ports.jira.estimationOf(board.id);
   const sprintsRead = openSprintsOf(ports, board.id, issue, sprintRead);
-  const [estimation, { active: activeSprint, next: nextSprint }, history] = await Promise.all([
+  // The sprint is read as soon as it is known, beside team history rather than after it: on a
+  // first open both page through Jira, and one after the other they were the longest wait (issue 12).
+  const activeRead = sprintsRead.then(({ active }): Promise<[SprintSnapshot | null, RestOfSprintCapacity | null]> =>
+    active ? Promise.all([snapshotOf(ports, active, settings.goalCritical, missing, sprintRead), declaredCapacity(ports, active.id)]) : Promise.resolve([null, null]),
+  );
+  const [estimation, { active: activeSprint, next: nextSprint }, history, [snapshot, capacity]] = await Promise.all([
     estimationRead,
     sprintsRead,
     missing.read('history', async () => loadTeamHistory(ports, board.id, settings.historySprints, await estimationRead, (await sprintsRead.catch(() => null))?.active?.id ?? null), []),
+    activeRead,
   ]);
   noteEstimationFallback(estimation, missing);
-  const [snapshot, capacity] = activeSprint
-    ? await Promise.all([snapshotOf(ports, activeSprint, settings.goalCritical, missing, sprintRead), declaredCapacity(ports, activeSprint.id)])
-    : [null, null];
   return { settings, issue, board, estimation, activeSprint, snapshot, nextSprint, history, capacity, unavailable: missing.list() };
 }
 
@@ -112,9 +115,11 @@ export async function snapshotOf(ports: Ports, sprint: Sprint, rule: GoalCritica
   const reused = stored && changeMark !== null && stored.changeMark === changeMark ? snapshotUnderRule(stored, rule) : null;
   // The sprint's own fields (goal, dates) come from the read the caller just made, never from storage.
   if (reused) return { ...reused, sprint };
-  const jqlMissing = missing.list().length;
-  const fresh = await snapshotFromJira(ports, sprint, rule, missing);
-  if (changeMark !== null && missing.list().length === jqlMissing) await storeSnapshot(ports, fresh, changeMark, rule);
+  // Its own list: other reads of the view (team history) fill the caller's at the same time.
+  const jqlMissing = new MissingParts();
+  const fresh = await snapshotFromJira(ports, sprint, rule, jqlMissing);
+  jqlMissing.list().forEach((part) => missing.add(part));
+  if (changeMark !== null && jqlMissing.list().length === 0) await storeSnapshot(ports, fresh, changeMark, rule);
   return fresh;
 }
 

@@ -38,12 +38,25 @@ export function hiddenBoardError(): GoalkeeperError {
 
 export interface SightRequest {
   readonly issues: readonly IssueRef[];
+  /**
+   * The sprint's issues (its snapshot), asked about with the rest; when they are more than one
+   * permission check holds, Jira answers for them with one search as the caller (src/jira/permissions.ts).
+   */
+  readonly sprint?: { readonly id: number; readonly issues: readonly IssueRef[] };
+  /**
+   * Issues the caller was already found to browse, asked of Jira as them (read as them, or
+   * requireChangePermissions): not asked again. A board of their project is seen too: Jira reports
+   * a project permission "for a project, where the project permission is determined using issue
+   * data, if the user meets the permission's criteria for any issue in the project"
+   * (GET /rest/api/3/mypermissions), and browsing the board's project is Jira's test for a board.
+   */
+  readonly seenIssues?: readonly { readonly key: string; readonly projectId: string }[];
   /** Boards whose sprint details the view would show; seen when their project is browsable. */
   readonly boards?: readonly BoardSummary[];
   /** Boards the caller was already checked for (e.g. requireVisibleBoard): not asked again. */
   readonly seenBoardIds?: readonly number[];
-  /** Further permissions to learn per issue in the same call (e.g. the panel's Edit issues). */
-  readonly permissions?: readonly JiraPermission[];
+  /** Further permissions to learn on some issues in the same call (e.g. the panel's Edit issues on its issue). */
+  readonly permissions?: { readonly asked: readonly JiraPermission[]; readonly on: readonly string[] };
 }
 
 /**
@@ -52,15 +65,23 @@ export interface SightRequest {
  */
 export async function askSight(ports: Ports, request: SightRequest): Promise<CallerSight> {
   const seen = new Set(request.seenBoardIds ?? []);
+  const seenProjectIds = new Set((request.seenIssues ?? []).map((issue) => issue.projectId));
+  for (const board of request.boards ?? []) if (board.projectId && seenProjectIds.has(board.projectId)) seen.add(board.id);
   const boards = (request.boards ?? []).filter((board) => !seen.has(board.id));
   const projectIds = [...new Set(boards.flatMap((board) => (board.projectId ? [board.projectId] : [])))];
-  const issues = uniqueRefs(request.issues);
-  const grants: CallerGrants =
+  const permissionsOn = new Set(request.permissions?.on ?? []);
+  const browsed = new Set((request.seenIssues ?? []).map((issue) => issue.key).filter((key) => !permissionsOn.has(key)));
+  const all = uniqueRefs([...request.issues, ...(request.sprint?.issues ?? [])]);
+  const issues = all.filter((issue) => !browsed.has(issue.key));
+  const sprint = request.sprint ? { sprintId: request.sprint.id, keys: new Set(request.sprint.issues.map((issue) => issue.key).filter((key) => !permissionsOn.has(key))) } : undefined;
+  const asked: CallerGrants =
     issues.length === 0 && projectIds.length === 0
       ? { issues: new Map(), browsableProjectIds: new Set() }
-      : await ports.jira.sightOfCaller(issues, projectIds, request.permissions ?? []);
-  for (const board of boards) if (board.projectId && grants.browsableProjectIds.has(board.projectId)) seen.add(board.id);
-  return new CallerSight(grants, seen, new Set(issues.map((issue) => issue.key)));
+      : await ports.jira.sightOfCaller(issues, projectIds, request.permissions?.asked ?? [], sprint);
+  const held = new Map(asked.issues);
+  for (const key of browsed) held.set(key, new Set<JiraPermission>(['BROWSE_PROJECTS']));
+  for (const board of boards) if (board.projectId && asked.browsableProjectIds.has(board.projectId)) seen.add(board.id);
+  return new CallerSight({ issues: held, browsableProjectIds: asked.browsableProjectIds }, seen, new Set(all.map((issue) => issue.key)));
 }
 
 /** One caller's sight for one view: filters everything the view shows, and counts what it left out. */

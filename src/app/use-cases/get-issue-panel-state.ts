@@ -99,9 +99,11 @@ export async function getIssuePanelState(ports: Ports, caller: Caller, request: 
   // One check as the caller for everything the panel would show: the sprint's issues, the issues
   // the proposals name, and the board (its sprint, goal and risk only if its project is browsable).
   const sight = await askSight(ports, {
-    issues: [issue, ...(snapshot?.issues ?? []), ...proposals.flatMap(issueRefsOf)],
+    issues: [issue, ...proposals.flatMap(issueRefsOf)],
+    ...(snapshot ? { sprint: { id: snapshot.sprint.id, issues: snapshot.issues } } : {}),
+    seenIssues: [issue],
     boards: situation.board ? [situation.board] : [],
-    permissions: PANEL_PERMISSIONS,
+    permissions: { asked: PANEL_PERMISSIONS, on: [issue.key] },
   });
   if (!sight.seesIssue(issue.key)) throw notFound(request.issueKey);
   const granted = { has: (permission: JiraPermission) => sight.holds(issue.key, permission) };

@@ -161,7 +161,8 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
   const allBypassed = readBack?.bypassed ?? storedBypassed;
   // One check as the caller for every issue the view would name; the board was checked above.
   const sight = await askSight(ports, {
-    issues: [...snapshot.issues, ...allProposals.flatMap(issueRefsOf), ...allBypassed.map((change) => ({ key: change.issueKey }))],
+    issues: [...allProposals.flatMap(issueRefsOf), ...allBypassed.map((change) => ({ key: change.issueKey }))],
+    sprint: { id: snapshot.sprint.id, issues: snapshot.issues },
     seenBoardIds: [board.id],
   });
   const proposals = sight.proposals([...allProposals].sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
