@@ -80,7 +80,7 @@ export async function openMeteredBoard(items: number): Promise<MeteredBoard> {
 }
 
 /** Calls the resolver and counts what that invocation cost; fails on an error answer. */
-export async function measureCall<T = any>(board: MeteredBoard, functionKey: string, payload: unknown, accountId: string, extension?: object): Promise<{ data: T; cost: Cost }> {
+export async function measureCall<T = unknown>(board: MeteredBoard, functionKey: string, payload: unknown, accountId: string, extension?: object): Promise<{ data: T; cost: Cost }> {
   await board.app.sandbox.idle();
   const { result, cost } = await board.meter.measure([RESOLVER_MODULE], () => board.app.call<T>(functionKey, payload, accountId, extension ? { extension } : {}));
   if (result.error) throw new FailedInvocation(`${result.error.code}: ${result.error.message}`, cost);

@@ -3,7 +3,7 @@
  * src/store implement them for Forge; tests and the sandbox use the same adapters against
  * local stand-ins, and in-memory twins where a test is about a rule rather than I/O.
  */
-import type { Assessment } from '../domain/assessment';
+import type { Assessment, AssessmentInput } from '../domain/assessment';
 import type { AuditEvent } from '../domain/audit';
 import type { Proposal, ProposalStatus } from '../domain/proposal';
 import type { GoalCriticalRule, ProjectSettings } from '../domain/settings';
@@ -438,5 +438,5 @@ export interface Ports {
   readonly sprintHistories: ClosedSprintHistoryStore;
   readonly sprintSnapshots: SprintSnapshotStore;
   /** The goal-risk engine, injectable so tests can pick trials/seed. */
-  readonly assess: (input: import('../domain/assessment').AssessmentInput) => Assessment;
+  readonly assess: (input: AssessmentInput) => Assessment;
 }

@@ -6,6 +6,7 @@ import { onJiraEvent } from '../../src/index';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { CSV_COLUMNS } from '../../src/domain/csv-export';
 import { useForgeApp } from '../support/forge-app';
+import type { ReadySprintView } from '../../src/contract';
 import { readySprintView } from '../support/sprint-view';
 
 const { productOwner: PRIYA, devDana: DANA, devKofi: KOFI, billingDeveloper: FIN } = SEED_ACCOUNTS;
@@ -127,7 +128,7 @@ describe('churn when the sprint view is first opened late', () => {
   const sprintId = SEED_FACTS.activeSprintId;
   const inSprint = () => site().sprintIssues(sprintId).filter((each) => !site().typeOf(each).subtask);
   const jiraScope = () => ({ points: inSprint().reduce((sum, each) => sum + (each.points ?? 0), 0), count: inSprint().length });
-  const scopeNow = (state: any) => state.burnUp.scope[state.burnUp.scope.length - 1].scope;
+  const scopeNow = (state: ReadySprintView) => state.burnUp.scope[state.burnUp.scope.length - 1]!.scope;
 
   it('counts from what was in the sprint at its start, and scope now is what Jira has, when changes came before the first look', async () => {
     const atStart = jiraScope();
@@ -150,7 +151,7 @@ describe('churn when the sprint view is first opened late', () => {
     expect(state.churn.reestimatedUp).toEqual({ points: 2, count: 1 });
     expect(state.churn.bypassed).toEqual({ points: p69 + (leaving.points ?? 0) + 2, count: 3 });
     // Each Jira change once, though Jira's event reported it and the history holds it too.
-    expect(state.bypassed.map((change: any) => change.issueKey).sort()).toEqual(['ONB-69', leaving.key, reestimated.key].sort());
+    expect(state.bypassed.map((change) => change.issueKey).sort()).toEqual(['ONB-69', leaving.key, reestimated.key].sort());
 
     await app().sandbox.idle();
     const later = await view();

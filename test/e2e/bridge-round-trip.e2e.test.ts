@@ -36,9 +36,12 @@ describeInBrowser('the Forge bridge in the sandbox', () => {
     expect(answer.data.sprint.goal).toBe(SEED_FACTS.activeSprintGoal);
     expect(answer.data.viewer.accountId).toBe(SEED_ACCOUNTS.productOwner);
     const jiraCalls = ui().sandbox.jira.requests.slice(requestsBefore);
-    // The caller's rights are asked of Jira as the person acting (asUser); the sprint as the app.
-    expect(jiraCalls.some((request) => request.actor === `user:${SEED_ACCOUNTS.productOwner}` && request.path.startsWith('/rest/api/3/mypermissions?issueKey=ONB-39'))).toBe(true);
-    expect(jiraCalls.some((request) => request.actor === 'app' && request.path.startsWith('/rest/agile/1.0/board/1/sprint?state=active'))).toBe(true);
+    // The issue is read and the caller's rights asked of Jira as the person acting (asUser: Jira answers 404 to
+    // someone who may not browse it); the sprint's stored snapshot is checked as the app, with one search.
+    const asPerson = (method: string, path: string) => jiraCalls.some((request) => request.actor === `user:${SEED_ACCOUNTS.productOwner}` && request.method === method && request.path.startsWith(path));
+    expect(asPerson('GET', '/rest/agile/1.0/issue/ONB-39')).toBe(true);
+    expect(asPerson('POST', '/rest/api/3/permissions/check')).toBe(true);
+    expect(jiraCalls.some((request) => request.actor === 'app' && request.method === 'POST' && request.path.startsWith('/rest/api/3/search/jql'))).toBe(true);
   });
 
   it('switches a themed app to dark mode live when the top bar switches', async () => {

@@ -9,14 +9,12 @@ import { COOKIES } from '../../sandbox/chrome/viewer';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { describeInBrowser } from './browser';
 import { decide, openIssuePanel, propose, proposalCard, waitForStatus } from './issue-panel-driver';
+import { DASHBOARD, GADGET_ID, openSection } from './sprint-gadget-driver';
 import { useSandboxInBrowser } from './sandbox-fixture';
 
 jest.setTimeout(180_000);
 
 const UI_MS = 15_000;
-const DASHBOARD = '/jira/dashboards/10000';
-/** The sandbox dashboard's one sprint gadget (sandbox/chrome/dashboard-page.ts numbers them from 10100). */
-const GADGET_ID = '10100';
 const { devDana, devKofi, productOwner } = SEED_ACCOUNTS;
 const RATIONALE_DE = 'Acme unterschreibt nur mit SSO; die Analyse-Spike wartet.';
 
@@ -107,6 +105,7 @@ describeInBrowser('Jira’s words and shapes, end to end', () => {
     await ui().sandbox.idle();
     await ui().open(DASHBOARD);
     gadget = await ui().extensionFrame('goalkeeper-sprint-gadget');
+    await openSection(gadget, /^Made in Jira/);
     const entry = gadget.getByRole('article', { name: 'ONB-69 added to the sprint, directly in Jira' });
     await entry.waitFor({ timeout: UI_MS });
     const review = entry.getByRole('region', { name: 'Review: ONB-69 added to the sprint' });
