@@ -32,14 +32,16 @@ module.exports = {
     },
     {
       name: 'use-cases-stand-alone',
-      comment: 'A use case shares code through src/app/support, not by importing another use case. A revert is the one composition: a proposal and its decision.',
+      comment:
+        'A use case shares code through src/app/support, not by importing another use case. A revert is the one composition: a proposal and its decision.',
       severity: 'error',
       from: { path: '^src/app/use-cases/', pathNot: '^src/app/use-cases/revert-bypassed-change\\.ts$' },
       to: { path: '^src/app/use-cases/' },
     },
     {
       name: 'contract-ships-only-domain-code',
-      comment: 'The front ends may run code from src/contract only where it is a pure rule of src/domain or a payload schema (zod); the rest crosses as types.',
+      comment:
+        'The front ends may run code from src/contract only where it is a pure rule of src/domain or a payload schema (zod); the rest crosses as types.',
       severity: 'error',
       from: { path: '^src/contract/' },
       to: { pathNot: '^src/(contract|domain)/|^node_modules/zod/', dependencyTypesNot: ['type-only', 'type-import'] },

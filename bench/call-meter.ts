@@ -37,7 +37,8 @@ export function modelledMs(calls: readonly MeteredCall[]): number {
   let total = 0;
   ordered.forEach((call, index) => {
     let start = 0;
-    for (let earlier = 0; earlier < index; earlier++) if (ordered[earlier]!.end <= call.start) start = Math.max(start, modelledEnd[earlier]!);
+    for (let earlier = 0; earlier < index; earlier++)
+      if (ordered[earlier]!.end <= call.start) start = Math.max(start, modelledEnd[earlier]!);
     const end = start + (call.kind === 'jira' ? MODELLED_JIRA_MS : MODELLED_STORAGE_MS);
     modelledEnd.push(end);
     total = Math.max(total, end);
@@ -52,7 +53,8 @@ export class CallMeter {
   wrap(backends: ForgeBackends): ForgeBackends {
     return {
       ...backends,
-      jira: (request) => this.time('jira', request.invocation, `${request.init.method ?? 'GET'} ${request.path}`, () => backends.jira(request)),
+      jira: (request) =>
+        this.time('jira', request.invocation, `${request.init.method ?? 'GET'} ${request.path}`, () => backends.jira(request)),
       kvs: (invocation, path, init) => this.time('storage', invocation, path, () => backends.kvs(invocation, path, init)),
     };
   }

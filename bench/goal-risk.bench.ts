@@ -84,7 +84,13 @@ function benchInput(size: number): AssessmentInput {
     history,
     issueKey: 'BEN-NEW',
     change: { kind: 'add' },
-    incoming: { ...benchIssue(size, random, size), key: 'BEN-NEW', points: Math.max(5, Math.round(committed * 0.08)), statusCategory: 'todo', goalCritical: true },
+    incoming: {
+      ...benchIssue(size, random, size),
+      key: 'BEN-NEW',
+      points: Math.max(5, Math.round(committed * 0.08)),
+      statusCategory: 'todo',
+      goalCritical: true,
+    },
     now: '2024-05-08T10:00:00.000Z',
     trials: DEFAULT_TRIALS,
     seed: DEFAULT_SEED,
@@ -147,7 +153,9 @@ function floorDraws(trials: number, daysLeft: number, sprints: readonly (readonl
 const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
 
 export async function runGoalRiskBench(): Promise<void> {
-  console.log(`goal-risk: one assessment (before + after + suggestions, ${DEFAULT_TRIALS.toLocaleString('en')} trials), ${HISTORY_SPRINTS} sprints of daily history; minimum of ${TIMED_RUNS} runs`);
+  console.log(
+    `goal-risk: one assessment (before + after + suggestions, ${DEFAULT_TRIALS.toLocaleString('en')} trials), ${HISTORY_SPRINTS} sprints of daily history; minimum of ${TIMED_RUNS} runs`,
+  );
   console.log('  issues   assessment   floor (same draws)   ratio');
   let budgetedMs: number | null = null;
   for (const size of SPRINT_SIZES) {
@@ -160,10 +168,19 @@ export async function runGoalRiskBench(): Promise<void> {
       () => floorDraws(trials, left, sprints),
     );
     if (size === BUDGET_SIZE) budgetedMs = assessmentMs;
-    console.log([size.toLocaleString('en').padStart(8), `${assessmentMs.toFixed(2).padStart(8)} ms`, `${floorMs.toFixed(2).padStart(12)} ms`, `      ${(assessmentMs / floorMs).toFixed(2).padStart(5)}×`].join('   '));
+    console.log(
+      [
+        size.toLocaleString('en').padStart(8),
+        `${assessmentMs.toFixed(2).padStart(8)} ms`,
+        `${floorMs.toFixed(2).padStart(12)} ms`,
+        `      ${(assessmentMs / floorMs).toFixed(2).padStart(5)}×`,
+      ].join('   '),
+    );
   }
   if (budgetedMs === null) throw new Error(`The budget is set at ${BUDGET_SIZE} issues, which the bench did not run`);
   // Reading the sink is what makes the floor's draws observable; a non-finite sum would be a broken floor.
   if (!Number.isFinite(sink)) throw new Error(`The floor's draws summed to ${sink}`);
-  console.log(`goal-risk budget at ${BUDGET_SIZE.toLocaleString('en')} issues: ${budgetedMs.toFixed(2)} ms ≤ ${BUDGET_MS} ms ${verdict(budgetedMs <= BUDGET_MS)}`);
+  console.log(
+    `goal-risk budget at ${BUDGET_SIZE.toLocaleString('en')} issues: ${budgetedMs.toFixed(2)} ms ≤ ${BUDGET_MS} ms ${verdict(budgetedMs <= BUDGET_MS)}`,
+  );
 }

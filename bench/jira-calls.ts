@@ -27,7 +27,13 @@ import { startForgeApp, type ForgeApp } from '../test/support/forge-app';
 import { CallMeter, type Cost } from './call-meter';
 
 export const SPRINT_SIZES = [10, 100, 1_000, 5_000] as const;
-export const BUDGETS = { panelJira: 4, previewJira: 4, sprintViewJira: 8, maxModelledMsAtLargest: 5_000, storedProposalsRatio: 1.3 } as const;
+export const BUDGETS = {
+  panelJira: 4,
+  previewJira: 4,
+  sprintViewJira: 8,
+  maxModelledMsAtLargest: 5_000,
+  storedProposalsRatio: 1.3,
+} as const;
 
 /** The resolver's module (the handler serves every Custom UI module alike) and the apply queue's consumer (manifest.yml). */
 const RESOLVER_MODULE = 'goalkeeper-issue-panel';
@@ -76,13 +82,28 @@ export async function openMeteredBoard(items: number): Promise<MeteredBoard> {
   installForgeRuntime(meter.wrap({ jira: jiraBackend(sandbox.jira), kvs: sandbox.kvs.backend, queue: sandbox.queue.backend }));
   const site = app.site();
   const keys = bigBoardSprintKeys(site);
-  return { app, meter, site, sprintKey: keys[Math.floor(keys.length / 2)]!, backlogKeys: bigBoardBacklogKeys(site), close: () => app.close() };
+  return {
+    app,
+    meter,
+    site,
+    sprintKey: keys[Math.floor(keys.length / 2)]!,
+    backlogKeys: bigBoardBacklogKeys(site),
+    close: () => app.close(),
+  };
 }
 
 /** Calls the resolver and counts what that invocation cost; fails on an error answer. */
-export async function measureCall<T = unknown>(board: MeteredBoard, functionKey: string, payload: unknown, accountId: string, extension?: object): Promise<{ data: T; cost: Cost }> {
+export async function measureCall<T = unknown>(
+  board: MeteredBoard,
+  functionKey: string,
+  payload: unknown,
+  accountId: string,
+  extension?: object,
+): Promise<{ data: T; cost: Cost }> {
   await board.app.sandbox.idle();
-  const { result, cost } = await board.meter.measure([RESOLVER_MODULE], () => board.app.call<T>(functionKey, payload, accountId, extension ? { extension } : {}));
+  const { result, cost } = await board.meter.measure([RESOLVER_MODULE], () =>
+    board.app.call<T>(functionKey, payload, accountId, extension ? { extension } : {}),
+  );
   if (result.error) throw new FailedInvocation(`${result.error.code}: ${result.error.message}`, cost);
   return { data: result.data as T, cost };
 }
@@ -95,7 +116,15 @@ export async function measureApply(board: MeteredBoard, decide: () => Promise<un
 }
 
 function storedEvent(proposal: Proposal): AuditEvent {
-  return { proposalId: proposal.id, sequence: proposal.version, action: 'proposed', actorAccountId: proposal.proposerAccountId, at: proposal.createdAt, status: proposal.status, detail: '' };
+  return {
+    proposalId: proposal.id,
+    sequence: proposal.version,
+    action: 'proposed',
+    actorAccountId: proposal.proposerAccountId,
+    at: proposal.createdAt,
+    status: proposal.status,
+    detail: '',
+  };
 }
 
 function proposalOn(site: JiraSite, issueKey: string, sprintId: number, createdAt: string): Proposal {
@@ -132,7 +161,9 @@ async function store(board: MeteredBoard, proposals: readonly Proposal[]): Promi
 
 /** Decided-and-gone proposals of the closed sprints: what a board accumulates over a year. */
 export async function storeClosedProposals(board: MeteredBoard, count: number, offset = 0): Promise<void> {
-  const closedIssues = [...board.site.issues.values()].filter((issue) => issue.sprintIds.some((id) => (BIG_BOARD.closedSprintIds as readonly number[]).includes(id)));
+  const closedIssues = [...board.site.issues.values()].filter((issue) =>
+    issue.sprintIds.some((id) => (BIG_BOARD.closedSprintIds as readonly number[]).includes(id)),
+  );
   const proposals = Array.from({ length: count }, (_, index) => {
     const issue = closedIssues[(index + offset) % closedIssues.length]!;
     const proposal = proposalOn(board.site, issue.key, issue.sprintIds[0]!, AT);
@@ -145,11 +176,18 @@ export async function storeClosedProposals(board: MeteredBoard, count: number, o
 export async function storeOpenProposals(board: MeteredBoard, count: number): Promise<void> {
   const keys = board.backlogKeys.slice(10, 10 + count);
   if (keys.length < count) throw new Error(`The big board's backlog holds only ${keys.length} issues for ${count} open proposals.`);
-  await store(board, keys.map((key, index) => proposalOn(board.site, key, BIG_BOARD.activeSprintId, new Date(Date.parse(AT) + index * 1000).toISOString())));
+  await store(
+    board,
+    keys.map((key, index) => proposalOn(board.site, key, BIG_BOARD.activeSprintId, new Date(Date.parse(AT) + index * 1000).toISOString())),
+  );
 }
 
 /** The views a person opens: each opened twice (first open, then every later one). */
-async function measureViews(board: MeteredBoard, label: string, attempt: (invocation: string, work: () => Promise<Cost>) => Promise<void>): Promise<void> {
+async function measureViews(
+  board: MeteredBoard,
+  label: string,
+  attempt: (invocation: string, work: () => Promise<Cost>) => Promise<void>,
+): Promise<void> {
   const views: [string, string, unknown, string][] = [
     ['panel state', 'getIssuePanelState', { issueKey: board.sprintKey }, DANA],
     ['live preview', 'previewProposal', { issueKey: board.backlogKeys[0], change: { kind: 'add' } }, DANA],
@@ -182,15 +220,29 @@ export async function measureSize(items: number, log: (line: string) => void = (
     await measureViews(board, '', attempt);
 
     try {
-      const proposed = await measureCall<Proposal>(board, 'createProposal', {
-        issueKey: board.backlogKeys[1],
-        change: { kind: 'add' },
-        reason: { category: 'stakeholder-request', text: 'A customer escalation needs this in the sprint.' },
-        acknowledgeThreat: true,
-      }, DANA);
+      const proposed = await measureCall<Proposal>(
+        board,
+        'createProposal',
+        {
+          issueKey: board.backlogKeys[1],
+          change: { kind: 'add' },
+          reason: { category: 'stakeholder-request', text: 'A customer escalation needs this in the sprint.' },
+          acknowledgeThreat: true,
+        },
+        DANA,
+      );
       record('propose', proposed.cost);
       const decided = await measureApply(board, () =>
-        board.app.ok('decideProposal', { proposalId: proposed.data.id, verdict: 'approve', rationale: 'Approved: the escalation outweighs the risk to the goal.', expectedVersion: proposed.data.version }, PRIYA),
+        board.app.ok(
+          'decideProposal',
+          {
+            proposalId: proposed.data.id,
+            verdict: 'approve',
+            rationale: 'Approved: the escalation outweighs the risk to the goal.',
+            expectedVersion: proposed.data.version,
+          },
+          PRIYA,
+        ),
       );
       record('decide', decided.decide);
       record('apply worker', decided.apply);
@@ -198,7 +250,10 @@ export async function measureSize(items: number, log: (line: string) => void = (
       if (!(error instanceof FailedInvocation)) throw error;
       measured.push({ invocation: 'propose', size: items, cost: error.cost, failed: error.message });
     }
-    await attempt('sprint view after the apply', async () => (await measureCall(board, 'getSprintViewState', { boardId: BIG_BOARD.boardId }, DANA)).cost);
+    await attempt(
+      'sprint view after the apply',
+      async () => (await measureCall(board, 'getSprintViewState', { boardId: BIG_BOARD.boardId }, DANA)).cost,
+    );
 
     log(`  ${items} items: ${OPEN_PROPOSALS} open proposals`);
     await storeOpenProposals(board, OPEN_PROPOSALS);
@@ -223,7 +278,10 @@ function cell(measured: Measured | undefined): string {
 export function tableOf(measured: readonly Measured[], sizes: readonly number[]): string {
   const invocations = [...new Set(measured.map((m) => m.invocation))];
   const header = `| invocation | ${sizes.map((size) => `${size.toLocaleString('en')} items`).join(' | ')} |`;
-  const rows = invocations.map((invocation) => `| ${invocation} | ${sizes.map((size) => cell(measured.find((m) => m.invocation === invocation && m.size === size))).join(' | ')} |`);
+  const rows = invocations.map(
+    (invocation) =>
+      `| ${invocation} | ${sizes.map((size) => cell(measured.find((m) => m.invocation === invocation && m.size === size))).join(' | ')} |`,
+  );
   return [header, `|---|${sizes.map(() => '---|').join('')}`, ...rows].join('\n');
 }
 
@@ -238,36 +296,62 @@ export function budgetVerdicts(measured: readonly Measured[], sizes: readonly nu
   const check = (ok: boolean, what: string) => verdicts.push(`${ok ? 'met ' : 'OVER'} ${what}`);
   const isFirstOpen = (m: Measured) => m.invocation.endsWith('(first open)');
   const later = measured.filter((m) => !isFirstOpen(m));
-  for (const failure of measured.filter((m) => m.failed)) check(false, `${failure.invocation} at ${failure.size.toLocaleString('en')} items failed: ${failure.failed}`);
-  for (const [prefix, budget] of [['panel state', BUDGETS.panelJira], ['live preview', BUDGETS.previewJira], ['sprint view', BUDGETS.sprintViewJira]] as const) {
+  for (const failure of measured.filter((m) => m.failed))
+    check(false, `${failure.invocation} at ${failure.size.toLocaleString('en')} items failed: ${failure.failed}`);
+  for (const [prefix, budget] of [
+    ['panel state', BUDGETS.panelJira],
+    ['live preview', BUDGETS.previewJira],
+    ['sprint view', BUDGETS.sprintViewJira],
+  ] as const) {
     const worst = later.filter((m) => m.invocation.startsWith(prefix)).sort((a, b) => b.cost.jira - a.cost.jira)[0];
-    if (worst) check(worst.cost.jira <= budget, `${prefix}, every later open: at most ${worst.cost.jira} Jira calls (budget ${budget}; worst: ${worst.invocation} at ${worst.size.toLocaleString('en')} items)`);
+    if (worst)
+      check(
+        worst.cost.jira <= budget,
+        `${prefix}, every later open: at most ${worst.cost.jira} Jira calls (budget ${budget}; worst: ${worst.invocation} at ${worst.size.toLocaleString('en')} items)`,
+      );
   }
   const largest = Math.max(...sizes);
-  const slowestOf = (of: readonly Measured[]) => of.filter((m) => m.size === largest).sort((a, b) => b.cost.modelledMs - a.cost.modelledMs)[0];
+  const slowestOf = (of: readonly Measured[]) =>
+    of.filter((m) => m.size === largest).sort((a, b) => b.cost.modelledMs - a.cost.modelledMs)[0];
   const seconds = (m: Measured) => `${(m.cost.modelledMs / 1000).toFixed(1)} s`;
   const slowest = slowestOf(later);
-  if (slowest) check(slowest.cost.modelledMs <= BUDGETS.maxModelledMsAtLargest, `every invocation but first opens at ${largest.toLocaleString('en')} items ≤ 5 s modelled (slowest: ${slowest.invocation}, ${seconds(slowest)})`);
+  if (slowest)
+    check(
+      slowest.cost.modelledMs <= BUDGETS.maxModelledMsAtLargest,
+      `every invocation but first opens at ${largest.toLocaleString('en')} items ≤ 5 s modelled (slowest: ${slowest.invocation}, ${seconds(slowest)})`,
+    );
   const slowestFirst = slowestOf(measured.filter(isFirstOpen));
-  if (slowestFirst) check(slowestFirst.cost.modelledMs <= BUDGETS.maxModelledMsAtLargest, `first opens at ${largest.toLocaleString('en')} items ≤ 5 s modelled (slowest: ${slowestFirst.invocation}, ${seconds(slowestFirst)})`);
+  if (slowestFirst)
+    check(
+      slowestFirst.cost.modelledMs <= BUDGETS.maxModelledMsAtLargest,
+      `first opens at ${largest.toLocaleString('en')} items ≤ 5 s modelled (slowest: ${slowestFirst.invocation}, ${seconds(slowestFirst)})`,
+    );
   let worstRatio: { ratio: number; what: string } | null = null;
   for (const size of sizes) {
     for (const view of ['panel state', 'live preview', 'sprint view']) {
       const few = later.find((m) => m.size === size && m.invocation === `${view}, ${OPEN_PROPOSALS} open`);
-      const many = later.find((m) => m.size === size && m.invocation === `${view}, ${OPEN_PROPOSALS} open, ${STORED_MANY.toLocaleString('en')} stored`);
+      const many = later.find(
+        (m) => m.size === size && m.invocation === `${view}, ${OPEN_PROPOSALS} open, ${STORED_MANY.toLocaleString('en')} stored`,
+      );
       if (!few || !many) continue;
       const ratio = (many.cost.jira * 200 + many.cost.storage * 30) / Math.max(1, few.cost.jira * 200 + few.cost.storage * 30);
       if (!worstRatio || ratio > worstRatio.ratio) worstRatio = { ratio, what: `${view} at ${size.toLocaleString('en')} items` };
     }
   }
-  if (worstRatio) check(worstRatio.ratio <= BUDGETS.storedProposalsRatio, `10,000 stored proposals cost ≤ ${BUDGETS.storedProposalsRatio}× 100 (worst: ${worstRatio.ratio.toFixed(2)}×, ${worstRatio.what})`);
+  if (worstRatio)
+    check(
+      worstRatio.ratio <= BUDGETS.storedProposalsRatio,
+      `10,000 stored proposals cost ≤ ${BUDGETS.storedProposalsRatio}× 100 (worst: ${worstRatio.ratio.toFixed(2)}×, ${worstRatio.what})`,
+    );
   return verdicts;
 }
 
 export async function runJiraCallsBench(args: readonly string[] = []): Promise<void> {
   const sizesArg = args.find((arg) => arg.startsWith('--sizes='));
   const sizes = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : [...SPRINT_SIZES];
-  console.log('\nJira calls / storage calls / modelled time per invocation (200 ms a Jira call, 30 ms a storage call, along the chain waited for)');
+  console.log(
+    '\nJira calls / storage calls / modelled time per invocation (200 ms a Jira call, 30 ms a storage call, along the chain waited for)',
+  );
   const measured: Measured[] = [];
   for (const size of sizes) measured.push(...(await measureSize(size, (line) => console.log(line))));
   console.log(`\n${tableOf(measured, sizes)}\n`);

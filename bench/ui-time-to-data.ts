@@ -47,12 +47,27 @@ const RUN_TIMEOUT_MS = 30_000;
 
 /** Vite's CLI, as the apps' build runs Vite: the bench stays CommonJS and Vite's API is ESM-typed. */
 function buildBarePage(outDir: string): void {
-  execFileSync(process.execPath, [join(dirname(require.resolve('vite/package.json')), 'bin/vite.js'), 'build', BARE_PAGE, '--config', join(BARE_PAGE, 'vite.config.mjs'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    // As scripts/build-static.mjs: the notice about Vite's future native config loader says nothing here.
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(dirname(require.resolve('vite/package.json')), 'bin/vite.js'),
+      'build',
+      BARE_PAGE,
+      '--config',
+      join(BARE_PAGE, 'vite.config.mjs'),
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+      // As scripts/build-static.mjs: the notice about Vite's future native config loader says nothing here.
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    },
+  );
 }
 
 /**
@@ -127,10 +142,18 @@ export async function runUiTimeToDataBench(): Promise<void> {
   const panel: ContestantRun = { label: 'issue panel', build: PANEL_BUILD, times: [] };
   const bare: ContestantRun = { label: 'bare React page', build: bareBuild, times: [] };
   // Another build of the panel (e.g. an older commit's) interleaved with the two: before/after under the same load.
-  const compared: ContestantRun[] = process.env.BENCH_UI_COMPARE_BUILD ? [{ label: 'compared build', build: resolve(process.env.BENCH_UI_COMPARE_BUILD), times: [] }] : [];
+  const compared: ContestantRun[] = process.env.BENCH_UI_COMPARE_BUILD
+    ? [{ label: 'compared build', build: resolve(process.env.BENCH_UI_COMPARE_BUILD), times: [] }]
+    : [];
   const contestants = [panel, bare, ...compared];
   const scratch = scratchAppRoot(work);
-  const sandbox = await startSandbox({ appRoot: scratch.appRoot, port: 0, host: '127.0.0.1', dataDir: join(work, 'data'), queueSecondsToMs: 0 });
+  const sandbox = await startSandbox({
+    appRoot: scratch.appRoot,
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: join(work, 'data'),
+    queueSecondsToMs: 0,
+  });
   const browser = await launchChromium();
   try {
     for (let run = 0; run < WARM_UP_RUNS + RUNS; run++) {
@@ -148,7 +171,9 @@ export async function runUiTimeToDataBench(): Promise<void> {
   console.log(`Issue panel time to data in Chromium, median of ${RUNS} interleaved runs (${WARM_UP_RUNS} warm-up runs each discarded)`);
   for (const contestant of contestants) {
     const ratio = contestant === bare ? '' : `  ${(median(contestant.times) / median(bare.times)).toFixed(2)}× bare`;
-    console.log(`  ${contestant.label.padEnd(16)} ${median(contestant.times).toFixed(0).padStart(6)} ms${ratio}   (runs: ${contestant.times.map((ms) => ms.toFixed(0)).join(', ')})`);
+    console.log(
+      `  ${contestant.label.padEnd(16)} ${median(contestant.times).toFixed(0).padStart(6)} ms${ratio}   (runs: ${contestant.times.map((ms) => ms.toFixed(0)).join(', ')})`,
+    );
   }
   const ratio = median(panel.times) / median(bare.times);
   console.log(`  ratio            ${ratio.toFixed(2)}×   budget ≤ ${BUDGET_RATIO}×   ${ratio <= BUDGET_RATIO ? 'PASS' : 'FAIL'}`);

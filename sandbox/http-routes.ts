@@ -51,7 +51,8 @@ async function readBody(request: IncomingMessage): Promise<Record<string, unknow
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return {};
-  if ((request.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+  if ((request.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(text));
   const parsed: unknown = JSON.parse(text);
   return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
 }

@@ -7,11 +7,25 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SANDBOX_CLOUD_ID, type Actor, type IssueStatus, type JiraChangeRecord, type JiraSite, type JiraStandInModel, type SentNotification } from './jira/jira-model';
+import {
+  SANDBOX_CLOUD_ID,
+  type Actor,
+  type IssueStatus,
+  type JiraChangeRecord,
+  type JiraSite,
+  type JiraStandInModel,
+  type SentNotification,
+} from './jira/jira-model';
 
 type JournalEntry =
   | { readonly kind: 'sprint-membership'; readonly actor: Actor; readonly issueKey: string; readonly toSprintId: number | null }
-  | { readonly kind: 'rank'; readonly actor: Actor; readonly issueKeys: readonly string[]; readonly position: 'before' | 'after'; readonly anchorKey: string }
+  | {
+      readonly kind: 'rank';
+      readonly actor: Actor;
+      readonly issueKeys: readonly string[];
+      readonly position: 'before' | 'after';
+      readonly anchorKey: string;
+    }
   | { readonly kind: 'estimate'; readonly actor: Actor; readonly issueKey: string; readonly points: number | null }
   | { readonly kind: 'priority'; readonly actor: Actor; readonly issueKey: string; readonly priorityName: string }
   | { readonly kind: 'issue-created'; readonly actor: Actor; readonly issue: CreatedIssue }
@@ -71,7 +85,9 @@ export function openJiraJournal(filePath: string, model: JiraStandInModel): Jira
           try {
             apply(site, entry);
           } catch (error) {
-            console.warn(`Sandbox: could not replay Jira change ${index + 1} of ${entries.length} (${entry.kind}): ${(error as Error).message}. Run \`npm run sandbox:reset\` to start from the seed.`);
+            console.warn(
+              `Sandbox: could not replay Jira change ${index + 1} of ${entries.length} (${entry.kind}): ${(error as Error).message}. Run \`npm run sandbox:reset\` to start from the seed.`,
+            );
             break;
           }
         }
@@ -120,7 +136,13 @@ function entryOf(site: JiraSite, { actor, change }: JiraChangeRecord): JournalEn
     }
     case 'comment-added': {
       const comment = existing(site, change.issueKey).comments.find((candidate) => candidate.id === change.commentId);
-      return { kind: change.kind, actor, issueKey: change.issueKey, body: comment?.body ?? null, created: comment?.created ?? new Date().toISOString() };
+      return {
+        kind: change.kind,
+        actor,
+        issueKey: change.issueKey,
+        body: comment?.body ?? null,
+        created: comment?.created ?? new Date().toISOString(),
+      };
     }
   }
 }
@@ -150,7 +172,8 @@ function apply(site: JiraSite, entry: JournalEntry): void {
     }
     case 'issue-created': {
       const created = site.createIssue({ ...entry.issue }, entry.actor);
-      if (created.key !== entry.issue.key) throw new Error(`created ${created.key} where ${entry.issue.key} was expected (the seed changed)`);
+      if (created.key !== entry.issue.key)
+        throw new Error(`created ${created.key} where ${entry.issue.key} was expected (the seed changed)`);
       return;
     }
     case 'comment-added':

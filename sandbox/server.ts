@@ -78,7 +78,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const app: HostedApp = { root: appRoot, manifest: readManifest(appRoot) };
   const functions = loadFunctions(appRoot, app.manifest, options.modules);
 
-  const jira = await startJiraStandIn({ now: options.now, ...(options.bigBoardItems ? { seed: bigBoardSiteSeed(options.bigBoardItems) } : {}) });
+  const jira = await startJiraStandIn({
+    now: options.now,
+    ...(options.bigBoardItems ? { seed: bigBoardSiteSeed(options.bigBoardItems) } : {}),
+  });
   const site = () => jira.model.site(SANDBOX_CLOUD_ID);
   const journal = openJiraJournal(files.journal, jira.model);
   journal.replay(site());
@@ -180,6 +183,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 /** Forge storage accepts the entities manifest.yml declares; until it declares them, the code's list. */
 function storageEntities(app: HostedApp) {
   if (app.manifest.storageEntities.length > 0) return app.manifest.storageEntities;
-  console.warn('manifest.yml declares no app.storage.entities; the sandbox uses src/store/entities.ts. Forge would refuse entity calls until the manifest declares them.');
+  console.warn(
+    'manifest.yml declares no app.storage.entities; the sandbox uses src/store/entities.ts. Forge would refuse entity calls until the manifest declares them.',
+  );
   return STORAGE_ENTITIES;
 }

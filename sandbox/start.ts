@@ -12,7 +12,8 @@ function bigBoardItems(args: readonly string[], env: string | undefined): number
   const raw = flag ? (flag.includes('=') ? flag.split('=')[1] : String(DEFAULT_BIG_BOARD_ITEMS)) : env;
   if (raw === undefined || raw === '') return undefined;
   const items = Number(raw);
-  if (!Number.isInteger(items) || items < 1) throw new Error(`--big-board / GOALKEEPER_BIG_BOARD takes a whole number of items, at least 1 (got "${raw}").`);
+  if (!Number.isInteger(items) || items < 1)
+    throw new Error(`--big-board / GOALKEEPER_BIG_BOARD takes a whole number of items, at least 1 (got "${raw}").`);
   return items;
 }
 
@@ -28,11 +29,15 @@ async function main(): Promise<void> {
   console.log(`  Issue view  ${sandbox.url}/browse/ONB-39`);
   console.log(`  Dashboard   ${sandbox.url}/jira/dashboards/10000`);
   console.log(`  Settings    ${sandbox.url}/jira/software/projects/ONB/settings/apps`);
-  if (sandbox.jira.model.site().projects.has(BIG_BOARD.projectId)) console.log(`  Big board   ${sandbox.url}/jira/software/projects/SCL/boards/${BIG_BOARD.boardId}/backlog`);
+  if (sandbox.jira.model.site().projects.has(BIG_BOARD.projectId))
+    console.log(`  Big board   ${sandbox.url}/jira/software/projects/SCL/boards/${BIG_BOARD.boardId}/backlog`);
   console.log(`  Jira REST stand-in at ${sandbox.jira.url}\n`);
   console.log('Switch person, colour mode and licence in the top bar. Ctrl+C stops; `npm run sandbox:reset` restores the seed.');
   const stop = () => {
-    sandbox.close().then(() => process.exit(0), () => process.exit(1));
+    sandbox.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -40,7 +45,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const code = (error as { code?: string }).code;
-  if (code === 'EADDRINUSE') console.error(`Port ${process.env.PORT ?? DEFAULT_PORT} is in use: stop the other server or run PORT=5174 npm start.`);
+  if (code === 'EADDRINUSE')
+    console.error(`Port ${process.env.PORT ?? DEFAULT_PORT} is in use: stop the other server or run PORT=5174 npm start.`);
   else console.error(error);
   process.exit(1);
 });

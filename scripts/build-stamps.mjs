@@ -55,7 +55,11 @@ function stampPath(root, appDirectory) {
 
 function currentStamp(root, appDirectory) {
   const output = filesUnder(join(appDirectory, 'build'));
-  return { version: STAMP_VERSION, inputs: digest(root, buildInputs(root, appDirectory)), output: output.length > 0 ? digest(appDirectory, output) : null };
+  return {
+    version: STAMP_VERSION,
+    inputs: digest(root, buildInputs(root, appDirectory)),
+    output: output.length > 0 ? digest(appDirectory, output) : null,
+  };
 }
 
 /** True when the stamp says the build came from exactly these inputs and is still as it was built. */

@@ -82,7 +82,9 @@ for (const app of apps) {
 console.log('\nCustom UI bundles (gzipped JavaScript, all chunks):');
 for (const { app, sizeKb, budgetKb, reused, ok } of rows) {
   const budget = budgetKb === undefined ? 'no budget set in scripts/build-static.mjs' : `budget ${budgetKb} KB`;
-  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${app.padEnd(16)} ${sizeKb.toFixed(1).padStart(7)} KB   ${budget}${reused ? '   (up to date, reused)' : ''}`);
+  console.log(
+    `  ${ok ? 'ok  ' : 'FAIL'} ${app.padEnd(16)} ${sizeKb.toFixed(1).padStart(7)} KB   ${budget}${reused ? '   (up to date, reused)' : ''}`,
+  );
 }
 
 const missing = missingManifestFiles();

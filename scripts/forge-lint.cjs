@@ -77,11 +77,15 @@ async function main() {
     const flags = new OfflineFeatureFlags();
     const linters = await getClientSideLintersOnly(manifest, ENVIRONMENT, logger, flags);
 
-    console.log(`\n@forge/lint ${require('@forge/lint/package.json').version}, client-side linters, offline: ${files.length} files under src/ and manifest.yml`);
+    console.log(
+      `\n@forge/lint ${require('@forge/lint/package.json').version}, client-side linters, offline: ${files.length} files under src/ and manifest.yml`,
+    );
     const results = await lint(files, manifest, ENVIRONMENT, logger, flags, { linter: { mode: 'client-side' }, linters });
     reportLintResults(logger, results);
     const { errors, warnings, approvals } = problemCount(results);
-    console.log(`  ${errors} errors, ${warnings} warnings, ${approvals} approvals; Jira calls the permission linter could see: ${jiraCallsSeen(linters)}`);
+    console.log(
+      `  ${errors} errors, ${warnings} warnings, ${approvals} approvals; Jira calls the permission linter could see: ${jiraCallsSeen(linters)}`,
+    );
     if (errors > 0 || approvals > 0) process.exitCode = 1;
   } finally {
     rmSync(scratchDir, { recursive: true, force: true });

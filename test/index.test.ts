@@ -13,11 +13,24 @@ const RATIONALE = 'Acme signs on Friday only with SSO; we drop the analytics spi
 const app = useForgeApp();
 
 const site = () => app().site();
-const sprintOf = (key: string) => site().issueByKeyOrId(key)!.sprintIds.filter((id) => id === SPRINT || id === SEED_FACTS.futureSprintId);
-const jiraCalls = (method: string, path: RegExp) => app().sandbox.jira.requests.filter((r) => r.method === method && path.test(r.path)).length;
+const sprintOf = (key: string) =>
+  site()
+    .issueByKeyOrId(key)!
+    .sprintIds.filter((id) => id === SPRINT || id === SEED_FACTS.futureSprintId);
+const jiraCalls = (method: string, path: RegExp) =>
+  app().sandbox.jira.requests.filter((r) => r.method === method && path.test(r.path)).length;
 
 async function propose(issueKey: string, change: object, by: string = DANA) {
-  return app().ok('createProposal', { issueKey, change, reason: { category: 'stakeholder-request', text: 'Acme needs SSO sign-up for their pilot.' }, acknowledgeThreat: true }, by);
+  return app().ok(
+    'createProposal',
+    {
+      issueKey,
+      change,
+      reason: { category: 'stakeholder-request', text: 'Acme needs SSO sign-up for their pilot.' },
+      acknowledgeThreat: true,
+    },
+    by,
+  );
 }
 
 async function auditActions(proposalId: string, by: string = PRIYA): Promise<string[]> {
@@ -31,8 +44,15 @@ describe('propose → approve → apply → audit', () => {
     expect(proposal).toMatchObject({ status: 'proposed', needsProductOwner: true, proposerAccountId: DANA, sprintId: SPRINT, version: 1 });
     expect(proposal.assessment.level).toMatch(/safe|caution|threat/);
 
-    const approved = await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
-    expect(approved).toMatchObject({ status: 'approved', decision: { verdict: 'approved', deciderAccountId: PRIYA, rationale: RATIONALE } });
+    const approved = await app().ok(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
+      PRIYA,
+    );
+    expect(approved).toMatchObject({
+      status: 'approved',
+      decision: { verdict: 'approved', deciderAccountId: PRIYA, rationale: RATIONALE },
+    });
     await app().sandbox.idle();
 
     expect(sprintOf('ONB-68')).toEqual([SPRINT]);
@@ -40,15 +60,34 @@ describe('propose → approve → apply → audit', () => {
     expect(panel.proposals[0]).toMatchObject({ id: proposal.id, status: 'applied' });
     expect(panel.issue.inActiveSprint).toBe(true);
     // Started and done for each step: the move, placing the goal-critical issue with the goal's items, the comment.
-    expect(await auditActions(proposal.id)).toEqual(['proposed', 'approved', 'apply-step', 'apply-step', 'apply-step', 'apply-step', 'apply-step', 'apply-step', 'applied']);
+    expect(await auditActions(proposal.id)).toEqual([
+      'proposed',
+      'approved',
+      'apply-step',
+      'apply-step',
+      'apply-step',
+      'apply-step',
+      'apply-step',
+      'apply-step',
+      'applied',
+    ]);
     expect(site().issueByKeyOrId('ONB-68')!.comments).toHaveLength(1);
   });
 
   it('takes the caller from the Forge principal, never from the payload', async () => {
-    const proposal = await app().ok('createProposal', {
-      issueKey: 'ONB-68', change: { kind: 'add' }, reason: { category: 'defect', text: 'Login breaks for SSO users.' }, acknowledgeThreat: true,
-      proposerAccountId: PRIYA, accountId: PRIYA, status: 'approved',
-    }, DANA);
+    const proposal = await app().ok(
+      'createProposal',
+      {
+        issueKey: 'ONB-68',
+        change: { kind: 'add' },
+        reason: { category: 'defect', text: 'Login breaks for SSO users.' },
+        acknowledgeThreat: true,
+        proposerAccountId: PRIYA,
+        accountId: PRIYA,
+        status: 'approved',
+      },
+      DANA,
+    );
     expect(proposal).toMatchObject({ proposerAccountId: DANA, status: 'proposed' });
   });
 
@@ -73,14 +112,26 @@ describe('propose → approve → apply → audit', () => {
     expect(proposal.status).toBe('auto-approved');
     await app().sandbox.idle();
     expect(site().issueByKeyOrId('ONB-39')!.points).toBe(8);
-    expect(await auditActions(proposal.id, DANA)).toEqual(['proposed', 'auto-approved', 'apply-step', 'apply-step', 'apply-step', 'apply-step', 'applied']);
+    expect(await auditActions(proposal.id, DANA)).toEqual([
+      'proposed',
+      'auto-approved',
+      'apply-step',
+      'apply-step',
+      'apply-step',
+      'apply-step',
+      'applied',
+    ]);
   });
 });
 
 describe('the reverse paths', () => {
   it('rejects with a rationale and leaves Jira untouched', async () => {
     const proposal = await propose('ONB-70', { kind: 'add' });
-    const rejected = await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'reject', rationale: 'Not this sprint: the SSO goal comes first.', expectedVersion: 1 }, PRIYA);
+    const rejected = await app().ok(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'reject', rationale: 'Not this sprint: the SSO goal comes first.', expectedVersion: 1 },
+      PRIYA,
+    );
     await app().sandbox.idle();
     expect(rejected).toMatchObject({ status: 'rejected', decision: { verdict: 'rejected', deciderAccountId: PRIYA } });
     expect(sprintOf('ONB-70')).toEqual([]);
@@ -90,17 +141,35 @@ describe('the reverse paths', () => {
   it('lets the proposer withdraw, and no one else', async () => {
     const proposal = await propose('ONB-71', { kind: 'add' });
     expect((await app().call('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1 }, KOFI)).error?.code).toBe('forbidden');
-    expect(await app().ok('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1 }, DANA)).toMatchObject({ status: 'withdrawn' });
-    const late = await app().call('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 2 }, PRIYA);
+    expect(await app().ok('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1 }, DANA)).toMatchObject({
+      status: 'withdrawn',
+    });
+    const late = await app().call(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 2 },
+      PRIYA,
+    );
     expect(late.error?.code).toBe('illegal-transition');
   });
 
   it('refuses self-approval when another Product Owner can decide', async () => {
     const { settings } = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
     const { version, updatedBy, updatedAt, ...editable } = settings;
-    await app().ok('saveProjectSettings', { projectKey: 'ONB', settings: { ...editable, productOwners: { roleName: null, accountIds: [PRIYA, KOFI] } }, expectedVersion: version }, ADA);
+    await app().ok(
+      'saveProjectSettings',
+      {
+        projectKey: 'ONB',
+        settings: { ...editable, productOwners: { roleName: null, accountIds: [PRIYA, KOFI] } },
+        expectedVersion: version,
+      },
+      ADA,
+    );
     const proposal = await propose('ONB-72', { kind: 'add' }, PRIYA);
-    const answer = await app().call('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
+    const answer = await app().call(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
+      PRIYA,
+    );
     expect(answer.error).toMatchObject({ code: 'forbidden' });
     expect(answer.error?.message).toMatch(/self-approval/);
   });
@@ -108,7 +177,11 @@ describe('the reverse paths', () => {
   it('refuses a missing or short rationale, keeping the proposal open', async () => {
     const proposal = await propose('ONB-72', { kind: 'add' });
     for (const rationale of ['', '   ', 'too short']) {
-      const answer = await app().call('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale, expectedVersion: 1 }, PRIYA);
+      const answer = await app().call(
+        'decideProposal',
+        { proposalId: proposal.id, verdict: 'approve', rationale, expectedVersion: 1 },
+        PRIYA,
+      );
       expect(answer.error).toMatchObject({ code: 'invalid-input', fields: { rationale: 'too-short' } });
     }
     expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-72' }, DANA)).proposals[0].status).toBe('proposed');
@@ -116,13 +189,21 @@ describe('the reverse paths', () => {
 
   it('refuses a decider who is not the Product Owner', async () => {
     const proposal = await propose('ONB-73', { kind: 'add' });
-    const answer = await app().call('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, KOFI);
+    const answer = await app().call(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
+      KOFI,
+    );
     expect(answer.error).toMatchObject({ code: 'forbidden', message: 'Only the Product Owner can approve or reject proposals.' });
   });
 
   it('refuses a decision on an outdated view of the proposal', async () => {
     const proposal = await propose('ONB-73', { kind: 'add' });
-    const answer = await app().call('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 7 }, PRIYA);
+    const answer = await app().call(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 7 },
+      PRIYA,
+    );
     expect(answer.error?.code).toBe('conflict');
   });
 });
@@ -132,7 +213,11 @@ describe('who may see and change what', () => {
     const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, SAM);
     expect(panel.viewer).toMatchObject({ canPropose: false });
     expect(panel.viewer.cannotProposeReason).toMatch(/not edit or schedule/);
-    const answer = await app().call('createProposal', { issueKey: 'ONB-68', change: { kind: 'add' }, reason: { category: 'other', text: 'Please add it.' } }, SAM);
+    const answer = await app().call(
+      'createProposal',
+      { issueKey: 'ONB-68', change: { kind: 'add' }, reason: { category: 'other', text: 'Please add it.' } },
+      SAM,
+    );
     expect(answer.error).toMatchObject({ code: 'forbidden' });
     expect(answer.error?.message).toMatch(/Edit issues, Schedule issues/);
   });
@@ -147,7 +232,12 @@ describe('who may see and change what', () => {
   });
 
   it('refuses mutations without an active licence but still reads', async () => {
-    const answer = await app().call('createProposal', { issueKey: 'ONB-68', change: { kind: 'add' }, reason: { category: 'other', text: 'x y z' } }, DANA, { licenseActive: false });
+    const answer = await app().call(
+      'createProposal',
+      { issueKey: 'ONB-68', change: { kind: 'add' }, reason: { category: 'other', text: 'x y z' } },
+      DANA,
+      { licenseActive: false },
+    );
     expect(answer.error?.code).toBe('unlicensed');
     expect((await app().call('getIssuePanelState', { issueKey: 'ONB-68' }, DANA, { licenseActive: false })).data).toBeDefined();
   });
@@ -156,7 +246,10 @@ describe('who may see and change what', () => {
 describe('applying under Jira faults', () => {
   it('rides out a 429 with Retry-After and applies once', async () => {
     const proposal = await propose('ONB-74', { kind: 'add' });
-    app().sandbox.jira.faults.inject({ kind: 'rate-limit', retryAfterSeconds: 1 }, { times: 1, method: 'POST', path: '/rest/agile/1.0/sprint/7/issue' });
+    app().sandbox.jira.faults.inject(
+      { kind: 'rate-limit', retryAfterSeconds: 1 },
+      { times: 1, method: 'POST', path: '/rest/agile/1.0/sprint/7/issue' },
+    );
     await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
     await app().sandbox.idle();
     expect(jiraCalls('POST', /\/rest\/agile\/1\.0\/sprint\/7\/issue/)).toBe(2);
@@ -166,7 +259,10 @@ describe('applying under Jira faults', () => {
 
   it('records a failed apply and completes it on Retry, never repeating the half of a swap that was done', async () => {
     const proposal = await propose('ONB-75', { kind: 'swap', outIssueKey: 'ONB-62' });
-    app().sandbox.jira.faults.inject({ kind: 'server-error', status: 503 }, { times: 4, method: 'POST', path: '/rest/agile/1.0/backlog/issue' });
+    app().sandbox.jira.faults.inject(
+      { kind: 'server-error', status: 503 },
+      { times: 4, method: 'POST', path: '/rest/agile/1.0/backlog/issue' },
+    );
     await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
     await app().sandbox.idle();
 
@@ -189,16 +285,27 @@ describe('staleness and races', () => {
   it('marks a proposal stale when its issue left the sprint before the decision', async () => {
     const proposal = await propose('ONB-55', { kind: 'remove' });
     site().moveToBacklog([site().issueByKeyOrId('ONB-55')!], { kind: 'user', accountId: KOFI });
-    const answer = await app().call('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
+    const answer = await app().call(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
+      PRIYA,
+    );
     expect(answer.error).toMatchObject({ code: 'stale', message: 'ONB-55 is not in ONB Sprint 7 (any more).' });
-    expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-55' }, DANA)).proposals[0]).toMatchObject({ status: 'stale', staleReason: 'ONB-55 is not in ONB Sprint 7 (any more).' });
+    expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-55' }, DANA)).proposals[0]).toMatchObject({
+      status: 'stale',
+      staleReason: 'ONB-55 is not in ONB Sprint 7 (any more).',
+    });
   });
 
   it('lets exactly one of 50 concurrent decisions win, and applies at most once', async () => {
     const proposal = await propose('ONB-76', { kind: 'add' });
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        app().call('decideProposal', { proposalId: proposal.id, verdict: i % 2 ? 'approve' : 'reject', rationale: `${RATIONALE} (#${i})`, expectedVersion: 1 }, PRIYA),
+        app().call(
+          'decideProposal',
+          { proposalId: proposal.id, verdict: i % 2 ? 'approve' : 'reject', rationale: `${RATIONALE} (#${i})`, expectedVersion: 1 },
+          PRIYA,
+        ),
       ),
     );
     await app().sandbox.idle();

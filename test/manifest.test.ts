@@ -3,7 +3,12 @@ import { parse } from 'yaml';
 import { validate } from '@forge/manifest';
 import { endpoints } from '../src/resolvers/endpoints';
 import { APPLY_QUEUE_KEY } from '../src/queues/apply-queue';
-import { FORGE_MAX_TIMEOUT_SECONDS, FUNCTION_TIMEOUT_SECONDS, MAX_APPLY_STEPS, SLOWEST_JIRA_CALL_SECONDS } from '../src/events/function-timeouts';
+import {
+  FORGE_MAX_TIMEOUT_SECONDS,
+  FUNCTION_TIMEOUT_SECONDS,
+  MAX_APPLY_STEPS,
+  SLOWEST_JIRA_CALL_SECONDS,
+} from '../src/events/function-timeouts';
 import { ISSUE_UPDATED, SPRINT_CLOSED, SPRINT_STARTED } from '../src/events/jira-triggers';
 import { ISSUE_CLAIM_MINUTES } from '../src/store/issue-claim-store';
 
@@ -42,11 +47,15 @@ describe('manifest.yml', () => {
     expect(consumer.function).toBe('apply-worker');
   });
 
-  it('gives every consumer and scheduled function the time its work needs, within Forge\'s 900 s; the resolver and the product trigger keep Forge\'s 25 s', () => {
-    const declared = Object.fromEntries(manifest.modules.function.map((fn: { key: string; timeoutSeconds?: number }) => [fn.key, fn.timeoutSeconds]));
+  it("gives every consumer and scheduled function the time its work needs, within Forge's 900 s; the resolver and the product trigger keep Forge's 25 s", () => {
+    const declared = Object.fromEntries(
+      manifest.modules.function.map((fn: { key: string; timeoutSeconds?: number }) => [fn.key, fn.timeoutSeconds]),
+    );
     const productTriggers = manifest.modules.trigger.map((module: { function: string }) => [module.function, undefined]);
     expect(declared).toEqual({ resolver: undefined, ...Object.fromEntries(productTriggers), ...FUNCTION_TIMEOUT_SECONDS });
-    const longRunning = [manifest.modules.consumer, manifest.modules.scheduledTrigger].flat().map((module: { function: string }) => module.function);
+    const longRunning = [manifest.modules.consumer, manifest.modules.scheduledTrigger]
+      .flat()
+      .map((module: { function: string }) => module.function);
     for (const key of longRunning) expect(declared[key]).toBeGreaterThan(55);
     expect(Math.max(...Object.values(FUNCTION_TIMEOUT_SECONDS))).toBeLessThanOrEqual(FORGE_MAX_TIMEOUT_SECONDS);
   });
@@ -57,10 +66,17 @@ describe('manifest.yml', () => {
   });
 
   it('filters issue updates by their changelog before invoking the app, and takes sprint events without a filter they could not pass', () => {
-    const triggers = manifest.modules.trigger as { events: string[]; filter: { ignoreSelf?: boolean; expression?: string; onError?: string } }[];
+    const triggers = manifest.modules.trigger as {
+      events: string[];
+      filter: { ignoreSelf?: boolean; expression?: string; onError?: string };
+    }[];
     const issueTrigger = triggers.find((trigger) => trigger.events.includes(ISSUE_UPDATED))!;
     expect(issueTrigger.events).toEqual([ISSUE_UPDATED]);
-    expect(issueTrigger.filter).toMatchObject({ ignoreSelf: true, expression: expect.stringContaining('event.changelog'), onError: 'RECEIVE_AND_LOG' });
+    expect(issueTrigger.filter).toMatchObject({
+      ignoreSelf: true,
+      expression: expect.stringContaining('event.changelog'),
+      onError: 'RECEIVE_AND_LOG',
+    });
     const sprintTrigger = triggers.find((trigger) => trigger.events.includes(SPRINT_CLOSED))!;
     expect(sprintTrigger.events.sort()).toEqual([SPRINT_CLOSED, SPRINT_STARTED].sort());
     expect(sprintTrigger.filter.expression).toBeUndefined();
@@ -72,20 +88,36 @@ describe('manifest.yml', () => {
 
   it('declares each static resource by its build folder', () => {
     const paths = manifest.resources.map((r: { path: string }) => r.path).sort();
-    expect(paths).toEqual(['static/issue-context/build', 'static/issue-panel/build', 'static/settings/build', 'static/sprint-gadget/build']);
+    expect(paths).toEqual([
+      'static/issue-context/build',
+      'static/issue-panel/build',
+      'static/settings/build',
+      'static/sprint-gadget/build',
+    ]);
   });
 
   // Which scopes, and why each, is derived from Atlassian's contracts in test/contract/jira-contract.test.ts.
   it('asks for the classic scopes next to the granular Jira Software scopes of the agile calls, and no admin scope', () => {
     expect(manifest.permissions.scopes).toEqual([
-      'read:jira-work', 'write:jira-work', 'read:jira-user', 'storage:app',
-      'read:board-scope:jira-software', 'read:sprint:jira-software', 'read:issue-details:jira', 'read:jql:jira',
-      'read:issue:jira-software', 'write:sprint:jira-software', 'write:board-scope:jira-software', 'write:issue:jira-software',
+      'read:jira-work',
+      'write:jira-work',
+      'read:jira-user',
+      'storage:app',
+      'read:board-scope:jira-software',
+      'read:sprint:jira-software',
+      'read:issue-details:jira',
+      'read:jql:jira',
+      'read:issue:jira-software',
+      'write:sprint:jira-software',
+      'write:board-scope:jira-software',
+      'write:issue:jira-software',
     ]);
   });
 
   it('translates every module title it shows into English and German', () => {
-    const keys = JSON.stringify(manifest.modules).match(/"i18n":"([^"]+)"/g)!.map((m) => m.slice(8, -1));
+    const keys = JSON.stringify(manifest.modules)
+      .match(/"i18n":"([^"]+)"/g)!
+      .map((m) => m.slice(8, -1));
     expect(keys.length).toBeGreaterThanOrEqual(5);
     for (const locale of ['en-US', 'de-DE']) {
       const messages = JSON.parse(readFileSync(`locales/${locale}.json`, 'utf8'));
@@ -96,8 +128,26 @@ describe('manifest.yml', () => {
   it('keeps the resolver surface to the endpoints the front ends call', () => {
     expect(Object.keys(endpoints).sort()).toEqual(
       [
-        'createProposal', 'decideProposal', 'exportSprintCsv', 'getAllowedPriorities', 'getAuditTrail', 'getIssueGlance', 'getIssuePanelState', 'getProjectSettings', 'getSprintViewState', 'listBoards',
-        'listSprintProposals', 'previewProposal', 'recordSprintOutcome', 'retryApply', 'revertBypassedChange', 'reviewBypassedChange', 'saveProjectSettings', 'searchPeople', 'setSprintCapacity', 'withdrawProposal',
+        'createProposal',
+        'decideProposal',
+        'exportSprintCsv',
+        'getAllowedPriorities',
+        'getAuditTrail',
+        'getIssueGlance',
+        'getIssuePanelState',
+        'getProjectSettings',
+        'getSprintViewState',
+        'listBoards',
+        'listSprintProposals',
+        'previewProposal',
+        'recordSprintOutcome',
+        'retryApply',
+        'revertBypassedChange',
+        'reviewBypassedChange',
+        'saveProjectSettings',
+        'searchPeople',
+        'setSprintCapacity',
+        'withdrawProposal',
       ].sort(),
     );
   });

@@ -6,7 +6,16 @@
  */
 import { DEFAULT_THRESHOLDS, type Assessment, type AssessmentInput } from '../../src/domain/assessment';
 import { isBelow } from '../../src/domain/goal-risk-scenario';
-import { auc, brier, expectedCalibrationError, fitLogistic, reliability, shareAtCertainty, type Forecast, type ReliabilityBin } from './metrics';
+import {
+  auc,
+  brier,
+  expectedCalibrationError,
+  fitLogistic,
+  reliability,
+  shareAtCertainty,
+  type Forecast,
+  type ReliabilityBin,
+} from './metrics';
 import { generateWorld, PRIMARY_WORLD, type BacktestCase, type WorldMix } from './world';
 
 export type Assess = (input: AssessmentInput) => Assessment;
@@ -112,7 +121,9 @@ export function backtestReport(world: string, cases: readonly AssessedCase[]): B
       ece: expectedCalibrationError(forecasts),
       auc: auc(forecasts.map(({ p, met: m }) => ({ score: p, met: m }))),
       atCertainty: shareAtCertainty(forecasts),
-      atCertaintyForecast: shareAtCertainty(results.filter((r) => r.assessment.after.certain !== true).map(({ p, met: m }) => ({ p, met: m }))),
+      atCertaintyForecast: shareAtCertainty(
+        results.filter((r) => r.assessment.after.certain !== true).map(({ p, met: m }) => ({ p, met: m })),
+      ),
       reliability: reliability(forecasts),
     },
     capacityLine: { brier: brier(lineForecasts), auc: auc(margins.map(({ x, met: m }) => ({ score: x, met: m }))) },

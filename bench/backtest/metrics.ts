@@ -55,7 +55,7 @@ export function auc(scored: readonly { readonly score: number; readonly met: boo
   const sorted = [...scored].sort((a, b) => a.score - b.score);
   let rankSumMet = 0;
   let met = 0;
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j < sorted.length && sorted[j]!.score === sorted[i]!.score) j++;
     const averageRank = (i + 1 + j) / 2;

@@ -28,6 +28,7 @@ const worlds = [
   { mix: CAUTIOUS_WORLD, seed: seed + SECOND_WORLD_SEED_OFFSET },
 ];
 const report = process.argv.includes('--threat-study')
-  ? ({ mix, seed: worldSeed }: (typeof worlds)[number]) => formatThreatStudy(studyThreatRules(mix.name, assessWorld(assessChange, worldSeed, teams, undefined, mix)))
+  ? ({ mix, seed: worldSeed }: (typeof worlds)[number]) =>
+      formatThreatStudy(studyThreatRules(mix.name, assessWorld(assessChange, worldSeed, teams, undefined, mix)))
   : ({ mix, seed: worldSeed }: (typeof worlds)[number]) => formatReport(runBacktest(assessChange, worldSeed, teams, undefined, mix));
 console.log(worlds.map(report).join('\n\n'));

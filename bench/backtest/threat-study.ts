@@ -58,7 +58,8 @@ function effectBased(core: (facts: ChangeFacts, threshold: number) => boolean): 
   return (facts, threshold) => facts.goalChanged || (!facts.pastEnd && facts.lowers && core(facts, threshold));
 }
 
-const pushedBelow = (facts: ChangeFacts, threshold: number): boolean => isBelow(facts.after, threshold) && !isBelow(facts.before, threshold);
+const pushedBelow = (facts: ChangeFacts, threshold: number): boolean =>
+  isBelow(facts.after, threshold) && !isBelow(facts.before, threshold);
 /** The drop's lower bound at ~85% one-sided confidence. */
 const surelyDropped = (facts: ChangeFacts): number => facts.drop - (facts.drop - facts.dropLow) * Z_85_OVER_Z_95;
 
@@ -82,7 +83,10 @@ export const THREAT_RULES: readonly ThreatRule[] = [
   ...MARGIN_SHARES.map((share) => ({
     family: '(c)',
     name: `loses ≥ ${points(share)}% of the margin above T`,
-    isThreat: effectBased((facts, threshold) => facts.before > threshold && (reaches(facts.drop / (facts.before - threshold), share) || pushedBelow(facts, threshold))),
+    isThreat: effectBased(
+      (facts, threshold) =>
+        facts.before > threshold && (reaches(facts.drop / (facts.before - threshold), share) || pushedBelow(facts, threshold)),
+    ),
   })),
   { family: '(d)', name: 'pushed below T', isThreat: effectBased(pushedBelow) },
   { family: '(d)', name: 'below T after it', isThreat: effectBased((facts, threshold) => isBelow(facts.after, threshold)) },
@@ -134,12 +138,22 @@ export function factsOf({ assessment }: AssessedCase): ChangeFacts {
   };
 }
 
-export function studyThreatRules(world: string, cases: readonly AssessedCase[], rules: readonly ThreatRule[] = THREAT_RULES, threshold = DEFAULT_THRESHOLDS.threatBelow): ThreatStudy {
-  const judged = cases.map((assessed) => ({ facts: factsOf(assessed), met: assessed.testCase.met, caused: !assessed.testCase.met && assessed.testCase.metWithoutChange }));
+export function studyThreatRules(
+  world: string,
+  cases: readonly AssessedCase[],
+  rules: readonly ThreatRule[] = THREAT_RULES,
+  threshold = DEFAULT_THRESHOLDS.threatBelow,
+): ThreatStudy {
+  const judged = cases.map((assessed) => ({
+    facts: factsOf(assessed),
+    met: assessed.testCase.met,
+    caused: !assessed.testCase.met && assessed.testCase.metWithoutChange,
+  }));
   const met = judged.filter((c) => c.met);
   const missed = judged.filter((c) => !c.met);
   const caused = judged.filter((c) => c.caused);
-  const share = (of: typeof judged, warns: (facts: ChangeFacts) => boolean) => (of.length > 0 ? of.filter((c) => warns(c.facts)).length / of.length : NaN);
+  const share = (of: typeof judged, warns: (facts: ChangeFacts) => boolean) =>
+    of.length > 0 ? of.filter((c) => warns(c.facts)).length / of.length : NaN;
   const scores = rules.map((rule) => {
     const threat = (facts: ChangeFacts) => rule.isThreat(facts, threshold);
     const warned = (facts: ChangeFacts) => threat(facts) || isBelow(facts.after, threshold);
@@ -151,7 +165,10 @@ export function studyThreatRules(world: string, cases: readonly AssessedCase[], 
       causedMissesCaught: share(caused, threat),
       warnedOnMet: share(met, warned),
       warnedMisses: share(missed, warned),
-      aboveThreshold: { threats: aboveThreshold.length, missed: aboveThreshold.length > 0 ? aboveThreshold.filter((c) => !c.met).length / aboveThreshold.length : NaN },
+      aboveThreshold: {
+        threats: aboveThreshold.length,
+        missed: aboveThreshold.length > 0 ? aboveThreshold.filter((c) => !c.met).length / aboveThreshold.length : NaN,
+      },
     };
   });
   return { world, threshold, met: met.length, missed: missed.length, causedMisses: caused.length, scores };

@@ -200,7 +200,7 @@ function newItem(team: Team, goalCritical = false): TrueItem {
   const random = team.random;
   const estimate = random.pick(FIBONACCI);
   const unestimated = random.chance(team.unestimatedShare);
-  const error = Math.exp(team.kind.estimateError * random.normal() - (team.kind.estimateError ** 2) / 2);
+  const error = Math.exp(team.kind.estimateError * random.normal() - team.kind.estimateError ** 2 / 2);
   return {
     key: `T-${team.nextKey++}`,
     points: unestimated ? null : estimate,
@@ -282,7 +282,10 @@ function playHistory(team: Team, sprints: number): { history: SprintHistory[]; c
   let carried: TrueItem[] = [];
   const recent: number[] = [];
   for (let index = 0; index < sprints; index++) {
-    const planned = (recent.length > 0 ? recent.slice(-3).reduce((a, b) => a + b, 0) / Math.min(3, recent.length) : team.pace * SPRINT_WORKING_DAYS / team.bias) * team.random.between(0.85, 1.2);
+    const planned =
+      (recent.length > 0
+        ? recent.slice(-3).reduce((a, b) => a + b, 0) / Math.min(3, recent.length)
+        : (team.pace * SPRINT_WORKING_DAYS) / team.bias) * team.random.between(0.85, 1.2);
     const items = plan(team, carried, planned);
     const committed = items.reduce((sum, item) => sum + item.creditedPoints, 0);
     const holidays = holidaysOf(team, SPRINT_WORKING_DAYS);
@@ -293,7 +296,14 @@ function playHistory(team: Team, sprints: number): { history: SprintHistory[]; c
     });
     const completed = daily.reduce((a, b) => a + b, 0);
     recent.push(completed);
-    history.push({ sprintId: index + 1, name: `Sprint ${index + 1}`, committedPoints: committed, completedPoints: completed, workingDays: SPRINT_WORKING_DAYS, dailyCompletedPoints: daily });
+    history.push({
+      sprintId: index + 1,
+      name: `Sprint ${index + 1}`,
+      committedPoints: committed,
+      completedPoints: completed,
+      workingDays: SPRINT_WORKING_DAYS,
+      dailyCompletedPoints: daily,
+    });
     carried = items.filter((item) => item.finishedOnDay === null).map((item) => ({ ...item, goalCritical: false }));
   }
   return { history, carried, recentPoints: recent };
@@ -304,11 +314,25 @@ function withTraps(team: Team, history: SprintHistory[]): SprintHistory[] {
   const random = team.random;
   const trapped = [...history];
   if (random.chance(0.06)) {
-    trapped.push({ sprintId: 900, name: 'Sprint with no Done column', committedPoints: 20, completedPoints: 0, workingDays: SPRINT_WORKING_DAYS, dailyCompletedPoints: new Array(SPRINT_WORKING_DAYS).fill(0) });
+    trapped.push({
+      sprintId: 900,
+      name: 'Sprint with no Done column',
+      committedPoints: 20,
+      completedPoints: 0,
+      workingDays: SPRINT_WORKING_DAYS,
+      dailyCompletedPoints: new Array(SPRINT_WORKING_DAYS).fill(0),
+    });
   }
   if (random.chance(0.05)) {
     const points = Math.round(team.pace * 3);
-    trapped.push({ sprintId: 901, name: 'Sprint closed a day after it started', committedPoints: points, completedPoints: points, workingDays: 1, dailyCompletedPoints: [points] });
+    trapped.push({
+      sprintId: 901,
+      name: 'Sprint closed a day after it started',
+      committedPoints: points,
+      completedPoints: points,
+      workingDays: 1,
+      dailyCompletedPoints: [points],
+    });
   }
   return trapped;
 }
@@ -327,13 +351,22 @@ function toIssue(item: TrueItem, status: SprintIssue['statusCategory']): SprintI
     priorityName: 'Medium',
     issueType: 'Story',
     ...(item.subtasks > 0 && status !== 'todo'
-      ? { subtaskProgress: { done: status === 'done' ? item.subtasks : Math.min(item.subtasks - 1, Math.floor(progressShare * item.subtasks)), total: item.subtasks } }
+      ? {
+          subtaskProgress: {
+            done: status === 'done' ? item.subtasks : Math.min(item.subtasks - 1, Math.floor(progressShare * item.subtasks)),
+            total: item.subtasks,
+          },
+        }
       : {}),
   };
 }
 
 /** A random change at the snapshot; applied to the true items as well as proposed to the engine. */
-function randomChange(team: Team, items: TrueItem[], snapshotStatus: (item: TrueItem) => SprintIssue['statusCategory']): { change: Change; subject: string; incoming?: TrueItem } {
+function randomChange(
+  team: Team,
+  items: TrueItem[],
+  snapshotStatus: (item: TrueItem) => SprintIssue['statusCategory'],
+): { change: Change; subject: string; incoming?: TrueItem } {
   const random = team.random;
   const open = items.filter((item) => snapshotStatus(item) !== 'done');
   const nonGoalTodo = open.filter((item) => !item.goalCritical && snapshotStatus(item) === 'todo');
@@ -449,7 +482,9 @@ export function generateCase(seed: number, index: number, mix: WorldMix = PRIMAR
   const nowMs = weekend
     ? SPRINT_START + 5 * DAY_MS + random.between(0, 2) * DAY_MS
     : SPRINT_START + calendarOffsetOf(day) * DAY_MS + dayShare * 8 * 3_600_000;
-  const statusAtSnapshot = new Map(items.map((item) => [item.key, item.finishedOnDay !== null ? 'done' : item.progress > 0 ? 'in-progress' : 'todo'] as const));
+  const statusAtSnapshot = new Map(
+    items.map((item) => [item.key, item.finishedOnDay !== null ? 'done' : item.progress > 0 ? 'in-progress' : 'todo'] as const),
+  );
   const snapshotStatus = (item: TrueItem) => statusAtSnapshot.get(item.key) ?? 'todo';
   const issues = items.map((item) => toIssue(item, snapshotStatus(item)));
 
@@ -460,7 +495,15 @@ export function generateCase(seed: number, index: number, mix: WorldMix = PRIMAR
 
   const input: AssessmentInput = {
     snapshot: {
-      sprint: { id: 100, boardId: 1, name: 'Current sprint', state: 'active', goal: 'The sprint goal', startDate: iso(SPRINT_START), endDate: iso(SPRINT_START + 11 * DAY_MS + 8 * 3_600_000) },
+      sprint: {
+        id: 100,
+        boardId: 1,
+        name: 'Current sprint',
+        state: 'active',
+        goal: 'The sprint goal',
+        startDate: iso(SPRINT_START),
+        endDate: iso(SPRINT_START + 11 * DAY_MS + 8 * 3_600_000),
+      },
       issues,
       estimation: 'points',
     },
@@ -493,12 +536,20 @@ export function generateCase(seed: number, index: number, mix: WorldMix = PRIMAR
   const metWithoutChange = playOut(untouched, (d) => effort[d]!);
 
   const usable = visible.filter((sprint) => sprint.completedPoints > 0);
-  const meanRate = usable.length > 0 ? usable.reduce((sum, sprint) => sum + sprint.completedPoints / sprint.workingDays, 0) / usable.length : 0;
+  const meanRate =
+    usable.length > 0 ? usable.reduce((sum, sprint) => sum + sprint.completedPoints / sprint.workingDays, 0) / usable.length : 0;
   const daysLeft = SPRINT_WORKING_DAYS - day - dayShare;
   const openAfter = truly.filter((item) => snapshotStatus(item) !== 'done');
   const lastGoal = openAfter.findLastIndex((item) => item.goalCritical);
   const requiredWork = openAfter.slice(0, lastGoal + 1).reduce((sum, item) => sum + (item.points ?? 3), 0);
-  return { team: kind.name, input, met, metWithoutChange, oracle: oracleMet / ORACLE_REPLAYS, capacityLine: { capacity: meanRate * daysLeft, requiredWork } };
+  return {
+    team: kind.name,
+    input,
+    met,
+    metWithoutChange,
+    oracle: oracleMet / ORACLE_REPLAYS,
+    capacityLine: { capacity: meanRate * daysLeft, requiredWork },
+  };
 }
 
 export function generateWorld(seed: number, teams: number, mix: WorldMix = PRIMARY_WORLD): BacktestCase[] {

@@ -42,19 +42,53 @@ const BACKLOG_PATH = `/jira/software/projects/${HOME_PROJECT_KEY}/boards/1/backl
 export function chromeRoutes(options: ChromeRouteOptions): Route[] {
   const { app, settings } = options;
 
-  function render(call: RouteCall, section: Section, page: { title: string; body: SafeHtml }, status = 200, scripts: readonly string[] = []): void {
+  function render(
+    call: RouteCall,
+    section: Section,
+    page: { title: string; body: SafeHtml },
+    status = 200,
+    scripts: readonly string[] = [],
+  ): void {
     const site = options.site();
     const { viewer, person, people } = viewerOf(call.request, site);
     const notificationCount = site.notifications.filter((notification) => notification.recipientAccountId === person.accountId).length;
-    sendHtml(call.response, status, pageHtml({ ...page, section, viewer, person, people, licenseActive: settings.current().licenseActive, scripts, notificationCount }));
+    sendHtml(
+      call.response,
+      status,
+      pageHtml({ ...page, section, viewer, person, people, licenseActive: settings.current().licenseActive, scripts, notificationCount }),
+    );
   }
 
   function notFound(call: RouteCall, section: Section, what: string): void {
-    render(call, section, { title: 'Not found', body: html`<div class="empty-state"><h1>We can’t find that</h1><p>${what}</p><p><a href="${BACKLOG_PATH}">Go to the backlog</a></p></div>` }, 404);
+    render(
+      call,
+      section,
+      {
+        title: 'Not found',
+        body: html`<div class="empty-state">
+          <h1>We can’t find that</h1>
+          <p>${what}</p>
+          <p><a href="${BACKLOG_PATH}">Go to the backlog</a></p>
+        </div>`,
+      },
+      404,
+    );
   }
 
   function forbidden(call: RouteCall, section: Section, what: string): void {
-    render(call, section, { title: 'No access', body: html`<div class="empty-state"><h1>You don’t have access</h1><p>${what}</p><p>Switch to another person in the top bar.</p></div>` }, 403);
+    render(
+      call,
+      section,
+      {
+        title: 'No access',
+        body: html`<div class="empty-state">
+          <h1>You don’t have access</h1>
+          <p>${what}</p>
+          <p>Switch to another person in the top bar.</p>
+        </div>`,
+      },
+      403,
+    );
   }
 
   function actorOf(request: IncomingMessage) {
@@ -62,7 +96,10 @@ export function chromeRoutes(options: ChromeRouteOptions): Route[] {
   }
 
   async function forwardToJira(call: RouteCall, path: string, body?: Record<string, unknown>): Promise<void> {
-    const answer = await fetch(`${options.jiraUrl}${path}`, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {});
+    const answer = await fetch(
+      `${options.jiraUrl}${path}`,
+      body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {},
+    );
     const text = await answer.text();
     call.response.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(text);
   }
@@ -71,13 +108,20 @@ export function chromeRoutes(options: ChromeRouteOptions): Route[] {
   async function actInJira(call: RouteCall, action: 'move' | 'rank'): Promise<void> {
     const site = options.site();
     const issue = site.issueByKeyOrId(call.params[0] ?? '');
-    if (!issue) return sendJson(call.response, 404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
+    if (!issue)
+      return sendJson(call.response, 404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
     const actor = actorOf(call.request);
     if (!site.can(actor, 'SCHEDULE_ISSUES', site.projectOf(issue))) {
-      return sendJson(call.response, 403, { errorMessages: ['You do not have permission to schedule issues in this project.'], errors: {} });
+      return sendJson(call.response, 403, {
+        errorMessages: ['You do not have permission to schedule issues in this project.'],
+        errors: {},
+      });
     }
     const body = await call.body();
-    return forwardToJira(call, `/__sandbox/issues/${encodeURIComponent(issue.key)}/${action}`, { ...body, actorAccountId: actor.accountId });
+    return forwardToJira(call, `/__sandbox/issues/${encodeURIComponent(issue.key)}/${action}`, {
+      ...body,
+      actorAccountId: actor.accountId,
+    });
   }
 
   /**
@@ -91,7 +135,12 @@ export function chromeRoutes(options: ChromeRouteOptions): Route[] {
     const body = await call.body();
     const project = site.projectByKeyOrId(String(body.projectKey ?? HOME_PROJECT_KEY));
     if (!project) return sendJson(call.response, 400, { errorMessages: [], errors: { project: 'valid project is required' } });
-    const estimate = typeof body.estimate === 'string' && body.estimate.trim() !== '' ? Number(body.estimate) : typeof body.estimate === 'number' ? body.estimate : null;
+    const estimate =
+      typeof body.estimate === 'string' && body.estimate.trim() !== ''
+        ? Number(body.estimate)
+        : typeof body.estimate === 'number'
+          ? body.estimate
+          : null;
     const fields: Record<string, unknown> = {
       project: { key: project.key },
       issuetype: { name: String(body.type ?? '') },
@@ -104,7 +153,9 @@ export function chromeRoutes(options: ChromeRouteOptions): Route[] {
       headers: { 'content-type': 'application/json', [ACTOR_HEADER]: `user:${actorOf(call.request).accountId}`, [SITE_HEADER]: site.id },
       body: JSON.stringify({ fields }),
     });
-    call.response.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(await answer.text());
+    call.response
+      .writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+      .end(await answer.text());
   }
 
   return [
@@ -119,14 +170,16 @@ export function chromeRoutes(options: ChromeRouteOptions): Route[] {
       const site = options.site();
       const issue = site.issueByKeyOrId(call.params[0] ?? '');
       if (!issue) return notFound(call, 'issues', `There is no issue ${call.params[0]} on this site.`);
-      if (!site.canSeeIssue(actorOf(call.request), issue)) return forbidden(call, 'issues', `You can’t see ${issue.key}: it is in a project you have no access to.`);
+      if (!site.canSeeIssue(actorOf(call.request), issue))
+        return forbidden(call, 'issues', `You can’t see ${issue.key}: it is in a project you have no access to.`);
       return render(call, 'issues', issuePage(app, site, issue));
     }),
     route('GET', /^\/jira\/software\/projects\/([^/]+)\/issues$/, (call) => {
       const site = options.site();
       const project = site.projectByKeyOrId(call.params[0] ?? '');
       if (!project) return notFound(call, 'issues', `There is no project ${call.params[0]}.`);
-      if (!site.can(actorOf(call.request), 'BROWSE_PROJECTS', project)) return forbidden(call, 'issues', `You can’t browse ${project.name}.`);
+      if (!site.can(actorOf(call.request), 'BROWSE_PROJECTS', project))
+        return forbidden(call, 'issues', `You can’t browse ${project.name}.`);
       return render(call, 'issues', issueListPage(site, project));
     }),
     route('GET', /^\/jira\/software\/projects\/([^/]+)\/boards\/(\d+)(?:\/backlog)?$/, (call) => {
@@ -170,7 +223,9 @@ export function chromeRoutes(options: ChromeRouteOptions): Route[] {
     }),
     route('GET', /^\/api\/boards\/(\d+)$/, (call) => forwardToJira(call, `/__sandbox/boards/${call.params[0]}`)),
     route('POST', /^\/api\/issues$/, createIssue),
-    route('GET', /^\/api\/notifications$/, (call) => forwardToJira(call, `/__sandbox/notifications?accountId=${encodeURIComponent(actorOf(call.request).accountId)}`)),
+    route('GET', /^\/api\/notifications$/, (call) =>
+      forwardToJira(call, `/__sandbox/notifications?accountId=${encodeURIComponent(actorOf(call.request).accountId)}`),
+    ),
     route('POST', /^\/api\/issues\/([^/]+)\/move$/, (call) => actInJira(call, 'move')),
     route('POST', /^\/api\/issues\/([^/]+)\/rank$/, (call) => actInJira(call, 'rank')),
     route('POST', /^\/api\/licence$/, async (call) => {

@@ -24,6 +24,7 @@ function render(value: Interpolation): string {
 }
 
 export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
-  return new SafeHtml(strings.reduce((markup, chunk, index) => markup + chunk + (index < values.length ? render(values[index] as Interpolation) : ''), ''));
+  return new SafeHtml(
+    strings.reduce((markup, chunk, index) => markup + chunk + (index < values.length ? render(values[index] as Interpolation) : ''), ''),
+  );
 }
-

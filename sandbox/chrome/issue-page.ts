@@ -18,66 +18,87 @@ export function issuePage(app: HostedApp, site: JiraSite, issue: JiraIssue): { t
   const panels = app.manifest.uiModules.filter((module) => module.type === 'jira:issuePanel');
   const contexts = app.manifest.uiModules.filter((module) => module.type === 'jira:issueContext');
   const body = html`<nav class="breadcrumbs" aria-label="Breadcrumbs">
-  <a href="/jira/software/projects/${project.key}/boards/1/backlog">Projects</a> / <a href="/jira/software/projects/${project.key}/issues">${project.name}</a>
-  ${parent ? html` / <a href="/browse/${parent.key}">${parent.key}</a>` : ''} / <span>${issueTypeIcon(type.name)} ${issue.key}</span>
-</nav>
-${issuePicker(site, issue)}
-<div class="issue-view">
-  <div class="issue-main">
-    <h1 class="issue-summary">${issue.summary}</h1>
-    ${panels.map(
-      (module) => html`<section class="app-panel" aria-label="${module.title}">
-      <h2 class="app-panel-title"><span class="app-icon" aria-hidden="true">G</span>${module.title}</h2>
-      ${extensionFrame(app, module, { kind: 'issue', issueKey: issue.key })}
-    </section>`,
-    )}
-    <section class="activity" aria-label="Activity">
-      <h2>Activity</h2>
-      ${issue.comments.length === 0 ? html`<p class="subtle">No comments yet.</p>` : [...issue.comments].reverse().map((comment) => commentView(site, comment))}
-    </section>
-  </div>
-  <aside class="issue-side" aria-label="Details">
-    ${statusLozenge(issue)}
-    <dl class="details">
-      <dt>Assignee</dt><dd>${personName(site, issue.assigneeAccountId)}</dd>
-      <dt>Reporter</dt><dd>${personName(site, issue.reporterAccountId)}</dd>
-      <dt>Priority</dt><dd>${issue.priorityName}</dd>
-      <dt>Sprint</dt><dd>${site.openSprintOf(issue)?.name ?? 'None (backlog)'}</dd>
-      <dt>Story point estimate</dt><dd>${issue.points ?? 'None'}</dd>
-      <dt>Labels</dt><dd>${issue.labels.length ? issue.labels.map((label) => html`<span class="tag">${label}</span> `) : 'None'}</dd>
-      <dt>Parent</dt><dd>${parent ? html`<a href="/browse/${parent.key}">${parent.key} ${parent.summary}</a>` : 'None'}</dd>
-      <dt>Type</dt><dd>${type.name}</dd>
-    </dl>
-    <p class="subtle small">Created ${formatDate(issue.created)} · Updated ${formatDate(issue.updated)}</p>
-    ${contexts.map(
-      (module) => html`<details class="context-panel" open data-module-key="${module.key}">
-      <summary><span class="app-icon" aria-hidden="true">G</span>${module.title}</summary>
-      ${extensionFrame(app, module, { kind: 'issue', issueKey: issue.key })}
-    </details>`,
-    )}
-  </aside>
-</div>`;
+      <a href="/jira/software/projects/${project.key}/boards/1/backlog">Projects</a> /
+      <a href="/jira/software/projects/${project.key}/issues">${project.name}</a>
+      ${parent ? html` / <a href="/browse/${parent.key}">${parent.key}</a>` : ''} / <span>${issueTypeIcon(type.name)} ${issue.key}</span>
+    </nav>
+    ${issuePicker(site, issue)}
+    <div class="issue-view">
+      <div class="issue-main">
+        <h1 class="issue-summary">${issue.summary}</h1>
+        ${panels.map(
+          (module) =>
+            html`<section class="app-panel" aria-label="${module.title}">
+              <h2 class="app-panel-title"><span class="app-icon" aria-hidden="true">G</span>${module.title}</h2>
+              ${extensionFrame(app, module, { kind: 'issue', issueKey: issue.key })}
+            </section>`,
+        )}
+        <section class="activity" aria-label="Activity">
+          <h2>Activity</h2>
+          ${issue.comments.length === 0 ? html`<p class="subtle">No comments yet.</p>` : [...issue.comments].reverse().map((comment) => commentView(site, comment))}
+        </section>
+      </div>
+      <aside class="issue-side" aria-label="Details">
+        ${statusLozenge(issue)}
+        <dl class="details">
+          <dt>Assignee</dt>
+          <dd>${personName(site, issue.assigneeAccountId)}</dd>
+          <dt>Reporter</dt>
+          <dd>${personName(site, issue.reporterAccountId)}</dd>
+          <dt>Priority</dt>
+          <dd>${issue.priorityName}</dd>
+          <dt>Sprint</dt>
+          <dd>${site.openSprintOf(issue)?.name ?? 'None (backlog)'}</dd>
+          <dt>Story point estimate</dt>
+          <dd>${issue.points ?? 'None'}</dd>
+          <dt>Labels</dt>
+          <dd>${issue.labels.length ? issue.labels.map((label) => html`<span class="tag">${label}</span> `) : 'None'}</dd>
+          <dt>Parent</dt>
+          <dd>${parent ? html`<a href="/browse/${parent.key}">${parent.key} ${parent.summary}</a>` : 'None'}</dd>
+          <dt>Type</dt>
+          <dd>${type.name}</dd>
+        </dl>
+        <p class="subtle small">Created ${formatDate(issue.created)} · Updated ${formatDate(issue.updated)}</p>
+        ${contexts.map(
+          (module) =>
+            html`<details class="context-panel" open data-module-key="${module.key}">
+              <summary><span class="app-icon" aria-hidden="true">G</span>${module.title}</summary>
+              ${extensionFrame(app, module, { kind: 'issue', issueKey: issue.key })}
+            </details>`,
+        )}
+      </aside>
+    </div>`;
   return { title: `[${issue.key}] ${issue.summary}`, body };
 }
 
 export function issueListPage(site: JiraSite, project: JiraProject): { title: string; body: SafeHtml } {
   const issues = site.byRank([...site.issues.values()].filter((issue) => issue.projectId === project.id));
   const body = html`<h1>Issues <span class="subtle">· ${project.name}</span></h1>
-<table class="issue-table">
-  <thead><tr><th scope="col">Key</th><th scope="col">Summary</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Sprint</th><th scope="col">Points</th></tr></thead>
-  <tbody>
-  ${issues.map(
-    (issue) => html`<tr>
-    <td><a href="/browse/${issue.key}">${issue.key}</a></td>
-    <td><a href="/browse/${issue.key}">${issue.summary}</a></td>
-    <td>${issueTypeIcon(site.typeOf(issue).name)} ${site.typeOf(issue).name}</td>
-    <td>${statusLozenge(issue)}</td>
-    <td>${site.openSprintOf(issue)?.name ?? '—'}</td>
-    <td>${issue.points ?? '—'}</td>
-  </tr>`,
-  )}
-  </tbody>
-</table>`;
+    <table class="issue-table">
+      <thead>
+        <tr>
+          <th scope="col">Key</th>
+          <th scope="col">Summary</th>
+          <th scope="col">Type</th>
+          <th scope="col">Status</th>
+          <th scope="col">Sprint</th>
+          <th scope="col">Points</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${issues.map(
+          (issue) =>
+            html`<tr>
+              <td><a href="/browse/${issue.key}">${issue.key}</a></td>
+              <td><a href="/browse/${issue.key}">${issue.summary}</a></td>
+              <td>${issueTypeIcon(site.typeOf(issue).name)} ${site.typeOf(issue).name}</td>
+              <td>${statusLozenge(issue)}</td>
+              <td>${site.openSprintOf(issue)?.name ?? '—'}</td>
+              <td>${issue.points ?? '—'}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
   return { title: 'Issues', body };
 }
 
@@ -88,24 +109,31 @@ function issuePicker(site: JiraSite, current: JiraIssue): SafeHtml {
     const group = site.openSprintOf(issue)?.name ?? (issue.status.category === 'done' ? 'Done' : 'Backlog');
     groups.set(group, [...(groups.get(group) ?? []), issue]);
   }
-  return html`<label class="issue-picker">Go to issue
-  <select id="issue-picker">
-    ${[...groups].map(
-      ([group, issues]) => html`<optgroup label="${group}">${issues.map(
-        (issue) => html`<option value="${issue.key}" ${issue.id === current.id ? html`selected` : ''}>${issue.key} ${issue.summary}</option>`,
-      )}</optgroup>`,
-    )}
-  </select>
-</label>`;
+  return html`<label class="issue-picker"
+    >Go to issue
+    <select id="issue-picker">
+      ${[...groups].map(
+        ([group, issues]) =>
+          html`<optgroup label="${group}">
+            ${issues.map(
+              (issue) =>
+                html`<option value="${issue.key}" ${issue.id === current.id ? html`selected` : ''}>${issue.key} ${issue.summary}</option>`,
+            )}
+          </optgroup>`,
+      )}
+    </select>
+  </label>`;
 }
 
 function commentView(site: JiraSite, comment: IssueComment): SafeHtml {
   const author = authorOf(site, comment.author);
   return html`<article class="comment">
-  ${avatar(author)}
-  <div><p class="comment-meta"><strong>${author.displayName}</strong> <span class="subtle">${formatDate(comment.created)}</span></p>
-  <p class="comment-body">${adfText(comment.body, (accountId) => site.users.get(accountId)?.displayName)}</p></div>
-</article>`;
+    ${avatar(author)}
+    <div>
+      <p class="comment-meta"><strong>${author.displayName}</strong> <span class="subtle">${formatDate(comment.created)}</span></p>
+      <p class="comment-body">${adfText(comment.body, (accountId) => site.users.get(accountId)?.displayName)}</p>
+    </div>
+  </article>`;
 }
 
 function authorOf(site: JiraSite, actor: Actor): { accountId: string; displayName: string } {
@@ -119,7 +147,12 @@ function authorOf(site: JiraSite, actor: Actor): { accountId: string; displayNam
  */
 export function adfText(node: unknown, nameOf: (accountId: string) => string | undefined = () => undefined): string {
   if (typeof node !== 'object' || node === null) return '';
-  const { type, text, attrs, content } = node as { type?: string; text?: string; attrs?: { id?: string; text?: string }; content?: unknown[] };
+  const { type, text, attrs, content } = node as {
+    type?: string;
+    text?: string;
+    attrs?: { id?: string; text?: string };
+    content?: unknown[];
+  };
   if (type === 'text') return text ?? '';
   if (type === 'mention') return attrs?.text ?? `@${(attrs?.id && nameOf(attrs.id)) ?? 'someone'}`;
   if (type === 'hardBreak') return '\n';

@@ -44,8 +44,18 @@ export function createBridgeHost(options: BridgeHostOptions): BridgeHost {
     const facts = options.facts();
     const license = { active: facts.licenseActive };
     const request = { call: { functionKey, payload }, context: productContext(module, mount.placement, viewer, facts) };
-    const backendRuntimePayload = { principal: { accountId: viewer.accountId }, installContext: `ari:cloud:jira::site/${facts.cloudId}`, license };
-    const invocation = { accountId: viewer.accountId, cloudId: facts.cloudId, installationId: options.installationId, moduleKey: module.key, license };
+    const backendRuntimePayload = {
+      principal: { accountId: viewer.accountId },
+      installContext: `ari:cloud:jira::site/${facts.cloudId}`,
+      license,
+    };
+    const invocation = {
+      accountId: viewer.accountId,
+      cloudId: facts.cloudId,
+      installationId: options.installationId,
+      moduleKey: module.key,
+      license,
+    };
     return withinTimeLimit(runInvocation(invocation, () => handler(request, backendRuntimePayload)));
   }
 
@@ -65,8 +75,10 @@ export function createBridgeHost(options: BridgeHostOptions): BridgeHost {
     submitGadgetConfiguration(mount, configuration) {
       return answer(() => {
         const placement: Placement = mount.placement;
-        if (placement.kind !== 'gadget' || placement.entryPoint !== 'edit') throw new PlacementError("this resource's view is not submittable.");
-        if (typeof configuration !== 'object' || configuration === null || Array.isArray(configuration)) throw new PlacementError('A gadget configuration must be an object.');
+        if (placement.kind !== 'gadget' || placement.entryPoint !== 'edit')
+          throw new PlacementError("this resource's view is not submittable.");
+        if (typeof configuration !== 'object' || configuration === null || Array.isArray(configuration))
+          throw new PlacementError('A gadget configuration must be an object.');
         options.saveGadgetConfiguration(placement.gadgetId, configuration as Record<string, unknown>);
         return true;
       });
@@ -85,7 +97,10 @@ function answer(work: () => unknown): BridgeAnswer {
 function withinTimeLimit<T>(work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`The function did not finish within ${RESOLVER_TIME_LIMIT_MS / 1000} s and was stopped.`)), RESOLVER_TIME_LIMIT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`The function did not finish within ${RESOLVER_TIME_LIMIT_MS / 1000} s and was stopped.`)),
+      RESOLVER_TIME_LIMIT_MS,
+    );
   });
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }

@@ -12,7 +12,14 @@ import type { ForgeFunctionHandler, QueueConsumer } from './queue-emulator';
 import type { ProductTrigger } from './trigger-emulator';
 
 /** The Jira module types the sandbox has a page for. */
-export const HOSTED_MODULE_TYPES = ['jira:issuePanel', 'jira:issueContext', 'jira:dashboardGadget', 'jira:projectSettingsPage', 'jira:boardAction', 'jira:sprintAction'] as const;
+export const HOSTED_MODULE_TYPES = [
+  'jira:issuePanel',
+  'jira:issueContext',
+  'jira:dashboardGadget',
+  'jira:projectSettingsPage',
+  'jira:boardAction',
+  'jira:sprintAction',
+] as const;
 export type HostedModuleType = (typeof HOSTED_MODULE_TYPES)[number];
 
 export interface UiModule {
@@ -35,7 +42,12 @@ export interface AppManifest {
   readonly functions: ReadonlyMap<string, string>;
   readonly consumers: readonly { readonly key: string; readonly queue: string; readonly functionKey: string; readonly method?: string }[];
   /** Product-event `trigger` modules. */
-  readonly triggers: readonly { readonly key: string; readonly functionKey: string; readonly events: readonly string[]; readonly ignoreSelf: boolean }[];
+  readonly triggers: readonly {
+    readonly key: string;
+    readonly functionKey: string;
+    readonly events: readonly string[];
+    readonly ignoreSelf: boolean;
+  }[];
   /** `app.storage.entities`: the custom entities Forge storage accepts. */
   readonly storageEntities: readonly EntityDeclaration[];
   /** The `permissions.content` CSP allowances (Forge blocks inline scripts and styles without them). */
@@ -66,7 +78,11 @@ export interface HostedApp {
  * A module's title as Jira shows it: plain text, or an `i18n` key looked up in the manifest's
  * fallback translation file (the sandbox chrome is English; the apps themselves follow the locale).
  */
-function titleOf(module: RawModule, translations: { resources?: { key: string; path: string }[]; fallback?: { default?: string } } | undefined, appRoot: string): string {
+function titleOf(
+  module: RawModule,
+  translations: { resources?: { key: string; path: string }[]; fallback?: { default?: string } } | undefined,
+  appRoot: string,
+): string {
   if (typeof module.title === 'string') return module.title;
   const key = module.title?.i18n;
   const fallback = translations?.resources?.find((resource) => resource.key === translations.fallback?.default);
@@ -80,16 +96,14 @@ export function readManifest(appRoot: string): AppManifest {
   const raw = parse(readFileSync(join(appRoot, 'manifest.yml'), 'utf8'));
   const modules: Record<string, RawModule[]> = raw.modules ?? {};
   const uiModules = HOSTED_MODULE_TYPES.flatMap((type) =>
-    (modules[type] ?? []).map(
-      (module): UiModule => ({
-        type,
-        key: module.key,
-        title: titleOf(module, raw.translations, appRoot),
-        resource: module.resource ?? '',
-        editResource: module.edit?.resource ?? null,
-        resolverFunction: module.resolver?.function ?? null,
-      }),
-    ),
+    (modules[type] ?? []).map((module): UiModule => ({
+      type,
+      key: module.key,
+      title: titleOf(module, raw.translations, appRoot),
+      resource: module.resource ?? '',
+      editResource: module.edit?.resource ?? null,
+      resolverFunction: module.resolver?.function ?? null,
+    })),
   );
   return {
     appId: raw.app?.id ?? 'sandbox-app',
@@ -117,7 +131,11 @@ export function readManifest(appRoot: string): AppManifest {
 }
 
 /** Loads every function's handler from the app's source, as the Forge runtime loads the bundle. */
-export function loadFunctions(appRoot: string, manifest: AppManifest, modules: Readonly<Record<string, Record<string, unknown>>> = {}): ReadonlyMap<string, ForgeFunctionHandler> {
+export function loadFunctions(
+  appRoot: string,
+  manifest: AppManifest,
+  modules: Readonly<Record<string, Record<string, unknown>>> = {},
+): ReadonlyMap<string, ForgeFunctionHandler> {
   const handlers = new Map<string, ForgeFunctionHandler>();
   for (const [key, reference] of manifest.functions) {
     const dot = reference.lastIndexOf('.');
@@ -126,7 +144,8 @@ export function loadFunctions(appRoot: string, manifest: AppManifest, modules: R
     // The manifest names the module at run time, so it is required, not imported.
     const module = modules[file] ?? (require(join(appRoot, 'src', file)) as Record<string, unknown>);
     const handler = module[exported];
-    if (typeof handler !== 'function') throw new Error(`manifest.yml names ${reference} for function ${key}, but src/${file} exports no such function`);
+    if (typeof handler !== 'function')
+      throw new Error(`manifest.yml names ${reference} for function ${key}, but src/${file} exports no such function`);
     handlers.set(key, handler as ForgeFunctionHandler);
   }
   return handlers;

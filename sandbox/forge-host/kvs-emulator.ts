@@ -30,7 +30,14 @@ import {
 import { FaultSwitch, type Fault } from '../jira/faults';
 import type { Invocation } from './forge-runtime';
 import { attributeOf, compareValues, isRecord, matchesFilters, parseFilters, parseRange, satisfies, type Filters } from './kvs-conditions';
-import { emptyInstallation, loadInstallations, saveInstallations, type Bucket, type InstallationStore, type StoredItem } from './kvs-persistence';
+import {
+  emptyInstallation,
+  loadInstallations,
+  saveInstallations,
+  type Bucket,
+  type InstallationStore,
+  type StoredItem,
+} from './kvs-persistence';
 import { badRequest, KvsRequestError } from './kvs-request-error';
 
 /** Entity names, per the `app.storage.entities[].name` rule in @forge/manifest's manifest-schema.json. */
@@ -156,8 +163,10 @@ export function createKvsEmulator(options: KvsEmulatorOptions): KvsEmulator {
     return store;
   };
 
-  const queryView = (installationId: string) => (entityName: string, live: Bucket): Bucket =>
-    options.queries === 'lagging' ? (queryViews.get(installationId)?.get(entityName) ?? new Map()) : live;
+  const queryView =
+    (installationId: string) =>
+    (entityName: string, live: Bucket): Bucket =>
+      options.queries === 'lagging' ? (queryViews.get(installationId)?.get(entityName) ?? new Map()) : live;
 
   const carryOut = (installationId: string, path: string, rawBody: RequestInit['body']): Response => {
     const route = Object.hasOwn(ROUTES, path) ? ROUTES[path] : undefined;
@@ -269,7 +278,10 @@ class SiteOperations {
     // Forge caps key-value pages at 20 rather than refusing a larger limit.
     const limit = Math.min(requireLimit(field(body, 'limit')), FORGE_KEY_QUERY_MAX_LIMIT);
     const after = field(body, 'after');
-    const afterKey = after === undefined ? undefined : decodeCursor(after, (cursor) => (cursor.prefix === prefix && typeof cursor.key === 'string' ? cursor.key : undefined));
+    const afterKey =
+      after === undefined
+        ? undefined
+        : decodeCursor(after, (cursor) => (cursor.prefix === prefix && typeof cursor.key === 'string' ? cursor.key : undefined));
     const keys = [...this.site.keyValues.keys()]
       .filter((key) => key.startsWith(prefix) && (afterKey === undefined || key > afterKey) && this.live(this.site.keyValues, key))
       .sort();
@@ -294,10 +306,16 @@ class SiteOperations {
     const filters = parseFilters(field(body, 'filters'));
     const limit = requireLimit(field(body, 'limit'));
     if (limit > FORGE_ENTITY_QUERY_MAX_LIMIT) {
-      throw badRequest('COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE', `The page limit must be set between 1 and ${FORGE_ENTITY_QUERY_MAX_LIMIT}.`);
+      throw badRequest(
+        'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE',
+        `The page limit must be set between 1 and ${FORGE_ENTITY_QUERY_MAX_LIMIT}.`,
+      );
     }
     const sort = field(body, 'sort') === 'DESC' ? 'DESC' : 'ASC';
-    const position = (key: string, item: StoredItem): IndexPosition => ({ range: attributeOf(item.value as Record<string, unknown>, index.range), key });
+    const position = (key: string, item: StoredItem): IndexPosition => ({
+      range: attributeOf(item.value as Record<string, unknown>, index.range),
+      key,
+    });
     const order = (left: IndexPosition, right: IndexPosition) => {
       const ascending = compareValues(left.range, right.range) || compareValues(left.key, right.key);
       return sort === 'DESC' ? -ascending : ascending;
@@ -317,7 +335,10 @@ class SiteOperations {
       cursor === undefined
         ? undefined
         : decodeCursor(cursor, (decoded) =>
-            decoded.entity === entity.declaration.name && decoded.index === index.name && decoded.sort === sort && typeof decoded.key === 'string'
+            decoded.entity === entity.declaration.name &&
+            decoded.index === index.name &&
+            decoded.sort === sort &&
+            typeof decoded.key === 'string'
               ? { range: decoded.range, key: decoded.key }
               : undefined,
           );
@@ -328,8 +349,12 @@ class SiteOperations {
     const last = scanned.at(-1);
     const fields = metadataFields(recordField(body, 'options').metadataFields);
     return ok({
-      data: scanned.filter(({ item }) => !filters || matchesFilters(item.value as Record<string, unknown>, filters)).map(({ key, item }) => itemView(key, item, fields)),
-      ...(last && start + limit < inIndex.length ? { cursor: encodeCursor({ entity: entity.declaration.name, index: index.name, sort, ...last.at }) } : {}),
+      data: scanned
+        .filter(({ item }) => !filters || matchesFilters(item.value as Record<string, unknown>, filters))
+        .map(({ key, item }) => itemView(key, item, fields)),
+      ...(last && start + limit < inIndex.length
+        ? { cursor: encodeCursor({ entity: entity.declaration.name, index: index.name, sort, ...last.at }) }
+        : {}),
     });
   }
 
@@ -339,7 +364,10 @@ class SiteOperations {
     const successfulKeys: unknown[] = [];
     const failedKeys: unknown[] = [];
     for (const item of body) {
-      const named = { key: field(item, 'key'), ...(field(item, 'entityName') === undefined ? {} : { entityName: field(item, 'entityName') }) };
+      const named = {
+        key: field(item, 'key'),
+        ...(field(item, 'entityName') === undefined ? {} : { entityName: field(item, 'entityName') }),
+      };
       try {
         const answer = operation(this.targetFor(field(item, 'entityName')), item);
         successfulKeys.push(answer.status === 200 ? { ...named, ...(answer.body as object) } : named);
@@ -353,7 +381,8 @@ class SiteOperations {
 
   /** All or nothing: every operation is validated and every condition judged before anything is written. */
   transact(body: unknown, bodyBytes: number): Answer {
-    if (bodyBytes > FORGE_TRANSACTION_MAX_BYTES) throw badRequest('BAD_REQUEST', `A transaction may carry at most ${FORGE_TRANSACTION_MAX_BYTES} bytes.`);
+    if (bodyBytes > FORGE_TRANSACTION_MAX_BYTES)
+      throw badRequest('BAD_REQUEST', `A transaction may carry at most ${FORGE_TRANSACTION_MAX_BYTES} bytes.`);
     const operations = [
       ...listField(body, 'set').map((raw) => this.prepare('set', raw)),
       ...listField(body, 'delete').map((raw) => this.prepare('delete', raw)),
@@ -375,7 +404,14 @@ class SiteOperations {
       );
     }
     for (const operation of operations) {
-      if (operation.kind === 'set') this.write(operation.target.bucket, operation.key, operation.value, operation.expiresAt, this.live(operation.target.bucket, operation.key));
+      if (operation.kind === 'set')
+        this.write(
+          operation.target.bucket,
+          operation.key,
+          operation.value,
+          operation.expiresAt,
+          this.live(operation.target.bucket, operation.key),
+        );
       if (operation.kind === 'delete' && operation.target.bucket.delete(operation.key)) this.changed = true;
     }
     return NO_CONTENT;
@@ -388,7 +424,14 @@ class SiteOperations {
     if (conditions && !target.entity) throw badRequest('BAD_REQUEST', 'Transaction conditions apply to custom entities only.');
     if (kind === 'check' && !conditions) throw badRequest('BAD_REQUEST', 'A transaction check needs an entity and conditions.');
     if (kind !== 'set') return { kind, target, key, conditions, value: undefined, expiresAt: null };
-    return { kind, target, key, conditions, value: requireStorable(target, field(raw, 'value')), expiresAt: expiryOf(recordField(raw, 'options').ttl, this.at) };
+    return {
+      kind,
+      target,
+      key,
+      conditions,
+      value: requireStorable(target, field(raw, 'value')),
+      expiresAt: expiryOf(recordField(raw, 'options').ttl, this.at),
+    };
   }
 
   /** A check needs the item to exist; set and delete judge their conditions against it, absent attributes and all. */
@@ -407,7 +450,8 @@ class SiteOperations {
     if (typeof entityName !== 'string' || entityName.length < ENTITY_NAME_MIN_CHARS) {
       throw badRequest('ENTITY_TYPE_TOO_SHORT', `The entity name must have at least ${ENTITY_NAME_MIN_CHARS} characters.`);
     }
-    if (entityName.length > ENTITY_NAME_MAX_CHARS) throw badRequest('ENTITY_TYPE_TOO_LARGE', `The entity name exceeds ${ENTITY_NAME_MAX_CHARS} characters.`);
+    if (entityName.length > ENTITY_NAME_MAX_CHARS)
+      throw badRequest('ENTITY_TYPE_TOO_LARGE', `The entity name exceeds ${ENTITY_NAME_MAX_CHARS} characters.`);
     const entity = this.entities.get(entityName);
     if (!entity) throw badRequest('INVALID_ENTITY_TYPE', `No entity ${entityName} is declared in the manifest's app.storage.entities.`);
     return entity;
@@ -451,8 +495,10 @@ function resolveEntities(declarations: readonly EntityDeclaration[]): ReadonlyMa
     for (const index of declaration.indexes ?? []) {
       const resolved = resolveIndex(index);
       const undeclared = [...resolved.partition, resolved.range].filter((attribute) => !Object.hasOwn(declaration.attributes, attribute));
-      if (undeclared.length > 0) throw new Error(`Index ${resolved.name} of ${name} names undeclared attributes: ${undeclared.join(', ')}.`);
-      if (resolved.name === RESERVED_INDEX_NAME || indexes.has(resolved.name)) throw new Error(`Index name ${resolved.name} of ${name} is reserved or repeated.`);
+      if (undeclared.length > 0)
+        throw new Error(`Index ${resolved.name} of ${name} names undeclared attributes: ${undeclared.join(', ')}.`);
+      if (resolved.name === RESERVED_INDEX_NAME || indexes.has(resolved.name))
+        throw new Error(`Index name ${resolved.name} of ${name} is reserved or repeated.`);
       indexes.set(resolved.name, resolved);
     }
     entities.set(name, { declaration, indexes });
@@ -470,8 +516,10 @@ function requireKey(target: Target, key: unknown): string {
   if (typeof key !== 'string' || key.length === 0) {
     throw badRequest(target.entity ? 'EMPTY_KEY' : 'KEY_TOO_SHORT', 'Key cannot be empty.');
   }
-  if (key.length > FORGE_KEY_MAX_CHARS) throw badRequest('KEY_TOO_LONG', `The provided key has exceeded the maximum ${FORGE_KEY_MAX_CHARS} characters.`);
-  if (!FORGE_KEY_PATTERN.test(key)) throw badRequest('INVALID_KEY', `The provided key does not match the regex: ${String(FORGE_KEY_PATTERN)}`);
+  if (key.length > FORGE_KEY_MAX_CHARS)
+    throw badRequest('KEY_TOO_LONG', `The provided key has exceeded the maximum ${FORGE_KEY_MAX_CHARS} characters.`);
+  if (!FORGE_KEY_PATTERN.test(key))
+    throw badRequest('INVALID_KEY', `The provided key does not match the regex: ${String(FORGE_KEY_PATTERN)}`);
   return key;
 }
 
@@ -492,7 +540,8 @@ function requireStorable(target: Target, value: unknown): unknown {
  * not declare, so code and manifest drifting apart fails here rather than on a customer's site.
  */
 function requireEntityValue(declaration: EntityDeclaration, value: unknown): void {
-  if (!isRecord(value)) throw badRequest('INVALID_ENTITY_VALUE', `A ${declaration.name} value must be an object of its declared attributes.`);
+  if (!isRecord(value))
+    throw badRequest('INVALID_ENTITY_VALUE', `A ${declaration.name} value must be an object of its declared attributes.`);
   for (const [attribute, attributeValue] of Object.entries(value)) {
     const declared = Object.hasOwn(declaration.attributes, attribute) ? declaration.attributes[attribute] : undefined;
     if (!declared) throw badRequest('INVALID_ENTITY_VALUE', `${attribute} is not an attribute of ${declaration.name} in the manifest.`);
@@ -595,7 +644,9 @@ function snapshotOf(store: InstallationStore, at: number): StoreSnapshot {
     keyValues: plain(store.keyValues),
     secrets: plain(store.secrets),
     entities: Object.fromEntries(
-      [...store.entities].map(([entityName, items]) => [entityName, plain(items)] as const).filter(([, items]) => Object.keys(items).length > 0),
+      [...store.entities]
+        .map(([entityName, items]) => [entityName, plain(items)] as const)
+        .filter(([, items]) => Object.keys(items).length > 0),
     ),
   };
 }
@@ -626,7 +677,11 @@ async function enact(fault: Fault | undefined): Promise<Response | undefined> {
   if (!fault) return undefined;
   switch (fault.kind) {
     case 'rate-limit':
-      return jsonResponse(429, { code: 'RATE_LIMIT_EXCEEDED', message: 'Rate limit exceeded' }, { 'retry-after': String(fault.retryAfterSeconds) });
+      return jsonResponse(
+        429,
+        { code: 'RATE_LIMIT_EXCEEDED', message: 'Rate limit exceeded' },
+        { 'retry-after': String(fault.retryAfterSeconds) },
+      );
     case 'server-error':
       return jsonResponse(fault.status, { code: 'INTERNAL_SERVER_ERROR', message: 'An internal server error has occurred' });
     case 'delay':

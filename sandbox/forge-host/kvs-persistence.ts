@@ -56,7 +56,9 @@ export function loadInstallations(filePath: string): Map<string, InstallationSto
     throw new Error(`The KVS emulator file ${filePath} is not valid JSON (${String(error)}). Fix or delete it (npm run sandbox:reset).`);
   }
   if (file.format !== FILE_FORMAT) {
-    throw new Error(`The KVS emulator file ${filePath} has format ${String(file.format)}, expected ${FILE_FORMAT}. Delete it (npm run sandbox:reset).`);
+    throw new Error(
+      `The KVS emulator file ${filePath} has format ${String(file.format)}, expected ${FILE_FORMAT}. Delete it (npm run sandbox:reset).`,
+    );
   }
   return new Map(
     file.installations.map(([installationId, stored]) => [

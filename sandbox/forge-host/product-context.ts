@@ -86,7 +86,12 @@ function extensionOf(module: UiModule, placement: Placement, facts: SiteFacts): 
       const issue = site.issueByKeyOrId(placement.issueKey);
       if (!issue) throw new PlacementError(`No issue ${placement.issueKey} in the sandbox`);
       const type = site.typeOf(issue);
-      return { type: module.type, issue: { id: issue.id, key: issue.key, type: type.name, typeId: type.id }, project: projectRef(site, site.projectOf(issue).key), isNewToIssue: false };
+      return {
+        type: module.type,
+        issue: { id: issue.id, key: issue.key, type: type.name, typeId: type.id },
+        project: projectRef(site, site.projectOf(issue).key),
+        isNewToIssue: false,
+      };
     }
     case 'gadget':
       return {

@@ -149,11 +149,17 @@ export function createQueueEmulator(options: QueueEmulatorOptions): QueueEmulato
     }
     const outcome = await invokeConsumer(consumer, event);
     if ('error' in outcome || isRetryRequest(outcome.result)) {
-      const retry = 'error' in outcome ? { retryAfter: 1, retryReason: UNKNOWN_ERROR, retryData: undefined } : retryOptionsOf(outcome.result as RetryRequest);
+      const retry =
+        'error' in outcome
+          ? { retryAfter: 1, retryReason: UNKNOWN_ERROR, retryData: undefined }
+          : retryOptionsOf(outcome.result as RetryRequest);
       if (event.retryCount < MAX_RETRIES) {
         record(event, 'retry', outcome);
         const retryCount = event.retryCount + 1;
-        schedule({ ...event, retryCount, retryContext: { retryCount, retryReason: retry.retryReason, retryData: retry.retryData } }, retry.retryAfter * secondsToMs);
+        schedule(
+          { ...event, retryCount, retryContext: { retryCount, retryReason: retry.retryReason, retryData: retry.retryData } },
+          retry.retryAfter * secondsToMs,
+        );
         return;
       }
       record(event, 'failed', outcome);
@@ -178,7 +184,10 @@ export function createQueueEmulator(options: QueueEmulatorOptions): QueueEmulato
     const asyncEvent = { body: event.body, queueName: event.queueName, jobId: event.jobId, eventId: event.eventId, ...retry };
     const [request, second] = consumer.method
       ? [
-          { call: { functionKey: consumer.method, payload: event.body, jobId: event.jobId }, context: { cloudId: event.invocation.cloudId, moduleKey: consumer.moduleKey, ...retry } },
+          {
+            call: { functionKey: consumer.method, payload: event.body, jobId: event.jobId },
+            context: { cloudId: event.invocation.cloudId, moduleKey: consumer.moduleKey, ...retry },
+          },
           { installContext, license: invocation.license },
         ]
       : [asyncEvent, { installContext, moduleKey: consumer.moduleKey, license: invocation.license }];
@@ -200,7 +209,14 @@ export function createQueueEmulator(options: QueueEmulatorOptions): QueueEmulato
     }
     jobs.set(request.jobId, { success: 0, inProgress: request.payload.length, failed: 0, cancelled: false });
     for (const event of request.payload) {
-      const queued: QueuedEvent = { invocation, queueName: request.queueName, jobId: request.jobId, eventId: randomUUID(), body: event.body, retryCount: 0 };
+      const queued: QueuedEvent = {
+        invocation,
+        queueName: request.queueName,
+        jobId: request.jobId,
+        eventId: randomUUID(),
+        body: event.body,
+        retryCount: 0,
+      };
       schedule(queued, (event.delayInSeconds ?? 0) * secondsToMs);
     }
     return json(201, {});

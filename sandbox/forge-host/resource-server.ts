@@ -32,7 +32,9 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 const TOKEN_THEMES = ['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-typography', 'atlassian-shape'] as const;
 
 export function tokensStylesheet(): string {
-  return TOKEN_THEMES.map((theme) => (require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${theme}.js`) as { default: string }).default).join('\n');
+  return TOKEN_THEMES.map(
+    (theme) => (require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${theme}.js`) as { default: string }).default,
+  ).join('\n');
 }
 
 export function browserScript(name: 'bridge-shim.js' | 'bridge-host.js'): string {

@@ -43,7 +43,10 @@ interface ChangelogItem {
   readonly toString: string | null;
 }
 
-const FIELD_NAMES: Readonly<Record<string, string>> = { [FIELD_IDS.storyPointEstimate]: 'Story point estimate', [FIELD_IDS.storyPoints]: 'Story Points' };
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  [FIELD_IDS.storyPointEstimate]: 'Story point estimate',
+  [FIELD_IDS.storyPoints]: 'Story Points',
+};
 
 export function createTriggerEmulator(options: TriggerEmulatorOptions): TriggerEmulator {
   const lanes = new Map<string, Promise<void>>();
@@ -58,7 +61,12 @@ export function createTriggerEmulator(options: TriggerEmulatorOptions): TriggerE
   }
 
   function deliver(trigger: ProductTrigger, siteId: string, event: Record<string, unknown>): void {
-    const invocation = { cloudId: siteId, installationId: options.installationId, moduleKey: trigger.moduleKey, license: { active: options.licenseActive() } };
+    const invocation = {
+      cloudId: siteId,
+      installationId: options.installationId,
+      moduleKey: trigger.moduleKey,
+      license: { active: options.licenseActive() },
+    };
     const context = { installContext: `ari:cloud:jira::site/${siteId}`, moduleKey: trigger.moduleKey };
     pending += 1;
     const previous = lanes.get(trigger.moduleKey) ?? Promise.resolve();
@@ -123,21 +131,49 @@ function eventsOf(site: JiraSite, record: JiraChangeRecord, changelogId: () => s
   const change: JiraChange = record.change;
   switch (change.kind) {
     case 'sprint-membership':
-      return issueEvent('avi:jira:updated:issue', change.issueKey, [sprintItem(site, change.issueKey, change.fromSprintId, change.toSprintId)]);
+      return issueEvent('avi:jira:updated:issue', change.issueKey, [
+        sprintItem(site, change.issueKey, change.fromSprintId, change.toSprintId),
+      ]);
     case 'estimate': {
       const text = (points: number | null) => (points === null ? null : String(points));
       const field = FIELD_NAMES[change.fieldId] ?? change.fieldId;
       return issueEvent('avi:jira:updated:issue', change.issueKey, [
-        { field, fieldId: change.fieldId, fieldtype: 'custom', from: text(change.from), fromString: text(change.from), to: text(change.to), toString: text(change.to) },
+        {
+          field,
+          fieldId: change.fieldId,
+          fieldtype: 'custom',
+          from: text(change.from),
+          fromString: text(change.from),
+          to: text(change.to),
+          toString: text(change.to),
+        },
       ]);
     }
     case 'priority':
       return issueEvent('avi:jira:updated:issue', change.issueKey, [
-        { field: 'priority', fieldId: 'priority', fieldtype: 'jira', from: priorityId(site, change.from), fromString: change.from, to: priorityId(site, change.to), toString: change.to },
+        {
+          field: 'priority',
+          fieldId: 'priority',
+          fieldtype: 'jira',
+          from: priorityId(site, change.from),
+          fromString: change.from,
+          to: priorityId(site, change.to),
+          toString: change.to,
+        },
       ]);
     case 'rank':
       return change.issueKeys.flatMap((key) =>
-        issueEvent('avi:jira:updated:issue', key, [{ field: 'Rank', fieldId: FIELD_IDS.rank, fieldtype: 'custom', from: '', fromString: '', to: '', toString: `Ranked ${change.position} ${change.anchorKey}` }]),
+        issueEvent('avi:jira:updated:issue', key, [
+          {
+            field: 'Rank',
+            fieldId: FIELD_IDS.rank,
+            fieldtype: 'custom',
+            from: '',
+            fromString: '',
+            to: '',
+            toString: `Ranked ${change.position} ${change.anchorKey}`,
+          },
+        ]),
       );
     case 'issue-created':
       return issueEvent('avi:jira:created:issue', change.issueKey);
@@ -153,7 +189,15 @@ function sprintItem(site: JiraSite, issueKey: string, fromSprintId: number | nul
   const list = (open: number | null) => [...closed, ...(open === null ? [] : [open])];
   const ids = (sprints: number[]) => (sprints.length ? sprints.join(', ') : null);
   const names = (sprints: number[]) => (sprints.length ? sprints.map((id) => site.sprints.get(id)?.name ?? String(id)).join(', ') : null);
-  return { field: 'Sprint', fieldId: FIELD_IDS.sprint, fieldtype: 'custom', from: ids(list(fromSprintId)), fromString: names(list(fromSprintId)), to: ids(list(toSprintId)), toString: names(list(toSprintId)) };
+  return {
+    field: 'Sprint',
+    fieldId: FIELD_IDS.sprint,
+    fieldtype: 'custom',
+    from: ids(list(fromSprintId)),
+    fromString: names(list(fromSprintId)),
+    to: ids(list(toSprintId)),
+    toString: names(list(toSprintId)),
+  };
 }
 
 function priorityId(site: JiraSite, name: string): string | null {
@@ -166,6 +210,10 @@ function issueRef(site: JiraSite, issue: JiraIssue): Record<string, unknown> {
   return {
     id: issue.id,
     key: issue.key,
-    fields: { summary: issue.summary, issuetype: { id: type.id, name: type.name }, project: { id: project.id, key: project.key, name: project.name } },
+    fields: {
+      summary: issue.summary,
+      issuetype: { id: type.id, name: type.name },
+      project: { id: project.id, key: project.key, name: project.name },
+    },
   };
 }

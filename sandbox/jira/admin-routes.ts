@@ -4,7 +4,15 @@
  * changes, reset. It is not Jira's API and shares nothing with the REST routes but the model.
  */
 import type { Fault, FaultSwitch } from './faults';
-import { PROJECT_PERMISSIONS, type Actor, type JiraBoard, type JiraChangeRecord, type JiraIssue, type JiraSite, type JiraStandInModel } from './jira-model';
+import {
+  PROJECT_PERMISSIONS,
+  type Actor,
+  type JiraBoard,
+  type JiraChangeRecord,
+  type JiraIssue,
+  type JiraSite,
+  type JiraStandInModel,
+} from './jira-model';
 import { endpoint, jiraError, NO_CONTENT, objectBody, ok, type Endpoint, type StandInAnswer } from './routing';
 
 export interface AdminRequest {
@@ -56,7 +64,16 @@ function boardView(request: AdminRequest, id: string): StandInAnswer {
     sprints: sprints
       .filter((sprint) => sprint.state !== 'closed')
       .map((sprint) => ({ ...sprint, issues: site.sprintIssues(sprint.id).map((issue) => issueCard(site, issue)) })),
-    closedSprints: sprints.filter((sprint) => sprint.state === 'closed').map(({ id: sprintId, name, goal, startDate, endDate, completeDate }) => ({ id: sprintId, name, goal, startDate, endDate, completeDate })),
+    closedSprints: sprints
+      .filter((sprint) => sprint.state === 'closed')
+      .map(({ id: sprintId, name, goal, startDate, endDate, completeDate }) => ({
+        id: sprintId,
+        name,
+        goal,
+        startDate,
+        endDate,
+        completeDate,
+      })),
     backlog: site.backlogOf(board).map((issue) => issueCard(site, issue)),
   });
 }
@@ -65,7 +82,8 @@ function boardView(request: AdminRequest, id: string): StandInAnswer {
 function personActing(request: AdminRequest, issue: JiraIssue): Actor | StandInAnswer {
   const accountId = objectBody(request.body).actorAccountId;
   if (accountId === undefined) return { kind: 'user', accountId: request.site.projectOf(issue).leadAccountId };
-  if (typeof accountId !== 'string' || !request.site.users.has(accountId)) return jiraError(400, [`Unknown actorAccountId ${String(accountId)}`]);
+  if (typeof accountId !== 'string' || !request.site.users.has(accountId))
+    return jiraError(400, [`Unknown actorAccountId ${String(accountId)}`]);
   return { kind: 'user', accountId };
 }
 
@@ -90,7 +108,8 @@ function moveIssue(request: AdminRequest, key: string): StandInAnswer {
   }
   const sprint = request.site.sprints.get(Number(sprintId));
   if (!sprint) return jiraError(404, [`No sprint ${String(sprintId)}`]);
-  if (sprint.state === 'closed') return jiraError(400, [`Sprint '${sprint.name}' is closed. Issues can only be moved to open or active sprints.`]);
+  if (sprint.state === 'closed')
+    return jiraError(400, [`Sprint '${sprint.name}' is closed. Issues can only be moved to open or active sprints.`]);
   request.site.moveToSprint([issue], sprint, actor);
   return NO_CONTENT;
 }
@@ -129,7 +148,11 @@ function armFault(request: AdminRequest): StandInAnswer {
   const fault = parseFault(body.fault);
   if (!fault) return jiraError(400, ["fault.kind must be 'rate-limit', 'server-error', 'delay' or 'drop-connection'."]);
   const pattern = typeof body.pathPattern === 'string' ? new RegExp(body.pathPattern) : undefined;
-  request.faults.inject(fault, { times: Number(body.times ?? 1), method: typeof body.method === 'string' ? body.method : undefined, path: pattern });
+  request.faults.inject(fault, {
+    times: Number(body.times ?? 1),
+    method: typeof body.method === 'string' ? body.method : undefined,
+    path: pattern,
+  });
   return ok({ armed: request.faults.armed() });
 }
 
@@ -139,10 +162,16 @@ function users(request: AdminRequest): StandInAnswer {
     [...site.users.values()].map((user) => ({
       ...user,
       roles: Object.fromEntries(
-        [...site.projects.values()].map((project) => [project.key, project.roles.filter((role) => role.memberAccountIds.includes(user.accountId)).map((role) => role.name)]),
+        [...site.projects.values()].map((project) => [
+          project.key,
+          project.roles.filter((role) => role.memberAccountIds.includes(user.accountId)).map((role) => role.name),
+        ]),
       ),
       permissions: Object.fromEntries(
-        [...site.projects.values()].map((project) => [project.key, PROJECT_PERMISSIONS.filter((permission) => site.can({ kind: 'user', accountId: user.accountId }, permission, project))]),
+        [...site.projects.values()].map((project) => [
+          project.key,
+          PROJECT_PERMISSIONS.filter((permission) => site.can({ kind: 'user', accountId: user.accountId }, permission, project)),
+        ]),
       ),
     })),
   );
@@ -152,19 +181,30 @@ function users(request: AdminRequest): StandInAnswer {
 function notificationsOf(request: AdminRequest): StandInAnswer {
   const accountId = request.query.get('accountId');
   if (!accountId || !request.site.users.has(accountId)) return jiraError(400, [`Unknown accountId ${String(accountId)}`]);
-  const senderName = (sender: Actor) => (sender.kind === 'app' ? 'Goalkeeper (app)' : (request.site.users.get(sender.accountId)?.displayName ?? 'Former user'));
+  const senderName = (sender: Actor) =>
+    sender.kind === 'app' ? 'Goalkeeper (app)' : (request.site.users.get(sender.accountId)?.displayName ?? 'Former user');
   return ok(
     request.site.notifications
       .filter((notification) => notification.recipientAccountId === accountId)
       .reverse()
-      .map(({ id, issueKey, subject, body, format, sentAt, sender }) => ({ id, issueKey, subject, body, format, sentAt, from: senderName(sender) })),
+      .map(({ id, issueKey, subject, body, format, sentAt, sender }) => ({
+        id,
+        issueKey,
+        subject,
+        body,
+        format,
+        sentAt,
+        from: senderName(sender),
+      })),
   );
 }
 
 export const adminEndpoints: readonly Endpoint<AdminRequest>[] = [
   endpoint('GET', /^\/__sandbox\/notifications$/, notificationsOf),
   endpoint('GET', /^\/__sandbox\/users$/, users),
-  endpoint('GET', /^\/__sandbox\/boards$/, (request) => ok([...request.site.boards.values()].map((board) => boardSummary(request.site, board)))),
+  endpoint('GET', /^\/__sandbox\/boards$/, (request) =>
+    ok([...request.site.boards.values()].map((board) => boardSummary(request.site, board))),
+  ),
   endpoint('GET', /^\/__sandbox\/boards\/([^/]+)$/, (request, [id]) => boardView(request, id ?? '')),
   endpoint('GET', /^\/__sandbox\/issues\/([^/]+)$/, (request, [key]) => {
     const issue = issueOf(request, key ?? '');
@@ -181,7 +221,10 @@ export const adminEndpoints: readonly Endpoint<AdminRequest>[] = [
   }),
   endpoint('GET', /^\/__sandbox\/changes$/, (request) => {
     const since = Number(request.query.get('since') ?? 0) || 0;
-    return ok({ changes: request.changes.slice(since).filter((record) => record.siteId === request.site.id), next: request.changes.length });
+    return ok({
+      changes: request.changes.slice(since).filter((record) => record.siteId === request.site.id),
+      next: request.changes.length,
+    });
   }),
   endpoint('POST', /^\/__sandbox\/reset$/, (request) => {
     request.model.reset();

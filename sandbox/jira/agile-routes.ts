@@ -40,20 +40,25 @@ function visibleSprint(request: StandInRequest, id: string): JiraSprint | undefi
 
 function listBoards(request: StandInRequest): StandInAnswer {
   const { site, query } = request;
-  const types = query.get('type')?.split(',').map((type) => type.trim());
+  const types = query
+    .get('type')
+    ?.split(',')
+    .map((type) => type.trim());
   const name = query.get('name')?.toLowerCase();
   const projectRef = query.get('projectKeyOrId');
   const project = projectRef ? site.projectByKeyOrId(projectRef) : undefined;
   if (projectRef && (!project || !site.can(request.actor, 'BROWSE_PROJECTS', project))) {
     return jiraError(400, [`No project could be found with key or id '${projectRef}'.`]);
   }
-  const boards = [...site.boards.values()].filter(
-    (board) =>
-      site.canSeeBoard(request.actor, board) &&
-      (!types || types.includes(board.type)) &&
-      (!name || board.name.toLowerCase().includes(name)) &&
-      (!project || board.projectId === project.id),
-  ).sort((a, b) => a.id - b.id);
+  const boards = [...site.boards.values()]
+    .filter(
+      (board) =>
+        site.canSeeBoard(request.actor, board) &&
+        (!types || types.includes(board.type)) &&
+        (!name || board.name.toLowerCase().includes(name)) &&
+        (!project || board.projectId === project.id),
+    )
+    .sort((a, b) => a.id - b.id);
   const page = offsetPage(boards, query, AGILE_MAX_PAGE_SIZE);
   return ok({ ...page, values: page.values.map((board) => renderBoard(request.render, board)) });
 }
@@ -62,7 +67,10 @@ function boardSprints(request: StandInRequest, boardId: string): StandInAnswer {
   const board = visibleBoard(request, boardId);
   if (!board) return jiraError(404, [BOARD_NOT_VISIBLE]);
   if (board.type !== 'scrum') return jiraError(400, ['The board does not support sprints']);
-  const states = request.query.get('state')?.split(',').map((state) => state.trim() as SprintState);
+  const states = request.query
+    .get('state')
+    ?.split(',')
+    .map((state) => state.trim() as SprintState);
   const sprints = [...request.site.sprints.values()]
     .filter((sprint) => sprint.boardId === board.id && (!states || states.includes(sprint.state)))
     .sort((a, b) => a.id - b.id);
@@ -103,15 +111,21 @@ function sprintIssues(request: StandInRequest, sprintId: string): StandInAnswer 
  * Resolves the issues of a move or rank request as Jira does: every key must exist and be
  * visible (an invisible issue reads as a missing one), and the caller needs `permissions` on each.
  */
-function issuesToChange(request: StandInRequest, keys: readonly string[], permissions: readonly ProjectPermission[]): JiraIssue[] | StandInAnswer {
+function issuesToChange(
+  request: StandInRequest,
+  keys: readonly string[],
+  permissions: readonly ProjectPermission[],
+): JiraIssue[] | StandInAnswer {
   const { site, actor } = request;
   const issues: JiraIssue[] = [];
   for (const key of keys) {
     const issue = site.issueByKeyOrId(key);
-    if (!issue || !site.canSeeIssue(actor, issue)) return jiraError(404, [`Issue ${key} does not exist or you do not have permission to see it.`]);
+    if (!issue || !site.canSeeIssue(actor, issue))
+      return jiraError(404, [`Issue ${key} does not exist or you do not have permission to see it.`]);
     const project = site.projectOf(issue);
     const missing = permissions.find((permission) => !site.can(actor, permission, project));
-    if (missing) return jiraError(403, [`You do not have the '${missing}' permission in project ${project.key}, so you cannot change ${issue.key}.`]);
+    if (missing)
+      return jiraError(403, [`You do not have the '${missing}' permission in project ${project.key}, so you cannot change ${issue.key}.`]);
     issues.push(issue);
   }
   return issues;
@@ -211,9 +225,19 @@ function rankIssues(request: StandInRequest): StandInAnswer {
     if (!issue || !site.canSeeIssue(actor, issue)) {
       entries.push({ issueKey: key, status: 404, errors: [ISSUE_NOT_VISIBLE] });
     } else if (!site.can(actor, 'SCHEDULE_ISSUES', site.projectOf(issue))) {
-      entries.push({ issueId: Number(issue.id), issueKey: issue.key, status: 403, errors: ['You do not have permission to rank this issue.'] });
+      entries.push({
+        issueId: Number(issue.id),
+        issueKey: issue.key,
+        status: 403,
+        errors: ['You do not have permission to rank this issue.'],
+      });
     } else if (issue.id === anchor.anchor.id) {
-      entries.push({ issueId: Number(issue.id), issueKey: issue.key, status: 400, errors: ['An issue cannot be ranked relative to itself.'] });
+      entries.push({
+        issueId: Number(issue.id),
+        issueKey: issue.key,
+        status: 400,
+        errors: ['An issue cannot be ranked relative to itself.'],
+      });
     } else {
       entries.push({ issueId: Number(issue.id), issueKey: issue.key, status: 200, errors: [] });
       rankable.push(issue);

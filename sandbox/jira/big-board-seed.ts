@@ -55,7 +55,13 @@ export function seedBigBoard(site: JiraSite, now: Date, items: number): void {
     }),
   } as const;
   site.addProject(project);
-  site.addBoard({ id: BIG_BOARD.boardId, name: 'SCL board', type: 'scrum', projectId: BIG_BOARD.projectId, estimation: pointsFieldOf(project) });
+  site.addBoard({
+    id: BIG_BOARD.boardId,
+    name: 'SCL board',
+    type: 'scrum',
+    projectId: BIG_BOARD.projectId,
+    estimation: pointsFieldOf(project),
+  });
   const offsetOf = (sprintId: number) => sprintId - BIG_BOARD.activeSprintId;
   const create = (fields: Parameters<JiraSite['createIssue']>[0]): JiraIssue => site.createIssue(fields);
 
@@ -69,22 +75,42 @@ export function seedBigBoard(site: JiraSite, now: Date, items: number): void {
   for (const sprintId of BIG_BOARD.closedSprintIds) {
     const { start, end } = sprintDates(now, offsetOf(sprintId));
     site.addSprint({
-      id: sprintId, boardId: BIG_BOARD.boardId, name: `SCL Sprint ${sprintId - 19}`, state: 'closed', goal: `Scale goal ${sprintId - 19}`,
-      startDate: start.toISOString(), endDate: end.toISOString(), completeDate: end.toISOString(), createdDate: new Date(start.getTime() - 3 * DAY_MS).toISOString(),
+      id: sprintId,
+      boardId: BIG_BOARD.boardId,
+      name: `SCL Sprint ${sprintId - 19}`,
+      state: 'closed',
+      goal: `Scale goal ${sprintId - 19}`,
+      startDate: start.toISOString(),
+      endDate: end.toISOString(),
+      completeDate: end.toISOString(),
+      createdDate: new Date(start.getTime() - 3 * DAY_MS).toISOString(),
     });
     const created = new Date(start.getTime() - 2 * DAY_MS).toISOString();
     for (let index = 0; index < closedSize; index++) {
       create({
-        projectKey: BIG_BOARD.projectKey, summary: `Closed work ${sprintId}-${index + 1}`, typeName: 'Story', points: closedPoints,
-        sprintIds: [sprintId], status: STATUSES.done, created, statusSince: onWorkingDay(start, index % 10),
+        projectKey: BIG_BOARD.projectKey,
+        summary: `Closed work ${sprintId}-${index + 1}`,
+        typeName: 'Story',
+        points: closedPoints,
+        sprintIds: [sprintId],
+        status: STATUSES.done,
+        created,
+        statusSince: onWorkingDay(start, index % 10),
       });
     }
   }
 
   const active = sprintDates(now, 0);
   site.addSprint({
-    id: BIG_BOARD.activeSprintId, boardId: BIG_BOARD.boardId, name: 'SCL Sprint 7', state: 'active', goal: 'Everything ranked in the top half ships',
-    startDate: active.start.toISOString(), endDate: active.end.toISOString(), completeDate: null, createdDate: new Date(active.start.getTime() - 3 * DAY_MS).toISOString(),
+    id: BIG_BOARD.activeSprintId,
+    boardId: BIG_BOARD.boardId,
+    name: 'SCL Sprint 7',
+    state: 'active',
+    goal: 'Everything ranked in the top half ships',
+    startDate: active.start.toISOString(),
+    endDate: active.end.toISOString(),
+    completeDate: null,
+    createdDate: new Date(active.start.getTime() - 3 * DAY_MS).toISOString(),
   });
   const plannedAt = new Date(active.start.getTime() - 2 * DAY_MS).toISOString();
   let parent: JiraIssue | null = null;
@@ -93,23 +119,49 @@ export function seedBigBoard(site: JiraSite, now: Date, items: number): void {
     // The top fifth is done and the next tenth in progress, as on a board mid-sprint.
     const status = share < 0.2 ? STATUSES.done : share < 0.3 ? STATUSES.inProgress : STATUSES.todo;
     if (parent && (index + 1) % SUBTASK_EVERY === 0) {
-      create({ projectKey: BIG_BOARD.projectKey, summary: `Part of ${parent.key}`, typeName: 'Subtask', parentKey: parent.key, status, created: plannedAt });
+      create({
+        projectKey: BIG_BOARD.projectKey,
+        summary: `Part of ${parent.key}`,
+        typeName: 'Subtask',
+        parentKey: parent.key,
+        status,
+        created: plannedAt,
+      });
       continue;
     }
     const goal = share < 0.5 && index % 3 === 0;
     parent = create({
-      projectKey: BIG_BOARD.projectKey, summary: `Scale item ${index + 1}`, typeName: index % 4 === 3 ? 'Bug' : 'Story', points: pointsAt(index), status,
-      labels: goal ? [BIG_BOARD.goalLabel] : [], sprintIds: [BIG_BOARD.activeSprintId], created: plannedAt,
+      projectKey: BIG_BOARD.projectKey,
+      summary: `Scale item ${index + 1}`,
+      typeName: index % 4 === 3 ? 'Bug' : 'Story',
+      points: pointsAt(index),
+      status,
+      labels: goal ? [BIG_BOARD.goalLabel] : [],
+      sprintIds: [BIG_BOARD.activeSprintId],
+      created: plannedAt,
     });
   }
 
   const future = sprintDates(now, 1);
   site.addSprint({
-    id: BIG_BOARD.futureSprintId, boardId: BIG_BOARD.boardId, name: 'SCL Sprint 8', state: 'future', goal: '',
-    startDate: future.start.toISOString(), endDate: future.end.toISOString(), completeDate: null, createdDate: plannedAt,
+    id: BIG_BOARD.futureSprintId,
+    boardId: BIG_BOARD.boardId,
+    name: 'SCL Sprint 8',
+    state: 'future',
+    goal: '',
+    startDate: future.start.toISOString(),
+    endDate: future.end.toISOString(),
+    completeDate: null,
+    createdDate: plannedAt,
   });
   for (let index = 0; index < BIG_BOARD.backlogSize; index++) {
-    create({ projectKey: BIG_BOARD.projectKey, summary: `Backlog idea ${index + 1}`, typeName: 'Story', points: pointsAt(index), created: plannedAt });
+    create({
+      projectKey: BIG_BOARD.projectKey,
+      summary: `Backlog idea ${index + 1}`,
+      typeName: 'Story',
+      points: pointsAt(index),
+      created: plannedAt,
+    });
   }
 }
 
@@ -130,5 +182,8 @@ export function bigBoardBacklogKeys(site: JiraSite): string[] {
 
 /** Keys of the active sprint's parent issues (not sub-tasks), in rank order. */
 export function bigBoardSprintKeys(site: JiraSite): string[] {
-  return site.sprintIssues(BIG_BOARD.activeSprintId).filter((issue) => !site.typeOf(issue).subtask).map((issue) => issue.key);
+  return site
+    .sprintIssues(BIG_BOARD.activeSprintId)
+    .filter((issue) => !site.typeOf(issue).subtask)
+    .map((issue) => issue.key);
 }

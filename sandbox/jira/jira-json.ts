@@ -37,7 +37,10 @@ export interface FieldSelection {
 }
 
 export function fieldSelection(requested: readonly string[] | undefined, byDefault: 'all' | 'none'): FieldSelection {
-  const names = (requested ?? []).flatMap((entry) => entry.split(',')).map((name) => name.trim()).filter(Boolean);
+  const names = (requested ?? [])
+    .flatMap((entry) => entry.split(','))
+    .map((name) => name.trim())
+    .filter(Boolean);
   const all = names.length === 0 ? byDefault === 'all' : names.some((name) => name === '*all' || name === '*navigable');
   return {
     all,
@@ -54,7 +57,12 @@ const CATEGORY_JSON = {
 
 export function renderAccount(context: RenderContext, actor: Actor): object {
   if (actor.kind === 'app') {
-    return { self: `${context.baseUrl}/rest/api/3/user?accountId=${APP_ACCOUNT.accountId}`, ...APP_ACCOUNT, accountType: 'app', active: true };
+    return {
+      self: `${context.baseUrl}/rest/api/3/user?accountId=${APP_ACCOUNT.accountId}`,
+      ...APP_ACCOUNT,
+      accountType: 'app',
+      active: true,
+    };
   }
   const user = context.site.users.get(actor.accountId);
   return {
@@ -190,18 +198,32 @@ export function renderBoardConfiguration(context: RenderContext, board: JiraBoar
     name: board.name,
     type: board.type,
     self: `${context.baseUrl}/rest/agile/1.0/board/${board.id}/configuration`,
-    location: { type: 'project', key: project?.key, id: project?.id, self: `${context.baseUrl}/rest/api/3/project/${project?.id}`, name: project?.name },
+    location: {
+      type: 'project',
+      key: project?.key,
+      id: project?.id,
+      self: `${context.baseUrl}/rest/api/3/project/${project?.id}`,
+      name: project?.name,
+    },
     filter: { id: String(10000 + board.id), self: `${context.baseUrl}/rest/api/3/filter/${10000 + board.id}` },
     subQuery: { query: 'resolution = EMPTY OR resolution changed after -2w' },
     columnConfig: {
       columns: [
         { name: 'To Do', statuses: [{ id: '10000', self: `${context.baseUrl}/rest/api/3/status/10000` }] },
-        { name: 'In Progress', statuses: [{ id: '3', self: `${context.baseUrl}/rest/api/3/status/3` }, { id: '10002', self: `${context.baseUrl}/rest/api/3/status/10002` }] },
+        {
+          name: 'In Progress',
+          statuses: [
+            { id: '3', self: `${context.baseUrl}/rest/api/3/status/3` },
+            { id: '10002', self: `${context.baseUrl}/rest/api/3/status/10002` },
+          ],
+        },
         { name: 'Done', statuses: [{ id: '10001', self: `${context.baseUrl}/rest/api/3/status/10001` }] },
       ],
       constraintType: 'issueCount',
     },
-    estimation: board.estimation ? { type: 'field', field: { fieldId: board.estimation.fieldId, displayName: board.estimation.displayName } } : { type: 'none' },
+    estimation: board.estimation
+      ? { type: 'field', field: { fieldId: board.estimation.fieldId, displayName: board.estimation.displayName } }
+      : { type: 'none' },
     ranking: { rankCustomFieldId: Number(FIELD_IDS.rank.replace('customfield_', '')) },
   };
 }
@@ -236,7 +258,9 @@ export function renderComment(context: RenderContext, issue: JiraIssue, comment:
 
 /** The `security` field (SecurityLevel in Atlassian's platform OpenAPI: self, id, name, description); null without a level. */
 function renderSecurityLevel(context: RenderContext, level: SecurityLevel | undefined): object | null {
-  return level ? { self: `${context.baseUrl}/rest/api/3/securitylevel/${level.id}`, id: level.id, name: level.name, description: level.description } : null;
+  return level
+    ? { self: `${context.baseUrl}/rest/api/3/securitylevel/${level.id}`, id: level.id, name: level.name, description: level.description }
+    : null;
 }
 
 /** Lexorank-looking values: Jira's Rank field is an opaque string that sorts in rank order. */
@@ -270,7 +294,10 @@ export function renderIssue(context: RenderContext, issue: JiraIssue, selection:
     statuscategorychangedate: issue.statusCategoryChangeDate,
     resolutiondate: issue.resolutionDate,
     resolution: issue.status.category === 'done' ? { id: '10000', name: 'Done' } : null,
-    subtasks: site.childrenOf(issue).filter((child) => site.typeOf(child).subtask).map((child) => renderIssueRef(context, child)),
+    subtasks: site
+      .childrenOf(issue)
+      .filter((child) => site.typeOf(child).subtask)
+      .map((child) => renderIssueRef(context, child)),
     comment: {
       comments: issue.comments.map((comment) => renderComment(context, issue, comment)),
       self: `${context.baseUrl}/rest/api/3/issue/${issue.id}/comment`,
@@ -280,7 +307,9 @@ export function renderIssue(context: RenderContext, issue: JiraIssue, selection:
     },
     [FIELD_IDS.sprint]: sprints.length > 0 ? sprints.map(renderSprintFieldValue) : null,
     [FIELD_IDS.rank]: rankValue(site.rankIndexOf(issue)),
-    [FIELD_IDS.flagged]: issue.flagged ? [{ self: `${context.baseUrl}/rest/api/3/customFieldOption/10019`, value: 'Impediment', id: '10019' }] : null,
+    [FIELD_IDS.flagged]: issue.flagged
+      ? [{ self: `${context.baseUrl}/rest/api/3/customFieldOption/10019`, value: 'Impediment', id: '10019' }]
+      : null,
     [pointsFieldOf(project).fieldId]: issue.points,
     security: renderSecurityLevel(context, site.securityLevelOf(issue)),
   };
@@ -294,13 +323,27 @@ export function renderIssue(context: RenderContext, issue: JiraIssue, selection:
     // The agile API fills `epic` only for company-managed projects' Epic Link.
     fields.epic =
       epic && project.style === 'company-managed'
-        ? { id: Number(epic.id), key: epic.key, self: `${context.baseUrl}/rest/agile/1.0/epic/${epic.id}`, name: epic.summary, summary: epic.summary, color: { key: 'color_4' }, done: epic.status.category === 'done' }
+        ? {
+            id: Number(epic.id),
+            key: epic.key,
+            self: `${context.baseUrl}/rest/agile/1.0/epic/${epic.id}`,
+            name: epic.summary,
+            summary: epic.summary,
+            color: { key: 'color_4' },
+            done: epic.status.category === 'done',
+          }
         : null;
   }
   const chosen = Object.fromEntries(
     Object.entries(fields).filter(([name]) => (selection.all || selection.include.has(name)) && !selection.exclude.has(name)),
   );
-  return { expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations', id: issue.id, self: `${context.baseUrl}/rest/api/3/issue/${issue.id}`, key: issue.key, fields: chosen };
+  return {
+    expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
+    id: issue.id,
+    self: `${context.baseUrl}/rest/api/3/issue/${issue.id}`,
+    key: issue.key,
+    fields: chosen,
+  };
 }
 
 /**
@@ -334,8 +377,28 @@ export function renderEditMeta(context: RenderContext, issue: JiraIssue): object
         operations: ['set'],
         allowedValues: context.site.priorities.map((priority) => renderPriority(context, priority)),
       },
-      labels: { required: false, schema: { type: 'array', items: 'string', system: 'labels' }, name: 'Labels', key: 'labels', autoCompleteUrl: `${context.baseUrl}/rest/api/1.0/labels/suggest?query=`, operations: ['add', 'set', 'remove'] },
-      [points.fieldId]: { required: false, schema: { type: 'number', custom: points.fieldId === FIELD_IDS.storyPointEstimate ? 'com.pyxis.greenhopper.jira:jsw-story-points' : 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: Number(points.fieldId.replace('customfield_', '')) }, name: points.displayName, key: points.fieldId, operations: ['set'] },
+      labels: {
+        required: false,
+        schema: { type: 'array', items: 'string', system: 'labels' },
+        name: 'Labels',
+        key: 'labels',
+        autoCompleteUrl: `${context.baseUrl}/rest/api/1.0/labels/suggest?query=`,
+        operations: ['add', 'set', 'remove'],
+      },
+      [points.fieldId]: {
+        required: false,
+        schema: {
+          type: 'number',
+          custom:
+            points.fieldId === FIELD_IDS.storyPointEstimate
+              ? 'com.pyxis.greenhopper.jira:jsw-story-points'
+              : 'com.atlassian.jira.plugin.system.customfieldtypes:float',
+          customId: Number(points.fieldId.replace('customfield_', '')),
+        },
+        name: points.displayName,
+        key: points.fieldId,
+        operations: ['set'],
+      },
     },
   };
 }

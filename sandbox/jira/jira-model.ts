@@ -214,9 +214,20 @@ export interface SprintReportLine {
 }
 
 export type JiraChange =
-  | { readonly kind: 'sprint-membership'; readonly issueKey: string; readonly fromSprintId: number | null; readonly toSprintId: number | null }
+  | {
+      readonly kind: 'sprint-membership';
+      readonly issueKey: string;
+      readonly fromSprintId: number | null;
+      readonly toSprintId: number | null;
+    }
   | { readonly kind: 'rank'; readonly issueKeys: readonly string[]; readonly position: 'before' | 'after'; readonly anchorKey: string }
-  | { readonly kind: 'estimate'; readonly issueKey: string; readonly fieldId: string; readonly from: number | null; readonly to: number | null }
+  | {
+      readonly kind: 'estimate';
+      readonly issueKey: string;
+      readonly fieldId: string;
+      readonly from: number | null;
+      readonly to: number | null;
+    }
   | { readonly kind: 'priority'; readonly issueKey: string; readonly from: string; readonly to: string }
   | { readonly kind: 'issue-created'; readonly issueKey: string; readonly parentKey: string | null }
   | { readonly kind: 'comment-added'; readonly issueKey: string; readonly commentId: string };
@@ -525,7 +536,17 @@ export class JiraSite {
     issue.points = points;
     const field = pointsFieldOf(this.projectOf(issue));
     const asText = (value: number | null): string | null => (value === null ? null : String(value));
-    this.recordHistory(issue, at, actor, [{ field: field.displayName, fieldtype: 'custom', fieldId: field.fieldId, from: null, fromString: asText(from), to: null, toString: asText(points) }]);
+    this.recordHistory(issue, at, actor, [
+      {
+        field: field.displayName,
+        fieldtype: 'custom',
+        fieldId: field.fieldId,
+        from: null,
+        fromString: asText(from),
+        to: null,
+        toString: asText(points),
+      },
+    ]);
     this.touch([issue]);
     this.record(actor, { kind: 'estimate', issueKey: issue.key, fieldId: pointsFieldOf(this.projectOf(issue)).fieldId, from, to: points });
   }
@@ -542,13 +563,27 @@ export class JiraSite {
    * settings — nothing for a person who turned email off, the HTML or the text body by the format
    * they chose (the other when only one was given). Returns whether it was delivered.
    */
-  deliverNotification(issue: JiraIssue, recipientAccountId: string, sender: Actor, mail: { subject: string; textBody: string | null; htmlBody: string | null }): boolean {
+  deliverNotification(
+    issue: JiraIssue,
+    recipientAccountId: string,
+    sender: Actor,
+    mail: { subject: string; textBody: string | null; htmlBody: string | null },
+  ): boolean {
     const settings = this.users.get(recipientAccountId)?.notifications ?? { email: true, format: 'html' };
     if (!settings.email) return false;
     const html = settings.format === 'html' ? (mail.htmlBody ?? null) : null;
     const body = html ?? mail.textBody ?? mail.htmlBody ?? '';
     const format = html !== null || mail.textBody === null ? 'html' : 'text';
-    const notification: SentNotification = { id: String(this.nextNotificationId++), issueKey: issue.key, recipientAccountId, sender, subject: mail.subject, body, format, sentAt: this.clock().toISOString() };
+    const notification: SentNotification = {
+      id: String(this.nextNotificationId++),
+      issueKey: issue.key,
+      recipientAccountId,
+      sender,
+      subject: mail.subject,
+      body,
+      format,
+      sentAt: this.clock().toISOString(),
+    };
     this.notifications.push(notification);
     this.notified(this.id, notification);
     return true;
@@ -561,7 +596,13 @@ export class JiraSite {
   }
 
   addComment(issue: JiraIssue, body: unknown, actor: Actor, properties?: Readonly<Record<string, unknown>>): IssueComment {
-    const comment: IssueComment = { id: String(this.nextCommentId++), author: actor, body, created: this.clock().toISOString(), ...(properties ? { properties } : {}) };
+    const comment: IssueComment = {
+      id: String(this.nextCommentId++),
+      author: actor,
+      body,
+      created: this.clock().toISOString(),
+      ...(properties ? { properties } : {}),
+    };
     issue.comments.push(comment);
     this.touch([issue]);
     this.record(actor, { kind: 'comment-added', issueKey: issue.key, commentId: comment.id });
@@ -585,14 +626,40 @@ export class JiraSite {
   transition(issue: JiraIssue, status: IssueStatus, actor: Actor, at: string = this.clock().toISOString()): void {
     const before = issue.status;
     if (before.id === status.id) return;
-    const items: ChangeItem[] = [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: before.id, fromString: before.name, to: status.id, toString: status.name }];
+    const items: ChangeItem[] = [
+      {
+        field: 'status',
+        fieldtype: 'jira',
+        fieldId: 'status',
+        from: before.id,
+        fromString: before.name,
+        to: status.id,
+        toString: status.name,
+      },
+    ];
     if (before.category !== status.category) issue.statusCategoryChangeDate = at;
     if (status.category === 'done' && before.category !== 'done') {
       issue.resolutionDate = at;
-      items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: null, fromString: null, to: '10000', toString: 'Done' });
+      items.push({
+        field: 'resolution',
+        fieldtype: 'jira',
+        fieldId: 'resolution',
+        from: null,
+        fromString: null,
+        to: '10000',
+        toString: 'Done',
+      });
     } else if (status.category !== 'done' && before.category === 'done') {
       issue.resolutionDate = null;
-      items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: '10000', fromString: 'Done', to: null, toString: null });
+      items.push({
+        field: 'resolution',
+        fieldtype: 'jira',
+        fieldId: 'resolution',
+        from: '10000',
+        fromString: 'Done',
+        to: null,
+        toString: null,
+      });
     }
     issue.status = status;
     this.recordHistory(issue, at, actor, items);
@@ -606,10 +673,21 @@ export class JiraSite {
   setSprints(issue: JiraIssue, sprintIds: readonly number[], actor: Actor, at: string = this.clock().toISOString()): void {
     const before = issue.sprintIds;
     if (before.length === sprintIds.length && before.every((id, index) => id === sprintIds[index])) return;
-    const names = (ids: readonly number[]): string | null => (ids.length === 0 ? null : ids.map((id) => this.sprints.get(id)?.name ?? String(id)).join(', '));
+    const names = (ids: readonly number[]): string | null =>
+      ids.length === 0 ? null : ids.map((id) => this.sprints.get(id)?.name ?? String(id)).join(', ');
     const idText = (ids: readonly number[]): string | null => (ids.length === 0 ? null : ids.join(', '));
     issue.sprintIds = [...sprintIds];
-    this.recordHistory(issue, at, actor, [{ field: 'Sprint', fieldtype: 'custom', fieldId: FIELD_IDS.sprint, from: idText(before), fromString: names(before), to: idText(sprintIds), toString: names(sprintIds) }]);
+    this.recordHistory(issue, at, actor, [
+      {
+        field: 'Sprint',
+        fieldtype: 'custom',
+        fieldId: FIELD_IDS.sprint,
+        from: idText(before),
+        fromString: names(before),
+        to: idText(sprintIds),
+        toString: names(sprintIds),
+      },
+    ]);
   }
 
   private recordHistory(issue: JiraIssue, at: string, actor: Actor, items: readonly ChangeItem[]): void {

@@ -106,7 +106,10 @@ async function applyFault(fault: Fault, response: http.ServerResponse): Promise<
     case 'rate-limit':
       send(response, {
         status: 429,
-        headers: { 'retry-after': String(fault.retryAfterSeconds), 'x-ratelimit-reset': new Date(Date.now() + fault.retryAfterSeconds * 1000).toISOString() },
+        headers: {
+          'retry-after': String(fault.retryAfterSeconds),
+          'x-ratelimit-reset': new Date(Date.now() + fault.retryAfterSeconds * 1000).toISOString(),
+        },
         body: { errorMessages: ['Rate limit exceeded.'], errors: {} },
       });
       return 'answered';
@@ -155,9 +158,23 @@ export async function startJiraStandIn(options: JiraStandInOptions = {}): Promis
         send(response, notJson);
         return;
       }
-      const adminRequest: AdminRequest = { method, path: url.pathname, query: url.searchParams, body: parsed.value, site, model, faults, changes };
+      const adminRequest: AdminRequest = {
+        method,
+        path: url.pathname,
+        query: url.searchParams,
+        body: parsed.value,
+        site,
+        model,
+        faults,
+        changes,
+      };
       const match = matchRoute(adminEndpoints, method, url.pathname);
-      send(response, match.kind === 'found' ? match.endpoint.handle(adminRequest, match.params) : jiraError(404, [`No sandbox endpoint ${method} ${url.pathname}`]));
+      send(
+        response,
+        match.kind === 'found'
+          ? match.endpoint.handle(adminRequest, match.params)
+          : jiraError(404, [`No sandbox endpoint ${method} ${url.pathname}`]),
+      );
       return;
     }
 

@@ -87,11 +87,14 @@ function tokenize(text: string): Token[] {
         value += text[end];
         end += 1;
       }
-      if (end >= text.length) throw new JqlError(`Error in the JQL Query: The quoted string '${value}' has not been completed. (line 1, character ${at + 1})`);
+      if (end >= text.length)
+        throw new JqlError(`Error in the JQL Query: The quoted string '${value}' has not been completed. (line 1, character ${at + 1})`);
       tokens.push({ type: 'string', text: value, at });
       at = end + 1;
     } else if (/[~<>!]/.test(char)) {
-      throw new JqlError(`Error in the JQL Query: The operator '${char}' is not supported by this Jira stand-in. (line 1, character ${at + 1})`);
+      throw new JqlError(
+        `Error in the JQL Query: The operator '${char}' is not supported by this Jira stand-in. (line 1, character ${at + 1})`,
+      );
     } else {
       let end = at;
       while (end < text.length && !/[\s(),="'!]/.test(text[end] as string)) end += 1;
@@ -198,7 +201,10 @@ class Parser {
       }
       return 'is';
     }
-    return this.fail(`Expecting operator but got '${token.text}'. The valid operators are '=', '!=', 'in', 'not in', 'is' and 'is not'.`, token);
+    return this.fail(
+      `Expecting operator but got '${token.text}'. The valid operators are '=', '!=', 'in', 'not in', 'is' and 'is not'.`,
+      token,
+    );
   }
 
   private parseValue(): string {
@@ -327,12 +333,16 @@ function valueProblem(field: string, value: string, site: JiraSite, actor: Actor
       return `An issue with key '${value}' does not exist for field '${field === 'key' ? 'key' : field}'.`;
     }
     case 'project': {
-      const project = site.projectByKeyOrId(value) ?? [...site.projects.values()].find((candidate) => candidate.name.toLowerCase() === value.toLowerCase());
+      const project =
+        site.projectByKeyOrId(value) ??
+        [...site.projects.values()].find((candidate) => candidate.name.toLowerCase() === value.toLowerCase());
       if (project && site.can(actor, 'BROWSE_PROJECTS', project)) return undefined;
       return `The value '${value}' does not exist for the field 'project'.`;
     }
     case 'sprint': {
-      const exists = [...site.sprints.values()].some((sprint) => String(sprint.id) === value || sprint.name.toLowerCase() === value.toLowerCase());
+      const exists = [...site.sprints.values()].some(
+        (sprint) => String(sprint.id) === value || sprint.name.toLowerCase() === value.toLowerCase(),
+      );
       return exists ? undefined : `The value '${value}' does not exist for the field 'sprint'.`;
     }
     case 'priority':
@@ -346,7 +356,8 @@ function valueProblem(field: string, value: string, site: JiraSite, actor: Actor
 
 /** The values an issue holds in a field, lower-cased, for comparison. */
 function fieldValues(field: string, issue: JiraIssue, site: JiraSite): string[] {
-  const lower = (values: readonly (string | undefined)[]): string[] => values.filter((value): value is string => value !== undefined).map((value) => value.toLowerCase());
+  const lower = (values: readonly (string | undefined)[]): string[] =>
+    values.filter((value): value is string => value !== undefined).map((value) => value.toLowerCase());
   switch (field) {
     case 'key':
       return lower([issue.key, issue.id]);
@@ -419,7 +430,8 @@ function clauseMatches(clause: Extract<JqlNode, { kind: 'clause' }>, issue: Jira
   const field = canonicalField(clause.field) ?? '';
   const held = fieldValues(field, issue, site);
   const wanted = clause.operand.kind === 'function' ? [] : operandValues(clause.operand).map((value) => value.toLowerCase());
-  const anyWanted = clause.operand.kind === 'function' ? functionMatches(clause.operand.name, issue, site) : wanted.some((value) => held.includes(value));
+  const anyWanted =
+    clause.operand.kind === 'function' ? functionMatches(clause.operand.name, issue, site) : wanted.some((value) => held.includes(value));
   switch (clause.operator) {
     case '=':
     case 'in':

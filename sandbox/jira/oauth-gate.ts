@@ -30,7 +30,12 @@ export const SCOPE_DOES_NOT_MATCH: StandInAnswer = {
 };
 
 /** Undefined when the call may go on to Jira; otherwise the gateway's refusal. */
-export function oauthGate(method: string, path: string, declaredScopes: readonly string[], contract: JiraContract = jiraContract()): StandInAnswer | undefined {
+export function oauthGate(
+  method: string,
+  path: string,
+  declaredScopes: readonly string[],
+  contract: JiraContract = jiraContract(),
+): StandInAnswer | undefined {
   const verdict = contract.judge(method, path, declaredScopes);
   if (!verdict.oauthEnabled) return oauthNotEnabled(verdict.method, verdict.path);
   if (!verdict.coveringOption) return SCOPE_DOES_NOT_MATCH;

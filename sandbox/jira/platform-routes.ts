@@ -3,10 +3,32 @@
  * enhanced JQL search, permissions, priorities, projects and their roles, JQL parsing.
  * https://developer.atlassian.com/cloud/jira/platform/rest/v3/intro/
  */
-import { fieldSelection, renderAccount, renderChangeHistory, renderComment, renderEditMeta, renderIssue, renderPriority, renderProject, roleUrl } from './jira-json';
+import {
+  fieldSelection,
+  renderAccount,
+  renderChangeHistory,
+  renderComment,
+  renderEditMeta,
+  renderIssue,
+  renderPriority,
+  renderProject,
+  roleUrl,
+} from './jira-json';
 import { FIELD_IDS, PROJECT_PERMISSIONS, pointsFieldOf, type JiraIssue, type JiraProject, type ProjectPermission } from './jira-model';
 import { JqlError, matchesJql, orderIssues, parseJql, validateJql, type JqlNode, type JqlQuery } from './jql';
-import { endpoint, ISSUE_NOT_VISIBLE, jiraError, NO_CONTENT, objectBody, offsetPage, ok, stringList, type Endpoint, type StandInAnswer, type StandInRequest } from './routing';
+import {
+  endpoint,
+  ISSUE_NOT_VISIBLE,
+  jiraError,
+  NO_CONTENT,
+  objectBody,
+  offsetPage,
+  ok,
+  stringList,
+  type Endpoint,
+  type StandInAnswer,
+  type StandInRequest,
+} from './routing';
 
 /** POST /search/jql: 5,000 per page when only ids/keys are asked for, far fewer with fields. */
 export const SEARCH_MAX_PAGE_SIZE_IDS_ONLY = 5_000;
@@ -64,7 +86,8 @@ function editIssue(request: StandInRequest, keyOrId: string): StandInAnswer {
       if (!labels || labels.some((label) => /\s/.test(label))) errors.labels = 'Labels must be a list of words without spaces.';
       else edits.push(() => (issue.labels = labels));
     } else if (fieldId === pointsField) {
-      if (value !== null && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) errors[fieldId] = 'Operation value must be a number';
+      if (value !== null && (typeof value !== 'number' || !Number.isFinite(value) || value < 0))
+        errors[fieldId] = 'Operation value must be a number';
       else edits.push(() => site.setPoints(issue, value as number | null, actor));
     } else {
       errors[fieldId] = NOT_ON_SCREEN(fieldId);
@@ -90,14 +113,17 @@ function entityProperties(raw: unknown): Record<string, unknown> | StandInAnswer
   for (const entry of raw.map(objectBody)) {
     const { key, value, ...rest } = entry;
     if (Object.keys(rest).length > 0) return jiraError(400, [`Unrecognized field "${Object.keys(rest)[0]}".`]);
-    if (typeof key !== 'string' || key === '' || key.length > PROPERTY_KEY_MAX_CHARS) return jiraError(400, [`The property key must be between 1 and ${PROPERTY_KEY_MAX_CHARS} characters.`]);
-    if (value === undefined || JSON.stringify(value).length > PROPERTY_VALUE_MAX_CHARS) return jiraError(400, [`The property value must be a valid JSON of at most ${PROPERTY_VALUE_MAX_CHARS} characters.`]);
+    if (typeof key !== 'string' || key === '' || key.length > PROPERTY_KEY_MAX_CHARS)
+      return jiraError(400, [`The property key must be between 1 and ${PROPERTY_KEY_MAX_CHARS} characters.`]);
+    if (value === undefined || JSON.stringify(value).length > PROPERTY_VALUE_MAX_CHARS)
+      return jiraError(400, [`The property value must be a valid JSON of at most ${PROPERTY_VALUE_MAX_CHARS} characters.`]);
     properties[key] = value;
   }
   return properties;
 }
 
-const isAnswer = (value: unknown): value is StandInAnswer => typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
+const isAnswer = (value: unknown): value is StandInAnswer =>
+  typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
 
 /** GET …/properties/{propertyKey} (EntityProperty), or Jira's 404 for a property the entity does not have. */
 function propertyAnswer(properties: Readonly<Record<string, unknown>> | undefined, key: string): StandInAnswer {
@@ -125,16 +151,22 @@ function createIssue(request: StandInRequest): StandInAnswer {
   const parent = parentKey === undefined ? undefined : visibleIssue(request, String(parentKey));
   if (parentKey !== undefined && !parent) errors.parent = `Could not find issue by id or key.`;
   if (type?.subtask && !parent) errors.parent = 'A sub-task needs a parent issue.';
-  if (type?.subtask && parent && site.typeOf(parent).hierarchyLevel !== 0) errors.parent = 'Given parent work item does not belong to appropriate hierarchy.';
+  if (type?.subtask && parent && site.typeOf(parent).hierarchyLevel !== 0)
+    errors.parent = 'Given parent work item does not belong to appropriate hierarchy.';
   // An issue's parent sits one level up (a story's is an epic), as Jira's issue hierarchy requires.
-  if (type && !type.subtask && parent && site.typeOf(parent).hierarchyLevel !== type.hierarchyLevel + 1) errors.parent = 'Given parent work item does not belong to appropriate hierarchy.';
+  if (type && !type.subtask && parent && site.typeOf(parent).hierarchyLevel !== type.hierarchyLevel + 1)
+    errors.parent = 'Given parent work item does not belong to appropriate hierarchy.';
   const pointsField = pointsFieldOf(project).fieldId;
   const points = fields[pointsField];
-  if (points !== undefined && points !== null && (typeof points !== 'number' || points < 0)) errors[pointsField] = 'Operation value must be a number';
+  if (points !== undefined && points !== null && (typeof points !== 'number' || points < 0))
+    errors[pointsField] = 'Operation value must be a number';
   const known = new Set(['project', 'issuetype', 'summary', 'parent', 'labels', 'priority', pointsField, 'description']);
   for (const fieldId of Object.keys(fields)) if (!known.has(fieldId)) errors[fieldId] = NOT_ON_SCREEN(fieldId);
   const priorityRef = objectBody(fields.priority);
-  const priority = fields.priority === undefined ? undefined : site.priorities.find((candidate) => candidate.id === priorityRef.id || candidate.name === priorityRef.name);
+  const priority =
+    fields.priority === undefined
+      ? undefined
+      : site.priorities.find((candidate) => candidate.id === priorityRef.id || candidate.name === priorityRef.name);
   if (fields.priority !== undefined && !priority) errors.priority = 'The priority selected is invalid.';
   if (Object.keys(errors).length > 0 || !type || typeof summary !== 'string') return jiraError(400, [], errors);
   const properties = entityProperties(objectBody(request.body).properties);
@@ -180,7 +212,18 @@ function addComment(request: StandInRequest, keyOrId: string): StandInAnswer {
 type RecipientFlag = 'reporter' | 'assignee' | 'watchers' | 'voters';
 /** `restrict` and each `to.users` entry allow no other keys (additionalProperties: false in the contract). */
 const RESTRICT_KEYS = new Set(['groupIds', 'groups', 'permissions']);
-const USER_DETAILS_KEYS = new Set(['accountId', 'accountType', 'active', 'avatarUrls', 'displayName', 'emailAddress', 'key', 'name', 'self', 'timeZone']);
+const USER_DETAILS_KEYS = new Set([
+  'accountId',
+  'accountType',
+  'active',
+  'avatarUrls',
+  'displayName',
+  'emailAddress',
+  'key',
+  'name',
+  'self',
+  'timeZone',
+]);
 
 /**
  * POST /issue/{key}/notify (operation `notify`, Atlassian's platform OpenAPI): queues an email
@@ -200,7 +243,8 @@ function notifyAboutIssue(request: StandInRequest, keyOrId: string): StandInAnsw
   const subject = text(body.subject);
   const textBody = text(body.textBody);
   const htmlBody = text(body.htmlBody);
-  if (subject === undefined || textBody === undefined || htmlBody === undefined) return jiraError(400, [], { notification: 'subject, textBody and htmlBody must be text.' });
+  if (subject === undefined || textBody === undefined || htmlBody === undefined)
+    return jiraError(400, [], { notification: 'subject, textBody and htmlBody must be text.' });
   if (textBody === null && htmlBody === null) return jiraError(400, [], { notification: 'Provide a textBody or an htmlBody.' });
   const to = body.to === undefined ? {} : objectBody(body.to);
   const recipients = new Set<string>();
@@ -215,14 +259,16 @@ function notifyAboutIssue(request: StandInRequest, keyOrId: string): StandInAnsw
   for (const entry of users) {
     const user = objectBody(entry);
     if (Object.keys(user).some((key) => !USER_DETAILS_KEYS.has(key))) return jiraError(400, [], { to: 'Unrecognized field in users.' });
-    if (typeof user.accountId !== 'string' || !site.users.has(user.accountId)) return jiraError(400, [`The recipient is invalid: no user with account ID ${String(user.accountId)}.`]);
+    if (typeof user.accountId !== 'string' || !site.users.has(user.accountId))
+      return jiraError(400, [`The recipient is invalid: no user with account ID ${String(user.accountId)}.`]);
     recipients.add(user.accountId);
   }
   const groups = [...(Array.isArray(to.groups) ? to.groups : []), ...(Array.isArray(to.groupIds) ? to.groupIds : [])];
   if (groups.length > 0) return jiraError(400, ['The recipient is invalid: no such group.']);
   if (actor.kind === 'user' && recipients.has(actor.accountId)) return jiraError(400, ['The recipient is the same as the calling user.']);
   const restrict = body.restrict === undefined ? {} : objectBody(body.restrict);
-  if (Object.keys(restrict).some((key) => !RESTRICT_KEYS.has(key))) return jiraError(400, [], { restrict: 'Unrecognized field in restrict.' });
+  if (Object.keys(restrict).some((key) => !RESTRICT_KEYS.has(key)))
+    return jiraError(400, [], { restrict: 'Unrecognized field in restrict.' });
   const required: ProjectPermission[] = [];
   for (const entry of Array.isArray(restrict.permissions) ? restrict.permissions : []) {
     // The contract's own example restricts by "BROWSE", the older key of BROWSE_PROJECTS.
@@ -252,7 +298,8 @@ function bulkFetch(request: StandInRequest): StandInAnswer {
   const body = objectBody(request.body);
   const refs = stringList(body.issueIdsOrKeys);
   if (!refs || refs.length === 0) return jiraError(400, [], { issueIdsOrKeys: 'Provide at least one issue id or key.' });
-  if (refs.length > BULK_FETCH_MAX_ISSUES) return jiraError(400, [`You can request up to ${BULK_FETCH_MAX_ISSUES} issues in a single call.`]);
+  if (refs.length > BULK_FETCH_MAX_ISSUES)
+    return jiraError(400, [`You can request up to ${BULK_FETCH_MAX_ISSUES} issues in a single call.`]);
   const selection = fieldSelection(stringList(body.fields), 'all');
   // Missing and invisible issues are left out silently; issueErrors is for retriable trouble only.
   const issues = refs
@@ -307,7 +354,9 @@ function searchJql(request: StandInRequest): StandInAnswer {
   const pageLimit = idsOnly ? SEARCH_MAX_PAGE_SIZE_IDS_ONLY : SEARCH_MAX_PAGE_SIZE_WITH_FIELDS;
   const pageSize = Math.min(Math.max(1, Number(body.maxResults ?? 50) || 50), pageLimit);
   const matching = orderIssues(
-    [...request.site.issues.values()].filter((issue) => request.site.canSeeIssue(request.actor, issue) && matchesJql(query.where, issue, request.site)),
+    [...request.site.issues.values()].filter(
+      (issue) => request.site.canSeeIssue(request.actor, issue) && matchesJql(query.where, issue, request.site),
+    ),
     query.orderBy,
     request.site,
   );
@@ -336,10 +385,12 @@ function bulkChangelogs(request: StandInRequest): StandInAnswer {
   const body = objectBody(request.body);
   const refs = stringList(body.issueIdsOrKeys);
   if (!refs || refs.length === 0) return jiraError(400, [], { issueIdsOrKeys: 'Provide at least one issue ID or key.' });
-  if (refs.length > CHANGELOG_MAX_ISSUES) return jiraError(400, [`You can request the changelogs of up to ${CHANGELOG_MAX_ISSUES} issues.`]);
+  if (refs.length > CHANGELOG_MAX_ISSUES)
+    return jiraError(400, [`You can request the changelogs of up to ${CHANGELOG_MAX_ISSUES} issues.`]);
   const fieldIds = body.fieldIds === undefined ? undefined : stringList(body.fieldIds);
   if (body.fieldIds !== undefined && !fieldIds) return jiraError(400, [], { fieldIds: 'The field IDs must be a list of strings.' });
-  if (fieldIds && fieldIds.length > CHANGELOG_MAX_FIELD_IDS) return jiraError(400, [`You can filter changelogs by up to ${CHANGELOG_MAX_FIELD_IDS} field IDs.`]);
+  if (fieldIds && fieldIds.length > CHANGELOG_MAX_FIELD_IDS)
+    return jiraError(400, [`You can filter changelogs by up to ${CHANGELOG_MAX_FIELD_IDS} field IDs.`]);
   const pageSize = Math.min(Math.max(1, Number(body.maxResults ?? 1000) || 1000), CHANGELOG_MAX_PAGE_SIZE);
   const issues = refs
     .map((ref) => visibleIssue(request, ref))
@@ -362,11 +413,14 @@ function bulkChangelogs(request: StandInRequest): StandInAnswer {
   }
   const page = entries.slice(offset, offset + pageSize);
   const byIssue = new Map<string, object[]>();
-  for (const { issue, history } of page) byIssue.set(issue.id, [...(byIssue.get(issue.id) ?? []), renderChangeHistory(request.render, history)]);
+  for (const { issue, history } of page)
+    byIssue.set(issue.id, [...(byIssue.get(issue.id) ?? []), renderChangeHistory(request.render, history)]);
   const isLast = offset + page.length >= entries.length;
   return ok({
     issueChangeLogs: [...byIssue].map(([issueId, changeHistories]) => ({ issueId, changeHistories })),
-    ...(isLast ? {} : { nextPageToken: Buffer.from(JSON.stringify({ offset: offset + page.length, jql: cursorKey }), 'utf8').toString('base64url') }),
+    ...(isLast
+      ? {}
+      : { nextPageToken: Buffer.from(JSON.stringify({ offset: offset + page.length, jql: cursorKey }), 'utf8').toString('base64url') }),
   });
 }
 
@@ -392,7 +446,8 @@ function bulkPermissions(request: StandInRequest): StandInAnswer {
   const accountId = typeof body.accountId === 'string' ? body.accountId : undefined;
   // Checking someone else needs Administer Jira: permission-gate.ts refuses it before this answers.
   const subject = accountId !== undefined ? { kind: 'user' as const, accountId } : actor;
-  if (subject.kind === 'user' && !site.users.has(subject.accountId)) return jiraError(400, [], { accountId: `The user with account ID ${subject.accountId} does not exist.` });
+  if (subject.kind === 'user' && !site.users.has(subject.accountId))
+    return jiraError(400, [], { accountId: `The user with account ID ${subject.accountId} does not exist.` });
   const requests = Array.isArray(body.projectPermissions) ? body.projectPermissions.map(objectBody) : [];
   const grants: { permission: string; issues: number[]; projects: number[] }[] = [];
   for (const entry of requests) {
@@ -404,7 +459,10 @@ function bulkPermissions(request: StandInRequest): StandInAnswer {
     for (const permission of permissions.filter(isProjectPermission)) {
       const issues = issueIds
         .map((id) => site.issues.get(id))
-        .filter((issue): issue is JiraIssue => issue !== undefined && site.canSeeIssue(subject, issue) && site.can(subject, permission, site.projectOf(issue)))
+        .filter(
+          (issue): issue is JiraIssue =>
+            issue !== undefined && site.canSeeIssue(subject, issue) && site.can(subject, permission, site.projectOf(issue)),
+        )
         .map((issue) => Number(issue.id));
       const projects = projectIds
         .map((id) => site.projects.get(id))
@@ -428,7 +486,11 @@ const ADMINISTER_JIRA = 'ADMINISTER';
 /** GET /mypermissions: the caller's own permissions in a project or issue context. */
 function myPermissions(request: StandInRequest): StandInAnswer {
   const { query, site, actor } = request;
-  const wanted = query.get('permissions')?.split(',').map((permission) => permission.trim()).filter(Boolean);
+  const wanted = query
+    .get('permissions')
+    ?.split(',')
+    .map((permission) => permission.trim())
+    .filter(Boolean);
   if (!wanted || wanted.length === 0) return jiraError(400, ['The permissions parameter is required.']);
   let project: JiraProject | undefined;
   const issueRef = query.get('issueKey') ?? query.get('issueId');
@@ -446,11 +508,25 @@ function myPermissions(request: StandInRequest): StandInAnswer {
   for (const key of wanted) {
     // The global *Administer Jira* permission answers in any context (type GLOBAL), as Jira's does.
     if (key === ADMINISTER_JIRA) {
-      permissions[key] = { id: '0', key, name: 'Administer Jira', type: 'GLOBAL', description: '', havePermission: site.administersJira(actor) };
+      permissions[key] = {
+        id: '0',
+        key,
+        name: 'Administer Jira',
+        type: 'GLOBAL',
+        description: '',
+        havePermission: site.administersJira(actor),
+      };
       continue;
     }
     if (!isProjectPermission(key)) return jiraError(404, [`The permission key '${key}' does not exist.`]);
-    permissions[key] = { id: String(PROJECT_PERMISSIONS.indexOf(key) + 10), key, name: key, type: 'PROJECT', description: '', havePermission: held.has(key) };
+    permissions[key] = {
+      id: String(PROJECT_PERMISSIONS.indexOf(key) + 10),
+      key,
+      name: key,
+      type: 'PROJECT',
+      description: '',
+      havePermission: held.has(key),
+    };
   }
   return ok({ permissions });
 }
@@ -471,8 +547,17 @@ function userPicker(request: StandInRequest): StandInAnswer {
   const max = Number(request.query.get('maxResults') ?? USER_PICKER_DEFAULT_MAX);
   if (!Number.isInteger(max) || max < 0) return jiraError(400, ["The 'maxResults' parameter must be a whole number."]);
   const excluded = new Set(request.query.getAll('excludeAccountIds').flatMap((ids) => ids.split(',')));
-  const matches = (text: string) => text.toLowerCase().split(/\s+/).some((word) => word.startsWith(wanted)) || text.toLowerCase().startsWith(wanted);
-  const found = wanted === '' ? [] : [...request.site.users.values()].filter((user) => !excluded.has(user.accountId) && (matches(user.displayName) || user.emailAddress.toLowerCase().startsWith(wanted)));
+  const matches = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/\s+/)
+      .some((word) => word.startsWith(wanted)) || text.toLowerCase().startsWith(wanted);
+  const found =
+    wanted === ''
+      ? []
+      : [...request.site.users.values()].filter(
+          (user) => !excluded.has(user.accountId) && (matches(user.displayName) || user.emailAddress.toLowerCase().startsWith(wanted)),
+        );
   const shown = found.slice(0, max);
   return ok({
     header: `Showing ${shown.length} of ${found.length} matching users`,
@@ -494,7 +579,8 @@ function escapeHtml(text: string): string {
 function projectRoles(request: StandInRequest, keyOrId: string): JiraProject | StandInAnswer {
   const project = visibleProject(request, keyOrId);
   if (!project) return projectNotFound(keyOrId);
-  if (!request.site.can(request.actor, 'ADMINISTER_PROJECTS', project)) return jiraError(403, ['You cannot edit the configuration of this project.']);
+  if (!request.site.can(request.actor, 'ADMINISTER_PROJECTS', project))
+    return jiraError(403, ['You cannot edit the configuration of this project.']);
   return project;
 }
 
@@ -510,7 +596,12 @@ function projectRole(request: StandInRequest, keyOrId: string, roleId: string): 
     description: role.description,
     actors: role.memberAccountIds.map((accountId, index) => {
       const user = request.site.users.get(accountId);
-      return { id: 10100 + index, displayName: user?.displayName ?? 'Former user', type: 'atlassian-user-role-actor', actorUser: { accountId } };
+      return {
+        id: 10100 + index,
+        displayName: user?.displayName ?? 'Former user',
+        type: 'atlassian-user-role-actor',
+        actorUser: { accountId },
+      };
     }),
     scope: { type: 'PROJECT', project: { id: project.id, key: project.key, name: project.name } },
   });
@@ -552,7 +643,9 @@ function parseQueries(request: StandInRequest): StandInAnswer {
           query: text,
           structure: {
             ...(parsed.where ? { where: jqlStructure(parsed.where) } : {}),
-            ...(parsed.orderBy.length > 0 ? { orderBy: { fields: parsed.orderBy.map((order) => ({ field: { name: order.field }, direction: order.direction })) } } : {}),
+            ...(parsed.orderBy.length > 0
+              ? { orderBy: { fields: parsed.orderBy.map((order) => ({ field: { name: order.field }, direction: order.direction })) } }
+              : {}),
           },
         };
       } catch (error) {
@@ -568,12 +661,47 @@ const FIELD_DEFINITIONS = [
   { id: 'priority', name: 'Priority', custom: false, schema: { type: 'priority', system: 'priority' } },
   { id: 'labels', name: 'Labels', custom: false, schema: { type: 'array', items: 'string', system: 'labels' } },
   { id: 'parent', name: 'Parent', custom: false, schema: { type: 'issuelink', system: 'parent' } },
-  { id: FIELD_IDS.epicLink, name: 'Epic Link', custom: true, schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-epic-link', customId: 10014 } },
-  { id: FIELD_IDS.storyPointEstimate, name: 'Story point estimate', custom: true, schema: { type: 'number', custom: 'com.pyxis.greenhopper.jira:jsw-story-points', customId: 10016 } },
-  { id: FIELD_IDS.rank, name: 'Rank', custom: true, schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: 10019 } },
-  { id: FIELD_IDS.sprint, name: 'Sprint', custom: true, schema: { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: 10020 } },
-  { id: FIELD_IDS.flagged, name: 'Flagged', custom: true, schema: { type: 'array', items: 'option', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes', customId: 10021 } },
-  { id: FIELD_IDS.storyPoints, name: 'Story Points', custom: true, schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10028 } },
+  {
+    id: FIELD_IDS.epicLink,
+    name: 'Epic Link',
+    custom: true,
+    schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-epic-link', customId: 10014 },
+  },
+  {
+    id: FIELD_IDS.storyPointEstimate,
+    name: 'Story point estimate',
+    custom: true,
+    schema: { type: 'number', custom: 'com.pyxis.greenhopper.jira:jsw-story-points', customId: 10016 },
+  },
+  {
+    id: FIELD_IDS.rank,
+    name: 'Rank',
+    custom: true,
+    schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: 10019 },
+  },
+  {
+    id: FIELD_IDS.sprint,
+    name: 'Sprint',
+    custom: true,
+    schema: { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: 10020 },
+  },
+  {
+    id: FIELD_IDS.flagged,
+    name: 'Flagged',
+    custom: true,
+    schema: {
+      type: 'array',
+      items: 'option',
+      custom: 'com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes',
+      customId: 10021,
+    },
+  },
+  {
+    id: FIELD_IDS.storyPoints,
+    name: 'Story Points',
+    custom: true,
+    schema: { type: 'number', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float', customId: 10028 },
+  },
 ];
 
 export const platformEndpoints: readonly Endpoint<StandInRequest>[] = [
@@ -593,7 +721,8 @@ export const platformEndpoints: readonly Endpoint<StandInRequest>[] = [
   endpoint('GET', /^\/rest\/api\/3\/comment\/([^/]+)\/properties\/([^/]+)$/, (request, [commentId, propertyKey]) => {
     for (const issue of request.site.issues.values()) {
       const comment = issue.comments.find((candidate) => candidate.id === commentId);
-      if (comment && request.site.canSeeIssue(request.actor, issue)) return propertyAnswer(comment.properties, decodeURIComponent(propertyKey ?? ''));
+      if (comment && request.site.canSeeIssue(request.actor, issue))
+        return propertyAnswer(comment.properties, decodeURIComponent(propertyKey ?? ''));
     }
     return jiraError(404, [`Can not find a comment for the id: ${commentId}.`]);
   }),
@@ -602,10 +731,16 @@ export const platformEndpoints: readonly Endpoint<StandInRequest>[] = [
   endpoint('POST', /^\/rest\/api\/3\/search\/jql$/, searchJql),
   endpoint('POST', /^\/rest\/api\/3\/permissions\/check$/, bulkPermissions),
   endpoint('GET', /^\/rest\/api\/3\/mypermissions$/, myPermissions),
-  endpoint('GET', /^\/rest\/api\/3\/priority$/, (request) => ok(request.site.priorities.map((priority) => renderPriority(request.render, priority)))),
+  endpoint('GET', /^\/rest\/api\/3\/priority$/, (request) =>
+    ok(request.site.priorities.map((priority) => renderPriority(request.render, priority))),
+  ),
   endpoint('GET', /^\/rest\/api\/3\/priority\/search$/, (request) => {
     const page = offsetPage(request.site.priorities, request.query, PRIORITY_PAGE_SIZE);
-    return ok({ self: `${request.render.baseUrl}/rest/api/3/priority/search`, ...page, values: page.values.map((priority) => renderPriority(request.render, priority)) });
+    return ok({
+      self: `${request.render.baseUrl}/rest/api/3/priority/search`,
+      ...page,
+      values: page.values.map((priority) => renderPriority(request.render, priority)),
+    });
   }),
   endpoint('GET', /^\/rest\/api\/3\/project\/([^/]+)$/, (request, [key]) => {
     const project = visibleProject(request, key ?? '');
@@ -616,7 +751,9 @@ export const platformEndpoints: readonly Endpoint<StandInRequest>[] = [
     if ('status' in project) return project;
     return ok(Object.fromEntries(project.roles.map((role) => [role.name, roleUrl(request.render, project, role.id)])));
   }),
-  endpoint('GET', /^\/rest\/api\/3\/project\/([^/]+)\/role\/([^/]+)$/, (request, [key, roleId]) => projectRole(request, key ?? '', roleId ?? '')),
+  endpoint('GET', /^\/rest\/api\/3\/project\/([^/]+)\/role\/([^/]+)$/, (request, [key, roleId]) =>
+    projectRole(request, key ?? '', roleId ?? ''),
+  ),
   endpoint('POST', /^\/rest\/api\/3\/jql\/parse$/, parseQueries),
   endpoint('GET', /^\/rest\/api\/3\/field$/, () => ok(FIELD_DEFINITIONS)),
   endpoint('GET', /^\/rest\/api\/3\/user\/bulk$/, (request) => {
@@ -625,7 +762,11 @@ export const platformEndpoints: readonly Endpoint<StandInRequest>[] = [
     // Unknown or closed accounts are simply not in the answer.
     const known = accountIds.filter((accountId) => request.site.users.has(accountId));
     const page = offsetPage(known, request.query, USER_PAGE_SIZE);
-    return ok({ self: `${request.render.baseUrl}/rest/api/3/user/bulk`, ...page, values: page.values.map((accountId) => renderAccount(request.render, { kind: 'user', accountId })) });
+    return ok({
+      self: `${request.render.baseUrl}/rest/api/3/user/bulk`,
+      ...page,
+      values: page.values.map((accountId) => renderAccount(request.render, { kind: 'user', accountId })),
+    });
   }),
   endpoint('GET', /^\/rest\/api\/3\/user\/picker$/, userPicker),
   endpoint('GET', /^\/rest\/api\/3\/myself$/, (request) => ok(renderAccount(request.render, request.actor))),

@@ -69,7 +69,11 @@ export function ok(body: unknown, status = 200): StandInAnswer {
 export const NO_CONTENT: StandInAnswer = { status: 204 };
 
 /** A slice of `items` in the agile API's offset paging (startAt / maxResults / total / isLast). */
-export function offsetPage<T>(items: readonly T[], query: URLSearchParams, maxPageSize: number): { startAt: number; maxResults: number; total: number; isLast: boolean; values: T[] } {
+export function offsetPage<T>(
+  items: readonly T[],
+  query: URLSearchParams,
+  maxPageSize: number,
+): { startAt: number; maxResults: number; total: number; isLast: boolean; values: T[] } {
   const startAt = Math.max(0, Number(query.get('startAt') ?? 0) || 0);
   const requested = Number(query.get('maxResults') ?? maxPageSize) || maxPageSize;
   const maxResults = Math.min(Math.max(1, requested), maxPageSize);
@@ -79,7 +83,9 @@ export function offsetPage<T>(items: readonly T[], query: URLSearchParams, maxPa
 
 /** Reads a JSON body field that must be a list of strings, or answers why not. */
 export function stringList(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((entry) => typeof entry === 'string' || typeof entry === 'number') ? value.map(String) : undefined;
+  return Array.isArray(value) && value.every((entry) => typeof entry === 'string' || typeof entry === 'number')
+    ? value.map(String)
+    : undefined;
 }
 
 export function objectBody(body: unknown): Record<string, unknown> {

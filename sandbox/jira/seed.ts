@@ -38,7 +38,14 @@ export const SEED_FACTS = {
   epics: { sso: 'ONB-1', wizard: 'ONB-2', emailVerification: 'ONB-3', analytics: 'ONB-4' },
   /** Labelled `sprint-goal` in the active sprint. */
   goalCriticalKeys: ['ONB-39', 'ONB-42', 'ONB-44', 'ONB-37', 'ONB-45', 'ONB-46', 'ONB-48', 'ONB-50'],
-  activeSprintKeys: { googleSso: 'ONB-39', entraSso: 'ONB-42', samlClockSkew: 'ONB-37', adminRequireSso: 'ONB-55', passkeySpike: 'ONB-62', googleClaimsSubtask: 'ONB-40' },
+  activeSprintKeys: {
+    googleSso: 'ONB-39',
+    entraSso: 'ONB-42',
+    samlClockSkew: 'ONB-37',
+    adminRequireSso: 'ONB-55',
+    passkeySpike: 'ONB-62',
+    googleClaimsSubtask: 'ONB-40',
+  },
   futureSprintKeys: ['ONB-63', 'ONB-64', 'ONB-65', 'ONB-66', 'ONB-67'],
   backlogKeys: ['ONB-16', 'ONB-68', 'ONB-69', 'ONB-70', 'ONB-71', 'ONB-72', 'ONB-73', 'ONB-74', 'ONB-75', 'ONB-76'],
   /** What Jira's velocity chart shows for the closed sprints, oldest first. */
@@ -66,7 +73,13 @@ export interface RoleMembers {
 /** The permission scheme both projects share, expressed as what each role is granted. */
 export function rolesOf(members: RoleMembers): ProjectRole[] {
   return [
-    { id: 10002, name: 'Administrators', description: 'Project administrators', grants: PROJECT_PERMISSIONS, memberAccountIds: members.administrators },
+    {
+      id: 10002,
+      name: 'Administrators',
+      description: 'Project administrators',
+      grants: PROJECT_PERMISSIONS,
+      memberAccountIds: members.administrators,
+    },
     {
       id: 10100,
       name: 'Product Owner',
@@ -74,10 +87,28 @@ export function rolesOf(members: RoleMembers): ProjectRole[] {
       grants: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADD_COMMENTS', 'CREATE_ISSUES', 'MANAGE_SPRINTS_PERMISSION'],
       memberAccountIds: members.productOwners,
     },
-    { id: 10001, name: 'Developers', description: 'The development team', grants: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADD_COMMENTS', 'CREATE_ISSUES'], memberAccountIds: members.developers },
-    { id: 10003, name: 'Viewers', description: 'Can browse the project, nothing more', grants: ['BROWSE_PROJECTS'], memberAccountIds: members.viewers },
+    {
+      id: 10001,
+      name: 'Developers',
+      description: 'The development team',
+      grants: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADD_COMMENTS', 'CREATE_ISSUES'],
+      memberAccountIds: members.developers,
+    },
+    {
+      id: 10003,
+      name: 'Viewers',
+      description: 'Can browse the project, nothing more',
+      grants: ['BROWSE_PROJECTS'],
+      memberAccountIds: members.viewers,
+    },
     // Jira adds this role for installed apps; no person is in it.
-    { id: 10004, name: 'atlassian-addons-project-access', description: 'A project role that represents Connect and Forge apps', grants: PROJECT_PERMISSIONS, memberAccountIds: [] },
+    {
+      id: 10004,
+      name: 'atlassian-addons-project-access',
+      description: 'A project role that represents Connect and Forge apps',
+      grants: PROJECT_PERMISSIONS,
+      memberAccountIds: [],
+    },
   ];
 }
 
@@ -125,7 +156,12 @@ function seedPeopleAndProjects(site: JiraSite): void {
     style: 'company-managed',
     leadAccountId: SEED_ACCOUNTS.billingDeveloper,
     issueTypes: issueTypes(10101, 'Sub-task'),
-    roles: rolesOf({ administrators: [SEED_ACCOUNTS.siteAdmin], productOwners: [], developers: [SEED_ACCOUNTS.billingDeveloper], viewers: [] }),
+    roles: rolesOf({
+      administrators: [SEED_ACCOUNTS.siteAdmin],
+      productOwners: [],
+      developers: [SEED_ACCOUNTS.billingDeveloper],
+      viewers: [],
+    }),
   });
   site.priorities.push(
     { id: '1', name: 'Highest', description: 'This problem will block progress.', statusColor: '#d04437' },
@@ -223,7 +259,13 @@ class OnboardingHistory {
         issue.points = line.estimateAtStart;
         this.site.setPoints(issue, final, team, onWorkingDay(start, line.reestimatedOnDay));
       }
-      if (line.removedOnDay !== undefined) this.site.setSprints(issue, issue.sprintIds.filter((sprintId) => sprintId !== id), team, onWorkingDay(start, line.removedOnDay));
+      if (line.removedOnDay !== undefined)
+        this.site.setSprints(
+          issue,
+          issue.sprintIds.filter((sprintId) => sprintId !== id),
+          team,
+          onWorkingDay(start, line.removedOnDay),
+        );
       if (line.doneOnDay !== undefined) this.site.transition(issue, STATUSES.done, team, onWorkingDay(start, line.doneOnDay));
     }
     // What Jira's own sprint report froze when the sprint closed, for comparison in tests.
@@ -245,11 +287,28 @@ function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 
   // Lumpy days, as teams finish work: several items some days, none on others.
   const done = (line: JiraIssue, doneOnDay: number): HistoryLine => ({ issue: line, outcome: 'completed', doneOnDay });
 
-  const signUpForm = history.issue({ sprintOffset: -6, typeName: 'Story', summary: 'Sign-up form with email, password and inline validation', points: 5, parentKey: epics.wizard });
+  const signUpForm = history.issue({
+    sprintOffset: -6,
+    typeName: 'Story',
+    summary: 'Sign-up form with email, password and inline validation',
+    points: 5,
+    parentKey: epics.wizard,
+  });
   const argon = history.issue({ sprintOffset: -6, typeName: 'Task', summary: 'Store password hashes with Argon2id', points: 3 });
-  const flag = history.issue({ sprintOffset: -6, typeName: 'Task', summary: 'Feature-flag service integration for the sign-up flow', points: 5 });
+  const flag = history.issue({
+    sprintOffset: -6,
+    typeName: 'Task',
+    summary: 'Feature-flag service integration for the sign-up flow',
+    points: 5,
+  });
   const terms = history.issue({ sprintOffset: -6, typeName: 'Story', summary: 'Terms of service acceptance with versioning', points: 3 });
-  const disabledButton = history.issue({ sprintOffset: -6, typeName: 'Bug', summary: 'Sign-up button stays disabled after correcting an invalid email', points: 2, priorityName: 'High' });
+  const disabledButton = history.issue({
+    sprintOffset: -6,
+    typeName: 'Bug',
+    summary: 'Sign-up button stays disabled after correcting an invalid email',
+    points: 2,
+    priorityName: 'High',
+  });
   const rateLimit = history.issue({ sprintOffset: -6, typeName: 'Task', summary: 'Rate-limit the sign-up API per IP address', points: 3 });
   history.closedSprint(1, 'ONB Sprint 1', 'Ship the new sign-up form behind a feature flag', [
     done(signUpForm, 6),
@@ -260,12 +319,50 @@ function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 
     done(rateLimit, 6),
   ]);
 
-  const sendVerification = history.issue({ sprintOffset: -5, typeName: 'Story', summary: 'Send a verification email on sign-up', points: 5, parentKey: epics.email });
-  const linkSignsIn = history.issue({ sprintOffset: -5, typeName: 'Story', summary: 'The verification link signs the user in', points: 5, parentKey: epics.email });
-  const templates = history.issue({ sprintOffset: -5, typeName: 'Task', summary: 'Email templates in the design system', points: 3, parentKey: epics.email });
-  const expiry = history.issue({ sprintOffset: -5, typeName: 'Bug', summary: 'Verification link expires after 10 minutes instead of 24 hours', points: 3, priorityName: 'High', parentKey: epics.email });
-  const bounces = history.issue({ sprintOffset: -5, typeName: 'Task', summary: 'Bounce-handling webhook from the email provider', points: 2, parentKey: epics.email });
-  const localisedEmails = history.issue({ sprintOffset: -5, typeName: 'Story', summary: 'Localised verification emails (German, French, Japanese)', points: 3, parentKey: epics.email, status: STATUSES.todo });
+  const sendVerification = history.issue({
+    sprintOffset: -5,
+    typeName: 'Story',
+    summary: 'Send a verification email on sign-up',
+    points: 5,
+    parentKey: epics.email,
+  });
+  const linkSignsIn = history.issue({
+    sprintOffset: -5,
+    typeName: 'Story',
+    summary: 'The verification link signs the user in',
+    points: 5,
+    parentKey: epics.email,
+  });
+  const templates = history.issue({
+    sprintOffset: -5,
+    typeName: 'Task',
+    summary: 'Email templates in the design system',
+    points: 3,
+    parentKey: epics.email,
+  });
+  const expiry = history.issue({
+    sprintOffset: -5,
+    typeName: 'Bug',
+    summary: 'Verification link expires after 10 minutes instead of 24 hours',
+    points: 3,
+    priorityName: 'High',
+    parentKey: epics.email,
+  });
+  const bounces = history.issue({
+    sprintOffset: -5,
+    typeName: 'Task',
+    summary: 'Bounce-handling webhook from the email provider',
+    points: 2,
+    parentKey: epics.email,
+  });
+  const localisedEmails = history.issue({
+    sprintOffset: -5,
+    typeName: 'Story',
+    summary: 'Localised verification emails (German, French, Japanese)',
+    points: 3,
+    parentKey: epics.email,
+    status: STATUSES.todo,
+  });
   history.closedSprint(2, 'ONB Sprint 2', 'Every new account verifies its email address', [
     done(terms, 1),
     done(sendVerification, 4),
@@ -277,12 +374,49 @@ function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 
     { issue: localisedEmails, outcome: 'punted', removedOnDay: 5 },
   ]);
 
-  const stepFramework = history.issue({ sprintOffset: -4, typeName: 'Story', summary: 'Wizard step framework with back and next', points: 8, parentKey: epics.wizard });
-  const profileStep = history.issue({ sprintOffset: -4, typeName: 'Story', summary: 'Wizard step 1: your name and role', points: 5, parentKey: epics.wizard });
-  const workspaceStep = history.issue({ sprintOffset: -4, typeName: 'Story', summary: 'Wizard step 2: create or join a workspace', points: 3, parentKey: epics.wizard });
-  const calendarStep = history.issue({ sprintOffset: -4, typeName: 'Story', summary: 'Wizard step 3: connect your calendar (optional)', points: 5, parentKey: epics.wizard });
-  const emojiCrash = history.issue({ sprintOffset: -4, typeName: 'Bug', summary: 'Wizard crashes when the workspace name contains an emoji', points: 2, priorityName: 'High', parentKey: epics.wizard });
-  const wizardEvents = history.issue({ sprintOffset: -4, typeName: 'Task', summary: 'Wizard analytics events: start, step, finish', points: 3, parentKey: epics.analytics });
+  const stepFramework = history.issue({
+    sprintOffset: -4,
+    typeName: 'Story',
+    summary: 'Wizard step framework with back and next',
+    points: 8,
+    parentKey: epics.wizard,
+  });
+  const profileStep = history.issue({
+    sprintOffset: -4,
+    typeName: 'Story',
+    summary: 'Wizard step 1: your name and role',
+    points: 5,
+    parentKey: epics.wizard,
+  });
+  const workspaceStep = history.issue({
+    sprintOffset: -4,
+    typeName: 'Story',
+    summary: 'Wizard step 2: create or join a workspace',
+    points: 3,
+    parentKey: epics.wizard,
+  });
+  const calendarStep = history.issue({
+    sprintOffset: -4,
+    typeName: 'Story',
+    summary: 'Wizard step 3: connect your calendar (optional)',
+    points: 5,
+    parentKey: epics.wizard,
+  });
+  const emojiCrash = history.issue({
+    sprintOffset: -4,
+    typeName: 'Bug',
+    summary: 'Wizard crashes when the workspace name contains an emoji',
+    points: 2,
+    priorityName: 'High',
+    parentKey: epics.wizard,
+  });
+  const wizardEvents = history.issue({
+    sprintOffset: -4,
+    typeName: 'Task',
+    summary: 'Wizard analytics events: start, step, finish',
+    points: 3,
+    parentKey: epics.analytics,
+  });
   history.closedSprint(3, 'ONB Sprint 3', 'Onboarding wizard skeleton: three steps, no dead ends', [
     { issue: stepFramework, outcome: 'not-completed' },
     done(profileStep, 5),
@@ -292,9 +426,28 @@ function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 
     done(wizardEvents, 10),
   ]);
 
-  const skipForNow = history.issue({ sprintOffset: -3, typeName: 'Story', summary: 'Skip-for-now on the optional wizard steps', points: 3, parentKey: epics.wizard });
-  const medianDashboard = history.issue({ sprintOffset: -3, typeName: 'Task', summary: 'Dashboard: median time to finish onboarding', points: 2, parentKey: epics.analytics });
-  const safariHang = history.issue({ sprintOffset: -3, typeName: 'Bug', summary: 'Calendar step hangs in Safari private windows', points: 3, priorityName: 'Highest', parentKey: epics.wizard });
+  const skipForNow = history.issue({
+    sprintOffset: -3,
+    typeName: 'Story',
+    summary: 'Skip-for-now on the optional wizard steps',
+    points: 3,
+    parentKey: epics.wizard,
+  });
+  const medianDashboard = history.issue({
+    sprintOffset: -3,
+    typeName: 'Task',
+    summary: 'Dashboard: median time to finish onboarding',
+    points: 2,
+    parentKey: epics.analytics,
+  });
+  const safariHang = history.issue({
+    sprintOffset: -3,
+    typeName: 'Bug',
+    summary: 'Calendar step hangs in Safari private windows',
+    points: 3,
+    priorityName: 'Highest',
+    parentKey: epics.wizard,
+  });
   const oldTour = history.issue({ sprintOffset: -3, typeName: 'Task', summary: 'Remove the old product-tour modal', points: 2 });
   history.closedSprint(4, 'ONB Sprint 4', 'Finish the wizard and measure how long onboarding takes', [
     done(stepFramework, 3),
@@ -305,12 +458,48 @@ function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 
     done(oldTour, 0),
   ]);
 
-  const samlSpike = history.issue({ sprintOffset: -2, typeName: 'Task', summary: 'Spike: choose a SAML library', points: 5, parentKey: epics.sso });
-  const oidcGoogle = history.issue({ sprintOffset: -2, typeName: 'Story', summary: 'OIDC sign-in with Google for existing accounts', points: 8, parentKey: epics.sso });
-  const ssoModel = history.issue({ sprintOffset: -2, typeName: 'Task', summary: 'Tenant SSO configuration data model', points: 3, parentKey: epics.sso });
-  const samlLogin = history.issue({ sprintOffset: -2, typeName: 'Story', summary: 'SAML sign-in for existing accounts', points: 5, parentKey: epics.sso });
-  const sameSite = history.issue({ sprintOffset: -2, typeName: 'Bug', summary: 'Session cookie is missing the SameSite attribute', points: 3, priorityName: 'High' });
-  const threatModel = history.issue({ sprintOffset: -2, typeName: 'Task', summary: 'Security review of the SSO threat model', points: 2, parentKey: epics.sso });
+  const samlSpike = history.issue({
+    sprintOffset: -2,
+    typeName: 'Task',
+    summary: 'Spike: choose a SAML library',
+    points: 5,
+    parentKey: epics.sso,
+  });
+  const oidcGoogle = history.issue({
+    sprintOffset: -2,
+    typeName: 'Story',
+    summary: 'OIDC sign-in with Google for existing accounts',
+    points: 8,
+    parentKey: epics.sso,
+  });
+  const ssoModel = history.issue({
+    sprintOffset: -2,
+    typeName: 'Task',
+    summary: 'Tenant SSO configuration data model',
+    points: 3,
+    parentKey: epics.sso,
+  });
+  const samlLogin = history.issue({
+    sprintOffset: -2,
+    typeName: 'Story',
+    summary: 'SAML sign-in for existing accounts',
+    points: 5,
+    parentKey: epics.sso,
+  });
+  const sameSite = history.issue({
+    sprintOffset: -2,
+    typeName: 'Bug',
+    summary: 'Session cookie is missing the SameSite attribute',
+    points: 3,
+    priorityName: 'High',
+  });
+  const threatModel = history.issue({
+    sprintOffset: -2,
+    typeName: 'Task',
+    summary: 'Security review of the SSO threat model',
+    points: 2,
+    parentKey: epics.sso,
+  });
   history.closedSprint(5, 'ONB Sprint 5', 'SSO groundwork: SAML and OIDC libraries in place', [
     done(samlSpike, 1),
     // Re-estimated from 5 to 8 mid-sprint: the report keeps 5 as committed, 8 as completed.
@@ -321,10 +510,33 @@ function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 
     done(threatModel, 10),
   ]);
 
-  const metadataUpload = history.issue({ sprintOffset: -1, typeName: 'Story', summary: 'Upload SAML metadata in admin settings', points: 5, parentKey: epics.sso });
-  const idpInitiated = history.issue({ sprintOffset: -1, typeName: 'Story', summary: 'IdP-initiated SAML sign-in', points: 3, parentKey: epics.sso });
-  const samlLogout = history.issue({ sprintOffset: -1, typeName: 'Bug', summary: 'SAML logout does not end the IdP session', points: 3, parentKey: epics.sso });
-  const certRunbook = history.issue({ sprintOffset: -1, typeName: 'Task', summary: 'Runbook: rotating SAML signing certificates', points: 3 });
+  const metadataUpload = history.issue({
+    sprintOffset: -1,
+    typeName: 'Story',
+    summary: 'Upload SAML metadata in admin settings',
+    points: 5,
+    parentKey: epics.sso,
+  });
+  const idpInitiated = history.issue({
+    sprintOffset: -1,
+    typeName: 'Story',
+    summary: 'IdP-initiated SAML sign-in',
+    points: 3,
+    parentKey: epics.sso,
+  });
+  const samlLogout = history.issue({
+    sprintOffset: -1,
+    typeName: 'Bug',
+    summary: 'SAML logout does not end the IdP session',
+    points: 3,
+    parentKey: epics.sso,
+  });
+  const certRunbook = history.issue({
+    sprintOffset: -1,
+    typeName: 'Task',
+    summary: 'Runbook: rotating SAML signing certificates',
+    points: 3,
+  });
   const clockSkew = history.issue({
     sprintOffset: -1,
     typeName: 'Bug',
@@ -337,7 +549,13 @@ function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 
     flagged: true,
     assigneeAccountId: SEED_ACCOUNTS.devMei,
   });
-  const idpName = history.issue({ sprintOffset: -1, typeName: 'Story', summary: 'Show the identity provider name on the sign-in button', points: 2, parentKey: epics.sso });
+  const idpName = history.issue({
+    sprintOffset: -1,
+    typeName: 'Story',
+    summary: 'Show the identity provider name on the sign-in button',
+    points: 2,
+    parentKey: epics.sso,
+  });
   history.closedSprint(6, 'ONB Sprint 6', 'Enterprise customers can sign in with SAML', [
     done(samlLogin, 2),
     done(metadataUpload, 5),
@@ -364,7 +582,13 @@ interface PlannedIssue {
   readonly doneOnDay?: number;
 }
 
-function createPlanned(site: JiraSite, planned: readonly PlannedIssue[], sprintIds: readonly number[], created: string, sprintStart?: Date): JiraIssue[] {
+function createPlanned(
+  site: JiraSite,
+  planned: readonly PlannedIssue[],
+  sprintIds: readonly number[],
+  created: string,
+  sprintStart?: Date,
+): JiraIssue[] {
   return planned.map((plan) => {
     const issue = site.createIssue({
       projectKey: 'ONB',
@@ -381,7 +605,15 @@ function createPlanned(site: JiraSite, planned: readonly PlannedIssue[], sprintI
       ...(plan.doneOnDay !== undefined && sprintStart ? { statusSince: onWorkingDay(sprintStart, plan.doneOnDay) } : {}),
     });
     for (const subtask of plan.subtasks ?? []) {
-      site.createIssue({ projectKey: 'ONB', summary: subtask.summary, typeName: 'Subtask', parentKey: issue.key, status: subtask.status ?? STATUSES.todo, assigneeAccountId: plan.assignee ?? null, created });
+      site.createIssue({
+        projectKey: 'ONB',
+        summary: subtask.summary,
+        typeName: 'Subtask',
+        parentKey: issue.key,
+        status: subtask.status ?? STATUSES.todo,
+        assigneeAccountId: plan.assignee ?? null,
+        created,
+      });
     }
     return issue;
   });
@@ -390,10 +622,34 @@ function createPlanned(site: JiraSite, planned: readonly PlannedIssue[], sprintI
 const GOAL = ['sprint-goal'];
 
 function seedOnboarding(site: JiraSite, now: Date): void {
-  site.addBoard({ id: SEED_FACTS.onb.boardId, name: 'ONB board', type: 'scrum', projectId: SEED_FACTS.onb.projectId, estimation: { fieldId: 'customfield_10016', displayName: 'Story point estimate' } });
-  site.addBoard({ id: SEED_FACTS.onb.kanbanBoardId, name: 'ONB support', type: 'kanban', projectId: SEED_FACTS.onb.projectId, estimation: null });
-  const epic = (summary: string): string => site.createIssue({ projectKey: 'ONB', summary, typeName: 'Epic', status: STATUSES.inProgress, created: sprintDates(now, -7).start.toISOString() }).key;
-  const epics = { sso: epic('SSO sign-up'), wizard: epic('Onboarding wizard v2'), email: epic('Email verification'), analytics: epic('Activation analytics') };
+  site.addBoard({
+    id: SEED_FACTS.onb.boardId,
+    name: 'ONB board',
+    type: 'scrum',
+    projectId: SEED_FACTS.onb.projectId,
+    estimation: { fieldId: 'customfield_10016', displayName: 'Story point estimate' },
+  });
+  site.addBoard({
+    id: SEED_FACTS.onb.kanbanBoardId,
+    name: 'ONB support',
+    type: 'kanban',
+    projectId: SEED_FACTS.onb.projectId,
+    estimation: null,
+  });
+  const epic = (summary: string): string =>
+    site.createIssue({
+      projectKey: 'ONB',
+      summary,
+      typeName: 'Epic',
+      status: STATUSES.inProgress,
+      created: sprintDates(now, -7).start.toISOString(),
+    }).key;
+  const epics = {
+    sso: epic('SSO sign-up'),
+    wizard: epic('Onboarding wizard v2'),
+    email: epic('Email verification'),
+    analytics: epic('Activation analytics'),
+  };
   const clockSkew = seedOnboardingHistory(site, now, epics);
 
   const active = sprintDates(now, 0);
@@ -409,31 +665,128 @@ function seedOnboarding(site: JiraSite, now: Date): void {
     createdDate: new Date(active.start.getTime() - 3 * DAY_MS).toISOString(),
   });
   // Carried over: Jira moved it into Sprint 7 when Sprint 6 completed.
-  site.setSprints(clockSkew, [...clockSkew.sprintIds, SEED_FACTS.activeSprintId], { kind: 'user', accountId: SEED_ACCOUNTS.devMei }, active.start.toISOString());
+  site.setSprints(
+    clockSkew,
+    [...clockSkew.sprintIds, SEED_FACTS.activeSprintId],
+    { kind: 'user', accountId: SEED_ACCOUNTS.devMei },
+    active.start.toISOString(),
+  );
   const plannedAt = new Date(active.start.getTime() - 2 * DAY_MS).toISOString();
   const activeIssues = createPlanned(
     site,
     [
       {
-        type: 'Story', summary: 'Sign up with Google Workspace SSO', points: 3, status: STATUSES.inProgress, epic: epics.sso, labels: GOAL, priority: 'High', assignee: SEED_ACCOUNTS.devDana,
-        subtasks: [{ summary: 'Map Google profile claims to the user record', status: STATUSES.done }, { summary: 'Retry screen for failed SSO callbacks', status: STATUSES.inProgress }],
+        type: 'Story',
+        summary: 'Sign up with Google Workspace SSO',
+        points: 3,
+        status: STATUSES.inProgress,
+        epic: epics.sso,
+        labels: GOAL,
+        priority: 'High',
+        assignee: SEED_ACCOUNTS.devDana,
+        subtasks: [
+          { summary: 'Map Google profile claims to the user record', status: STATUSES.done },
+          { summary: 'Retry screen for failed SSO callbacks', status: STATUSES.inProgress },
+        ],
       },
-      { type: 'Story', summary: 'Sign up with Microsoft Entra ID SSO', points: 3, epic: epics.sso, labels: GOAL, priority: 'High', assignee: SEED_ACCOUNTS.devKofi, subtasks: [{ summary: 'Register the staging app in our Entra ID tenant' }] },
-      { type: 'Story', summary: 'Create the account just in time on first SSO sign-in', points: 2, status: STATUSES.done, doneOnDay: 1, epic: epics.sso, labels: GOAL, priority: 'High', assignee: SEED_ACCOUNTS.devDana },
-      { type: 'Story', summary: 'Wizard: name your workspace in one step', points: 2, status: STATUSES.done, doneOnDay: 0, epic: epics.wizard, labels: GOAL, assignee: SEED_ACCOUNTS.devMei },
-      { type: 'Story', summary: 'Wizard: inviting teammates can be skipped', points: 1, status: STATUSES.done, doneOnDay: 2, epic: epics.wizard, labels: GOAL, assignee: SEED_ACCOUNTS.devMei },
-      { type: 'Story', summary: 'Show how many onboarding steps are left', points: 1, status: STATUSES.done, doneOnDay: 2, epic: epics.wizard, assignee: SEED_ACCOUNTS.devMei },
       {
-        type: 'Task', summary: 'Measure time from sign-up to finished onboarding', points: 2, status: STATUSES.inProgress, epic: epics.analytics, labels: GOAL, priority: 'High', assignee: SEED_ACCOUNTS.devKofi,
+        type: 'Story',
+        summary: 'Sign up with Microsoft Entra ID SSO',
+        points: 3,
+        epic: epics.sso,
+        labels: GOAL,
+        priority: 'High',
+        assignee: SEED_ACCOUNTS.devKofi,
+        subtasks: [{ summary: 'Register the staging app in our Entra ID tenant' }],
+      },
+      {
+        type: 'Story',
+        summary: 'Create the account just in time on first SSO sign-in',
+        points: 2,
+        status: STATUSES.done,
+        doneOnDay: 1,
+        epic: epics.sso,
+        labels: GOAL,
+        priority: 'High',
+        assignee: SEED_ACCOUNTS.devDana,
+      },
+      {
+        type: 'Story',
+        summary: 'Wizard: name your workspace in one step',
+        points: 2,
+        status: STATUSES.done,
+        doneOnDay: 0,
+        epic: epics.wizard,
+        labels: GOAL,
+        assignee: SEED_ACCOUNTS.devMei,
+      },
+      {
+        type: 'Story',
+        summary: 'Wizard: inviting teammates can be skipped',
+        points: 1,
+        status: STATUSES.done,
+        doneOnDay: 2,
+        epic: epics.wizard,
+        labels: GOAL,
+        assignee: SEED_ACCOUNTS.devMei,
+      },
+      {
+        type: 'Story',
+        summary: 'Show how many onboarding steps are left',
+        points: 1,
+        status: STATUSES.done,
+        doneOnDay: 2,
+        epic: epics.wizard,
+        assignee: SEED_ACCOUNTS.devMei,
+      },
+      {
+        type: 'Task',
+        summary: 'Measure time from sign-up to finished onboarding',
+        points: 2,
+        status: STATUSES.inProgress,
+        epic: epics.analytics,
+        labels: GOAL,
+        priority: 'High',
+        assignee: SEED_ACCOUNTS.devKofi,
         subtasks: [{ summary: 'Add the onboarding_completed event to the analytics schema', status: STATUSES.done }],
       },
       {
-        type: 'Story', summary: 'Skip email verification for SSO-verified domains', points: 2, status: STATUSES.done, doneOnDay: 3, epic: epics.email, labels: GOAL, priority: 'High', assignee: SEED_ACCOUNTS.devDana,
+        type: 'Story',
+        summary: 'Skip email verification for SSO-verified domains',
+        points: 2,
+        status: STATUSES.done,
+        doneOnDay: 3,
+        epic: epics.email,
+        labels: GOAL,
+        priority: 'High',
+        assignee: SEED_ACCOUNTS.devDana,
         subtasks: [{ summary: 'Verified-domain allowlist in admin settings', status: STATUSES.done }],
       },
-      { type: 'Bug', summary: 'Verification email lands in spam for Outlook.com addresses', points: 2, status: STATUSES.inProgress, epic: epics.email, priority: 'High', assignee: SEED_ACCOUNTS.devKofi },
-      { type: 'Story', summary: 'Resend the verification email with a 60-second cooldown', points: 1, status: STATUSES.done, doneOnDay: 1, epic: epics.email },
-      { type: 'Bug', summary: 'Wizard loses entered data on the browser back button', points: 1, status: STATUSES.done, doneOnDay: 3, epic: epics.wizard },
+      {
+        type: 'Bug',
+        summary: 'Verification email lands in spam for Outlook.com addresses',
+        points: 2,
+        status: STATUSES.inProgress,
+        epic: epics.email,
+        priority: 'High',
+        assignee: SEED_ACCOUNTS.devKofi,
+      },
+      {
+        type: 'Story',
+        summary: 'Resend the verification email with a 60-second cooldown',
+        points: 1,
+        status: STATUSES.done,
+        doneOnDay: 1,
+        epic: epics.email,
+      },
+      {
+        type: 'Bug',
+        summary: 'Wizard loses entered data on the browser back button',
+        points: 1,
+        status: STATUSES.done,
+        doneOnDay: 3,
+        epic: epics.wizard,
+      },
       { type: 'Story', summary: 'Admins can require SSO for all new members', points: 2, epic: epics.sso },
       { type: 'Task', summary: 'Load-test the sign-up endpoint at 50 requests per second', points: 1 },
       { type: 'Task', summary: 'Update the privacy notice for the SSO data we store', points: 1, priority: 'Low' },
@@ -496,32 +849,93 @@ function seedOnboarding(site: JiraSite, now: Date): void {
 }
 
 function seedBilling(site: JiraSite, now: Date): void {
-  site.addBoard({ id: SEED_FACTS.bil.boardId, name: 'BIL board', type: 'scrum', projectId: SEED_FACTS.bil.projectId, estimation: { fieldId: 'customfield_10028', displayName: 'Story Points' } });
+  site.addBoard({
+    id: SEED_FACTS.bil.boardId,
+    name: 'BIL board',
+    type: 'scrum',
+    projectId: SEED_FACTS.bil.projectId,
+    estimation: { fieldId: 'customfield_10028', displayName: 'Story Points' },
+  });
   const closed = sprintDates(now, -1);
   const active = sprintDates(now, 0);
   site.addSprint({
-    id: SEED_FACTS.bil.closedSprintId, boardId: SEED_FACTS.bil.boardId, name: 'BIL Sprint 11', state: 'closed', goal: 'Invoice numbers are unique per legal entity',
-    startDate: closed.start.toISOString(), endDate: closed.end.toISOString(), completeDate: closed.end.toISOString(), createdDate: closed.start.toISOString(),
+    id: SEED_FACTS.bil.closedSprintId,
+    boardId: SEED_FACTS.bil.boardId,
+    name: 'BIL Sprint 11',
+    state: 'closed',
+    goal: 'Invoice numbers are unique per legal entity',
+    startDate: closed.start.toISOString(),
+    endDate: closed.end.toISOString(),
+    completeDate: closed.end.toISOString(),
+    createdDate: closed.start.toISOString(),
   });
   site.addSprint({
-    id: SEED_FACTS.bil.activeSprintId, boardId: SEED_FACTS.bil.boardId, name: 'BIL Sprint 12', state: 'active', goal: 'Invoices show correct VAT for EU customers',
-    startDate: active.start.toISOString(), endDate: active.end.toISOString(), completeDate: null, createdDate: active.start.toISOString(),
+    id: SEED_FACTS.bil.activeSprintId,
+    boardId: SEED_FACTS.bil.boardId,
+    name: 'BIL Sprint 12',
+    state: 'active',
+    goal: 'Invoices show correct VAT for EU customers',
+    startDate: active.start.toISOString(),
+    endDate: active.end.toISOString(),
+    completeDate: null,
+    createdDate: active.start.toISOString(),
   });
-  const bil = (fields: Omit<NewIssue, 'projectKey'>): JiraIssue => site.createIssue({ projectKey: 'BIL', reporterAccountId: SEED_ACCOUNTS.billingDeveloper, ...fields });
+  const bil = (fields: Omit<NewIssue, 'projectKey'>): JiraIssue =>
+    site.createIssue({ projectKey: 'BIL', reporterAccountId: SEED_ACCOUNTS.billingDeveloper, ...fields });
   const vatEpic = bil({ summary: 'EU VAT compliance', typeName: 'Epic', status: STATUSES.inProgress });
   const activeSprint = [SEED_FACTS.bil.activeSprintId];
-  bil({ summary: 'Show the VAT breakdown per line on the invoice PDF', typeName: 'Story', points: 5, status: STATUSES.inProgress, parentKey: vatEpic.key, sprintIds: activeSprint, priorityName: 'High' });
-  bil({ summary: 'VAT charged twice for reverse-charge customers', typeName: 'Bug', points: 3, parentKey: vatEpic.key, sprintIds: activeSprint, priorityName: 'Highest' });
-  bil({ summary: 'Validate VAT numbers against VIES', typeName: 'Task', points: 3, status: STATUSES.done, parentKey: vatEpic.key, sprintIds: activeSprint });
+  bil({
+    summary: 'Show the VAT breakdown per line on the invoice PDF',
+    typeName: 'Story',
+    points: 5,
+    status: STATUSES.inProgress,
+    parentKey: vatEpic.key,
+    sprintIds: activeSprint,
+    priorityName: 'High',
+  });
+  bil({
+    summary: 'VAT charged twice for reverse-charge customers',
+    typeName: 'Bug',
+    points: 3,
+    parentKey: vatEpic.key,
+    sprintIds: activeSprint,
+    priorityName: 'Highest',
+  });
+  bil({
+    summary: 'Validate VAT numbers against VIES',
+    typeName: 'Task',
+    points: 3,
+    status: STATUSES.done,
+    parentKey: vatEpic.key,
+    sprintIds: activeSprint,
+  });
   bil({ summary: 'Export invoices as CSV for accountants', typeName: 'Story', points: 2 });
   // Planned into BIL Sprint 11 when created, done on its fifth and ninth working days.
   const plannedBeforeClosed = new Date(closed.start.getTime() - 2 * DAY_MS).toISOString();
   const closedSprint = { sprintIds: [SEED_FACTS.bil.closedSprintId], status: STATUSES.done, created: plannedBeforeClosed } as const;
-  const numbering = bil({ summary: 'Invoice numbering per legal entity', typeName: 'Story', points: 5, ...closedSprint, statusSince: onWorkingDay(closed.start, 4) });
-  const gaps = bil({ summary: 'Gaps in invoice numbers after failed payments', typeName: 'Bug', points: 3, ...closedSprint, statusSince: onWorkingDay(closed.start, 8) });
+  const numbering = bil({
+    summary: 'Invoice numbering per legal entity',
+    typeName: 'Story',
+    points: 5,
+    ...closedSprint,
+    statusSince: onWorkingDay(closed.start, 4),
+  });
+  const gaps = bil({
+    summary: 'Gaps in invoice numbers after failed payments',
+    typeName: 'Bug',
+    points: 3,
+    ...closedSprint,
+    statusSince: onWorkingDay(closed.start, 8),
+  });
   site.recordSprintReport(
     SEED_FACTS.bil.closedSprintId,
-    [numbering, gaps].map((issue) => ({ issueId: issue.id, estimateAtStart: issue.points, estimateAtEnd: issue.points, outcome: 'completed' as const, addedDuringSprint: false })),
+    [numbering, gaps].map((issue) => ({
+      issueId: issue.id,
+      estimateAtStart: issue.points,
+      estimateAtEnd: issue.points,
+      outcome: 'completed' as const,
+      addedDuringSprint: false,
+    })),
   );
 }
 

@@ -41,7 +41,9 @@ export interface BoardSummary {
  * named so views can say which), or issue count. `fallback` says why a board is counted by issue:
  * no story-point field exists, or Jira refused or failed to give its field metadata.
  */
-export type BoardEstimation = ({ readonly kind: 'points'; readonly fieldId: string; readonly fieldName?: string } | { readonly kind: 'issue-count' }) & {
+export type BoardEstimation = (
+  { readonly kind: 'points'; readonly fieldId: string; readonly fieldName?: string } | { readonly kind: 'issue-count' }
+) & {
   readonly fallback?: { readonly reason: 'not-found' | 'refused' | 'failed' };
 };
 
@@ -61,7 +63,6 @@ export interface RecentClosedSprints {
   /** Entries in the board's closed-sprint list (shared ones included): where to start reading next time. */
   readonly listLength: number;
 }
-
 
 /** An issue by key, with its id where the app already read it (the bulk permission check takes ids). */
 export interface IssueRef {
@@ -120,7 +121,12 @@ export interface JiraPort {
    * browse. Issues given with their id need no lookup; keys alone are looked up as the person first
    * (one more call), which already leaves out what they cannot see. See src/app/support/visible-to-caller.ts.
    */
-  sightOfCaller(issues: readonly IssueRef[], projectIds: readonly string[], permissions: readonly JiraPermission[], sprint?: SprintIssueKeys): Promise<CallerGrants>;
+  sightOfCaller(
+    issues: readonly IssueRef[],
+    projectIds: readonly string[],
+    permissions: readonly JiraPermission[],
+    sprint?: SprintIssueKeys,
+  ): Promise<CallerGrants>;
   /** A project-level permission of the person calling, asked as that person (e.g. ADMINISTER_PROJECTS for settings). */
   callerHasProjectPermission(projectKey: string, permission: JiraPermission): Promise<boolean>;
   /** Whether the person calling holds the global Administer Jira permission, asked as them. */
@@ -152,7 +158,10 @@ export interface JiraPort {
    * which replace or, when they contradict it, refresh what was kept. Deciding and applying use
    * `activeSprint` and `futureSprints`, read afresh.
    */
-  openSprintsForView(boardId: number, seen?: readonly Sprint[]): Promise<{ readonly active: Sprint | null; readonly future: readonly Sprint[] }>;
+  openSprintsForView(
+    boardId: number,
+    seen?: readonly Sprint[],
+  ): Promise<{ readonly active: Sprint | null; readonly future: readonly Sprint[] }>;
   /** The sprint's issues in rank order, with goal-critical marked per the rule. */
   sprintSnapshot(sprint: Sprint, rule: GoalCriticalRule): Promise<SprintSnapshot>;
   /**
@@ -188,7 +197,13 @@ export interface JiraPort {
   setPriority(issueKey: string, priorityName: string): Promise<JiraStepResult>;
   setEstimate(issueKey: string, estimation: BoardEstimation, points: number): Promise<JiraStepResult>;
   /** One part of a split: a sibling of `sourceKey` (same type, same parent), with its points, moved into `sprintId`. */
-  createSplitPart(sourceKey: string, part: { readonly summary: string; readonly points: number }, estimation: BoardEstimation, sprintId: number, mark?: ApplyMark): Promise<JiraStepResult>;
+  createSplitPart(
+    sourceKey: string,
+    part: { readonly summary: string; readonly points: number },
+    estimation: BoardEstimation,
+    sprintId: number,
+    mark?: ApplyMark,
+  ): Promise<JiraStepResult>;
   /** Posts the decision as an ADF comment that mentions the proposer, names the decider and quotes the rationale as text. */
   addDecisionComment(issueKey: string, comment: DecisionComment, mark?: ApplyMark): Promise<JiraStepResult>;
   /** Display names for UI labels; never stored (only accountIds are). */
@@ -230,7 +245,8 @@ export interface IssueNotice {
 }
 
 /** A role's members, or Jira's refusal to tell the app (it lacks Administer Projects there). */
-export type RoleMembers = { readonly readable: true; readonly accountIds: readonly string[] } | { readonly readable: false; readonly roleName: string };
+export type RoleMembers =
+  { readonly readable: true; readonly accountIds: readonly string[] } | { readonly readable: false; readonly roleName: string };
 
 export interface DecisionComment {
   readonly proposalId: string;

@@ -20,7 +20,14 @@ import {
   RETENTION_MIN_DAYS,
   SOLE_PRODUCT_OWNER_RULES,
 } from '../domain/settings';
-import { MAX_POINTS, RATIONALE_MAX_CHARS, REASON_MAX_CHARS, SPLIT_MAX_PARTS, SPLIT_SUMMARY_MAX_CHARS, TWEAK_NOTE_MAX_CHARS } from '../domain/text-limits';
+import {
+  MAX_POINTS,
+  RATIONALE_MAX_CHARS,
+  REASON_MAX_CHARS,
+  SPLIT_MAX_PARTS,
+  SPLIT_SUMMARY_MAX_CHARS,
+  TWEAK_NOTE_MAX_CHARS,
+} from '../domain/text-limits';
 
 /** Jira issue keys: project key (letter first; letters, digits, underscore), dash, number. */
 export const issueKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,49}-[1-9][0-9]{0,14}$/, 'Expected a Jira issue key such as ONB-12.');
@@ -37,12 +44,15 @@ const boundedText = (max: number) => z.string().trim().min(1, 'Required.').max(m
  */
 const meaningful = (rule: MeaningfulTextRule, what: string) =>
   // Twice the limit before cleaning: invisible characters are stripped, not counted, but still bounded.
-  z.string().max(rule.maxChars * 2, `At most ${rule.maxChars} characters.`).transform((raw, context) => {
-    const measure = measureText(raw);
-    const problem = textProblem(measure, rule);
-    if (problem !== null) context.addIssue({ code: 'custom', message: describeTextProblem(problem, what, rule) });
-    return measure.text;
-  });
+  z
+    .string()
+    .max(rule.maxChars * 2, `At most ${rule.maxChars} characters.`)
+    .transform((raw, context) => {
+      const measure = measureText(raw);
+      const problem = textProblem(measure, rule);
+      if (problem !== null) context.addIssue({ code: 'custom', message: describeTextProblem(problem, what, rule) });
+      return measure.text;
+    });
 
 const rankTargetSchema = z.discriminatedUnion('position', [
   z.object({ position: z.literal('before'), issueKey: issueKeySchema }),
@@ -64,14 +74,20 @@ const CHANGE_SCHEMAS = {
   estimate: z.object({ kind: z.literal('estimate'), points: pointsSchema }),
   split: z.object({
     kind: z.literal('split'),
-    parts: z.array(z.object({ summary: boundedText(SPLIT_SUMMARY_MAX_CHARS), points: pointsSchema })).min(2, 'A split needs at least two parts.').max(SPLIT_MAX_PARTS),
+    parts: z
+      .array(z.object({ summary: boundedText(SPLIT_SUMMARY_MAX_CHARS), points: pointsSchema }))
+      .min(2, 'A split needs at least two parts.')
+      .max(SPLIT_MAX_PARTS),
   }),
   swap: z.object({ kind: z.literal('swap'), outIssueKey: issueKeySchema }),
   tweak: z.object({ kind: z.literal('tweak'), note: meaningful(reasonRule(TWEAK_NOTE_MAX_CHARS), 'The note') }),
 } satisfies { readonly [K in ChangeKind]: z.ZodType<Extract<Change, { readonly kind: K }>, unknown> };
 
 type ChangeKindSchema = (typeof CHANGE_SCHEMAS)[ChangeKind];
-export const changeSchema = z.discriminatedUnion('kind', CHANGE_KINDS.map((kind) => CHANGE_SCHEMAS[kind]) as [ChangeKindSchema, ...ChangeKindSchema[]]) satisfies z.ZodType<Change, unknown>;
+export const changeSchema = z.discriminatedUnion(
+  'kind',
+  CHANGE_KINDS.map((kind) => CHANGE_SCHEMAS[kind]) as [ChangeKindSchema, ...ChangeKindSchema[]],
+) satisfies z.ZodType<Change, unknown>;
 
 /** Most issues one counter-change names: the suggestions name a handful; Jira moves at most 50 issues per call. */
 export const COUNTER_CHANGE_MAX_ISSUES = 20;
@@ -79,7 +95,10 @@ export const COUNTER_CHANGE_MAX_ISSUES = 20;
 /** Work to make room with: its issue keys are validated like any issue key (and checked against the sprint by the use case). */
 export const counterChangeSchema = z.object({
   kind: z.enum(['defer', 'rank-below-goal']),
-  issueKeys: z.array(issueKeySchema).min(1, 'Name at least one issue.').max(COUNTER_CHANGE_MAX_ISSUES, `At most ${COUNTER_CHANGE_MAX_ISSUES} issues.`),
+  issueKeys: z
+    .array(issueKeySchema)
+    .min(1, 'Name at least one issue.')
+    .max(COUNTER_CHANGE_MAX_ISSUES, `At most ${COUNTER_CHANGE_MAX_ISSUES} issues.`),
 });
 
 export const reasonSchema = z.object({ category: z.enum(REASON_CATEGORIES), text: meaningful(reasonRule(REASON_MAX_CHARS), 'The reason') });
@@ -103,7 +122,10 @@ export const decideSchema = z.object({
   /** "Approve if ONB-55 is deferred": only with an approval (the use case says so otherwise). */
   condition: counterChangeSchema.optional(),
   /** The only Product Owner's note on deciding their own proposal; its rules live in the domain too. */
-  selfDecisionNote: z.string().max(RATIONALE_MAX_CHARS * 2).optional(),
+  selfDecisionNote: z
+    .string()
+    .max(RATIONALE_MAX_CHARS * 2)
+    .optional(),
 });
 export const withdrawSchema = z.object({ proposalId: idSchema, expectedVersion: versionSchema });
 export const proposalRefSchema = z.object({ proposalId: idSchema });
@@ -113,7 +135,10 @@ export const applyJobSchema = z.object({ proposalId: idSchema, attempt: z.number
 export const reconcileJobSchema = z.object({ boardId: boardIdSchema });
 
 export const boardRefSchema = z.object({ boardId: boardIdSchema });
-export const sprintViewSchema = z.object({ boardId: boardIdSchema, goalLabels: z.array(z.string().trim().min(1).max(255).regex(/^\S+$/)).max(20).optional() });
+export const sprintViewSchema = z.object({
+  boardId: boardIdSchema,
+  goalLabels: z.array(z.string().trim().min(1).max(255).regex(/^\S+$/)).max(20).optional(),
+});
 export const boardSearchSchema = z.object({ query: z.string().max(200).optional() });
 
 const labelSchema = z.string().trim().min(1).max(255).regex(/^\S+$/, 'Jira labels have no spaces.');
@@ -124,20 +149,32 @@ const goalCriticalSchema = z.object({
   labels: z.array(labelSchema).max(20),
   epicKeys: z.array(issueKeySchema).max(50),
   flaggedIssueKeys: z.array(issueKeySchema).max(200),
-  jql: z.string().trim().max(2_000).transform((jql) => (jql === '' ? null : jql)).nullable(),
+  jql: z
+    .string()
+    .trim()
+    .max(2_000)
+    .transform((jql) => (jql === '' ? null : jql))
+    .nullable(),
 });
 const thresholdsSchema = z
   .object({ threatBelow: probability, threatDrop: probability, cautionBelow: probability, cautionDrop: probability })
   .refine((t) => t.cautionBelow >= t.threatBelow, { message: 'Caution must start at or above the threat level.', path: ['cautionBelow'] })
   .refine((t) => t.cautionDrop <= t.threatDrop, { message: 'A caution drop must be no larger than a threat drop.', path: ['cautionDrop'] });
-const workingDaysSchema = z.array(z.number().int().min(1).max(7)).min(1).max(7).transform((days) => [...new Set(days)].sort());
+const workingDaysSchema = z
+  .array(z.number().int().min(1).max(7))
+  .min(1)
+  .max(7)
+  .transform((days) => [...new Set(days)].sort());
 const historySprintsSchema = z.number().int().min(1).max(20);
 const requirement = z.enum(['product-owner', 'auto']);
 
 export const editableSettingsSchema = z.object({
   productOwners: z.object({
     roleName: z.string().trim().min(1).max(255).nullable(),
-    accountIds: z.array(accountIdSchema).max(20).transform((ids) => [...new Set(ids)]),
+    accountIds: z
+      .array(accountIdSchema)
+      .max(20)
+      .transform((ids) => [...new Set(ids)]),
   }),
   policy: z.object({
     byKind: z.object(perChangeKind(() => requirement)),
@@ -157,24 +194,51 @@ export const editableSettingsSchema = z.object({
   /** Optional so a page from before retention existed still saves (as "keep"). */
   retentionDays: z.number().int().min(RETENTION_MIN_DAYS).max(RETENTION_MAX_DAYS).nullable().default(null),
   /** Optional so a page from before the limit existed still saves (as the default). */
-  openProposalsPerPerson: z.number().int().min(OPEN_PROPOSALS_PER_PERSON_MIN).max(OPEN_PROPOSALS_PER_PERSON_MAX).default(DEFAULT_OPEN_PROPOSALS_PER_PERSON),
+  openProposalsPerPerson: z
+    .number()
+    .int()
+    .min(OPEN_PROPOSALS_PER_PERSON_MIN)
+    .max(OPEN_PROPOSALS_PER_PERSON_MAX)
+    .default(DEFAULT_OPEN_PROPOSALS_PER_PERSON),
   /** Optional so a page from before the setting existed still saves (as administrators only). */
   policyEditors: z.enum(POLICY_EDITORS).default(DEFAULT_POLICY_EDITORS),
   boardOverrides: z
     .record(
       z.string().regex(/^[1-9][0-9]{0,15}$/),
-      z.object({ goalCritical: goalCriticalSchema.optional(), thresholds: thresholdsSchema.optional(), workingDays: workingDaysSchema.optional(), historySprints: historySprintsSchema.optional() }),
+      z.object({
+        goalCritical: goalCriticalSchema.optional(),
+        thresholds: thresholdsSchema.optional(),
+        workingDays: workingDaysSchema.optional(),
+        historySprints: historySprintsSchema.optional(),
+      }),
     )
     .refine((overrides) => Object.keys(overrides).length <= 50, 'At most 50 board overrides.'),
 });
 
 export const projectRefSchema = z.object({ projectKey: projectKeySchema });
 /** A user-picker search: a few letters of a name or an email address (Jira's picker takes any text). */
-export const peopleSearchSchema = z.object({ projectKey: projectKeySchema, query: z.string().trim().min(1, 'Type a few letters of a name.').max(100) });
-export const saveSettingsSchema = z.object({ projectKey: projectKeySchema, settings: editableSettingsSchema, expectedVersion: z.number().int().min(0) });
-export const reviewBypassSchema = z.object({ changeId: z.string().min(1).max(300), verdict: z.enum(['accepted', 'noted']), note: z.string().max(RATIONALE_MAX_CHARS * 2) });
+export const peopleSearchSchema = z.object({
+  projectKey: projectKeySchema,
+  query: z.string().trim().min(1, 'Type a few letters of a name.').max(100),
+});
+export const saveSettingsSchema = z.object({
+  projectKey: projectKeySchema,
+  settings: editableSettingsSchema,
+  expectedVersion: z.number().int().min(0),
+});
+export const reviewBypassSchema = z.object({
+  changeId: z.string().min(1).max(300),
+  verdict: z.enum(['accepted', 'noted']),
+  note: z.string().max(RATIONALE_MAX_CHARS * 2),
+});
 export const revertBypassSchema = z.object({ changeId: z.string().min(1).max(300), note: z.string().max(RATIONALE_MAX_CHARS * 2) });
-export const sprintOutcomeSchema = z.object({ boardId: boardIdSchema, sprintId: boardIdSchema, outcome: z.enum(['met', 'partly', 'not-met']), note: z.string().trim().max(RATIONALE_MAX_CHARS), expectedVersion: versionSchema });
+export const sprintOutcomeSchema = z.object({
+  boardId: boardIdSchema,
+  sprintId: boardIdSchema,
+  outcome: z.enum(['met', 'partly', 'not-met']),
+  note: z.string().trim().max(RATIONALE_MAX_CHARS),
+  expectedVersion: versionSchema,
+});
 export const sprintCapacitySchema = z.object({
   boardId: boardIdSchema,
   sprintId: boardIdSchema,

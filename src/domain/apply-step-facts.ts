@@ -15,7 +15,13 @@ export type ApplyStepFacts =
   | { readonly kind: 'nothing-to-rank'; readonly issueKey: string }
   | { readonly kind: 'set-priority'; readonly issueKey: string; readonly priorityName: string }
   | { readonly kind: 'set-estimate'; readonly issueKey: string; readonly points: number }
-  | { readonly kind: 'create-split-part'; readonly sourceKey: string; readonly summary: string; readonly points: number; readonly sprintId: number }
+  | {
+      readonly kind: 'create-split-part';
+      readonly sourceKey: string;
+      readonly summary: string;
+      readonly points: number;
+      readonly sprintId: number;
+    }
   | { readonly kind: 'comment'; readonly issueKey: string }
   | { readonly kind: 'comment-skipped'; readonly issueKey: string };
 

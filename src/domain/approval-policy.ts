@@ -25,23 +25,39 @@ export interface ApprovalRoute {
 const ROUTE_MESSAGES: Readonly<Record<ProductOwnerReason | 'developers', string>> = {
   'change-kind': 'The approval policy gives this kind of change to the Product Owner.',
   'goal-critical-rerank': 'Re-ranking a goal-critical item waits for the Product Owner.',
-  'threatens-goal': 'Goalkeeper rates this change a threat to the Sprint Goal, so the Product Owner decides it, whatever the policy for its kind.',
+  'threatens-goal':
+    'Goalkeeper rates this change a threat to the Sprint Goal, so the Product Owner decides it, whatever the policy for its kind.',
   developers: 'The approval policy lets the Developers make this change; it is logged.',
 };
 
-export function approvalRoute(policy: ApprovalPolicy, change: Change, subjectIsGoalCritical: boolean, assessment: Assessment | null = null): ApprovalRoute {
+export function approvalRoute(
+  policy: ApprovalPolicy,
+  change: Change,
+  subjectIsGoalCritical: boolean,
+  assessment: Assessment | null = null,
+): ApprovalRoute {
   const because = productOwnerReason(policy, change, subjectIsGoalCritical, assessment);
   return { needsProductOwner: because !== null, because, message: ROUTE_MESSAGES[because ?? 'developers'] };
 }
 
-function productOwnerReason(policy: ApprovalPolicy, change: Change, subjectIsGoalCritical: boolean, assessment: Assessment | null): ProductOwnerReason | null {
+function productOwnerReason(
+  policy: ApprovalPolicy,
+  change: Change,
+  subjectIsGoalCritical: boolean,
+  assessment: Assessment | null,
+): ProductOwnerReason | null {
   if (policy.byKind[change.kind] === 'product-owner') return 'change-kind';
   if (change.kind === 'rerank' && subjectIsGoalCritical && policy.goalCriticalRerankNeedsProductOwner) return 'goal-critical-rerank';
   if (assessment?.level === 'threat' && policy.threatNeedsProductOwner !== false) return 'threatens-goal';
   return null;
 }
 
-export function needsProductOwner(policy: ApprovalPolicy, change: Change, subjectIsGoalCritical: boolean, assessment: Assessment | null = null): boolean {
+export function needsProductOwner(
+  policy: ApprovalPolicy,
+  change: Change,
+  subjectIsGoalCritical: boolean,
+  assessment: Assessment | null = null,
+): boolean {
   return approvalRoute(policy, change, subjectIsGoalCritical, assessment).needsProductOwner;
 }
 
@@ -60,14 +76,23 @@ export type DeciderStanding = 'decider' | 'self-approval' | 'sole-product-owner'
  */
 export type OwnProposalRule = 'self-approval' | 'sole-product-owner' | 'another-po' | 'no-other-po';
 
-export function ownProposalRule(policy: ApprovalPolicy, proposerAccountId: string, productOwnerAccountIds: readonly string[]): OwnProposalRule {
+export function ownProposalRule(
+  policy: ApprovalPolicy,
+  proposerAccountId: string,
+  productOwnerAccountIds: readonly string[],
+): OwnProposalRule {
   if (policy.allowSelfApproval) return 'self-approval';
   if (productOwnerAccountIds.some((id) => id !== proposerAccountId)) return 'another-po';
   return soleProductOwnerRuleOf(policy) === 'self-with-note' ? 'sole-product-owner' : 'no-other-po';
 }
 
 /** May this person decide this proposal? Jira permissions are checked separately, by the use case. */
-export function mayDecide(policy: ApprovalPolicy, proposal: Proposal, deciderAccountId: string, productOwnerAccountIds: readonly string[]): Result<DeciderStanding> {
+export function mayDecide(
+  policy: ApprovalPolicy,
+  proposal: Proposal,
+  deciderAccountId: string,
+  productOwnerAccountIds: readonly string[],
+): Result<DeciderStanding> {
   if (!productOwnerAccountIds.includes(deciderAccountId)) {
     return fail('forbidden', 'Only the Product Owner can approve or reject proposals.');
   }
@@ -80,6 +105,9 @@ export function mayDecide(policy: ApprovalPolicy, proposal: Proposal, deciderAcc
     case 'another-po':
       return fail('forbidden', 'You proposed this change; another Product Owner must decide it (self-approval is turned off).');
     case 'no-other-po':
-      return fail('forbidden', 'You proposed this change and are the only Product Owner; the policy wants another Product Owner to decide it. Name a second Product Owner in the project settings.');
+      return fail(
+        'forbidden',
+        'You proposed this change and are the only Product Owner; the policy wants another Product Owner to decide it. Name a second Product Owner in the project settings.',
+      );
   }
 }

@@ -53,7 +53,10 @@ export function doneByDay(
     const doneMs = Date.parse(issue.doneAt ?? '');
     const doneDay = Number.isFinite(doneMs) ? Math.floor(doneMs / MS_PER_DAY) : lastDay;
     // The last working day on or before the day it was done; the first day for work done earlier.
-    const index = Math.max(0, days.findLastIndex((day) => day <= doneDay));
+    const index = Math.max(
+      0,
+      days.findLastIndex((day) => day <= doneDay),
+    );
     perDay[index] = (perDay[index] ?? 0) + (issue.points ?? 0);
   }
   let total = 0;

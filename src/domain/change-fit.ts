@@ -24,15 +24,18 @@ export function checkChangeFits(change: Change, issueKey: string, context: FitCo
       return inSprint(issueKey) ? fail('stale', `${issueKey} is already in ${sprintName}.`) : ok(true);
     case 'swap':
       if (inSprint(issueKey)) return fail('stale', `${issueKey} is already in ${sprintName}.`);
-      if (change.outIssueKey === issueKey) return fail('invalid-input', 'An issue cannot be swapped with itself.', { outIssueKey: 'same-issue' });
+      if (change.outIssueKey === issueKey)
+        return fail('invalid-input', 'An issue cannot be swapped with itself.', { outIssueKey: 'same-issue' });
       return inSprint(change.outIssueKey) ? ok(true) : fail('stale', `${change.outIssueKey} is not in ${sprintName} (any more).`);
     case 'defer':
-      if (context.nextSprintId === null) return fail('invalid-input', 'The board has no future sprint to defer to. Create one in Jira first.');
+      if (context.nextSprintId === null)
+        return fail('invalid-input', 'The board has no future sprint to defer to. Create one in Jira first.');
       return requireInSprint();
     case 'rerank': {
       const target = change.target;
       if (target.position === 'before' || target.position === 'after') {
-        if (target.issueKey === issueKey) return fail('invalid-input', 'An issue cannot be ranked relative to itself.', { target: 'same-issue' });
+        if (target.issueKey === issueKey)
+          return fail('invalid-input', 'An issue cannot be ranked relative to itself.', { target: 'same-issue' });
         if (!inSprint(target.issueKey)) return fail('stale', `The rank target ${target.issueKey} is not in ${sprintName} (any more).`);
       }
       return requireInSprint();
@@ -58,20 +61,35 @@ export function checkChangeFits(change: Change, issueKey: string, context: FitCo
 export function checkCounterChangeFits(counter: CounterChange, issueKey: string, change: Change, context: FitContext): Result<true> {
   const sprintName = context.snapshot.sprint.name;
   const named = new Set([issueKey, ...issuesNamedBy(change)]);
-  if (new Set(counter.issueKeys).size !== counter.issueKeys.length) return fail('invalid-input', 'An issue is named twice in the work to make room with.', { counterChange: 'duplicate' });
+  if (new Set(counter.issueKeys).size !== counter.issueKeys.length)
+    return fail('invalid-input', 'An issue is named twice in the work to make room with.', { counterChange: 'duplicate' });
   for (const key of counter.issueKeys) {
-    if (named.has(key)) return fail('invalid-input', `${key} is part of the change itself; make room with other issues.`, { counterChange: 'part-of-change' });
+    if (named.has(key))
+      return fail('invalid-input', `${key} is part of the change itself; make room with other issues.`, {
+        counterChange: 'part-of-change',
+      });
     const issue = context.snapshot.issues.find((candidate) => candidate.key === key);
     if (!issue) return fail('stale', `${key} is not in ${sprintName} (any more).`);
-    if (issue.goalCritical) return fail('invalid-input', `${key} is goal-critical: deferring goal work changes the goal, which is the Product Owner's to renegotiate.`, { counterChange: 'goal-critical' });
-    if (issue.statusCategory !== 'todo') return fail('invalid-input', `${key} is already started or done; only work not yet started can make room.`, { counterChange: 'started' });
+    if (issue.goalCritical)
+      return fail(
+        'invalid-input',
+        `${key} is goal-critical: deferring goal work changes the goal, which is the Product Owner's to renegotiate.`,
+        { counterChange: 'goal-critical' },
+      );
+    if (issue.statusCategory !== 'todo')
+      return fail('invalid-input', `${key} is already started or done; only work not yet started can make room.`, {
+        counterChange: 'started',
+      });
   }
-  if (counter.kind === 'defer' && context.nextSprintId === null) return fail('invalid-input', 'The board has no future sprint to defer to. Create one in Jira first.');
+  if (counter.kind === 'defer' && context.nextSprintId === null)
+    return fail('invalid-input', 'The board has no future sprint to defer to. Create one in Jira first.');
   return ok(true);
 }
 
 /** The change kinds that make sense for an issue, given where it is planned. */
 export function availableChangeKinds(inActiveSprint: boolean, hasNextSprint: boolean): ChangeKind[] {
   const subject = inActiveSprint ? 'in-active-sprint' : 'outside-active-sprint';
-  return CHANGE_KINDS.filter((kind) => CHANGE_KIND_RULES[kind].subject === subject && (hasNextSprint || !CHANGE_KIND_RULES[kind].needsFutureSprint));
+  return CHANGE_KINDS.filter(
+    (kind) => CHANGE_KIND_RULES[kind].subject === subject && (hasNextSprint || !CHANGE_KIND_RULES[kind].needsFutureSprint),
+  );
 }

@@ -8,7 +8,9 @@ import { issuesNamedBy, type Change, type ChangeKind, type CounterChange } from 
 import { CHANGE_KIND_RULES, perChangeKind } from './change-kinds';
 import type { JiraPermission } from './held-permissions';
 
-export const CHANGE_PERMISSIONS: Readonly<Record<ChangeKind, readonly JiraPermission[]>> = perChangeKind((kind) => CHANGE_KIND_RULES[kind].permissions);
+export const CHANGE_PERMISSIONS: Readonly<Record<ChangeKind, readonly JiraPermission[]>> = perChangeKind(
+  (kind) => CHANGE_KIND_RULES[kind].permissions,
+);
 
 /**
  * The decision comment, posted on the proposal's issue on behalf of the person who decided (an
@@ -18,7 +20,10 @@ export const CHANGE_PERMISSIONS: Readonly<Record<ChangeKind, readonly JiraPermis
 export const COMMENT_PERMISSIONS: readonly JiraPermission[] = ['BROWSE_PROJECTS', 'ADD_COMMENTS'];
 
 /** The issues a change touches and the Jira permissions making it needs on each. */
-export function permissionsForChange(issueKey: string, change: Change): { readonly issueKeys: readonly string[]; readonly needed: readonly JiraPermission[] } {
+export function permissionsForChange(
+  issueKey: string,
+  change: Change,
+): { readonly issueKeys: readonly string[]; readonly needed: readonly JiraPermission[] } {
   return { issueKeys: [issueKey, ...issuesNamedBy(change)], needed: CHANGE_PERMISSIONS[change.kind] };
 }
 
@@ -32,6 +37,9 @@ export const COUNTER_CHANGE_PERMISSIONS: Readonly<Record<CounterChange['kind'], 
 };
 
 /** The issues a counter-change touches and what making it needs on each. */
-export function permissionsForCounterChange(counter: CounterChange): { readonly issueKeys: readonly string[]; readonly needed: readonly JiraPermission[] } {
+export function permissionsForCounterChange(counter: CounterChange): {
+  readonly issueKeys: readonly string[];
+  readonly needed: readonly JiraPermission[];
+} {
   return { issueKeys: counter.issueKeys, needed: COUNTER_CHANGE_PERMISSIONS[counter.kind] };
 }

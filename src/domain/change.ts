@@ -45,14 +45,7 @@ export interface CounterChange {
   readonly issueKeys: readonly string[];
 }
 
-export const REASON_CATEGORIES = [
-  'stakeholder-request',
-  'defect',
-  'dependency',
-  'estimate-learned',
-  'compliance',
-  'other',
-] as const;
+export const REASON_CATEGORIES = ['stakeholder-request', 'defect', 'dependency', 'estimate-learned', 'compliance', 'other'] as const;
 export type ReasonCategory = (typeof REASON_CATEGORIES)[number];
 
 export interface Reason {

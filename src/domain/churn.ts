@@ -43,7 +43,13 @@ export function pointsMoved(change: ScopeChange): number {
 }
 
 export function computeChurn(committed: Baseline | null, changes: readonly ScopeChange[], bypassTracked: boolean): ChurnFigures {
-  let added = EMPTY, removed = EMPTY, deferred = EMPTY, up = EMPTY, down = EMPTY, goalkeeper = EMPTY, bypassed = EMPTY;
+  let added = EMPTY,
+    removed = EMPTY,
+    deferred = EMPTY,
+    up = EMPTY,
+    down = EMPTY,
+    goalkeeper = EMPTY,
+    bypassed = EMPTY;
   const byReason: Partial<Record<ReasonCategory | 'bypassed', Tally>> = {};
   for (const change of changes) {
     if (change.kind === 'reranked') continue; // order, not scope
@@ -89,7 +95,10 @@ export function computeChurn(committed: Baseline | null, changes: readonly Scope
  * change; one from Goalkeeper's first look ('first-seen') already holds the changes made before
  * it, so only later ones count — counting those again was "Committed 34; scope now 38" while Jira said 34.
  */
-export function changesSinceBaseline<C extends Pick<ScopeChange, 'at'>>(baseline: { readonly source: string; readonly takenAt: string } | undefined, changes: readonly C[]): C[] {
+export function changesSinceBaseline<C extends Pick<ScopeChange, 'at'>>(
+  baseline: { readonly source: string; readonly takenAt: string } | undefined,
+  changes: readonly C[],
+): C[] {
   if (baseline?.source !== 'first-seen') return [...changes];
   const since = Date.parse(baseline.takenAt);
   return changes.filter((change) => Date.parse(change.at) >= since);

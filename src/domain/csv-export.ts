@@ -124,12 +124,15 @@ function bypassRow(change: BypassedChange, nameOf: (accountId: string | null) =>
   };
 }
 
-export function sprintCsv(proposals: readonly Proposal[], bypassed: readonly BypassedChange[], names: Readonly<Record<string, string>>): string {
+export function sprintCsv(
+  proposals: readonly Proposal[],
+  bypassed: readonly BypassedChange[],
+  names: Readonly<Record<string, string>>,
+): string {
   const nameOf = (accountId: string | null) => (accountId ? (names[accountId] ?? accountId) : '');
-  const rows = [
-    ...proposals.map((p) => proposalRow(p, nameOf)),
-    ...bypassed.map((c) => bypassRow(c, nameOf)),
-  ].sort((a, b) => a.Created.localeCompare(b.Created));
+  const rows = [...proposals.map((p) => proposalRow(p, nameOf)), ...bypassed.map((c) => bypassRow(c, nameOf))].sort((a, b) =>
+    a.Created.localeCompare(b.Created),
+  );
   const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((column) => csvCell(row[column])).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -97,8 +97,16 @@ export function chooseThroughput(history: readonly SprintHistory[], progress: Sp
       continue;
     }
     const days = sprint.dailyCompletedPoints;
-    const readable = days !== undefined && days.length >= MIN_SPRINT_WORKING_DAYS && days.every((d) => Number.isFinite(d) && d >= 0) && days.some((d) => d > 0);
-    sprints.push(readable ? { kind: 'days', days: [...days] } : { kind: 'total', dailyRate: sprint.completedPoints / sprint.workingDays, workingDays: sprint.workingDays });
+    const readable =
+      days !== undefined &&
+      days.length >= MIN_SPRINT_WORKING_DAYS &&
+      days.every((d) => Number.isFinite(d) && d >= 0) &&
+      days.some((d) => d > 0);
+    sprints.push(
+      readable
+        ? { kind: 'days', days: [...days] }
+        : { kind: 'total', dailyRate: sprint.completedPoints / sprint.workingDays, workingDays: sprint.workingDays },
+    );
   }
   if (sprints.length > 0) {
     const meanDailyRate = sprints.reduce((sum, s) => sum + dailyRateOf(s), 0) / sprints.length;
@@ -107,7 +115,13 @@ export function chooseThroughput(history: readonly SprintHistory[], progress: Sp
   const paced = progress.elapsedDays >= 1 && progress.doneWork > 0;
   const rate = paced ? progress.doneWork / progress.elapsedDays : progress.totalDays > 0 ? progress.committedWork / progress.totalDays : 0;
   const workingDays = Math.max(MIN_SPRINT_WORKING_DAYS, Math.round(progress.totalDays));
-  return { basis: paced ? 'sprint-pace' : 'none', sprints: [{ kind: 'total', dailyRate: rate, workingDays }], meanDailyRate: rate, levelSpread: FALLBACK_LEVEL_SPREAD, setAside };
+  return {
+    basis: paced ? 'sprint-pace' : 'none',
+    sprints: [{ kind: 'total', dailyRate: rate, workingDays }],
+    meanDailyRate: rate,
+    levelSpread: FALLBACK_LEVEL_SPREAD,
+    setAside,
+  };
 }
 
 function dailyRateOf(sprint: UsableSprint): number {
@@ -150,7 +164,13 @@ export function normalSource(random: Random): () => number {
 }
 
 /** Simulates `trials` sprint endings: the work each trial's team completes in the time left. */
-export function simulateCapacity(model: ThroughputModel, daysLeft: number, progress: SprintProgress, trials: number, random: Random): CapacityForecast {
+export function simulateCapacity(
+  model: ThroughputModel,
+  daysLeft: number,
+  progress: SprintProgress,
+  trials: number,
+  random: Random,
+): CapacityForecast {
   const { sprints, levelSpread } = model;
   if (sprints.length === 0) throw new RangeError('A throughput model needs at least one sprint to draw from');
   const capacities = new Float64Array(trials);

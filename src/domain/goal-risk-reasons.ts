@@ -52,7 +52,13 @@ function changeReasons(situation: Situation, level: RiskLevel): AssessmentReason
         reasons.push({
           code: 'p-goal-drop',
           message: `${label} drops from ${chance(before.figures)} to ${chance(after.figures)} (−${percentOf(-effect.delta)} points)`,
-          figures: { pGoalBefore: before.figures.pGoal, pGoalAfter: after.figures.pGoal, drop: -effect.delta, dropLow: -effect.high, dropHigh: -effect.low },
+          figures: {
+            pGoalBefore: before.figures.pGoal,
+            pGoalAfter: after.figures.pGoal,
+            drop: -effect.delta,
+            dropLow: -effect.high,
+            dropHigh: -effect.low,
+          },
         });
         if (level === 'threat' && isBelow(after.figures.pGoal, thresholds.threatBelow)) {
           reasons.push({
@@ -171,7 +177,13 @@ function estimateReasons(situation: Situation): AssessmentReason[] {
     reasons.push({
       code: 'unestimated-at-median',
       message: `${named(unestimated.map((item) => item.key))} ${unestimated.length === 1 ? 'has' : 'have'} no usable estimate: counted at the sprint’s median size, ${formatWork(sizing.median, unit)}${range}`,
-      figures: { issueKeys: unestimated.map((item) => item.key).join(', '), unestimated: unestimated.length, median: sizing.median, low: sizing.low, high: sizing.high },
+      figures: {
+        issueKeys: unestimated.map((item) => item.key).join(', '),
+        unestimated: unestimated.length,
+        median: sizing.median,
+        low: sizing.low,
+        high: sizing.high,
+      },
     });
   }
   return reasons;
@@ -186,7 +198,13 @@ function setAsideReasons(setAside: readonly SetAsideSprint[]): AssessmentReason[
   return (['no-points', 'too-short'] as const).flatMap((why): AssessmentReason[] => {
     const names = setAside.filter((sprint) => sprint.why === why).map((sprint) => sprint.name);
     if (names.length === 0) return [];
-    return [{ code: 'history-set-aside', message: `Not learned from: ${named(names)} — ${SET_ASIDE_WHY[why]}`, figures: { sprintNames: names.join(', '), count: names.length, why } }];
+    return [
+      {
+        code: 'history-set-aside',
+        message: `Not learned from: ${named(names)} — ${SET_ASIDE_WHY[why]}`,
+        figures: { sprintNames: names.join(', '), count: names.length, why },
+      },
+    ];
   });
 }
 
@@ -199,5 +217,9 @@ function lowConfidence(basis: 'sprint-pace' | 'none', progress: SprintProgress, 
     basis === 'sprint-pace'
       ? `No closed sprints to learn from: forecast from this sprint's pace so far (${formatWork(doneWork, unit)} in ${elapsedDays} working days)`
       : `No closed sprints and no pace yet: forecast assumes the sprint's commitment (${formatWork(committedWork, unit)} over ${totalDays} working days)`;
-  return { code: 'low-confidence-forecast', message: `${message}, low confidence`, figures: { doneWork, elapsedDays, committedWork, totalDays } };
+  return {
+    code: 'low-confidence-forecast',
+    message: `${message}, low confidence`,
+    figures: { doneWork, elapsedDays, committedWork, totalDays },
+  };
 }

@@ -51,13 +51,20 @@ function deferralSets(situation: Situation): RoomSet[] {
   const lastTarget = lastTargetIndex(after.open, target);
   const candidates = after.open
     .slice(0, Math.max(0, lastTarget))
-    .filter((item) => item.status === 'todo' && !item.goalCritical && item.work > 0 && item.key !== input.issueKey && !arrivingKeys.includes(item.key))
+    .filter(
+      (item) =>
+        item.status === 'todo' && !item.goalCritical && item.work > 0 && item.key !== input.issueKey && !arrivingKeys.includes(item.key),
+    )
     .sort((a, b) => b.work - a.work);
   const wanted = wantedPGoal(situation);
   const sets: RoomSet[] = [];
   let excluded: WorkItem | null = null;
   for (let attempt = 0; attempt <= ALTERNATIVE_SETS; attempt++) {
-    const set = greedySet(situation, candidates.filter((item) => item !== excluded), wanted);
+    const set = greedySet(
+      situation,
+      candidates.filter((item) => item !== excluded),
+      wanted,
+    );
     if (!set) break;
     const helps = set.pGoal > situation.after.figures.pGoal + EPSILON;
     const alreadyOffered = sets.some((other) => sameItems(other.items, set.items));

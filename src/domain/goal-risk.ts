@@ -19,7 +19,16 @@ import { chooseThroughput, DEFAULT_TRIALS, effectiveDaysLeft, normalSource, simu
 import { reasonsFor } from './goal-risk-reasons';
 import { drawsOf, effectOf, goalItemsFallenBelowLine, isBelow, reaches, scenarioOf, targetOf, type Situation } from './goal-risk-scenario';
 import { suggest } from './goal-risk-suggestions';
-import { applyChangeAndCounter, historyMatchesUnit, measure, progressOf, roundWork, sizingOf, workUnitOf, type WorkItem } from './hypothetical-sprint';
+import {
+  applyChangeAndCounter,
+  historyMatchesUnit,
+  measure,
+  progressOf,
+  roundWork,
+  sizingOf,
+  workUnitOf,
+  type WorkItem,
+} from './hypothetical-sprint';
 import { seededRandom } from './random';
 import type { SprintIssue } from './sprint';
 import { sprintWorkingTime } from './working-days';

@@ -5,7 +5,8 @@
  */
 
 /** Jira project permissions Goalkeeper relies on (Jira's own permission keys). */
-export type JiraPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'SCHEDULE_ISSUES' | 'CREATE_ISSUES' | 'ADD_COMMENTS' | 'ADMINISTER_PROJECTS';
+export type JiraPermission =
+  'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'SCHEDULE_ISSUES' | 'CREATE_ISSUES' | 'ADD_COMMENTS' | 'ADMINISTER_PROJECTS';
 
 /** Per issue key, the permissions held (of those asked about); an issue absent here had none. */
 export type HeldPermissions = Readonly<Record<string, readonly JiraPermission[]>>;

@@ -79,7 +79,10 @@ export function workUnitOf(snapshot: SprintSnapshot): WorkUnit {
 
 /** The median and quartiles of the sprint's valid estimates (1 when there are none). */
 export function sizingOf(issues: readonly SprintIssue[]): Sizing {
-  const sizes = issues.map((issue) => issue.points).filter(validEstimate).sort((a, b) => a - b);
+  const sizes = issues
+    .map((issue) => issue.points)
+    .filter(validEstimate)
+    .sort((a, b) => a - b);
   if (sizes.length === 0) return { median: 1, low: 1, high: 1 };
   const at = (share: number) => sizes[Math.min(sizes.length - 1, Math.floor(share * sizes.length))]!;
   const middle = sizes.length / 2;
@@ -153,7 +156,11 @@ export function progressOf(items: readonly WorkItem[], elapsedDays: number, tota
 // ——— The sprint after the change ———
 
 /** The change, then the counter-change picked with it (if any), as one hypothetical sprint. */
-export function applyChangeAndCounter(items: readonly WorkItem[], input: AssessmentInput, measureIssue: (issue: SprintIssue) => WorkItem): HypotheticalSprint {
+export function applyChangeAndCounter(
+  items: readonly WorkItem[],
+  input: AssessmentInput,
+  measureIssue: (issue: SprintIssue) => WorkItem,
+): HypotheticalSprint {
   const changed = applyChange(items, input, measureIssue);
   if (!input.counterChange) return changed;
   const countered = applyCounterChange(changed.items, input.counterChange);
@@ -165,12 +172,17 @@ export function applyCounterChange(items: readonly WorkItem[], counter: CounterC
   const named = new Set(counter.issueKeys);
   const moving = items.filter((item) => named.has(item.key));
   const staying = items.filter((item) => !named.has(item.key));
-  if (counter.kind === 'defer') return { items: staying, removedGoalKeys: moving.filter((item) => item.goalCritical).map((item) => item.key), arrivingKeys: [] };
+  if (counter.kind === 'defer')
+    return { items: staying, removedGoalKeys: moving.filter((item) => item.goalCritical).map((item) => item.key), arrivingKeys: [] };
   const lastGoal = staying.findLastIndex((item) => item.goalCritical && isOpen(item));
   return { items: replaceAt(staying, lastGoal + 1, moving, 0), removedGoalKeys: [], arrivingKeys: [] };
 }
 
-export function applyChange(items: readonly WorkItem[], input: AssessmentInput, measureIssue: (issue: SprintIssue) => WorkItem): HypotheticalSprint {
+export function applyChange(
+  items: readonly WorkItem[],
+  input: AssessmentInput,
+  measureIssue: (issue: SprintIssue) => WorkItem,
+): HypotheticalSprint {
   const { change, incoming } = input;
   const at = items.findIndex((item) => item.key === input.issueKey);
   const subject = items[at];
@@ -184,7 +196,9 @@ export function applyChange(items: readonly WorkItem[], input: AssessmentInput, 
       // would then sit behind stretch work, so it is placed right after the last open goal item.
       const goalCritical = arriving.some((item) => item.goalCritical);
       const lastGoal = goalCritical ? items.findLastIndex((item) => item.goalCritical && isOpen(item)) : -1;
-      return lastGoal < 0 ? hypothetical([...items, ...arriving], { arriving }) : hypothetical(replaceAt(items, lastGoal + 1, arriving, 0), { arriving });
+      return lastGoal < 0
+        ? hypothetical([...items, ...arriving], { arriving })
+        : hypothetical(replaceAt(items, lastGoal + 1, arriving, 0), { arriving });
     }
     case 'remove':
     case 'defer':
@@ -194,7 +208,9 @@ export function applyChange(items: readonly WorkItem[], input: AssessmentInput, 
       const outAt = items.findIndex((item) => item.key === change.outIssueKey);
       const out = items[outAt];
       // The incoming issue takes the rank of the one it replaces.
-      return out ? hypothetical(replaceAt(items, outAt, arriving), { removed: out, arriving }) : hypothetical([...items, ...arriving], { arriving });
+      return out
+        ? hypothetical(replaceAt(items, outAt, arriving), { removed: out, arriving })
+        : hypothetical([...items, ...arriving], { arriving });
     }
     case 'rerank':
       return hypothetical(subject ? rerank(items, subject, at, change.target) : items);
@@ -206,7 +222,14 @@ export function applyChange(items: readonly WorkItem[], input: AssessmentInput, 
       const splitOff = change.parts.reduce((sum, part) => sum + part.points, 0);
       const parent = measureIssue({ ...issue, points: issue.points === null ? null : Math.max(0, issue.points - splitOff) });
       const parts = change.parts.map((part, index) =>
-        measureIssue({ ...issue, key: splitPartKey(issue.key, index), id: '', summary: part.summary, points: part.points, statusCategory: 'todo' }),
+        measureIssue({
+          ...issue,
+          key: splitPartKey(issue.key, index),
+          id: '',
+          summary: part.summary,
+          points: part.points,
+          statusCategory: 'todo',
+        }),
       );
       return hypothetical(replaceAt(items, at, [parent, ...parts]), { arriving: parts });
     }

@@ -58,7 +58,12 @@ export type Verdict = 'approved' | 'rejected';
  * needs no notice of their own decision. `deciderName` null: the policy decided, or the name is
  * not to be had.
  */
-export function decisionLine(language: NoticeLanguage, verdict: Verdict, decider: { automatic: boolean; name: string | null }, changeSummary: string): string {
+export function decisionLine(
+  language: NoticeLanguage,
+  verdict: Verdict,
+  decider: { automatic: boolean; name: string | null },
+  changeSummary: string,
+): string {
   if (language === 'de') {
     if (decider.automatic) return ` – Ihr Vorschlag wurde nach der Freigaberegel des Projekts automatisch genehmigt: ${changeSummary}`;
     const by = decider.name ? `von ${decider.name}` : 'vom Product Owner';
@@ -82,30 +87,47 @@ export interface NoticeText {
 }
 
 /** To the Product Owners who may decide: a proposal waits for them. */
-export function waitingForDecisionNotice(language: NoticeLanguage, facts: { issueKey: string; change: Change; proposerName: string | null; reason: string }): NoticeText {
+export function waitingForDecisionNotice(
+  language: NoticeLanguage,
+  facts: { issueKey: string; change: Change; proposerName: string | null; reason: string },
+): NoticeText {
   const change = describeChange(language, facts.issueKey, facts.change);
   if (language === 'de') {
     return {
       subject: `Goalkeeper: Eine Änderung an ${facts.issueKey} wartet auf Ihre Entscheidung`,
-      paragraphs: [`${facts.proposerName ?? 'Ein Teammitglied'} schlägt vor: ${change}.`, `Grund: ${facts.reason}`, 'Sie entscheiden im Goalkeeper-Panel des Vorgangs.'],
+      paragraphs: [
+        `${facts.proposerName ?? 'Ein Teammitglied'} schlägt vor: ${change}.`,
+        `Grund: ${facts.reason}`,
+        'Sie entscheiden im Goalkeeper-Panel des Vorgangs.',
+      ],
       linkLabel: `${facts.issueKey} öffnen`,
     };
   }
   return {
     subject: `Goalkeeper: a change to ${facts.issueKey} waits for your decision`,
-    paragraphs: [`${facts.proposerName ?? 'A team member'} proposes: ${change}.`, `Reason: ${facts.reason}`, 'Decide it in the Goalkeeper panel of the issue.'],
+    paragraphs: [
+      `${facts.proposerName ?? 'A team member'} proposes: ${change}.`,
+      `Reason: ${facts.reason}`,
+      'Decide it in the Goalkeeper panel of the issue.',
+    ],
     linkLabel: `Open ${facts.issueKey}`,
   };
 }
 
 /** To the proposer: their proposal was decided. */
-export function decidedNotice(language: NoticeLanguage, facts: { issueKey: string; change: Change; verdict: Verdict; deciderName: string | null; rationale: string }): NoticeText {
+export function decidedNotice(
+  language: NoticeLanguage,
+  facts: { issueKey: string; change: Change; verdict: Verdict; deciderName: string | null; rationale: string },
+): NoticeText {
   const change = describeChange(language, facts.issueKey, facts.change);
   if (language === 'de') {
     const decided = facts.verdict === 'approved' ? 'genehmigt' : 'abgelehnt';
     return {
       subject: `Goalkeeper: Ihr Vorschlag zu ${facts.issueKey} wurde ${decided}`,
-      paragraphs: [`${facts.deciderName ?? 'Der Product Owner'} hat Ihren Vorschlag ${decided}: ${change}.`, `Begründung: ${facts.rationale}`],
+      paragraphs: [
+        `${facts.deciderName ?? 'Der Product Owner'} hat Ihren Vorschlag ${decided}: ${change}.`,
+        `Begründung: ${facts.rationale}`,
+      ],
       linkLabel: `${facts.issueKey} öffnen`,
     };
   }

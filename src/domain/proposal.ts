@@ -18,7 +18,16 @@ import { meaningfulText, rationaleRule } from './meaningful-text';
 import type { NoticeLanguage } from './notice-wording';
 import { RATIONALE_MAX_CHARS } from './text-limits';
 
-export const PROPOSAL_STATUSES = ['proposed', 'approved', 'auto-approved', 'rejected', 'withdrawn', 'applied', 'apply-failed', 'stale'] as const;
+export const PROPOSAL_STATUSES = [
+  'proposed',
+  'approved',
+  'auto-approved',
+  'rejected',
+  'withdrawn',
+  'applied',
+  'apply-failed',
+  'stale',
+] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 /** Statuses from which the proposal can still change Jira. */
@@ -176,13 +185,26 @@ export function decide(
   condition?: CounterChange,
 ): Result<Proposal> {
   if (proposal.status !== 'proposed') return illegal(proposal, verdict === 'approved' ? 'approve' : 'reject');
-  if (condition && verdict !== 'approved') return fail('invalid-input', 'Only an approval can carry a condition.', { condition: 'not-an-approval' });
+  if (condition && verdict !== 'approved')
+    return fail('invalid-input', 'Only an approval can carry a condition.', { condition: 'not-an-approval' });
   if (condition && proposal.counterChange) {
-    return fail('invalid-input', 'This proposal already makes room for itself: approve it as proposed, or reject it with what you would accept instead.', { condition: 'already-countered' });
+    return fail(
+      'invalid-input',
+      'This proposal already makes room for itself: approve it as proposed, or reject it with what you would accept instead.',
+      { condition: 'already-countered' },
+    );
   }
   return next(proposal, {
     status: verdict,
-    decision: { verdict, deciderAccountId, rationale, decidedAt, assessment, ...(heldPermissions ? { heldPermissions } : {}), ...(condition ? { condition } : {}) },
+    decision: {
+      verdict,
+      deciderAccountId,
+      rationale,
+      decidedAt,
+      assessment,
+      ...(heldPermissions ? { heldPermissions } : {}),
+      ...(condition ? { condition } : {}),
+    },
   });
 }
 

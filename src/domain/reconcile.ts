@@ -22,12 +22,20 @@ export function diffScopes(before: SprintScope, after: SprintScope, deferredKeys
   for (const item of after.issues) {
     const old = was.get(item.key);
     if (!old) changes.push({ issueKey: item.key, kind: 'added', pointsBefore: null, pointsAfter: item.points });
-    else if (old.points !== item.points) changes.push({ issueKey: item.key, kind: 're-estimated', pointsBefore: old.points, pointsAfter: item.points });
+    else if (old.points !== item.points)
+      changes.push({ issueKey: item.key, kind: 're-estimated', pointsBefore: old.points, pointsAfter: item.points });
   }
   for (const item of before.issues) {
-    if (!is.has(item.key)) changes.push({ issueKey: item.key, kind: deferredKeys.has(item.key) ? 'deferred' : 'removed', pointsBefore: item.points, pointsAfter: null });
+    if (!is.has(item.key))
+      changes.push({
+        issueKey: item.key,
+        kind: deferredKeys.has(item.key) ? 'deferred' : 'removed',
+        pointsBefore: item.points,
+        pointsAfter: null,
+      });
   }
-  for (const key of movedInRank(before.issues, after.issues)) changes.push({ issueKey: key, kind: 'reranked', pointsBefore: null, pointsAfter: null });
+  for (const key of movedInRank(before.issues, after.issues))
+    changes.push({ issueKey: key, kind: 'reranked', pointsBefore: null, pointsAfter: null });
   return changes;
 }
 
@@ -86,7 +94,10 @@ export function explains(proposal: Proposal, change: ObservedChange): boolean {
     case 'split':
       return subject && change.kind === 're-estimated';
     case 'rerank':
-      return change.kind === 'reranked' && (subject || ('issueKey' in proposal.change.target && proposal.change.target.issueKey === change.issueKey));
+      return (
+        change.kind === 'reranked' &&
+        (subject || ('issueKey' in proposal.change.target && proposal.change.target.issueKey === change.issueKey))
+      );
     case 'priority':
     case 'tweak':
       return false;
@@ -103,7 +114,11 @@ export interface BypassContext {
 }
 
 /** The observed changes no proposal explains, as bypassed-change records. */
-export function unexplainedChanges(observed: readonly ObservedChange[], proposals: readonly Proposal[], context: BypassContext): BypassedChange[] {
+export function unexplainedChanges(
+  observed: readonly ObservedChange[],
+  proposals: readonly Proposal[],
+  context: BypassContext,
+): BypassedChange[] {
   return observed
     .filter((change) => !proposals.some((proposal) => explains(proposal, change)))
     .map((change) => ({

@@ -30,7 +30,13 @@ export function scopeChangesOf(proposal: Proposal): ScopeChange[] {
   if (proposal.status !== 'applied') return [];
   const at = proposal.apply?.finishedAt ?? proposal.decision?.decidedAt ?? proposal.createdAt;
   const pointsOf = (key: string) => proposal.pointsAtProposal[key] ?? null;
-  const change = (issueKey: string, kind: ScopeChangeKind, pointsBefore: number | null, pointsAfter: number | null, suffix = ''): ScopeChange => ({
+  const change = (
+    issueKey: string,
+    kind: ScopeChangeKind,
+    pointsBefore: number | null,
+    pointsAfter: number | null,
+    suffix = '',
+  ): ScopeChange => ({
     id: `${proposal.id}${suffix}`,
     sprintId: proposal.sprintId,
     issueKey,
@@ -46,13 +52,20 @@ export function scopeChangesOf(proposal: Proposal): ScopeChange[] {
   });
   const counter = counterChangeIn(proposal);
   // Work deferred to make room left the sprint with the change: churn counts it, once per issue.
-  const deferredToMakeRoom = counter?.kind === 'defer' ? counter.issueKeys.map((key) => change(key, 'deferred', pointsOf(key), null, `:room:${key}`)) : [];
+  const deferredToMakeRoom =
+    counter?.kind === 'defer' ? counter.issueKeys.map((key) => change(key, 'deferred', pointsOf(key), null, `:room:${key}`)) : [];
   return [...changedBy(proposal, change, pointsOf), ...deferredToMakeRoom];
 }
 
 function changedBy(
   proposal: Proposal,
-  change: (issueKey: string, kind: ScopeChangeKind, pointsBefore: number | null, pointsAfter: number | null, suffix?: string) => ScopeChange,
+  change: (
+    issueKey: string,
+    kind: ScopeChangeKind,
+    pointsBefore: number | null,
+    pointsAfter: number | null,
+    suffix?: string,
+  ) => ScopeChange,
   pointsOf: (key: string) => number | null,
 ): ScopeChange[] {
   const key = proposal.issueKey;
@@ -64,7 +77,10 @@ function changedBy(
     case 'defer':
       return [change(key, 'deferred', pointsOf(key), null)];
     case 'swap':
-      return [change(key, 'added', null, pointsOf(key), ':in'), change(proposal.change.outIssueKey, 'removed', pointsOf(proposal.change.outIssueKey), null, ':out')];
+      return [
+        change(key, 'added', null, pointsOf(key), ':in'),
+        change(proposal.change.outIssueKey, 'removed', pointsOf(proposal.change.outIssueKey), null, ':out'),
+      ];
     case 'estimate':
       return [change(key, 're-estimated', pointsOf(key), proposal.change.points)];
     case 'rerank':

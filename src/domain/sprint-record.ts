@@ -87,9 +87,17 @@ export function outcomeVersionOf(outcome: Pick<SprintOutcome, 'version'>): numbe
 }
 
 /** The next version of an outcome: the recording replaces the current one, which joins the history. */
-export function reviseOutcome(existing: SprintOutcome, outcome: GoalOutcome, note: string, recordedBy: string, recordedAt: string): SprintOutcome {
+export function reviseOutcome(
+  existing: SprintOutcome,
+  outcome: GoalOutcome,
+  note: string,
+  recordedBy: string,
+  recordedAt: string,
+): SprintOutcome {
   const previous: OutcomeRevision[] =
-    existing.outcome === null ? [] : [{ outcome: existing.outcome, note: existing.note, recordedBy: existing.recordedBy, recordedAt: existing.recordedAt ?? null }];
+    existing.outcome === null
+      ? []
+      : [{ outcome: existing.outcome, note: existing.note, recordedBy: existing.recordedBy, recordedAt: existing.recordedAt ?? null }];
   return {
     ...existing,
     outcome,

@@ -57,14 +57,21 @@ function valueAt<T>(changes: readonly { at: number; from: T; to: T }[], at: numb
   return changes.find((change) => change.at > at)?.from ?? now;
 }
 
-export function sprintStartScope(histories: readonly IssueHistory[], sprintId: number, startAt: string, futureSprintIds: ReadonlySet<number>): SprintStartScope {
+export function sprintStartScope(
+  histories: readonly IssueHistory[],
+  sprintId: number,
+  startAt: string,
+  futureSprintIds: ReadonlySet<number>,
+): SprintStartScope {
   const start = Date.parse(startAt);
   const committed: ScopeItem[] = [];
   const changes: LoggedScopeChange[] = [];
   for (const history of histories) {
     const created = Date.parse(history.createdAt ?? '');
     const timed = history.entries.map((entry) => ({ ...entry, ms: Date.parse(entry.at) })).sort((a, b) => a.ms - b.ms);
-    const sprintChanges = timed.flatMap((entry) => (entry.sprints ? [{ at: entry.ms, from: entry.sprints.from, to: entry.sprints.to }] : []));
+    const sprintChanges = timed.flatMap((entry) =>
+      entry.sprints ? [{ at: entry.ms, from: entry.sprints.from, to: entry.sprints.to }] : [],
+    );
     const pointChanges = timed.flatMap((entry) => (entry.points ? [{ at: entry.ms, from: entry.points.from, to: entry.points.to }] : []));
     const existsAt = (at: number) => !Number.isFinite(created) || created <= at;
     const inSprintAt = (at: number) => existsAt(at) && valueAt(sprintChanges, at, history.sprintIdsNow).includes(sprintId);
@@ -72,11 +79,24 @@ export function sprintStartScope(histories: readonly IssueHistory[], sprintId: n
     if (inSprintAt(start)) committed.push({ key: history.issueKey, points: pointsAt(start) });
     else if (Number.isFinite(created) && created > start && inSprintAt(created) && !sprintChanges.some((change) => change.at <= created)) {
       // Created straight into the sprint after it started: added then, though no changelog entry says so.
-      changes.push({ changeId: `${history.issueId}:created`, issueKey: history.issueKey, kind: 'added', pointsBefore: null, pointsAfter: pointsAt(created), at: new Date(created).toISOString(), actorAccountId: null });
+      changes.push({
+        changeId: `${history.issueId}:created`,
+        issueKey: history.issueKey,
+        kind: 'added',
+        pointsBefore: null,
+        pointsAfter: pointsAt(created),
+        at: new Date(created).toISOString(),
+        actorAccountId: null,
+      });
     }
     for (const entry of timed) {
       if (!(entry.ms > start)) continue;
-      const logged = (change: ObservedChange): LoggedScopeChange => ({ ...change, changeId: `${history.issueId}:${entry.id}`, at: entry.at, actorAccountId: entry.actorAccountId });
+      const logged = (change: ObservedChange): LoggedScopeChange => ({
+        ...change,
+        changeId: `${history.issueId}:${entry.id}`,
+        at: entry.at,
+        actorAccountId: entry.actorAccountId,
+      });
       const wasIn = entry.sprints ? entry.sprints.from.includes(sprintId) : inSprintAt(entry.ms);
       const isIn = entry.sprints ? entry.sprints.to.includes(sprintId) : wasIn;
       const pointsBefore = entry.points ? entry.points.from : pointsAt(entry.ms);
@@ -87,7 +107,9 @@ export function sprintStartScope(histories: readonly IssueHistory[], sprintId: n
         changes.push(logged({ issueKey: history.issueKey, kind: deferred ? 'deferred' : 'removed', pointsBefore, pointsAfter: null }));
       }
       if (entry.points && wasIn && isIn && entry.points.from !== entry.points.to) {
-        changes.push(logged({ issueKey: history.issueKey, kind: 're-estimated', pointsBefore: entry.points.from, pointsAfter: entry.points.to }));
+        changes.push(
+          logged({ issueKey: history.issueKey, kind: 're-estimated', pointsBefore: entry.points.from, pointsAfter: entry.points.to }),
+        );
       }
     }
   }

@@ -6,7 +6,14 @@
  * `filter.expression` keeps issue updates that touch no custom field from invoking the app at all.
  */
 import type { Ports } from '../app/ports';
-import { onIssueChanged, onSprintClosed, onSprintStarted, reconcileWatchedBoards, type FieldChange, type IssueSprintChange } from '../app/use-cases/track-sprint';
+import {
+  onIssueChanged,
+  onSprintClosed,
+  onSprintStarted,
+  reconcileWatchedBoards,
+  type FieldChange,
+  type IssueSprintChange,
+} from '../app/use-cases/track-sprint';
 
 /** Event names, as listed in manifest.yml's trigger modules. */
 export const ISSUE_UPDATED = 'avi:jira:updated:issue';

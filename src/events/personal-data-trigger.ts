@@ -11,6 +11,8 @@ export function createPersonalDataReporting(): PersonalDataReporting {
 export function buildPersonalDataTrigger(makePorts: () => Ports) {
   return async (): Promise<void> => {
     const outcome = await reportPersonalData(makePorts());
-    console.info(`Personal data report: ${outcome.reported} account(s) reported, ${outcome.erased} closed and erased from ${outcome.recordsTouched} record(s).`);
+    console.info(
+      `Personal data report: ${outcome.reported} account(s) reported, ${outcome.erased} closed and erased from ${outcome.recordsTouched} record(s).`,
+    );
   };
 }

@@ -5,6 +5,8 @@ import { purgeExpiredRecords } from '../app/use-cases/purge-expired-records';
 export function buildRetentionTrigger(makePorts: () => Ports) {
   return async (): Promise<void> => {
     const outcome = await purgeExpiredRecords(makePorts());
-    console.info(`Retention: ${outcome.sprints} closed sprint(s) past retention, ${outcome.proposals} proposal(s), ${outcome.records} record(s) deleted.`);
+    console.info(
+      `Retention: ${outcome.sprints} closed sprint(s) past retention, ${outcome.proposals} proposal(s), ${outcome.records} record(s) deleted.`,
+    );
   };
 }

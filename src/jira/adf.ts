@@ -10,7 +10,8 @@
 import type { DecisionComment } from '../app/ports';
 import { decisionLine, rationaleLead } from '../domain/notice-wording';
 
-export type AdfInline = { readonly type: 'text'; readonly text: string } | { readonly type: 'mention'; readonly attrs: { readonly id: string } };
+export type AdfInline =
+  { readonly type: 'text'; readonly text: string } | { readonly type: 'mention'; readonly attrs: { readonly id: string } };
 export interface AdfParagraph {
   readonly type: 'paragraph';
   readonly content: readonly AdfInline[];
@@ -41,7 +42,11 @@ function verdictLine(comment: DecisionComment): AdfParagraph {
   const decider = { automatic: comment.deciderAccountId === null, name: comment.deciderName };
   return {
     type: 'paragraph',
-    content: [text('Goalkeeper: '), { type: 'mention', attrs: { id: comment.proposerAccountId } }, text(decisionLine(comment.language, comment.verdict, decider, comment.changeSummary))],
+    content: [
+      text('Goalkeeper: '),
+      { type: 'mention', attrs: { id: comment.proposerAccountId } },
+      text(decisionLine(comment.language, comment.verdict, decider, comment.changeSummary)),
+    ],
   };
 }
 
@@ -53,7 +58,10 @@ export function decisionCommentDocument(comment: DecisionComment): AdfDocument {
     content: [
       verdictLine(comment),
       ...(rationale.length > 0 && comment.deciderAccountId !== null
-        ? [{ type: 'paragraph' as const, content: [text(rationaleLead(comment.language, comment.deciderName))] }, { type: 'blockquote' as const, content: rationale }]
+        ? [
+            { type: 'paragraph' as const, content: [text(rationaleLead(comment.language, comment.deciderName))] },
+            { type: 'blockquote' as const, content: rationale },
+          ]
         : []),
     ],
   };

@@ -47,10 +47,16 @@ export function allBoards(client: JiraClient): Promise<BoardJson[]> {
 
 /** A board as the app sees it, kept a while (src/jira/kept-config.ts); a board not found is asked again next time. */
 export async function getBoard(client: JiraClient, boardId: number): Promise<BoardJson | null> {
-  return client.keep('board', String(boardId), () => client.readStable(route`/rest/agile/1.0/board/${boardId}`, boardShape), (board) => board !== null);
+  return client.keep(
+    'board',
+    String(boardId),
+    () => client.readStable(route`/rest/agile/1.0/board/${boardId}`, boardShape),
+    (board) => board !== null,
+  );
 }
 
-const boardNotFound = (boardId: number): GoalkeeperError => new GoalkeeperError('not-found', `Board ${boardId} does not exist or the app cannot see it.`);
+const boardNotFound = (boardId: number): GoalkeeperError =>
+  new GoalkeeperError('not-found', `Board ${boardId} does not exist or the app cannot see it.`);
 
 /**
  * Where a board's story points live. Jira names the field in the board's configuration (GET
@@ -79,7 +85,9 @@ const COMPANY_MANAGED_POINTS_NAME = 'story points';
  */
 export function pickStoryPointField(fields: readonly FieldJson[], teamManaged: boolean): FieldJson | undefined {
   const jsw = fields.find((field) => field.schema?.custom === JSW_STORY_POINTS_TYPE);
-  const named = fields.find((field) => field.custom === true && field.schema?.type === 'number' && field.name.trim().toLowerCase() === COMPANY_MANAGED_POINTS_NAME);
+  const named = fields.find(
+    (field) => field.custom === true && field.schema?.type === 'number' && field.name.trim().toLowerCase() === COMPANY_MANAGED_POINTS_NAME,
+  );
   return teamManaged ? (jsw ?? named) : (named ?? jsw);
 }
 
@@ -90,7 +98,12 @@ export function pickStoryPointField(fields: readonly FieldJson[], teamManaged: b
  */
 function storyPointFieldOfProject(client: JiraClient, projectKey: string | null): Promise<BoardEstimation> {
   if (!projectKey) return readStoryPointField(client, null);
-  return client.keep('estimation', projectKey, () => readStoryPointField(client, projectKey), (estimation) => estimation.fallback === undefined);
+  return client.keep(
+    'estimation',
+    projectKey,
+    () => readStoryPointField(client, projectKey),
+    (estimation) => estimation.fallback === undefined,
+  );
 }
 
 async function readStoryPointField(client: JiraClient, projectKey: string | null): Promise<BoardEstimation> {
@@ -105,7 +118,8 @@ async function readStoryPointField(client: JiraClient, projectKey: string | null
     return field ? { kind: 'points', fieldId: field.id, fieldName: field.name } : { ...ISSUE_COUNT, fallback: { reason: 'not-found' } };
   } catch (error) {
     // Without any field metadata the sprint is still shown, counted by issue, and the note says so.
-    if (error instanceof GoalkeeperError) return { ...ISSUE_COUNT, fallback: { reason: error.code === 'forbidden' ? 'refused' : 'failed' } };
+    if (error instanceof GoalkeeperError)
+      return { ...ISSUE_COUNT, fallback: { reason: error.code === 'forbidden' ? 'refused' : 'failed' } };
     throw error;
   }
 }

@@ -59,11 +59,22 @@ function endOf(sprint: Pick<SprintJson, 'completeDate' | 'endDate'>): string | n
 }
 
 function toClosedSprint(sprint: SprintJson): ClosedSprint {
-  return { id: sprint.id, name: sprint.name, startDate: sprint.startDate ?? null, endDate: sprint.endDate ?? null, completeDate: sprint.completeDate ?? null };
+  return {
+    id: sprint.id,
+    name: sprint.name,
+    startDate: sprint.startDate ?? null,
+    endDate: sprint.endDate ?? null,
+    completeDate: sprint.completeDate ?? null,
+  };
 }
 
 /** One page of the board's closed sprints from `startAt`; a board without sprints (Kanban: 400) has none. */
-async function closedSprintPage(client: JiraClient, boardId: number, startAt: number, maxResults: number): Promise<{ values: SprintJson[]; isLast: boolean }> {
+async function closedSprintPage(
+  client: JiraClient,
+  boardId: number,
+  startAt: number,
+  maxResults: number,
+): Promise<{ values: SprintJson[]; isLast: boolean }> {
   const query = new URLSearchParams({ state: 'closed', startAt: String(startAt), maxResults: String(maxResults) });
   const page = await client.read(route`/rest/agile/1.0/board/${boardId}/sprint?${query}`, sprintPageShape, { absentOn: [400] });
   const values = page?.values ?? [];
@@ -76,7 +87,12 @@ async function closedSprintPage(client: JiraClient, boardId: number, startAt: nu
  * before the end and walks back a page at a time only if that did not yield enough of the board's
  * own sprints (sprints shared from other boards sit in the same list, and sprints may be deleted).
  */
-export async function recentClosedSprints(client: JiraClient, boardId: number, count: number, listLengthHint = 0): Promise<RecentClosedSprints> {
+export async function recentClosedSprints(
+  client: JiraClient,
+  boardId: number,
+  count: number,
+  listLengthHint = 0,
+): Promise<RecentClosedSprints> {
   if (count <= 0) return { sprints: [], listLength: listLengthHint };
   let from = Math.max(0, listLengthHint - count);
   const listed: SprintJson[] = [];
@@ -119,7 +135,11 @@ type ChangesByIssue = Map<string, Map<string, FieldChange[]>>;
  * The issues' changes of `fieldIds` (POST /rest/api/3/changelog/bulkfetch, getBulkChangelogs):
  * 1,000 issues a call, the calls in parallel waves (paging.ts), each following its own pages.
  */
-export async function bulkChangelogs(client: JiraClient, issueIds: readonly string[], fieldIds: readonly string[]): Promise<BulkChangelogJson['issueChangeLogs']> {
+export async function bulkChangelogs(
+  client: JiraClient,
+  issueIds: readonly string[],
+  fieldIds: readonly string[],
+): Promise<BulkChangelogJson['issueChangeLogs']> {
   const perChunk = await inWaves(chunksOf(issueIds, CHANGELOG_ISSUES_PER_CALL), (chunk) =>
     collectTokenPages(async (nextPageToken) => {
       const page = await client.require(route`/rest/api/3/changelog/bulkfetch`, bulkChangelogShape, {
@@ -154,7 +174,12 @@ async function changesOf(client: JiraClient, issueIds: readonly string[], fieldI
  * A field's value at instant `at`: what the last change up to then set; before any change, what
  * the first later change started from; with no change at all, today's value.
  */
-function valueAt<T>(changes: readonly FieldChange[] | undefined, at: number, current: T, parse: (side: 'from' | 'to', item: ChangeItemJson) => T): T {
+function valueAt<T>(
+  changes: readonly FieldChange[] | undefined,
+  at: number,
+  current: T,
+  parse: (side: 'from' | 'to', item: ChangeItemJson) => T,
+): T {
   const list = changes ?? [];
   const before = list.filter((change) => change.at <= at).pop();
   if (before) return parse('to', before.item);
@@ -165,7 +190,10 @@ function valueAt<T>(changes: readonly FieldChange[] | undefined, at: number, cur
 /** The Sprint field's change items hold sprint ids, comma-separated ("5, 6"). */
 export function sprintIdsOf(side: 'from' | 'to', item: ChangeItemJson): number[] {
   const raw = side === 'from' ? item.from : item.to;
-  return (raw ?? '').split(',').map((id) => Number(id.trim())).filter((id) => Number.isInteger(id) && id > 0);
+  return (raw ?? '')
+    .split(',')
+    .map((id) => Number(id.trim()))
+    .filter((id) => Number.isInteger(id) && id > 0);
 }
 
 /** A number field's change items hold the number as text (`fromString` / `toString`). */
@@ -187,9 +215,16 @@ interface IssueTimeline {
   readonly doneAt: number | null;
 }
 
-function timelineOf(issue: HistoryIssueJson, changes: Map<string, FieldChange[]> | undefined, sprintField: string | null, estimation: BoardEstimation): IssueTimeline {
+function timelineOf(
+  issue: HistoryIssueJson,
+  changes: Map<string, FieldChange[]> | undefined,
+  sprintField: string | null,
+  estimation: BoardEstimation,
+): IssueTimeline {
   const created = Date.parse(issue.fields.created ?? '');
-  const currentSprints = sprintField ? (sprintFieldValueShape.safeParse(issue.fields[sprintField]).data ?? []).map((sprint) => sprint.id) : [];
+  const currentSprints = sprintField
+    ? (sprintFieldValueShape.safeParse(issue.fields[sprintField]).data ?? []).map((sprint) => sprint.id)
+    : [];
   const isDone = issue.fields.status?.statusCategory.key === 'done';
   const doneDate = issue.fields.statuscategorychangedate ?? issue.fields.resolutiondate ?? null;
   return {
@@ -199,7 +234,10 @@ function timelineOf(issue: HistoryIssueJson, changes: Map<string, FieldChange[]>
       return ids.includes(sprintId);
     },
     // Boards that do not estimate count each issue as 1, as the velocity chart's "Issue count".
-    pointsAt: (at) => (estimation.kind === 'points' ? (valueAt(changes?.get(estimation.fieldId), at, numberField(issue, estimation.fieldId), pointsOfChange) ?? 0) : 1),
+    pointsAt: (at) =>
+      estimation.kind === 'points'
+        ? (valueAt(changes?.get(estimation.fieldId), at, numberField(issue, estimation.fieldId), pointsOfChange) ?? 0)
+        : 1,
     doneAt: isDone && doneDate ? Date.parse(doneDate) : null,
   };
 }
@@ -240,14 +278,32 @@ function historyOf(sprint: ClosedSprint, timelines: readonly IssueTimeline[]): S
 }
 
 /** Histories of closed sprints, in the order given: one field list, one search and one changelog read for all of them. */
-export async function closedSprintHistories(client: JiraClient, sprints: readonly ClosedSprint[], estimation: BoardEstimation): Promise<SprintHistory[]> {
+export async function closedSprintHistories(
+  client: JiraClient,
+  sprints: readonly ClosedSprint[],
+  estimation: BoardEstimation,
+): Promise<SprintHistory[]> {
   if (sprints.length === 0) return [];
   const sprintField = await sprintFieldId(client);
   const estimateField = estimation.kind === 'points' ? [estimation.fieldId] : [];
-  const fields = ['status', 'issuetype', 'created', 'statuscategorychangedate', 'resolutiondate', ...(sprintField ? [sprintField] : []), ...estimateField];
+  const fields = [
+    'status',
+    'issuetype',
+    'created',
+    'statuscategorychangedate',
+    'resolutiondate',
+    ...(sprintField ? [sprintField] : []),
+    ...estimateField,
+  ];
   // The ids are Jira's own numbers, never text from a person.
-  const issues = (await issuesWithFields(client, `sprint in (${sprints.map((sprint) => sprint.id).join(', ')})`, fields)).filter((issue) => issue.fields.issuetype?.subtask !== true);
-  const changes = await changesOf(client, issues.map((issue) => issue.id), [...new Set([...(sprintField ? [sprintField] : []), ...estimateField])]);
+  const issues = (await issuesWithFields(client, `sprint in (${sprints.map((sprint) => sprint.id).join(', ')})`, fields)).filter(
+    (issue) => issue.fields.issuetype?.subtask !== true,
+  );
+  const changes = await changesOf(
+    client,
+    issues.map((issue) => issue.id),
+    [...new Set([...(sprintField ? [sprintField] : []), ...estimateField])],
+  );
   const timelines = issues.map((issue) => timelineOf(issue, changes.get(issue.id), sprintField, estimation));
   return sprints.map((sprint) => historyOf(sprint, timelines));
 }

@@ -33,7 +33,12 @@ export async function issueIdsMatching(client: JiraClient, jql: string): Promise
 }
 
 /** The issues matching `jql` and the issues `alsoIdsOrKeys` that still exist, each once, with `fields`. */
-export async function issuesWithFields(client: JiraClient, jql: string, fields: readonly string[], alsoIdsOrKeys: readonly string[] = []): Promise<HistoryIssueJson[]> {
+export async function issuesWithFields(
+  client: JiraClient,
+  jql: string,
+  fields: readonly string[],
+  alsoIdsOrKeys: readonly string[] = [],
+): Promise<HistoryIssueJson[]> {
   const ids = await issueIdsMatching(client, jql);
   const wanted = [...new Set([...ids, ...alsoIdsOrKeys])];
   const pages = await inWaves(chunksOf(wanted, MAX_ISSUES_PER_BULK_FETCH), (chunk) =>

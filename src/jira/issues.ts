@@ -19,7 +19,22 @@ import { chunksOf } from './paging';
  * say when a done issue was done (the burn-up's daily done line, src/domain/burn-up.ts), read with
  * the sprint's pages rather than by a call of their own.
  */
-export const ISSUE_FIELDS = ['summary', 'status', 'issuetype', 'priority', 'labels', 'parent', 'project', 'flagged', 'epic', 'sprint', 'closedSprints', 'subtasks', 'statuscategorychangedate', 'resolutiondate'] as const;
+export const ISSUE_FIELDS = [
+  'summary',
+  'status',
+  'issuetype',
+  'priority',
+  'labels',
+  'parent',
+  'project',
+  'flagged',
+  'epic',
+  'sprint',
+  'closedSprints',
+  'subtasks',
+  'statuscategorychangedate',
+  'resolutiondate',
+] as const;
 
 /** Jira's epic level in the issue hierarchy (1 epic, 0 standard, -1 sub-task). */
 const EPIC_HIERARCHY_LEVEL = 1;
@@ -90,16 +105,32 @@ function doneAtOf(fields: IssueFieldsJson): Pick<SprintIssue, 'doneAt'> {
 function subtaskProgressOf(fields: IssueFieldsJson): Pick<SprintIssue, 'subtaskProgress'> {
   const subtasks = fields.subtasks ?? [];
   if (subtasks.length === 0) return {};
-  return { subtaskProgress: { done: subtasks.filter((subtask) => subtask.fields?.status?.statusCategory.key === 'done').length, total: subtasks.length } };
+  return {
+    subtaskProgress: {
+      done: subtasks.filter((subtask) => subtask.fields?.status?.statusCategory.key === 'done').length,
+      total: subtasks.length,
+    },
+  };
 }
 
 /** Goal-critical by the rule's labels, epics and flags, or because the rule's JQL matched it. */
 export function isGoalCritical(rule: GoalCriticalRule, issue: IssueJson, jqlMatches: ReadonlySet<string>): boolean {
-  return matchesGoalRule(rule, { key: issue.key, labels: issue.fields.labels ?? [], epicKey: epicKeyOf(issue.fields) }) || jqlMatches.has(issue.key);
+  return (
+    matchesGoalRule(rule, { key: issue.key, labels: issue.fields.labels ?? [], epicKey: epicKeyOf(issue.fields) }) ||
+    jqlMatches.has(issue.key)
+  );
 }
 
 function sprintOf(sprint: SprintJson): Sprint {
-  return { id: sprint.id, boardId: sprint.originBoardId, name: sprint.name, state: sprint.state, goal: sprint.goal ?? '', startDate: sprint.startDate ?? null, endDate: sprint.endDate ?? null };
+  return {
+    id: sprint.id,
+    boardId: sprint.originBoardId,
+    name: sprint.name,
+    state: sprint.state,
+    goal: sprint.goal ?? '',
+    startDate: sprint.startDate ?? null,
+    endDate: sprint.endDate ?? null,
+  };
 }
 
 /**
@@ -109,7 +140,12 @@ function sprintOf(sprint: SprintJson): Sprint {
  * person calling (asUser), for whom Jira answers 404 when they may not browse it — one call that
  * is both the Browse check and the read (issue 12). Its board's configuration is read as the app.
  */
-export async function readIssueFacts(client: JiraClient, issueKey: string, rule?: GoalCriticalRule, reader: JiraClient = client): Promise<IssueFacts | null> {
+export async function readIssueFacts(
+  client: JiraClient,
+  issueKey: string,
+  rule?: GoalCriticalRule,
+  reader: JiraClient = client,
+): Promise<IssueFacts | null> {
   const path = routeOrNull(() => route`/rest/agile/1.0/issue/${issueKey}`);
   if (!path) return null;
   const issue = await reader.read(path, issueShape);
@@ -117,7 +153,11 @@ export async function readIssueFacts(client: JiraClient, issueKey: string, rule?
   const { fields } = issue;
   const projectKey = fields.project?.key ?? issue.key.split('-')[0] ?? '';
   const boardId = fields.sprint?.originBoardId;
-  const estimation = boardId ? await estimationOf(client, boardId) : projectKey ? await estimationOfProject(client, projectKey) : ISSUE_COUNT;
+  const estimation = boardId
+    ? await estimationOf(client, boardId)
+    : projectKey
+      ? await estimationOfProject(client, projectKey)
+      : ISSUE_COUNT;
   // The key in this JQL is the one Jira just returned, never the caller's text.
   const jqlMatches = rule?.jql ? await keysMatchingRuleJql(client, rule.jql, `issuekey = ${issue.key}`) : new Set<string>();
   return {
@@ -142,7 +182,12 @@ const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
  * view re-assesses its queue with this instead of one issue read per waiting proposal. An issue
  * that no longer exists (or the app cannot see) is absent from the answer.
  */
-export async function readIssuesByKeys(client: JiraClient, issueKeys: readonly string[], estimation: BoardEstimation, rule: GoalCriticalRule): Promise<Map<string, SprintIssue>> {
+export async function readIssuesByKeys(
+  client: JiraClient,
+  issueKeys: readonly string[],
+  estimation: BoardEstimation,
+  rule: GoalCriticalRule,
+): Promise<Map<string, SprintIssue>> {
   const keys = [...new Set(issueKeys)].filter((key) => ISSUE_KEY.test(key));
   const fields = [...ISSUE_FIELDS, ...(estimation.kind === 'points' ? [estimation.fieldId] : [])];
   const found = new Map<string, SprintIssue>();

@@ -9,7 +9,17 @@ import { allBoards, boardsOfProject, estimationOf, getBoard, projectIdOf, toBoar
 import { closedSprintHistories, recentClosedSprints } from './history';
 import { readIssueFacts, readIssuesByKeys } from './issues';
 import { JiraClient, type JiraClientOptions } from './jira-client';
-import { addDecisionComment, createSplitPart, hasMarkedComment, markedSplitPart, moveToBacklog, moveToSprint, rank, setEstimate, setPriority } from './mutations';
+import {
+  addDecisionComment,
+  createSplitPart,
+  hasMarkedComment,
+  markedSplitPart,
+  moveToBacklog,
+  moveToSprint,
+  rank,
+  setEstimate,
+  setPriority,
+} from './mutations';
 import { localesOf, notifyAboutIssue } from './notifications';
 import { displayNames, existingPeople, searchPeople } from './people';
 import { administersJira, hasProjectPermission, permissionsOf, projectsWithPermission, sightOf } from './permissions';

@@ -108,7 +108,8 @@ export function describeJiraProblem(status: number, body: unknown): string {
     }
     if (Array.isArray(entries)) {
       for (const entry of entries as { issueKey?: string; status?: number; errors?: string[] }[]) {
-        if (entry.status !== undefined && !isSuccess(entry.status)) parts.push(`${entry.issueKey ?? '?'}: ${(entry.errors ?? []).join(' ') || `status ${entry.status}`}`);
+        if (entry.status !== undefined && !isSuccess(entry.status))
+          parts.push(`${entry.issueKey ?? '?'}: ${(entry.errors ?? []).join(' ') || `status ${entry.status}`}`);
       }
     }
   } else if (typeof body === 'string' && body.trim() !== '') {
@@ -171,7 +172,11 @@ export class JiraClient {
    * Reads JSON of the expected shape. `null` when Jira says the thing is not there (404, and any
    * `absentOn` status); every other failure becomes a typed error.
    */
-  async read<T>(path: Route, shape: z.ZodType<T>, options: { readonly post?: unknown; readonly absentOn?: readonly number[] } = {}): Promise<T | null> {
+  async read<T>(
+    path: Route,
+    shape: z.ZodType<T>,
+    options: { readonly post?: unknown; readonly absentOn?: readonly number[] } = {},
+  ): Promise<T | null> {
     const answer = await this.call(path, options.post === undefined ? {} : { method: 'POST', body: options.post, replay: 'repeatable' });
     if ([404, ...(options.absentOn ?? [])].includes(answer.status)) return null;
     if (!isSuccess(answer.status)) throw errorFor(answer);
@@ -266,11 +271,19 @@ export class JiraClient {
         signal: abort.signal,
       });
       const parsed = await bodyOf(response);
-      const answer = { status: response.status, body: parsed, problem: succeeded(response) ? '' : describeJiraProblem(response.status, parsed) };
+      const answer = {
+        status: response.status,
+        body: parsed,
+        problem: succeeded(response) ? '' : describeJiraProblem(response.status, parsed),
+      };
       return { answer, waitMs: retryAfterMs(response.headers.get('retry-after')) };
     } catch (error) {
       if (needsUserConsent(error)) throw error;
-      const reason = abort.signal.aborted ? `no answer within ${this.requestTimeoutMs} ms` : error instanceof Error ? error.message : String(error);
+      const reason = abort.signal.aborted
+        ? `no answer within ${this.requestTimeoutMs} ms`
+        : error instanceof Error
+          ? error.message
+          : String(error);
       return { answer: { status: 0, body: undefined, problem: `Jira could not be reached: ${reason}.` } };
     } finally {
       clearTimeout(timer);
@@ -288,7 +301,10 @@ export function needsUserConsent(error: unknown): boolean {
 }
 
 function unexpectedShape(error: z.ZodError): GoalkeeperError {
-  return new GoalkeeperError('jira-unavailable', `Jira answered in an unexpected shape: ${error.issues[0]?.message ?? 'unknown'} at ${error.issues[0]?.path.join('.') ?? ''}`);
+  return new GoalkeeperError(
+    'jira-unavailable',
+    `Jira answered in an unexpected shape: ${error.issues[0]?.message ?? 'unknown'} at ${error.issues[0]?.path.join('.') ?? ''}`,
+  );
 }
 
 /** Maps a failed read to the typed error the resolvers turn into `{ error: { code, message } }`. */

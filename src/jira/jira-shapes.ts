@@ -35,7 +35,12 @@ export const issueFieldsShape = z.looseObject({
   parent: z
     .object({
       key: z.string(),
-      fields: z.object({ summary: z.string().nullish(), issuetype: z.object({ name: z.string(), hierarchyLevel: z.number().nullish() }).nullish() }).nullish(),
+      fields: z
+        .object({
+          summary: z.string().nullish(),
+          issuetype: z.object({ name: z.string(), hierarchyLevel: z.number().nullish() }).nullish(),
+        })
+        .nullish(),
     })
     .nullish(),
   project: z.object({ id: z.string(), key: z.string() }).nullish(),
@@ -43,7 +48,14 @@ export const issueFieldsShape = z.looseObject({
   // JSON, `fields.subtasks[].fields.status.statusCategory`; Atlassian's OpenAPI types `fields` as a
   // free-form map, so the shape is the one Jira Cloud returns and the stand-in renders).
   subtasks: z
-    .array(z.object({ key: z.string(), fields: z.object({ summary: z.string().nullish(), status: z.object({ statusCategory: z.object({ key: z.string() }) }).nullish() }).nullish() }))
+    .array(
+      z.object({
+        key: z.string(),
+        fields: z
+          .object({ summary: z.string().nullish(), status: z.object({ statusCategory: z.object({ key: z.string() }) }).nullish() })
+          .nullish(),
+      }),
+    )
     .nullish(),
   // Jira Software's own fields, present on the agile API's issues.
   sprint: sprintShape.nullish(),
@@ -72,7 +84,9 @@ export const boardPageShape = z.object({ values: z.array(boardShape), total: z.n
 export const sprintPageShape = z.object({ values: z.array(sprintShape), isLast: z.boolean().nullish() });
 
 export const permissionGrantsShape = z.object({
-  projectPermissions: z.array(z.object({ permission: z.string(), issues: z.array(z.number()).nullish(), projects: z.array(z.number()).nullish() })),
+  projectPermissions: z.array(
+    z.object({ permission: z.string(), issues: z.array(z.number()).nullish(), projects: z.array(z.number()).nullish() }),
+  ),
 });
 export type PermissionGrantsJson = z.infer<typeof permissionGrantsShape>;
 
@@ -113,7 +127,11 @@ export const createdIssueShape = z.object({ id: z.string(), key: z.string() });
 /** An issue read with `fields=comment`: its comments' ADF bodies. */
 export const issueCommentsShape = z.object({
   key: z.string(),
-  fields: z.object({ comment: z.object({ comments: z.array(z.object({ id: z.string().nullish(), body: z.unknown(), created: z.string().nullish() })) }).nullish() }),
+  fields: z.object({
+    comment: z
+      .object({ comments: z.array(z.object({ id: z.string().nullish(), body: z.unknown(), created: z.string().nullish() })) })
+      .nullish(),
+  }),
 });
 
 /** GET …/properties/{propertyKey}: an EntityProperty (Atlassian's platform OpenAPI). */
@@ -160,7 +178,14 @@ export const bulkChangelogShape = z.object({
   issueChangeLogs: z.array(
     z.object({
       issueId: z.string(),
-      changeHistories: z.array(z.object({ id: z.string().nullish(), author: z.object({ accountId: z.string().nullish() }).nullish(), created: z.string(), items: z.array(changeItemShape) })),
+      changeHistories: z.array(
+        z.object({
+          id: z.string().nullish(),
+          author: z.object({ accountId: z.string().nullish() }).nullish(),
+          created: z.string(),
+          items: z.array(changeItemShape),
+        }),
+      ),
     }),
   ),
   nextPageToken: z.string().nullish(),
@@ -169,7 +194,12 @@ export type BulkChangelogJson = z.infer<typeof bulkChangelogShape>;
 
 /** GET /rest/api/3/field (operation getFields): every field of the site with its type. */
 export const fieldListShape = z.array(
-  z.object({ id: z.string(), name: z.string(), custom: z.boolean().nullish(), schema: z.object({ type: z.string(), custom: z.string().nullish() }).nullish() }),
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    custom: z.boolean().nullish(),
+    schema: z.object({ type: z.string(), custom: z.string().nullish() }).nullish(),
+  }),
 );
 export type FieldJson = z.infer<typeof fieldListShape>[number];
 

@@ -24,7 +24,9 @@ function refused(message: string): JiraStepResult {
 }
 
 function resultOf(answer: JiraAnswer, done: string, failed: string): JiraStepResult {
-  return succeeded(answer) ? { ok: true, status: answer.status, message: done } : { ok: false, status: answer.status, message: `${failed}: ${answer.problem}` };
+  return succeeded(answer)
+    ? { ok: true, status: answer.status, message: done }
+    : { ok: false, status: answer.status, message: `${failed}: ${answer.problem}` };
 }
 
 /**
@@ -56,7 +58,8 @@ export function moveToSprint(client: JiraClient, sprintId: number, issueKeys: re
   return inChunks(
     issueKeys,
     MAX_ISSUES_PER_MOVE,
-    (chunk) => client.call(route`/rest/agile/1.0/sprint/${sprintId}/issue`, { method: 'POST', body: { issues: chunk }, replay: 'repeatable' }),
+    (chunk) =>
+      client.call(route`/rest/agile/1.0/sprint/${sprintId}/issue`, { method: 'POST', body: { issues: chunk }, replay: 'repeatable' }),
     (chunk) => `Jira did not move ${chunk.join(', ')} to sprint ${sprintId}`,
     `Moved ${issueKeys.join(', ')} to sprint ${sprintId}.`,
   );
@@ -76,12 +79,21 @@ export function moveToBacklog(client: JiraClient, issueKeys: readonly string[]):
  * Ranks the issues, in order, before or after the anchor. Past 50 issues each further chunk is
  * ranked right after the previous chunk's last issue, which keeps the whole list contiguous.
  */
-export function rank(client: JiraClient, issueKeys: readonly string[], position: 'before' | 'after', anchorKey: string): Promise<JiraStepResult> {
+export function rank(
+  client: JiraClient,
+  issueKeys: readonly string[],
+  position: 'before' | 'after',
+  anchorKey: string,
+): Promise<JiraStepResult> {
   return inChunks(
     issueKeys,
     MAX_ISSUES_PER_RANK,
     (chunk, previous) => {
-      const anchor = previous ? { rankAfterIssue: previous[previous.length - 1] } : position === 'before' ? { rankBeforeIssue: anchorKey } : { rankAfterIssue: anchorKey };
+      const anchor = previous
+        ? { rankAfterIssue: previous[previous.length - 1] }
+        : position === 'before'
+          ? { rankBeforeIssue: anchorKey }
+          : { rankAfterIssue: anchorKey };
       return client.call(route`/rest/agile/1.0/issue/rank`, { method: 'PUT', body: { issues: chunk, ...anchor }, replay: 'repeatable' });
     },
     (chunk) => `Jira did not rank ${chunk.join(', ')} ${position} ${anchorKey}`,
@@ -89,19 +101,43 @@ export function rank(client: JiraClient, issueKeys: readonly string[], position:
   );
 }
 
-async function editFields(client: JiraClient, issueKey: string, fields: Record<string, unknown>, done: string, failed: string): Promise<JiraStepResult> {
+async function editFields(
+  client: JiraClient,
+  issueKey: string,
+  fields: Record<string, unknown>,
+  done: string,
+  failed: string,
+): Promise<JiraStepResult> {
   const path = routeOrNull(() => route`/rest/api/3/issue/${issueKey}`);
   if (!path) return refused(`${failed}: "${issueKey}" is not an issue key.`);
   return resultOf(await client.call(path, { method: 'PUT', body: { fields }, replay: 'repeatable' }), done, failed);
 }
 
 export function setPriority(client: JiraClient, issueKey: string, priorityName: string): Promise<JiraStepResult> {
-  return editFields(client, issueKey, { priority: { name: priorityName } }, `Set the priority of ${issueKey} to ${priorityName}.`, `Jira did not set the priority of ${issueKey}`);
+  return editFields(
+    client,
+    issueKey,
+    { priority: { name: priorityName } },
+    `Set the priority of ${issueKey} to ${priorityName}.`,
+    `Jira did not set the priority of ${issueKey}`,
+  );
 }
 
-export async function setEstimate(client: JiraClient, issueKey: string, estimation: BoardEstimation, points: number): Promise<JiraStepResult> {
-  if (estimation.kind !== 'points') return refused(`The board counts issues instead of estimating them, so ${issueKey} has no estimate to set.`);
-  return editFields(client, issueKey, { [estimation.fieldId]: points }, `Set the estimate of ${issueKey} to ${points}.`, `Jira did not set the estimate of ${issueKey}`);
+export async function setEstimate(
+  client: JiraClient,
+  issueKey: string,
+  estimation: BoardEstimation,
+  points: number,
+): Promise<JiraStepResult> {
+  if (estimation.kind !== 'points')
+    return refused(`The board counts issues instead of estimating them, so ${issueKey} has no estimate to set.`);
+  return editFields(
+    client,
+    issueKey,
+    { [estimation.fieldId]: points },
+    `Set the estimate of ${issueKey} to ${points}.`,
+    `Jira did not set the estimate of ${issueKey}`,
+  );
 }
 
 /**
@@ -113,7 +149,9 @@ export async function setEstimate(client: JiraClient, issueKey: string, estimati
 export const APPLY_MARK_PROPERTY = 'goalkeeper.apply-step';
 
 function markProperties(mark: ApplyMark | undefined): { properties?: { key: string; value: ApplyMark }[] } {
-  return mark ? { properties: [{ key: APPLY_MARK_PROPERTY, value: { proposalId: mark.proposalId, step: mark.step, marker: mark.marker } }] } : {};
+  return mark
+    ? { properties: [{ key: APPLY_MARK_PROPERTY, value: { proposalId: mark.proposalId, step: mark.step, marker: mark.marker } }] }
+    : {};
 }
 
 function carries(value: unknown, mark: ApplyMark): boolean {
@@ -146,7 +184,8 @@ export async function createSplitPart(
   const source = sourcePath ? await client.read(sourcePath, issueShape) : null;
   const project = source?.fields.project;
   const type = source?.fields.issuetype;
-  if (!source || !project || !type?.id) return { ok: false, status: 404, message: `${failed}: the issue does not exist or the app cannot see it.` };
+  if (!source || !project || !type?.id)
+    return { ok: false, status: 404, message: `${failed}: the issue does not exist or the app cannot see it.` };
   const fields = {
     project: { id: project.id },
     issuetype: { id: type.id },
@@ -167,11 +206,20 @@ export async function createSplitPart(
 }
 
 /** Posting a comment is not repeatable either: a lost answer could otherwise post it twice. */
-export async function addDecisionComment(client: JiraClient, issueKey: string, comment: DecisionComment, mark?: ApplyMark): Promise<JiraStepResult> {
+export async function addDecisionComment(
+  client: JiraClient,
+  issueKey: string,
+  comment: DecisionComment,
+  mark?: ApplyMark,
+): Promise<JiraStepResult> {
   const failed = `Jira did not add the decision comment to ${issueKey}`;
   const path = routeOrNull(() => route`/rest/api/3/issue/${issueKey}/comment`);
   if (!path) return refused(`${failed}: "${issueKey}" is not an issue key.`);
-  return resultOf(await client.call(path, { method: 'POST', body: { body: decisionCommentDocument(comment), ...markProperties(mark) }, replay: 'once' }), `Commented the decision on ${issueKey}.`, failed);
+  return resultOf(
+    await client.call(path, { method: 'POST', body: { body: decisionCommentDocument(comment), ...markProperties(mark) }, replay: 'once' }),
+    `Commented the decision on ${issueKey}.`,
+    failed,
+  );
 }
 
 /** Issues created in the project since a split step started that are looked at for its marker: a split makes a handful. */
@@ -191,7 +239,9 @@ export async function markedSplitPart(client: JiraClient, sourceKey: string, mar
   const from = Date.parse(since) - CLOCK_SKEW_MS;
   // The project's id is digits only, so nothing typed by a person reaches the JQL.
   const jql = `project = ${Number(project.id)} ORDER BY created DESC`;
-  const page = await client.require(route`/rest/api/3/search/jql`, searchPageShape, { post: { jql, fields: ['created'], maxResults: SPLIT_CANDIDATES } });
+  const page = await client.require(route`/rest/api/3/search/jql`, searchPageShape, {
+    post: { jql, fields: ['created'], maxResults: SPLIT_CANDIDATES },
+  });
   for (const issue of page.issues) {
     if (issue.fields.created && Date.parse(issue.fields.created) < from) break;
     const propertyPath = routeOrNull(() => route`/rest/api/3/issue/${issue.key}/properties/${APPLY_MARK_PROPERTY}`);

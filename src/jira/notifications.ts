@@ -29,15 +29,28 @@ export async function notifyAboutIssue(person: JiraClient, issueKey: string, not
   const body = {
     subject: notice.subject,
     textBody: [...notice.paragraphs, ...(link ? [`${notice.linkLabel}: ${link}`] : [])].join('\n\n'),
-    htmlBody: [...notice.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`), ...(link ? [`<p><a href="${escapeHtml(link)}">${escapeHtml(notice.linkLabel)}</a></p>`] : [])].join(''),
+    htmlBody: [
+      ...notice.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+      ...(link ? [`<p><a href="${escapeHtml(link)}">${escapeHtml(notice.linkLabel)}</a></p>`] : []),
+    ].join(''),
     // The contract names no default for these flags; each is said outright so only the people named hear of it.
-    to: { reporter: false, assignee: false, watchers: false, voters: false, users: notice.recipientAccountIds.map((accountId) => ({ accountId })) },
+    to: {
+      reporter: false,
+      assignee: false,
+      watchers: false,
+      voters: false,
+      users: notice.recipientAccountIds.map((accountId) => ({ accountId })),
+    },
     restrict: { permissions: [{ key: 'BROWSE_PROJECTS' }] },
   };
   // Not repeatable: a lost answer may mean the mail is queued already, and a second one is noise.
   const answer = await person.call(path, { method: 'POST', body, replay: 'once' });
   return succeeded(answer)
-    ? { ok: true, status: answer.status, message: `Notified ${notice.recipientAccountIds.length} ${notice.recipientAccountIds.length === 1 ? 'person' : 'people'} about ${issueKey}.` }
+    ? {
+        ok: true,
+        status: answer.status,
+        message: `Notified ${notice.recipientAccountIds.length} ${notice.recipientAccountIds.length === 1 ? 'person' : 'people'} about ${issueKey}.`,
+      }
     : { ok: false, status: answer.status, message: `${failed}: ${answer.problem}` };
 }
 

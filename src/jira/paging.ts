@@ -55,7 +55,10 @@ export interface CappedItems<T> {
  * to `maxItems`. Jira may grant fewer per page than asked, so the first page's length is the step.
  * Without a total it falls back to following the pages one by one.
  */
-export async function collectOffsetPagesInParallel<T>(fetchPage: (startAt: number) => Promise<OffsetPage<T>>, maxItems: number): Promise<CappedItems<T>> {
+export async function collectOffsetPagesInParallel<T>(
+  fetchPage: (startAt: number) => Promise<OffsetPage<T>>,
+  maxItems: number,
+): Promise<CappedItems<T>> {
   const first = await fetchPage(0);
   const step = first.values.length;
   if (first.total === undefined || first.total === null) {

@@ -17,7 +17,11 @@ async function accountsOf(client: JiraClient, accountIds: readonly string[]) {
   for (const chunk of chunksOf([...new Set(accountIds)], ACCOUNTS_PER_USER_LOOKUP)) {
     accounts.push(
       ...(await collectOffsetPages(async (startAt) => {
-        const query = new URLSearchParams([...chunk.map((accountId) => ['accountId', accountId]), ['startAt', String(startAt)], ['maxResults', String(ACCOUNTS_PER_USER_LOOKUP)]]);
+        const query = new URLSearchParams([
+          ...chunk.map((accountId) => ['accountId', accountId]),
+          ['startAt', String(startAt)],
+          ['maxResults', String(ACCOUNTS_PER_USER_LOOKUP)],
+        ]);
         return client.require(route`/rest/api/3/user/bulk?${query}`, userPageShape);
       })),
     );
@@ -53,5 +57,7 @@ export const PICKER_MAX_RESULTS = 10;
 export async function searchPeople(client: JiraClient, query: string): Promise<PersonFound[]> {
   const params = new URLSearchParams({ query, maxResults: String(PICKER_MAX_RESULTS), excludeConnectUsers: 'true' });
   const found = await client.require(route`/rest/api/3/user/picker?${params}`, foundUsersShape);
-  return found.users.filter((user) => isPerson(user.accountType)).map((user) => ({ accountId: user.accountId, displayName: user.displayName ?? null }));
+  return found.users
+    .filter((user) => isPerson(user.accountType))
+    .map((user) => ({ accountId: user.accountId, displayName: user.displayName ?? null }));
 }

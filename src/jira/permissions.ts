@@ -29,14 +29,21 @@ async function issueKeysById(client: JiraClient, issueKeys: readonly string[]): 
   const keys = new Map<string, string>();
   // Chunks asked together: one round trip however many keys.
   const answers = await Promise.all(
-    chunksOf(issueKeys, MAX_ISSUES_PER_BULK_FETCH).map((chunk) => client.require(route`/rest/api/3/issue/bulkfetch`, bulkFetchShape, { post: { issueIdsOrKeys: chunk, fields: ['project'] } })),
+    chunksOf(issueKeys, MAX_ISSUES_PER_BULK_FETCH).map((chunk) =>
+      client.require(route`/rest/api/3/issue/bulkfetch`, bulkFetchShape, { post: { issueIdsOrKeys: chunk, fields: ['project'] } }),
+    ),
   );
   for (const answer of answers) for (const issue of answer.issues) keys.set(issue.id, issue.key);
   return keys;
 }
 
 /** The subject's grants of `permissions` on `ids` (issues or projects), one bulk check per 1000 ids. */
-async function grantedIds(client: JiraClient, permissions: readonly JiraPermission[], of: 'issues' | 'projects', ids: readonly string[]): Promise<Map<JiraPermission, Set<string>>> {
+async function grantedIds(
+  client: JiraClient,
+  permissions: readonly JiraPermission[],
+  of: 'issues' | 'projects',
+  ids: readonly string[],
+): Promise<Map<JiraPermission, Set<string>>> {
   const granted = new Map<JiraPermission, Set<string>>();
   for (const chunk of chunksOf(ids, MAX_IDS_PER_PERMISSION_CHECK)) {
     const answer = await client.require(route`/rest/api/3/permissions/check`, permissionGrantsShape, {
@@ -54,7 +61,11 @@ async function grantedIds(client: JiraClient, permissions: readonly JiraPermissi
 }
 
 /** Per issue key, which of `permissions` the client's actor holds; an issue absent from the map has none. */
-export async function permissionsOf(client: JiraClient, issueKeys: readonly string[], permissions: readonly JiraPermission[]): Promise<Map<string, Set<JiraPermission>>> {
+export async function permissionsOf(
+  client: JiraClient,
+  issueKeys: readonly string[],
+  permissions: readonly JiraPermission[],
+): Promise<Map<string, Set<JiraPermission>>> {
   const held = new Map<string, Set<JiraPermission>>();
   const unique = [...new Set(issueKeys)];
   if (unique.length === 0 || permissions.length === 0) return held;
@@ -90,7 +101,13 @@ export async function permissionsOf(client: JiraClient, issueKeys: readonly stri
  * the project for anyone who reported one issue in it, not Browse of each issue. The search and the
  * check of the rest leave together.
  */
-export async function sightOf(client: JiraClient, issues: readonly IssueRef[], projectIds: readonly string[], permissions: readonly JiraPermission[], sprint?: SprintIssueKeys): Promise<CallerGrants> {
+export async function sightOf(
+  client: JiraClient,
+  issues: readonly IssueRef[],
+  projectIds: readonly string[],
+  permissions: readonly JiraPermission[],
+  sprint?: SprintIssueKeys,
+): Promise<CallerGrants> {
   const keyById = new Map<string, string>();
   for (const issue of issues) if (issue.id) keyById.set(issue.id, issue.key);
   const known = new Set(keyById.values());
@@ -99,7 +116,8 @@ export async function sightOf(client: JiraClient, issues: readonly IssueRef[], p
   const asked = [...new Set<JiraPermission>(['BROWSE_PROJECTS', ...permissions])];
   const held = new Map<string, Set<JiraPermission>>();
   const browsableProjectIds = new Set<string>();
-  const bySearch = sprint && Number.isInteger(sprint.sprintId) && sprint.sprintId > 0 && keyById.size > MAX_IDS_PER_PERMISSION_CHECK ? sprint : null;
+  const bySearch =
+    sprint && Number.isInteger(sprint.sprintId) && sprint.sprintId > 0 && keyById.size > MAX_IDS_PER_PERMISSION_CHECK ? sprint : null;
   const issueIds = [...keyById].filter(([, key]) => !bySearch?.keys.has(key)).map(([id]) => id);
   if (issueIds.length === 0 && projectIds.length === 0 && !bySearch) return { issues: held, browsableProjectIds };
   const issueChunks = issueIds.length > 0 ? chunksOf(issueIds, MAX_IDS_PER_PERMISSION_CHECK) : projectIds.length > 0 ? [[]] : [];
@@ -110,7 +128,10 @@ export async function sightOf(client: JiraClient, issues: readonly IssueRef[], p
     ...issueChunks.map((chunk, index) => {
       const projects = index === 0 ? projectIds.slice(0, MAX_IDS_PER_PERMISSION_CHECK) : [];
       return client.require(route`/rest/api/3/permissions/check`, permissionGrantsShape, {
-        post: { globalPermissions: [], projectPermissions: [{ permissions: asked, issues: chunk.map(Number), projects: projects.map(Number) }] },
+        post: {
+          globalPermissions: [],
+          projectPermissions: [{ permissions: asked, issues: chunk.map(Number), projects: projects.map(Number) }],
+        },
       });
     }),
   ]);
@@ -134,7 +155,11 @@ export async function sightOf(client: JiraClient, issues: readonly IssueRef[], p
 }
 
 /** Project ids among `projectIds` where the client's actor holds `permission`. */
-export async function projectsWithPermission(client: JiraClient, projectIds: readonly string[], permission: JiraPermission): Promise<Set<string>> {
+export async function projectsWithPermission(
+  client: JiraClient,
+  projectIds: readonly string[],
+  permission: JiraPermission,
+): Promise<Set<string>> {
   if (projectIds.length === 0) return new Set();
   return (await grantedIds(client, [permission], 'projects', projectIds)).get(permission) ?? new Set();
 }
@@ -145,7 +170,11 @@ export async function projectsWithPermission(client: JiraClient, projectIds: rea
  * issue as its security level lets the actor see it; an issue the actor cannot see answers 404
  * (none held). A key Jira could not route names no issue either.
  */
-async function permissionsOnIssue(client: JiraClient, issueKey: string, permissions: readonly JiraPermission[]): Promise<Map<string, Set<JiraPermission>>> {
+async function permissionsOnIssue(
+  client: JiraClient,
+  issueKey: string,
+  permissions: readonly JiraPermission[],
+): Promise<Map<string, Set<JiraPermission>>> {
   const query = new URLSearchParams({ issueKey, permissions: [...new Set(permissions)].join(',') });
   const answer = await client.read(route`/rest/api/3/mypermissions?${query}`, myPermissionsShape, { absentOn: [400, 404] });
   const granted = new Set(permissions.filter((permission) => answer?.permissions[permission]?.havePermission === true));
@@ -170,6 +199,9 @@ export async function hasProjectPermission(client: JiraClient, projectKey: strin
  * read:jira-work), which answers global permissions such as ADMINISTER.
  */
 export async function administersJira(client: JiraClient): Promise<boolean> {
-  const answer = await client.read(route`/rest/api/3/mypermissions?${new URLSearchParams({ permissions: 'ADMINISTER' })}`, myPermissionsShape);
+  const answer = await client.read(
+    route`/rest/api/3/mypermissions?${new URLSearchParams({ permissions: 'ADMINISTER' })}`,
+    myPermissionsShape,
+  );
   return answer?.permissions.ADMINISTER?.havePermission === true;
 }

@@ -51,14 +51,21 @@ export async function projectRoleMembers(client: JiraClient, projectKey: string,
   // A refusal is remembered a while (src/jira/kept-config.ts): on a real site Jira refuses the app
   // every time, and asking on every view costs a round trip that answers nothing.
   let read: Awaited<ReturnType<typeof rolesOf>> | undefined;
-  const refused = await client.keep('role-refused', projectKey, async () => (read = await rolesOf(client, projectKey)) === 'refused', (wasRefused) => wasRefused);
+  const refused = await client.keep(
+    'role-refused',
+    projectKey,
+    async () => (read = await rolesOf(client, projectKey)) === 'refused',
+    (wasRefused) => wasRefused,
+  );
   const roles = refused ? 'refused' : (read ?? (await rolesOf(client, projectKey)));
   if (roles === 'refused') return { readable: false, roleName };
   const roleId = roles[roleName]?.split('/').pop();
   const path = roleId ? routeOrNull(() => route`/rest/api/3/project/${projectKey}/role/${roleId}`) : null;
   const role = path ? await client.readUnlessRefused(path, projectRoleShape) : null;
   if (role === 'refused') return { readable: false, roleName };
-  const accountIds = (role?.actors ?? []).flatMap((actor) => (actor.type === 'atlassian-user-role-actor' && actor.actorUser ? [actor.actorUser.accountId] : []));
+  const accountIds = (role?.actors ?? []).flatMap((actor) =>
+    actor.type === 'atlassian-user-role-actor' && actor.actorUser ? [actor.actorUser.accountId] : [],
+  );
   return { readable: true, accountIds };
 }
 

@@ -23,7 +23,12 @@ import { sprintFieldValueShape } from './jira-shapes';
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
 
 /** Issue id → its entries touching the fields, oldest first. */
-async function entriesOf(client: JiraClient, issueIds: readonly string[], sprintField: string, estimateField: string | null): Promise<Map<string, IssueHistoryEntry[]>> {
+async function entriesOf(
+  client: JiraClient,
+  issueIds: readonly string[],
+  sprintField: string,
+  estimateField: string | null,
+): Promise<Map<string, IssueHistoryEntry[]>> {
   const entries = new Map<string, IssueHistoryEntry[]>();
   const fieldIds = [sprintField, ...(estimateField ? [estimateField] : [])];
   for (const log of await bulkChangelogs(client, issueIds, fieldIds)) {
@@ -50,15 +55,31 @@ async function entriesOf(client: JiraClient, issueIds: readonly string[], sprint
  * The histories of the sprint's issues and of `otherKeys` (issues known to have been in it). A site
  * without Jira Software's Sprint field cannot say: that is an error, and the caller falls back.
  */
-export async function sprintIssueHistories(client: JiraClient, sprint: Sprint, otherKeys: readonly string[], estimation: BoardEstimation): Promise<IssueHistory[]> {
+export async function sprintIssueHistories(
+  client: JiraClient,
+  sprint: Sprint,
+  otherKeys: readonly string[],
+  estimation: BoardEstimation,
+): Promise<IssueHistory[]> {
   const sprintField = await sprintFieldId(client);
-  if (!sprintField) throw new GoalkeeperError('not-found', 'Jira has no Sprint field, so the sprint’s start cannot be read back from its history.');
+  if (!sprintField)
+    throw new GoalkeeperError('not-found', 'Jira has no Sprint field, so the sprint’s start cannot be read back from its history.');
   const estimateField = estimation.kind === 'points' ? estimation.fieldId : null;
   const fields = ['created', 'issuetype', sprintField, ...(estimateField ? [estimateField] : [])];
   // The ids and keys in these queries are Jira's own, never text from a person.
   const keys = [...new Set(otherKeys)].filter((key) => ISSUE_KEY.test(key));
-  const issues = (await issuesWithFields(client, `sprint = ${sprint.id}`, fields, keys)).filter((issue) => issue.fields.issuetype?.subtask !== true);
-  const entries = issues.length > 0 ? await entriesOf(client, issues.map((issue) => issue.id), sprintField, estimateField) : new Map<string, IssueHistoryEntry[]>();
+  const issues = (await issuesWithFields(client, `sprint = ${sprint.id}`, fields, keys)).filter(
+    (issue) => issue.fields.issuetype?.subtask !== true,
+  );
+  const entries =
+    issues.length > 0
+      ? await entriesOf(
+          client,
+          issues.map((issue) => issue.id),
+          sprintField,
+          estimateField,
+        )
+      : new Map<string, IssueHistoryEntry[]>();
   return issues.map((issue) => ({
     issueKey: issue.key,
     issueId: issue.id,

@@ -36,7 +36,11 @@ export function toSprint(sprint: SprintJson): Sprint {
 async function openSprintsOfBoard(client: JiraClient, boardId: number): Promise<SprintJson[]> {
   return collectOffsetPages(async (startAt) => {
     const query = new URLSearchParams({ state: 'active,future', startAt: String(startAt), maxResults: String(AGILE_PAGE_SIZE) });
-    return (await client.readStable(route`/rest/agile/1.0/board/${boardId}/sprint?${query}`, sprintPageShape, { absentOn: [400] })) ?? { values: [] };
+    return (
+      (await client.readStable(route`/rest/agile/1.0/board/${boardId}/sprint?${query}`, sprintPageShape, { absentOn: [400] })) ?? {
+        values: [],
+      }
+    );
   });
 }
 
@@ -76,7 +80,9 @@ export async function openSprintsForView(client: JiraClient, boardId: number, se
     await client.forgetKept('open-sprints', String(boardId));
     sprints = await client.keep('open-sprints', String(boardId), read);
   }
-  const open = sprints.map(toSprint).map((sprint) => seen.find((fresh) => fresh.id === sprint.id && fresh.state === sprint.state) ?? sprint);
+  const open = sprints
+    .map(toSprint)
+    .map((sprint) => seen.find((fresh) => fresh.id === sprint.id && fresh.state === sprint.state) ?? sprint);
   return { active: open.find((sprint) => sprint.state === 'active') ?? null, future: open.filter((sprint) => sprint.state === 'future') };
 }
 
@@ -108,7 +114,12 @@ async function estimationOfSprint(client: JiraClient, sprint: Sprint): Promise<B
 export const SPRINT_ITEMS_CAP = 10_000;
 
 /** The sprint's issues in rank order (Jira's default order for this endpoint), goal-critical marked. */
-export async function sprintSnapshot(client: JiraClient, sprint: Sprint, rule: GoalCriticalRule, itemsCap: number = SPRINT_ITEMS_CAP): Promise<SprintSnapshot> {
+export async function sprintSnapshot(
+  client: JiraClient,
+  sprint: Sprint,
+  rule: GoalCriticalRule,
+  itemsCap: number = SPRINT_ITEMS_CAP,
+): Promise<SprintSnapshot> {
   const estimation = await estimationOfSprint(client, sprint);
   const fields = [...ISSUE_FIELDS, ...(estimation.kind === 'points' ? [estimation.fieldId] : [])].join(',');
   const [{ items, total }, jqlMatches] = await Promise.all([
@@ -124,7 +135,9 @@ export async function sprintSnapshot(client: JiraClient, sprint: Sprint, rule: G
   return {
     sprint,
     estimation: estimation.kind,
-    issues: issues.filter((issue) => !isSubtask(issue)).map((issue) => toSprintIssue(issue, estimation, isGoalCritical(rule, issue, jqlMatches))),
+    issues: issues
+      .filter((issue) => !isSubtask(issue))
+      .map((issue) => toSprintIssue(issue, estimation, isGoalCritical(rule, issue, jqlMatches))),
     ...(total > items.length ? { itemsBeyondCap: total - items.length } : {}),
   };
 }
@@ -145,7 +158,11 @@ export async function keysInSprints(client: JiraClient, issueKeys: readonly stri
   const pages = await Promise.all(
     chunksOf(keys, KEYS_PER_SPRINT_SEARCH).map((chunk) =>
       client.require(route`/rest/api/3/search/jql`, searchPageShape, {
-        post: { jql: `issuekey in (${chunk.join(', ')}) AND sprint in (${sprints.join(', ')})`, fields: ['key'], maxResults: KEY_SEARCH_PAGE_SIZE },
+        post: {
+          jql: `issuekey in (${chunk.join(', ')}) AND sprint in (${sprints.join(', ')})`,
+          fields: ['key'],
+          maxResults: KEY_SEARCH_PAGE_SIZE,
+        },
       }),
     ),
   );

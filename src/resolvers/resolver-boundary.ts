@@ -23,7 +23,12 @@ export interface ForgeLicense {
 /** What Forge hands a resolver definition; only accountId, license and installContext are trusted (locale only picks a language). */
 export interface ResolverRequest {
   readonly payload: unknown;
-  readonly context: { readonly accountId?: string; readonly license?: ForgeLicense | null; readonly installContext?: string; readonly locale?: unknown };
+  readonly context: {
+    readonly accountId?: string;
+    readonly license?: ForgeLicense | null;
+    readonly installContext?: string;
+    readonly locale?: unknown;
+  };
 }
 
 /** Whether Forge says the app's licence on this site has lapsed. */
@@ -46,12 +51,22 @@ export function defineEndpoint<S extends z.ZodType, T>(endpoint: Endpoint<S, T>)
   return endpoint;
 }
 
-export async function handleRequest<S extends z.ZodType, T>(endpoint: Endpoint<S, T>, request: ResolverRequest, makePorts: () => Ports): Promise<ResolverAnswer<T>> {
+export async function handleRequest<S extends z.ZodType, T>(
+  endpoint: Endpoint<S, T>,
+  request: ResolverRequest,
+  makePorts: () => Ports,
+): Promise<ResolverAnswer<T>> {
   try {
     const accountId = request.context.accountId;
     if (!accountId) return { error: { code: 'forbidden', message: 'Goalkeeper needs a signed-in Atlassian account.' } };
     if (endpoint.mutates && licenseLapsed(request.context.license)) {
-      return { error: { code: 'unlicensed', message: 'Goalkeeper is not licensed on this site. You can still read proposals; ask a Jira admin to renew the licence to make changes.' } };
+      return {
+        error: {
+          code: 'unlicensed',
+          message:
+            'Goalkeeper is not licensed on this site. You can still read proposals; ask a Jira admin to renew the licence to make changes.',
+        },
+      };
     }
     const parsed = endpoint.schema.safeParse(request.payload ?? {});
     if (!parsed.success) return { error: invalidInput(parsed.error) };
@@ -73,12 +88,21 @@ function callerOf(accountId: string, locale: unknown): Caller {
 function invalidInput(error: z.ZodError): DomainError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) fields[issue.path.join('.') || '(payload)'] ??= issue.message;
-  return { code: 'invalid-input', message: `The request is not valid: ${Object.entries(fields).map(([field, message]) => `${field}: ${message}`).join('; ')}`, fields };
+  return {
+    code: 'invalid-input',
+    message: `The request is not valid: ${Object.entries(fields)
+      .map(([field, message]) => `${field}: ${message}`)
+      .join('; ')}`,
+    fields,
+  };
 }
 
 export function toDomainError(error: unknown): DomainError {
   if (error instanceof GoalkeeperError) return error.toDomainError();
   // Unexpected failures are logged for the app's developers and reported without internals.
   console.error('Goalkeeper internal error', error);
-  return { code: 'internal', message: 'Something went wrong in Goalkeeper. Reload and try again; the audit trail shows what was recorded.' };
+  return {
+    code: 'internal',
+    message: 'Something went wrong in Goalkeeper. Reload and try again; the audit trail shows what was recorded.',
+  };
 }

@@ -35,7 +35,10 @@ export const proposalAccounts: AccountMapper<Proposal> = (proposal, map) => ({
   decision: proposal.decision && { ...proposal.decision, deciderAccountId: mapNullable(proposal.decision.deciderAccountId, map) },
 });
 
-export const auditEventAccounts: AccountMapper<AuditEvent> = (event, map) => ({ ...event, actorAccountId: mapNullable(event.actorAccountId, map) });
+export const auditEventAccounts: AccountMapper<AuditEvent> = (event, map) => ({
+  ...event,
+  actorAccountId: mapNullable(event.actorAccountId, map),
+});
 
 export const settingsAccounts: AccountMapper<ProjectSettings> = (settings, map) => ({
   ...settings,
@@ -58,7 +61,9 @@ export const bypassedChangeAccounts: AccountMapper<BypassedChange> = (change, ma
 export const sprintOutcomeAccounts: AccountMapper<SprintOutcome> = (outcome, map) => ({
   ...outcome,
   recordedBy: mapNullable(outcome.recordedBy, map),
-  ...(outcome.history ? { history: outcome.history.map((revision) => ({ ...revision, recordedBy: mapNullable(revision.recordedBy, map) })) } : {}),
+  ...(outcome.history
+    ? { history: outcome.history.map((revision) => ({ ...revision, recordedBy: mapNullable(revision.recordedBy, map) })) }
+    : {}),
 });
 
 /** Every accountId the record holds, each once. */
@@ -96,7 +101,9 @@ export function referencesTo(accountIds: Iterable<string>, record: ReferencedRec
 
 /** Hashed: any accountId and record key make a valid Forge key, and the parts cannot run into each other. */
 export function referenceKey(reference: Pick<AccountReferenceRecord, 'accountId' | 'recordKind' | 'recordKey'>): string {
-  return createHash('sha256').update(JSON.stringify([reference.accountId, reference.recordKind, reference.recordKey])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([reference.accountId, reference.recordKind, reference.recordKey]))
+    .digest('hex');
 }
 
 /** Runs `writes` in one transaction with the references to the accounts they name (those that do not fit go first). */

@@ -20,7 +20,11 @@ export function createClosedSprintHistoryStore(options: { readonly retry?: Retry
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   return {
     async histories(sprintIds) {
-      const found = await Promise.all(sprintIds.map(async (sprintId) => [sprintId, await callStorage(retry, () => kvs.get<StoredSprintHistory>(historyKey(sprintId)))] as const));
+      const found = await Promise.all(
+        sprintIds.map(
+          async (sprintId) => [sprintId, await callStorage(retry, () => kvs.get<StoredSprintHistory>(historyKey(sprintId)))] as const,
+        ),
+      );
       return new Map(found.flatMap(([sprintId, stored]) => (isStoredHistory(stored, sprintId) ? [[sprintId, stored] as const] : [])));
     },
     async save(entries) {

@@ -28,8 +28,7 @@ export type AttributeType = 'string' | 'integer' | 'float' | 'boolean' | 'any';
  * that attribute) or a named index with an optional partition and one range attribute.
  */
 export type IndexDeclaration<Attribute extends string = string> =
-  | Attribute
-  | { readonly name: string; readonly partition?: readonly Attribute[]; readonly range: readonly [Attribute] };
+  Attribute | { readonly name: string; readonly partition?: readonly Attribute[]; readonly range: readonly [Attribute] };
 
 export interface EntityDeclaration<Attribute extends string = string> {
   readonly name: string;
@@ -281,6 +280,9 @@ export function manifestStorageYaml(entities: readonly EntityDeclaration[] = STO
 
 function indexYaml(index: IndexDeclaration): string[] {
   if (typeof index === 'string') return [`          - ${index}`];
-  const list = (label: string, attributes: readonly string[]) => [`            ${label}:`, ...attributes.map((attribute) => `              - ${attribute}`)];
+  const list = (label: string, attributes: readonly string[]) => [
+    `            ${label}:`,
+    ...attributes.map((attribute) => `              - ${attribute}`),
+  ];
   return [`          - name: ${index.name}`, ...(index.partition ? list('partition', index.partition) : []), ...list('range', index.range)];
 }

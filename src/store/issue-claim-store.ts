@@ -30,7 +30,12 @@ export function createIssueClaimStore(options: IssueClaimStoreOptions = {}): Iss
   const claimOne = async (issueKey: string, proposalId: string): Promise<boolean> => {
     const key = claimKey(issueKey);
     const record: IssueClaimRecord = { proposalId, expiresAt: new Date(now().getTime() + ISSUE_CLAIM_MINUTES * 60_000).toISOString() };
-    const write = () => conditionalWrite(retry, { execute: () => kvs.set(key, record, { ttl: ISSUE_CLAIM_TTL, keyPolicy: 'FAIL_IF_EXISTS' }), written: record, readBack: () => kvs.get(key) });
+    const write = () =>
+      conditionalWrite(retry, {
+        execute: () => kvs.set(key, record, { ttl: ISSUE_CLAIM_TTL, keyPolicy: 'FAIL_IF_EXISTS' }),
+        written: record,
+        readBack: () => kvs.get(key),
+      });
     if ((await write()) === 'written') return true;
     const held = await callStorage(retry, () => kvs.get<IssueClaimRecord>(key));
     if (held?.proposalId === proposalId) return true;

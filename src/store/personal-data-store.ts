@@ -93,25 +93,48 @@ export function createPersonalDataStore(options: PersonalDataStoreOptions = {}):
   const referencesFrom = (accountId?: string) =>
     readIndex(retry, () => {
       const index = references.query().index(ACCOUNT_REFERENCE_INDEX.byAccount);
-      return (accountId === undefined ? index : index.where(WhereConditions.equalTo(accountId))).sort(Sort.ASC).limit(FORGE_ENTITY_QUERY_MAX_LIMIT);
+      return (accountId === undefined ? index : index.where(WhereConditions.equalTo(accountId)))
+        .sort(Sort.ASC)
+        .limit(FORGE_ENTITY_QUERY_MAX_LIMIT);
     });
 
   const auditTrail = async (proposalId: string, length: number) => {
     const listed = await readIndex(retry, () =>
-      auditEvents.query().index(AUDIT_EVENT_INDEX.byProposal, { partition: [proposalId] }).sort(Sort.ASC).limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
+      auditEvents
+        .query()
+        .index(AUDIT_EVENT_INDEX.byProposal, { partition: [proposalId] })
+        .sort(Sort.ASC)
+        .limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
     );
-    return completeSeries(listed, (record) => record.sequence, length, (sequence) => callStorage(retry, () => auditEvents.get(auditEventKey(proposalId, sequence))));
+    return completeSeries(
+      listed,
+      (record) => record.sequence,
+      length,
+      (sequence) => callStorage(retry, () => auditEvents.get(auditEventKey(proposalId, sequence))),
+    );
   };
 
   const settingsHistory = async (projectKey: string, length: number) => {
     const listed = await readIndex(retry, () =>
-      settingsVersions.query().index(SETTINGS_VERSION_INDEX.byProject, { partition: [projectKey] }).sort(Sort.ASC).limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
+      settingsVersions
+        .query()
+        .index(SETTINGS_VERSION_INDEX.byProject, { partition: [projectKey] })
+        .sort(Sort.ASC)
+        .limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
     );
-    return completeSeries(listed, (record) => record.version, length, (version) => callStorage(retry, () => settingsVersions.get(settingsVersionKey(projectKey, version))));
+    return completeSeries(
+      listed,
+      (record) => record.version,
+      length,
+      (version) => callStorage(retry, () => settingsVersions.get(settingsVersionKey(projectKey, version))),
+    );
   };
 
   /** The records a reference leads to that still name the account, rewritten with the tombstone, each guarded. */
-  const rewritesFor = async ({ recordKind, recordKey }: AccountReferenceRecord, { accountId, tombstone }: Erasure): Promise<TransactionWrite[]> => {
+  const rewritesFor = async (
+    { recordKind, recordKey }: AccountReferenceRecord,
+    { accountId, tombstone }: Erasure,
+  ): Promise<TransactionWrite[]> => {
     const names = <T>(mapper: AccountMapper<T>, value: T) => namesAccount(mapper, value, accountId);
     const erased = <T>(mapper: AccountMapper<T>, value: T) => withAccountReplaced(mapper, value, accountId, tombstone);
     switch (recordKind) {
@@ -123,10 +146,16 @@ export function createPersonalDataStore(options: PersonalDataStoreOptions = {}):
             .filter((record) => names(auditEventAccounts, record.event))
             .map((record) => {
               const event = erased(auditEventAccounts, record.event);
-              return setEntity(AUDIT_EVENT_ENTITY.name, auditEventKey(event.proposalId, event.sequence), auditEventRecord(event), { conditions: isPresent<AuditEventRecord>('sequence') });
+              return setEntity(AUDIT_EVENT_ENTITY.name, auditEventKey(event.proposalId, event.sequence), auditEventRecord(event), {
+                conditions: isPresent<AuditEventRecord>('sequence'),
+              });
             }),
           ...(stored && names(proposalAccounts, stored.proposal)
-            ? [setEntity(PROPOSAL_ENTITY.name, recordKey, proposalRecord(erased(proposalAccounts, stored.proposal)), { conditions: hasVersion<ProposalRecord>(stored.version) })]
+            ? [
+                setEntity(PROPOSAL_ENTITY.name, recordKey, proposalRecord(erased(proposalAccounts, stored.proposal)), {
+                  conditions: hasVersion<ProposalRecord>(stored.version),
+                }),
+              ]
             : []),
         ];
       }
@@ -137,12 +166,24 @@ export function createPersonalDataStore(options: PersonalDataStoreOptions = {}):
           ...history
             .filter((version) => names(settingsVersionAccounts, version))
             .map((version) =>
-              setEntity(SETTINGS_VERSION_ENTITY.name, settingsVersionKey(version.projectKey, version.version), erased(settingsVersionAccounts, version), {
-                conditions: isPresent<SettingsVersionRecord>('version'),
-              }),
+              setEntity(
+                SETTINGS_VERSION_ENTITY.name,
+                settingsVersionKey(version.projectKey, version.version),
+                erased(settingsVersionAccounts, version),
+                {
+                  conditions: isPresent<SettingsVersionRecord>('version'),
+                },
+              ),
             ),
           ...(stored && names(settingsAccounts, stored.settings)
-            ? [setEntity(SETTINGS_ENTITY.name, recordKey, { ...stored, settings: erased(settingsAccounts, stored.settings) }, { conditions: hasVersion<SettingsRecord>(stored.version) })]
+            ? [
+                setEntity(
+                  SETTINGS_ENTITY.name,
+                  recordKey,
+                  { ...stored, settings: erased(settingsAccounts, stored.settings) },
+                  { conditions: hasVersion<SettingsRecord>(stored.version) },
+                ),
+              ]
             : []),
         ];
       }
@@ -151,15 +192,26 @@ export function createPersonalDataStore(options: PersonalDataStoreOptions = {}):
         if (!stored || !names(bypassedChangeAccounts, stored.change)) return [];
         // A change is reviewed once: unreviewed as read, or reviewed, it is unchanged.
         const guard = stillEquals<BypassedChangeRecord>('reviewed', stored.reviewed);
-        return [setEntity(BYPASSED_CHANGE_ENTITY.name, recordKey, bypassedChangeRecord(erased(bypassedChangeAccounts, stored.change)), { conditions: guard })];
+        return [
+          setEntity(BYPASSED_CHANGE_ENTITY.name, recordKey, bypassedChangeRecord(erased(bypassedChangeAccounts, stored.change)), {
+            conditions: guard,
+          }),
+        ];
       }
       case 'sprint-outcome': {
         const stored = await callStorage(retry, () => outcomes.get(recordKey));
         if (!stored || !names(sprintOutcomeAccounts, stored.outcome)) return [];
         // A versioned outcome is rewritten only over the version read (the account may be named only in
         // its history); an older one only the account itself recorded, and a closed account records nothing.
-        const guard = stored.version !== undefined ? stillEquals<SprintOutcomeRecord>('version', stored.version) : stillEquals<SprintOutcomeRecord>('recordedBy', accountId);
-        return [setEntity(SPRINT_OUTCOME_ENTITY.name, recordKey, sprintOutcomeRecord(erased(sprintOutcomeAccounts, stored.outcome)), { conditions: guard })];
+        const guard =
+          stored.version !== undefined
+            ? stillEquals<SprintOutcomeRecord>('version', stored.version)
+            : stillEquals<SprintOutcomeRecord>('recordedBy', accountId);
+        return [
+          setEntity(SPRINT_OUTCOME_ENTITY.name, recordKey, sprintOutcomeRecord(erased(sprintOutcomeAccounts, stored.outcome)), {
+            conditions: guard,
+          }),
+        ];
       }
       case 'idempotency': {
         // A replayed answer is worth nothing once its caller is gone: drop it.
@@ -175,7 +227,11 @@ export function createPersonalDataStore(options: PersonalDataStoreOptions = {}):
     let touched = 0;
     for (let attempt = 1; reference && attempt <= ERASE_ATTEMPTS; attempt += 1) {
       const key = referenceKey(reference);
-      const release = deleteEntity(ACCOUNT_REFERENCE_ENTITY.name, key, stillEquals<AccountReferenceRecord>('updatedAt', reference.updatedAt));
+      const release = deleteEntity(
+        ACCOUNT_REFERENCE_ENTITY.name,
+        key,
+        stillEquals<AccountReferenceRecord>('updatedAt', reference.updatedAt),
+      );
       const rewrites = await rewritesFor(reference, erasure);
       const committed = await commitInOrder([...rewrites, release]);
       touched += committed.filter((write) => write !== release).length;
@@ -220,7 +276,12 @@ export function createPersonalDataStore(options: PersonalDataStoreOptions = {}):
  * those the index lists, and by key those it does not list yet. Index queries are eventually
  * consistent; a record written a moment ago must not escape erasure.
  */
-async function completeSeries<R>(listed: readonly R[], numberOf: (record: R) => number, length: number, readOne: (number: number) => Promise<R | undefined>): Promise<R[]> {
+async function completeSeries<R>(
+  listed: readonly R[],
+  numberOf: (record: R) => number,
+  length: number,
+  readOne: (number: number) => Promise<R | undefined>,
+): Promise<R[]> {
   const listedNumbers = new Set(listed.map(numberOf));
   const missing = Array.from({ length }, (_, index) => index + 1).filter((number) => !listedNumbers.has(number));
   const found: (R | undefined)[] = await Promise.all(missing.map(readOne));

@@ -17,8 +17,22 @@ import type { ProposalStore } from '../app/ports';
 import type { AuditEvent } from '../domain/audit';
 import { GoalkeeperError } from '../domain/errors';
 import type { Proposal, ProposalStatus } from '../domain/proposal';
-import { accountsNamedBy, auditEventAccounts, proposalAccounts, referenceDeletes, referencesTo, transactWithReferences } from './account-references';
-import { AUDIT_EVENT_ENTITY, AUDIT_EVENT_INDEX, PROPOSAL_ENTITY, PROPOSAL_INDEX, type AuditEventRecord, type ProposalRecord } from './entities';
+import {
+  accountsNamedBy,
+  auditEventAccounts,
+  proposalAccounts,
+  referenceDeletes,
+  referencesTo,
+  transactWithReferences,
+} from './account-references';
+import {
+  AUDIT_EVENT_ENTITY,
+  AUDIT_EVENT_INDEX,
+  PROPOSAL_ENTITY,
+  PROPOSAL_INDEX,
+  type AuditEventRecord,
+  type ProposalRecord,
+} from './entities';
 import { FORGE_ENTITY_QUERY_MAX_LIMIT } from './forge-storage-limits';
 import {
   callStorage,
@@ -66,7 +80,9 @@ export function createProposalStore(options: ProposalStoreOptions = {}): Proposa
   const readRecord = (id: string) => proposals.get(id);
 
   const listFrom = async (indexName: string, partition: unknown[]): Promise<Proposal[]> => {
-    const records = await readIndex(retry, () => proposals.query().index(indexName, { partition }).sort(Sort.ASC).limit(FORGE_ENTITY_QUERY_MAX_LIMIT));
+    const records = await readIndex(retry, () =>
+      proposals.query().index(indexName, { partition }).sort(Sort.ASC).limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
+    );
     return records.map((record) => record.proposal);
   };
 
@@ -81,7 +97,9 @@ export function createProposalStore(options: ProposalStoreOptions = {}): Proposa
           [
             setEntity(PROPOSAL_ENTITY.name, proposal.id, record, { conditions: guard }),
             // The audit trail is append-only: an event is written once, never replaced.
-            setEntity(AUDIT_EVENT_ENTITY.name, auditEventKey(event.proposalId, event.sequence), auditEventRecord(event), { conditions: isAbsent<AuditEventRecord>('sequence') }),
+            setEntity(AUDIT_EVENT_ENTITY.name, auditEventKey(event.proposalId, event.sequence), auditEventRecord(event), {
+              conditions: isAbsent<AuditEventRecord>('sequence'),
+            }),
           ],
           referencesTo(named, { recordKind: 'proposal', recordKey: proposal.id }, now().toISOString()),
         ),
@@ -103,7 +121,10 @@ export function createProposalStore(options: ProposalStoreOptions = {}): Proposa
       // The version is the race guard: a write that did not advance it would let a second
       // writer holding the same expectation win as well.
       if (proposal.version !== expectedVersion + 1) {
-        throw new GoalkeeperError('internal', `Proposal ${proposal.id} must advance from version ${expectedVersion} to ${expectedVersion + 1}.`);
+        throw new GoalkeeperError(
+          'internal',
+          `Proposal ${proposal.id} must advance from version ${expectedVersion} to ${expectedVersion + 1}.`,
+        );
       }
       return writeWithEvent(proposal, event, hasVersion<ProposalRecord>(expectedVersion));
     },
@@ -113,7 +134,9 @@ export function createProposalStore(options: ProposalStoreOptions = {}): Proposa
     },
 
     listBySprint(sprintId, status?: ProposalStatus) {
-      return status === undefined ? listFrom(PROPOSAL_INDEX.bySprint, [sprintId]) : listFrom(PROPOSAL_INDEX.bySprintStatus, [sprintId, status]);
+      return status === undefined
+        ? listFrom(PROPOSAL_INDEX.bySprint, [sprintId])
+        : listFrom(PROPOSAL_INDEX.bySprintStatus, [sprintId, status]);
     },
 
     /**
@@ -141,11 +164,18 @@ export function createProposalStore(options: ProposalStoreOptions = {}): Proposa
 
     async purge(proposalId) {
       const events = await readIndex(retry, () =>
-        auditEvents.query().index(AUDIT_EVENT_INDEX.byProposal, { partition: [proposalId] }).sort(Sort.ASC).limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
+        auditEvents
+          .query()
+          .index(AUDIT_EVENT_INDEX.byProposal, { partition: [proposalId] })
+          .sort(Sort.ASC)
+          .limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
       );
       // The trail first, the proposal last: an interrupted purge leaves a proposal to purge again, never orphaned events.
       const stored = await callStorage(retry, () => readRecord(proposalId));
-      const named = [...(stored ? accountsNamedBy(proposalAccounts, stored.proposal) : []), ...events.flatMap((record) => accountsNamedBy(auditEventAccounts, record.event))];
+      const named = [
+        ...(stored ? accountsNamedBy(proposalAccounts, stored.proposal) : []),
+        ...events.flatMap((record) => accountsNamedBy(auditEventAccounts, record.event)),
+      ];
       const deletes = [
         ...events.map((record) => deleteEntity(AUDIT_EVENT_ENTITY.name, auditEventKey(proposalId, record.event.sequence))),
         ...referenceDeletes(named, { recordKind: 'proposal', recordKey: proposalId }),
@@ -165,7 +195,10 @@ export function createProposalStore(options: ProposalStoreOptions = {}): Proposa
       const record: IdempotencyRecord = { answer, expiresAt };
       const key = idempotencyStorageKey(idempotencyKey);
       const caller = callerOf(idempotencyKey);
-      const references = caller === undefined ? [] : referencesTo([caller], { recordKind: 'idempotency', recordKey: key }, now().toISOString(), IDEMPOTENCY_TTL);
+      const references =
+        caller === undefined
+          ? []
+          : referencesTo([caller], { recordKind: 'idempotency', recordKey: key }, now().toISOString(), IDEMPOTENCY_TTL);
       await callStorage(retry, () => transactWithReferences([setKeyValue(key, record, IDEMPOTENCY_TTL)], references));
     },
   };
@@ -194,7 +227,10 @@ export function auditEventKey(proposalId: string, sequence: number): string {
 /** An event records the step that produced this very version of this proposal (src/app/support/audit-log.ts). */
 function requireEventOf(proposal: Proposal, event: AuditEvent): void {
   if (event.proposalId !== proposal.id || event.sequence !== proposal.version) {
-    throw new GoalkeeperError('internal', `Audit event ${event.proposalId}#${event.sequence} does not belong to proposal ${proposal.id} v${proposal.version}.`);
+    throw new GoalkeeperError(
+      'internal',
+      `Audit event ${event.proposalId}#${event.sequence} does not belong to proposal ${proposal.id} v${proposal.version}.`,
+    );
   }
 }
 

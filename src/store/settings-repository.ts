@@ -13,9 +13,24 @@ import { kvs, Sort } from '@forge/kvs';
 import type { SettingsRepository, SettingsVersion } from '../app/ports';
 import { DEFAULT_SETTINGS, type ProjectSettings } from '../domain/settings';
 import { accountsNamedBy, referencesTo, settingsVersionAccounts, transactWithReferences } from './account-references';
-import { SETTINGS_ENTITY, SETTINGS_VERSION_ENTITY, SETTINGS_VERSION_INDEX, type SettingsRecord, type SettingsVersionRecord } from './entities';
+import {
+  SETTINGS_ENTITY,
+  SETTINGS_VERSION_ENTITY,
+  SETTINGS_VERSION_INDEX,
+  type SettingsRecord,
+  type SettingsVersionRecord,
+} from './entities';
 import { FORGE_ENTITY_QUERY_MAX_LIMIT } from './forge-storage-limits';
-import { callStorage, conditionalWrite, DEFAULT_RETRY_POLICY, hasVersion, isAbsent, readIndex, setEntity, type RetryPolicy } from './storage-calls';
+import {
+  callStorage,
+  conditionalWrite,
+  DEFAULT_RETRY_POLICY,
+  hasVersion,
+  isAbsent,
+  readIndex,
+  setEntity,
+  type RetryPolicy,
+} from './storage-calls';
 
 /** A saved version, with the settings paths it changed (e.g. `policy.byKind.add`, `boardOverrides.1`). */
 export interface SettingsChange extends SettingsVersion {
@@ -68,9 +83,14 @@ export function createSettingsRepository(options: SettingsRepositoryOptions = {}
           transactWithReferences(
             [
               setEntity(SETTINGS_ENTITY.name, projectKey, record, {
-                conditions: expectedVersion === DEFAULT_SETTINGS.version ? isAbsent<SettingsRecord>('version') : hasVersion<SettingsRecord>(expectedVersion),
+                conditions:
+                  expectedVersion === DEFAULT_SETTINGS.version
+                    ? isAbsent<SettingsRecord>('version')
+                    : hasVersion<SettingsRecord>(expectedVersion),
               }),
-              setEntity(SETTINGS_VERSION_ENTITY.name, settingsVersionKey(projectKey, saved.version), change, { conditions: isAbsent<SettingsVersionRecord>('version') }),
+              setEntity(SETTINGS_VERSION_ENTITY.name, settingsVersionKey(projectKey, saved.version), change, {
+                conditions: isAbsent<SettingsVersionRecord>('version'),
+              }),
             ],
             referencesTo(named, { recordKind: 'settings', recordKey: projectKey }, now().toISOString()),
           ),
@@ -81,9 +101,19 @@ export function createSettingsRepository(options: SettingsRepositoryOptions = {}
 
     async history(projectKey) {
       const records = await readIndex(retry, () =>
-        versions.query().index(SETTINGS_VERSION_INDEX.byProject, { partition: [projectKey] }).sort(Sort.DESC).limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
+        versions
+          .query()
+          .index(SETTINGS_VERSION_INDEX.byProject, { partition: [projectKey] })
+          .sort(Sort.DESC)
+          .limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
       );
-      return records.map(({ version, settings, changedBy, changedAt, changedFields }) => ({ version, settings, changedBy, changedAt, changedFields }));
+      return records.map(({ version, settings, changedBy, changedAt, changedFields }) => ({
+        version,
+        settings,
+        changedBy,
+        changedAt,
+        changedFields,
+      }));
     },
   };
 }

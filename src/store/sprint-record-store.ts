@@ -17,7 +17,14 @@ import { kvs, Sort, type Ttl } from '@forge/kvs';
 import type { SprintRecordStore } from '../app/ports';
 import { GoalkeeperError } from '../domain/errors';
 import { outcomeVersionOf, type BypassedChange, type SprintCapacity, type SprintOutcome } from '../domain/sprint-record';
-import { accountsNamedBy, bypassedChangeAccounts, referenceDeletes, referencesTo, sprintOutcomeAccounts, transactWithReferences } from './account-references';
+import {
+  accountsNamedBy,
+  bypassedChangeAccounts,
+  referenceDeletes,
+  referencesTo,
+  sprintOutcomeAccounts,
+  transactWithReferences,
+} from './account-references';
 import {
   BYPASSED_CHANGE_ENTITY,
   BYPASSED_CHANGE_INDEX,
@@ -85,7 +92,11 @@ export function createSprintRecordStore(options: SprintRecordStoreOptions = {}):
       execute: () =>
         transactWithReferences(
           [setEntity(BYPASSED_CHANGE_ENTITY.name, change.id, record, { conditions: guard })],
-          referencesTo(accountsNamedBy(bypassedChangeAccounts, change), { recordKind: 'bypassed-change', recordKey: change.id }, now().toISOString()),
+          referencesTo(
+            accountsNamedBy(bypassedChangeAccounts, change),
+            { recordKind: 'bypassed-change', recordKey: change.id },
+            now().toISOString(),
+          ),
         ),
       written: record,
       readBack: () => bypassedChanges.get(change.id),
@@ -100,7 +111,12 @@ export function createSprintRecordStore(options: SprintRecordStoreOptions = {}):
     async saveBaseline(baseline) {
       const record: SprintBaselineRecord = { sprintId: baseline.sprintId, boardId: baseline.boardId, baseline };
       return conditionalWrite(retry, {
-        execute: () => transact([setEntity(SPRINT_BASELINE_ENTITY.name, sprintKey(baseline.sprintId), record, { conditions: isAbsent<SprintBaselineRecord>('sprintId') })]),
+        execute: () =>
+          transact([
+            setEntity(SPRINT_BASELINE_ENTITY.name, sprintKey(baseline.sprintId), record, {
+              conditions: isAbsent<SprintBaselineRecord>('sprintId'),
+            }),
+          ]),
         written: record,
         readBack: () => baselines.get(sprintKey(baseline.sprintId)),
       });
@@ -118,7 +134,11 @@ export function createSprintRecordStore(options: SprintRecordStoreOptions = {}):
     /** Oldest first. */
     async bypassedChanges(sprintId) {
       const records = await readIndex(retry, () =>
-        bypassedChanges.query().index(BYPASSED_CHANGE_INDEX.bySprint, { partition: [sprintId] }).sort(Sort.ASC).limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
+        bypassedChanges
+          .query()
+          .index(BYPASSED_CHANGE_INDEX.bySprint, { partition: [sprintId] })
+          .sort(Sort.ASC)
+          .limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
       );
       return records.map((record) => record.change);
     },
@@ -141,15 +161,24 @@ export function createSprintRecordStore(options: SprintRecordStoreOptions = {}):
     async forgetSprint(sprintId) {
       const key = sprintKey(sprintId);
       const changes = await readIndex(retry, () =>
-        bypassedChanges.query().index(BYPASSED_CHANGE_INDEX.bySprint, { partition: [sprintId] }).sort(Sort.ASC).limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
+        bypassedChanges
+          .query()
+          .index(BYPASSED_CHANGE_INDEX.bySprint, { partition: [sprintId] })
+          .sort(Sort.ASC)
+          .limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
       );
       const outcome = await callStorage(retry, () => outcomes.get(key));
       const deletes = [
         ...changes.flatMap((record) => [
           deleteEntity(BYPASSED_CHANGE_ENTITY.name, record.change.id),
-          ...referenceDeletes(accountsNamedBy(bypassedChangeAccounts, record.change), { recordKind: 'bypassed-change', recordKey: record.change.id }),
+          ...referenceDeletes(accountsNamedBy(bypassedChangeAccounts, record.change), {
+            recordKind: 'bypassed-change',
+            recordKey: record.change.id,
+          }),
         ]),
-        ...(outcome ? referenceDeletes(accountsNamedBy(sprintOutcomeAccounts, outcome.outcome), { recordKind: 'sprint-outcome', recordKey: key }) : []),
+        ...(outcome
+          ? referenceDeletes(accountsNamedBy(sprintOutcomeAccounts, outcome.outcome), { recordKind: 'sprint-outcome', recordKey: key })
+          : []),
         deleteEntity(SPRINT_BASELINE_ENTITY.name, key),
         deleteEntity(SPRINT_LAST_SEEN_ENTITY.name, key),
         // The outcome goes last: it is what the retention job finds a closed sprint by.
@@ -170,7 +199,11 @@ export function createSprintRecordStore(options: SprintRecordStoreOptions = {}):
       await callStorage(retry, () =>
         transactWithReferences(
           [setEntity(SPRINT_OUTCOME_ENTITY.name, sprintKey(outcome.sprintId), sprintOutcomeRecord(outcome))],
-          referencesTo(accountsNamedBy(sprintOutcomeAccounts, outcome), { recordKind: 'sprint-outcome', recordKey: sprintKey(outcome.sprintId) }, now().toISOString()),
+          referencesTo(
+            accountsNamedBy(sprintOutcomeAccounts, outcome),
+            { recordKind: 'sprint-outcome', recordKey: sprintKey(outcome.sprintId) },
+            now().toISOString(),
+          ),
         ),
       );
     },
@@ -182,12 +215,19 @@ export function createSprintRecordStore(options: SprintRecordStoreOptions = {}):
       // condition still holds them to what was read (transaction conditions take no "or").
       const stored = await callStorage(retry, () => outcomes.get(key));
       if (!stored || (stored.version ?? 1) !== expectedVersion) return 'conflict';
-      const guard = stored.version === undefined ? isAbsent<SprintOutcomeRecord>('version') : stillEquals<SprintOutcomeRecord>('version', expectedVersion);
+      const guard =
+        stored.version === undefined
+          ? isAbsent<SprintOutcomeRecord>('version')
+          : stillEquals<SprintOutcomeRecord>('version', expectedVersion);
       return conditionalWrite(retry, {
         execute: () =>
           transactWithReferences(
             [setEntity(SPRINT_OUTCOME_ENTITY.name, key, record, { conditions: guard })],
-            referencesTo(accountsNamedBy(sprintOutcomeAccounts, outcome), { recordKind: 'sprint-outcome', recordKey: key }, now().toISOString()),
+            referencesTo(
+              accountsNamedBy(sprintOutcomeAccounts, outcome),
+              { recordKind: 'sprint-outcome', recordKey: key },
+              now().toISOString(),
+            ),
           ),
         written: record,
         readBack: () => outcomes.get(key),
@@ -197,7 +237,11 @@ export function createSprintRecordStore(options: SprintRecordStoreOptions = {}):
     /** Newest first: the goal-success trend reads back from the last closed sprint. */
     async outcomesOfBoard(boardId) {
       const records = await readIndex(retry, () =>
-        outcomes.query().index(SPRINT_OUTCOME_INDEX.byBoard, { partition: [boardId] }).sort(Sort.DESC).limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
+        outcomes
+          .query()
+          .index(SPRINT_OUTCOME_INDEX.byBoard, { partition: [boardId] })
+          .sort(Sort.DESC)
+          .limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
       );
       return records.map((record) => record.outcome);
     },
@@ -227,7 +271,9 @@ export function createSprintRecordStore(options: SprintRecordStoreOptions = {}):
     },
 
     async watchedBoards() {
-      const records = await readIndex(retry, () => watchedBoards.query().index(WATCHED_BOARD_INDEX.byBoard).sort(Sort.ASC).limit(FORGE_ENTITY_QUERY_MAX_LIMIT));
+      const records = await readIndex(retry, () =>
+        watchedBoards.query().index(WATCHED_BOARD_INDEX.byBoard).sort(Sort.ASC).limit(FORGE_ENTITY_QUERY_MAX_LIMIT),
+      );
       return records.map((record) => record.boardId);
     },
   };
@@ -242,7 +288,13 @@ export function bypassedChangeRecord(change: BypassedChange): BypassedChangeReco
 }
 
 export function sprintOutcomeRecord(outcome: SprintOutcome): SprintOutcomeRecord {
-  const record = { sprintId: outcome.sprintId, boardId: outcome.boardId, closedAt: outcome.closedAt, version: outcomeVersionOf(outcome), outcome };
+  const record = {
+    sprintId: outcome.sprintId,
+    boardId: outcome.boardId,
+    closedAt: outcome.closedAt,
+    version: outcomeVersionOf(outcome),
+    outcome,
+  };
   return outcome.recordedBy === null ? record : { ...record, recordedBy: outcome.recordedBy };
 }
 

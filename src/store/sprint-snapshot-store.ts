@@ -65,12 +65,18 @@ function isHead(value: unknown, sprintId: number): value is SnapshotHead {
 export function createSprintSnapshotStore(options: { readonly retry?: RetryPolicy } = {}): SprintSnapshotStore {
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   const deleteChunks = (sprintId: number, head: SnapshotHead) =>
-    Promise.all(Array.from({ length: head.chunks }, (_, index) => callStorage(retry, () => kvs.delete(chunkKey(sprintId, head.generation, index)))));
+    Promise.all(
+      Array.from({ length: head.chunks }, (_, index) => callStorage(retry, () => kvs.delete(chunkKey(sprintId, head.generation, index)))),
+    );
   return {
     async get(sprintId) {
       const head = await callStorage(retry, () => kvs.get<SnapshotHead>(headKey(sprintId)));
       if (!isHead(head, sprintId)) return undefined;
-      const chunks = await Promise.all(Array.from({ length: head.chunks }, (_, index) => callStorage(retry, () => kvs.get<SnapshotChunk>(chunkKey(sprintId, head.generation, index)))));
+      const chunks = await Promise.all(
+        Array.from({ length: head.chunks }, (_, index) =>
+          callStorage(retry, () => kvs.get<SnapshotChunk>(chunkKey(sprintId, head.generation, index))),
+        ),
+      );
       const issues = chunks.flatMap((chunk) => chunk?.issues ?? []);
       // A chunk lost (deleted by a newer write between our two reads) makes the snapshot unusable, not short.
       if (issues.length !== head.issueCount) return undefined;
@@ -82,9 +88,19 @@ export function createSprintSnapshotStore(options: { readonly retry?: RetryPolic
       const previous = await callStorage(retry, () => kvs.get<SnapshotHead>(headKey(sprintId)));
       const generation = randomUUID();
       const chunks = chunkIssues(stored.snapshot.issues);
-      await Promise.all(chunks.map((issues, index) => callStorage(retry, () => kvs.set(chunkKey(sprintId, generation, index), { issues } satisfies SnapshotChunk))));
+      await Promise.all(
+        chunks.map((issues, index) =>
+          callStorage(retry, () => kvs.set(chunkKey(sprintId, generation, index), { issues } satisfies SnapshotChunk)),
+        ),
+      );
       const { issues: _issues, ...sprintPart } = stored.snapshot;
-      const head: SnapshotHead = { ...stored, snapshot: sprintPart, generation, chunks: chunks.length, issueCount: stored.snapshot.issues.length };
+      const head: SnapshotHead = {
+        ...stored,
+        snapshot: sprintPart,
+        generation,
+        chunks: chunks.length,
+        issueCount: stored.snapshot.issues.length,
+      };
       await callStorage(retry, () => kvs.set(headKey(sprintId), head));
       if (isHead(previous, sprintId)) await deleteChunks(sprintId, previous);
     },

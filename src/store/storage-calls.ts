@@ -112,8 +112,16 @@ export interface TransactionWrite {
 }
 
 /** Sets a custom entity record, if `conditions` hold for the stored one; a TTL makes the record expire. */
-export function setEntity<R>(entityName: string, key: string, value: R, options: { readonly conditions?: WriteCondition<R>; readonly ttl?: Ttl } = {}): TransactionWrite {
-  return { addTo: (transaction) => void transaction.set<R>(key, value, { entityName, conditions: options.conditions }, options.ttl && { ttl: options.ttl }) };
+export function setEntity<R>(
+  entityName: string,
+  key: string,
+  value: R,
+  options: { readonly conditions?: WriteCondition<R>; readonly ttl?: Ttl } = {},
+): TransactionWrite {
+  return {
+    addTo: (transaction) =>
+      void transaction.set<R>(key, value, { entityName, conditions: options.conditions }, options.ttl && { ttl: options.ttl }),
+  };
 }
 
 export function deleteEntity<R>(entityName: string, key: string, conditions?: WriteCondition<R>): TransactionWrite {
@@ -132,7 +140,10 @@ export function deleteKeyValue(key: string): TransactionWrite {
 /** Runs the writes as one all-or-nothing transaction. */
 export async function transact(writes: readonly TransactionWrite[]): Promise<void> {
   if (writes.length > FORGE_TRANSACTION_MAX_OPERATIONS) {
-    throw new GoalkeeperError('internal', `A transaction of ${writes.length} operations exceeds Forge's limit of ${FORGE_TRANSACTION_MAX_OPERATIONS}.`);
+    throw new GoalkeeperError(
+      'internal',
+      `A transaction of ${writes.length} operations exceeds Forge's limit of ${FORGE_TRANSACTION_MAX_OPERATIONS}.`,
+    );
   }
   const transaction = kvs.transact();
   for (const write of writes) write.addTo(transaction);
@@ -142,7 +153,8 @@ export async function transact(writes: readonly TransactionWrite[]): Promise<voi
 /** Groups writes into transactions Forge accepts, in order. */
 export function splitForTransactions<W>(writes: readonly W[]): W[][] {
   const groups: W[][] = [];
-  for (let start = 0; start < writes.length; start += FORGE_TRANSACTION_MAX_OPERATIONS) groups.push(writes.slice(start, start + FORGE_TRANSACTION_MAX_OPERATIONS));
+  for (let start = 0; start < writes.length; start += FORGE_TRANSACTION_MAX_OPERATIONS)
+    groups.push(writes.slice(start, start + FORGE_TRANSACTION_MAX_OPERATIONS));
   return groups;
 }
 

@@ -23,7 +23,9 @@ export function describeApplyStep(translator: ProposalPartTranslator, step: Appl
     case 'done': {
       const done = phrase(translator, step.facts, 'done', sprintNames);
       const checked = checkedInJira(step.facts) ? t('shared.step.checked', { step: done }) : done;
-      return step.createdKeys && step.createdKeys.length > 0 ? t('shared.step.created', { step: checked, keys: step.createdKeys.join(', ') }) : checked;
+      return step.createdKeys && step.createdKeys.length > 0
+        ? t('shared.step.created', { step: checked, keys: step.createdKeys.join(', ') })
+        : checked;
     }
     case 'started':
       return t('shared.step.started', { step: phrase(translator, step.facts, 'todo', sprintNames) });
@@ -54,7 +56,12 @@ function phrase(translator: ProposalPartTranslator, facts: ApplyStepFacts, tense
     case 'set-estimate':
       return t(`shared.step.set-estimate.${tense}`, { key: facts.issueKey, points: points(facts.points) });
     case 'create-split-part':
-      return t(`shared.step.create-split-part.${tense}`, { summary: facts.summary, points: points(facts.points), key: facts.sourceKey, sprint: sprint(facts.sprintId) });
+      return t(`shared.step.create-split-part.${tense}`, {
+        summary: facts.summary,
+        points: points(facts.points),
+        key: facts.sourceKey,
+        sprint: sprint(facts.sprintId),
+      });
     case 'comment':
       return t(`shared.step.comment.${tense}`, { key: facts.issueKey });
     case 'comment-skipped':

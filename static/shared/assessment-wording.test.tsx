@@ -37,7 +37,11 @@ function assessmentIn(unit: WorkUnit, extra: Partial<Assessment> = {}): Assessme
   };
 }
 
-const reason = (code: ReasonCode, figures: AssessmentReason['figures'] = {}): AssessmentReason => ({ code, message: BACKEND_SENTENCE, figures });
+const reason = (code: ReasonCode, figures: AssessmentReason['figures'] = {}): AssessmentReason => ({
+  code,
+  message: BACKEND_SENTENCE,
+  figures,
+});
 
 /** One reason of every code, with the figures the engine sends for it (points board, ONB Sprint 7). */
 const EVERY_REASON: Readonly<Record<ReasonCode, AssessmentReason>> = {
@@ -69,7 +73,12 @@ const DEFER: Suggestion = {
   pGoalAfter: 0.8,
   message: 'Defer ONB-9 (2 pts) and ONB-11 (3 pts) to keep P(goal) ≥ 80%',
 };
-const SPLIT: Suggestion = { kind: 'split', issueKey: 'ONB-12', points: 13, message: 'Split ONB-12 (13 pts): alone it is more than the expected capacity left (6.5 pts, P50)' };
+const SPLIT: Suggestion = {
+  kind: 'split',
+  issueKey: 'ONB-12',
+  points: 13,
+  message: 'Split ONB-12 (13 pts): alone it is more than the expected capacity left (6.5 pts, P50)',
+};
 
 describe('assessment reasons in the user’s language', () => {
   it('phrases every reason code itself, in English and German, without the backend’s sentence', () => {
@@ -84,7 +93,9 @@ describe('assessment reasons in the user’s language', () => {
 
   it('says a points reason in German with German numbers and the unit in words', () => {
     const text = describeReason(german, EVERY_REASON['goal-work-exceeds-capacity'], assessmentIn('points'));
-    expect(text).toBe('Verbleibende zielkritische Arbeit: 8 Punkte (in Rangfolge bis dahin nötig: 10 Punkte); erwartete Restkapazität: 6,5 Punkte (P50)');
+    expect(text).toBe(
+      'Verbleibende zielkritische Arbeit: 8 Punkte (in Rangfolge bis dahin nötig: 10 Punkte); erwartete Restkapazität: 6,5 Punkte (P50)',
+    );
   });
 
   it('says an issues reason in German, counting issues, one and many', () => {
@@ -101,11 +112,17 @@ describe('assessment reasons in the user’s language', () => {
     expect(describeReason(english, reason('goal-item-below-line', { issueKey: 'ONB-41', work: 1, capacityP50: 10 }), points)).toBe(
       'This change moves ONB-41 (goal-critical, 1 pt) below the capacity line',
     );
-    expect(describeReason(english, EVERY_REASON['no-estimates'], points)).toBe('2 unestimated items count as 0 pts: work left may be understated');
+    expect(describeReason(english, EVERY_REASON['no-estimates'], points)).toBe(
+      '2 unestimated items count as 0 pts: work left may be understated',
+    );
   });
 
   it('leaves out the rank-order clause when the goal-critical work is all the work needed', () => {
-    const text = describeReason(english, reason('goal-work-exceeds-capacity', { goalCriticalWorkLeft: 8, requiredWork: 8, capacityP50: 6 }), assessmentIn('points'));
+    const text = describeReason(
+      english,
+      reason('goal-work-exceeds-capacity', { goalCriticalWorkLeft: 8, requiredWork: 8, capacityP50: 6 }),
+      assessmentIn('points'),
+    );
     expect(text).toBe('Goal-critical work left: 8 pts; expected capacity left: 6 pts (P50)');
   });
 
@@ -120,7 +137,11 @@ describe('assessment reasons in the user’s language', () => {
   });
 
   it('falls back to the backend’s sentence for a code it does not know', () => {
-    const fromNewerBackend = { code: 'goal-text-changed', message: 'The sprint goal changed since the proposal', figures: {} } as unknown as AssessmentReason;
+    const fromNewerBackend = {
+      code: 'goal-text-changed',
+      message: 'The sprint goal changed since the proposal',
+      figures: {},
+    } as unknown as AssessmentReason;
     expect(describeReason(german, fromNewerBackend, assessmentIn('points'))).toBe('The sprint goal changed since the proposal');
   });
 
@@ -148,7 +169,9 @@ describe('the new reasons of issue 13, in English and German', () => {
     expect(describeReason(german, EVERY_REASON['unestimated-at-median'], points)).toBe(
       'ONB-9: keine brauchbare Schätzung, gezählt mit der mittleren Größe des Sprints, 3 Punkte (Spanne 2 bis 5 Punkte)',
     );
-    expect(describeReason(english, EVERY_REASON['history-set-aside'], points)).toBe('Not learned from: ONB Sprint 3 — no completed work (is the board’s Done column mapped?)');
+    expect(describeReason(english, EVERY_REASON['history-set-aside'], points)).toBe(
+      'Not learned from: ONB Sprint 3 — no completed work (is the board’s Done column mapped?)',
+    );
   });
 
   it('keeps the backend’s sentence for a goal removal stored before it carried P for the rest', () => {
@@ -166,30 +189,45 @@ describe('chances near 0% and 100%', () => {
   });
 
   it('says a drop to a near-certain miss as "< 5%", but a drop from work already done as 100%', () => {
-    const assessment = assessmentIn('points', { before: { ...FIGURES, pGoal: 1, certain: true }, after: { ...FIGURES, pGoal: 0.001, certain: false } });
-    expect(describeReason(english, reason('p-goal-drop', { pGoalBefore: 1, pGoalAfter: 0.001, drop: 0.999 }), assessment)).toBe('P(goal) drops from 100% to < 5%');
+    const assessment = assessmentIn('points', {
+      before: { ...FIGURES, pGoal: 1, certain: true },
+      after: { ...FIGURES, pGoal: 0.001, certain: false },
+    });
+    expect(describeReason(english, reason('p-goal-drop', { pGoalBefore: 1, pGoalAfter: 0.001, drop: 0.999 }), assessment)).toBe(
+      'P(goal) drops from 100% to < 5%',
+    );
   });
 });
 
 describe('assessment suggestions in the user’s language', () => {
   it('offers ranking below the goal, and a split only with the chance it brings', () => {
     const rankBelow: Suggestion = { kind: 'rank-below-goal', issueKeys: ['ONB-9'], points: 2, pGoalAfter: 0.84, message: 'x' };
-    expect(describeSuggestion(english, rankBelow, assessmentIn('points'))).toBe('Rank ONB-9 below the goal’s last item to free 2 pts and bring P(goal) to 84%');
+    expect(describeSuggestion(english, rankBelow, assessmentIn('points'))).toBe(
+      'Rank ONB-9 below the goal’s last item to free 2 pts and bring P(goal) to 84%',
+    );
     expect(describeSuggestion(german, { ...SPLIT, pGoalAfter: 0.8 }, assessmentIn('points'))).toBe(
       'ONB-12 (13 Punkte) aufteilen und den Teil, den das Ziel nicht braucht, dahinter einordnen: P(Ziel) auf 80\u00a0%',
     );
   });
 
   it('names the items to defer, the work they free and the chance they bring, in German', () => {
-    expect(describeSuggestion(german, DEFER, assessmentIn('points'))).toBe('ONB-9 und ONB-11 verschieben, um 5 Punkte frei zu machen und P(Ziel) auf 80\u00a0% zu bringen');
+    expect(describeSuggestion(german, DEFER, assessmentIn('points'))).toBe(
+      'ONB-9 und ONB-11 verschieben, um 5 Punkte frei zu machen und P(Ziel) auf 80\u00a0% zu bringen',
+    );
   });
 
   it('counts issues when the board does not estimate', () => {
-    expect(describeSuggestion(english, { ...DEFER, points: 1, issueKeys: ['ONB-9'] }, assessmentIn('issues'))).toBe('Defer ONB-9 to free 1 issue and bring P(goal) to 80%');
+    expect(describeSuggestion(english, { ...DEFER, points: 1, issueKeys: ['ONB-9'] }, assessmentIn('issues'))).toBe(
+      'Defer ONB-9 to free 1 issue and bring P(goal) to 80%',
+    );
   });
 
   it('says how big an item too big for the sprint is', () => {
-    expect(describeSuggestion(english, SPLIT, assessmentIn('points'))).toBe('ONB-12 (13 pts) alone is more than the capacity expected to be left: consider splitting it');
-    expect(describeSuggestion(german, SPLIT, assessmentIn('points'))).toBe('ONB-12 (13 Punkte) allein ist größer als die erwartete Restkapazität: Aufteilen erwägen');
+    expect(describeSuggestion(english, SPLIT, assessmentIn('points'))).toBe(
+      'ONB-12 (13 pts) alone is more than the capacity expected to be left: consider splitting it',
+    );
+    expect(describeSuggestion(german, SPLIT, assessmentIn('points'))).toBe(
+      'ONB-12 (13 Punkte) allein ist größer als die erwartete Restkapazität: Aufteilen erwägen',
+    );
   });
 });

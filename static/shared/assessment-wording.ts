@@ -31,8 +31,10 @@ const EXTREME_CHANCE = 0.05;
  * time left to do it), which the assessment's figures flag.
  */
 export function describeChance(translator: ProposalPartTranslator, probability: number, certain = false): string {
-  if (!certain && probability < EXTREME_CHANCE) return translator.t('shared.assessment.chance.below', { percent: translator.formatPercent(EXTREME_CHANCE) });
-  if (!certain && probability > 1 - EXTREME_CHANCE) return translator.t('shared.assessment.chance.above', { percent: translator.formatPercent(1 - EXTREME_CHANCE) });
+  if (!certain && probability < EXTREME_CHANCE)
+    return translator.t('shared.assessment.chance.below', { percent: translator.formatPercent(EXTREME_CHANCE) });
+  if (!certain && probability > 1 - EXTREME_CHANCE)
+    return translator.t('shared.assessment.chance.above', { percent: translator.formatPercent(1 - EXTREME_CHANCE) });
   return translator.formatPercent(probability);
 }
 
@@ -91,26 +93,47 @@ function reasonPhrasing({ code, figures }: AssessmentReason, wording: FigureWord
         params: { issueKey: figures.issueKey, label: wording.label, pGoalRest: wording.chance(figures.pGoalRest, wording.certainAfter) },
       };
     case 'goal-item-below-line':
-      return { key: 'shared.assessment.reason.goal-item-below-line', params: { issueKey: figures.issueKey, work: wording.work(figures.work) } };
+      return {
+        key: 'shared.assessment.reason.goal-item-below-line',
+        params: { issueKey: figures.issueKey, work: wording.work(figures.work) },
+      };
     case 'p-goal-low':
       return {
         key: 'shared.assessment.reason.p-goal-low',
-        params: { label: wording.label, pGoal: wording.chance(figures.pGoal, wording.certainAfter), threshold: wording.percent(figures.threshold) },
+        params: {
+          label: wording.label,
+          pGoal: wording.chance(figures.pGoal, wording.certainAfter),
+          threshold: wording.percent(figures.threshold),
+        },
       };
     case 'p-goal-drop':
       return {
         key: 'shared.assessment.reason.p-goal-drop',
-        params: { label: wording.label, pGoalBefore: wording.chance(figures.pGoalBefore, wording.certainBefore), pGoalAfter: wording.chance(figures.pGoalAfter, wording.certainAfter) },
+        params: {
+          label: wording.label,
+          pGoalBefore: wording.chance(figures.pGoalBefore, wording.certainBefore),
+          pGoalAfter: wording.chance(figures.pGoalAfter, wording.certainAfter),
+        },
       };
     case 'p-goal-rise':
       return {
         key: 'shared.assessment.reason.p-goal-rise',
-        params: { label: wording.label, pGoalBefore: wording.chance(figures.pGoalBefore, wording.certainBefore), pGoalAfter: wording.chance(figures.pGoalAfter, wording.certainAfter) },
+        params: {
+          label: wording.label,
+          pGoalBefore: wording.chance(figures.pGoalBefore, wording.certainBefore),
+          pGoalAfter: wording.chance(figures.pGoalAfter, wording.certainAfter),
+        },
       };
     case 'no-effect':
-      return { key: 'shared.assessment.reason.no-effect', params: { label: wording.label, pGoal: wording.chance(figures.pGoal, wording.certainAfter) } };
+      return {
+        key: 'shared.assessment.reason.no-effect',
+        params: { label: wording.label, pGoal: wording.chance(figures.pGoal, wording.certainAfter) },
+      };
     case 'sprint-past-end':
-      return { key: 'shared.assessment.reason.sprint-past-end', params: { endDate: typeof figures.endDate === 'string' ? figures.endDate.slice(0, 10) : undefined } };
+      return {
+        key: 'shared.assessment.reason.sprint-past-end',
+        params: { endDate: typeof figures.endDate === 'string' ? figures.endDate.slice(0, 10) : undefined },
+      };
     case 'history-set-aside':
       return figures.why === 'no-points' || figures.why === 'too-short'
         ? { key: `shared.assessment.reason.history-set-aside.${figures.why}`, params: { sprintNames: figures.sprintNames } }
@@ -123,12 +146,19 @@ function reasonPhrasing({ code, figures }: AssessmentReason, wording: FigureWord
     case 'estimate-ignored':
       return { key: 'shared.assessment.reason.estimate-ignored', params: { issueKeys: figures.issueKeys } };
     case 'in-progress-assumed':
-      return { key: 'shared.assessment.reason.in-progress-assumed', params: { issueKeys: figures.issueKeys, doneShare: wording.percent(figures.doneShare) } };
+      return {
+        key: 'shared.assessment.reason.in-progress-assumed',
+        params: { issueKeys: figures.issueKeys, doneShare: wording.percent(figures.doneShare) },
+      };
     case 'scope-added':
       return {
         key: 'shared.assessment.reason.scope-added',
         // Before → after reads as one quantity: the unit is said once, after the arrow.
-        params: { added: wording.work(figures.added), workLeftBefore: figures.workLeftBefore, workLeftAfter: wording.work(figures.workLeftAfter) },
+        params: {
+          added: wording.work(figures.added),
+          workLeftBefore: figures.workLeftBefore,
+          workLeftAfter: wording.work(figures.workLeftAfter),
+        },
       };
     case 'low-confidence-forecast':
       return lowConfidencePhrasing(figures, wording);
@@ -141,7 +171,10 @@ function reasonPhrasing({ code, figures }: AssessmentReason, wording: FigureWord
     case 'no-active-sprint':
       return { key: 'shared.assessment.reason.no-active-sprint', params: { count: figures.workingDaysLeft } };
     case 'capacity-only':
-      return { key: 'shared.assessment.reason.capacity-only', params: { workLeft: wording.work(figures.workLeft), capacityP50: wording.work(figures.capacityP50) } };
+      return {
+        key: 'shared.assessment.reason.capacity-only',
+        params: { workLeft: wording.work(figures.workLeft), capacityP50: wording.work(figures.capacityP50) },
+      };
     default:
       return fromNewerBackend(code);
   }
@@ -151,11 +184,19 @@ function reasonPhrasing({ code, figures }: AssessmentReason, wording: FigureWord
 function lowConfidencePhrasing(figures: AssessmentReason['figures'], wording: FigureWording): Phrasing | null {
   switch (wording.basis) {
     case 'sprint-pace':
-      return { key: 'shared.assessment.reason.low-confidence-forecast.sprint-pace', params: { doneWork: wording.work(figures.doneWork), count: figures.elapsedDays } };
+      return {
+        key: 'shared.assessment.reason.low-confidence-forecast.sprint-pace',
+        params: { doneWork: wording.work(figures.doneWork), count: figures.elapsedDays },
+      };
     case 'none':
-      return { key: 'shared.assessment.reason.low-confidence-forecast.none', params: { committedWork: wording.work(figures.committedWork), count: figures.totalDays } };
+      return {
+        key: 'shared.assessment.reason.low-confidence-forecast.none',
+        params: { committedWork: wording.work(figures.committedWork), count: figures.totalDays },
+      };
     case 'history':
-      return typeof figures.sprintsUsed === 'number' ? { key: 'shared.assessment.reason.low-confidence-forecast.history', params: { count: figures.sprintsUsed } } : null;
+      return typeof figures.sprintsUsed === 'number'
+        ? { key: 'shared.assessment.reason.low-confidence-forecast.history', params: { count: figures.sprintsUsed } }
+        : null;
   }
 }
 
@@ -181,7 +222,8 @@ function suggestionPhrasing(suggestion: Suggestion, wording: FigureWording): Phr
     case 'defer-to-make-room':
     case 'rank-below-goal':
       return {
-        key: suggestion.kind === 'defer-to-make-room' ? 'shared.assessment.suggestion.defer' : 'shared.assessment.suggestion.rank-below-goal',
+        key:
+          suggestion.kind === 'defer-to-make-room' ? 'shared.assessment.suggestion.defer' : 'shared.assessment.suggestion.rank-below-goal',
         params: {
           issueKeys: wording.list(suggestion.issueKeys),
           work: wording.work(suggestion.points),
@@ -195,7 +237,12 @@ function suggestionPhrasing(suggestion: Suggestion, wording: FigureWording): Phr
         ? { key: 'shared.assessment.suggestion.split', params: { issueKey: suggestion.issueKey, work: wording.work(suggestion.points) } }
         : {
             key: 'shared.assessment.suggestion.split.helps',
-            params: { issueKey: suggestion.issueKey, work: wording.work(suggestion.points), label: wording.label, pGoalAfter: wording.chance(suggestion.pGoalAfter) },
+            params: {
+              issueKey: suggestion.issueKey,
+              work: wording.work(suggestion.points),
+              label: wording.label,
+              pGoalAfter: wording.chance(suggestion.pGoalAfter),
+            },
           };
   }
 }
@@ -220,7 +267,6 @@ export function describeSuggestion(translator: ProposalPartTranslator, suggestio
   return phrase(translator, suggestionPhrasing(suggestion, figureWording(translator, assessment)), suggestion.message);
 }
 
-
 /** The label an assessment's chance goes by: "P(goal)", or "P(all work done)" when it judges capacity only. */
 export function chanceLabel(translator: ProposalPartTranslator, assessment: Assessment): string {
   return figureWording(translator, assessment).label;
@@ -237,7 +283,11 @@ export function describeEffect(translator: ProposalPartTranslator, assessment: A
   const points = (value: number) => translator.formatNumber(Math.round(Math.abs(value) * 1000) / 10);
   // The range is of the size of the change, so it reads from the smaller move to the larger.
   const [near, far] = effect.direction === 'lowers' ? [effect.high, effect.low] : [effect.low, effect.high];
-  return translator.t(`shared.assessment.effect.${effect.direction}`, { delta: points(effect.delta), low: points(near), high: points(far) });
+  return translator.t(`shared.assessment.effect.${effect.direction}`, {
+    delta: points(effect.delta),
+    low: points(near),
+    high: points(far),
+  });
 }
 
 /** Work made room with, as a step: "Defer ONB-55 and ONB-56 to the next sprint". */
@@ -247,7 +297,10 @@ export function describeCounterChange(translator: ProposalPartTranslator, counte
 
 /** A Product Owner's condition, as the proposer reads it: "Approved if ONB-55 is deferred". */
 export function describeCondition(translator: ProposalPartTranslator, condition: CounterChange): string {
-  return translator.t(`shared.condition.${condition.kind}`, { issueKeys: listOf(translator, condition.issueKeys), count: condition.issueKeys.length });
+  return translator.t(`shared.condition.${condition.kind}`, {
+    issueKeys: listOf(translator, condition.issueKeys),
+    count: condition.issueKeys.length,
+  });
 }
 
 /** Who decides a change, and why (the backend's `approvalRoute().because`); null: the Developers. */

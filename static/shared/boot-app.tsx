@@ -69,7 +69,9 @@ export function bootApp<K extends string, P>({ catalogues, skeleton, load }: App
     .then(async ([context, app]) => {
       const prefetched = app.prefetch?.(context);
       // Rendered in the host's theme, not in a light flash before it.
-      await (await connection).themed;
+      await (
+        await connection
+      ).themed;
       render(context.locale, <app.default context={context} prefetched={prefetched} />);
     })
     .catch((error: unknown) => render(navigator.language, <StartFailed detail={error instanceof Error ? error.message : String(error)} />));
@@ -88,6 +90,10 @@ function OutsideJira() {
 function StartFailed({ detail }: { detail: string }) {
   const { t } = useI18n<SharedKey>();
   return (
-    <ErrorBanner error={{ code: 'unreachable', message: detail }} onRetry={() => window.location.reload()} retryLabel={t('shared.reload')} />
+    <ErrorBanner
+      error={{ code: 'unreachable', message: detail }}
+      onRetry={() => window.location.reload()}
+      retryLabel={t('shared.reload')}
+    />
   );
 }

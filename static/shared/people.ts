@@ -8,6 +8,11 @@ export function nameOf(translator: ProposalPartTranslator, people: Readonly<Reco
 }
 
 /** Everyone who may decide, by name ("Priya Raman, Oliver Owens"), or `fallback` when nobody is named. */
-export function namesOf(translator: ProposalPartTranslator, people: Readonly<Record<string, string>>, accountIds: readonly string[], fallback: string): string {
+export function namesOf(
+  translator: ProposalPartTranslator,
+  people: Readonly<Record<string, string>>,
+  accountIds: readonly string[],
+  fallback: string,
+): string {
   return accountIds.length > 0 ? accountIds.map((id) => nameOf(translator, people, id)).join(', ') : fallback;
 }

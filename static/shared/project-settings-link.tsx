@@ -21,7 +21,15 @@ export function ProjectSettingsLink({ projectKey, label, failedLabel }: { projec
   return (
     <span className="gk-stack gk-stack--tight">
       <span>
-        <Button onClick={() => void openProjectSettings(projectKey).catch((error: unknown) => setFailed(error instanceof Error ? error.message : String(error)))}>{label}</Button>
+        <Button
+          onClick={() =>
+            void openProjectSettings(projectKey).catch((error: unknown) =>
+              setFailed(error instanceof Error ? error.message : String(error)),
+            )
+          }
+        >
+          {label}
+        </Button>
       </span>
       {failed !== null && (
         <span className="gk-small" role="alert">

@@ -65,7 +65,11 @@ function preloadLazyChunks(): Plugin {
           chunk.imports.forEach(visit);
         };
         entry.dynamicImports.forEach(visit);
-        return wanted.map((fileName): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${fileName}` }, injectTo: 'head' }));
+        return wanted.map((fileName): HtmlTagDescriptor => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${fileName}` },
+          injectTo: 'head',
+        }));
       },
     },
   };

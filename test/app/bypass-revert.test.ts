@@ -19,7 +19,10 @@ const view = (by = PRIYA) => readySprintView(app(), BOARD, by);
 /** Kofi drags ONB-69 into the running sprint on the board, around Goalkeeper. */
 async function kofiAddsOnb69(): Promise<BypassedChange> {
   await view();
-  site().moveToSprint([site().issueByKeyOrId('ONB-69')!], site().sprints.get(SEED_FACTS.activeSprintId)!, { kind: 'user', accountId: KOFI });
+  site().moveToSprint([site().issueByKeyOrId('ONB-69')!], site().sprints.get(SEED_FACTS.activeSprintId)!, {
+    kind: 'user',
+    accountId: KOFI,
+  });
   await app().sandbox.idle();
   const [change] = (await view()).bypassed;
   if (!change) throw new Error('The sprint view shows no bypassed change after Kofi moved ONB-69 in');
@@ -36,11 +39,24 @@ describe('reverting a change made directly in Jira', () => {
     const { change: reviewed, proposal } = await app().ok('revertBypassedChange', { changeId: change.id, note: NOTE }, PRIYA);
     await app().sandbox.idle();
 
-    expect(proposal).toMatchObject({ issueKey: 'ONB-69', change: { kind: 'remove' }, proposerAccountId: PRIYA, reason: { category: 'other', text: NOTE } });
-    expect(reviewed.review).toEqual({ reviewerAccountId: PRIYA, verdict: 'reverted', note: NOTE, at: expect.any(String), proposalId: proposal.id });
+    expect(proposal).toMatchObject({
+      issueKey: 'ONB-69',
+      change: { kind: 'remove' },
+      proposerAccountId: PRIYA,
+      reason: { category: 'other', text: NOTE },
+    });
+    expect(reviewed.review).toEqual({
+      reviewerAccountId: PRIYA,
+      verdict: 'reverted',
+      note: NOTE,
+      at: expect.any(String),
+      proposalId: proposal.id,
+    });
     expect(inActiveSprint('ONB-69')).toBe(false);
     const trail = await app().ok('getAuditTrail', { proposalId: proposal.id }, DANA);
-    expect(trail.events.map((event: { action: string }) => event.action)).toEqual(expect.arrayContaining(['proposed', 'approved', 'applied']));
+    expect(trail.events.map((event: { action: string }) => event.action)).toEqual(
+      expect.arrayContaining(['proposed', 'approved', 'applied']),
+    );
     expect(trail.events.find((event: { action: string }) => event.action === 'approved')).toMatchObject({ selfDecided: true });
     const shown = (await view()).bypassed.find((bypassed: { id: string }) => bypassed.id === change.id);
     expect(shown?.review).toMatchObject({ verdict: 'reverted', proposalId: proposal.id });
@@ -49,7 +65,15 @@ describe('reverting a change made directly in Jira', () => {
   it('waits for another Product Owner where the policy wants one, and the change stays in Jira until then', async () => {
     const page = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
     const { version, updatedBy, updatedAt, ...editable } = page.settings;
-    await app().ok('saveProjectSettings', { projectKey: 'ONB', settings: { ...editable, productOwners: { roleName: null, accountIds: [PRIYA, DANA] } }, expectedVersion: version }, ADA);
+    await app().ok(
+      'saveProjectSettings',
+      {
+        projectKey: 'ONB',
+        settings: { ...editable, productOwners: { roleName: null, accountIds: [PRIYA, DANA] } },
+        expectedVersion: version,
+      },
+      ADA,
+    );
     const change = await kofiAddsOnb69();
 
     const { proposal } = await app().ok('revertBypassedChange', { changeId: change.id, note: NOTE }, PRIYA);

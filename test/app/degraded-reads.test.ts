@@ -38,18 +38,27 @@ interface Views {
 /** The four things a team member does, each of which must answer. */
 async function openEverything(): Promise<Views> {
   const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-55' }, DANA);
-  const preview = await app().ok('previewProposal', { issueKey: 'ONB-55', change: { kind: 'rerank', target: { position: 'bottom' } } }, DANA);
+  const preview = await app().ok(
+    'previewProposal',
+    { issueKey: 'ONB-55', change: { kind: 'rerank', target: { position: 'bottom' } } },
+    DANA,
+  );
   const sprintView = await app().ok('getSprintViewState', { boardId: SEED_FACTS.onb.boardId }, DANA);
   const proposal = await app().ok(
     'createProposal',
-    { issueKey: 'ONB-55', change: { kind: 'tweak', note: 'Acceptance criteria: enforcement covers invited members.' }, reason: { category: 'stakeholder-request', text: 'Agreed with the PO in the refinement today.' }, acknowledgeThreat: true },
+    {
+      issueKey: 'ONB-55',
+      change: { kind: 'tweak', note: 'Acceptance criteria: enforcement covers invited members.' },
+      reason: { category: 'stakeholder-request', text: 'Agreed with the PO in the refinement today.' },
+      acknowledgeThreat: true,
+    },
     DANA,
   );
   return { panel, preview, sprintView, proposal };
 }
 
 describe('optional reads Jira refuses or fails', () => {
-  it('says nothing else is missing when Jira answers everything the manifest\'s scopes allow', async () => {
+  it("says nothing else is missing when Jira answers everything the manifest's scopes allow", async () => {
     const { panel, sprintView } = await openEverything();
     expect(byPart(panel.unavailable)).toEqual(plus());
     expect(byPart(sprintView.unavailable)).toEqual(plus());
@@ -58,21 +67,27 @@ describe('optional reads Jira refuses or fails', () => {
   it.each([
     ['refused (403)', REFUSED, 'refused'],
     ['failing (503)', UNAVAILABLE, 'failed'],
-  ])('goes on without team history when reading closed sprints is %s', async (_, fault, reason) => {
-    arm(fault, { method: 'GET', path: /^\/rest\/agile\/1\.0\/board\/1\/sprint\?state=closed/ });
-    const { panel, preview, sprintView, proposal } = await openEverything();
-    expect(byPart(panel.unavailable)).toEqual(plus({ part: 'history', reason }));
-    expect(byPart(sprintView.unavailable)).toEqual(plus({ part: 'history', reason }));
-    expect(panel.risk).not.toBeNull();
-    expect(preview?.level).toMatch(/^(safe|caution|threat)$/);
-    expect(proposal.status).toMatch(/proposed|approved|applied/);
-  }, 60_000);
+  ])(
+    'goes on without team history when reading closed sprints is %s',
+    async (_, fault, reason) => {
+      arm(fault, { method: 'GET', path: /^\/rest\/agile\/1\.0\/board\/1\/sprint\?state=closed/ });
+      const { panel, preview, sprintView, proposal } = await openEverything();
+      expect(byPart(panel.unavailable)).toEqual(plus({ part: 'history', reason }));
+      expect(byPart(sprintView.unavailable)).toEqual(plus({ part: 'history', reason }));
+      expect(panel.risk).not.toBeNull();
+      expect(preview?.level).toMatch(/^(safe|caution|threat)$/);
+      expect(proposal.status).toMatch(/proposed|approved|applied/);
+    },
+    60_000,
+  );
 
   it('goes on without history when the bulk changelog is refused, and stores nothing for those sprints', async () => {
     arm(REFUSED, { method: 'POST', path: '/rest/api/3/changelog/bulkfetch' });
     const { panel } = await openEverything();
     expect(byPart(panel.unavailable)).toEqual(plus({ part: 'history', reason: 'refused' }));
-    const stored = Object.keys(app().sandbox.kvs.snapshot(SANDBOX_INSTALLATION_ID).keyValues).filter((key) => key.startsWith('closed-sprint-history:'));
+    const stored = Object.keys(app().sandbox.kvs.snapshot(SANDBOX_INSTALLATION_ID).keyValues).filter((key) =>
+      key.startsWith('closed-sprint-history:'),
+    );
     expect(stored).toEqual([]);
   });
 
@@ -95,11 +110,17 @@ describe('optional reads Jira refuses or fails', () => {
     expect(proposal.status).toBeDefined();
   });
 
-  it('marks goal-critical work by labels alone when the rule\'s JQL search is refused', async () => {
+  it("marks goal-critical work by labels alone when the rule's JQL search is refused", async () => {
     await app().asApp(async () => {
       const settings = createSettingsRepository();
       const current = (await settings.get('ONB')) ?? DEFAULT_SETTINGS;
-      await settings.save('ONB', { ...current, goalCritical: { ...current.goalCritical, jql: 'priority = Highest' } }, current.version, ADA, TEST_NOW.toISOString());
+      await settings.save(
+        'ONB',
+        { ...current, goalCritical: { ...current.goalCritical, jql: 'priority = Highest' } },
+        current.version,
+        ADA,
+        TEST_NOW.toISOString(),
+      );
     });
     // The history is read (and kept) first; afterwards only the rule's search uses search/jql.
     await app().ok('getIssuePanelState', { issueKey: 'ONB-55' }, DANA);
@@ -113,8 +134,15 @@ describe('optional reads Jira refuses or fails', () => {
   it('answers the re-prioritise form with "unavailable" when the edit metadata is refused, and the panel does not read it', async () => {
     const mark = app().sandbox.jira.requests.length;
     await app().ok('getIssuePanelState', { issueKey: 'ONB-55' }, DANA);
-    expect(app().sandbox.jira.requests.slice(mark).some((request) => request.path.includes('/editmeta') || request.path.includes('/priority'))).toBe(false);
-    expect(await app().ok('getAllowedPriorities', { issueKey: 'ONB-55' }, DANA)).toEqual({ kind: 'listed', priorities: ['Highest', 'High', 'Medium', 'Low', 'Lowest'] });
+    expect(
+      app()
+        .sandbox.jira.requests.slice(mark)
+        .some((request) => request.path.includes('/editmeta') || request.path.includes('/priority')),
+    ).toBe(false);
+    expect(await app().ok('getAllowedPriorities', { issueKey: 'ONB-55' }, DANA)).toEqual({
+      kind: 'listed',
+      priorities: ['Highest', 'High', 'Medium', 'Low', 'Lowest'],
+    });
     arm(REFUSED, { method: 'GET', path: '/rest/api/3/issue/ONB-55/editmeta' });
     expect(await app().ok('getAllowedPriorities', { issueKey: 'ONB-55' }, DANA)).toEqual({ kind: 'unavailable', reason: 'refused' });
     // A priority change cannot be checked without them: Jira is unavailable, not the caller forbidden.

@@ -10,17 +10,31 @@ const { productOwner: PRIYA, devDana: DANA, stakeholder: SAM, billingDeveloper: 
 const app = useForgeApp();
 const REASON = { category: 'defect', text: 'Checkout breaks for SSO users since Monday.' };
 
-const glance = (issueKey: string, accountId: string) => app().call('getIssueGlance', { issueKey }, accountId, { extension: { type: 'jira:issueContext' } });
+const glance = (issueKey: string, accountId: string) =>
+  app().call('getIssueGlance', { issueKey }, accountId, { extension: { type: 'jira:issueContext' } });
 
 describe('the issue glance', () => {
   it('counts the changes to the issue that wait for the Product Owner, and drops them once decided', async () => {
     expect((await glance('ONB-68', DANA)).data).toEqual({ issueKey: 'ONB-68', waitingForProductOwner: 0 });
-    const proposal = await app().ok('createProposal', { issueKey: 'ONB-68', change: { kind: 'add' }, reason: REASON, acknowledgeThreat: true }, DANA);
+    const proposal = await app().ok(
+      'createProposal',
+      { issueKey: 'ONB-68', change: { kind: 'add' }, reason: REASON, acknowledgeThreat: true },
+      DANA,
+    );
 
     expect((await glance('ONB-68', SAM)).data).toEqual({ issueKey: 'ONB-68', waitingForProductOwner: 1 });
     expect((await glance('ONB-69', SAM)).data).toEqual({ issueKey: 'ONB-69', waitingForProductOwner: 0 });
 
-    await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'reject', rationale: 'Not this sprint: the goal is SSO sign-up.', expectedVersion: proposal.version }, PRIYA);
+    await app().ok(
+      'decideProposal',
+      {
+        proposalId: proposal.id,
+        verdict: 'reject',
+        rationale: 'Not this sprint: the goal is SSO sign-up.',
+        expectedVersion: proposal.version,
+      },
+      PRIYA,
+    );
     expect((await glance('ONB-68', DANA)).data).toEqual({ issueKey: 'ONB-68', waitingForProductOwner: 0 });
   });
 
@@ -34,6 +48,10 @@ describe('the issue glance', () => {
     // Asked of Jira as Fin himself (Jira shows him no such issue), never as the app.
     const mark = app().sandbox.jira.requests.length;
     await glance('ONB-68', FIN);
-    expect(app().sandbox.jira.requests.slice(mark).map((request) => request.actor)).toEqual([`user:${FIN}`]);
+    expect(
+      app()
+        .sandbox.jira.requests.slice(mark)
+        .map((request) => request.actor),
+    ).toEqual([`user:${FIN}`]);
   });
 });

@@ -24,7 +24,11 @@ function propose(by: string, issueKey = 'ONB-68') {
 /** The settings as the page would send them, with `change` applied, saved by `by` over the version stored. */
 async function saveSettings(by: string, change: (editable: EditableSettings) => object) {
   const page = await app().invokeOk('getProjectSettings', { projectKey: 'ONB' }, ADA);
-  return app().call('saveProjectSettings', { projectKey: 'ONB', settings: change(editableSettings(page)), expectedVersion: page.settings.version }, by);
+  return app().call(
+    'saveProjectSettings',
+    { projectKey: 'ONB', settings: change(editableSettings(page)), expectedVersion: page.settings.version },
+    by,
+  );
 }
 
 describe('the only Product Owner proposes a change', () => {
@@ -33,22 +37,43 @@ describe('the only Product Owner proposes a change', () => {
     const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, PRIYA);
     expect(panel.viewer.ownProposals).toBe('sole-product-owner');
 
-    const withoutNote = await app().call('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
+    const withoutNote = await app().call(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
+      PRIYA,
+    );
     expect(withoutNote.error).toMatchObject({ code: 'invalid-input', fields: { selfDecisionNote: expect.any(String) } });
 
-    const decided = await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1, selfDecisionNote: NOTE }, PRIYA);
-    expect(decided.decision).toMatchObject({ verdict: 'approved', deciderAccountId: PRIYA, selfDecided: { rule: 'sole-product-owner', note: NOTE } });
+    const decided = await app().ok(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1, selfDecisionNote: NOTE },
+      PRIYA,
+    );
+    expect(decided.decision).toMatchObject({
+      verdict: 'approved',
+      deciderAccountId: PRIYA,
+      selfDecided: { rule: 'sole-product-owner', note: NOTE },
+    });
     const trail = await app().ok('getAuditTrail', { proposalId: proposal.id }, DANA);
-    expect(trail.events.find((event: { action: string }) => event.action === 'approved')).toMatchObject({ actorAccountId: PRIYA, selfDecided: true });
+    expect(trail.events.find((event: { action: string }) => event.action === 'approved')).toMatchObject({
+      actorAccountId: PRIYA,
+      selfDecided: true,
+    });
   });
 
   it('waits for a second Product Owner where the policy says so, and the panel says where to name one', async () => {
-    expect((await saveSettings(ADA, (editable) => ({ ...editable, policy: { ...editable.policy, soleProductOwner: 'another-po' } }))).error).toBeUndefined();
+    expect(
+      (await saveSettings(ADA, (editable) => ({ ...editable, policy: { ...editable.policy, soleProductOwner: 'another-po' } }))).error,
+    ).toBeUndefined();
     const proposal = await propose(PRIYA);
 
     const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, PRIYA);
     expect(panel.viewer.ownProposals).toBe('no-other-po');
-    const refused = await app().call('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1, selfDecisionNote: NOTE }, PRIYA);
+    const refused = await app().call(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1, selfDecisionNote: NOTE },
+      PRIYA,
+    );
     expect(refused.error).toMatchObject({ code: 'forbidden', message: expect.stringContaining('Name a second Product Owner') });
   });
 
@@ -56,9 +81,16 @@ describe('the only Product Owner proposes a change', () => {
     await saveSettings(ADA, (editable) => ({ ...editable, productOwners: { roleName: null, accountIds: [PRIYA, DANA] } }));
     const proposal = await propose(PRIYA);
     expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, PRIYA)).viewer.ownProposals).toBe('another-po');
-    const refused = await app().call('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1, selfDecisionNote: NOTE }, PRIYA);
+    const refused = await app().call(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1, selfDecisionNote: NOTE },
+      PRIYA,
+    );
     expect(refused.error).toMatchObject({ code: 'forbidden', message: expect.stringContaining('another Product Owner must decide it') });
-    expect((await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, DANA)).decision.selfDecided).toBeUndefined();
+    expect(
+      (await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, DANA))
+        .decision.selfDecided,
+    ).toBeUndefined();
   });
 });
 
@@ -90,7 +122,11 @@ describe('Product Owners picked from Jira’s people', () => {
 
   it('refuses an account id Jira does not know, naming it, and keeps the settings as they were', async () => {
     const answer = await saveSettings(ADA, (editable) => ({ ...editable, productOwners: { roleName: null, accountIds: [PRIYA, 'mei'] } }));
-    expect(answer.error).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('mei'), fields: { 'productOwners.accountIds': 'unknown-person' } });
+    expect(answer.error).toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringContaining('mei'),
+      fields: { 'productOwners.accountIds': 'unknown-person' },
+    });
     const page = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
     expect(page.settings).toMatchObject({ version: SEEDED_SETTINGS_VERSION, productOwners: { accountIds: [PRIYA] } });
   });
@@ -113,7 +149,10 @@ describe('who may change the approval policy', () => {
     expect(saved.error).toBeUndefined();
     expect(saved.data).toMatchObject({ settings: { policy: { minRationaleChars: 40 }, updatedBy: PRIYA } });
 
-    const widened = await saveSettings(PRIYA, (editable) => ({ ...editable, productOwners: { roleName: null, accountIds: [PRIYA, DANA] } }));
+    const widened = await saveSettings(PRIYA, (editable) => ({
+      ...editable,
+      productOwners: { roleName: null, accountIds: [PRIYA, DANA] },
+    }));
     expect(widened.error).toMatchObject({ code: 'forbidden', message: expect.stringContaining('approval policy only') });
     expect((await saveSettings(DANA, stricter)).error).toMatchObject({ code: 'forbidden' });
   });
@@ -123,9 +162,14 @@ describe('the issue panel without a licence', () => {
   it('says the licence is inactive and that nothing can be proposed, while proposals stay readable', async () => {
     const proposal = await propose(DANA);
     const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA, { licenseActive: false });
-    expect(panel).toMatchObject({ licenseActive: false, viewer: { canPropose: false, cannotProposeReason: expect.stringContaining('not licensed') } });
+    expect(panel).toMatchObject({
+      licenseActive: false,
+      viewer: { canPropose: false, cannotProposeReason: expect.stringContaining('not licensed') },
+    });
     expect(panel.proposals.map((shown: { id: string }) => shown.id)).toEqual([proposal.id]);
-    expect((await app().call('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1 }, DANA, { licenseActive: false })).error).toMatchObject({ code: 'unlicensed' });
+    expect(
+      (await app().call('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1 }, DANA, { licenseActive: false })).error,
+    ).toMatchObject({ code: 'unlicensed' });
     expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA)).licenseActive).toBe(true);
   });
 });

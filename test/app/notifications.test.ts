@@ -22,7 +22,11 @@ function setUser(accountId: string, settings: Partial<JiraUser>): void {
 }
 
 function propose(issueKey = 'ONB-68', reason = REASON) {
-  return app().ok('createProposal', { issueKey, change: { kind: 'add' }, reason: { category: 'stakeholder-request', text: reason }, acknowledgeThreat: true }, DANA);
+  return app().ok(
+    'createProposal',
+    { issueKey, change: { kind: 'add' }, reason: { category: 'stakeholder-request', text: reason }, acknowledgeThreat: true },
+    DANA,
+  );
 }
 
 async function auditActions(proposalId: string): Promise<string[]> {
@@ -35,9 +39,16 @@ describe('the Product Owner hears of a waiting proposal', () => {
     const proposal = await propose();
 
     expect(proposal).toMatchObject({ status: 'proposed', version: 1 });
-    expect(notifyCalls()).toEqual([expect.objectContaining({ path: '/rest/api/3/issue/ONB-68/notify', actor: `user:${DANA}`, status: 204 })]);
+    expect(notifyCalls()).toEqual([
+      expect.objectContaining({ path: '/rest/api/3/issue/ONB-68/notify', actor: `user:${DANA}`, status: 204 }),
+    ]);
     const [notice] = notificationsOf(PRIYA);
-    expect(notice).toMatchObject({ issueKey: 'ONB-68', sender: { kind: 'user', accountId: DANA }, subject: 'Goalkeeper: a change to ONB-68 waits for your decision', format: 'html' });
+    expect(notice).toMatchObject({
+      issueKey: 'ONB-68',
+      sender: { kind: 'user', accountId: DANA },
+      subject: 'Goalkeeper: a change to ONB-68 waits for your decision',
+      format: 'html',
+    });
     expect(notice!.body).toContain('<p>Dana Kowalski proposes: Add ONB-68 to the active sprint.</p>');
     expect(notice!.body).toMatch(/<a href="http:\/\/[^"]+\/browse\/ONB-68">Open ONB-68<\/a>/);
     // Nobody else: not the proposer, not the reporter or assignee Jira would add by default.
@@ -72,13 +83,23 @@ describe('the Product Owner hears of a waiting proposal', () => {
     expect(notificationsOf(PRIYA)).toEqual([]);
     expect(await auditActions(proposal.id)).toEqual(['proposed', 'notify-failed']);
     const trail = await app().ok('getAuditTrail', { proposalId: proposal.id }, PRIYA);
-    expect(trail.events[1].detail).toMatch(/^Jira did not notify the Product Owners that the proposal waits for them: .*Service Unavailable/);
+    expect(trail.events[1].detail).toMatch(
+      /^Jira did not notify the Product Owners that the proposal waits for them: .*Service Unavailable/,
+    );
     // The decision still works on the version the notice left.
     await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'reject', rationale: RATIONALE, expectedVersion: 2 }, PRIYA);
   });
 
   it('is not sent for a change the team may make alone', async () => {
-    await app().ok('createProposal', { issueKey: 'ONB-39', change: { kind: 'estimate', points: 8 }, reason: { category: 'estimate-learned', text: 'The claims mapping is bigger than we thought.' } }, DANA);
+    await app().ok(
+      'createProposal',
+      {
+        issueKey: 'ONB-39',
+        change: { kind: 'estimate', points: 8 },
+        reason: { category: 'estimate-learned', text: 'The claims mapping is bigger than we thought.' },
+      },
+      DANA,
+    );
     expect(notifyCalls()).toEqual([]);
   });
 });
@@ -90,7 +111,10 @@ describe('the proposer hears of the decision', () => {
     await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
 
     const [notice] = notificationsOf(DANA);
-    expect(notice).toMatchObject({ sender: { kind: 'user', accountId: PRIYA }, subject: 'Goalkeeper: Ihr Vorschlag zu ONB-68 wurde genehmigt' });
+    expect(notice).toMatchObject({
+      sender: { kind: 'user', accountId: PRIYA },
+      subject: 'Goalkeeper: Ihr Vorschlag zu ONB-68 wurde genehmigt',
+    });
     expect(notice!.body).toContain('Priya Raman hat Ihren Vorschlag genehmigt: ONB-68 in den aktiven Sprint aufnehmen.');
     expect(notice!.body).toContain(`Begründung: ${RATIONALE}`);
     // Priya's own notice (the waiting proposal) was in English: her profile has no German.
@@ -99,7 +123,11 @@ describe('the proposer hears of the decision', () => {
 
   it('is notified of a rejection, with the rationale', async () => {
     const proposal = await propose();
-    const rejected = await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'reject', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
+    const rejected = await app().ok(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'reject', rationale: RATIONALE, expectedVersion: 1 },
+      PRIYA,
+    );
     expect(rejected).toMatchObject({ status: 'rejected', version: 2 });
     expect(notificationsOf(DANA)).toEqual([expect.objectContaining({ subject: 'Goalkeeper: your proposal for ONB-68 was rejected' })]);
     expect(notificationsOf(DANA)[0]!.body).toContain(`Rationale: ${RATIONALE}`);
@@ -109,7 +137,12 @@ describe('the proposer hears of the decision', () => {
 describe('the decision comment', () => {
   it('mentions the proposer, names the decider and is written in the language the Product Owner decided in', async () => {
     const proposal = await propose();
-    const approved = await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, PRIYA, { locale: 'de-DE' });
+    const approved = await app().ok(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
+      PRIYA,
+      { locale: 'de-DE' },
+    );
     expect(approved.decision).toMatchObject({ language: 'de' });
     await app().sandbox.idle();
 
@@ -117,7 +150,9 @@ describe('the decision comment', () => {
     const mentions = JSON.stringify(comment!.body).match(/"type":"mention","attrs":\{"id":"[^"]+"\}/g);
     expect(mentions).toEqual([`"type":"mention","attrs":{"id":"${DANA}"}`]);
     const text = adfText(comment!.body, (accountId) => site().users.get(accountId)?.displayName);
-    expect(text).toContain('Goalkeeper: @Dana Kowalski – Ihr Vorschlag wurde von Priya Raman genehmigt: ONB-68 in den aktiven Sprint aufnehmen');
+    expect(text).toContain(
+      'Goalkeeper: @Dana Kowalski – Ihr Vorschlag wurde von Priya Raman genehmigt: ONB-68 in den aktiven Sprint aufnehmen',
+    );
     expect(text).toContain(`Begründung von Priya Raman:\n${RATIONALE}`);
   });
 

@@ -14,7 +14,16 @@ const CHANGES: [string, object][] = [
   ['ONB-55', { kind: 'rerank', target: { position: 'before', issueKey: 'ONB-39' } }],
   ['ONB-55', { kind: 'priority', priorityName: 'High' }],
   ['ONB-39', { kind: 'estimate', points: 13 }],
-  ['ONB-42', { kind: 'split', parts: [{ summary: 'Entra ID sign-up', points: 2 }, { summary: 'Entra ID group claims', points: 1 }] }],
+  [
+    'ONB-42',
+    {
+      kind: 'split',
+      parts: [
+        { summary: 'Entra ID sign-up', points: 2 },
+        { summary: 'Entra ID group claims', points: 1 },
+      ],
+    },
+  ],
   ['ONB-68', { kind: 'swap', outIssueKey: 'ONB-62' }],
   ['ONB-55', { kind: 'tweak', note: 'Acceptance criteria: SSO enforcement applies to invited members too.' }],
 ];
@@ -26,7 +35,14 @@ const CHANGES: [string, object][] = [
 /** What is stored, apart from what is kept to read Jira less (team history, the sprint's snapshot, Jira configuration: src/jira/kept-config.ts): no record of the preview. */
 function storedApartFromTeamHistory(): string {
   const { keyValues, ...rest } = app().sandbox.kvs.snapshot(SANDBOX_INSTALLATION_ID);
-  return JSON.stringify({ ...rest, keyValues: Object.fromEntries(Object.entries(keyValues).filter(([key]) => !key.startsWith('closed-sprint-') && !key.startsWith('sprint-snapshot:') && !key.startsWith('kept-jira:'))) });
+  return JSON.stringify({
+    ...rest,
+    keyValues: Object.fromEntries(
+      Object.entries(keyValues).filter(
+        ([key]) => !key.startsWith('closed-sprint-') && !key.startsWith('sprint-snapshot:') && !key.startsWith('kept-jira:'),
+      ),
+    ),
+  });
 }
 
 describe('previewing a change', () => {

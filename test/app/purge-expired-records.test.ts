@@ -10,7 +10,16 @@ const app = useForgeApp();
 
 /** Sprint 7 gets a proposal, a baseline and an outcome, then closes `daysAgo` days before now. */
 async function closedSprintWithRecords(daysAgo: number) {
-  const proposal = await app().ok('createProposal', { issueKey: 'ONB-70', change: { kind: 'add' }, reason: { category: 'defect', text: 'SSO loop for Okta users.' }, acknowledgeThreat: true }, DANA);
+  const proposal = await app().ok(
+    'createProposal',
+    {
+      issueKey: 'ONB-70',
+      change: { kind: 'add' },
+      reason: { category: 'defect', text: 'SSO loop for Okta users.' },
+      acknowledgeThreat: true,
+    },
+    DANA,
+  );
   await app().ok('getSprintViewState', { boardId: BOARD }, PRIYA); // first look: baseline, watched board
   const sprint = app().site().sprints.get(SEED_FACTS.activeSprintId)!;
   sprint.state = 'closed';
@@ -54,7 +63,11 @@ describe('retention', () => {
   it('refuses a retention shorter than a month', async () => {
     const state = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
     const { version, updatedBy, updatedAt, ...settings } = state.settings;
-    const answer = await app().call('saveProjectSettings', { projectKey: 'ONB', settings: { ...settings, retentionDays: 7 }, expectedVersion: version }, ADA);
+    const answer = await app().call(
+      'saveProjectSettings',
+      { projectKey: 'ONB', settings: { ...settings, retentionDays: 7 }, expectedVersion: version },
+      ADA,
+    );
     expect(answer.error?.code).toBe('invalid-input');
   });
 });

@@ -21,9 +21,27 @@ const issue = (key: string) => site().issueByKeyOrId(key)!;
 describe('splitting an issue', () => {
   it('creates sibling issues like Jira’s own split: same type, same epic, in the sprint, with the points given; the issue keeps the rest', async () => {
     const source = issue('ONB-42');
-    const [type, epic, pointsBefore, subtasksBefore] = [site().typeOf(source).name, site().parentOf(source)!.key, source.points!, site().childrenOf(source).length];
-    const proposal = await app().ok('createProposal', { issueKey: 'ONB-42', change: { kind: 'split', parts: PARTS }, reason: { category: 'estimate-learned', text: 'Entra needs two separate pieces of work.' }, acknowledgeThreat: true }, DANA);
-    await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version }, PRIYA);
+    const [type, epic, pointsBefore, subtasksBefore] = [
+      site().typeOf(source).name,
+      site().parentOf(source)!.key,
+      source.points!,
+      site().childrenOf(source).length,
+    ];
+    const proposal = await app().ok(
+      'createProposal',
+      {
+        issueKey: 'ONB-42',
+        change: { kind: 'split', parts: PARTS },
+        reason: { category: 'estimate-learned', text: 'Entra needs two separate pieces of work.' },
+        acknowledgeThreat: true,
+      },
+      DANA,
+    );
+    await app().ok(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version },
+      PRIYA,
+    );
     await app().sandbox.idle();
 
     const stored = await app().ok('getIssuePanelState', { issueKey: 'ONB-42' }, DANA);
@@ -32,9 +50,7 @@ describe('splitting an issue', () => {
     const createdKeys = applied.apply.steps.flatMap((step: { createdKeys?: string[] }) => step.createdKeys ?? []);
     expect(createdKeys).toHaveLength(2);
     expect(createdKeys.map((key: string) => issue(key))).toEqual(
-      PARTS.map((part) =>
-        expect.objectContaining({ summary: part.summary, points: part.points, sprintIds: [SEED_FACTS.activeSprintId] }),
-      ),
+      PARTS.map((part) => expect.objectContaining({ summary: part.summary, points: part.points, sprintIds: [SEED_FACTS.activeSprintId] })),
     );
     for (const key of createdKeys) {
       expect(site().typeOf(issue(key)).name).toBe(type);
@@ -45,8 +61,21 @@ describe('splitting an issue', () => {
   });
 
   it('records each step in the trail as facts, without the journal’s marker', async () => {
-    const proposal = await app().ok('createProposal', { issueKey: 'ONB-42', change: { kind: 'split', parts: PARTS }, reason: { category: 'estimate-learned', text: 'Entra needs two separate pieces of work.' }, acknowledgeThreat: true }, DANA);
-    await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version }, PRIYA);
+    const proposal = await app().ok(
+      'createProposal',
+      {
+        issueKey: 'ONB-42',
+        change: { kind: 'split', parts: PARTS },
+        reason: { category: 'estimate-learned', text: 'Entra needs two separate pieces of work.' },
+        acknowledgeThreat: true,
+      },
+      DANA,
+    );
+    await app().ok(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version },
+      PRIYA,
+    );
     await app().sandbox.idle();
 
     const { events } = await app().invokeOk('getAuditTrail', { proposalId: proposal.id }, DANA);

@@ -45,7 +45,10 @@ describe('the capacity for the rest of the sprint', () => {
   });
 
   it('refuses a sprint that is not the board’s active one, and figures out of range', async () => {
-    expect((await app().call('setSprintCapacity', { boardId: BOARD, sprintId: SEED_FACTS.futureSprintId, availability: 0.5, daysOff: 0 }, DANA)).error?.code).toBe('stale');
+    expect(
+      (await app().call('setSprintCapacity', { boardId: BOARD, sprintId: SEED_FACTS.futureSprintId, availability: 0.5, daysOff: 0 }, DANA))
+        .error?.code,
+    ).toBe('stale');
     const outOfRange = await app().call('setSprintCapacity', { boardId: BOARD, sprintId: ACTIVE, availability: 1.5, daysOff: 2.5 }, DANA);
     expect(outOfRange.error?.code).toBe('invalid-input');
     expect(Object.keys(outOfRange.error?.fields ?? {}).sort()).toEqual(['availability', 'daysOff']);
@@ -58,15 +61,37 @@ describe('calibration in the sprint view', () => {
   });
 
   it('pairs the P(goal) a decision showed with the goal’s recorded outcome', async () => {
-    const proposal = await app().ok('createProposal', { issueKey: 'ONB-70', change: { kind: 'add' }, reason: { category: 'defect', text: 'SSO loop for Okta users.' }, acknowledgeThreat: true }, DANA);
-    const decided = await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: 'Okta users cannot sign up at all; this comes first.', expectedVersion: proposal.version }, PRIYA);
+    const proposal = await app().ok(
+      'createProposal',
+      {
+        issueKey: 'ONB-70',
+        change: { kind: 'add' },
+        reason: { category: 'defect', text: 'SSO loop for Okta users.' },
+        acknowledgeThreat: true,
+      },
+      DANA,
+    );
+    const decided = await app().ok(
+      'decideProposal',
+      {
+        proposalId: proposal.id,
+        verdict: 'approve',
+        rationale: 'Okta users cannot sign up at all; this comes first.',
+        expectedVersion: proposal.version,
+      },
+      PRIYA,
+    );
     await app().sandbox.idle();
     const shown = decided.decision.assessment.after.pGoal;
 
     const sprint = app().site().sprints.get(ACTIVE)!;
     sprint.state = 'closed';
     await app().asApp(() => onJiraEvent({ eventType: 'avi:jira-software:closed:sprint', sprint: { id: sprint.id } }));
-    await app().ok('recordSprintOutcome', { boardId: BOARD, sprintId: ACTIVE, outcome: 'met', note: 'SSO shipped.', expectedVersion: 1 }, PRIYA);
+    await app().ok(
+      'recordSprintOutcome',
+      { boardId: BOARD, sprintId: ACTIVE, outcome: 'met', note: 'SSO shipped.', expectedVersion: 1 },
+      PRIYA,
+    );
 
     const closed = await view();
     expect(closed.kind).toBe('no-active-sprint');

@@ -20,15 +20,28 @@ const issue = (key: string) => site().issueByKeyOrId(key)!;
 const view = (by = PRIYA) => readySprintView(app(), BOARD, by);
 
 async function approvedAndApplied(issueKey: string, change: object) {
-  const proposal = await app().ok('createProposal', { issueKey, change, reason: { category: 'stakeholder-request', text: 'Acme pilot needs it.' }, acknowledgeThreat: true }, DANA);
-  if (proposal.status === 'proposed') await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version }, PRIYA);
+  const proposal = await app().ok(
+    'createProposal',
+    { issueKey, change, reason: { category: 'stakeholder-request', text: 'Acme pilot needs it.' }, acknowledgeThreat: true },
+    DANA,
+  );
+  if (proposal.status === 'proposed')
+    await app().ok(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version },
+      PRIYA,
+    );
   await app().sandbox.idle();
   return proposal;
 }
 
 describe('the sprint view', () => {
   it('shows the goal, the ranked items against the capacity line and the queue re-assessed now', async () => {
-    const pending = await app().ok('createProposal', { issueKey: 'ONB-70', change: { kind: 'add' }, reason: { category: 'defect', text: 'SSO login loops.' }, acknowledgeThreat: true }, DANA);
+    const pending = await app().ok(
+      'createProposal',
+      { issueKey: 'ONB-70', change: { kind: 'add' }, reason: { category: 'defect', text: 'SSO login loops.' }, acknowledgeThreat: true },
+      DANA,
+    );
     const state = await view();
     expect(state.kind).toBe('ready');
     expect(state.sprint).toMatchObject({ id: SEED_FACTS.activeSprintId, goal: SEED_FACTS.activeSprintGoal });
@@ -65,7 +78,9 @@ describe('the sprint view', () => {
     expect(churn.bypassed).toEqual({ points: p69, count: 1 });
     expect(churn.netChange).toBe(p68 + p69 + 3);
     expect(churn.grossChurn).toBeCloseTo((p68 + p69 + 3) / committed);
-    expect(bypassed).toEqual([expect.objectContaining({ issueKey: 'ONB-69', kind: 'added', actorAccountId: KOFI, detectedBy: 'event', review: null })]);
+    expect(bypassed).toEqual([
+      expect.objectContaining({ issueKey: 'ONB-69', kind: 'added', actorAccountId: KOFI, detectedBy: 'event', review: null }),
+    ]);
   });
 
   it('starts watching a sprint at the first look: the sprint is read back to its start once, and the next refresh counts bypassed churn from zero', async () => {
@@ -102,11 +117,23 @@ describe('the sprint view', () => {
     await app().sandbox.idle();
     const [change] = (await view()).bypassed;
     if (!change) throw new Error('The sprint view shows no bypassed change after Kofi moved ONB-69 in');
-    expect((await app().call('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'Hotfix for the demo, fine.' }, DANA)).error?.code).toBe('forbidden');
-    expect((await app().call('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'short' }, PRIYA)).error?.code).toBe('invalid-input');
-    const reviewed = await app().ok('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'Hotfix for the customer demo, agreed in stand-up.' }, PRIYA);
+    expect(
+      (await app().call('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'Hotfix for the demo, fine.' }, DANA))
+        .error?.code,
+    ).toBe('forbidden');
+    expect((await app().call('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'short' }, PRIYA)).error?.code).toBe(
+      'invalid-input',
+    );
+    const reviewed = await app().ok(
+      'reviewBypassedChange',
+      { changeId: change.id, verdict: 'accepted', note: 'Hotfix for the customer demo, agreed in stand-up.' },
+      PRIYA,
+    );
     expect(reviewed.review).toMatchObject({ reviewerAccountId: PRIYA, verdict: 'accepted' });
-    expect((await app().call('reviewBypassedChange', { changeId: change.id, verdict: 'noted', note: 'Second opinion on the same.' }, PRIYA)).error?.code).toBe('conflict');
+    expect(
+      (await app().call('reviewBypassedChange', { changeId: change.id, verdict: 'noted', note: 'Second opinion on the same.' }, PRIYA))
+        .error?.code,
+    ).toBe('conflict');
   });
 });
 
@@ -126,7 +153,10 @@ describe('the burn-up', () => {
 
 describe('churn when the sprint view is first opened late', () => {
   const sprintId = SEED_FACTS.activeSprintId;
-  const inSprint = () => site().sprintIssues(sprintId).filter((each) => !site().typeOf(each).subtask);
+  const inSprint = () =>
+    site()
+      .sprintIssues(sprintId)
+      .filter((each) => !site().typeOf(each).subtask);
   const jiraScope = () => ({ points: inSprint().reduce((sum, each) => sum + (each.points ?? 0), 0), count: inSprint().length });
   const scopeNow = (state: ReadySprintView) => state.burnUp.scope[state.burnUp.scope.length - 1]!.scope;
 
@@ -174,7 +204,12 @@ describe('churn when the sprint view is first opened late', () => {
     expect(state.bypassed).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ issueKey: 'ONB-69', kind: 'added', pointsAfter: p69, detectedBy: 'changelog' }),
-        expect.objectContaining({ issueKey: reestimated.key, kind: 're-estimated', pointsAfter: (reestimated.points ?? 0), detectedBy: 'changelog' }),
+        expect.objectContaining({
+          issueKey: reestimated.key,
+          kind: 're-estimated',
+          pointsAfter: reestimated.points ?? 0,
+          detectedBy: 'changelog',
+        }),
       ]),
     );
   });
@@ -195,7 +230,10 @@ describe('Forge events', () => {
     await app().sandbox.idle();
     await app().asApp(() => onJiraEvent(event(changelogIdOfMove())));
     await app().asApp(() => onJiraEvent(event(changelogIdOfMove())));
-    await Promise.all([app().asApp(() => onJiraEvent(event(changelogIdOfMove()))), app().asApp(() => onJiraEvent(event(changelogIdOfMove())))]);
+    await Promise.all([
+      app().asApp(() => onJiraEvent(event(changelogIdOfMove()))),
+      app().asApp(() => onJiraEvent(event(changelogIdOfMove()))),
+    ]);
     expect((await view()).bypassed.filter((b) => b.issueKey === 'ONB-71')).toHaveLength(1);
   });
 
@@ -211,7 +249,13 @@ describe('Forge events', () => {
     if (closed.kind !== 'no-active-sprint') throw new Error(`The sprint view is '${closed.kind}', not 'no-active-sprint'`);
     expect(closed.outcomes).toEqual([expect.objectContaining({ sprintId: sprint.id, outcome: null, goal: SEED_FACTS.activeSprintGoal })]);
 
-    const outcome = { boardId: BOARD, sprintId: sprint.id, outcome: 'partly', note: 'SSO shipped; the 2-minute target was missed.', expectedVersion: 1 };
+    const outcome = {
+      boardId: BOARD,
+      sprintId: sprint.id,
+      outcome: 'partly',
+      note: 'SSO shipped; the 2-minute target was missed.',
+      expectedVersion: 1,
+    };
     expect((await app().call('recordSprintOutcome', outcome, DANA)).error?.code).toBe('forbidden');
     expect(await app().ok('recordSprintOutcome', outcome, PRIYA)).toMatchObject({ outcome: 'partly', recordedBy: PRIYA });
     const recorded = await app().invokeOk('getSprintViewState', { boardId: BOARD }, PRIYA);
@@ -222,7 +266,16 @@ describe('Forge events', () => {
 describe('the CSV export', () => {
   it('has the documented columns and one row per proposal', async () => {
     await approvedAndApplied('ONB-68', { kind: 'add' });
-    await app().ok('createProposal', { issueKey: 'ONB-70', change: { kind: 'add' }, reason: { category: 'defect', text: 'Loop, "quoted", with commas' }, acknowledgeThreat: true }, DANA);
+    await app().ok(
+      'createProposal',
+      {
+        issueKey: 'ONB-70',
+        change: { kind: 'add' },
+        reason: { category: 'defect', text: 'Loop, "quoted", with commas' },
+        acknowledgeThreat: true,
+      },
+      DANA,
+    );
     const { filename, csv } = await app().ok('exportSprintCsv', { boardId: BOARD }, PRIYA);
     expect(filename).toBe('goalkeeper-ONB-Sprint-7.csv');
     const lines = csv.trimEnd().split('\r\n');

@@ -40,14 +40,22 @@ function propose(issueKey: string, change: object, extra: object = {}) {
 async function settingsWith(policy: object): Promise<void> {
   const state = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
   const { version, updatedBy, updatedAt, ...settings } = state.settings;
-  await app().ok('saveProjectSettings', { projectKey: 'ONB', settings: { ...settings, policy: { ...settings.policy, ...policy } }, expectedVersion: version }, ADA);
+  await app().ok(
+    'saveProjectSettings',
+    { projectKey: 'ONB', settings: { ...settings, policy: { ...settings.policy, ...policy } }, expectedVersion: version },
+    ADA,
+  );
 }
 
 describe('a change with no effect', () => {
   it('is never a threat, however low the sprint’s own chance', async () => {
     // Half the team away for the rest of the sprint: the sprint itself is in trouble.
     await app().ok('setSprintCapacity', { boardId: SEED_FACTS.onb.boardId, sprintId: ACTIVE, availability: 0.4, daysOff: 1 }, DANA);
-    const clarification = await app().ok('previewProposal', { issueKey: 'ONB-55', change: { kind: 'tweak', note: 'Admins see the SSO toggle in the security tab.' } }, DANA);
+    const clarification = await app().ok(
+      'previewProposal',
+      { issueKey: 'ONB-55', change: { kind: 'tweak', note: 'Admins see the SSO toggle in the security tab.' } },
+      DANA,
+    );
     expect(clarification.before.pGoal).toBeLessThan(0.5);
     expect(clarification.effect).toMatchObject({ direction: 'none', delta: 0 });
     expect(clarification.level).toBe('safe');
@@ -86,7 +94,11 @@ describe('a way out of a threatening addition', () => {
     expect(proposal).toMatchObject({ status: 'proposed', counterChange, needsProductOwner: true, approvalReason: 'change-kind' });
     expect(proposal.assessment.level).not.toBe('threat');
 
-    await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version }, PRIYA);
+    await app().ok(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version },
+      PRIYA,
+    );
     await app().sandbox.idle();
 
     const panel = await app().ok('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA);
@@ -111,29 +123,54 @@ describe('a way out of a threatening addition', () => {
     rankStretchWorkAboveTheGoal();
     const proposal = await propose(GOAL_ADDITION, ADD, { counterChange: { kind: 'defer', issueKeys: ['ONB-55', 'ONB-56'] } });
     // A 400 is not retried by the client: the attempt fails at once, half-done.
-    app().sandbox.jira.faults.inject({ kind: 'server-error', status: 400 }, { times: 1, method: 'POST', path: `/rest/agile/1.0/sprint/${ACTIVE}/issue` });
-    await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version }, PRIYA);
+    app().sandbox.jira.faults.inject(
+      { kind: 'server-error', status: 400 },
+      { times: 1, method: 'POST', path: `/rest/agile/1.0/sprint/${ACTIVE}/issue` },
+    );
+    await app().ok(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version },
+      PRIYA,
+    );
     await app().sandbox.idle();
-    let stored = (await app().ok('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA)).proposals.find((p: { id: string }) => p.id === proposal.id);
+    let stored = (await app().ok('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA)).proposals.find(
+      (p: { id: string }) => p.id === proposal.id,
+    );
     expect(stored.status).toBe('apply-failed');
-    expect(stored.apply.lastError).toMatch(/Already done: Move ONB-55 into sprint 8; Move ONB-56 into sprint 8\. Retry completes the rest\.$/);
+    expect(stored.apply.lastError).toMatch(
+      /Already done: Move ONB-55 into sprint 8; Move ONB-56 into sprint 8\. Retry completes the rest\.$/,
+    );
     expect(sprintIdsOf(GOAL_ADDITION)).not.toContain(ACTIVE);
 
     await app().ok('retryApply', { proposalId: proposal.id }, DANA);
     await app().sandbox.idle();
-    stored = (await app().ok('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA)).proposals.find((p: { id: string }) => p.id === proposal.id);
+    stored = (await app().ok('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA)).proposals.find(
+      (p: { id: string }) => p.id === proposal.id,
+    );
     expect(stored.status).toBe('applied');
     expect(sprintIdsOf(GOAL_ADDITION)).toContain(ACTIVE);
     expect(sprintIdsOf('ONB-56')).not.toContain(ACTIVE);
   });
 
   it('refuses work to make room with that is goal-critical, and needs the rights to move it', async () => {
-    const goalWork = await app().call('previewProposal', { issueKey: GOAL_ADDITION, change: ADD, counterChange: { kind: 'defer', issueKeys: ['ONB-42'] } }, DANA);
+    const goalWork = await app().call(
+      'previewProposal',
+      { issueKey: GOAL_ADDITION, change: ADD, counterChange: { kind: 'defer', issueKeys: ['ONB-42'] } },
+      DANA,
+    );
     expect(goalWork.error).toMatchObject({ code: 'invalid-input', fields: { counterChange: 'goal-critical' } });
-    const badKey = await app().call('previewProposal', { issueKey: GOAL_ADDITION, change: ADD, counterChange: { kind: 'defer', issueKeys: ['onb-55'] } }, DANA);
+    const badKey = await app().call(
+      'previewProposal',
+      { issueKey: GOAL_ADDITION, change: ADD, counterChange: { kind: 'defer', issueKeys: ['onb-55'] } },
+      DANA,
+    );
     expect(badKey.error?.code).toBe('invalid-input');
     expect(badKey.error?.fields).toHaveProperty(['counterChange.issueKeys.0']);
-    const viewer = await app().call('previewProposal', { issueKey: 'ONB-70', change: ADD, counterChange: { kind: 'defer', issueKeys: ['ONB-55'] } }, SEED_ACCOUNTS.stakeholder);
+    const viewer = await app().call(
+      'previewProposal',
+      { issueKey: 'ONB-70', change: ADD, counterChange: { kind: 'defer', issueKeys: ['ONB-55'] } },
+      SEED_ACCOUNTS.stakeholder,
+    );
     expect(viewer.error?.code).toBe('forbidden');
   });
 });
@@ -144,17 +181,25 @@ describe('approving on a condition', () => {
     const proposal = await propose(GOAL_ADDITION, ADD);
     expect(proposal.assessment.level).toBe('threat');
     const condition = { kind: 'defer', issueKeys: ['ONB-55', 'ONB-56'] };
-    const decided = await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version, condition }, PRIYA);
+    const decided = await app().ok(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version, condition },
+      PRIYA,
+    );
     expect(decided.decision).toMatchObject({ verdict: 'approved', condition });
     expect(decided.decision.assessment.level).not.toBe('threat');
     await app().sandbox.idle();
 
-    const seenByProposer = (await app().ok('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA)).proposals.find((p: { id: string }) => p.id === proposal.id);
+    const seenByProposer = (await app().ok('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA)).proposals.find(
+      (p: { id: string }) => p.id === proposal.id,
+    );
     expect(seenByProposer).toMatchObject({ status: 'applied', decision: { condition } });
     expect(sprintIdsOf(GOAL_ADDITION)).toContain(ACTIVE);
     expect(sprintIdsOf('ONB-55')).not.toContain(ACTIVE);
     const trail = await app().ok('getAuditTrail', { proposalId: proposal.id }, DANA);
-    expect(trail.events.map((event: { action: string }) => event.action)).toEqual(expect.arrayContaining(['approved-on-condition', 'applied']));
+    expect(trail.events.map((event: { action: string }) => event.action)).toEqual(
+      expect.arrayContaining(['approved-on-condition', 'applied']),
+    );
     // Churn counts the deferred work with the addition, and nothing is reported as bypassing Goalkeeper.
     const view = await app().ok('getSprintViewState', { boardId: SEED_FACTS.onb.boardId }, PRIYA);
     expect(view.bypassed.filter((change: { issueKey: string }) => ['ONB-55', 'ONB-56'].includes(change.issueKey))).toEqual([]);
@@ -163,11 +208,24 @@ describe('approving on a condition', () => {
   it('refuses a condition on a rejection, on goal work, and beside the proposer’s own way out', async () => {
     const plain = await propose(GOAL_ADDITION, ADD);
     const decide = (proposal: { id: string; version: number }, extra: object) =>
-      app().call('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version, ...extra }, PRIYA);
-    expect((await decide(plain, { verdict: 'reject', condition: { kind: 'defer', issueKeys: ['ONB-55'] } })).error).toMatchObject({ code: 'invalid-input', fields: { condition: 'not-an-approval' } });
-    expect((await decide(plain, { condition: { kind: 'defer', issueKeys: ['ONB-39'] } })).error).toMatchObject({ code: 'invalid-input', fields: { condition: 'goal-critical' } });
+      app().call(
+        'decideProposal',
+        { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version, ...extra },
+        PRIYA,
+      );
+    expect((await decide(plain, { verdict: 'reject', condition: { kind: 'defer', issueKeys: ['ONB-55'] } })).error).toMatchObject({
+      code: 'invalid-input',
+      fields: { condition: 'not-an-approval' },
+    });
+    expect((await decide(plain, { condition: { kind: 'defer', issueKeys: ['ONB-39'] } })).error).toMatchObject({
+      code: 'invalid-input',
+      fields: { condition: 'goal-critical' },
+    });
     const countered = await propose('ONB-69', ADD, { counterChange: { kind: 'rank-below-goal', issueKeys: ['ONB-57'] } });
-    expect((await decide(countered, { condition: { kind: 'defer', issueKeys: ['ONB-55'] } })).error).toMatchObject({ code: 'invalid-input', fields: { condition: 'already-countered' } });
+    expect((await decide(countered, { condition: { kind: 'defer', issueKeys: ['ONB-55'] } })).error).toMatchObject({
+      code: 'invalid-input',
+      fields: { condition: 'already-countered' },
+    });
   });
 });
 
@@ -182,7 +240,9 @@ describe('escalation', () => {
     const proposal = await propose('ONB-42', change);
     expect(proposal).toMatchObject({ status: 'proposed', needsProductOwner: true, approvalReason: 'threatens-goal' });
     await app().sandbox.idle();
-    expect(app().site().rankIndexOf(app().site().issueByKeyOrId('ONB-42')!)).toBeLessThan(app().site().rankIndexOf(app().site().issueByKeyOrId('ONB-55')!));
+    expect(app().site().rankIndexOf(app().site().issueByKeyOrId('ONB-42')!)).toBeLessThan(
+      app().site().rankIndexOf(app().site().issueByKeyOrId('ONB-55')!),
+    );
   });
 
   it('lets the Developers make it when the project turns the threat rule off', async () => {

@@ -49,7 +49,8 @@ describe.each([
   it('calls a change a threat exactly when it lowers P(goal) and leaves it below the threshold or drops it by the material drop', () => {
     const { threatBelow, threatDrop } = DEFAULT_THRESHOLDS;
     const mismatched = cases.map(factsOf).filter((facts) => {
-      const expected = facts.goalChanged || (!facts.pastEnd && facts.lowers && (isBelow(facts.after, threatBelow) || reaches(facts.drop, threatDrop)));
+      const expected =
+        facts.goalChanged || (!facts.pastEnd && facts.lowers && (isBelow(facts.after, threatBelow) || reaches(facts.drop, threatDrop)));
       return facts.engineThreat !== expected;
     });
     expect(mismatched).toEqual([]);

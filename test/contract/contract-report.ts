@@ -3,7 +3,15 @@
  * operations called with the scopes each needs, every violation in words, the scopes the manifest
  * declares without need, and the README's "Scopes" table the result implies.
  */
-import { optionKind, optionNeedsAdmin, pathOf, type ContractOperation, type JiraContract, type RequestVerdict, type ScopeOption } from '../../sandbox/jira/contract/jira-contract';
+import {
+  optionKind,
+  optionNeedsAdmin,
+  pathOf,
+  type ContractOperation,
+  type JiraContract,
+  type RequestVerdict,
+  type ScopeOption,
+} from '../../sandbox/jira/contract/jira-contract';
 import { TEAM_MEMBER_PHASES, type JourneyCall, type JourneyPhase } from './journey';
 
 /** Scopes the manifest may declare for something other than a REST call. */
@@ -36,12 +44,21 @@ export function operationsCalled(calls: readonly JourneyCall[], contract: JiraCo
     uses.set(key, use);
   }
   return [...uses.entries()]
-    .map(([key, use]) => ({ key, operation: use.verdict.operation, verdict: use.verdict, phases: [...use.phases], calls: use.calls, statuses: [...use.statuses] }))
+    .map(([key, use]) => ({
+      key,
+      operation: use.verdict.operation,
+      verdict: use.verdict,
+      phases: [...use.phases],
+      calls: use.calls,
+      statuses: [...use.statuses],
+    }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-const describeOption = (option: ScopeOption): string => `[${option.scopes.join(', ') || 'no scope'}] (${optionKind(option)}${option.state ? `, ${option.state}` : ''})`;
-const where = (use: OperationUse): string => `called from ${use.phases.join(', ')}; ${use.calls} call(s), Jira answered ${use.statuses.map((status) => status ?? 'nothing').join('/')}`;
+const describeOption = (option: ScopeOption): string =>
+  `[${option.scopes.join(', ') || 'no scope'}] (${optionKind(option)}${option.state ? `, ${option.state}` : ''})`;
+const where = (use: OperationUse): string =>
+  `called from ${use.phases.join(', ')}; ${use.calls} call(s), Jira answered ${use.statuses.map((status) => status ?? 'nothing').join('/')}`;
 
 /** Every rule a call breaks, one sentence each; empty when the app may run on a real site as it is. */
 export function contractViolations(uses: readonly OperationUse[]): string[] {
@@ -51,18 +68,27 @@ export function contractViolations(uses: readonly OperationUse[]): string[] {
     const { verdict, operation } = use;
     const name = operation ? `${use.key} (${operation.operationId})` : use.key;
     if (!operation) {
-      violations.push(`undocumented: ${name} is in neither of Atlassian's Jira REST API contracts; Jira refuses it ("OAuth 2.0 is not enabled for method") — ${where(use)}`);
+      violations.push(
+        `undocumented: ${name} is in neither of Atlassian's Jira REST API contracts; Jira refuses it ("OAuth 2.0 is not enabled for method") — ${where(use)}`,
+      );
       continue;
     }
-    if (!verdict.oauthEnabled) violations.push(`not enabled for OAuth 2.0: ${name} lists no OAuth 2.0 scope option in the ${operation.api} contract — ${where(use)}`);
+    if (!verdict.oauthEnabled)
+      violations.push(
+        `not enabled for OAuth 2.0: ${name} lists no OAuth 2.0 scope option in the ${operation.api} contract — ${where(use)}`,
+      );
     if (verdict.deprecated) violations.push(`deprecated: ${name} is marked deprecated in the ${operation.api} contract — ${where(use)}`);
     const onTeamPath = use.phases.filter((phase) => team.has(phase));
     const adminNeeded = verdict.needsAdminScope || (verdict.coveringOption !== undefined && optionNeedsAdmin(verdict.coveringOption));
     if (adminNeeded && onTeamPath.length > 0) {
-      violations.push(`admin scope on a team member's path: ${name} needs ${operation.options.map(describeOption).join(' or ')} — on ${onTeamPath.join(', ')}; ${where(use)}`);
+      violations.push(
+        `admin scope on a team member's path: ${name} needs ${operation.options.map(describeOption).join(' or ')} — on ${onTeamPath.join(', ')}; ${where(use)}`,
+      );
     }
     if (verdict.oauthEnabled && !verdict.coveringOption) {
-      violations.push(`not covered by manifest.yml permissions.scopes: ${name} needs one of ${operation.options.map(describeOption).join(' or ')} — ${where(use)}`);
+      violations.push(
+        `not covered by manifest.yml permissions.scopes: ${name} needs one of ${operation.options.map(describeOption).join(' or ')} — ${where(use)}`,
+      );
     }
   }
   return violations;
@@ -110,7 +136,10 @@ export function readmeScopeRows(readme: string): ReadmeScopeRow[] {
   const table = lines.slice(first).filter((line, index, all) => all.slice(0, index + 1).every((each) => each.startsWith('|')));
   return table.slice(2).map((line) => {
     const cells = line.split(' | ');
-    const scope = (cells[0] ?? '').replace(/^\|\s*/, '').replace(/`/g, '').trim();
+    const scope = (cells[0] ?? '')
+      .replace(/^\|\s*/, '')
+      .replace(/`/g, '')
+      .trim();
     const operations = [...line.matchAll(/`((?:GET|POST|PUT|DELETE|PATCH) \/[^`]+)`/g)].map((match) => match[1]!);
     return { scope, operations };
   });

@@ -6,7 +6,13 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildContractIndex, CONTRACT_INDEX_FILE, indexDocument, serialiseContractIndex, SHARED_CONTRACT_DIR } from '../../sandbox/jira/contract/contract-index';
+import {
+  buildContractIndex,
+  CONTRACT_INDEX_FILE,
+  indexDocument,
+  serialiseContractIndex,
+  SHARED_CONTRACT_DIR,
+} from '../../sandbox/jira/contract/contract-index';
 import { isAdminScope, jiraContract, optionKind, scopeKind } from '../../sandbox/jira/contract/jira-contract';
 import { ManifestScopesError, readManifestScopes } from '../../sandbox/jira/contract/manifest-scopes';
 
@@ -20,7 +26,9 @@ describe('the committed contract index', () => {
     const fresh = serialiseContractIndex(buildContractIndex(SHARED_CONTRACT_DIR));
     const committed = readFileSync(CONTRACT_INDEX_FILE, 'utf8');
     if (fresh !== committed) {
-      throw new Error('sandbox/jira/contract/jira-operations.json is stale: run `node --require ts-node/register/transpile-only sandbox/jira/contract/contract-index.ts` and commit the result.');
+      throw new Error(
+        'sandbox/jira/contract/jira-operations.json is stale: run `node --require ts-node/register/transpile-only sandbox/jira/contract/contract-index.ts` and commit the result.',
+      );
     }
   });
 
@@ -74,7 +82,10 @@ describe('reading an OpenAPI operation', () => {
 describe('matching a request to an operation', () => {
   it('prefers the literal path over a template parameter, and ignores the query', () => {
     expect(contract.match('POST', '/rest/api/3/issue/bulkfetch')?.operationId).toBe('bulkFetchIssues');
-    expect(contract.match('GET', '/rest/api/3/issue/ONB-42?fields=summary,customfield_10020')).toMatchObject({ operationId: 'getIssue', path: '/rest/api/3/issue/{issueIdOrKey}' });
+    expect(contract.match('GET', '/rest/api/3/issue/ONB-42?fields=summary,customfield_10020')).toMatchObject({
+      operationId: 'getIssue',
+      path: '/rest/api/3/issue/{issueIdOrKey}',
+    });
     expect(contract.match('GET', '/rest/agile/1.0/sprint/7/issue?startAt=0&maxResults=50')?.operationId).toBe('getIssuesForSprint');
   });
 
@@ -100,7 +111,11 @@ describe('judging a request', () => {
     const sprintIssues = contract.judge('GET', '/rest/agile/1.0/sprint/7/issue', CLASSIC);
     expect(sprintIssues.coveringOption).toBeUndefined();
     expect(sprintIssues.operation?.options.map(optionKind)).toEqual(['granular']);
-    const covered = contract.judge('GET', '/rest/agile/1.0/sprint/7/issue', ['read:sprint:jira-software', 'read:issue-details:jira', 'read:jql:jira']);
+    const covered = contract.judge('GET', '/rest/agile/1.0/sprint/7/issue', [
+      'read:sprint:jira-software',
+      'read:issue-details:jira',
+      'read:jql:jira',
+    ]);
     expect(covered.coveringOption?.scopes).toEqual(['read:issue-details:jira', 'read:jql:jira', 'read:sprint:jira-software']);
     expect(contract.judge('GET', '/rest/agile/1.0/board/1/configuration', []).needsAdminScope).toBe(true);
   });
@@ -112,7 +127,10 @@ describe('judging a request', () => {
 
   it('calls an operation admin-only only when every option needs an admin scope', () => {
     // GET /project/{key}/role/{id}: read:jira-work, or granular read scopes; neither is admin.
-    expect(contract.judge('GET', '/rest/api/3/project/ONB/role/10100', CLASSIC)).toMatchObject({ needsAdminScope: false, coveringOption: { scopes: ['read:jira-work'] } });
+    expect(contract.judge('GET', '/rest/api/3/project/ONB/role/10100', CLASSIC)).toMatchObject({
+      needsAdminScope: false,
+      coveringOption: { scopes: ['read:jira-work'] },
+    });
     // PUT /project/{key}/role/{id}: manage:jira-project, or granular scopes without an admin one.
     expect(contract.judge('PUT', '/rest/api/3/project/ONB/role/10100', CLASSIC).needsAdminScope).toBe(false);
     expect(contract.judge('POST', '/rest/api/3/field', CLASSIC).needsAdminScope).toBe(false);
@@ -121,8 +139,23 @@ describe('judging a request', () => {
 
 describe('admin and kinds of scopes', () => {
   it('names the classic administration scopes and granular .admin scopes as admin, nothing else', () => {
-    expect(['manage:jira-configuration', 'manage:jira-project', 'read:board-scope.admin:jira-software', 'write:board-scope.admin:jira-software'].every(isAdminScope)).toBe(true);
-    expect(['manage:jira-webhook', 'read:jira-work', 'read:board-scope:jira-software', 'read:project-role:jira', 'write:sprint:jira-software'].some(isAdminScope)).toBe(false);
+    expect(
+      [
+        'manage:jira-configuration',
+        'manage:jira-project',
+        'read:board-scope.admin:jira-software',
+        'write:board-scope.admin:jira-software',
+      ].every(isAdminScope),
+    ).toBe(true);
+    expect(
+      [
+        'manage:jira-webhook',
+        'read:jira-work',
+        'read:board-scope:jira-software',
+        'read:project-role:jira',
+        'write:sprint:jira-software',
+      ].some(isAdminScope),
+    ).toBe(false);
   });
 
   it('tells classic from granular scopes', () => {
@@ -131,7 +164,7 @@ describe('admin and kinds of scopes', () => {
   });
 });
 
-describe('the manifest\'s scopes', () => {
+describe("the manifest's scopes", () => {
   it('reads permissions.scopes from manifest.yml', () => {
     expect(readManifestScopes()).toEqual(expect.arrayContaining(['read:jira-work', 'storage:app']));
   });

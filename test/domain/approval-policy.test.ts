@@ -6,16 +6,35 @@ import { DEFAULT_POLICY } from '../../src/domain/settings';
 const DEV = '557058:dev-dana';
 const PO = '557058:po-priya';
 const OTHER_PO = '557058:po-omar';
-const proposal = proposalFor({ proposerAccountId: PO, change: { kind: 'remove' }, reason: { category: 'dependency', text: 'Blocked by the IdP contract.' } });
+const proposal = proposalFor({
+  proposerAccountId: PO,
+  change: { kind: 'remove' },
+  reason: { category: 'dependency', text: 'Blocked by the IdP contract.' },
+});
 
 describe('approval policy', () => {
   it.each([
-    ['add', true], ['remove', true], ['defer', true], ['swap', true], ['split', true],
-    ['estimate', false], ['priority', false], ['tweak', false], ['rerank', false],
+    ['add', true],
+    ['remove', true],
+    ['defer', true],
+    ['swap', true],
+    ['split', true],
+    ['estimate', false],
+    ['priority', false],
+    ['tweak', false],
+    ['rerank', false],
   ] as const)('by default, %s needs the Product Owner: %s', (kind, expected) => {
-    const change = { add: { kind: 'add' }, remove: { kind: 'remove' }, defer: { kind: 'defer' }, swap: { kind: 'swap', outIssueKey: 'ONB-2' },
-      split: { kind: 'split', parts: [] }, estimate: { kind: 'estimate', points: 3 }, priority: { kind: 'priority', priorityName: 'High' },
-      tweak: { kind: 'tweak', note: 'AC clarified' }, rerank: { kind: 'rerank', target: { position: 'top' } } }[kind];
+    const change = {
+      add: { kind: 'add' },
+      remove: { kind: 'remove' },
+      defer: { kind: 'defer' },
+      swap: { kind: 'swap', outIssueKey: 'ONB-2' },
+      split: { kind: 'split', parts: [] },
+      estimate: { kind: 'estimate', points: 3 },
+      priority: { kind: 'priority', priorityName: 'High' },
+      tweak: { kind: 'tweak', note: 'AC clarified' },
+      rerank: { kind: 'rerank', target: { position: 'top' } },
+    }[kind];
     expect(needsProductOwner(DEFAULT_POLICY, change as never, false)).toBe(expected);
   });
 
@@ -35,7 +54,8 @@ describe('approval policy', () => {
     expect(approvalRoute(DEFAULT_POLICY, rerank, false, threat)).toEqual({
       needsProductOwner: true,
       because: 'threatens-goal',
-      message: 'Goalkeeper rates this change a threat to the Sprint Goal, so the Product Owner decides it, whatever the policy for its kind.',
+      message:
+        'Goalkeeper rates this change a threat to the Sprint Goal, so the Product Owner decides it, whatever the policy for its kind.',
     });
   });
 
@@ -43,12 +63,17 @@ describe('approval policy', () => {
     const threat = { level: 'threat' } as Assessment;
     const { threatNeedsProductOwner: _absent, ...older } = DEFAULT_POLICY;
     expect(needsProductOwner(older, { kind: 'estimate', points: 8 }, false, threat)).toBe(true);
-    expect(needsProductOwner({ ...DEFAULT_POLICY, threatNeedsProductOwner: false }, { kind: 'estimate', points: 8 }, false, threat)).toBe(false);
+    expect(needsProductOwner({ ...DEFAULT_POLICY, threatNeedsProductOwner: false }, { kind: 'estimate', points: 8 }, false, threat)).toBe(
+      false,
+    );
   });
 
   it('names the policy as the reason when the kind itself needs the Product Owner', () => {
     expect(approvalRoute(DEFAULT_POLICY, { kind: 'add' }, false, { level: 'threat' } as Assessment).because).toBe('change-kind');
-    expect(approvalRoute(DEFAULT_POLICY, { kind: 'tweak', note: '' }, false, null)).toMatchObject({ needsProductOwner: false, because: null });
+    expect(approvalRoute(DEFAULT_POLICY, { kind: 'tweak', note: '' }, false, null)).toMatchObject({
+      needsProductOwner: false,
+      because: null,
+    });
   });
 
   it('refuses a decider who is not a Product Owner', () => {
@@ -60,8 +85,14 @@ describe('approval policy', () => {
   });
 
   it('sends a Product Owner’s own proposal to another Product Owner when one is named, unless self-approval is on', () => {
-    expect(mayDecide(DEFAULT_POLICY, proposal, PO, [PO, OTHER_PO])).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('another Product Owner') } });
-    expect(mayDecide({ ...DEFAULT_POLICY, allowSelfApproval: true }, proposal, PO, [PO, OTHER_PO])).toEqual({ ok: true, value: 'self-approval' });
+    expect(mayDecide(DEFAULT_POLICY, proposal, PO, [PO, OTHER_PO])).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('another Product Owner') },
+    });
+    expect(mayDecide({ ...DEFAULT_POLICY, allowSelfApproval: true }, proposal, PO, [PO, OTHER_PO])).toEqual({
+      ok: true,
+      value: 'self-approval',
+    });
   });
 
   it('lets the only Product Owner decide their own proposal under the default rule, and not under "another-po"', () => {

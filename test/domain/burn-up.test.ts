@@ -11,8 +11,23 @@ const NOW = '2026-11-26T14:00:00.000Z';
 
 describe('the burn-up’s done line', () => {
   it('gives the points done by the end of each working day so far, weekends left out, today included', () => {
-    const days = doneByDay([done(3, '2026-11-16T15:00:00.000Z'), done(2, '2026-11-18T10:00:00.000Z'), done(5, '2026-11-26T09:30:00.000Z')], START, END, NOW);
-    expect(days.map((day) => day.date)).toEqual(['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26']);
+    const days = doneByDay(
+      [done(3, '2026-11-16T15:00:00.000Z'), done(2, '2026-11-18T10:00:00.000Z'), done(5, '2026-11-26T09:30:00.000Z')],
+      START,
+      END,
+      NOW,
+    );
+    expect(days.map((day) => day.date)).toEqual([
+      '2026-11-16',
+      '2026-11-17',
+      '2026-11-18',
+      '2026-11-19',
+      '2026-11-20',
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+    ]);
     expect(days.map((day) => day.donePoints)).toEqual([3, 3, 5, 5, 5, 5, 5, 5, 10]);
   });
 
@@ -24,7 +39,12 @@ describe('the burn-up’s done line', () => {
   });
 
   it('ends at the points done now: work not done is left out, and a done issue without a date counts today', () => {
-    const issues: Done[] = [done(3, '2026-11-17T10:00:00.000Z'), done(4), { points: 8, statusCategory: 'in-progress' }, done(null, '2026-11-17T11:00:00.000Z')];
+    const issues: Done[] = [
+      done(3, '2026-11-17T10:00:00.000Z'),
+      done(4),
+      { points: 8, statusCategory: 'in-progress' },
+      done(null, '2026-11-17T11:00:00.000Z'),
+    ];
     const days = doneByDay(issues, START, END, NOW);
     expect(days[days.length - 1]).toEqual({ date: '2026-11-26', donePoints: 7 });
     expect(days[days.length - 2]?.donePoints).toBe(3);

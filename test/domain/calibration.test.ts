@@ -9,17 +9,37 @@ function decided(sprintId: number, verdict: 'approved' | 'rejected', before: num
   return {
     ...proposalFor({ sprintId }),
     status: verdict,
-    decision: { verdict, deciderAccountId: '557058:po-priya', rationale: 'Decided in refinement.', decidedAt: '2026-11-26T10:00:00.000Z', assessment: assessmentWith(before, after) },
+    decision: {
+      verdict,
+      deciderAccountId: '557058:po-priya',
+      rationale: 'Decided in refinement.',
+      decidedAt: '2026-11-26T10:00:00.000Z',
+      assessment: assessmentWith(before, after),
+    },
   } as const;
 }
 
 function outcome(sprintId: number, result: SprintOutcome['outcome']): SprintOutcome {
-  return { sprintId, boardId: 1, sprintName: `ONB Sprint ${sprintId}`, goal: 'A goal', outcome: result, note: '', recordedBy: null, closedAt: '2026-12-01T10:00:00.000Z', committedPoints: 20, grossChurn: 0 };
+  return {
+    sprintId,
+    boardId: 1,
+    sprintName: `ONB Sprint ${sprintId}`,
+    goal: 'A goal',
+    outcome: result,
+    note: '',
+    recordedBy: null,
+    closedAt: '2026-12-01T10:00:00.000Z',
+    committedPoints: 20,
+    grossChurn: 0,
+  };
 }
 
 describe('calibration', () => {
   it('records the P(goal) the decider was shown: after the change for an approval, as it stayed for a rejection', () => {
-    const records = calibrationRecords([decided(7, 'approved', 0.9, 0.6), decided(8, 'rejected', 0.7, 0.2)], [outcome(7, 'met'), outcome(8, 'not-met')]);
+    const records = calibrationRecords(
+      [decided(7, 'approved', 0.9, 0.6), decided(8, 'rejected', 0.7, 0.2)],
+      [outcome(7, 'met'), outcome(8, 'not-met')],
+    );
     expect(records).toEqual([
       { sprintId: 7, pGoal: 0.6, met: true },
       { sprintId: 8, pGoal: 0.7, met: false },
@@ -27,7 +47,10 @@ describe('calibration', () => {
   });
 
   it('counts a goal partly met as not met, and leaves out sprints with no recorded outcome', () => {
-    const records = calibrationRecords([decided(7, 'approved', 0.9, 0.8), decided(9, 'approved', 0.9, 0.8)], [outcome(7, 'partly'), outcome(9, null)]);
+    const records = calibrationRecords(
+      [decided(7, 'approved', 0.9, 0.8), decided(9, 'approved', 0.9, 0.8)],
+      [outcome(7, 'partly'), outcome(9, null)],
+    );
     expect(records).toEqual([{ sprintId: 7, pGoal: 0.8, met: false }]);
   });
 

@@ -2,7 +2,18 @@ import { computeChurn, scopeLine } from '../../src/domain/churn';
 import type { ScopeChange } from '../../src/domain/scope-change';
 
 function change(overrides: Partial<ScopeChange> & Pick<ScopeChange, 'id' | 'issueKey' | 'kind'>): ScopeChange {
-  return { sprintId: 7, at: '2026-11-20T10:00:00Z', pointsBefore: null, pointsAfter: null, source: 'goalkeeper', reasonCategory: 'stakeholder-request', proposalId: overrides.id, rationale: null, actorAccountId: null, ...overrides };
+  return {
+    sprintId: 7,
+    at: '2026-11-20T10:00:00Z',
+    pointsBefore: null,
+    pointsAfter: null,
+    source: 'goalkeeper',
+    reasonCategory: 'stakeholder-request',
+    proposalId: overrides.id,
+    rationale: null,
+    actorAccountId: null,
+    ...overrides,
+  };
 }
 
 // Sprint 7 committed 40 pts in 12 issues. Mid-sprint: ONB-31 (5) added for a stakeholder,
@@ -11,9 +22,34 @@ function change(overrides: Partial<ScopeChange> & Pick<ScopeChange, 'id' | 'issu
 const changes = [
   change({ id: 'p1', issueKey: 'ONB-31', kind: 'added', pointsAfter: 5, at: '2026-11-18T09:00:00Z' }),
   change({ id: 'p2', issueKey: 'ONB-14', kind: 'deferred', pointsBefore: 3, reasonCategory: 'dependency', at: '2026-11-19T09:00:00Z' }),
-  change({ id: 'p3', issueKey: 'ONB-16', kind: 're-estimated', pointsBefore: 2, pointsAfter: 5, reasonCategory: 'estimate-learned', at: '2026-11-19T11:00:00Z' }),
-  change({ id: 'p4', issueKey: 'ONB-17', kind: 're-estimated', pointsBefore: 8, pointsAfter: 5, reasonCategory: 'estimate-learned', at: '2026-11-20T11:00:00Z' }),
-  change({ id: 'b1', issueKey: 'ONB-33', kind: 'added', pointsAfter: 2, source: 'bypassed', reasonCategory: null, proposalId: null, at: '2026-11-21T15:00:00Z' }),
+  change({
+    id: 'p3',
+    issueKey: 'ONB-16',
+    kind: 're-estimated',
+    pointsBefore: 2,
+    pointsAfter: 5,
+    reasonCategory: 'estimate-learned',
+    at: '2026-11-19T11:00:00Z',
+  }),
+  change({
+    id: 'p4',
+    issueKey: 'ONB-17',
+    kind: 're-estimated',
+    pointsBefore: 8,
+    pointsAfter: 5,
+    reasonCategory: 'estimate-learned',
+    at: '2026-11-20T11:00:00Z',
+  }),
+  change({
+    id: 'b1',
+    issueKey: 'ONB-33',
+    kind: 'added',
+    pointsAfter: 2,
+    source: 'bypassed',
+    reasonCategory: null,
+    proposalId: null,
+    at: '2026-11-21T15:00:00Z',
+  }),
 ];
 
 describe('churn', () => {

@@ -25,12 +25,20 @@ describe('CSV export', () => {
         pointsAtProposal: { 'ONB-31': 5 },
       }),
       status: 'rejected' as const,
-      decision: { verdict: 'rejected' as const, deciderAccountId: 'acc-priya', rationale: 'Goal first; next sprint.', decidedAt: '2026-11-18T10:00:00Z', assessment: null },
+      decision: {
+        verdict: 'rejected' as const,
+        deciderAccountId: 'acc-priya',
+        rationale: 'Goal first; next sprint.',
+        decidedAt: '2026-11-18T10:00:00Z',
+        assessment: null,
+      },
     };
     const csv = sprintCsv([proposal], [], { 'acc-dana': 'Dana Developer', 'acc-priya': 'Priya Owner' });
     const [header, row, end] = csv.split('\r\n');
     expect(header).toBe(CSV_COLUMNS.join(','));
-    expect(row).toBe('proposal,p-1,2026-11-18T09:00:00Z,ONB-31,Add ONB-31 to the active sprint,stakeholder-request,"Acme needs SSO, by Friday",Dana Developer,rejected,yes,Priya Owner,2026-11-18T10:00:00Z,Goal first; next sprint.,,,,,5,,,,,,');
+    expect(row).toBe(
+      'proposal,p-1,2026-11-18T09:00:00Z,ONB-31,Add ONB-31 to the active sprint,stakeholder-request,"Acme needs SSO, by Friday",Dana Developer,rejected,yes,Priya Owner,2026-11-18T10:00:00Z,Goal first; next sprint.,,,,,5,,,,,,',
+    );
     expect(end).toBe('');
   });
 });
@@ -59,7 +67,11 @@ describe('CSV export of changes made directly in Jira', () => {
   };
 
   it('carries the Product Owner’s review: verdict, reviewer, note and time', () => {
-    const csv = sprintCsv([], [bypassed({ reviewerAccountId: 'acc-priya', verdict: 'accepted', note: 'Small and urgent', at: '2026-11-19T10:00:00.000Z' })], names);
+    const csv = sprintCsv(
+      [],
+      [bypassed({ reviewerAccountId: 'acc-priya', verdict: 'accepted', note: 'Small and urgent', at: '2026-11-19T10:00:00.000Z' })],
+      names,
+    );
     expect(cellsOf(csv, 'Review')).toBe('accepted');
     expect(cellsOf(csv, 'Reviewed by')).toBe('Priya Raman');
     expect(cellsOf(csv, 'Review note')).toBe('Small and urgent');
@@ -68,7 +80,19 @@ describe('CSV export of changes made directly in Jira', () => {
   });
 
   it('names the proposal that reverts a reverted change, and leaves the review empty while there is none', () => {
-    const reverted = sprintCsv([], [bypassed({ reviewerAccountId: 'acc-priya', verdict: 'reverted', note: 'Not now', at: '2026-11-19T10:00:00.000Z', proposalId: 'p-revert-1' })], names);
+    const reverted = sprintCsv(
+      [],
+      [
+        bypassed({
+          reviewerAccountId: 'acc-priya',
+          verdict: 'reverted',
+          note: 'Not now',
+          at: '2026-11-19T10:00:00.000Z',
+          proposalId: 'p-revert-1',
+        }),
+      ],
+      names,
+    );
     expect(cellsOf(reverted, 'Review')).toBe('reverted');
     expect(cellsOf(reverted, 'Reverted by proposal')).toBe('p-revert-1');
     const unreviewed = sprintCsv([], [bypassed(null)], names);
@@ -76,7 +100,11 @@ describe('CSV export of changes made directly in Jira', () => {
   });
 
   it('defuses a formula in the review note', () => {
-    const csv = sprintCsv([], [bypassed({ reviewerAccountId: 'acc-priya', verdict: 'noted', note: '=HYPERLINK("http://x")', at: '2026-11-19T10:00:00.000Z' })], names);
+    const csv = sprintCsv(
+      [],
+      [bypassed({ reviewerAccountId: 'acc-priya', verdict: 'noted', note: '=HYPERLINK("http://x")', at: '2026-11-19T10:00:00.000Z' })],
+      names,
+    );
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
 });

@@ -4,7 +4,14 @@ import { seededRandom } from '../../src/domain/random';
 import type { SprintHistory } from '../../src/domain/sprint';
 
 function closedSprint(sprintId: number, completedPoints: number, workingDays = 10, dailyCompletedPoints?: number[]): SprintHistory {
-  return { sprintId, name: `ONB Sprint ${sprintId}`, committedPoints: 30, completedPoints, workingDays, ...(dailyCompletedPoints ? { dailyCompletedPoints } : {}) };
+  return {
+    sprintId,
+    name: `ONB Sprint ${sprintId}`,
+    committedPoints: 30,
+    completedPoints,
+    workingDays,
+    ...(dailyCompletedPoints ? { dailyCompletedPoints } : {}),
+  };
 }
 
 const MID_SPRINT: SprintProgress = { doneWork: 12, elapsedDays: 4, committedWork: 40, totalDays: 10 };
@@ -38,7 +45,10 @@ describe('chooseThroughput', () => {
   it('learns from the closed sprints’ days when Jira’s history has them, else from their totals', () => {
     const model = chooseThroughput([closedSprint(1, 20, 10, [0, 4, 2, 0, 6, 2, 0, 4, 2, 0]), closedSprint(2, 30)], MID_SPRINT);
     expect(model.basis).toBe('history');
-    expect(model.sprints).toEqual([{ kind: 'days', days: [0, 4, 2, 0, 6, 2, 0, 4, 2, 0] }, { kind: 'total', dailyRate: 3, workingDays: 10 }]);
+    expect(model.sprints).toEqual([
+      { kind: 'days', days: [0, 4, 2, 0, 6, 2, 0, 4, 2, 0] },
+      { kind: 'total', dailyRate: 3, workingDays: 10 },
+    ]);
     expect(model.meanDailyRate).toBe(2.5);
   });
 
@@ -53,7 +63,10 @@ describe('chooseThroughput', () => {
 
   it('widens the sprint-level spread when history is thin: 1/√n of a prior spread', () => {
     const one = chooseThroughput([closedSprint(1, 20)], MID_SPRINT);
-    const four = chooseThroughput([1, 2, 3, 4].map((id) => closedSprint(id, 20)), MID_SPRINT);
+    const four = chooseThroughput(
+      [1, 2, 3, 4].map((id) => closedSprint(id, 20)),
+      MID_SPRINT,
+    );
     expect(one.levelSpread).toBeCloseTo(2 * four.levelSpread, 10);
   });
 
@@ -70,10 +83,19 @@ describe('chooseThroughput', () => {
 
 describe('simulateCapacity', () => {
   const lumpyDays = [0, 5, 0, 0, 5, 0, 5, 0, 0, 5];
-  const lumpy = chooseThroughput(Array.from({ length: 6 }, (_, i) => closedSprint(i + 1, 20, 10, lumpyDays)), NOT_STARTED);
+  const lumpy = chooseThroughput(
+    Array.from({ length: 6 }, (_, i) => closedSprint(i + 1, 20, 10, lumpyDays)),
+    NOT_STARTED,
+  );
 
   it('keeps the team’s mean pace while spreading the outcomes: thin history never yields certainty', () => {
-    const forecast = simulateCapacity(chooseThroughput([closedSprint(1, 20, 10, [2, 2, 2, 2, 2, 2, 2, 2, 2, 2])], NOT_STARTED), 5, NOT_STARTED, 20_000, seededRandom(7));
+    const forecast = simulateCapacity(
+      chooseThroughput([closedSprint(1, 20, 10, [2, 2, 2, 2, 2, 2, 2, 2, 2, 2])], NOT_STARTED),
+      5,
+      NOT_STARTED,
+      20_000,
+      seededRandom(7),
+    );
     expect(mean(forecast.capacities)).toBeCloseTo(10, 0);
     expect(forecast.probabilityOfCompleting(10)).toBeGreaterThan(0.2);
     expect(forecast.probabilityOfCompleting(10)).toBeLessThan(0.8);
@@ -89,7 +111,10 @@ describe('simulateCapacity', () => {
   it('moves the forecast towards this sprint’s own pace as the sprint goes on', () => {
     const slow: SprintProgress = { doneWork: 4, elapsedDays: 5, committedWork: 40, totalDays: 10 };
     const onPace: SprintProgress = { doneWork: 10, elapsedDays: 5, committedWork: 40, totalDays: 10 };
-    const slowModel = chooseThroughput(Array.from({ length: 6 }, (_, i) => closedSprint(i + 1, 20, 10, lumpyDays)), slow);
+    const slowModel = chooseThroughput(
+      Array.from({ length: 6 }, (_, i) => closedSprint(i + 1, 20, 10, lumpyDays)),
+      slow,
+    );
     const slowForecast = simulateCapacity(slowModel, 5, slow, 10_000, seededRandom(5));
     const onPaceForecast = simulateCapacity(slowModel, 5, onPace, 10_000, seededRandom(5));
     expect(mean(slowForecast.capacities)).toBeLessThan(0.8 * mean(onPaceForecast.capacities));
@@ -158,13 +183,18 @@ describe('CapacityForecast', () => {
 
   it('answers the same after any number of quantile questions in any order', () => {
     fc.assert(
-      fc.property(capacities, fc.array(confidence, { maxLength: 6 }), fc.double({ min: 0, max: 100, noNaN: true }), (values, asked, work) => {
-        const untouched = new CapacityForecast(Float64Array.from(values));
-        const questioned = new CapacityForecast(Float64Array.from(values));
-        asked.forEach((c) => questioned.capacityAt(c));
-        expect(questioned.probabilityOfCompleting(work)).toBe(untouched.probabilityOfCompleting(work));
-        expect(questioned.capacityAt(0.5)).toBe(untouched.capacityAt(0.5));
-      }),
+      fc.property(
+        capacities,
+        fc.array(confidence, { maxLength: 6 }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (values, asked, work) => {
+          const untouched = new CapacityForecast(Float64Array.from(values));
+          const questioned = new CapacityForecast(Float64Array.from(values));
+          asked.forEach((c) => questioned.capacityAt(c));
+          expect(questioned.probabilityOfCompleting(work)).toBe(untouched.probabilityOfCompleting(work));
+          expect(questioned.capacityAt(0.5)).toBe(untouched.capacityAt(0.5));
+        },
+      ),
     );
   });
 

@@ -28,7 +28,11 @@ function issue(key: string, points: number | null, statusCategory: StatusCategor
 }
 const goalIssue = (key: string, points: number | null, statusCategory: StatusCategory = 'todo') => issue(key, points, statusCategory, true);
 
-function snapshotOf(issues: readonly SprintIssue[], overrides: Partial<SprintSnapshot['sprint']> = {}, estimation: SprintSnapshot['estimation'] = 'points'): SprintSnapshot {
+function snapshotOf(
+  issues: readonly SprintIssue[],
+  overrides: Partial<SprintSnapshot['sprint']> = {},
+  estimation: SprintSnapshot['estimation'] = 'points',
+): SprintSnapshot {
   return {
     sprint: { id: 7, boardId: 1, name: 'ONB Sprint 7', state: 'active', goal: GOAL, startDate: START, endDate: END, ...overrides },
     issues,
@@ -63,7 +67,8 @@ function assess(snapshot: SprintSnapshot, issueKey: string, change: Change, extr
 }
 
 const codes = (assessment: Assessment): ReasonCode[] => assessment.reasons.map((reason) => reason.code);
-const messageOf = (assessment: Assessment, code: ReasonCode): string | undefined => assessment.reasons.find((reason) => reason.code === code)?.message;
+const messageOf = (assessment: Assessment, code: ReasonCode): string | undefined =>
+  assessment.reasons.find((reason) => reason.code === code)?.message;
 const tweak: Change = { kind: 'tweak', note: 'Clarify the copy' };
 
 // 10 points done in the first week: on the team's pace.
@@ -71,7 +76,15 @@ const DONE_FIRST_WEEK = [issue('ONB-90', 5, 'done'), issue('ONB-91', 5, 'done')]
 
 describe('assessChange: the level describes the change, not the sprint', () => {
   // Open work in rank order: ONB-2 3, ONB-3 2, ONB-4 3 (goal done after 8), ONB-5 2, ONB-6 3.
-  const onTrack = snapshotOf([...DONE_FIRST_WEEK, goalIssue('ONB-1', 3, 'done'), goalIssue('ONB-2', 3), issue('ONB-3', 2), goalIssue('ONB-4', 3), issue('ONB-5', 2), issue('ONB-6', 3)]);
+  const onTrack = snapshotOf([
+    ...DONE_FIRST_WEEK,
+    goalIssue('ONB-1', 3, 'done'),
+    goalIssue('ONB-2', 3),
+    issue('ONB-3', 2),
+    goalIssue('ONB-4', 3),
+    issue('ONB-5', 2),
+    issue('ONB-6', 3),
+  ]);
   // The goal needs 16 pts in 5 days at about 2 a day: the sprint itself is in trouble.
   const atRisk = snapshotOf([...DONE_FIRST_WEEK, goalIssue('ONB-2', 5), issue('ONB-3', 3), goalIssue('ONB-4', 8), issue('ONB-5', 2)]);
 
@@ -120,7 +133,9 @@ describe('assessChange: the level describes the change, not the sprint', () => {
     expect(codes(byDefault)).toContain('p-goal-drop');
     expect(codes(byDefault)).not.toContain('p-goal-low');
 
-    const strict = assess(onTrack, 'ONB-2', change, { thresholds: { threatBelow: 0.5, threatDrop: 0.2, cautionBelow: 0.8, cautionDrop: 0.05 } });
+    const strict = assess(onTrack, 'ONB-2', change, {
+      thresholds: { threatBelow: 0.5, threatDrop: 0.2, cautionBelow: 0.8, cautionDrop: 0.05 },
+    });
     expect(strict.after).toEqual(byDefault.after);
     expect(strict.level).toBe('threat');
   });
@@ -145,7 +160,9 @@ describe('assessChange: the level describes the change, not the sprint', () => {
       expect(combined.after.pGoal).toBe(suggestion.pGoalAfter);
       expect(combined.level).not.toBe('threat');
     }
-    expect(assessment.suggestions.map((suggestion) => suggestion.kind)).toEqual(expect.arrayContaining(['defer-to-make-room', 'rank-below-goal']));
+    expect(assessment.suggestions.map((suggestion) => suggestion.kind)).toEqual(
+      expect.arrayContaining(['defer-to-make-room', 'rank-below-goal']),
+    );
   });
 
   it('places a goal-critical addition right after the last goal item, never behind stretch work', () => {
@@ -164,7 +181,9 @@ describe('assessChange: the level describes the change, not the sprint', () => {
     const assessment = assess(atRisk, 'ONB-4', { kind: 'remove' });
     expect(assessment.level).toBe('threat');
     expect(assessment.goalChanged).toBe(true);
-    expect(messageOf(assessment, 'goal-item-removed')).toMatch(/^Takes goal-critical ONB-4 out: this changes the goal — renegotiate it with the Product Owner \(P\(goal\) for the rest: /);
+    expect(messageOf(assessment, 'goal-item-removed')).toMatch(
+      /^Takes goal-critical ONB-4 out: this changes the goal — renegotiate it with the Product Owner \(P\(goal\) for the rest: /,
+    );
     // The rest of the goal (ONB-2, 5 pts) is far more likely than the whole was.
     expect(assessment.after.pGoal).toBeGreaterThan(assessment.before.pGoal);
     expect(assessment.suggestions).toEqual([]);
@@ -225,9 +244,15 @@ describe('assessChange: honest about uncertainty', () => {
       return assess(snapshotOf(sprint.issues, { startDate: start.toISOString(), endDate: end.toISOString() }), 'ONB-3', tweak, { now });
     };
     const monday = seedLike('2024-05-13T08:00:00.000Z');
-    const readings = ['2024-05-08T08:30:00.000Z', '2024-05-10T07:00:00.000Z', '2024-05-11T12:00:00.000Z', '2024-05-12T20:00:00.000Z'].map(seedLike);
+    const readings = ['2024-05-08T08:30:00.000Z', '2024-05-10T07:00:00.000Z', '2024-05-11T12:00:00.000Z', '2024-05-12T20:00:00.000Z'].map(
+      seedLike,
+    );
     for (const reading of readings) {
-      expect({ daysLeft: reading.workingDaysLeft, pGoal: reading.before.pGoal, level: reading.level }).toEqual({ daysLeft: 5, pGoal: monday.before.pGoal, level: monday.level });
+      expect({ daysLeft: reading.workingDaysLeft, pGoal: reading.before.pGoal, level: reading.level }).toEqual({
+        daysLeft: 5,
+        pGoal: monday.before.pGoal,
+        level: monday.level,
+      });
     }
   });
 });
@@ -242,15 +267,22 @@ describe('assessChange: data hygiene, each with its reason', () => {
     ];
     const withTraps = assess(sprint, 'ONB-3', tweak, { history: [...TEAM, ...traps] });
     expect(withTraps.before).toEqual(assess(sprint, 'ONB-3', tweak).before);
-    expect(messageOf(withTraps, 'history-set-aside')).toBe('Not learned from: ONB Sprint 20 — no completed work (is the board’s Done column mapped?)');
-    expect(withTraps.reasons.filter((reason) => reason.code === 'history-set-aside').map((reason) => reason.figures.sprintNames)).toEqual(['ONB Sprint 20', 'ONB Sprint 21']);
+    expect(messageOf(withTraps, 'history-set-aside')).toBe(
+      'Not learned from: ONB Sprint 20 — no completed work (is the board’s Done column mapped?)',
+    );
+    expect(withTraps.reasons.filter((reason) => reason.code === 'history-set-aside').map((reason) => reason.figures.sprintNames)).toEqual([
+      'ONB Sprint 20',
+      'ONB Sprint 21',
+    ]);
   });
 
   it('counts unestimated items at the sprint’s median size and shows the range (old behaviour counted 0)', () => {
     const partly = snapshotOf([...DONE_FIRST_WEEK, goalIssue('ONB-2', 3), issue('ONB-3', null), goalIssue('ONB-4', 8)]);
     const assessment = assess(partly, 'ONB-3', tweak);
     expect(assessment.before.totalPointsLeft).toBe(16);
-    expect(messageOf(assessment, 'unestimated-at-median')).toBe('ONB-3 has no usable estimate: counted at the sprint’s median size, 5 pts (range 5–8 pts)');
+    expect(messageOf(assessment, 'unestimated-at-median')).toBe(
+      'ONB-3 has no usable estimate: counted at the sprint’s median size, 5 pts (range 5–8 pts)',
+    );
   });
 
   it('ignores a negative estimate with a reason instead of counting it as 0', () => {
@@ -264,7 +296,9 @@ describe('assessChange: data hygiene, each with its reason', () => {
     const assessment = assess(sprint, 'ONB-40', { kind: 'add' }, { now: '2024-05-20T10:00:00.000Z', incoming: goalIssue('ONB-40', 3) });
     expect(assessment.pastEnd).toBe(true);
     expect(assessment.level).toBe('caution');
-    expect(messageOf(assessment, 'sprint-past-end')).toBe('"ONB Sprint 7" passed its end date (2024-05-17): no time left to forecast — close or extend it in Jira');
+    expect(messageOf(assessment, 'sprint-past-end')).toBe(
+      '"ONB Sprint 7" passed its end date (2024-05-17): no time left to forecast — close or extend it in Jira',
+    );
     expect(assessment.suggestions).toEqual([]);
   });
 
@@ -304,16 +338,14 @@ const sprintIssues = fc
 const closedSprint = fc
   .record({ days: fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 5, maxLength: 10 }), daily: fc.boolean() })
   .filter(({ days }) => days.some((d) => d > 0))
-  .map(
-    ({ days, daily }): SprintHistory => ({
-      sprintId: days.reduce((a, b) => a * 9 + b, 0),
-      name: 'Closed sprint',
-      committedPoints: 40,
-      completedPoints: days.reduce((a, b) => a + b, 0),
-      workingDays: days.length,
-      ...(daily ? { dailyCompletedPoints: days } : {}),
-    }),
-  );
+  .map(({ days, daily }): SprintHistory => ({
+    sprintId: days.reduce((a, b) => a * 9 + b, 0),
+    name: 'Closed sprint',
+    committedPoints: 40,
+    completedPoints: days.reduce((a, b) => a + b, 0),
+    workingDays: days.length,
+    ...(daily ? { dailyCompletedPoints: days } : {}),
+  }));
 const history = fc.array(closedSprint, { maxLength: 6 });
 
 const moment = fc.integer({ min: Date.parse(START), max: Date.parse(END) - 1 }).map((ms) => new Date(ms).toISOString());
@@ -322,8 +354,24 @@ const moment = fc.integer({ min: Date.parse(START), max: Date.parse(END) - 1 }).
 const situation = fc.record({ issues: sprintIssues, history, now: moment, seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }) });
 type Situation = typeof situation extends fc.Arbitrary<infer T> ? T : never;
 
-function assessIn(base: Situation, issueKey: string, change: Change, incoming?: SprintIssue, extra: Partial<AssessmentInput> = {}): Assessment {
-  return assessChange({ snapshot: snapshotOf(base.issues), history: base.history, issueKey, change, incoming, now: base.now, seed: base.seed, trials: PROPERTY_TRIALS, ...extra });
+function assessIn(
+  base: Situation,
+  issueKey: string,
+  change: Change,
+  incoming?: SprintIssue,
+  extra: Partial<AssessmentInput> = {},
+): Assessment {
+  return assessChange({
+    snapshot: snapshotOf(base.issues),
+    history: base.history,
+    issueKey,
+    change,
+    incoming,
+    now: base.now,
+    seed: base.seed,
+    trials: PROPERTY_TRIALS,
+    ...extra,
+  });
 }
 
 const incomingIssue = issueSpec.map((spec) => issue('ONB-500', spec.points, 'todo', spec.goalCritical));
@@ -379,11 +427,17 @@ describe('assessChange properties', () => {
   });
 
   it('never calls a change that does not lower P(goal) a threat, unless it changes the goal', () => {
-    const anyChange = fc.constantFrom<Change>({ kind: 'estimate', points: 1 }, { kind: 'rerank', target: { position: 'top' } }, { kind: 'remove' }, { kind: 'tweak', note: '' });
+    const anyChange = fc.constantFrom<Change>(
+      { kind: 'estimate', points: 1 },
+      { kind: 'rerank', target: { position: 'top' } },
+      { kind: 'remove' },
+      { kind: 'tweak', note: '' },
+    );
     fc.assert(
       fc.property(situation, fc.nat(), anyChange, (base, choice, change) => {
         const assessment = assessIn(base, base.issues[choice % base.issues.length]!.key, change);
-        if (assessment.after.pGoal >= assessment.before.pGoal && !assessment.goalChanged && !assessment.pastEnd) expect(assessment.level).not.toBe('threat');
+        if (assessment.after.pGoal >= assessment.before.pGoal && !assessment.goalChanged && !assessment.pastEnd)
+          expect(assessment.level).not.toBe('threat');
       }),
     );
   });
@@ -391,7 +445,16 @@ describe('assessChange properties', () => {
   it('gives the same result for the same seed and input, and leaves the input untouched', () => {
     fc.assert(
       fc.property(situation, incomingIssue, (base, incoming) => {
-        const input: AssessmentInput = { snapshot: snapshotOf(base.issues), history: base.history, issueKey: incoming.key, change: { kind: 'add' }, incoming, now: base.now, seed: base.seed, trials: PROPERTY_TRIALS };
+        const input: AssessmentInput = {
+          snapshot: snapshotOf(base.issues),
+          history: base.history,
+          issueKey: incoming.key,
+          change: { kind: 'add' },
+          incoming,
+          now: base.now,
+          seed: base.seed,
+          trials: PROPERTY_TRIALS,
+        };
         const copy = structuredClone(input);
         expect(assessChange(input)).toEqual(assessChange(copy));
         expect(input).toEqual(copy);
@@ -410,7 +473,12 @@ describe('assessChange properties', () => {
   });
 
   it('keeps every suggestion’s promise: the change with the suggested counter-change assesses at the P(goal) suggested', () => {
-    const withHistory = fc.record({ issues: sprintIssues, history: fc.array(closedSprint, { minLength: 1, maxLength: 6 }), now: moment, seed: fc.nat() });
+    const withHistory = fc.record({
+      issues: sprintIssues,
+      history: fc.array(closedSprint, { minLength: 1, maxLength: 6 }),
+      now: moment,
+      seed: fc.nat(),
+    });
     const goalWork = fc.constantFrom(1, 2, 3, 5, 8).map((points) => goalIssue('ONB-500', points));
     fc.assert(
       fc.property(withHistory, goalWork, (base, incoming) => {

@@ -22,20 +22,29 @@ describe('meaningful text', () => {
   });
 
   it('refuses a rationale of one letter and nine combining marks as too short', () => {
-    expect(validateRationale(`x${COMBINING_ACUTE.repeat(9)}`, 10)).toEqual({ ok: false, error: expect.objectContaining({ fields: { rationale: 'too-short' } }) });
+    expect(validateRationale(`x${COMBINING_ACUTE.repeat(9)}`, 10)).toEqual({
+      ok: false,
+      error: expect.objectContaining({ fields: { rationale: 'too-short' } }),
+    });
   });
 
-  it.each(['ok ok ok ok', 'OK, ok. Ok! ok', 'aaaaaaaaaaaa', '1111 1111 11'])('refuses the filler %j with a message that says why', (text) => {
-    const result = validateRationale(text, 10);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error.fields).toEqual({ rationale: 'filler' });
-      expect(result.error.message).toMatch(/repeats one word or character/);
-    }
-  });
+  it.each(['ok ok ok ok', 'OK, ok. Ok! ok', 'aaaaaaaaaaaa', '1111 1111 11'])(
+    'refuses the filler %j with a message that says why',
+    (text) => {
+      const result = validateRationale(text, 10);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.fields).toEqual({ rationale: 'filler' });
+        expect(result.error.message).toMatch(/repeats one word or character/);
+      }
+    },
+  );
 
   it('refuses a reason of punctuation alone and accepts a short real one', () => {
-    expect(meaningfulText('.', reasonRule(2_000), 'reason', 'The reason')).toEqual({ ok: false, error: expect.objectContaining({ fields: { reason: 'too-few-letters' } }) });
+    expect(meaningfulText('.', reasonRule(2_000), 'reason', 'The reason')).toEqual({
+      ok: false,
+      error: expect.objectContaining({ fields: { reason: 'too-few-letters' } }),
+    });
     expect(meaningfulText(' Bug ', reasonRule(2_000), 'reason', 'The reason')).toEqual({ ok: true, value: 'Bug' });
   });
 

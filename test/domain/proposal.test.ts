@@ -1,4 +1,14 @@
-import { autoApprove, decide, finishApplyAttempt, markStale, requestRetry, validateRationale, withdraw, type Proposal, type ProposalStatus } from '../../src/domain/proposal';
+import {
+  autoApprove,
+  decide,
+  finishApplyAttempt,
+  markStale,
+  requestRetry,
+  validateRationale,
+  withdraw,
+  type Proposal,
+  type ProposalStatus,
+} from '../../src/domain/proposal';
 import { proposalFor } from '../support/proposals';
 
 const PO = '557058:po-priya';
@@ -72,14 +82,20 @@ describe('proposal state machine', () => {
   it('cannot decide twice, withdraw after a decision, or apply before one', () => {
     const approved = decide(proposal(), 'approved', PO, 'Acme is our largest customer.', AT, null);
     if (!approved.ok) throw new Error('setup');
-    expect(decide(approved.value, 'rejected', PO, 'Changed my mind entirely.', AT, null)).toMatchObject({ ok: false, error: { code: 'illegal-transition' } });
+    expect(decide(approved.value, 'rejected', PO, 'Changed my mind entirely.', AT, null)).toMatchObject({
+      ok: false,
+      error: { code: 'illegal-transition' },
+    });
     expect(withdraw(approved.value, DEV)).toMatchObject({ ok: false, error: { code: 'illegal-transition' } });
     expect(finishApplyAttempt(proposal(), journal, true)).toMatchObject({ ok: false, error: { code: 'illegal-transition' } });
     expect(requestRetry(approved.value)).toMatchObject({ ok: false, error: { code: 'illegal-transition' } });
   });
 
   it('marks open proposals stale with the reason', () => {
-    expect(markStale(proposal(), 'ONB-31 left the sprint')).toMatchObject({ ok: true, value: { status: 'stale', staleReason: 'ONB-31 left the sprint' } });
+    expect(markStale(proposal(), 'ONB-31 left the sprint')).toMatchObject({
+      ok: true,
+      value: { status: 'stale', staleReason: 'ONB-31 left the sprint' },
+    });
   });
 });
 

@@ -21,10 +21,24 @@ describe('reading a sprint back to its start', () => {
   // sprint; ONB-4 to the backlog; ONB-5 pulled in; ONB-6 created straight into the sprint.
   const histories: IssueHistory[] = [
     history('ONB-1', { entries: [{ id: '100', at: PLANNED, actorAccountId: 'acc-dana', sprints: { from: [], to: [SPRINT] } }] }),
-    history('ONB-2', { pointsNow: 5, entries: [{ id: '101', at: '2026-11-17T10:00:00.000Z', actorAccountId: 'acc-kofi', points: { from: 3, to: 5 } }] }),
-    history('ONB-3', { sprintIdsNow: [NEXT], pointsNow: 2, entries: [{ id: '102', at: '2026-11-18T10:00:00.000Z', actorAccountId: 'acc-kofi', sprints: { from: [SPRINT], to: [NEXT] } }] }),
-    history('ONB-4', { sprintIdsNow: [], pointsNow: 1, entries: [{ id: '103', at: '2026-11-18T11:00:00.000Z', actorAccountId: null, sprints: { from: [SPRINT], to: [] } }] }),
-    history('ONB-5', { pointsNow: 8, entries: [{ id: '104', at: '2026-11-19T09:00:00.000Z', actorAccountId: 'acc-mei', sprints: { from: [], to: [SPRINT] } }] }),
+    history('ONB-2', {
+      pointsNow: 5,
+      entries: [{ id: '101', at: '2026-11-17T10:00:00.000Z', actorAccountId: 'acc-kofi', points: { from: 3, to: 5 } }],
+    }),
+    history('ONB-3', {
+      sprintIdsNow: [NEXT],
+      pointsNow: 2,
+      entries: [{ id: '102', at: '2026-11-18T10:00:00.000Z', actorAccountId: 'acc-kofi', sprints: { from: [SPRINT], to: [NEXT] } }],
+    }),
+    history('ONB-4', {
+      sprintIdsNow: [],
+      pointsNow: 1,
+      entries: [{ id: '103', at: '2026-11-18T11:00:00.000Z', actorAccountId: null, sprints: { from: [SPRINT], to: [] } }],
+    }),
+    history('ONB-5', {
+      pointsNow: 8,
+      entries: [{ id: '104', at: '2026-11-19T09:00:00.000Z', actorAccountId: 'acc-mei', sprints: { from: [], to: [SPRINT] } }],
+    }),
     history('ONB-6', { createdAt: '2026-11-19T12:00:00.000Z', pointsNow: 2 }),
     history('ONB-7', { sprintIdsNow: [NEXT], entries: [] }),
   ];
@@ -40,7 +54,16 @@ describe('reading a sprint back to its start', () => {
   });
 
   it('finds every change since, named as the issue-updated event names it, deferrals told from removals', () => {
-    expect(scope.changes.map((change) => [change.changeId, change.issueKey, change.kind, change.pointsBefore, change.pointsAfter, change.actorAccountId])).toEqual([
+    expect(
+      scope.changes.map((change) => [
+        change.changeId,
+        change.issueKey,
+        change.kind,
+        change.pointsBefore,
+        change.pointsAfter,
+        change.actorAccountId,
+      ]),
+    ).toEqual([
       ['1002:101', 'ONB-2', 're-estimated', 3, 5, 'acc-kofi'],
       ['1003:102', 'ONB-3', 'deferred', 2, null, 'acc-kofi'],
       ['1004:103', 'ONB-4', 'removed', 1, null, null],

@@ -32,11 +32,13 @@ describe('sprintWorkingDays', () => {
 
   it('follows the configured working week (Sunday to Thursday)', () => {
     const sundayToThursday = [7, 1, 2, 3, 4];
-    expect(sprintWorkingDays('2024-05-05T06:00:00.000Z', '2024-05-16T15:00:00.000Z', '2024-05-09T08:00:00.000Z', sundayToThursday)).toEqual({
-      elapsed: 4,
-      left: 6,
-      total: 10,
-    });
+    expect(sprintWorkingDays('2024-05-05T06:00:00.000Z', '2024-05-16T15:00:00.000Z', '2024-05-09T08:00:00.000Z', sundayToThursday)).toEqual(
+      {
+        elapsed: 4,
+        left: 6,
+        total: 10,
+      },
+    );
   });
 
   it('has no days to count for a sprint without dates', () => {
@@ -84,7 +86,12 @@ describe('sprintWorkingTime', () => {
   });
 
   it('gives a sprint starting on a Saturday the same ten days as one starting on a Monday', () => {
-    expect(sprintWorkingTime('2024-05-04T09:00:00.000Z', '2024-05-18T09:00:00.000Z', '2024-05-11T12:00:00.000Z')).toEqual({ elapsed: 5, left: 5, total: 10, pastEnd: false });
+    expect(sprintWorkingTime('2024-05-04T09:00:00.000Z', '2024-05-18T09:00:00.000Z', '2024-05-11T12:00:00.000Z')).toEqual({
+      elapsed: 5,
+      left: 5,
+      total: 10,
+      pastEnd: false,
+    });
   });
 
   it('says when the sprint is past its end date, with no time left', () => {

@@ -42,7 +42,11 @@ describeInBrowser('the sandbox backlog', () => {
     await other.addCookies([{ name: COOKIES.user, value: accountId, url: ui.sandbox.url }]);
     const page = other.pages()[0] ?? (await other.newPage());
     await page.goto(`${ui.sandbox.url}/browse/${issueKey}`);
-    await page.waitForFunction(() => (window as unknown as { __sandboxBridgeLog: { name: string; ok?: boolean }[] }).__sandboxBridgeLog.some((entry) => entry.name === 'getContext' && entry.ok));
+    await page.waitForFunction(() =>
+      (window as unknown as { __sandboxBridgeLog: { name: string; ok?: boolean }[] }).__sandboxBridgeLog.some(
+        (entry) => entry.name === 'getContext' && entry.ok,
+      ),
+    );
     const frame = await (await page.waitForSelector('iframe[data-module-key="goalkeeper-issue-panel"]')).contentFrame();
     if (!frame) throw new Error('No issue panel frame');
     return frame;
@@ -54,12 +58,22 @@ describeInBrowser('the sandbox backlog', () => {
 
     const proposed = (await ui.callBridge(await panelAs(SEED_ACCOUNTS.devDana, 'ONB-70'), 'invoke', {
       functionKey: 'createProposal',
-      payload: { issueKey: 'ONB-70', change: { kind: 'add' }, reason: { category: 'stakeholder-request', text: 'The pilot customer in Munich needs the German wizard' }, acknowledgeThreat: true },
+      payload: {
+        issueKey: 'ONB-70',
+        change: { kind: 'add' },
+        reason: { category: 'stakeholder-request', text: 'The pilot customer in Munich needs the German wizard' },
+        acknowledgeThreat: true,
+      },
     })) as ProposalAnswer;
     expect(proposed.error).toBeUndefined();
     const decided = (await ui.callBridge(await panelAs(SEED_ACCOUNTS.productOwner, 'ONB-70'), 'invoke', {
       functionKey: 'decideProposal',
-      payload: { proposalId: proposed.data?.id, verdict: 'approve', rationale: 'The pilot customer signs next week; we drop the passkey spike instead.', expectedVersion: proposed.data?.version },
+      payload: {
+        proposalId: proposed.data?.id,
+        verdict: 'approve',
+        rationale: 'The pilot customer signs next week; we drop the passkey spike instead.',
+        expectedVersion: proposed.data?.version,
+      },
     })) as ProposalAnswer;
     expect(decided.data?.status).toBe('approved');
     await ui.sandbox.idle();
@@ -79,7 +93,10 @@ describeInBrowser('the sandbox backlog', () => {
 
     await ui.page.waitForSelector(`${ACTIVE_SPRINT} [data-issue-key="ONB-71"]`);
     const change = ui.sandbox.jira.changes.at(-1);
-    expect(change).toMatchObject({ actor: { kind: 'user', accountId: SEED_ACCOUNTS.devMei }, change: { kind: 'sprint-membership', issueKey: 'ONB-71', toSprintId: SEED_FACTS.activeSprintId } });
+    expect(change).toMatchObject({
+      actor: { kind: 'user', accountId: SEED_ACCOUNTS.devMei },
+      change: { kind: 'sprint-membership', issueKey: 'ONB-71', toSprintId: SEED_FACTS.activeSprintId },
+    });
   });
 
   it('refuses a direct move to a stakeholder, in Jira’s words', async () => {

@@ -31,17 +31,26 @@ describeInBrowser('the Forge bridge in the sandbox', () => {
     const frame = await ui().extensionFrame('goalkeeper-issue-panel');
     const requestsBefore = ui().sandbox.jira.requests.length;
 
-    const answer = (await ui().callBridge(frame, 'invoke', { functionKey: 'getIssuePanelState', payload: { issueKey: 'ONB-39' } })) as { data: { sprint: { goal: string }; viewer: { accountId: string } } };
+    const answer = (await ui().callBridge(frame, 'invoke', { functionKey: 'getIssuePanelState', payload: { issueKey: 'ONB-39' } })) as {
+      data: { sprint: { goal: string }; viewer: { accountId: string } };
+    };
 
     expect(answer.data.sprint.goal).toBe(SEED_FACTS.activeSprintGoal);
     expect(answer.data.viewer.accountId).toBe(SEED_ACCOUNTS.productOwner);
     const jiraCalls = ui().sandbox.jira.requests.slice(requestsBefore);
     // The issue is read and the caller's rights asked of Jira as the person acting (asUser: Jira answers 404 to
     // someone who may not browse it); the sprint's stored snapshot is checked as the app, with one search.
-    const asPerson = (method: string, path: string) => jiraCalls.some((request) => request.actor === `user:${SEED_ACCOUNTS.productOwner}` && request.method === method && request.path.startsWith(path));
+    const asPerson = (method: string, path: string) =>
+      jiraCalls.some(
+        (request) => request.actor === `user:${SEED_ACCOUNTS.productOwner}` && request.method === method && request.path.startsWith(path),
+      );
     expect(asPerson('GET', '/rest/agile/1.0/issue/ONB-39')).toBe(true);
     expect(asPerson('POST', '/rest/api/3/permissions/check')).toBe(true);
-    expect(jiraCalls.some((request) => request.actor === 'app' && request.method === 'POST' && request.path.startsWith('/rest/api/3/search/jql'))).toBe(true);
+    expect(
+      jiraCalls.some(
+        (request) => request.actor === 'app' && request.method === 'POST' && request.path.startsWith('/rest/api/3/search/jql'),
+      ),
+    ).toBe(true);
   });
 
   it('switches a themed app to dark mode live when the top bar switches', async () => {
@@ -60,7 +69,10 @@ describeInBrowser('the Forge bridge in the sandbox', () => {
     await ui().open('/browse/ONB-39');
     const frame = await ui().extensionFrame('goalkeeper-issue-panel');
 
-    await Promise.all([ui().page.waitForURL(/\/browse\/ONB-42$/), ui().callBridge(frame, 'navigate', { target: 'issue', issueKey: 'ONB-42', type: 'same-tab' })]);
+    await Promise.all([
+      ui().page.waitForURL(/\/browse\/ONB-42$/),
+      ui().callBridge(frame, 'navigate', { target: 'issue', issueKey: 'ONB-42', type: 'same-tab' }),
+    ]);
 
     expect(await ui().page.textContent('h1.issue-summary')).toContain('Entra');
   });
@@ -73,7 +85,12 @@ describeInBrowser('the Forge bridge in the sandbox', () => {
 
     const answer = (await ui().callBridge(frame, 'invoke', {
       functionKey: 'createProposal',
-      payload: { issueKey: 'ONB-70', change: { kind: 'add' }, reason: { category: 'stakeholder-request', text: 'Sales promised it' }, acknowledgeThreat: true },
+      payload: {
+        issueKey: 'ONB-70',
+        change: { kind: 'add' },
+        reason: { category: 'stakeholder-request', text: 'Sales promised it' },
+        acknowledgeThreat: true,
+      },
     })) as { error: { code: string; message: string } };
 
     expect(answer.error.code).toBe('unlicensed');

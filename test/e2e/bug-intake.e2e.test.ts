@@ -50,13 +50,23 @@ describeInBrowser('a bug comes in and is pulled into the sprint', () => {
     await ui().actAs(devDana);
     await ui().open(BACKLOG);
     await page.locator('#board[data-loaded="true"]').waitFor();
-    const key = await createIssue(page, { summary: 'Checkout fails for Safari users after SSO sign-in', type: 'Bug', priority: 'Highest', estimate: '2' });
+    const key = await createIssue(page, {
+      summary: 'Checkout fails for Safari users after SSO sign-in',
+      type: 'Bug',
+      priority: 'Highest',
+      estimate: '2',
+    });
     expect(key).toMatch(/^ONB-\d+$/);
     const row = page.locator(`[data-sprint-id="backlog"] [data-issue-key="${key}"]`);
     await row.waitFor({ timeout: UI_MS });
     expect(await row.locator('.points').innerText()).toBe('2');
     const created = ui().sandbox.jira.model.site().issueByKeyOrId(key)!;
-    expect(created).toMatchObject({ summary: 'Checkout fails for Safari users after SSO sign-in', priorityName: 'Highest', points: 2, reporterAccountId: devDana });
+    expect(created).toMatchObject({
+      summary: 'Checkout fails for Safari users after SSO sign-in',
+      priorityName: 'Highest',
+      points: 2,
+      reporterAccountId: devDana,
+    });
 
     let panel = await openIssuePanel(ui(), devDana, key);
     await propose(panel, { kind: 'add' }, 'Defect', 'Safari users cannot finish sign-up: the sprint goal is broken for them.');
@@ -86,9 +96,16 @@ describeInBrowser('a bug comes in and is pulled into the sprint', () => {
 
     panel = await openIssuePanel(ui(), devDana, key);
     await waitForStatus(proposalCard(panel, title), 'Applied');
-    await (await ui().extensionFrame('goalkeeper-issue-context')).getByText('No change waiting for the Product Owner').waitFor({ timeout: UI_MS });
+    await (
+      await ui().extensionFrame('goalkeeper-issue-context')
+    )
+      .getByText('No change waiting for the Product Owner')
+      .waitFor({ timeout: UI_MS });
     expect(await notificationSubjects(page)).toEqual([`Goalkeeper: your proposal for ${key} was approved`]);
-    await page.getByRole('dialog', { name: 'Notifications for Dana Kowalski' }).getByText('Rationale: Broken sign-up beats the passkey spike; take it now.').waitFor();
+    await page
+      .getByRole('dialog', { name: 'Notifications for Dana Kowalski' })
+      .getByText('Rationale: Broken sign-up beats the passkey spike; take it now.')
+      .waitFor();
 
     await page.keyboard.press('Escape');
     await ui().open(BACKLOG);

@@ -17,7 +17,9 @@ describeInBrowser('the Custom UI apps in the sandbox', () => {
   const { ui } = useSandboxInBrowser();
 
   async function contextOf(moduleKey: string): Promise<ForgeContext> {
-    const entry = (await ui().bridgeLog()).find((candidate) => candidate.moduleKey === moduleKey && candidate.name === 'getContext' && candidate.ok);
+    const entry = (await ui().bridgeLog()).find(
+      (candidate) => candidate.moduleKey === moduleKey && candidate.name === 'getContext' && candidate.ok,
+    );
     return entry?.value as ForgeContext;
   }
 
@@ -26,7 +28,11 @@ describeInBrowser('the Custom UI apps in the sandbox', () => {
     const frame = await ui().extensionFrame('goalkeeper-issue-panel');
 
     expect(await frame.locator('#root > *').count()).toBeGreaterThan(0);
-    expect((await contextOf('goalkeeper-issue-panel')).extension).toMatchObject({ type: 'jira:issuePanel', issue: { key: 'ONB-39' }, project: { key: 'ONB' } });
+    expect((await contextOf('goalkeeper-issue-panel')).extension).toMatchObject({
+      type: 'jira:issuePanel',
+      issue: { key: 'ONB-39' },
+      project: { key: 'ONB' },
+    });
     await ui().screenshot('sandbox-issue-view');
   });
 
@@ -36,7 +42,10 @@ describeInBrowser('the Custom UI apps in the sandbox', () => {
     expect((await contextOf('goalkeeper-sprint-gadget')).extension.entryPoint).toBe('edit');
     await ui().screenshot('sandbox-dashboard-gadget-edit');
 
-    await Promise.all([ui().page.waitForURL((url) => !url.search.includes('edit')), ui().callBridge(editFrame, 'submit', { boardId: SEED_FACTS.onb.boardId })]);
+    await Promise.all([
+      ui().page.waitForURL((url) => !url.search.includes('edit')),
+      ui().callBridge(editFrame, 'submit', { boardId: SEED_FACTS.onb.boardId }),
+    ]);
     await ui().page.waitForLoadState('load');
     const viewFrame = await ui().extensionFrame('goalkeeper-sprint-gadget');
 

@@ -42,7 +42,12 @@ describeInBrowser('a way out, and escalation, end to end', () => {
 
     let panel = await openIssuePanel(ui(), devDana, 'ONB-68');
     const before = await headerChance(panel);
-    const filled = await fillProposal(panel, { kind: 'add' }, 'Stakeholder request', 'Our developer pilot signs up with GitHub; the stakeholders count it as SSO.');
+    const filled = await fillProposal(
+      panel,
+      { kind: 'add' },
+      'Stakeholder request',
+      'Our developer pilot signs up with GitHub; the stakeholders count it as SSO.',
+    );
     expect(filled.level).toBe('Threat');
     const assessment = filled.form.getByRole('region', { name: 'Goal assessment' });
     await assessment.getByText(/^This change lowers it by \d+(\.\d)? points/).waitFor({ timeout: UI_MS });
@@ -51,7 +56,12 @@ describeInBrowser('a way out, and escalation, end to end', () => {
     const room = filled.form.getByRole('group', { name: 'Making room' });
     await room.getByText('Defer ONB-55 and ONB-56 to the next sprint').waitFor({ timeout: UI_MS });
     await assessment.locator('.gk-risk-level').filter({ hasNotText: 'Threat' }).waitFor({ timeout: UI_MS });
-    const combined = chanceIn(await assessment.locator('.gk-risk-meter__figure').innerText().then((text) => text.split('→')[1] ?? text));
+    const combined = chanceIn(
+      await assessment
+        .locator('.gk-risk-meter__figure')
+        .innerText()
+        .then((text) => text.split('→')[1] ?? text),
+    );
     expect(combined).toBeGreaterThanOrEqual(before - 0.05);
     await ui().screenshot('issue-panel-way-out-light');
     await submitProposal({ ...filled, level: null });
@@ -77,17 +87,29 @@ describeInBrowser('a way out, and escalation, end to end', () => {
   it('sends a threatening re-rank to the Product Owner and tells the proposer why', async () => {
     // The project made re-ranks of goal items the Developers' call: only the threat rule is left.
     const settingsPanel = await openIssuePanel(ui(), siteAdmin, 'ONB-42');
-    const loaded = (await ui().callBridge(settingsPanel, 'invoke', { functionKey: 'getProjectSettings', payload: { projectKey: 'ONB' } })) as { data: SettingsPageState };
+    const loaded = (await ui().callBridge(settingsPanel, 'invoke', {
+      functionKey: 'getProjectSettings',
+      payload: { projectKey: 'ONB' },
+    })) as { data: SettingsPageState };
     const settings = editableSettings(loaded.data);
     const saved = (await ui().callBridge(settingsPanel, 'invoke', {
       functionKey: 'saveProjectSettings',
-      payload: { projectKey: 'ONB', settings: { ...settings, policy: { ...settings.policy, goalCriticalRerankNeedsProductOwner: false } }, expectedVersion: loaded.data.settings.version },
+      payload: {
+        projectKey: 'ONB',
+        settings: { ...settings, policy: { ...settings.policy, goalCriticalRerankNeedsProductOwner: false } },
+        expectedVersion: loaded.data.settings.version,
+      },
     })) as { error?: unknown };
     expect(saved.error).toBeUndefined();
     const rankBefore = site().rankIndexOf(site().issueByKeyOrId('ONB-42')!);
 
     let panel = await openIssuePanel(ui(), devDana, 'ONB-42');
-    const filled = await fillProposal(panel, { kind: 'rerank', position: 'Bottom of the sprint' }, 'Dependency', 'The Entra tenant is not registered yet; Google first.');
+    const filled = await fillProposal(
+      panel,
+      { kind: 'rerank', position: 'Bottom of the sprint' },
+      'Dependency',
+      'The Entra tenant is not registered yet; Google first.',
+    );
     expect(filled.level).toBe('Threat');
     const why = 'Waits for the Product Owner: it threatens the sprint goal, so they decide it whatever the policy for its kind.';
     await filled.form.getByText(why).waitFor({ timeout: UI_MS });

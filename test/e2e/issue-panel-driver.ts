@@ -12,7 +12,11 @@ const UI_MS = 15_000;
 /** The change as the form asks for it: the kind's label and the fields that kind shows. */
 export type ChangeInput =
   | { readonly kind: 'add' | 'remove' | 'defer' }
-  | { readonly kind: 'rerank'; readonly position: 'Top of the sprint' | 'Bottom of the sprint' | 'Just before another issue' | 'Just after another issue'; readonly targetKey?: string }
+  | {
+      readonly kind: 'rerank';
+      readonly position: 'Top of the sprint' | 'Bottom of the sprint' | 'Just before another issue' | 'Just after another issue';
+      readonly targetKey?: string;
+    }
   | { readonly kind: 'priority'; readonly priority: string }
   | { readonly kind: 'estimate'; readonly points: string }
   | { readonly kind: 'split'; readonly parts: readonly { readonly summary: string; readonly points: string }[] }
@@ -58,7 +62,10 @@ export async function statusOf(card: Locator): Promise<StatusLabel> {
 
 /** Waits until the card's lozenge says `status`. */
 export async function waitForStatus(card: Locator, status: StatusLabel): Promise<void> {
-  await card.locator('.gk-lozenge').filter({ hasText: new RegExp(`^${status}$`) }).waitFor({ timeout: UI_MS });
+  await card
+    .locator('.gk-lozenge')
+    .filter({ hasText: new RegExp(`^${status}$`) })
+    .waitFor({ timeout: UI_MS });
 }
 
 export interface FilledProposal {

@@ -41,7 +41,12 @@ describeInBrowser('the issue panel, end to end', () => {
     let panel = await openIssuePanel(ui(), devDana, 'ONB-68');
     await panel.getByText('Backlog: not in ONB Sprint 7').waitFor();
 
-    const filled = await fillProposal(panel, { kind: 'add' }, 'Stakeholder request', 'Our developer pilot signs up with GitHub; the stakeholders count it as SSO.');
+    const filled = await fillProposal(
+      panel,
+      { kind: 'add' },
+      'Stakeholder request',
+      'Our developer pilot signs up with GitHub; the stakeholders count it as SSO.',
+    );
     // ONB-68 is goal-critical (labelled sprint-goal) but unplanned: it lowers P(goal), by less than the
     // 20-point drop that makes a change a threat (issue 13: the level describes the change's own effect).
     // The threatening add and its way out are walked in goal-way-out.e2e.test.ts.
@@ -107,7 +112,9 @@ describeInBrowser('the issue panel, end to end', () => {
     panel = await openIssuePanel(ui(), productOwner, 'ONB-68');
     const title = 'Add ONB-68 to the sprint';
     const decision = proposalCard(panel, title).getByRole('region', { name: 'Your decision' });
-    await decision.getByLabel('Rationale (the team will read it)').pressSequentially('GitHub sign-up is not part of the SSO goal; next sprint.');
+    await decision
+      .getByLabel('Rationale (the team will read it)')
+      .pressSequentially('GitHub sign-up is not part of the SSO goal; next sprint.');
     await expectEnabled(decision.getByRole('button', { name: 'Reject' }));
     await ui().screenshot('issue-panel-decide-dark');
     await decision.getByRole('button', { name: 'Reject' }).click();
@@ -120,7 +127,10 @@ describeInBrowser('the issue panel, end to end', () => {
     await card.getByText('GitHub sign-up is not part of the SSO goal; next sprint.').waitFor();
     expect(await card.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
     expect(await card.getByRole('region', { name: 'Your decision' }).count()).toBe(0);
-    expect(await auditTrailOf(card)).toEqual([expect.stringMatching(/Proposed — Dana Kowalski/), expect.stringMatching(/Rejected — Priya Raman: GitHub sign-up/)]);
+    expect(await auditTrailOf(card)).toEqual([
+      expect.stringMatching(/Proposed — Dana Kowalski/),
+      expect.stringMatching(/Rejected — Priya Raman: GitHub sign-up/),
+    ]);
     await ui().screenshot('issue-panel-rejected-dark');
     expect(ui().sandbox.jira.changes.filter((record) => record.change.kind === 'sprint-membership')).toEqual([]);
   });
@@ -145,7 +155,10 @@ describeInBrowser('the issue panel, end to end', () => {
     card = proposalCard(panel, title);
     await waitForStatus(card, 'Withdrawn');
     expect(await card.getByRole('region', { name: 'Your decision' }).count()).toBe(0);
-    expect(await auditTrailOf(card)).toEqual([expect.stringMatching(/Proposed — Dana Kowalski/), expect.stringMatching(/Withdrawn — Dana Kowalski/)]);
+    expect(await auditTrailOf(card)).toEqual([
+      expect.stringMatching(/Proposed — Dana Kowalski/),
+      expect.stringMatching(/Withdrawn — Dana Kowalski/),
+    ]);
   });
 
   it('shows a failed apply in words and applies the change when the Product Owner retries', async () => {
@@ -155,26 +168,38 @@ describeInBrowser('the issue panel, end to end', () => {
 
     panel = await openIssuePanel(ui(), productOwner, 'ONB-73');
     // Jira answers the move 503 four times: every attempt the client makes within one apply.
-    ui().sandbox.jira.faults.inject({ kind: 'server-error', status: 503 }, { times: 4, method: 'POST', path: `/rest/agile/1.0/sprint/${SEED_FACTS.activeSprintId}/issue` });
+    ui().sandbox.jira.faults.inject(
+      { kind: 'server-error', status: 503 },
+      { times: 4, method: 'POST', path: `/rest/agile/1.0/sprint/${SEED_FACTS.activeSprintId}/issue` },
+    );
     await decide(proposalCard(panel, title), 'Approve', 'Bulk invites unblock the partner launch; worth the risk.');
 
     panel = await afterApplying(productOwner, 'ONB-73');
     let card = proposalCard(panel, title);
     await waitForStatus(card, 'Apply failed');
-    await card.getByText(/^Applying failed \(1 attempt\): .*Service Unavailable.*Nothing was changed in Jira; Retry tries again\./).waitFor();
+    await card
+      .getByText(/^Applying failed \(1 attempt\): .*Service Unavailable.*Nothing was changed in Jira; Retry tries again\./)
+      .waitFor();
     expect(ui().sandbox.jira.faults.armed()).toEqual([]);
     await ui().screenshot('issue-panel-apply-failed-light');
 
     await card.getByRole('button', { name: 'Retry applying' }).click();
     // The queued attempt may already have finished by the time the panel has refreshed.
-    await card.getByText(/^Retry requested: Goalkeeper is applying the change again\./).or(card.locator('.gk-lozenge').filter({ hasText: /^Applied$/ })).waitFor();
+    await card
+      .getByText(/^Retry requested: Goalkeeper is applying the change again\./)
+      .or(card.locator('.gk-lozenge').filter({ hasText: /^Applied$/ }))
+      .waitFor();
 
     panel = await afterApplying(productOwner, 'ONB-73');
     card = proposalCard(panel, title);
     await waitForStatus(card, 'Applied');
     const trail = await auditTrailOf(card);
     expect(trail).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Apply failed — Goalkeeper/), expect.stringMatching(/Retry requested — Priya Raman/), expect.stringMatching(/Applied — Goalkeeper: all steps done in Jira, attempt 2$/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/Apply failed — Goalkeeper/),
+        expect.stringMatching(/Retry requested — Priya Raman/),
+        expect.stringMatching(/Applied — Goalkeeper: all steps done in Jira, attempt 2$/),
+      ]),
     );
     await ui().open(BACKLOG);
     await ui().page.waitForSelector(`${ACTIVE_SPRINT} [data-issue-key="ONB-73"]`);
@@ -185,7 +210,11 @@ describeInBrowser('the issue panel, end to end', () => {
 
     const note = panel.getByRole('note');
     await note.getByText('You cannot propose changes to this issue').waitFor();
-    await note.getByText('You can see this issue but not edit or schedule it in Jira, so you cannot propose changes to it. Ask a team member or the Product Owner.').waitFor();
+    await note
+      .getByText(
+        'You can see this issue but not edit or schedule it in Jira, so you cannot propose changes to it. Ask a team member or the Product Owner.',
+      )
+      .waitFor();
     await panel.getByText('When someone proposes a change to this issue, it shows up here.').waitFor();
     expect(await panel.getByRole('button', { name: 'Propose change' }).count()).toBe(0);
     await ui().screenshot('issue-panel-stakeholder-light');
@@ -197,7 +226,18 @@ describeInBrowser('the issue panel, end to end', () => {
     const both = `${image} ${script}`;
 
     let panel = await openIssuePanel(ui(), devDana, 'ONB-52');
-    await propose(panel, { kind: 'split', parts: [{ summary: image, points: '1' }, { summary: script, points: '1' }] }, 'Defect', both);
+    await propose(
+      panel,
+      {
+        kind: 'split',
+        parts: [
+          { summary: image, points: '1' },
+          { summary: script, points: '1' },
+        ],
+      },
+      'Defect',
+      both,
+    );
     panel = await openIssuePanel(ui(), devDana, 'ONB-53');
     await propose(panel, { kind: 'tweak', note: both }, 'Other', both);
     await proposalCard(panel, 'Clarify ONB-53').getByText(both).first().waitFor();
@@ -235,23 +275,41 @@ describeInBrowser('the issue panel, end to end', () => {
     const journeys = [
       { key: 'ONB-61', change: { kind: 'remove' }, title: 'Remove ONB-61 from the sprint', byPo: true },
       { key: 'ONB-57', change: { kind: 'defer' }, title: 'Defer ONB-57 to the next sprint', byPo: true },
-      { key: 'ONB-56', change: { kind: 'rerank', position: 'Top of the sprint' }, title: 'Rank ONB-56 at the top of the sprint', byPo: false },
+      {
+        key: 'ONB-56',
+        change: { kind: 'rerank', position: 'Top of the sprint' },
+        title: 'Rank ONB-56 at the top of the sprint',
+        byPo: false,
+      },
       { key: 'ONB-59', change: { kind: 'priority', priority: 'High' }, title: 'Set the priority of ONB-59 to High', byPo: false },
       { key: 'ONB-55', change: { kind: 'estimate', points: '3' }, title: 'Re-estimate ONB-55 to 3 points', byPo: false },
       {
         key: 'ONB-52',
-        change: { kind: 'split', parts: [{ summary: 'Outlook.com: align SPF and DKIM', points: '1' }, { summary: 'Outlook.com: warm up the sending IP', points: '1' }] },
+        change: {
+          kind: 'split',
+          parts: [
+            { summary: 'Outlook.com: align SPF and DKIM', points: '1' },
+            { summary: 'Outlook.com: warm up the sending IP', points: '1' },
+          ],
+        },
         title: 'Split ONB-52 into 2 parts',
         byPo: true,
       },
       { key: 'ONB-75', change: { kind: 'swap', outKey: 'ONB-62' }, title: 'Swap ONB-75 into the sprint for ONB-62', byPo: true },
-      { key: 'ONB-39', change: { kind: 'tweak', note: 'Acceptance: works for Workspace accounts with 2-step verification enforced.' }, title: 'Clarify ONB-39', byPo: false },
+      {
+        key: 'ONB-39',
+        change: { kind: 'tweak', note: 'Acceptance: works for Workspace accounts with 2-step verification enforced.' },
+        title: 'Clarify ONB-39',
+        byPo: false,
+      },
     ] as const;
 
     for (const journey of journeys) {
       const panel = await openIssuePanel(ui(), devDana, journey.key);
       await propose(panel, journey.change, 'Other', `Mid-sprint ${journey.change.kind} of ${journey.key}, agreed at the daily.`);
-      await proposalCard(panel, journey.title).getByText(journey.byPo ? 'needs the Product Owner' : 'approved by policy', { exact: false }).waitFor();
+      await proposalCard(panel, journey.title)
+        .getByText(journey.byPo ? 'needs the Product Owner' : 'approved by policy', { exact: false })
+        .waitFor();
     }
     for (const journey of journeys.filter((candidate) => candidate.byPo)) {
       const panel = await openIssuePanel(ui(), productOwner, journey.key);
@@ -263,7 +321,9 @@ describeInBrowser('the issue panel, end to end', () => {
       await waitForStatus(proposalCard(panel, journey.title), 'Applied');
     }
 
-    const changed = ui().sandbox.jira.changes.filter((record) => record.actor.kind === 'app').map((record) => record.change);
+    const changed = ui()
+      .sandbox.jira.changes.filter((record) => record.actor.kind === 'app')
+      .map((record) => record.change);
     // A split makes siblings of ONB-52, as Jira's own split does: under its epic, not under ONB-52.
     const jiraSite = ui().sandbox.jira.model.site();
     const splitEpic = jiraSite.parentOf(jiraSite.issueByKeyOrId('ONB-52')!)?.key ?? null;

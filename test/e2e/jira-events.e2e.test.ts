@@ -12,7 +12,10 @@ import { invokeAs, moveInJiraAs } from './sandbox-http';
 
 jest.setTimeout(180_000);
 
-const GADGET: Mount = { moduleKey: 'goalkeeper-sprint-gadget', placement: { kind: 'gadget', dashboardId: '10000', gadgetId: '10100', entryPoint: 'view' } };
+const GADGET: Mount = {
+  moduleKey: 'goalkeeper-sprint-gadget',
+  placement: { kind: 'gadget', dashboardId: '10000', gadgetId: '10100', entryPoint: 'view' },
+};
 
 interface Bypassed {
   readonly issueKey: string;
@@ -44,6 +47,8 @@ describe('Jira events in the sandbox', () => {
     expect(await moveInJiraAs(sandbox, SEED_ACCOUNTS.devMei, 'ONB-71', SEED_FACTS.activeSprintId)).toBe(204);
     await sandbox.idle();
 
-    expect(await bypassedOnBoard()).toEqual([expect.objectContaining({ issueKey: 'ONB-71', detectedBy: 'event', actorAccountId: SEED_ACCOUNTS.devMei })]);
+    expect(await bypassedOnBoard()).toEqual([
+      expect.objectContaining({ issueKey: 'ONB-71', detectedBy: 'event', actorAccountId: SEED_ACCOUNTS.devMei }),
+    ]);
   });
 });

@@ -40,7 +40,10 @@ describeInBrowser('Jira’s words and shapes, end to end', () => {
     await ui().open('/browse/ONB-68');
     const reloaded = await ui().extensionFrame('goalkeeper-issue-panel');
     const card = reloaded.getByRole('article', { name: 'ONB-68 in den Sprint aufnehmen' });
-    await card.locator('.gk-lozenge').filter({ hasText: /^Umgesetzt$/ }).waitFor({ timeout: UI_MS });
+    await card
+      .locator('.gk-lozenge')
+      .filter({ hasText: /^Umgesetzt$/ })
+      .waitFor({ timeout: UI_MS });
 
     await card.getByText(/^ONB-68 in ONB Sprint 7 verschoben — in Jira geprüft$/).waitFor();
     await card.getByRole('button', { name: 'Protokoll' }).click();
@@ -79,18 +82,29 @@ describeInBrowser('Jira’s words and shapes, end to end', () => {
     await waitForStatus(card, 'Applied');
 
     for (const part of parts) {
-      const line = card.getByText(new RegExp(`^Created “${part.summary}” \\(${part.points} points?\\) beside ONB-42, in ONB Sprint 7: ONB-\\d+$`));
+      const line = card.getByText(
+        new RegExp(`^Created “${part.summary}” \\(${part.points} points?\\) beside ONB-42, in ONB Sprint 7: ONB-\\d+$`),
+      );
       await line.waitFor({ timeout: UI_MS });
       const key = /: (ONB-\d+)$/.exec((await line.innerText()).trim())![1]!;
       const created = site().issueByKeyOrId(key)!;
-      expect({ type: site().typeOf(created).name, epic: site().parentOf(created)?.key, points: created.points, sprintIds: created.sprintIds }).toEqual({
+      expect({
+        type: site().typeOf(created).name,
+        epic: site().parentOf(created)?.key,
+        points: created.points,
+        sprintIds: created.sprintIds,
+      }).toEqual({
         type,
         epic,
         points: Number(part.points),
         sprintIds: [SEED_FACTS.activeSprintId],
       });
     }
-    expect(site().childrenOf(site().issueByKeyOrId('ONB-42')!).filter((child) => parts.some((part) => part.summary === child.summary))).toEqual([]);
+    expect(
+      site()
+        .childrenOf(site().issueByKeyOrId('ONB-42')!)
+        .filter((child) => parts.some((part) => part.summary === child.summary)),
+    ).toEqual([]);
     await ui().screenshot('issue-panel-split-siblings-light');
   });
 
@@ -101,7 +115,10 @@ describeInBrowser('Jira’s words and shapes, end to end', () => {
     let gadget: Frame = await ui().extensionFrame('goalkeeper-sprint-gadget');
     await gadget.getByRole('heading', { name: 'ONB Sprint 7' }).waitFor({ timeout: UI_MS });
 
-    site().moveToSprint([site().issueByKeyOrId('ONB-69')!], site().sprints.get(SEED_FACTS.activeSprintId)!, { kind: 'user', accountId: devKofi });
+    site().moveToSprint([site().issueByKeyOrId('ONB-69')!], site().sprints.get(SEED_FACTS.activeSprintId)!, {
+      kind: 'user',
+      accountId: devKofi,
+    });
     await ui().sandbox.idle();
     await ui().open(DASHBOARD);
     gadget = await ui().extensionFrame('goalkeeper-sprint-gadget');

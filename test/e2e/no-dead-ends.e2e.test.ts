@@ -52,13 +52,17 @@ describeInBrowser('no dead ends in who decides, end to end', () => {
     await card.getByText('Self-approved', { exact: true }).waitFor();
     await card.getByText(NOTE).waitFor();
     const trail = await auditTrailOf(card);
-    expect(trail.find((line) => line.includes('Approved —'))).toMatch(/Approved — Priya Raman \(self-approved: the Product Owner decided their own proposal\)/);
+    expect(trail.find((line) => line.includes('Approved —'))).toMatch(
+      /Approved — Priya Raman \(self-approved: the Product Owner decided their own proposal\)/,
+    );
     expect(ui().dialogs).toEqual([]);
   });
 
   it('tells the team of a project without a Product Owner what to set up, and takes them to the settings page', async () => {
     const settings = await openSettings(siteAdmin);
-    await settings.getByLabel('Project role whose members are Product Owners').selectOption({ label: 'No role: only the people named below' });
+    await settings
+      .getByLabel('Project role whose members are Product Owners')
+      .selectOption({ label: 'No role: only the people named below' });
     await settings.getByRole('button', { name: 'Remove Priya Raman' }).click();
     await settings.getByText('With no role and nobody named, proposals that wait for a Product Owner cannot be decided.').waitFor();
     await settings.getByRole('button', { name: 'Save settings' }).click();
@@ -66,7 +70,9 @@ describeInBrowser('no dead ends in who decides, end to end', () => {
 
     const panel = await openIssuePanel(ui(), devDana, 'ONB-68');
     const note = panel.getByRole('note', { name: 'No Product Owner is set up for ONB' });
-    await note.getByText(/Ask a project administrator to name the Product Owners in Project settings → Goalkeeper/).waitFor({ timeout: UI_MS });
+    await note
+      .getByText(/Ask a project administrator to name the Product Owners in Project settings → Goalkeeper/)
+      .waitFor({ timeout: UI_MS });
     await propose(panel, { kind: 'add' }, 'Stakeholder request', 'Acme’s pilot needs SSO sign-up by Friday.');
     const card = proposalCard(panel, 'Add ONB-68 to the sprint');
     await card.getByText(/^Nobody can decide this yet: the project has no Product Owner set up/).waitFor({ timeout: UI_MS });
@@ -93,17 +99,25 @@ describeInBrowser('no dead ends in who decides, end to end', () => {
     await settings.locator('.gk-people__person').filter({ hasText: devKofi }).getByText('Kofi Mensah').waitFor();
 
     // A page that sends a bogus id anyway (`mei`, typed by hand into an old form) is refused by the backend, checked against Jira.
-    const page = (await ui().callBridge(settings, 'invoke', { functionKey: 'getProjectSettings', payload: { projectKey: 'ONB' } })) as { data: { settings: Record<string, unknown> } };
+    const page = (await ui().callBridge(settings, 'invoke', { functionKey: 'getProjectSettings', payload: { projectKey: 'ONB' } })) as {
+      data: { settings: Record<string, unknown> };
+    };
     const { version, updatedBy, updatedAt, ...editable } = page.data.settings;
     const refused = (await ui().callBridge(settings, 'invoke', {
       functionKey: 'saveProjectSettings',
-      payload: { projectKey: 'ONB', settings: { ...editable, productOwners: { roleName: null, accountIds: [productOwner, 'mei'] } }, expectedVersion: version },
+      payload: {
+        projectKey: 'ONB',
+        settings: { ...editable, productOwners: { roleName: null, accountIds: [productOwner, 'mei'] } },
+        expectedVersion: version,
+      },
     })) as { error?: { code: string; fields?: Record<string, string> } };
     expect(refused.error).toMatchObject({ code: 'invalid-input', fields: { 'productOwners.accountIds': 'unknown-person' } });
 
     await settings.getByRole('button', { name: 'Save settings' }).click();
     await settings.locator('.gk-settings__actions').getByText('Settings saved as version 2.').waitFor({ timeout: UI_MS });
-    const reread = (await ui().callBridge(settings, 'invoke', { functionKey: 'getProjectSettings', payload: { projectKey: 'ONB' } })) as { data: { settings: { productOwners: { accountIds: string[] } } } };
+    const reread = (await ui().callBridge(settings, 'invoke', { functionKey: 'getProjectSettings', payload: { projectKey: 'ONB' } })) as {
+      data: { settings: { productOwners: { accountIds: string[] } } };
+    };
     expect(reread.data.settings.productOwners.accountIds).toEqual([productOwner, devKofi]);
   });
 

@@ -8,7 +8,13 @@ import Resolver from '@forge/resolver';
 import { currentInvocation, installForgeRuntime, runInvocation, type Invocation } from '../../sandbox/forge-host/forge-runtime';
 import { createQueueEmulator, type ForgeFunctionHandler, type QueueEmulator } from '../../sandbox/forge-host/queue-emulator';
 
-const pusher: Invocation = { accountId: '557058:dev-dana', cloudId: 'site-a', installationId: 'installation-a', moduleKey: 'goalkeeper-issue-panel', license: { active: true } };
+const pusher: Invocation = {
+  accountId: '557058:dev-dana',
+  cloudId: 'site-a',
+  installationId: 'installation-a',
+  moduleKey: 'goalkeeper-issue-panel',
+  license: { active: true },
+};
 
 interface Received {
   readonly payload: Record<string, unknown>;
@@ -16,10 +22,17 @@ interface Received {
   readonly invocation: Invocation;
 }
 
-function resolverConsumer(received: Received[], answer: (payload: Record<string, unknown>) => unknown = () => ({ ok: true })): ForgeFunctionHandler {
+function resolverConsumer(
+  received: Received[],
+  answer: (payload: Record<string, unknown>) => unknown = () => ({ ok: true }),
+): ForgeFunctionHandler {
   const resolver = new Resolver();
   resolver.define('apply-approved', async ({ payload, context }) => {
-    received.push({ payload: payload as Record<string, unknown>, context: context as unknown as Record<string, unknown>, invocation: currentInvocation() });
+    received.push({
+      payload: payload as Record<string, unknown>,
+      context: context as unknown as Record<string, unknown>,
+      invocation: currentInvocation(),
+    });
     await new Promise((resolve) => setTimeout(resolve, 5));
     return answer(payload as Record<string, unknown>) as never;
   });
@@ -38,7 +51,10 @@ function push(bodies: Record<string, unknown>[]): Promise<{ jobId: string }> {
 describe('the sandbox Forge queue', () => {
   it('resolves Queue.push before the consumer runs, then delivers the body as an app-only invocation', async () => {
     const received: Received[] = [];
-    const queue = createQueueEmulator({ consumers: { 'goalkeeper-apply': { moduleKey: 'apply-consumer', handler: resolverConsumer(received), method: 'apply-approved' } }, secondsToMs: 0 });
+    const queue = createQueueEmulator({
+      consumers: { 'goalkeeper-apply': { moduleKey: 'apply-consumer', handler: resolverConsumer(received), method: 'apply-approved' } },
+      secondsToMs: 0,
+    });
     install(queue);
 
     const { jobId } = await push([{ proposalId: 'p-1', attempt: 1 }]);
@@ -73,7 +89,10 @@ describe('the sandbox Forge queue', () => {
     install(queue);
 
     await push([{ proposalId: 'p-1', attempt: 1 }]);
-    await push([{ proposalId: 'p-2', attempt: 1 }, { proposalId: 'p-3', attempt: 1 }]);
+    await push([
+      { proposalId: 'p-2', attempt: 1 },
+      { proposalId: 'p-3', attempt: 1 },
+    ]);
     await queue.idle();
 
     expect(received.map((event) => event.payload.proposalId)).toEqual(['p-1', 'p-2', 'p-3']);
@@ -83,7 +102,13 @@ describe('the sandbox Forge queue', () => {
   it('retries an event whose consumer asks for it, with the retry context, at most four times', async () => {
     const received: Received[] = [];
     const queue = createQueueEmulator({
-      consumers: { 'goalkeeper-apply': { moduleKey: 'apply-consumer', method: 'apply-approved', handler: resolverConsumer(received, () => new InvocationError({ retryAfter: 1, retryReason: 'FUNCTION_RETRY_REQUEST' as never })) } },
+      consumers: {
+        'goalkeeper-apply': {
+          moduleKey: 'apply-consumer',
+          method: 'apply-approved',
+          handler: resolverConsumer(received, () => new InvocationError({ retryAfter: 1, retryReason: 'FUNCTION_RETRY_REQUEST' as never })),
+        },
+      },
       secondsToMs: 0,
     });
     install(queue);

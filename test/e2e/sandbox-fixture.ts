@@ -78,12 +78,17 @@ export async function openSandbox(browser: Browser): Promise<SandboxUnderTest> {
     async extensionFrame(moduleKey) {
       await page
         .waitForFunction(
-          (key) => ((window as unknown as { __sandboxBridgeLog?: BridgeLogEntry[] }).__sandboxBridgeLog ?? []).some((entry) => entry.moduleKey === key && entry.name === 'getContext' && entry.ok),
+          (key) =>
+            ((window as unknown as { __sandboxBridgeLog?: BridgeLogEntry[] }).__sandboxBridgeLog ?? []).some(
+              (entry) => entry.moduleKey === key && entry.name === 'getContext' && entry.ok,
+            ),
           moduleKey,
           { timeout: APP_BOOT_MS },
         )
         .catch(() => {
-          throw new Error(`The ${moduleKey} app did not boot and call view.getContext() within ${APP_BOOT_MS / 1000} s: is its static build real (npm run build:static)?`);
+          throw new Error(
+            `The ${moduleKey} app did not boot and call view.getContext() within ${APP_BOOT_MS / 1000} s: is its static build real (npm run build:static)?`,
+          );
         });
       const element = await page.waitForSelector(`iframe[data-module-key="${moduleKey}"]`);
       const frame = await element.contentFrame();
@@ -92,7 +97,11 @@ export async function openSandbox(browser: Browser): Promise<SandboxUnderTest> {
     },
     callBridge(frame, name, payload) {
       return frame.evaluate(
-        ([bridgeName, bridgePayload]) => (window as unknown as { __bridge: { callBridge(n: string, p: unknown): Promise<unknown> } }).__bridge.callBridge(bridgeName, bridgePayload),
+        ([bridgeName, bridgePayload]) =>
+          (window as unknown as { __bridge: { callBridge(n: string, p: unknown): Promise<unknown> } }).__bridge.callBridge(
+            bridgeName,
+            bridgePayload,
+          ),
         [name, payload] as const,
       );
     },
@@ -104,7 +113,9 @@ export async function openSandbox(browser: Browser): Promise<SandboxUnderTest> {
       await page.waitForFunction(
         (wanted) =>
           document.documentElement.getAttribute('data-color-mode') === wanted &&
-          Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe.forge-frame')).every((frame) => frame.contentDocument?.documentElement.getAttribute('data-color-mode') === wanted),
+          Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe.forge-frame')).every(
+            (frame) => frame.contentDocument?.documentElement.getAttribute('data-color-mode') === wanted,
+          ),
         mode,
       );
     },

@@ -22,7 +22,9 @@ function invoke(sandbox: Sandbox, accountId: string, functionKey: string, payloa
 
 /** The emails the notify API queued, as each person's notifications drawer lists them. */
 function notificationsOf(sandbox: Sandbox): { recipient: string; issueKey: string; id: string }[] {
-  return sandbox.jira.model.site(SANDBOX_CLOUD_ID).notifications.map((sent) => ({ recipient: sent.recipientAccountId, issueKey: sent.issueKey, id: sent.id }));
+  return sandbox.jira.model
+    .site(SANDBOX_CLOUD_ID)
+    .notifications.map((sent) => ({ recipient: sent.recipientAccountId, issueKey: sent.issueKey, id: sent.id }));
 }
 
 function sprintOf(sandbox: Sandbox, issueKey: string): number | null {
@@ -77,7 +79,9 @@ describe('the sandbox across restarts', () => {
 
     expect(sprintOf(running, 'ONB-70')).toBe(SEED_FACTS.activeSprintId);
     const state = await invoke(running, SEED_ACCOUNTS.productOwner, 'getIssuePanelState', { issueKey: 'ONB-70' });
-    expect((state.data?.proposals as { id: string; status: string }[]).map(({ id, status }) => ({ id, status }))).toEqual([{ id: proposed.data?.id, status: 'applied' }]);
+    expect((state.data?.proposals as { id: string; status: string }[]).map(({ id, status }) => ({ id, status }))).toEqual([
+      { id: proposed.data?.id, status: 'applied' },
+    ]);
     expect(running.settings.current().gadgetConfigurations).toEqual({ '10100': { boardId: 1 } });
 
     await running.reset();

@@ -72,7 +72,9 @@ describeInBrowser('the project settings page, end to end', () => {
     // Kofi, named, now decides what Dana proposes.
     const panel = await openIssuePanel(ui(), devDana, 'ONB-70');
     await propose(panel, { kind: 'add' }, 'Stakeholder request', 'The pilot customer in Munich needs the German wizard.');
-    await proposalCard(panel, 'Add ONB-70 to the sprint').getByText(/^Waiting for the Product Owner: (?=.*Priya Raman)(?=.*Kofi Mensah)/).waitFor();
+    await proposalCard(panel, 'Add ONB-70 to the sprint')
+      .getByText(/^Waiting for the Product Owner: (?=.*Priya Raman)(?=.*Kofi Mensah)/)
+      .waitFor();
     const kofisPanel = await openIssuePanel(ui(), devKofi, 'ONB-70');
     await proposalCard(kofisPanel, 'Add ONB-70 to the sprint').getByRole('region', { name: 'Your decision' }).waitFor();
     expect(ui().dialogs).toEqual([]);
@@ -83,7 +85,9 @@ describeInBrowser('the project settings page, end to end', () => {
 
     const notice = settings.getByRole('note');
     await notice.getByText('Only project administrators can change these settings').waitFor();
-    await notice.getByText('You can read how Goalkeeper works in this project. If something should change, ask a project administrator.').waitFor();
+    await notice
+      .getByText('You can read how Goalkeeper works in this project. If something should change, ask a project administrator.')
+      .waitFor();
     await settings.getByRole('heading', { name: 'Approval' }).waitFor();
     expect(await settings.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
     expect(await settings.locator('input, select, textarea').count()).toBe(0);

@@ -71,14 +71,20 @@ describeInBrowser('the sprint gadget, end to end', () => {
     await expectEnabled(approve);
     await ui().screenshot('sprint-gadget-queue-light');
     await approve.click();
-    await gadget.getByRole('region', { name: 'Waiting for a decision (0)' }).getByText('Nothing is waiting for a decision.').waitFor({ timeout: UI_MS });
+    await gadget
+      .getByRole('region', { name: 'Waiting for a decision (0)' })
+      .getByText('Nothing is waiting for a decision.')
+      .waitFor({ timeout: UI_MS });
 
     await ui().sandbox.idle();
     await gadget.getByRole('button', { name: 'Refresh' }).click();
     await burnUp.getByText(/^Committed 30 points; scope now 35 points after 1 change; \d+ points done\.$/).waitFor({ timeout: UI_MS });
     expect(await churnRow(gadget, 'Added')).toEqual(['5', '1']);
     expect(await churnRow(gadget, 'Approved through Goalkeeper')).toEqual(['5', '1']);
-    await gadget.getByRole('region', { name: 'Decisions this sprint (1)' }).getByText(/^Approved by Priya Raman, /).waitFor();
+    await gadget
+      .getByRole('region', { name: 'Decisions this sprint (1)' })
+      .getByText(/^Approved by Priya Raman, /)
+      .waitFor();
 
     await burnUp.getByText('Show the burn-up as a table').click();
     const table = burnUp.getByRole('table');
@@ -91,7 +97,10 @@ describeInBrowser('the sprint gadget, end to end', () => {
     const [download] = await Promise.all([ui().page.waitForEvent('download'), gadget.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('goalkeeper-ONB-Sprint-7.csv');
     const csv = readFileSync(await download.path(), 'utf8');
-    const [header, ...rows] = csv.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line !== '');
+    const [header, ...rows] = csv
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .filter((line) => line !== '');
     expect(header?.split(',')).toEqual([...CSV_COLUMNS]);
     expect(rows.find((row) => row.includes('ONB-70'))).toMatch(/Priya Raman.*Pilot signs next week/);
     await gadget.getByText('goalkeeper-ONB-Sprint-7.csv exported.').waitFor();
@@ -125,7 +134,9 @@ describeInBrowser('the sprint gadget, end to end', () => {
     const review = entry.getByRole('region', { name: 'Review: ONB-71 added to the sprint' });
     const accept = review.getByRole('button', { name: 'Accept the change' });
     await expectDisabled(accept);
-    await review.getByLabel('Note (the team will read it)').pressSequentially('Mei pulled it in for the design review; fine for this sprint.');
+    await review
+      .getByLabel('Note (the team will read it)')
+      .pressSequentially('Mei pulled it in for the design review; fine for this sprint.');
     await ui().screenshot('sprint-gadget-bypassed-light');
     await accept.click();
     await entry.getByText(/^Accepted by Priya Raman, /).waitFor({ timeout: UI_MS });

@@ -44,16 +44,34 @@ function issueUpdated(issue: { id: string; key: string }, changelogId: string, i
 describe('reading Jira issue-updated events', () => {
   it('reads a sprint move from the changelog, with the actor and a stable change id', () => {
     const change = sprintChangeOf(
-      issueUpdated({ id: '10033', key: 'ONB-33' }, '20001', [{ field: 'Sprint', fieldId: 'customfield_10020', fieldtype: 'custom', from: '', fromString: '', to: '7', toString: 'ONB Sprint 7' }]),
+      issueUpdated({ id: '10033', key: 'ONB-33' }, '20001', [
+        { field: 'Sprint', fieldId: 'customfield_10020', fieldtype: 'custom', from: '', fromString: '', to: '7', toString: 'ONB Sprint 7' },
+      ]),
       AT,
     );
-    expect(change).toEqual({ changeId: '10033:20001', issueKey: 'ONB-33', actorAccountId: SEED_ACCOUNTS.devKofi, at: AT, sprintsBefore: [], sprintsAfter: [7], fieldChanges: [] });
+    expect(change).toEqual({
+      changeId: '10033:20001',
+      issueKey: 'ONB-33',
+      actorAccountId: SEED_ACCOUNTS.devKofi,
+      at: AT,
+      sprintsBefore: [],
+      sprintsAfter: [7],
+      fieldChanges: [],
+    });
   });
 
   it('carries every other changed field by its id, whatever Jira calls it, for the board to pick its estimate', () => {
     const change = sprintChangeOf(
       issueUpdated({ id: '1', key: 'ONB-11' }, '2', [
-        { field: 'Story point estimate', fieldId: 'customfield_10016', fieldtype: 'custom', from: null, fromString: '3', to: null, toString: '5' },
+        {
+          field: 'Story point estimate',
+          fieldId: 'customfield_10016',
+          fieldtype: 'custom',
+          from: null,
+          fromString: '3',
+          to: null,
+          toString: '5',
+        },
         { field: 'Sizing', fieldId: 'customfield_10555', fieldtype: 'custom', from: null, fromString: '', to: null, toString: '8' },
       ]),
       AT,
@@ -65,7 +83,10 @@ describe('reading Jira issue-updated events', () => {
   });
 
   it('reads a sprint list with a closed sprint and a new one', () => {
-    const change = sprintChangeOf(issueUpdated({ id: '1', key: 'ONB-11' }, '2', [{ field: 'Sprint', fieldId: 'customfield_10020', from: '6, 7', to: '6, 8' }]), AT);
+    const change = sprintChangeOf(
+      issueUpdated({ id: '1', key: 'ONB-11' }, '2', [{ field: 'Sprint', fieldId: 'customfield_10020', from: '6, 7', to: '6, 8' }]),
+      AT,
+    );
     expect(change).toMatchObject({ sprintsBefore: [6, 7], sprintsAfter: [6, 8] });
   });
 
@@ -77,7 +98,9 @@ describe('reading Jira issue-updated events', () => {
 
 describe('reading Jira Software sprint events', () => {
   it('reads the documented string sprint id, and a numeric one as the REST API gives it', () => {
-    expect(sprintIdOf(documentedSprintEvent('avi:jira-software:started:sprint', { id: '6', originBoardId: '12', state: 'active' }))).toBe(6);
+    expect(sprintIdOf(documentedSprintEvent('avi:jira-software:started:sprint', { id: '6', originBoardId: '12', state: 'active' }))).toBe(
+      6,
+    );
     expect(sprintIdOf({ sprint: { id: 6 } })).toBe(6);
   });
 
@@ -94,14 +117,28 @@ describe('documented events driving Goalkeeper', () => {
 
   it('asks for the goal outcome when Jira says, with a string id, that a sprint closed', async () => {
     const sprint = site().sprints.get(SEED_FACTS.activeSprintId)!;
-    const started = documentedSprintEvent('avi:jira-software:started:sprint', { id: String(sprint.id), originBoardId: String(sprint.boardId), state: 'active' });
+    const started = documentedSprintEvent('avi:jira-software:started:sprint', {
+      id: String(sprint.id),
+      originBoardId: String(sprint.boardId),
+      state: 'active',
+    });
     await app().asApp(() => onJiraEvent(started));
     expect(await app().asApp(() => records().baseline(sprint.id))).toMatchObject({ sprintId: sprint.id, source: 'sprint-start' });
 
     sprint.state = 'closed';
-    const closed = documentedSprintEvent('avi:jira-software:closed:sprint', { id: String(sprint.id), originBoardId: String(sprint.boardId), state: 'closed', completeDate: '2025-03-19T17:00:00.000+0100' });
+    const closed = documentedSprintEvent('avi:jira-software:closed:sprint', {
+      id: String(sprint.id),
+      originBoardId: String(sprint.boardId),
+      state: 'closed',
+      completeDate: '2025-03-19T17:00:00.000+0100',
+    });
     await app().asApp(() => onJiraEvent(closed));
-    expect(await app().asApp(() => records().outcome(sprint.id))).toMatchObject({ sprintId: sprint.id, boardId: sprint.boardId, outcome: null, goal: SEED_FACTS.activeSprintGoal });
+    expect(await app().asApp(() => records().outcome(sprint.id))).toMatchObject({
+      sprintId: sprint.id,
+      boardId: sprint.boardId,
+      outcome: null,
+      goal: SEED_FACTS.activeSprintGoal,
+    });
   });
 
   it('records a re-estimate only when the changed field is the board’s estimation field, matched by id', async () => {
@@ -109,12 +146,42 @@ describe('documented events driving Goalkeeper', () => {
     const ref = { id: issue.id, key: issue.key };
     // The ONB board estimates in "Story point estimate" (customfield_10016); the BIL board's
     // company-managed "Story Points" field has another id, so its name alone proves nothing.
-    await app().asApp(() => onJiraEvent(issueUpdated(ref, '93001', [{ field: 'Story Points', fieldId: FIELD_IDS.storyPoints, fieldtype: 'custom', from: null, fromString: '3', to: null, toString: '13' }])));
+    await app().asApp(() =>
+      onJiraEvent(
+        issueUpdated(ref, '93001', [
+          {
+            field: 'Story Points',
+            fieldId: FIELD_IDS.storyPoints,
+            fieldtype: 'custom',
+            from: null,
+            fromString: '3',
+            to: null,
+            toString: '13',
+          },
+        ]),
+      ),
+    );
     const before = await app().asApp(() => records().bypassedChanges(SEED_FACTS.activeSprintId));
     expect(before.filter((change) => change.issueKey === 'ONB-39')).toEqual([]);
 
-    await app().asApp(() => onJiraEvent(issueUpdated(ref, '93002', [{ field: 'Sizing (renamed)', fieldId: FIELD_IDS.storyPointEstimate, fieldtype: 'custom', from: null, fromString: '3', to: null, toString: '13' }])));
+    await app().asApp(() =>
+      onJiraEvent(
+        issueUpdated(ref, '93002', [
+          {
+            field: 'Sizing (renamed)',
+            fieldId: FIELD_IDS.storyPointEstimate,
+            fieldtype: 'custom',
+            from: null,
+            fromString: '3',
+            to: null,
+            toString: '13',
+          },
+        ]),
+      ),
+    );
     const after = await app().asApp(() => records().bypassedChanges(SEED_FACTS.activeSprintId));
-    expect(after.filter((change) => change.issueKey === 'ONB-39')).toEqual([expect.objectContaining({ kind: 're-estimated', pointsBefore: 3, pointsAfter: 13 })]);
+    expect(after.filter((change) => change.issueKey === 'ONB-39')).toEqual([
+      expect.objectContaining({ kind: 're-estimated', pointsBefore: 3, pointsAfter: 13 }),
+    ]);
   });
 });

@@ -14,7 +14,11 @@ const approval: DecisionComment = {
 
 /** Every text node of the document, joined: what a reader sees, bar the mention. */
 function visibleText(document: ReturnType<typeof decisionCommentDocument>): string {
-  return JSON.stringify(document).match(/"text":"[^"]*"/g)?.join(' ') ?? '';
+  return (
+    JSON.stringify(document)
+      .match(/"text":"[^"]*"/g)
+      ?.join(' ') ?? ''
+  );
 }
 
 describe('the decision comment in Atlassian Document Format', () => {
@@ -43,14 +47,23 @@ describe('the decision comment in Atlassian Document Format', () => {
   });
 
   it('is written in German when the Product Owner decided in German', () => {
-    const document = decisionCommentDocument({ ...approval, verdict: 'rejected', language: 'de', changeSummary: 'ONB-68 in den aktiven Sprint aufnehmen' });
-    expect(document.content[0]).toMatchObject({ content: [{}, {}, { text: ' – Ihr Vorschlag wurde von Priya Raman abgelehnt: ONB-68 in den aktiven Sprint aufnehmen' }] });
+    const document = decisionCommentDocument({
+      ...approval,
+      verdict: 'rejected',
+      language: 'de',
+      changeSummary: 'ONB-68 in den aktiven Sprint aufnehmen',
+    });
+    expect(document.content[0]).toMatchObject({
+      content: [{}, {}, { text: ' – Ihr Vorschlag wurde von Priya Raman abgelehnt: ONB-68 in den aktiven Sprint aufnehmen' }],
+    });
     expect(document.content[1]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'Begründung von Priya Raman:' }] });
   });
 
   it('says "the Product Owner" when the name is not to be had', () => {
     const document = decisionCommentDocument({ ...approval, deciderName: null });
-    expect(document.content[0]).toMatchObject({ content: [{}, {}, { text: ' – your proposal was approved by the Product Owner: Add ONB-68 to the active sprint' }] });
+    expect(document.content[0]).toMatchObject({
+      content: [{}, {}, { text: ' – your proposal was approved by the Product Owner: Add ONB-68 to the active sprint' }],
+    });
   });
 
   it('keeps markup, mentions and links a person typed as plain words', () => {
@@ -58,13 +71,19 @@ describe('the decision comment in Atlassian Document Format', () => {
     const document = decisionCommentDocument({ ...approval, verdict: 'rejected', rationale: typed });
     expect(document.content[2]).toEqual({ type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: typed }] }] });
     expect(JSON.stringify(document)).not.toMatch(/"marks"|"link"|"inlineCard"/);
-    expect(document.content[0]).toMatchObject({ content: [{}, {}, { text: ' – your proposal was rejected by Priya Raman: Add ONB-68 to the active sprint' }] });
+    expect(document.content[0]).toMatchObject({
+      content: [{}, {}, { text: ' – your proposal was rejected by Priya Raman: Add ONB-68 to the active sprint' }],
+    });
   });
 
   it('says the approval policy decided when no person did, and quotes no rationale then', () => {
     const document = decisionCommentDocument({ ...approval, deciderAccountId: null, deciderName: null });
     expect(document.content[0]).toMatchObject({
-      content: [{}, { type: 'mention', attrs: { id: '557058:dev-dana' } }, { text: " – your proposal was approved automatically by the project's approval policy: Add ONB-68 to the active sprint" }],
+      content: [
+        {},
+        { type: 'mention', attrs: { id: '557058:dev-dana' } },
+        { text: " – your proposal was approved automatically by the project's approval policy: Add ONB-68 to the active sprint" },
+      ],
     });
     expect(document.content.some((node) => node.type === 'blockquote')).toBe(false);
   });

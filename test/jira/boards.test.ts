@@ -10,14 +10,16 @@ describe('boards and how they estimate', () => {
 
   it('finds the story-point field per project type in public field metadata, never asking for the admin-scoped board configuration', async () => {
     const mark = harness.standIn.requests.length;
-    const [teamManaged, companyManaged] = await harness.invoke(() => Promise.all([SEED_FACTS.onb.boardId, SEED_FACTS.bil.boardId].map((boardId) => harness.jira.estimationOf(boardId))));
+    const [teamManaged, companyManaged] = await harness.invoke(() =>
+      Promise.all([SEED_FACTS.onb.boardId, SEED_FACTS.bil.boardId].map((boardId) => harness.jira.estimationOf(boardId))),
+    );
     expect(teamManaged).toEqual({ kind: 'points', fieldId: 'customfield_10016', fieldName: 'Story point estimate' });
     expect(companyManaged).toEqual({ kind: 'points', fieldId: 'customfield_10028', fieldName: 'Story Points' });
     // GET /board/{id}/configuration needs read:board-scope.admin:jira-software (Atlassian's Jira Software OpenAPI).
     expect(harness.standIn.requests.slice(mark).some((request) => request.path.includes('/configuration'))).toBe(false);
   });
 
-  it('reads the site\'s fields once per invocation however many boards ask', async () => {
+  it("reads the site's fields once per invocation however many boards ask", async () => {
     const mark = harness.standIn.requests.length;
     await harness.invoke(() => Promise.all([1, 2, 3].map(() => harness.jira.estimationOf(SEED_FACTS.onb.boardId))));
     expect(harness.standIn.requests.slice(mark).filter((request) => request.path === '/rest/api/3/field')).toHaveLength(1);

@@ -23,11 +23,20 @@ describe('team history from public endpoints (closed sprints, search/jql, bulk c
   it('gives completed points as the velocity chart shows them and committed points from the Sprint field at the start, newest first', async () => {
     const { history } = await onbHistory();
     const jiraVelocity = [...SEED_FACTS.velocity].reverse();
-    expect(history.map((sprint) => sprint.name)).toEqual(['ONB Sprint 6', 'ONB Sprint 5', 'ONB Sprint 4', 'ONB Sprint 3', 'ONB Sprint 2', 'ONB Sprint 1']);
+    expect(history.map((sprint) => sprint.name)).toEqual([
+      'ONB Sprint 6',
+      'ONB Sprint 5',
+      'ONB Sprint 4',
+      'ONB Sprint 3',
+      'ONB Sprint 2',
+      'ONB Sprint 1',
+    ]);
     expect(history.map((sprint) => sprint.completedPoints)).toEqual(jiraVelocity.map((sprint) => sprint.completed));
     // Known limit: Sprint 2 lost a 3-point story on day 5; its Sprint field no longer names the sprint,
     // so `sprint = 2` cannot find it and the commitment reads 3 less than Jira's velocity chart.
-    expect(history.map((sprint) => sprint.committedPoints)).toEqual(jiraVelocity.map((sprint) => (sprint.sprintId === 2 ? sprint.committed - 3 : sprint.committed)));
+    expect(history.map((sprint) => sprint.committedPoints)).toEqual(
+      jiraVelocity.map((sprint) => (sprint.sprintId === 2 ? sprint.committed - 3 : sprint.committed)),
+    );
   });
 
   it('places each completion on the working day its status became Done, with zero days and lumpy days', async () => {
@@ -41,7 +50,7 @@ describe('team history from public endpoints (closed sprints, search/jql, bulk c
     }
   });
 
-  it('counts working days as the domain counts the active sprint\'s: every weekday the sprint touches', async () => {
+  it("counts working days as the domain counts the active sprint's: every weekday the sprint touches", async () => {
     const { history } = await onbHistory();
     // Wednesday 09:00 to Wednesday 09:00 two weeks later touches eleven weekdays.
     expect(history.map((sprint) => sprint.workingDays)).toEqual([11, 11, 11, 11, 11, 11]);
@@ -86,20 +95,32 @@ describe('team history from public endpoints (closed sprints, search/jql, bulk c
     expect(past.listLength).toBe(6);
   });
 
-  it('reads the company-managed board\'s Story Points the same way', async () => {
+  it("reads the company-managed board's Story Points the same way", async () => {
     const history = await harness.invoke(async () => {
       const { sprints } = await harness.jira.recentClosedSprints(SEED_FACTS.bil.boardId, 6);
       return harness.jira.closedSprintHistories(sprints, { kind: 'points', fieldId: 'customfield_10028' });
     });
     expect(history).toEqual([
-      { sprintId: SEED_FACTS.bil.closedSprintId, name: 'BIL Sprint 11', committedPoints: 8, completedPoints: 8, workingDays: 11, dailyCompletedPoints: [0, 0, 0, 0, 5, 0, 0, 0, 3, 0, 0] },
+      {
+        sprintId: SEED_FACTS.bil.closedSprintId,
+        name: 'BIL Sprint 11',
+        committedPoints: 8,
+        completedPoints: 8,
+        workingDays: 11,
+        dailyCompletedPoints: [0, 0, 0, 0, 5, 0, 0, 0, 3, 0, 0],
+      },
     ]);
   });
 
   it('counts issues on a board that does not estimate', async () => {
     const sprint: ClosedSprint = { id: 1, name: 'ONB Sprint 1', startDate: null, endDate: null, completeDate: null };
     const { sprints } = await harness.invoke(() => harness.jira.recentClosedSprints(SEED_FACTS.onb.boardId, 6));
-    const [counted] = await harness.invoke(() => harness.jira.closedSprintHistories(sprints.filter((s) => s.id === sprint.id), { kind: 'issue-count' }));
+    const [counted] = await harness.invoke(() =>
+      harness.jira.closedSprintHistories(
+        sprints.filter((s) => s.id === sprint.id),
+        { kind: 'issue-count' },
+      ),
+    );
     expect(counted).toMatchObject({ committedPoints: 6, completedPoints: 5 });
   });
 

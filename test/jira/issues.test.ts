@@ -51,23 +51,35 @@ describe('reading one issue', () => {
     expect(issue?.goalCritical).toBe(false);
   });
 
-  it('reads a backlog issue\'s points through the project\'s Scrum board', async () => {
+  it("reads a backlog issue's points through the project's Scrum board", async () => {
     const issue = await harness.invoke(() => harness.jira.getIssue('ONB-69'));
-    expect(issue).toMatchObject({ summary: 'SCIM provisioning for enterprise tenants', points: 8, openSprintIds: [], statusCategory: 'todo' });
+    expect(issue).toMatchObject({
+      summary: 'SCIM provisioning for enterprise tenants',
+      points: 8,
+      openSprintIds: [],
+      statusCategory: 'todo',
+    });
   });
 
   it('reads the company-managed "Story Points" field and Epic Link in Billing', async () => {
     const issue = await harness.invoke(() => harness.jira.getIssue(SEED_FACTS.bilKeys.vatBreakdown));
-    expect(issue).toMatchObject({ points: 5, epicKey: SEED_FACTS.bilKeys.epic, projectKey: 'BIL', openSprintIds: [SEED_FACTS.bil.activeSprintId] });
+    expect(issue).toMatchObject({
+      points: 5,
+      epicKey: SEED_FACTS.bilKeys.epic,
+      projectKey: 'BIL',
+      openSprintIds: [SEED_FACTS.bil.activeSprintId],
+    });
   });
 
   it('answers null for an issue that does not exist', async () => {
     expect(await harness.invoke(() => harness.jira.getIssue('ONB-9999'))).toBeNull();
   });
 
-  it('marks an issue goal-critical when the rule\'s JQL matches it', async () => {
+  it("marks an issue goal-critical when the rule's JQL matches it", async () => {
     const rule: GoalCriticalRule = { labels: [], epicKeys: [], flaggedIssueKeys: [], jql: 'priority = Highest' };
-    const [skew, google] = await harness.invoke(() => Promise.all([harness.jira.getIssue('ONB-37', rule), harness.jira.getIssue('ONB-39', rule)]));
+    const [skew, google] = await harness.invoke(() =>
+      Promise.all([harness.jira.getIssue('ONB-37', rule), harness.jira.getIssue('ONB-39', rule)]),
+    );
     expect({ skew: skew?.goalCritical, google: google?.goalCritical }).toEqual({ skew: true, google: false });
   });
 });
@@ -83,17 +95,35 @@ describe('issue keys can never change the request path', () => {
 
   it.each(hostileKeys)('refuses to change or comment %s, without sending any request', async (key) => {
     const mark = harness.standIn.requests.length;
-    const decision = { proposalId: 'p-1', verdict: 'approved', deciderAccountId: null, deciderName: null, proposerAccountId: '557058:dev-dana', rationale: 'Fits the goal.', changeSummary: 'Raise priority', language: 'en' } as const;
+    const decision = {
+      proposalId: 'p-1',
+      verdict: 'approved',
+      deciderAccountId: null,
+      deciderName: null,
+      proposerAccountId: '557058:dev-dana',
+      rationale: 'Fits the goal.',
+      changeSummary: 'Raise priority',
+      language: 'en',
+    } as const;
     const results = await harness.invoke(() =>
       Promise.all([
         harness.jira.setPriority(key, 'Highest'),
         harness.jira.setEstimate(key, { kind: 'points', fieldId: 'customfield_10016' }, 8),
         harness.jira.addDecisionComment(key, decision),
-        harness.jira.createSplitPart(key, { summary: 'Part one', points: 1 }, { kind: 'points', fieldId: 'customfield_10016' }, SEED_FACTS.activeSprintId),
+        harness.jira.createSplitPart(
+          key,
+          { summary: 'Part one', points: 1 },
+          { kind: 'points', fieldId: 'customfield_10016' },
+          SEED_FACTS.activeSprintId,
+        ),
       ]),
     );
     expect(results.map((result) => result.ok)).toEqual([false, false, false, false]);
-    expect(await harness.invoke(() => harness.jira.markedSplitPart(key, { proposalId: 'p-1', step: 'create-part-1', marker: 'm-1' }, '2026-11-25T12:00:00.000Z'))).toBeNull();
+    expect(
+      await harness.invoke(() =>
+        harness.jira.markedSplitPart(key, { proposalId: 'p-1', step: 'create-part-1', marker: 'm-1' }, '2026-11-25T12:00:00.000Z'),
+      ),
+    ).toBeNull();
     expect(harness.requestsSince(mark)).toEqual([]);
   });
 

@@ -31,7 +31,10 @@ describe('rate limiting and failures', () => {
   it('gives up at once when Retry-After is longer than an invocation can wait', async () => {
     harness.standIn.faults.inject({ kind: 'rate-limit', retryAfterSeconds: 60 }, { path: BOARD_PATH });
     const mark = harness.standIn.requests.length;
-    await expect(harness.invoke(() => harness.jira.getBoard(SEED_FACTS.onb.boardId))).rejects.toMatchObject({ code: 'jira-unavailable', message: 'Rate limit exceeded.' });
+    await expect(harness.invoke(() => harness.jira.getBoard(SEED_FACTS.onb.boardId))).rejects.toMatchObject({
+      code: 'jira-unavailable',
+      message: 'Rate limit exceeded.',
+    });
     expect(callsTo(mark, BOARD_PATH)).toBe(1);
     expect(harness.sleeps).toEqual([]);
   });
@@ -98,13 +101,15 @@ describe('rate limiting and failures', () => {
   it('retries the rate-limited page of a long sprint and still returns every issue', async () => {
     harness.standIn.faults.inject({ kind: 'rate-limit', retryAfterSeconds: 1 }, { path: /\/sprint\/7\/issue\?startAt=0/ });
     const sprint = await harness.invoke(() => harness.jira.getSprint(SEED_FACTS.activeSprintId));
-    const snapshot = await harness.invoke(() => harness.jira.sprintSnapshot(sprint!, { labels: [], epicKeys: [], flaggedIssueKeys: [], jql: null }));
+    const snapshot = await harness.invoke(() =>
+      harness.jira.sprintSnapshot(sprint!, { labels: [], epicKeys: [], flaggedIssueKeys: [], jql: null }),
+    );
     expect(snapshot.issues).toHaveLength(20);
     expect(harness.sleeps).toEqual([1_000 + FIXED_RANDOM * BASE_BACKOFF_MS]);
   });
 });
 
-describe('reading Jira\'s answers', () => {
+describe("reading Jira's answers", () => {
   it('reads Retry-After given as seconds or as an HTTP date', () => {
     expect(retryAfterMs('3')).toBe(3_000);
     expect(retryAfterMs('Wed, 12 Mar 2025 10:00:05 GMT', Date.parse('2025-03-12T10:00:00Z'))).toBe(5_000);
@@ -112,9 +117,18 @@ describe('reading Jira\'s answers', () => {
     expect(retryAfterMs(null)).toBeUndefined();
   });
 
-  it('puts Jira\'s error messages, field errors and per-issue errors into one sentence', () => {
-    expect(describeJiraProblem(400, { errorMessages: ['Bad request.'], errors: { priority: 'The priority selected is invalid.' } })).toBe('Bad request. priority: The priority selected is invalid.');
-    expect(describeJiraProblem(207, { entries: [{ issueKey: 'ONB-1', status: 200, errors: [] }, { issueKey: 'ONB-2', status: 403, errors: ['No permission.'] }] })).toBe('ONB-2: No permission.');
+  it("puts Jira's error messages, field errors and per-issue errors into one sentence", () => {
+    expect(describeJiraProblem(400, { errorMessages: ['Bad request.'], errors: { priority: 'The priority selected is invalid.' } })).toBe(
+      'Bad request. priority: The priority selected is invalid.',
+    );
+    expect(
+      describeJiraProblem(207, {
+        entries: [
+          { issueKey: 'ONB-1', status: 200, errors: [] },
+          { issueKey: 'ONB-2', status: 403, errors: ['No permission.'] },
+        ],
+      }),
+    ).toBe('ONB-2: No permission.');
     expect(describeJiraProblem(502, '')).toBe('Jira answered HTTP 502.');
   });
 });

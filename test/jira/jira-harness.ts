@@ -31,12 +31,17 @@ export interface JiraHarness {
   close(): Promise<void>;
 }
 
-const notUsedHere = async (): Promise<Response> => new Response(JSON.stringify({ message: 'Not used by the Jira adapter tests' }), { status: 501 });
+const notUsedHere = async (): Promise<Response> =>
+  new Response(JSON.stringify({ message: 'Not used by the Jira adapter tests' }), { status: 501 });
 
 export async function startJiraHarness(
   options: { seed?: (site: JiraSite, now: Date) => void; adapter?: JiraAdapterOptions; manifestScopes?: readonly string[] } = {},
 ): Promise<JiraHarness> {
-  const standIn = await startJiraStandIn({ now: TEST_NOW, seed: options.seed, ...(options.manifestScopes ? { manifestScopes: options.manifestScopes } : {}) });
+  const standIn = await startJiraStandIn({
+    now: TEST_NOW,
+    seed: options.seed,
+    ...(options.manifestScopes ? { manifestScopes: options.manifestScopes } : {}),
+  });
   installForgeRuntime({ jira: jiraBackend(standIn), kvs: notUsedHere, queue: notUsedHere });
   const sleeps: number[] = [];
   // As in production (src/composition/forge-ports.ts), one adapter per invocation: what it
@@ -64,7 +69,15 @@ export async function startJiraHarness(
     site: (cloudId = TEST_CLOUD_ID) => standIn.model.site(cloudId),
     invoke: (work, invocation = {}) =>
       adapters.run(newAdapter(), () =>
-        runInvocation({ accountId: invocation.accountId, cloudId: invocation.cloudId ?? TEST_CLOUD_ID, installationId: 'test-installation', moduleKey: 'jira-adapter-test' }, work),
+        runInvocation(
+          {
+            accountId: invocation.accountId,
+            cloudId: invocation.cloudId ?? TEST_CLOUD_ID,
+            installationId: 'test-installation',
+            moduleKey: 'jira-adapter-test',
+          },
+          work,
+        ),
       ),
     requestsSince: (mark) => standIn.requests.slice(mark),
     close: () => standIn.close(),
@@ -89,6 +102,12 @@ export function seedWithLargeSprint(site: JiraSite, now: Date): void {
     createdDate: now.toISOString(),
   });
   for (let index = 1; index <= LARGE_SPRINT_SIZE; index++) {
-    site.createIssue({ projectKey: 'ONB', typeName: 'Task', summary: `Migrate legacy account batch ${index}`, points: (index % 3) + 1, sprintIds: [LARGE_SPRINT_ID] });
+    site.createIssue({
+      projectKey: 'ONB',
+      typeName: 'Task',
+      summary: `Migrate legacy account batch ${index}`,
+      points: (index % 3) + 1,
+      sprintIds: [LARGE_SPRINT_ID],
+    });
   }
 }

@@ -42,7 +42,14 @@ describe('configuration kept between invocations', () => {
 
   it('keeps nothing the read says is not worth keeping (a fallback, an absent board)', async () => {
     const client = invocation();
-    expect(await client.keep('estimation', 'SCL', async () => ({ kind: 'issue-count', fallback: { reason: 'failed' } }), (estimation) => !('fallback' in estimation))).toMatchObject({ kind: 'issue-count' });
+    expect(
+      await client.keep(
+        'estimation',
+        'SCL',
+        async () => ({ kind: 'issue-count', fallback: { reason: 'failed' } }),
+        (estimation) => !('fallback' in estimation),
+      ),
+    ).toMatchObject({ kind: 'issue-count' });
     expect(kept.entries.has('estimation:SCL')).toBe(false);
   });
 
@@ -59,7 +66,11 @@ describe('configuration kept between invocations', () => {
   });
 
   it('answers from Jira when storage fails, and still answers', async () => {
-    const broken: KeptJiraConfig = { get: async () => Promise.reject(new Error('storage down')), set: async () => Promise.reject(new Error('storage down')), forget: async () => undefined };
+    const broken: KeptJiraConfig = {
+      get: async () => Promise.reject(new Error('storage down')),
+      set: async () => Promise.reject(new Error('storage down')),
+      forget: async () => undefined,
+    };
     const client = new JiraClient({ kept: broken, now: () => now });
     expect(await client.keep('board', '4', boardNamed('Scale from Jira'))).toEqual({ id: 4, name: 'Scale from Jira' });
   });

@@ -41,9 +41,13 @@ describe('moving issues between sprints and the backlog', () => {
     });
   });
 
-  it('fails to move into a closed sprint, in Jira\'s words', async () => {
+  it("fails to move into a closed sprint, in Jira's words", async () => {
     const result = await harness.invoke(() => harness.jira.moveToSprint(3, ['ONB-68']));
-    expect(result).toEqual({ ok: false, status: 400, message: "Jira did not move ONB-68 to sprint 3: Sprint 'ONB Sprint 3' is closed. Issues can only be moved to open or active sprints." });
+    expect(result).toEqual({
+      ok: false,
+      status: 400,
+      message: "Jira did not move ONB-68 to sprint 3: Sprint 'ONB Sprint 3' is closed. Issues can only be moved to open or active sprints.",
+    });
   });
 
   it('fails to move an issue that does not exist', async () => {
@@ -58,7 +62,12 @@ describe('moving issues between sprints and the backlog', () => {
     expect(result.ok).toBe(true);
     const moves = harness.requestsSince(mark).filter((request) => request.method === 'POST');
     expect(moves.map((request) => request.path)).toEqual(Array(3).fill(`/rest/agile/1.0/sprint/${SEED_FACTS.futureSprintId}/issue`));
-    expect(harness.site().sprintIssues(SEED_FACTS.futureSprintId).map((issue) => issue.key)).toEqual([...SEED_FACTS.futureSprintKeys, ...bigBacklogKeys]);
+    expect(
+      harness
+        .site()
+        .sprintIssues(SEED_FACTS.futureSprintId)
+        .map((issue) => issue.key),
+    ).toEqual([...SEED_FACTS.futureSprintKeys, ...bigBacklogKeys]);
   });
 
   it('says how far a chunked move got when Jira refuses part of it', async () => {
@@ -113,21 +122,33 @@ describe('editing fields', () => {
     expect((await harness.invoke(() => harness.jira.getIssue('ONB-55')))?.priorityName).toBe('Highest');
   });
 
-  it('fails on a priority Jira does not know, with Jira\'s field error', async () => {
+  it("fails on a priority Jira does not know, with Jira's field error", async () => {
     const result = await harness.invoke(() => harness.jira.setPriority('ONB-55', 'Urgent'));
-    expect(result).toEqual({ ok: false, status: 400, message: 'Jira did not set the priority of ONB-55: priority: The priority selected is invalid.' });
+    expect(result).toEqual({
+      ok: false,
+      status: 400,
+      message: 'Jira did not set the priority of ONB-55: priority: The priority selected is invalid.',
+    });
   });
 
-  it('sets the estimate in the board\'s own points field', async () => {
+  it("sets the estimate in the board's own points field", async () => {
     const result = await harness.invoke(() => harness.jira.setEstimate('ONB-55', storyPoints, 5));
     expect(result).toEqual({ ok: true, status: 204, message: 'Set the estimate of ONB-55 to 5.' });
     expect((await harness.invoke(() => harness.jira.getIssue('ONB-55')))?.points).toBe(5);
-    expect(harness.standIn.changes.at(-1)?.change).toEqual({ kind: 'estimate', issueKey: 'ONB-55', fieldId: 'customfield_10016', from: 2, to: 5 });
+    expect(harness.standIn.changes.at(-1)?.change).toEqual({
+      kind: 'estimate',
+      issueKey: 'ONB-55',
+      fieldId: 'customfield_10016',
+      from: 2,
+      to: 5,
+    });
   });
 
-  it('fails when the field is not the project\'s points field, as Jira does', async () => {
+  it("fails when the field is not the project's points field, as Jira does", async () => {
     const result = await harness.invoke(() => harness.jira.setEstimate('ONB-55', { kind: 'points', fieldId: 'customfield_10028' }, 5));
-    expect(result.message).toContain("customfield_10028: Field 'customfield_10028' cannot be set. It is not on the appropriate screen, or unknown.");
+    expect(result.message).toContain(
+      "customfield_10028: Field 'customfield_10028' cannot be set. It is not on the appropriate screen, or unknown.",
+    );
   });
 
   it('refuses to estimate for a board that counts issues, without calling Jira', async () => {
@@ -146,16 +167,34 @@ describe('splitting as Jira’s own split does', () => {
     const result = await harness.invoke(() => harness.jira.createSplitPart('ONB-55', part, storyPoints, SEED_FACTS.activeSprintId));
     expect(result).toMatchObject({ ok: true, status: 201, createdKeys: ['ONB-197'] });
     const created = await harness.invoke(() => harness.jira.getIssue('ONB-197'));
-    expect(created).toMatchObject({ summary: part.summary, issueType: source?.issueType, parentKey: source?.parentKey, points: 1, openSprintIds: [SEED_FACTS.activeSprintId] });
+    expect(created).toMatchObject({
+      summary: part.summary,
+      issueType: source?.issueType,
+      parentKey: source?.parentKey,
+      points: 1,
+      openSprintIds: [SEED_FACTS.activeSprintId],
+    });
     expect(created?.issueType).not.toMatch(/sub-?task/i);
     expect(source?.parentKey).not.toBeNull();
   });
 
-  it('uses the company-managed project\'s own points field and the issue\'s own type', async () => {
+  it("uses the company-managed project's own points field and the issue's own type", async () => {
     const source = await harness.invoke(() => harness.jira.getIssue('BIL-3'));
-    const result = await harness.invoke(() => harness.jira.createSplitPart('BIL-3', { summary: 'Reverse-charge flag on customer records', points: 2 }, { kind: 'points', fieldId: 'customfield_10028' }, SEED_FACTS.bil.activeSprintId));
+    const result = await harness.invoke(() =>
+      harness.jira.createSplitPart(
+        'BIL-3',
+        { summary: 'Reverse-charge flag on customer records', points: 2 },
+        { kind: 'points', fieldId: 'customfield_10028' },
+        SEED_FACTS.bil.activeSprintId,
+      ),
+    );
     expect(result.createdKeys).toEqual(['BIL-8']);
-    expect(await harness.invoke(() => harness.jira.getIssue('BIL-8'))).toMatchObject({ issueType: source?.issueType, points: 2, parentKey: source?.parentKey, openSprintIds: [SEED_FACTS.bil.activeSprintId] });
+    expect(await harness.invoke(() => harness.jira.getIssue('BIL-8'))).toMatchObject({
+      issueType: source?.issueType,
+      points: 2,
+      parentKey: source?.parentKey,
+      openSprintIds: [SEED_FACTS.bil.activeSprintId],
+    });
   });
 
   it('finds the part an interrupted step created by its marker only, never by a look-alike summary', async () => {
@@ -176,7 +215,9 @@ describe('splitting as Jira’s own split does', () => {
   });
 
   it('fails for an issue that does not exist', async () => {
-    const result = await harness.invoke(() => harness.jira.createSplitPart('ONB-9999', { summary: 'Part one', points: 1 }, storyPoints, SEED_FACTS.activeSprintId));
+    const result = await harness.invoke(() =>
+      harness.jira.createSplitPart('ONB-9999', { summary: 'Part one', points: 1 }, storyPoints, SEED_FACTS.activeSprintId),
+    );
     expect(result).toMatchObject({ ok: false, status: 404 });
   });
 });
@@ -203,6 +244,10 @@ describe('the decision comment', () => {
 
   it('fails on an issue that does not exist', async () => {
     const result = await harness.invoke(() => harness.jira.addDecisionComment('ONB-9999', decision));
-    expect(result).toEqual({ ok: false, status: 404, message: 'Jira did not add the decision comment to ONB-9999: Issue does not exist or you do not have permission to see it.' });
+    expect(result).toEqual({
+      ok: false,
+      status: 404,
+      message: 'Jira did not add the decision comment to ONB-9999: Issue does not exist or you do not have permission to see it.',
+    });
   });
 });

@@ -34,7 +34,9 @@ describe('the caller’s permissions, asked of Jira as the caller', () => {
   });
 
   it('answers an unknown issue with no permissions rather than an error', async () => {
-    const granted = await as(SEED_ACCOUNTS.productOwner, () => harness.jira.permissionsOfCaller(['ONB-9999', 'ONB-39'], ['BROWSE_PROJECTS']));
+    const granted = await as(SEED_ACCOUNTS.productOwner, () =>
+      harness.jira.permissionsOfCaller(['ONB-9999', 'ONB-39'], ['BROWSE_PROJECTS']),
+    );
     expect([...granted.keys()]).toEqual(['ONB-39']);
   });
 
@@ -58,7 +60,9 @@ describe('the caller’s permissions, asked of Jira as the caller', () => {
     const allowed = await as(SEED_ACCOUNTS.siteAdmin, () => harness.jira.callerHasProjectPermission('ONB/../BIL', 'BROWSE_PROJECTS'));
     expect(allowed).toBe(false);
     // The key travels encoded in the query string, where it steers nothing.
-    expect(harness.requestsSince(mark).map((request) => new URL(request.path, 'http://jira.invalid').pathname)).toEqual(['/rest/api/3/mypermissions']);
+    expect(harness.requestsSince(mark).map((request) => new URL(request.path, 'http://jira.invalid').pathname)).toEqual([
+      '/rest/api/3/mypermissions',
+    ]);
   });
 
   it('shows each person only the boards of projects they can browse', async () => {
@@ -83,7 +87,9 @@ describe('the caller’s permissions, asked of Jira as the caller', () => {
   it('cannot be asked without a person: Forge refuses asUser in an app-only invocation, and it is not retried', async () => {
     const mark = harness.standIn.requests.length;
     const sleeps = harness.sleeps.length;
-    await expect(harness.invoke(() => harness.jira.permissionsOfCaller(['ONB-39'], ['BROWSE_PROJECTS']))).rejects.toMatchObject({ name: 'NEEDS_AUTHENTICATION_ERR' });
+    await expect(harness.invoke(() => harness.jira.permissionsOfCaller(['ONB-39'], ['BROWSE_PROJECTS']))).rejects.toMatchObject({
+      name: 'NEEDS_AUTHENTICATION_ERR',
+    });
     expect(harness.requestsSince(mark)).toEqual([]);
     expect(harness.sleeps.length).toBe(sleeps);
   });
@@ -92,7 +98,12 @@ describe('the caller’s permissions, asked of Jira as the caller', () => {
 describe('the app’s own permissions', () => {
   it('holds what a Forge app user holds on an issue, asked as the app', async () => {
     const mark = harness.standIn.requests.length;
-    const granted = await harness.invoke(() => harness.jira.permissionsOfApp(['ONB-39'], ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADD_COMMENTS', 'ADMINISTER_PROJECTS']));
+    const granted = await harness.invoke(() =>
+      harness.jira.permissionsOfApp(
+        ['ONB-39'],
+        ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADD_COMMENTS', 'ADMINISTER_PROJECTS'],
+      ),
+    );
     expect(granted.get('ONB-39')).toEqual(new Set(['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADD_COMMENTS']));
     expect(harness.requestsSince(mark).every((request) => request.actor === 'app')).toBe(true);
   });
@@ -101,7 +112,9 @@ describe('the app’s own permissions', () => {
 describe('Product Owner role members, read as the app', () => {
   it('says the app may not read them rather than failing, and reads them once per invocation', async () => {
     const mark = harness.standIn.requests.length;
-    const [first, second] = await harness.invoke(() => Promise.all([harness.jira.projectRoleMembers('ONB', 'Product Owner'), harness.jira.projectRoleMembers('ONB', 'Product Owner')]));
+    const [first, second] = await harness.invoke(() =>
+      Promise.all([harness.jira.projectRoleMembers('ONB', 'Product Owner'), harness.jira.projectRoleMembers('ONB', 'Product Owner')]),
+    );
     expect(first).toEqual({ readable: false, roleName: 'Product Owner' });
     expect(second).toBe(first);
     expect(harness.requestsSince(mark)).toHaveLength(1);

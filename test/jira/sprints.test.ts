@@ -28,7 +28,7 @@ describe('sprints of a board', () => {
     expect(await harness.invoke(() => harness.jira.activeSprint(SEED_FACTS.onb.kanbanBoardId))).toBeNull();
   });
 
-  it('lists future sprints in the board\'s planning order', async () => {
+  it("lists future sprints in the board's planning order", async () => {
     const future = await harness.invoke(() => harness.jira.futureSprints(SEED_FACTS.onb.boardId));
     expect(future.map((sprint) => [sprint.id, sprint.name])).toEqual([
       [SEED_FACTS.futureSprintId, 'ONB Sprint 8'],
@@ -51,16 +51,32 @@ describe('the sprint snapshot', () => {
     expect(snapshot.issues).toHaveLength(20);
     expect(snapshot.issues.slice(0, 5).map((issue) => issue.key)).toEqual(['ONB-39', 'ONB-42', 'ONB-44', 'ONB-37', 'ONB-45']);
     expect(snapshot.issues.some((issue) => issue.issueType === 'Subtask')).toBe(false);
-    expect(snapshot.issues.filter((issue) => issue.goalCritical).map((issue) => issue.key).sort()).toEqual([...SEED_FACTS.goalCriticalKeys].sort());
+    expect(
+      snapshot.issues
+        .filter((issue) => issue.goalCritical)
+        .map((issue) => issue.key)
+        .sort(),
+    ).toEqual([...SEED_FACTS.goalCriticalKeys].sort());
     expect(snapshot.issues.find((issue) => issue.key === SEED_FACTS.activeSprintKeys.passkeySpike)?.points).toBeNull();
     expect(snapshot.issues.reduce((sum, issue) => sum + (issue.points ?? 0), 0)).toBe(30);
   });
 
-  it('marks goal-critical work by epic, by the PO\'s flag and by JQL', async () => {
+  it("marks goal-critical work by epic, by the PO's flag and by JQL", async () => {
     const sprint = await harness.invoke(() => harness.jira.getSprint(SEED_FACTS.activeSprintId));
-    const rule: GoalCriticalRule = { labels: [], epicKeys: [SEED_FACTS.epics.emailVerification], flaggedIssueKeys: ['ONB-56'], jql: 'priority = Highest' };
+    const rule: GoalCriticalRule = {
+      labels: [],
+      epicKeys: [SEED_FACTS.epics.emailVerification],
+      flaggedIssueKeys: ['ONB-56'],
+      jql: 'priority = Highest',
+    };
     const snapshot = await harness.invoke(() => harness.jira.sprintSnapshot(sprint!, rule));
-    expect(snapshot.issues.filter((issue) => issue.goalCritical).map((issue) => issue.key)).toEqual(['ONB-37', 'ONB-50', 'ONB-52', 'ONB-53', 'ONB-56']);
+    expect(snapshot.issues.filter((issue) => issue.goalCritical).map((issue) => issue.key)).toEqual([
+      'ONB-37',
+      'ONB-50',
+      'ONB-52',
+      'ONB-53',
+      'ONB-56',
+    ]);
   });
 
   it('reads a 300-issue sprint across pages of 50, whole and in rank order', async () => {
@@ -70,8 +86,17 @@ describe('the sprint snapshot', () => {
     expect(snapshot.issues).toHaveLength(LARGE_SPRINT_SIZE);
     expect(snapshot.issues[0]?.summary).toBe('Migrate legacy account batch 1');
     expect(snapshot.issues[LARGE_SPRINT_SIZE - 1]?.summary).toBe(`Migrate legacy account batch ${LARGE_SPRINT_SIZE}`);
-    const pages = harness.requestsSince(mark).filter((request) => request.path.startsWith(`/rest/agile/1.0/sprint/${LARGE_SPRINT_ID}/issue`));
-    expect(pages.map((request) => new URL(request.path, 'http://x').searchParams.get('startAt'))).toEqual(['0', '50', '100', '150', '200', '250']);
+    const pages = harness
+      .requestsSince(mark)
+      .filter((request) => request.path.startsWith(`/rest/agile/1.0/sprint/${LARGE_SPRINT_ID}/issue`));
+    expect(pages.map((request) => new URL(request.path, 'http://x').searchParams.get('startAt'))).toEqual([
+      '0',
+      '50',
+      '100',
+      '150',
+      '200',
+      '250',
+    ]);
   });
 
   it('shows a rank change made in Jira in the next snapshot', async () => {

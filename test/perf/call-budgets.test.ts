@@ -106,21 +106,27 @@ describe.each(SIZES)('a sprint of %i items', (items) => {
     expect(costs.get(name)!.jira).toBeLessThanOrEqual(ceilingOf(name, items));
   });
 
-  it.each(['panel', 'preview', 'sprint view', 'sprint view, 100 open'])('%s asks about the sprint with at most one permission check and one search as the caller, whatever its size', (name) => {
-    const calls = costs.get(name)!.calls.map((call) => operationOf(call.what));
-    expect(calls.filter((what) => what === 'POST /rest/api/3/permissions/check').length).toBeLessThanOrEqual(1);
-    const searches = calls.filter((what) => what === 'POST /rest/api/3/search/jql').length;
-    const queueSearch = name === 'sprint view, 100 open' ? 1 : 0;
-    expect(searches - queueSearch).toBe(items >= BEYOND_ONE_CHECK ? 2 : 1);
-  });
+  it.each(['panel', 'preview', 'sprint view', 'sprint view, 100 open'])(
+    '%s asks about the sprint with at most one permission check and one search as the caller, whatever its size',
+    (name) => {
+      const calls = costs.get(name)!.calls.map((call) => operationOf(call.what));
+      expect(calls.filter((what) => what === 'POST /rest/api/3/permissions/check').length).toBeLessThanOrEqual(1);
+      const searches = calls.filter((what) => what === 'POST /rest/api/3/search/jql').length;
+      const queueSearch = name === 'sprint view, 100 open' ? 1 : 0;
+      expect(searches - queueSearch).toBe(items >= BEYOND_ONE_CHECK ? 2 : 1);
+    },
+  );
 
-  it.each(['panel', 'preview', 'sprint view', 'sprint view, 100 open'])('%s reads the sprint from its snapshot: one change-mark search, no sprint page', (name) => {
-    const calls = costs.get(name)!.calls.map((call) => operationOf(call.what));
-    expect(calls.filter((what) => what.startsWith('GET /rest/agile/1.0/sprint/'))).toEqual([]);
-    expect(calls.filter((what) => what === 'POST /rest/api/3/search/jql').length).toBeGreaterThanOrEqual(1);
-  });
+  it.each(['panel', 'preview', 'sprint view', 'sprint view, 100 open'])(
+    '%s reads the sprint from its snapshot: one change-mark search, no sprint page',
+    (name) => {
+      const calls = costs.get(name)!.calls.map((call) => operationOf(call.what));
+      expect(calls.filter((what) => what.startsWith('GET /rest/agile/1.0/sprint/'))).toEqual([]);
+      expect(calls.filter((what) => what === 'POST /rest/api/3/search/jql').length).toBeGreaterThanOrEqual(1);
+    },
+  );
 
-  it('reads the panel\'s issue as the caller (the Browse check) and asks everything else about them in one permission check', () => {
+  it("reads the panel's issue as the caller (the Browse check) and asks everything else about them in one permission check", () => {
     const calls = costs.get('panel')!.calls.map((call) => operationOf(call.what));
     expect(calls.filter((what) => what === `GET /rest/agile/1.0/issue/${board.sprintKey}`)).toHaveLength(1);
     expect(calls.filter((what) => what === 'POST /rest/api/3/permissions/check')).toHaveLength(1);
@@ -130,7 +136,12 @@ describe.each(SIZES)('a sprint of %i items', (items) => {
 
   it('reads neither the board, its sprint lists, the field list nor the refused Product Owner role again on a later panel open', () => {
     const calls = costs.get('panel')!.calls.map((call) => operationOf(call.what));
-    expect(calls.filter((what) => what.startsWith('GET /rest/agile/1.0/board/') || what === 'GET /rest/api/3/field' || what.startsWith('GET /rest/api/3/project/'))).toEqual([]);
+    expect(
+      calls.filter(
+        (what) =>
+          what.startsWith('GET /rest/agile/1.0/board/') || what === 'GET /rest/api/3/field' || what.startsWith('GET /rest/api/3/project/'),
+      ),
+    ).toEqual([]);
   });
 
   it('answers the sprint view without waiting for reconciliation, and writes nothing on its request path', () => {
@@ -153,7 +164,8 @@ describe('the sizes compared', () => {
 
 describe('a changed sprint', () => {
   let board: MeteredBoard;
-  const sprintPages = (cost: Cost) => cost.calls.filter((call) => operationOf(call.what).startsWith(`GET /rest/agile/1.0/sprint/${BIG_BOARD.activeSprintId}/issue`)).length;
+  const sprintPages = (cost: Cost) =>
+    cost.calls.filter((call) => operationOf(call.what).startsWith(`GET /rest/agile/1.0/sprint/${BIG_BOARD.activeSprintId}/issue`)).length;
   const view = async () => (await measureCall(board, 'getSprintViewState', { boardId: BIG_BOARD.boardId }, DANA)).cost;
 
   beforeAll(async () => {
@@ -175,7 +187,15 @@ describe('a changed sprint', () => {
   }, 60_000);
 
   it('shows an estimate changed in Jira on the next panel open: the change mark moved, so the stored snapshot is not served', async () => {
-    const panel = async () => (await measureCall<{ sprintIssues: { key: string; points: number | null }[] }>(board, 'getIssuePanelState', { issueKey: board.sprintKey }, DANA)).data;
+    const panel = async () =>
+      (
+        await measureCall<{ sprintIssues: { key: string; points: number | null }[] }>(
+          board,
+          'getIssuePanelState',
+          { issueKey: board.sprintKey },
+          DANA,
+        )
+      ).data;
     const key = bigBoardSprintKeys(board.site)[2]!;
     const before = (await panel()).sprintIssues.find((issue) => issue.key === key)!.points;
     const changed = (before ?? 0) + 5;

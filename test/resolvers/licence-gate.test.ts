@@ -24,7 +24,8 @@ let ran = 0;
 const mutation = defineEndpoint({ schema: z.object({}), mutates: true, run: async () => ++ran });
 const read = defineEndpoint({ schema: z.object({}), mutates: false, run: async () => ++ran });
 const noPorts = () => ({}) as Ports;
-const call = (endpoint: typeof mutation, license: unknown) => handleRequest(endpoint, { payload: {}, context: { accountId: '557058:dev-dana', license: license as never } }, noPorts);
+const call = (endpoint: typeof mutation, license: unknown) =>
+  handleRequest(endpoint, { payload: {}, context: { accountId: '557058:dev-dana', license: license as never } }, noPorts);
 
 describe('the licence gate', () => {
   it('refuses a change on a site whose licence Forge reports inactive, in the documented `active` shape', async () => {

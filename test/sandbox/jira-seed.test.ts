@@ -41,7 +41,9 @@ describe('the sandbox seed', () => {
     expect(activeKeys).toEqual(expect.arrayContaining(Object.values(SEED_FACTS.activeSprintKeys)));
     expect(keysOf(site.sprintIssues(SEED_FACTS.futureSprintId))).toEqual(SEED_FACTS.futureSprintKeys);
     expect(keysOf(site.backlogOf(board))).toEqual(SEED_FACTS.backlogKeys);
-    expect(site.issueByKeyOrId(SEED_FACTS.activeSprintKeys.googleClaimsSubtask)?.parentId).toBe(site.issueByKeyOrId(SEED_FACTS.activeSprintKeys.googleSso)?.id);
+    expect(site.issueByKeyOrId(SEED_FACTS.activeSprintKeys.googleClaimsSubtask)?.parentId).toBe(
+      site.issueByKeyOrId(SEED_FACTS.activeSprintKeys.googleSso)?.id,
+    );
   });
 
   it('records six closed sprints whose reports add up to the velocity it names', () => {
@@ -60,7 +62,11 @@ describe('the sandbox seed', () => {
     const onb = site.projectByKeyOrId('ONB')!;
     const rolesOf = (accountId: string) => onb.roles.filter((role) => role.memberAccountIds.includes(accountId)).map((role) => role.name);
     expect(rolesOf(SEED_ACCOUNTS.productOwner)).toEqual(['Product Owner']);
-    expect([SEED_ACCOUNTS.devDana, SEED_ACCOUNTS.devKofi, SEED_ACCOUNTS.devMei].map(rolesOf)).toEqual([['Developers'], ['Developers'], ['Developers']]);
+    expect([SEED_ACCOUNTS.devDana, SEED_ACCOUNTS.devKofi, SEED_ACCOUNTS.devMei].map(rolesOf)).toEqual([
+      ['Developers'],
+      ['Developers'],
+      ['Developers'],
+    ]);
     expect(rolesOf(SEED_ACCOUNTS.stakeholder)).toEqual(['Viewers']);
     expect(rolesOf(SEED_ACCOUNTS.siteAdmin)).toEqual(['Administrators']);
   });

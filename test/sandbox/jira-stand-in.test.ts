@@ -59,7 +59,13 @@ interface SandboxBoardView {
 }
 
 /** Calls the stand-in over HTTP; `Body` is what the test expects the route to answer (parsed, not checked: the assertions do that). */
-async function jira<Body = unknown>(actor: Actor | null, method: string, path: string, body?: unknown, site?: string): Promise<{ status: number; body: Body }> {
+async function jira<Body = unknown>(
+  actor: Actor | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  site?: string,
+): Promise<{ status: number; body: Body }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (actor) headers[ACTOR_HEADER] = actor;
   if (site) headers[SITE_HEADER] = site;
@@ -76,7 +82,10 @@ describe('authorisation as the acting person', () => {
     const dana = await jira(as(SEED_ACCOUNTS.devDana), 'POST', '/rest/agile/1.0/sprint/7/issue', { issues: ['ONB-68'] });
     const sam = await jira(as(SEED_ACCOUNTS.stakeholder), 'POST', '/rest/agile/1.0/sprint/7/issue', { issues: ['ONB-69'] });
     expect(dana.status).toBe(204);
-    expect(sam).toEqual({ status: 403, body: { errorMessages: ["You do not have the 'EDIT_ISSUES' permission in project ONB, so you cannot change ONB-69."], errors: {} } });
+    expect(sam).toEqual({
+      status: 403,
+      body: { errorMessages: ["You do not have the 'EDIT_ISSUES' permission in project ONB, so you cannot change ONB-69."], errors: {} },
+    });
   });
 
   it('answers an issue the person cannot browse exactly like one that does not exist', async () => {
@@ -86,11 +95,19 @@ describe('authorisation as the acting person', () => {
     expect(missing).toEqual(hidden);
   });
 
-  it('routes @forge/api\'s asUser() calls as the invocation\'s user, recording the module and the answer', async () => {
-    installForgeRuntime({ jira: jiraBackend(standIn), kvs: async () => new Response(null, { status: 501 }), queue: async () => new Response(null, { status: 501 }) });
+  it("routes @forge/api's asUser() calls as the invocation's user, recording the module and the answer", async () => {
+    installForgeRuntime({
+      jira: jiraBackend(standIn),
+      kvs: async () => new Response(null, { status: 501 }),
+      queue: async () => new Response(null, { status: 501 }),
+    });
     const moveAs = (accountId: string) =>
       runInvocation({ accountId, cloudId: 'forge-site', installationId: 'i', moduleKey: 'm' }, async () => {
-        const response = await asUser().requestJira(route`/rest/agile/1.0/backlog/issue`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ issues: ['ONB-55'] }) });
+        const response = await asUser().requestJira(route`/rest/agile/1.0/backlog/issue`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ issues: ['ONB-55'] }),
+        });
         return response.status;
       });
     expect(await moveAs(SEED_ACCOUNTS.stakeholder)).toBe(403);
@@ -116,23 +133,31 @@ describe('authorisation as the acting person', () => {
       status: 200,
       body: { globalPermissions: [], projectPermissions: [{ permission: 'BROWSE_PROJECTS', issues: [10039], projects: [] }] },
     });
-    expect((await jira<BulkPermissionGrants>(as(SEED_ACCOUNTS.billingDeveloper), 'POST', '/rest/api/3/permissions/check', browseOnb39)).body.projectPermissions).toEqual([]);
+    expect(
+      (await jira<BulkPermissionGrants>(as(SEED_ACCOUNTS.billingDeveloper), 'POST', '/rest/api/3/permissions/check', browseOnb39)).body
+        .projectPermissions,
+    ).toEqual([]);
   });
 
-  it('refuses to check someone else\'s permissions, to a person and to the app, unless the caller administers Jira', async () => {
+  it("refuses to check someone else's permissions, to a person and to the app, unless the caller administers Jira", async () => {
     const danasCheck = { accountId: SEED_ACCOUNTS.devDana, ...browseOnb39 };
     expect(await jira(as(SEED_ACCOUNTS.stakeholder), 'POST', '/rest/api/3/permissions/check', danasCheck)).toEqual(onlyAdministrators);
     expect(await jira('app', 'POST', '/rest/api/3/permissions/check', danasCheck)).toEqual(onlyAdministrators);
     expect((await jira(as(SEED_ACCOUNTS.devDana), 'POST', '/rest/api/3/permissions/check', danasCheck)).status).toBe(200);
 
     standIn.model.site().jiraAdministrators.add(SEED_ACCOUNTS.stakeholder);
-    expect((await jira<BulkPermissionGrants>(as(SEED_ACCOUNTS.stakeholder), 'POST', '/rest/api/3/permissions/check', danasCheck)).body.projectPermissions).toEqual([
-      { permission: 'BROWSE_PROJECTS', issues: [10039], projects: [] },
-    ]);
+    expect(
+      (await jira<BulkPermissionGrants>(as(SEED_ACCOUNTS.stakeholder), 'POST', '/rest/api/3/permissions/check', danasCheck)).body
+        .projectPermissions,
+    ).toEqual([{ permission: 'BROWSE_PROJECTS', issues: [10039], projects: [] }]);
   });
 
   it('answers GET /mypermissions for the caller', async () => {
-    const sam = await jira<MyPermissions>(as(SEED_ACCOUNTS.stakeholder), 'GET', '/rest/api/3/mypermissions?projectKey=ONB&permissions=BROWSE_PROJECTS,SCHEDULE_ISSUES');
+    const sam = await jira<MyPermissions>(
+      as(SEED_ACCOUNTS.stakeholder),
+      'GET',
+      '/rest/api/3/mypermissions?projectKey=ONB&permissions=BROWSE_PROJECTS,SCHEDULE_ISSUES',
+    );
     expect(sam.body.permissions.BROWSE_PROJECTS?.havePermission).toBe(true);
     expect(sam.body.permissions.SCHEDULE_ISSUES?.havePermission).toBe(false);
   });
@@ -141,20 +166,38 @@ describe('authorisation as the acting person', () => {
     expect((await jira(as(SEED_ACCOUNTS.productOwner), 'GET', '/rest/api/3/project/ONB/role')).status).toBe(403);
     expect((await jira('app', 'GET', '/rest/api/3/project/ONB/role')).status).toBe(403);
     expect((await jira('app', 'GET', '/rest/api/3/project/ONB/role/10100')).status).toBe(403);
-    expect(Object.keys((await jira<Readonly<Record<string, string>>>(as(SEED_ACCOUNTS.siteAdmin), 'GET', '/rest/api/3/project/ONB/role')).body)).toContain('Product Owner');
+    expect(
+      Object.keys((await jira<Readonly<Record<string, string>>>(as(SEED_ACCOUNTS.siteAdmin), 'GET', '/rest/api/3/project/ONB/role')).body),
+    ).toContain('Product Owner');
     expect((await jira(as(SEED_ACCOUNTS.siteAdmin), 'GET', '/rest/api/3/project/ONB/role/10100')).status).toBe(200);
   });
 
-  it('gives the app user the add-ons role\'s work on issues and no administration', async () => {
-    const held = await jira<MyPermissions>('app', 'GET', '/rest/api/3/mypermissions?projectKey=ONB&permissions=BROWSE_PROJECTS,EDIT_ISSUES,SCHEDULE_ISSUES,CREATE_ISSUES,ADD_COMMENTS,ADMINISTER_PROJECTS');
-    const have = Object.fromEntries(Object.entries(held.body.permissions as Record<string, { havePermission: boolean }>).map(([key, value]) => [key, value.havePermission]));
-    expect(have).toEqual({ BROWSE_PROJECTS: true, EDIT_ISSUES: true, SCHEDULE_ISSUES: true, CREATE_ISSUES: true, ADD_COMMENTS: true, ADMINISTER_PROJECTS: false });
+  it("gives the app user the add-ons role's work on issues and no administration", async () => {
+    const held = await jira<MyPermissions>(
+      'app',
+      'GET',
+      '/rest/api/3/mypermissions?projectKey=ONB&permissions=BROWSE_PROJECTS,EDIT_ISSUES,SCHEDULE_ISSUES,CREATE_ISSUES,ADD_COMMENTS,ADMINISTER_PROJECTS',
+    );
+    const have = Object.fromEntries(
+      Object.entries(held.body.permissions as Record<string, { havePermission: boolean }>).map(([key, value]) => [
+        key,
+        value.havePermission,
+      ]),
+    );
+    expect(have).toEqual({
+      BROWSE_PROJECTS: true,
+      EDIT_ISSUES: true,
+      SCHEDULE_ISSUES: true,
+      CREATE_ISSUES: true,
+      ADD_COMMENTS: true,
+      ADMINISTER_PROJECTS: false,
+    });
     expect((await jira('app', 'POST', '/rest/agile/1.0/sprint/7/issue', { issues: ['ONB-68'] })).status).toBe(204);
   });
 });
 
-describe('the OAuth 2.0 gate: Atlassian\'s contracts and the manifest\'s scopes', () => {
-  it('refuses Jira\'s internal greenhopper API with 403, as a method not enabled for OAuth 2.0', async () => {
+describe("the OAuth 2.0 gate: Atlassian's contracts and the manifest's scopes", () => {
+  it("refuses Jira's internal greenhopper API with 403, as a method not enabled for OAuth 2.0", async () => {
     for (const actor of ['app', as(SEED_ACCOUNTS.productOwner)] as const) {
       expect(await jira(actor, 'GET', '/rest/greenhopper/1.0/rapid/charts/sprintreport?rapidViewId=1&sprintId=4')).toEqual({
         status: 403,
@@ -176,9 +219,17 @@ describe('the OAuth 2.0 gate: Atlassian\'s contracts and the manifest\'s scopes'
   it('enforces the scopes manifest.yml declares: without write:sprint:jira-software, moving into a sprint is refused', async () => {
     const declared = readManifestScopes();
     expect(declared).toContain('write:sprint:jira-software');
-    const narrower = await startJiraStandIn({ now: TEST_NOW, manifestScopes: declared.filter((scope) => scope !== 'write:sprint:jira-software') });
+    const narrower = await startJiraStandIn({
+      now: TEST_NOW,
+      manifestScopes: declared.filter((scope) => scope !== 'write:sprint:jira-software'),
+    });
     try {
-      const move = (url: string) => fetch(`${url}/rest/agile/1.0/sprint/7/issue`, { method: 'POST', headers: { [ACTOR_HEADER]: 'app', 'content-type': 'application/json' }, body: JSON.stringify({ issues: ['ONB-68'] }) });
+      const move = (url: string) =>
+        fetch(`${url}/rest/agile/1.0/sprint/7/issue`, {
+          method: 'POST',
+          headers: { [ACTOR_HEADER]: 'app', 'content-type': 'application/json' },
+          body: JSON.stringify({ issues: ['ONB-68'] }),
+        });
       expect((await move(narrower.url)).status).toBe(401);
       expect(narrower.model.site().issueByKeyOrId('ONB-68')!.sprintIds).toEqual([]);
       expect((await move(standIn.url)).status).toBe(204);
@@ -192,7 +243,7 @@ describe('the OAuth 2.0 gate: Atlassian\'s contracts and the manifest\'s scopes'
   });
 });
 
-describe('what Jira rejects, in Jira\'s error bodies', () => {
+describe("what Jira rejects, in Jira's error bodies", () => {
   it('refuses to move issues into a closed sprint', async () => {
     expect(await jira('app', 'POST', '/rest/agile/1.0/sprint/6/issue', { issues: ['ONB-68'] })).toEqual({
       status: 400,
@@ -202,17 +253,27 @@ describe('what Jira rejects, in Jira\'s error bodies', () => {
 
   it('refuses more than 50 issues in one move', async () => {
     const issues = Array.from({ length: 51 }, (_, index) => `ONB-${100 + index}`);
-    expect((await jira<ErrorCollection>('app', 'POST', '/rest/agile/1.0/backlog/issue', { issues })).body.errorMessages).toEqual(['The maximum number of issues that can be moved in one operation is 50.']);
+    expect((await jira<ErrorCollection>('app', 'POST', '/rest/agile/1.0/backlog/issue', { issues })).body.errorMessages).toEqual([
+      'The maximum number of issues that can be moved in one operation is 50.',
+    ]);
   });
 
   it('refuses to rank against an issue that does not exist', async () => {
-    const answer = await jira<ErrorCollection>('app', 'PUT', '/rest/agile/1.0/issue/rank', { issues: ['ONB-55'], rankBeforeIssue: 'ONB-9999' });
+    const answer = await jira<ErrorCollection>('app', 'PUT', '/rest/agile/1.0/issue/rank', {
+      issues: ['ONB-55'],
+      rankBeforeIssue: 'ONB-9999',
+    });
     expect(answer.status).toBe(400);
-    expect(answer.body.errorMessages).toEqual(['Cannot rank relative to ONB-9999: the issue does not exist or you do not have permission to see it.']);
+    expect(answer.body.errorMessages).toEqual([
+      'Cannot rank relative to ONB-9999: the issue does not exist or you do not have permission to see it.',
+    ]);
   });
 
   it('answers 207 with one entry per issue when only some can be ranked', async () => {
-    const answer = await jira(as(SEED_ACCOUNTS.devMei), 'PUT', '/rest/agile/1.0/issue/rank', { issues: ['ONB-55', 'BIL-2'], rankAfterIssue: 'ONB-39' });
+    const answer = await jira(as(SEED_ACCOUNTS.devMei), 'PUT', '/rest/agile/1.0/issue/rank', {
+      issues: ['ONB-55', 'BIL-2'],
+      rankAfterIssue: 'ONB-39',
+    });
     expect(answer).toEqual({
       status: 207,
       body: {
@@ -224,17 +285,30 @@ describe('what Jira rejects, in Jira\'s error bodies', () => {
     });
   });
 
-  it('refuses a field that is not on the issue\'s screen', async () => {
+  it("refuses a field that is not on the issue's screen", async () => {
     expect(await jira('app', 'PUT', '/rest/api/3/issue/BIL-2', { fields: { customfield_10016: 3 } })).toEqual({
       status: 400,
-      body: { errorMessages: [], errors: { customfield_10016: "Field 'customfield_10016' cannot be set. It is not on the appropriate screen, or unknown." } },
+      body: {
+        errorMessages: [],
+        errors: { customfield_10016: "Field 'customfield_10016' cannot be set. It is not on the appropriate screen, or unknown." },
+      },
     });
   });
 
   it('answers undocumented paths, documented ones it does not emulate, and bodies that are not JSON as Jira does', async () => {
-    expect(await jira('app', 'GET', '/rest/api/3/nothing-here')).toEqual({ status: 403, body: { errorMessages: ['OAuth 2.0 is not enabled for method: GET /rest/api/3/nothing-here'], errors: {} } });
-    expect(await jira('app', 'GET', '/rest/api/3/serverInfo')).toEqual({ status: 404, body: { errorMessages: ['null for uri: /rest/api/3/serverInfo'], errors: {} } });
-    const notJson = await fetch(`${standIn.url}/rest/api/3/search/jql`, { method: 'POST', headers: { [ACTOR_HEADER]: 'app', 'content-type': 'text/plain' }, body: 'jql=project=ONB' });
+    expect(await jira('app', 'GET', '/rest/api/3/nothing-here')).toEqual({
+      status: 403,
+      body: { errorMessages: ['OAuth 2.0 is not enabled for method: GET /rest/api/3/nothing-here'], errors: {} },
+    });
+    expect(await jira('app', 'GET', '/rest/api/3/serverInfo')).toEqual({
+      status: 404,
+      body: { errorMessages: ['null for uri: /rest/api/3/serverInfo'], errors: {} },
+    });
+    const notJson = await fetch(`${standIn.url}/rest/api/3/search/jql`, {
+      method: 'POST',
+      headers: { [ACTOR_HEADER]: 'app', 'content-type': 'text/plain' },
+      body: 'jql=project=ONB',
+    });
     expect(notJson.status).toBe(415);
   });
 });
@@ -249,7 +323,12 @@ describe('the enhanced JQL search', () => {
     let seen = first.body.issues.length;
     let last = first;
     while (token) {
-      last = await jira<SearchResults>('app', 'POST', '/rest/api/3/search/jql', { jql, fields: ['summary'], maxResults: 100, nextPageToken: token });
+      last = await jira<SearchResults>('app', 'POST', '/rest/api/3/search/jql', {
+        jql,
+        fields: ['summary'],
+        maxResults: 100,
+        nextPageToken: token,
+      });
       seen += last.body.issues.length;
       token = last.body.nextPageToken;
     }
@@ -264,8 +343,18 @@ describe('the enhanced JQL search', () => {
   });
 
   it('evaluates labels, epics, parents, sprints and AND / OR / NOT', async () => {
-    const keys = async (jql: string) => (await jira<SearchResults>('app', 'POST', '/rest/api/3/search/jql', { jql, fields: ['key'] })).body.issues.map((issue) => issue.key);
-    expect(await keys('sprint = 7 AND labels = sprint-goal ORDER BY rank')).toEqual(['ONB-39', 'ONB-42', 'ONB-44', 'ONB-37', 'ONB-45', 'ONB-46', 'ONB-48', 'ONB-50']);
+    const keys = async (jql: string) =>
+      (await jira<SearchResults>('app', 'POST', '/rest/api/3/search/jql', { jql, fields: ['key'] })).body.issues.map((issue) => issue.key);
+    expect(await keys('sprint = 7 AND labels = sprint-goal ORDER BY rank')).toEqual([
+      'ONB-39',
+      'ONB-42',
+      'ONB-44',
+      'ONB-37',
+      'ONB-45',
+      'ONB-46',
+      'ONB-48',
+      'ONB-50',
+    ]);
     expect(await keys('"Epic Link" = ONB-3 AND sprint in openSprints() AND NOT status = Done')).toEqual(['ONB-52', 'ONB-67']);
     expect(await keys('parent in (ONB-39, ONB-42)')).toEqual(['ONB-40', 'ONB-41', 'ONB-43']);
     expect(await keys('project = BIL AND (priority = Highest OR issuetype = Epic)')).toEqual(['BIL-1', 'BIL-3']);
@@ -273,19 +362,29 @@ describe('the enhanced JQL search', () => {
 
   it('hides what the searcher cannot browse', async () => {
     const answer = await jira(as(SEED_ACCOUNTS.devDana), 'POST', '/rest/api/3/search/jql', { jql: 'project = BIL' });
-    expect(answer).toEqual({ status: 400, body: { errorMessages: ["The value 'BIL' does not exist for the field 'project'."], errors: {} } });
+    expect(answer).toEqual({
+      status: 400,
+      body: { errorMessages: ["The value 'BIL' does not exist for the field 'project'."], errors: {} },
+    });
   });
 
   it('refuses unbounded queries and names what is wrong with a bad one', async () => {
     expect((await jira<ErrorCollection>('app', 'POST', '/rest/api/3/search/jql', { jql: 'ORDER BY rank' })).body.errorMessages).toEqual([
       'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
     ]);
-    expect((await jira<ErrorCollection>('app', 'POST', '/rest/api/3/search/jql', { jql: 'key in (ONB-9999)' })).body.errorMessages).toEqual(["An issue with key 'ONB-9999' does not exist for field 'key'."]);
+    expect((await jira<ErrorCollection>('app', 'POST', '/rest/api/3/search/jql', { jql: 'key in (ONB-9999)' })).body.errorMessages).toEqual(
+      ["An issue with key 'ONB-9999' does not exist for field 'key'."],
+    );
   });
 
   it('parses queries one by one, reporting errors per query', async () => {
-    const answer = await jira<ParsedJqlQueries>('app', 'POST', '/rest/api/3/jql/parse?validation=strict', { queries: ['labels = sso', 'sprint = 99'] });
-    expect(answer.body.queries[0]).toMatchObject({ query: 'labels = sso', structure: { where: { field: { name: 'labels' }, operator: '=', operand: { value: 'sso' } } } });
+    const answer = await jira<ParsedJqlQueries>('app', 'POST', '/rest/api/3/jql/parse?validation=strict', {
+      queries: ['labels = sso', 'sprint = 99'],
+    });
+    expect(answer.body.queries[0]).toMatchObject({
+      query: 'labels = sso',
+      structure: { where: { field: { name: 'labels' }, operator: '=', operand: { value: 'sso' } } },
+    });
     expect(answer.body.queries[1]).toEqual({ query: 'sprint = 99', errors: ["The value '99' does not exist for the field 'sprint'."] });
   });
 });
@@ -312,7 +411,11 @@ describe('the fault switch', () => {
   });
 
   it('can be armed through the admin API, as the sandbox pages do', async () => {
-    await jira(null, 'POST', '/__sandbox/faults', { fault: { kind: 'server-error', status: 500 }, times: 1, pathPattern: '^/rest/api/3/priority' });
+    await jira(null, 'POST', '/__sandbox/faults', {
+      fault: { kind: 'server-error', status: 500 },
+      times: 1,
+      pathPattern: '^/rest/api/3/priority',
+    });
     expect((await jira('app', 'GET', '/rest/api/3/priority')).status).toBe(500);
     expect((await jira('app', 'GET', '/rest/api/3/priority')).status).toBe(200);
   });
@@ -322,7 +425,10 @@ describe('changes and the admin API', () => {
   it('tells listeners who moved what, when someone acts directly in Jira', async () => {
     const heard: JiraChangeRecord[] = [];
     standIn.model.onChange((record) => heard.push(record));
-    const answer = await jira(null, 'POST', '/__sandbox/issues/ONB-68/move', { sprintId: SEED_FACTS.activeSprintId, actorAccountId: SEED_ACCOUNTS.devKofi });
+    const answer = await jira(null, 'POST', '/__sandbox/issues/ONB-68/move', {
+      sprintId: SEED_FACTS.activeSprintId,
+      actorAccountId: SEED_ACCOUNTS.devKofi,
+    });
     expect(answer.status).toBe(204);
     expect(heard).toEqual([
       {
@@ -338,7 +444,12 @@ describe('changes and the admin API', () => {
   it('shows a board with its open sprints, ranked issues and backlog', async () => {
     const view = (await jira<SandboxBoardView>(null, 'GET', `/__sandbox/boards/${SEED_FACTS.onb.boardId}`)).body;
     expect(view.sprints.map((sprint) => sprint.id)).toEqual([SEED_FACTS.activeSprintId, SEED_FACTS.futureSprintId, LARGE_SPRINT_ID]);
-    expect(view.sprints[0]?.issues[0]).toMatchObject({ key: 'ONB-39', points: 3, statusCategory: 'indeterminate', labels: ['sprint-goal'] });
+    expect(view.sprints[0]?.issues[0]).toMatchObject({
+      key: 'ONB-39',
+      points: 3,
+      statusCategory: 'indeterminate',
+      labels: ['sprint-goal'],
+    });
     expect(view.backlog.map((issue) => issue.key)).toEqual(SEED_FACTS.backlogKeys);
     expect(view.closedSprints).toHaveLength(6);
   });

@@ -15,7 +15,15 @@ function auditValue(proposalId: string, sequence: number): AuditEventRecord {
   return {
     proposalId,
     sequence,
-    event: { proposalId, sequence, action: 'apply-step', actorAccountId: null, at: '2026-11-25T10:00:00.000Z', status: 'approved', detail: `step ${sequence}` },
+    event: {
+      proposalId,
+      sequence,
+      action: 'apply-step',
+      actorAccountId: null,
+      at: '2026-11-25T10:00:00.000Z',
+      status: 'approved',
+      detail: `step ${sequence}`,
+    },
   };
 }
 
@@ -72,7 +80,9 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
       startForgeStorage();
       await onboarding(async () => {
         await kvs.set('baseline:7', { committed: 34 }, { keyPolicy: 'FAIL_IF_EXISTS' });
-        await expect(kvs.set('baseline:7', { committed: 40 }, { keyPolicy: 'FAIL_IF_EXISTS' })).rejects.toMatchObject({ responseDetails: { status: 409 } });
+        await expect(kvs.set('baseline:7', { committed: 40 }, { keyPolicy: 'FAIL_IF_EXISTS' })).rejects.toMatchObject({
+          responseDetails: { status: 409 },
+        });
         expect(await kvs.get('baseline:7')).toEqual({ committed: 34 });
       });
     });
@@ -105,11 +115,21 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
       startForgeStorage();
       await onboarding(async () => {
         await seedSprintSeven();
-        const ascending = await proposals().query().index('by-sprint', { partition: [7] }).getMany();
+        const ascending = await proposals()
+          .query()
+          .index('by-sprint', { partition: [7] })
+          .getMany();
         expect(keysOf(ascending)).toEqual(['p-12', 'p-39', 'p-55']);
-        const descending = await proposals().query().index('by-sprint', { partition: [7] }).sort(Sort.DESC).getMany();
+        const descending = await proposals()
+          .query()
+          .index('by-sprint', { partition: [7] })
+          .sort(Sort.DESC)
+          .getMany();
         expect(keysOf(descending)).toEqual(['p-55', 'p-39', 'p-12']);
-        const proposed = await proposals().query().index('by-sprint-status', { partition: [7, 'proposed'] }).getMany();
+        const proposed = await proposals()
+          .query()
+          .index('by-sprint-status', { partition: [7, 'proposed'] })
+          .getMany();
         expect(keysOf(proposed)).toEqual(['p-12', 'p-55']);
       });
     });
@@ -118,11 +138,20 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
       startForgeStorage();
       await onboarding(async () => {
         await seedSprintSeven();
-        const inSprintSeven = () => proposals().query().index('by-sprint', { partition: [7] });
+        const inSprintSeven = () =>
+          proposals()
+            .query()
+            .index('by-sprint', { partition: [7] });
         expect(keysOf(await inSprintSeven().where(WhereConditions.beginsWith('2026-11-25')).getMany())).toEqual(['p-39', 'p-55']);
-        expect(keysOf(await inSprintSeven().where(WhereConditions.between('2026-11-24T00:00:00.000Z', '2026-11-25T10:00:00.000Z')).getMany())).toEqual(['p-12', 'p-39']);
+        expect(
+          keysOf(await inSprintSeven().where(WhereConditions.between('2026-11-24T00:00:00.000Z', '2026-11-25T10:00:00.000Z')).getMany()),
+        ).toEqual(['p-12', 'p-39']);
         for (let sequence = 1; sequence <= 5; sequence += 1) await auditEvents().set(`p-12:${sequence}`, auditValue('p-12', sequence));
-        const later = await auditEvents().query().index('by-proposal', { partition: ['p-12'] }).where(WhereConditions.greaterThan(3)).getMany();
+        const later = await auditEvents()
+          .query()
+          .index('by-proposal', { partition: ['p-12'] })
+          .where(WhereConditions.greaterThan(3))
+          .getMany();
         expect(later.results.map((result) => result.value.sequence)).toEqual([4, 5]);
       });
     });
@@ -134,7 +163,10 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
         const seen: number[] = [];
         let cursor: string | undefined;
         do {
-          const query = auditEvents().query().index('by-proposal', { partition: ['p-12'] }).limit(3);
+          const query = auditEvents()
+            .query()
+            .index('by-proposal', { partition: ['p-12'] })
+            .limit(3);
           const page = await (cursor ? query.cursor(cursor) : query).getMany();
           seen.push(...page.results.map((result) => result.value.sequence));
           if (seen.length === 3) await auditEvents().delete('p-12:3');
@@ -149,10 +181,21 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
       await onboarding(async () => {
         await seedSprintSeven();
         const approvedOnly = new Filter<ReturnType<typeof proposalValue>>().and('status', FilterConditions.equalTo('approved'));
-        const first = await proposals().query().index('by-sprint', { partition: [7] }).filters(approvedOnly).limit(1).getMany();
+        const first = await proposals()
+          .query()
+          .index('by-sprint', { partition: [7] })
+          .filters(approvedOnly)
+          .limit(1)
+          .getMany();
         expect(first.results).toEqual([]);
         expect(first.nextCursor).toBeDefined();
-        const second = await proposals().query().index('by-sprint', { partition: [7] }).filters(approvedOnly).limit(1).cursor(first.nextCursor!).getMany();
+        const second = await proposals()
+          .query()
+          .index('by-sprint', { partition: [7] })
+          .filters(approvedOnly)
+          .limit(1)
+          .cursor(first.nextCursor!)
+          .getMany();
         expect(second.results.map((result) => result.key)).toEqual(['p-39']);
       });
     });
@@ -160,11 +203,15 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
     it('refuses values that break the declared attribute types or carry undeclared attributes', async () => {
       startForgeStorage();
       await onboarding(async () => {
-        await expect(proposals().set('p-1', { ...proposalValue('ONB-12', '2026-11-25T10:00:00.000Z'), sprintId: '7' as never })).rejects.toMatchObject({
+        await expect(
+          proposals().set('p-1', { ...proposalValue('ONB-12', '2026-11-25T10:00:00.000Z'), sprintId: '7' as never }),
+        ).rejects.toMatchObject({
           code: 'INVALID_ENTITY_VALUE',
           responseDetails: { status: 400 },
         });
-        await expect(proposals().set('p-1', { ...proposalValue('ONB-12', '2026-11-25T10:00:00.000Z'), boardId: 1 } as never)).rejects.toMatchObject({ code: 'INVALID_ENTITY_VALUE' });
+        await expect(
+          proposals().set('p-1', { ...proposalValue('ONB-12', '2026-11-25T10:00:00.000Z'), boardId: 1 } as never),
+        ).rejects.toMatchObject({ code: 'INVALID_ENTITY_VALUE' });
         await expect(kvs.entity('sprint-forecast').set('7', { sprintId: 7 })).rejects.toMatchObject({ code: 'INVALID_ENTITY_TYPE' });
       });
     });
@@ -172,9 +219,25 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
     it('refuses queries on an undeclared index, with the wrong partition, or over 100 per page', async () => {
       startForgeStorage();
       await onboarding(async () => {
-        await expect(proposals().query().index('by-proposer', { partition: ['557058:dev-dana'] }).getMany()).rejects.toMatchObject({ code: 'INVALID_ENTITY_INDEX' });
-        await expect(proposals().query().index('by-sprint-status', { partition: [7] }).getMany()).rejects.toMatchObject({ responseDetails: { status: 400 } });
-        await expect(proposals().query().index('by-sprint', { partition: [7] }).limit(101).getMany()).rejects.toMatchObject({ code: 'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE' });
+        await expect(
+          proposals()
+            .query()
+            .index('by-proposer', { partition: ['557058:dev-dana'] })
+            .getMany(),
+        ).rejects.toMatchObject({ code: 'INVALID_ENTITY_INDEX' });
+        await expect(
+          proposals()
+            .query()
+            .index('by-sprint-status', { partition: [7] })
+            .getMany(),
+        ).rejects.toMatchObject({ responseDetails: { status: 400 } });
+        await expect(
+          proposals()
+            .query()
+            .index('by-sprint', { partition: [7] })
+            .limit(101)
+            .getMany(),
+        ).rejects.toMatchObject({ code: 'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE' });
       });
     });
   });
@@ -186,8 +249,18 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
         await proposals().set('p-12', proposalValue('ONB-12', '2026-11-25T10:00:00.000Z'));
         await kvs
           .transact()
-          .set('p-12', { ...proposalValue('ONB-12', '2026-11-25T10:00:00.000Z', 'approved'), version: 2 }, { entityName: 'proposal', conditions: new Filter<ReturnType<typeof proposalValue>>().and('version', FilterConditions.equalTo(1)) })
-          .set('p-12:2', auditValue('p-12', 2), { entityName: 'audit-event', conditions: new Filter<AuditEventRecord>().and('sequence', FilterConditions.notExists()) })
+          .set(
+            'p-12',
+            { ...proposalValue('ONB-12', '2026-11-25T10:00:00.000Z', 'approved'), version: 2 },
+            {
+              entityName: 'proposal',
+              conditions: new Filter<ReturnType<typeof proposalValue>>().and('version', FilterConditions.equalTo(1)),
+            },
+          )
+          .set('p-12:2', auditValue('p-12', 2), {
+            entityName: 'audit-event',
+            conditions: new Filter<AuditEventRecord>().and('sequence', FilterConditions.notExists()),
+          })
           .delete('draft:p-12')
           .execute();
         expect(await proposals().get('p-12')).toMatchObject({ status: 'approved', version: 2 });
@@ -203,7 +276,14 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
         const staleDecision = kvs
           .transact()
           .set('p-12:2', auditValue('p-12', 2), { entityName: 'audit-event' })
-          .set('p-12', { ...proposalValue('ONB-12', '2026-11-25T10:00:00.000Z', 'rejected'), version: 2 }, { entityName: 'proposal', conditions: new Filter<ReturnType<typeof proposalValue>>().and('version', FilterConditions.equalTo(1)) })
+          .set(
+            'p-12',
+            { ...proposalValue('ONB-12', '2026-11-25T10:00:00.000Z', 'rejected'), version: 2 },
+            {
+              entityName: 'proposal',
+              conditions: new Filter<ReturnType<typeof proposalValue>>().and('version', FilterConditions.equalTo(1)),
+            },
+          )
           .execute();
         await expect(staleDecision).rejects.toMatchObject({ responseDetails: { status: 409 } });
         expect(emulator.snapshot(ONBOARDING_SITE.installationId)).toEqual(before);
@@ -215,7 +295,10 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
       await onboarding(async () => {
         const guarded = kvs
           .transact()
-          .check('p-404', { entityName: 'proposal', conditions: new Filter<ReturnType<typeof proposalValue>>().and('status', FilterConditions.equalTo('approved')) })
+          .check('p-404', {
+            entityName: 'proposal',
+            conditions: new Filter<ReturnType<typeof proposalValue>>().and('status', FilterConditions.equalTo('approved')),
+          })
           .set('apply:p-404', { queued: true })
           .execute();
         await expect(guarded).rejects.toMatchObject({ responseDetails: { status: 409 } });
@@ -229,7 +312,9 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
         const tooMany = kvs.transact();
         for (let index = 0; index < 26; index += 1) tooMany.set(`seen:ONB-${index}`, true);
         await expect(tooMany.execute()).rejects.toMatchObject({ responseDetails: { status: 400 } });
-        await expect(kvs.transact().set('seen:ONB-12', true).delete('seen:ONB-12').execute()).rejects.toMatchObject({ responseDetails: { status: 400 } });
+        await expect(kvs.transact().set('seen:ONB-12', true).delete('seen:ONB-12').execute()).rejects.toMatchObject({
+          responseDetails: { status: 400 },
+        });
         expect(await kvs.get('seen:ONB-0')).toBeUndefined();
       });
     });
@@ -241,7 +326,10 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
       await onboarding(async () => {
         const quoted = 2;
         await kvs.set('largest', 'x'.repeat(FORGE_VALUE_MAX_BYTES - quoted));
-        await expect(kvs.set('too-large', 'x'.repeat(FORGE_VALUE_MAX_BYTES - quoted + 1))).rejects.toMatchObject({ code: 'MAX_SIZE', responseDetails: { status: 400 } });
+        await expect(kvs.set('too-large', 'x'.repeat(FORGE_VALUE_MAX_BYTES - quoted + 1))).rejects.toMatchObject({
+          code: 'MAX_SIZE',
+          responseDetails: { status: 400 },
+        });
         expect(await kvs.get('too-large')).toBeUndefined();
       });
     });
@@ -285,7 +373,14 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
     await onSite(ACME_SITE, async () => {
       expect(await kvs.get('settings-cache')).toBeUndefined();
       expect(await proposals().get('p-12')).toBeUndefined();
-      expect((await proposals().query().index('by-sprint', { partition: [7] }).getMany()).results).toEqual([]);
+      expect(
+        (
+          await proposals()
+            .query()
+            .index('by-sprint', { partition: [7] })
+            .getMany()
+        ).results,
+      ).toEqual([]);
       expect((await kvs.query().getMany()).results).toEqual([]);
     });
   });
@@ -304,7 +399,14 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
       const restarted = startForgeStorage({ filePath });
       await onboarding(async () => {
         expect(await proposals().get('p-12')).toMatchObject({ issueKey: 'ONB-12' });
-        expect((await proposals().query().index('by-issue', { partition: ['ONB-12'] }).getMany()).results).toHaveLength(1);
+        expect(
+          (
+            await proposals()
+              .query()
+              .index('by-issue', { partition: ['ONB-12'] })
+              .getMany()
+          ).results,
+        ).toHaveLength(1);
       });
       expect(restarted.snapshot(ACME_SITE.installationId).keyValues).toEqual({ 'seen:ACME-1': true });
     });
@@ -355,9 +457,23 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
       await onboarding(async () => {
         await proposals().set('p-12', proposalValue('ONB-12', '2026-11-25T10:00:00.000Z'));
         expect(await proposals().get('p-12')).toBeDefined();
-        expect((await proposals().query().index('by-issue', { partition: ['ONB-12'] }).getMany()).results).toEqual([]);
+        expect(
+          (
+            await proposals()
+              .query()
+              .index('by-issue', { partition: ['ONB-12'] })
+              .getMany()
+          ).results,
+        ).toEqual([]);
         emulator.catchUpQueries();
-        expect((await proposals().query().index('by-issue', { partition: ['ONB-12'] }).getMany()).results).toHaveLength(1);
+        expect(
+          (
+            await proposals()
+              .query()
+              .index('by-issue', { partition: ['ONB-12'] })
+              .getMany()
+          ).results,
+        ).toHaveLength(1);
       });
     });
   });

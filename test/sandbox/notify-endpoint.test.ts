@@ -39,7 +39,9 @@ describe('POST /rest/api/3/issue/{key}/notify', () => {
       to: { ...noOneByRole, users: [{ accountId: PRIYA }, { accountId: KOFI }] },
     });
     expect(answer.status).toBe(204);
-    expect(site().notifications.map(({ recipientAccountId, format, body, subject }) => ({ recipientAccountId, format, body, subject }))).toEqual([
+    expect(
+      site().notifications.map(({ recipientAccountId, format, body, subject }) => ({ recipientAccountId, format, body, subject })),
+    ).toEqual([
       { recipientAccountId: PRIYA, format: 'html', body: '<p>The <strong>latest</strong> results are in.</p>', subject: 'Latest results' },
       { recipientAccountId: KOFI, format: 'text', body: 'The latest results are in.', subject: 'Latest results' },
     ]);
@@ -49,7 +51,11 @@ describe('POST /rest/api/3/issue/{key}/notify', () => {
     const issue = site().issueByKeyOrId('ONB-68')!;
     expect(issue.reporterAccountId).not.toBe(KOFI);
     await notify(`user:${DANA}`, 'ONB-68', { textBody: 'Hello', to: { assignee: false, users: [{ accountId: KOFI }] } });
-    expect(site().notifications.map((n) => n.recipientAccountId).sort()).toEqual([KOFI, issue.reporterAccountId].sort());
+    expect(
+      site()
+        .notifications.map((n) => n.recipientAccountId)
+        .sort(),
+    ).toEqual([KOFI, issue.reporterAccountId].sort());
     // Without a subject Jira uses the issue's key and summary.
     expect(site().notifications[0]!.subject).toBe(`[ONB-68] ${issue.summary}`);
   });
@@ -59,9 +65,14 @@ describe('POST /rest/api/3/issue/{key}/notify', () => {
       status: 400,
       body: { errorMessages: ['The recipient is the same as the calling user.'], errors: {} },
     });
-    expect((await notify(`user:${DANA}`, 'ONB-68', { textBody: 'x', to: { ...noOneByRole, users: [{ accountId: 'mei' }] } })).status).toBe(400);
+    expect((await notify(`user:${DANA}`, 'ONB-68', { textBody: 'x', to: { ...noOneByRole, users: [{ accountId: 'mei' }] } })).status).toBe(
+      400,
+    );
     expect((await notify(`user:${DANA}`, 'ONB-68', { textBody: 'x', to: { ...noOneByRole, assignee: true } })).status).toBe(400);
-    expect((await notify(`user:${DANA}`, 'ONB-68', { textBody: 'x', restrict: { permissions: [{ key: 'BROWSE_PROJECTS' }], everyone: true } })).status).toBe(400);
+    expect(
+      (await notify(`user:${DANA}`, 'ONB-68', { textBody: 'x', restrict: { permissions: [{ key: 'BROWSE_PROJECTS' }], everyone: true } }))
+        .status,
+    ).toBe(400);
     expect(site().notifications).toEqual([]);
   });
 

@@ -14,7 +14,20 @@ import { REQUEST_TIMEOUT_MS } from '../../src/jira/jira-client';
 import type { Proposal } from '../../src/domain/proposal';
 import { reportFigure, testTally } from '../support/figures';
 import { startForgeApp, type ForgeApp, type SiteRef } from '../support/forge-app';
-import { appChanges, approval, auditActions, commentsBy, DANA, movesOf, ONB_SPRINT, openSprintsOf, otherSite, PRIYA, proposalPayload, storedProposal } from './security-fixture';
+import {
+  appChanges,
+  approval,
+  auditActions,
+  commentsBy,
+  DANA,
+  movesOf,
+  ONB_SPRINT,
+  openSprintsOf,
+  otherSite,
+  PRIYA,
+  proposalPayload,
+  storedProposal,
+} from './security-fixture';
 
 /**
  * Matches the calls one site makes (optionally only those to `path`, optionally only the n-th of
@@ -46,7 +59,16 @@ class SiteCalls extends RegExp {
 }
 
 const SWAP = { issueKey: 'ONB-75', change: { kind: 'swap', outIssueKey: 'ONB-62' } } as const;
-const SPLIT = { issueKey: 'ONB-42', change: { kind: 'split', parts: [{ summary: 'Entra ID: register the staging tenant', points: 1 }, { summary: 'Entra ID: sign-up callback', points: 1 }] } } as const;
+const SPLIT = {
+  issueKey: 'ONB-42',
+  change: {
+    kind: 'split',
+    parts: [
+      { summary: 'Entra ID: register the staging tenant', points: 1 },
+      { summary: 'Entra ID: sign-up callback', points: 1 },
+    ],
+  },
+} as const;
 
 const TRANSIENT: Record<string, Fault> = {
   '429 Retry-After 1 s': { kind: 'rate-limit', retryAfterSeconds: 1 },
@@ -128,7 +150,11 @@ interface Run {
  * job is delivered on a later turn of the event loop, so every Jira call the fault sees is the
  * apply's), and retries once if the attempt failed.
  */
-async function applyUnder(subject: { issueKey: string; change: object }, arm: (site: SiteRef) => SiteCalls, beforeRetry?: () => Promise<void>): Promise<Run> {
+async function applyUnder(
+  subject: { issueKey: string; change: object },
+  arm: (site: SiteRef) => SiteCalls,
+  beforeRetry?: () => Promise<void>,
+): Promise<Run> {
   const site = newSite();
   const proposal = await app.ok('createProposal', proposalPayload(subject.issueKey, subject.change), DANA, { site });
   await app.ok('decideProposal', approval(proposal.id), PRIYA, { site });
@@ -157,9 +183,12 @@ function expectSwapAppliedOnce({ site, first, final, actions }: Run): void {
   // One outcome per attempt in the audit trail, and one retry request per extra attempt.
   expect(actions.filter((a) => a === 'applied' || a === 'apply-failed')).toHaveLength(attempts);
   expect(actions.filter((a) => a === 'retry-requested')).toHaveLength(attempts - 1);
-  const twice = movesOf(app, 'ONB-75', ONB_SPRINT, site) !== 1 || movesOf(app, 'ONB-62', null, site) !== 1 || commentsBy(app, 'ONB-75', site) !== 1;
+  const twice =
+    movesOf(app, 'ONB-75', ONB_SPRINT, site) !== 1 || movesOf(app, 'ONB-62', null, site) !== 1 || commentsBy(app, 'ONB-75', site) !== 1;
   if (twice) tally.appliedTwice++;
-  expect([movesOf(app, 'ONB-75', ONB_SPRINT, site), movesOf(app, 'ONB-62', null, site), commentsBy(app, 'ONB-75', site)]).toEqual([1, 1, 1]);
+  expect([movesOf(app, 'ONB-75', ONB_SPRINT, site), movesOf(app, 'ONB-62', null, site), commentsBy(app, 'ONB-75', site)]).toEqual([
+    1, 1, 1,
+  ]);
   expect([openSprintsOf(app.site(site), 'ONB-75'), openSprintsOf(app.site(site), 'ONB-62')]).toEqual([[ONB_SPRINT], []]);
 }
 
@@ -208,68 +237,81 @@ describe('an apply under Jira faults', () => {
     }
   }, 30_000);
 
-  it.each(Object.entries(TRANSIENT))('rides out a %s at each Jira call of a swap, or fails the attempt and completes on Retry', tests.track(async (_, fault) => {
-    // A swap's apply reads, moves, ranks, comments and reads back: well over a dozen calls to fault.
-    expect(swapCalls.length).toBeGreaterThan(12);
-    const failures: string[] = [];
-    await inBatches(
-      swapCalls.map((call, nth) => ({ call, nth })),
-      swapCalls.length,
-      async ({ call, nth }) => {
-        const run = await applyUnder(SWAP, (site) => {
-          const calls = new SiteCalls(app.sandbox.jira.requests, site, { nth });
-          app.sandbox.jira.faults.inject(fault, { times: 1, path: calls });
-          return calls;
-        });
-        try {
-          expectSwapAppliedOnce(run);
-        } catch (error) {
-          failures.push(`call ${nth} (${call.method} ${call.path}): ${String(error).slice(0, 300)}`);
-        }
-      },
-    );
-    expect(failures).toEqual([]);
-  }), 60_000);
+  it.each(Object.entries(TRANSIENT))(
+    'rides out a %s at each Jira call of a swap, or fails the attempt and completes on Retry',
+    tests.track(async (_, fault) => {
+      // A swap's apply reads, moves, ranks, comments and reads back: well over a dozen calls to fault.
+      expect(swapCalls.length).toBeGreaterThan(12);
+      const failures: string[] = [];
+      await inBatches(
+        swapCalls.map((call, nth) => ({ call, nth })),
+        swapCalls.length,
+        async ({ call, nth }) => {
+          const run = await applyUnder(SWAP, (site) => {
+            const calls = new SiteCalls(app.sandbox.jira.requests, site, { nth });
+            app.sandbox.jira.faults.inject(fault, { times: 1, path: calls });
+            return calls;
+          });
+          try {
+            expectSwapAppliedOnce(run);
+          } catch (error) {
+            failures.push(`call ${nth} (${call.method} ${call.path}): ${String(error).slice(0, 300)}`);
+          }
+        },
+      );
+      expect(failures).toEqual([]);
+    }),
+    60_000,
+  );
 
-  it.each(Object.entries(PERSISTENT))('fails the attempt on a %s at each write of a swap, says what is done, and completes on Retry', tests.track(async (_, fault) => {
-    const failures: string[] = [];
-    await Promise.all(
-      Object.entries(SWAP_WRITES).map(async ([name, path]) => {
-        const run = await applyUnder(SWAP, (site) => {
-          const calls = new SiteCalls(app.sandbox.jira.requests, site, { path });
-          app.sandbox.jira.faults.inject(fault, { times: Number.MAX_SAFE_INTEGER, path: calls });
-          return calls;
-        });
+  it.each(Object.entries(PERSISTENT))(
+    'fails the attempt on a %s at each write of a swap, says what is done, and completes on Retry',
+    tests.track(async (_, fault) => {
+      const failures: string[] = [];
+      await Promise.all(
+        Object.entries(SWAP_WRITES).map(async ([name, path]) => {
+          const run = await applyUnder(SWAP, (site) => {
+            const calls = new SiteCalls(app.sandbox.jira.requests, site, { path });
+            app.sandbox.jira.faults.inject(fault, { times: Number.MAX_SAFE_INTEGER, path: calls });
+            return calls;
+          });
+          try {
+            expect(run.first.status).toBe('apply-failed');
+            if (name.startsWith('swap out'))
+              expect(run.first.apply?.lastError).toMatch(/Already done: Move ONB-75 into sprint 7\. Retry completes the rest\./);
+            if (name.startsWith('swap in')) expect(run.first.apply?.lastError).toMatch(/Nothing was changed in Jira; Retry tries again\./);
+            expectSwapAppliedOnce(run);
+          } catch (error) {
+            failures.push(`${name}: ${String(error).slice(0, 400)}`);
+          }
+        }),
+      );
+      expect(failures).toEqual([]);
+    }),
+    60_000,
+  );
+
+  it(
+    `never applies twice when Jira answers a write later than the adapter's ${REQUEST_TIMEOUT_MS / 1000} s timeout`,
+    tests.track(async () => {
+      const { failures, outcomes } = await writesAnsweredTooLate();
+      expect(outcomes).toHaveLength(Object.keys(SWAP_WRITES).length + 1);
+      for (const { name, run } of outcomes) {
         try {
-          expect(run.first.status).toBe('apply-failed');
-          if (name.startsWith('swap out')) expect(run.first.apply?.lastError).toMatch(/Already done: Move ONB-75 into sprint 7\. Retry completes the rest\./);
-          if (name.startsWith('swap in')) expect(run.first.apply?.lastError).toMatch(/Nothing was changed in Jira; Retry tries again\./);
-          expectSwapAppliedOnce(run);
+          if (name.includes('split')) {
+            expect(run.final.status).toBe('applied');
+            const created = appChanges(app, run.site).filter((c) => c.kind === 'issue-created');
+            expect(created).toHaveLength(SPLIT.change.parts.length);
+            expect(commentsBy(app, SPLIT.issueKey, run.site)).toBe(1);
+          } else {
+            expectSwapAppliedOnce(run);
+          }
         } catch (error) {
           failures.push(`${name}: ${String(error).slice(0, 400)}`);
         }
-      }),
-    );
-    expect(failures).toEqual([]);
-  }), 60_000);
-
-  it(`never applies twice when Jira answers a write later than the adapter's ${REQUEST_TIMEOUT_MS / 1000} s timeout`, tests.track(async () => {
-    const { failures, outcomes } = await writesAnsweredTooLate();
-    expect(outcomes).toHaveLength(Object.keys(SWAP_WRITES).length + 1);
-    for (const { name, run } of outcomes) {
-      try {
-        if (name.includes('split')) {
-          expect(run.final.status).toBe('applied');
-          const created = appChanges(app, run.site).filter((c) => c.kind === 'issue-created');
-          expect(created).toHaveLength(SPLIT.change.parts.length);
-          expect(commentsBy(app, SPLIT.issueKey, run.site)).toBe(1);
-        } else {
-          expectSwapAppliedOnce(run);
-        }
-      } catch (error) {
-        failures.push(`${name}: ${String(error).slice(0, 400)}`);
       }
-    }
-    expect(failures).toEqual([]);
-  }), 60_000);
+      expect(failures).toEqual([]);
+    }),
+    60_000,
+  );
 });

@@ -11,7 +11,23 @@ import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { createSettingsRepository } from '../../src/store/settings-repository';
 import { reportFigure, testTally } from '../support/figures';
 import { useForgeApp } from '../support/forge-app';
-import { ADA, applyStep, approval, appChanges, auditActions, BIL_SPRINT, DANA, FIN, ONB_BOARD, ONB_SPRINT, PRIYA, proposalPayload, RATIONALE, storedProposal, storeOf } from './security-fixture';
+import {
+  ADA,
+  applyStep,
+  approval,
+  appChanges,
+  auditActions,
+  BIL_SPRINT,
+  DANA,
+  FIN,
+  ONB_BOARD,
+  ONB_SPRINT,
+  PRIYA,
+  proposalPayload,
+  RATIONALE,
+  storedProposal,
+  storeOf,
+} from './security-fixture';
 
 const app = useForgeApp();
 const attacks = testTally();
@@ -40,89 +56,121 @@ function moveIntoSprint(key: string, sprintId: number, by: string): void {
 }
 
 describe('finding 1: sprint contents ignore Browse', () => {
-  it('shows Dana her own issue moved into a BIL sprint without the BIL board, goal, sprint or issues', attacks.track(async () => {
-    moveIntoSprint('ONB-68', BIL_SPRINT, ADA);
-    const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA);
-    expectNoBillingTrace(panel);
-    expect(panel).toMatchObject({ issue: { key: 'ONB-68' }, board: null, sprint: null, nextSprint: null, risk: null, sprintIssues: [], availableKinds: [], hidden: { board: true } });
-    expect(panel.viewer).toMatchObject({ canPropose: false, cannotProposeReason: expect.stringMatching(/board you cannot see/) });
-    // Ada, who may browse BIL, sees the same issue's sprint: the filter is the caller's, not the data's.
-    const adas = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, ADA);
-    expect(adas).toMatchObject({ board: { name: 'BIL board' }, sprint: { name: 'BIL Sprint 12' }, hidden: { issues: 0, board: false } });
-  }));
+  it(
+    'shows Dana her own issue moved into a BIL sprint without the BIL board, goal, sprint or issues',
+    attacks.track(async () => {
+      moveIntoSprint('ONB-68', BIL_SPRINT, ADA);
+      const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA);
+      expectNoBillingTrace(panel);
+      expect(panel).toMatchObject({
+        issue: { key: 'ONB-68' },
+        board: null,
+        sprint: null,
+        nextSprint: null,
+        risk: null,
+        sprintIssues: [],
+        availableKinds: [],
+        hidden: { board: true },
+      });
+      expect(panel.viewer).toMatchObject({ canPropose: false, cannotProposeReason: expect.stringMatching(/board you cannot see/) });
+      // Ada, who may browse BIL, sees the same issue's sprint: the filter is the caller's, not the data's.
+      const adas = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, ADA);
+      expect(adas).toMatchObject({ board: { name: 'BIL board' }, sprint: { name: 'BIL Sprint 12' }, hidden: { issues: 0, board: false } });
+    }),
+  );
 
-  it('refuses Dana a preview or a proposal on that issue with words that name nothing of the BIL sprint, and stores nothing', attacks.track(async () => {
-    moveIntoSprint('ONB-68', BIL_SPRINT, ADA);
-    const proposals = () => JSON.stringify(storeOf(app()).entities.proposal ?? {});
-    const before = proposals();
-    for (const [resolver, change] of [['previewProposal', { kind: 'estimate', points: 3 }], ['createProposal', { kind: 'estimate', points: 3 }], ['createProposal', { kind: 'remove' }]] as const) {
-      const answer = await app().call(resolver, proposalPayload('ONB-68', change), DANA);
-      expect(answer.error?.code).toBe('forbidden');
-      expectNoBillingTrace(answer);
-    }
-    expect(proposals()).toBe(before);
-  }));
+  it(
+    'refuses Dana a preview or a proposal on that issue with words that name nothing of the BIL sprint, and stores nothing',
+    attacks.track(async () => {
+      moveIntoSprint('ONB-68', BIL_SPRINT, ADA);
+      const proposals = () => JSON.stringify(storeOf(app()).entities.proposal ?? {});
+      const before = proposals();
+      for (const [resolver, change] of [
+        ['previewProposal', { kind: 'estimate', points: 3 }],
+        ['createProposal', { kind: 'estimate', points: 3 }],
+        ['createProposal', { kind: 'remove' }],
+      ] as const) {
+        const answer = await app().call(resolver, proposalPayload('ONB-68', change), DANA);
+        expect(answer.error?.code).toBe('forbidden');
+        expectNoBillingTrace(answer);
+      }
+      expect(proposals()).toBe(before);
+    }),
+  );
 
-  it('counts a BIL issue in the ONB sprint for Dana and the Product Owner, in the panel, the gadget and the export, never naming it', attacks.track(async () => {
-    await app().ok('getSprintViewState', { boardId: ONB_BOARD }, PRIYA); // the last look reconciliation compares with
-    moveIntoSprint('BIL-2', ONB_SPRINT, FIN);
-    const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-39' }, DANA);
-    expectNoBillingTrace(panel);
-    expect(panel.hidden).toEqual({ issues: 1, board: false });
-    expect(panel.sprint.goal).toMatch(/SSO/);
-    for (const person of [DANA, PRIYA]) {
-      const view = await app().ok('getSprintViewState', { boardId: ONB_BOARD }, person);
-      expectNoBillingTrace(view);
-      expect(view.hidden).toEqual({ issues: 1, board: false });
-      // Aggregates stay whole: the bypassed addition of Fin's issue counts in the churn, unnamed.
-      expect(view.churn.bypassed.count).toBeGreaterThanOrEqual(1);
-      expectNoBillingTrace((await app().ok('exportSprintCsv', { boardId: ONB_BOARD }, person)).csv);
-    }
-    // Ada may browse BIL: the same view names the issue and the bypassed move.
-    const adas = await app().ok('getSprintViewState', { boardId: ONB_BOARD }, ADA);
-    expect(adas.ranked.map((item: { key: string }) => item.key)).toContain('BIL-2');
-    expect(adas.bypassed.map((change: { issueKey: string }) => change.issueKey)).toContain('BIL-2');
-    expect(adas.hidden).toEqual({ issues: 0, board: false });
-  }));
+  it(
+    'counts a BIL issue in the ONB sprint for Dana and the Product Owner, in the panel, the gadget and the export, never naming it',
+    attacks.track(async () => {
+      await app().ok('getSprintViewState', { boardId: ONB_BOARD }, PRIYA); // the last look reconciliation compares with
+      moveIntoSprint('BIL-2', ONB_SPRINT, FIN);
+      const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-39' }, DANA);
+      expectNoBillingTrace(panel);
+      expect(panel.hidden).toEqual({ issues: 1, board: false });
+      expect(panel.sprint.goal).toMatch(/SSO/);
+      for (const person of [DANA, PRIYA]) {
+        const view = await app().ok('getSprintViewState', { boardId: ONB_BOARD }, person);
+        expectNoBillingTrace(view);
+        expect(view.hidden).toEqual({ issues: 1, board: false });
+        // Aggregates stay whole: the bypassed addition of Fin's issue counts in the churn, unnamed.
+        expect(view.churn.bypassed.count).toBeGreaterThanOrEqual(1);
+        expectNoBillingTrace((await app().ok('exportSprintCsv', { boardId: ONB_BOARD }, person)).csv);
+      }
+      // Ada may browse BIL: the same view names the issue and the bypassed move.
+      const adas = await app().ok('getSprintViewState', { boardId: ONB_BOARD }, ADA);
+      expect(adas.ranked.map((item: { key: string }) => item.key)).toContain('BIL-2');
+      expect(adas.bypassed.map((change: { issueKey: string }) => change.issueKey)).toContain('BIL-2');
+      expect(adas.hidden).toEqual({ issues: 0, board: false });
+    }),
+  );
 
-  it('re-filters an assessment Ada stored for Dana, and hides a swap whose out-issue Dana cannot browse', attacks.track(async () => {
-    moveIntoSprint('BIL-2', ONB_SPRINT, FIN);
-    const swap = await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'swap', outIssueKey: 'BIL-2' }), ADA);
-    const estimate = await app().ok('createProposal', proposalPayload('ONB-39', { kind: 'estimate', points: 8 }), ADA);
-    // Stored as Ada saw it: the BIL issue is on her capacity line.
-    const stored = storedProposal(app(), estimate.id);
-    expect(JSON.stringify(stored.assessment)).toMatch(/BIL-2/);
+  it(
+    're-filters an assessment Ada stored for Dana, and hides a swap whose out-issue Dana cannot browse',
+    attacks.track(async () => {
+      moveIntoSprint('BIL-2', ONB_SPRINT, FIN);
+      const swap = await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'swap', outIssueKey: 'BIL-2' }), ADA);
+      const estimate = await app().ok('createProposal', proposalPayload('ONB-39', { kind: 'estimate', points: 8 }), ADA);
+      // Stored as Ada saw it: the BIL issue is on her capacity line.
+      const stored = storedProposal(app(), estimate.id);
+      expect(JSON.stringify(stored.assessment)).toMatch(/BIL-2/);
 
-    const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-39' }, DANA);
-    expectNoBillingTrace(panel);
-    expect(panel.proposals.map((p: { id: string }) => p.id)).toEqual([estimate.id]);
-    // Re-filtered, not emptied: everything Dana may browse of what Ada saw is still there.
-    type WithCapacityLine = { readonly before: { readonly capacityLine: { readonly aboveKeys: readonly string[]; readonly belowKeys: readonly string[] } } };
-    const line = (assessment: WithCapacityLine | null | undefined) => {
-      if (!assessment) throw new Error('The proposal carries no assessment');
-      return [...assessment.before.capacityLine.aboveKeys, ...assessment.before.capacityLine.belowKeys];
-    };
-    expect(line(panel.proposals[0].assessment)).toEqual(line(stored.assessment).filter((key: string) => !key.startsWith('BIL-')));
-    expect(line(panel.proposals[0].assessment).length).toBeGreaterThan(0);
-    expect(panel.hidden.issues).toBe(1);
-    const swapPanel = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA);
-    expectNoBillingTrace(swapPanel);
-    expect(swapPanel.proposals).toEqual([]);
-    expect(swapPanel.hidden.issues).toBe(1);
-    const listed = await app().ok('listSprintProposals', { boardId: ONB_BOARD }, DANA);
-    expectNoBillingTrace(listed);
-    expect(listed.map((p: { id: string }) => p.id)).not.toContain(swap.id);
-    expect((await app().ok('getSprintViewState', { boardId: ONB_BOARD }, DANA)).queue.map((q: { proposal: { id: string } }) => q.proposal.id)).not.toContain(swap.id);
-  }));
+      const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-39' }, DANA);
+      expectNoBillingTrace(panel);
+      expect(panel.proposals.map((p: { id: string }) => p.id)).toEqual([estimate.id]);
+      // Re-filtered, not emptied: everything Dana may browse of what Ada saw is still there.
+      type WithCapacityLine = {
+        readonly before: { readonly capacityLine: { readonly aboveKeys: readonly string[]; readonly belowKeys: readonly string[] } };
+      };
+      const line = (assessment: WithCapacityLine | null | undefined) => {
+        if (!assessment) throw new Error('The proposal carries no assessment');
+        return [...assessment.before.capacityLine.aboveKeys, ...assessment.before.capacityLine.belowKeys];
+      };
+      expect(line(panel.proposals[0].assessment)).toEqual(line(stored.assessment).filter((key: string) => !key.startsWith('BIL-')));
+      expect(line(panel.proposals[0].assessment).length).toBeGreaterThan(0);
+      expect(panel.hidden.issues).toBe(1);
+      const swapPanel = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA);
+      expectNoBillingTrace(swapPanel);
+      expect(swapPanel.proposals).toEqual([]);
+      expect(swapPanel.hidden.issues).toBe(1);
+      const listed = await app().ok('listSprintProposals', { boardId: ONB_BOARD }, DANA);
+      expectNoBillingTrace(listed);
+      expect(listed.map((p: { id: string }) => p.id)).not.toContain(swap.id);
+      expect(
+        (await app().ok('getSprintViewState', { boardId: ONB_BOARD }, DANA)).queue.map((q: { proposal: { id: string } }) => q.proposal.id),
+      ).not.toContain(swap.id);
+    }),
+  );
 
-  it('answers Fin, who may browse only BIL, about an ONB board and issue exactly as about ones that do not exist', attacks.track(async () => {
-    const board = await app().call('getSprintViewState', { boardId: ONB_BOARD }, FIN);
-    const missingBoard = await app().call('getSprintViewState', { boardId: 999 }, FIN);
-    expect(board.error).toEqual(missingBoard.error);
-    const panel = await app().call('getIssuePanelState', { issueKey: 'ONB-39' }, FIN);
-    const missingIssue = await app().call('getIssuePanelState', { issueKey: 'ONB-9999' }, FIN);
-    expect(panel.error?.message.replace('ONB-39', '<key>')).toBe(missingIssue.error?.message.replace('ONB-9999', '<key>'));
-  }));
+  it(
+    'answers Fin, who may browse only BIL, about an ONB board and issue exactly as about ones that do not exist',
+    attacks.track(async () => {
+      const board = await app().call('getSprintViewState', { boardId: ONB_BOARD }, FIN);
+      const missingBoard = await app().call('getSprintViewState', { boardId: 999 }, FIN);
+      expect(board.error).toEqual(missingBoard.error);
+      const panel = await app().call('getIssuePanelState', { issueKey: 'ONB-39' }, FIN);
+      const missingIssue = await app().call('getIssuePanelState', { issueKey: 'ONB-9999' }, FIN);
+      expect(panel.error?.message.replace('ONB-39', '<key>')).toBe(missingIssue.error?.message.replace('ONB-9999', '<key>'));
+    }),
+  );
 });
 
 /**
@@ -134,21 +182,39 @@ const LEE = '557058:scheduler-lee';
 function addScheduler(): void {
   site().addUser({ accountId: LEE, displayName: 'Lee Park', timeZone: 'Asia/Seoul', emailAddress: 'lee@example.com' });
   // What a Jira admin does on the permission scheme: the stand-in's project keeps its roles read-only to routes, not to an admin.
-  (site().projectByKeyOrId('ONB')!.roles as ProjectRole[]).push({ id: 10200, name: 'Schedulers', description: 'Plan sprints, nothing more', grants: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES'], memberAccountIds: [LEE] });
+  (site().projectByKeyOrId('ONB')!.roles as ProjectRole[]).push({
+    id: 10200,
+    name: 'Schedulers',
+    description: 'Plan sprints, nothing more',
+    grants: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'SCHEDULE_ISSUES'],
+    memberAccountIds: [LEE],
+  });
 }
 
 /** A project admin names the Product Owners directly. */
 async function nameProductOwners(...accountIds: string[]): Promise<void> {
   const { version, updatedBy, updatedAt, ...editable } = DEFAULT_SETTINGS;
-  await app().ok('saveProjectSettings', { projectKey: 'ONB', settings: { ...editable, productOwners: { roleName: null, accountIds } }, expectedVersion: SEEDED_SETTINGS_VERSION }, ADA);
+  await app().ok(
+    'saveProjectSettings',
+    {
+      projectKey: 'ONB',
+      settings: { ...editable, productOwners: { roleName: null, accountIds } },
+      expectedVersion: SEEDED_SETTINGS_VERSION,
+    },
+    ADA,
+  );
 }
 
-const commentsPostedOn = (key: string) => appChanges(app()).filter((change) => change.kind === 'comment-added' && change.issueKey === key).length;
+const commentsPostedOn = (key: string) =>
+  appChanges(app()).filter((change) => change.kind === 'comment-added' && change.issueKey === key).length;
 const commentTexts = (key: string) => JSON.stringify(issue(key).comments.map((comment) => comment.body));
 
-describe('the caller\'s filter costs one permission check per view, beside the check of the subject itself', () => {
+describe("the caller's filter costs one permission check per view, beside the check of the subject itself", () => {
   /** The permission calls (as the caller) of one invocation. */
-  async function permissionCalls(work: () => Promise<unknown>, figure: 'panelCalls' | 'viewCalls'): Promise<{ checks: number; lookups: number; issueReadsAsCaller: number }> {
+  async function permissionCalls(
+    work: () => Promise<unknown>,
+    figure: 'panelCalls' | 'viewCalls',
+  ): Promise<{ checks: number; lookups: number; issueReadsAsCaller: number }> {
     await work(); // once to warm what is read once and kept (team history), as on a site in use
     const before = app().sandbox.jira.requests.length;
     await work();
@@ -167,125 +233,191 @@ describe('the caller\'s filter costs one permission check per view, beside the c
     await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }), DANA);
     // The panel: the issue itself, read as the caller (Jira answers 404 to one who may not browse it),
     // then the sprint's issues, the board and the caller's other rights on the issue by id, in one check.
-    expect(await permissionCalls(() => app().ok('getIssuePanelState', { issueKey: 'ONB-39' }, DANA), 'panelCalls')).toEqual({ checks: 1, lookups: 0, issueReadsAsCaller: 1 });
+    expect(await permissionCalls(() => app().ok('getIssuePanelState', { issueKey: 'ONB-39' }, DANA), 'panelCalls')).toEqual({
+      checks: 1,
+      lookups: 0,
+      issueReadsAsCaller: 1,
+    });
     // The gadget: the board's project (one mypermissions as the caller, board-access.ts), then every issue the view names, in one check.
-    expect(await permissionCalls(() => app().ok('getSprintViewState', { boardId: ONB_BOARD }, DANA), 'viewCalls')).toEqual({ checks: 2, lookups: 0, issueReadsAsCaller: 0 });
+    expect(await permissionCalls(() => app().ok('getSprintViewState', { boardId: ONB_BOARD }, DANA), 'viewCalls')).toEqual({
+      checks: 2,
+      lookups: 0,
+      issueReadsAsCaller: 0,
+    });
   });
 });
 
 describe('findings 2 and 3: the app acts only as far as the person could', () => {
-  it('posts no rejection comment for a Product Owner who may not comment, and records the skip', attacks.track(async () => {
-    addScheduler();
-    await nameProductOwners(LEE);
-    const proposal = await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }), DANA);
-    const rejected = await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'reject', rationale: RATIONALE, expectedVersion: 1 }, LEE);
-    expect(rejected.status).toBe('rejected');
-    expect(commentsPostedOn('ONB-68')).toBe(0);
-    expect(await auditActions(app(), proposal.id, undefined, DANA)).toEqual(['proposed', 'rejected', 'comment-skipped']);
-  }));
+  it(
+    'posts no rejection comment for a Product Owner who may not comment, and records the skip',
+    attacks.track(async () => {
+      addScheduler();
+      await nameProductOwners(LEE);
+      const proposal = await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }), DANA);
+      const rejected = await app().ok(
+        'decideProposal',
+        { proposalId: proposal.id, verdict: 'reject', rationale: RATIONALE, expectedVersion: 1 },
+        LEE,
+      );
+      expect(rejected.status).toBe('rejected');
+      expect(commentsPostedOn('ONB-68')).toBe(0);
+      expect(await auditActions(app(), proposal.id, undefined, DANA)).toEqual(['proposed', 'rejected', 'comment-skipped']);
+    }),
+  );
 
-  it('applies a change a Product Owner who may not comment approved, without posting the comment, and says so in the journal', attacks.track(async () => {
-    addScheduler();
-    await nameProductOwners(LEE);
-    const proposal = await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }), DANA);
-    await app().ok('decideProposal', approval(proposal.id), LEE);
-    await app().sandbox.idle();
-    const stored = storedProposal(app(), proposal.id);
-    expect(stored.status).toBe('applied');
-    expect(commentsPostedOn('ONB-68')).toBe(0);
-    expect(applyStep(stored, 'comment').detail).toMatch(/not posted: the person who decided did not hold Add comments on ONB-68/);
-  }));
+  it(
+    'applies a change a Product Owner who may not comment approved, without posting the comment, and says so in the journal',
+    attacks.track(async () => {
+      addScheduler();
+      await nameProductOwners(LEE);
+      const proposal = await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }), DANA);
+      await app().ok('decideProposal', approval(proposal.id), LEE);
+      await app().sandbox.idle();
+      const stored = storedProposal(app(), proposal.id);
+      expect(stored.status).toBe('applied');
+      expect(commentsPostedOn('ONB-68')).toBe(0);
+      expect(applyStep(stored, 'comment').detail).toMatch(/not posted: the person who decided did not hold Add comments on ONB-68/);
+    }),
+  );
 
-  it('never copies a tweak note into a comment for someone who may not comment, and does for someone who may', attacks.track(async () => {
-    addScheduler();
-    const note = 'Acceptance: call +1 555 0100 and ask for the admin password';
-    const byLee = await app().ok('createProposal', proposalPayload('ONB-39', { kind: 'tweak', note }), LEE);
-    await app().sandbox.idle();
-    expect(storedProposal(app(), byLee.id).status).toBe('applied');
-    expect(commentTexts('ONB-39')).not.toContain('555 0100');
-    // Dana may comment: her clarification is posted as before.
-    const byDana = await app().ok('createProposal', proposalPayload('ONB-42', { kind: 'tweak', note: 'Acceptance: works with the EU tenant too' }), DANA);
-    await app().sandbox.idle();
-    expect(storedProposal(app(), byDana.id).status).toBe('applied');
-    expect(commentsPostedOn('ONB-42')).toBe(1);
-  }));
+  it(
+    'never copies a tweak note into a comment for someone who may not comment, and does for someone who may',
+    attacks.track(async () => {
+      addScheduler();
+      const note = 'Acceptance: call +1 555 0100 and ask for the admin password';
+      const byLee = await app().ok('createProposal', proposalPayload('ONB-39', { kind: 'tweak', note }), LEE);
+      await app().sandbox.idle();
+      expect(storedProposal(app(), byLee.id).status).toBe('applied');
+      expect(commentTexts('ONB-39')).not.toContain('555 0100');
+      // Dana may comment: her clarification is posted as before.
+      const byDana = await app().ok(
+        'createProposal',
+        proposalPayload('ONB-42', { kind: 'tweak', note: 'Acceptance: works with the EU tenant too' }),
+        DANA,
+      );
+      await app().sandbox.idle();
+      expect(storedProposal(app(), byDana.id).status).toBe('applied');
+      expect(commentsPostedOn('ONB-42')).toBe(1);
+    }),
+  );
 
-  it('refuses a split from someone who may not create issues, at propose and at decide, and creates nothing', attacks.track(async () => {
-    addScheduler();
-    const split = { kind: 'split', parts: [{ summary: 'Entra ID sign-up', points: 2 }, { summary: 'Entra ID group claims', points: 1 }] };
-    const proposing = await app().call('createProposal', proposalPayload('ONB-42', split), LEE);
-    expect(proposing.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/Create issues/) });
-    await nameProductOwners(LEE);
-    const proposal = await app().ok('createProposal', proposalPayload('ONB-42', split), DANA);
-    const deciding = await app().call('decideProposal', approval(proposal.id), LEE);
-    expect(deciding.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/Create issues/) });
-    await app().sandbox.idle();
-    expect(appChanges(app()).filter((change) => change.kind === 'issue-created')).toEqual([]);
-    expect(storedProposal(app(), proposal.id).status).toBe('proposed');
-  }));
+  it(
+    'refuses a split from someone who may not create issues, at propose and at decide, and creates nothing',
+    attacks.track(async () => {
+      addScheduler();
+      const split = {
+        kind: 'split',
+        parts: [
+          { summary: 'Entra ID sign-up', points: 2 },
+          { summary: 'Entra ID group claims', points: 1 },
+        ],
+      };
+      const proposing = await app().call('createProposal', proposalPayload('ONB-42', split), LEE);
+      expect(proposing.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/Create issues/) });
+      await nameProductOwners(LEE);
+      const proposal = await app().ok('createProposal', proposalPayload('ONB-42', split), DANA);
+      const deciding = await app().call('decideProposal', approval(proposal.id), LEE);
+      expect(deciding.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/Create issues/) });
+      await app().sandbox.idle();
+      expect(appChanges(app()).filter((change) => change.kind === 'issue-created')).toEqual([]);
+      expect(storedProposal(app(), proposal.id).status).toBe('proposed');
+    }),
+  );
 });
 
 describe('finding 4: the apply journal trusts only what the app itself created', () => {
-  it('does not adopt a developer’s look-alike sibling as a split part after a failed first attempt', attacks.track(async () => {
-    await nameProductOwners(PRIYA);
-    const part = { summary: 'Entra ID: register the staging tenant', points: 1 };
-    const proposal = await app().ok('createProposal', proposalPayload('ONB-42', { kind: 'split', parts: [part, { summary: 'Entra ID: sign-up callback', points: 1 }] }), DANA);
-    app().sandbox.jira.faults.inject({ kind: 'drop-connection' }, { times: 1, method: 'POST', path: /^\/rest\/api\/3\/issue$/ });
-    await app().ok('decideProposal', approval(proposal.id), PRIYA);
-    await app().sandbox.idle();
-    expect(storedProposal(app(), proposal.id)).toMatchObject({ status: 'apply-failed' });
-    // Dana creates a sibling with the same summary, type and epic, 13 points, hoping the retry takes it for the part.
-    const source = issue('ONB-42');
-    const lookalike = site().createIssue(
-      { projectKey: 'ONB', summary: part.summary, typeName: site().typeOf(source).name, parentKey: site().parentOf(source)?.key ?? null, points: 13 },
-      { kind: 'user', accountId: DANA },
-    );
-    await app().ok('retryApply', { proposalId: proposal.id }, DANA);
-    await app().sandbox.idle();
-    const stored = storedProposal(app(), proposal.id);
-    expect(stored.status).toBe('applied');
-    const created = applyStep(stored, 'create-part-1').createdKeys ?? [];
-    expect(created).toHaveLength(1);
-    expect(created).not.toContain(lookalike.key);
-    expect(issue(created[0]!).points).toBe(1);
-    expect(issue(lookalike.key).points).toBe(13);
-    // The marker is the app's: no answer to a person carries it.
-    const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-42' }, DANA);
-    const marker = applyStep(stored, 'create-part-1').marker;
-    expect(marker).toEqual(expect.any(String));
-    expect(JSON.stringify(panel)).not.toContain(marker);
-  }));
+  it(
+    'does not adopt a developer’s look-alike sibling as a split part after a failed first attempt',
+    attacks.track(async () => {
+      await nameProductOwners(PRIYA);
+      const part = { summary: 'Entra ID: register the staging tenant', points: 1 };
+      const proposal = await app().ok(
+        'createProposal',
+        proposalPayload('ONB-42', { kind: 'split', parts: [part, { summary: 'Entra ID: sign-up callback', points: 1 }] }),
+        DANA,
+      );
+      app().sandbox.jira.faults.inject({ kind: 'drop-connection' }, { times: 1, method: 'POST', path: /^\/rest\/api\/3\/issue$/ });
+      await app().ok('decideProposal', approval(proposal.id), PRIYA);
+      await app().sandbox.idle();
+      expect(storedProposal(app(), proposal.id)).toMatchObject({ status: 'apply-failed' });
+      // Dana creates a sibling with the same summary, type and epic, 13 points, hoping the retry takes it for the part.
+      const source = issue('ONB-42');
+      const lookalike = site().createIssue(
+        {
+          projectKey: 'ONB',
+          summary: part.summary,
+          typeName: site().typeOf(source).name,
+          parentKey: site().parentOf(source)?.key ?? null,
+          points: 13,
+        },
+        { kind: 'user', accountId: DANA },
+      );
+      await app().ok('retryApply', { proposalId: proposal.id }, DANA);
+      await app().sandbox.idle();
+      const stored = storedProposal(app(), proposal.id);
+      expect(stored.status).toBe('applied');
+      const created = applyStep(stored, 'create-part-1').createdKeys ?? [];
+      expect(created).toHaveLength(1);
+      expect(created).not.toContain(lookalike.key);
+      expect(issue(created[0]!).points).toBe(1);
+      expect(issue(lookalike.key).points).toBe(13);
+      // The marker is the app's: no answer to a person carries it.
+      const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-42' }, DANA);
+      const marker = applyStep(stored, 'create-part-1').marker;
+      expect(marker).toEqual(expect.any(String));
+      expect(JSON.stringify(panel)).not.toContain(marker);
+    }),
+  );
 
-  it('does not take a comment ending "Proposal <id>" for the decision comment after a failed first attempt', attacks.track(async () => {
-    await nameProductOwners(PRIYA);
-    const proposal = await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }), DANA);
-    app().sandbox.jira.faults.inject({ kind: 'drop-connection' }, { times: 1, method: 'POST', path: '/rest/api/3/issue/ONB-68/comment' });
-    await app().ok('decideProposal', approval(proposal.id), PRIYA);
-    await app().sandbox.idle();
-    expect(storedProposal(app(), proposal.id)).toMatchObject({ status: 'apply-failed' });
-    const forged = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Approved, trust me.' }] }, { type: 'paragraph', content: [{ type: 'text', text: `Proposal ${proposal.id}` }] }] };
-    site().addComment(issue('ONB-68'), forged, { kind: 'user', accountId: DANA });
-    await app().ok('retryApply', { proposalId: proposal.id }, DANA);
-    await app().sandbox.idle();
-    expect(storedProposal(app(), proposal.id).status).toBe('applied');
-    // The app posted its own decision comment, with its marker, beside Dana's.
-    expect(commentsPostedOn('ONB-68')).toBe(1);
-    const own = issue('ONB-68').comments.filter((comment) => comment.author.kind === 'app');
-    expect(own).toHaveLength(1);
-    expect(own[0]!.properties?.['goalkeeper.apply-step']).toMatchObject({ proposalId: proposal.id, step: 'comment' });
-  }));
+  it(
+    'does not take a comment ending "Proposal <id>" for the decision comment after a failed first attempt',
+    attacks.track(async () => {
+      await nameProductOwners(PRIYA);
+      const proposal = await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }), DANA);
+      app().sandbox.jira.faults.inject({ kind: 'drop-connection' }, { times: 1, method: 'POST', path: '/rest/api/3/issue/ONB-68/comment' });
+      await app().ok('decideProposal', approval(proposal.id), PRIYA);
+      await app().sandbox.idle();
+      expect(storedProposal(app(), proposal.id)).toMatchObject({ status: 'apply-failed' });
+      const forged = {
+        type: 'doc',
+        version: 1,
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'Approved, trust me.' }] },
+          { type: 'paragraph', content: [{ type: 'text', text: `Proposal ${proposal.id}` }] },
+        ],
+      };
+      site().addComment(issue('ONB-68'), forged, { kind: 'user', accountId: DANA });
+      await app().ok('retryApply', { proposalId: proposal.id }, DANA);
+      await app().sandbox.idle();
+      expect(storedProposal(app(), proposal.id).status).toBe('applied');
+      // The app posted its own decision comment, with its marker, beside Dana's.
+      expect(commentsPostedOn('ONB-68')).toBe(1);
+      const own = issue('ONB-68').comments.filter((comment) => comment.author.kind === 'app');
+      expect(own).toHaveLength(1);
+      expect(own[0]!.properties?.['goalkeeper.apply-step']).toMatchObject({ proposalId: proposal.id, step: 'comment' });
+    }),
+  );
 });
 
 describe('finding 9: a saved goal rule that breaks the sprint query', () => {
-  it('keeps the panel and the gadget up, marking goal-critical work by the other rules and saying so', attacks.track(async () => {
-    // Saved before validation existed (or valid alone, broken once embedded): arranged in storage as such a project would have it.
-    await app().asApp(() =>
-      createSettingsRepository().save('ONB', { ...SEEDED_ONB_SETTINGS, goalCritical: { ...SEEDED_ONB_SETTINGS.goalCritical, jql: 'labels = sso ORDER BY rank' } }, SEEDED_SETTINGS_VERSION, ADA, new Date().toISOString()),
-    );
-    const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-39' }, DANA);
-    const view = await app().ok('getSprintViewState', { boardId: ONB_BOARD }, DANA);
-    for (const answer of [panel, view]) expect(answer.unavailable).toContainEqual({ part: 'goal-critical-jql', reason: 'invalid' });
-    expect(panel.issue.goalCritical).toBe(true); // labelled sprint-goal: the label rule still counts
-    expect(view.goalItems.done + view.goalItems.inProgress + view.goalItems.todo).toBeGreaterThan(0);
-  }));
+  it(
+    'keeps the panel and the gadget up, marking goal-critical work by the other rules and saying so',
+    attacks.track(async () => {
+      // Saved before validation existed (or valid alone, broken once embedded): arranged in storage as such a project would have it.
+      await app().asApp(() =>
+        createSettingsRepository().save(
+          'ONB',
+          { ...SEEDED_ONB_SETTINGS, goalCritical: { ...SEEDED_ONB_SETTINGS.goalCritical, jql: 'labels = sso ORDER BY rank' } },
+          SEEDED_SETTINGS_VERSION,
+          ADA,
+          new Date().toISOString(),
+        ),
+      );
+      const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-39' }, DANA);
+      const view = await app().ok('getSprintViewState', { boardId: ONB_BOARD }, DANA);
+      for (const answer of [panel, view]) expect(answer.unavailable).toContainEqual({ part: 'goal-critical-jql', reason: 'invalid' });
+      expect(panel.issue.goalCritical).toBe(true); // labelled sprint-goal: the label rule still counts
+      expect(view.goalItems.done + view.goalItems.inProgress + view.goalItems.todo).toBeGreaterThan(0);
+    }),
+  );
 });

@@ -14,7 +14,13 @@ import { startForgeApp, type ForgeApp } from '../support/forge-app';
 import { DANA, ONB_BOARD, ONB_SPRINT, PRIYA } from './security-fixture';
 
 /** A level of the project's issue security scheme naming Priya and the role Jira gives apps (sandbox/jira/jira-model.ts). */
-const BOARD_ONLY: SecurityLevel = { id: '10100', name: 'Board only', description: 'Acquisition talks: the board and nobody else.', memberAccountIds: [PRIYA], includesAppRole: true };
+const BOARD_ONLY: SecurityLevel = {
+  id: '10100',
+  name: 'Board only',
+  description: 'Acquisition talks: the board and nobody else.',
+  memberAccountIds: [PRIYA],
+  includesAppRole: true,
+};
 /** A summary nobody may learn from Goalkeeper who cannot browse the issue in Jira. */
 const SECRET = 'Acquisition of Initech: due diligence';
 
@@ -62,7 +68,15 @@ describe.each([
     const site = app.site();
     const [projectKey, boardId, sprintKeys, backlogKey] = items
       ? [BIG_BOARD.projectKey, BIG_BOARD.boardId, bigBoardSprintKeys(site), bigBoardBacklogKeys(site)[0]!]
-      : ['ONB', ONB_BOARD, site.sprintIssues(ONB_SPRINT).filter((issue) => !site.typeOf(issue).subtask).map((issue) => issue.key), site.backlogOf(site.boards.get(ONB_BOARD)!)[0]!.key];
+      : [
+          'ONB',
+          ONB_BOARD,
+          site
+            .sprintIssues(ONB_SPRINT)
+            .filter((issue) => !site.typeOf(issue).subtask)
+            .map((issue) => issue.key),
+          site.backlogOf(site.boards.get(ONB_BOARD)!)[0]!.key,
+        ];
     secret = secure(site, projectKey, sprintKeys[1]!);
     const panelKey = sprintKeys.find((key) => key !== secret.key)!;
     // Priya first: her views store the sprint's snapshot, secret issue included, as the app reads it.
@@ -75,7 +89,11 @@ describe.each([
   });
 
   it('stays out of the panel, the preview and the sprint view Dana sees, and the panel and view say one issue is hidden', () => {
-    expect({ panel: names(dana.panel, secret), preview: names(dana.preview, secret), sprintView: names(dana.sprintView, secret) }).toEqual({ panel: false, preview: false, sprintView: false });
+    expect({ panel: names(dana.panel, secret), preview: names(dana.preview, secret), sprintView: names(dana.sprintView, secret) }).toEqual({
+      panel: false,
+      preview: false,
+      sprintView: false,
+    });
     expect((dana.panel as { hidden: { issues: number } }).hidden.issues).toBe(1);
     expect((dana.sprintView as { hidden: { issues: number } }).hidden.issues).toBe(1);
   });

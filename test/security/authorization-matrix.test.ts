@@ -54,11 +54,24 @@ const U = 'unlisted';
 type Row = Record<Role, readonly [Outcome, Outcome, Outcome]>;
 
 /** Reads anyone who can browse the issue may do; the rest of Jira stays invisible. */
-const BROWSE: Row = { 'no-browse': [N, N, N], viewer: [D, D, N], 'team-member': [D, D, N], 'product-owner': [D, D, N], 'project-admin': [D, D, N], 'other-project': [D, D, N] };
+const BROWSE: Row = {
+  'no-browse': [N, N, N],
+  viewer: [D, D, N],
+  'team-member': [D, D, N],
+  'product-owner': [D, D, N],
+  'project-admin': [D, D, N],
+  'other-project': [D, D, N],
+};
 /** Proposing needs Edit + Schedule issues in Jira. */
 const SCHEDULE: Row = { ...BROWSE, viewer: [F, F, N] };
 /** Deciding (and reviewing, and recording the goal's outcome) is the Product Owner's. */
-const PRODUCT_OWNER: Row = { ...BROWSE, viewer: [F, F, N], 'team-member': [F, F, N], 'project-admin': [F, F, N], 'other-project': [F, F, N] };
+const PRODUCT_OWNER: Row = {
+  ...BROWSE,
+  viewer: [F, F, N],
+  'team-member': [F, F, N],
+  'project-admin': [F, F, N],
+  'other-project': [F, F, N],
+};
 
 const EXPECTED: Record<EndpointName, Row> = {
   getIssuePanelState: BROWSE,
@@ -69,14 +82,35 @@ const EXPECTED: Record<EndpointName, Row> = {
   // The project's only PO decides their own proposal too, with a note (issue 15's default rule for a sole Product Owner).
   decideProposal: PRODUCT_OWNER,
   // Only the proposer withdraws; someone who lost edit rights may still take their own back.
-  withdrawProposal: { ...BROWSE, viewer: [D, F, N], 'team-member': [D, F, N], 'product-owner': [D, F, N], 'project-admin': [D, F, N], 'other-project': [D, F, N] },
+  withdrawProposal: {
+    ...BROWSE,
+    viewer: [D, F, N],
+    'team-member': [D, F, N],
+    'product-owner': [D, F, N],
+    'project-admin': [D, F, N],
+    'other-project': [D, F, N],
+  },
   // The proposer or a PO, who must hold the rights the change needs in Jira.
-  retryApply: { ...BROWSE, viewer: [F, F, N], 'team-member': [D, F, N], 'product-owner': [D, D, N], 'project-admin': [D, F, N], 'other-project': [D, F, N] },
+  retryApply: {
+    ...BROWSE,
+    viewer: [F, F, N],
+    'team-member': [D, F, N],
+    'product-owner': [D, D, N],
+    'project-admin': [D, F, N],
+    'other-project': [D, F, N],
+  },
   listSprintProposals: BROWSE,
   getAuditTrail: BROWSE,
   getSprintViewState: BROWSE,
   exportSprintCsv: BROWSE,
-  listBoards: { 'no-browse': [U, U, U], viewer: [D, D, U], 'team-member': [D, D, U], 'product-owner': [D, D, U], 'project-admin': [D, D, U], 'other-project': [D, D, U] },
+  listBoards: {
+    'no-browse': [U, U, U],
+    viewer: [D, D, U],
+    'team-member': [D, D, U],
+    'product-owner': [D, D, U],
+    'project-admin': [D, D, U],
+    'other-project': [D, D, U],
+  },
   reviewBypassedChange: PRODUCT_OWNER,
   // Undoing a change made in Jira is the Product Owner's too; it becomes their proposal.
   revertBypassedChange: PRODUCT_OWNER,
@@ -101,7 +135,15 @@ interface Subject {
 }
 
 /** What does not exist at all: a hidden subject must be answered exactly like this. */
-const MISSING: Subject = { proposalId: 'no-such-proposal', issueKey: 'ONB-9999', change: { kind: 'add' }, projectKey: 'NOPE' as 'ONB', boardId: 999, closedSprintId: 999, changeId: 'event:99999:1:7:ONB-9999:added' };
+const MISSING: Subject = {
+  proposalId: 'no-such-proposal',
+  issueKey: 'ONB-9999',
+  change: { kind: 'add' },
+  projectKey: 'NOPE' as 'ONB',
+  boardId: 999,
+  closedSprintId: 999,
+  changeId: 'event:99999:1:7:ONB-9999:added',
+};
 
 /** Claims of identity and role a client could add to any payload; none may count. */
 const IMPERSONATION = {
@@ -141,10 +183,19 @@ function authorOf(role: Role, target: Target): string {
   return project === 'BIL' ? ADA : KOFI;
 }
 
-const BACKLOG_ISSUE_OF: Record<string, string> = { [DANA]: 'ONB-68', [PRIYA]: 'ONB-69', [ADA]: 'ONB-70', [SAM]: 'ONB-71', [NOOR]: 'ONB-72', [KOFI]: 'ONB-73' };
+const BACKLOG_ISSUE_OF: Record<string, string> = {
+  [DANA]: 'ONB-68',
+  [PRIYA]: 'ONB-69',
+  [ADA]: 'ONB-70',
+  [SAM]: 'ONB-71',
+  [NOOR]: 'ONB-72',
+  [KOFI]: 'ONB-73',
+};
 
 function place(project: 'ONB' | 'BIL') {
-  return project === 'ONB' ? { boardId: ONB_BOARD, sprintId: ONB_SPRINT, closedSprintId: 6 } : { boardId: BIL_BOARD, sprintId: BIL_SPRINT, closedSprintId: 9 };
+  return project === 'ONB'
+    ? { boardId: ONB_BOARD, sprintId: ONB_SPRINT, closedSprintId: 6 }
+    : { boardId: BIL_BOARD, sprintId: BIL_SPRINT, closedSprintId: 9 };
 }
 
 /**
@@ -182,11 +233,25 @@ async function bypassedChange(author: string, project: 'ONB' | 'BIL', inJira = f
   const seeded = app.site().issueByKeyOrId(project === 'ONB' ? 'ONB-16' : 'BIL-5')!;
   // A revert acts on Jira as it is: its cell gets an issue of its own, really added to the sprint, so it can be taken out again.
   const issue = inJira
-    ? app.site().createIssue({ projectKey: project, summary: `Pulled in around Goalkeeper by ${author}`, typeName: app.site().typeOf(seeded).name, points: 1, sprintIds: [sprintId] }, { kind: 'user', accountId: author })
+    ? app.site().createIssue(
+        {
+          projectKey: project,
+          summary: `Pulled in around Goalkeeper by ${author}`,
+          typeName: app.site().typeOf(seeded).name,
+          points: 1,
+          sprintIds: [sprintId],
+        },
+        { kind: 'user', accountId: author },
+      )
     : seeded;
   const id = String(changelogId++);
   await app.asApp(() =>
-    onJiraEvent({ eventType: 'avi:jira:updated:issue', atlassianId: author, issue: { id: issue.id, key: issue.key }, changelog: { id, items: [{ field: 'Sprint', from: '', to: String(sprintId) }] } }),
+    onJiraEvent({
+      eventType: 'avi:jira:updated:issue',
+      atlassianId: author,
+      issue: { id: issue.id, key: issue.key },
+      changelog: { id, items: [{ field: 'Sprint', from: '', to: String(sprintId) }] },
+    }),
   );
   return `event:${issue.id}:${id}:${sprintId}:${issue.key}:added`;
 }
@@ -200,7 +265,15 @@ async function arrange(): Promise<void> {
   setRoleMember(site, 'ONB', 'Developers', NOOR, true);
 
   // ONB names its Product Owner, as the seed's admin did (sandbox/app-seed.ts); BIL has none.
-  await app.ok('saveProjectSettings', { projectKey: 'ONB', settings: { ...ARRANGED_SETTINGS, productOwners: SEEDED_ONB_SETTINGS.productOwners }, expectedVersion: SEEDED_SETTINGS_VERSION }, ADA);
+  await app.ok(
+    'saveProjectSettings',
+    {
+      projectKey: 'ONB',
+      settings: { ...ARRANGED_SETTINGS, productOwners: SEEDED_ONB_SETTINGS.productOwners },
+      expectedVersion: SEEDED_SETTINGS_VERSION,
+    },
+    ADA,
+  );
   await app.ok('saveProjectSettings', { projectKey: 'BIL', settings: ARRANGED_SETTINGS, expectedVersion: 0 }, ADA);
 
   const shared = new Map<string, string>();
@@ -235,14 +308,25 @@ async function arrange(): Promise<void> {
           default:
             proposal = await sharedProposal(author, project);
         }
-        const changeId = resolver === 'reviewBypassedChange' || resolver === 'revertBypassedChange' ? await bypassedChange(author, project, resolver === 'revertBypassedChange') : MISSING.changeId;
+        const changeId =
+          resolver === 'reviewBypassedChange' || resolver === 'revertBypassedChange'
+            ? await bypassedChange(author, project, resolver === 'revertBypassedChange')
+            : MISSING.changeId;
         const { boardId, closedSprintId } = place(project);
-        subjects.set(cellKey(resolver, role, target), { change: { kind: 'add' }, ...proposal, projectKey: project, boardId, closedSprintId, changeId });
+        subjects.set(cellKey(resolver, role, target), {
+          change: { kind: 'add' },
+          ...proposal,
+          projectKey: project,
+          boardId,
+          closedSprintId,
+          changeId,
+        });
       }
     }
   }
   // Goalkeeper keeps an outcome record per closed sprint, for the PO to fill in.
-  for (const sprintId of [6, 9]) await app.asApp(() => onJiraEvent({ eventType: 'avi:jira-software:closed:sprint', sprint: { id: sprintId } }));
+  for (const sprintId of [6, 9])
+    await app.asApp(() => onJiraEvent({ eventType: 'avi:jira-software:closed:sprint', sprint: { id: sprintId } }));
 
   setRoleMember(site, 'ONB', 'Developers', SAM, false);
   setRoleMember(site, 'ONB', 'Developers', NOOR, false);
@@ -272,7 +356,13 @@ function payloadFor(resolver: EndpointName, subject: Subject): object {
       case 'createProposal':
         return proposalPayload(subject.issueKey, subject.change);
       case 'decideProposal':
-        return { proposalId: subject.proposalId, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1, selfDecisionNote: 'The only Product Owner this sprint.' };
+        return {
+          proposalId: subject.proposalId,
+          verdict: 'approve',
+          rationale: RATIONALE,
+          expectedVersion: 1,
+          selfDecisionNote: 'The only Product Owner this sprint.',
+        };
       case 'withdrawProposal':
         return { proposalId: subject.proposalId, expectedVersion: 1 };
       case 'retryApply':
@@ -291,13 +381,23 @@ function payloadFor(resolver: EndpointName, subject: Subject): object {
       case 'setSprintCapacity':
         return { boardId: subject.boardId, sprintId: place(subject.projectKey).sprintId, availability: 0.8, daysOff: 1 };
       case 'recordSprintOutcome':
-        return { boardId: subject.boardId, sprintId: subject.closedSprintId, outcome: 'partly', note: 'SSO shipped; the wizard slipped.', expectedVersion: outcomeVersionOf(subject.closedSprintId) };
+        return {
+          boardId: subject.boardId,
+          sprintId: subject.closedSprintId,
+          outcome: 'partly',
+          note: 'SSO shipped; the wizard slipped.',
+          expectedVersion: outcomeVersionOf(subject.closedSprintId),
+        };
       case 'getProjectSettings':
         return { projectKey: subject.projectKey };
       case 'searchPeople':
         return { projectKey: subject.projectKey, query: 'Pri' };
       case 'saveProjectSettings':
-        return { projectKey: subject.projectKey, settings: { ...EDITABLE_DEFAULTS, updatedBy: PRIYA, version: 99 }, expectedVersion: settingsVersionOf(subject.projectKey) };
+        return {
+          projectKey: subject.projectKey,
+          settings: { ...EDITABLE_DEFAULTS, updatedBy: PRIYA, version: 99 },
+          expectedVersion: settingsVersionOf(subject.projectKey),
+        };
     }
   })();
   // `status` is a real filter of listSprintProposals, not a claim about the caller.
@@ -309,8 +409,17 @@ function payloadFor(resolver: EndpointName, subject: Subject): object {
 type DataOf = { [K in EndpointName]: { readonly resolver: K; readonly data: ResultOf<K> } }[EndpointName];
 
 /** The outcome as the table speaks it, and whether a data answer names the caller (never the payload's claims). */
-function outcomeOf(resolver: EndpointName, answer: Answer, subject: Subject, caller: string): { outcome: Outcome | 'malformed'; identityHolds: boolean } {
-  if (answer.error) return { outcome: (['forbidden', 'not-found'].includes(answer.error.code) ? answer.error.code : `error:${answer.error.code}`) as Outcome, identityHolds: true };
+function outcomeOf(
+  resolver: EndpointName,
+  answer: Answer,
+  subject: Subject,
+  caller: string,
+): { outcome: Outcome | 'malformed'; identityHolds: boolean } {
+  if (answer.error)
+    return {
+      outcome: (['forbidden', 'not-found'].includes(answer.error.code) ? answer.error.code : `error:${answer.error.code}`) as Outcome,
+      identityHolds: true,
+    };
   if (!('data' in answer)) return { outcome: 'malformed', identityHolds: false };
   // The result each resolver's use case returns (src/contract/endpoints.ts), told apart by the resolver's name.
   const { resolver: named, data } = { resolver, data: answer.data } as DataOf;
@@ -330,7 +439,10 @@ function outcomeOf(resolver: EndpointName, answer: Answer, subject: Subject, cal
     case 'reviewBypassedChange':
       return { outcome: 'data', identityHolds: data.review?.reviewerAccountId === caller };
     case 'revertBypassedChange':
-      return { outcome: 'data', identityHolds: data.change.review?.reviewerAccountId === caller && data.proposal.proposerAccountId === caller };
+      return {
+        outcome: 'data',
+        identityHolds: data.change.review?.reviewerAccountId === caller && data.proposal.proposerAccountId === caller,
+      };
     case 'recordSprintOutcome':
       return { outcome: 'data', identityHolds: data.recordedBy === caller };
     case 'saveProjectSettings':
@@ -361,7 +473,11 @@ describe('the authorization matrix', () => {
     const resolvers = Object.keys(endpoints) as EndpointName[];
     expect(new Set(resolvers)).toEqual(new Set(Object.keys(EXPECTED)));
     // Mutations that change what later cells see run last, settings last of all.
-    const order = [...resolvers.filter((r) => !endpoints[r].mutates), ...resolvers.filter((r) => endpoints[r].mutates && r !== 'saveProjectSettings'), 'saveProjectSettings' as const];
+    const order = [
+      ...resolvers.filter((r) => !endpoints[r].mutates),
+      ...resolvers.filter((r) => endpoints[r].mutates && r !== 'saveProjectSettings'),
+      'saveProjectSettings' as const,
+    ];
     const mismatches: string[] = [];
     let checks = 0;
     let notFounds = 0;
@@ -374,20 +490,29 @@ describe('the authorization matrix', () => {
           const expected = EXPECTED[resolver][role][index];
           const { outcome, identityHolds } = outcomeOf(resolver, answer, subject, caller);
           checks++;
-          if (outcome !== expected) mismatches.push(`${resolver} as ${role} on ${target}: expected ${expected}, got ${outcome} ${answer.error?.message ?? ''}`);
+          if (outcome !== expected)
+            mismatches.push(`${resolver} as ${role} on ${target}: expected ${expected}, got ${outcome} ${answer.error?.message ?? ''}`);
           else if (!identityHolds) mismatches.push(`${resolver} as ${role} on ${target}: the answer trusted a payload's claim of identity`);
           if (outcome === 'not-found') {
             notFounds++;
             if (!(await indistinguishableFromMissing(resolver, answer, subject, caller))) {
-              mismatches.push(`${resolver} as ${role} on ${target}: "${answer.error?.message}" tells a hidden ${resolver} subject from a missing one`);
+              mismatches.push(
+                `${resolver} as ${role} on ${target}: "${answer.error?.message}" tells a hidden ${resolver} subject from a missing one`,
+              );
             }
           }
         }
       }
     }
     await app.sandbox.idle();
-    reportFigure('authorization matrix', `${resolvers.length} resolvers × ${Object.keys(ROLES).length} roles × ${TARGETS.length} targets = ${checks} checks, ${mismatches.length} mismatches`);
-    reportFigure('authorization matrix', `${notFounds} not-found answers compared with the answer for a missing subject, ${mismatches.filter((m) => m.includes('tells a hidden')).length} told them apart`);
+    reportFigure(
+      'authorization matrix',
+      `${resolvers.length} resolvers × ${Object.keys(ROLES).length} roles × ${TARGETS.length} targets = ${checks} checks, ${mismatches.length} mismatches`,
+    );
+    reportFigure(
+      'authorization matrix',
+      `${notFounds} not-found answers compared with the answer for a missing subject, ${mismatches.filter((m) => m.includes('tells a hidden')).length} told them apart`,
+    );
     expect(mismatches).toEqual([]);
     expect(checks).toBe(resolvers.length * 6 * 3);
   }, 120_000);

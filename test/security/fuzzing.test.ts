@@ -20,7 +20,17 @@ import { ADA, approval, DANA, FIN, KOFI, PRIYA, proposalPayload, RATIONALE, SAM,
 const RUNS_PER_RESOLVER = Number(process.env.FUZZ_RUNS ?? 1_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_125);
 
-const KNOWN_CODES = new Set(['invalid-input', 'not-found', 'forbidden', 'illegal-transition', 'conflict', 'stale', 'unlicensed', 'jira-unavailable', 'internal']);
+const KNOWN_CODES = new Set([
+  'invalid-input',
+  'not-found',
+  'forbidden',
+  'illegal-transition',
+  'conflict',
+  'stale',
+  'unlicensed',
+  'jira-unavailable',
+  'internal',
+]);
 /** Deeper than Forge storage's object depth limit (31). */
 function deeplyNested(depth: number): unknown {
   let value: unknown = 'bottom';
@@ -29,7 +39,7 @@ function deeplyNested(depth: number): unknown {
 }
 
 const ONE_MEGABYTE = 'x'.repeat(1024 * 1024);
-const ONE_MEGABYTE_OF_UNICODE = '𝔊\u0000\u202e'.repeat(256 * 1024 / 2);
+const ONE_MEGABYTE_OF_UNICODE = '𝔊\u0000\u202e'.repeat((256 * 1024) / 2);
 
 /** JSON as Forge delivers it: `__proto__` and `constructor` arrive as ordinary own keys. */
 const POLLUTERS = [
@@ -91,7 +101,10 @@ const evil: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.anything({ maxDepth: 2 }), weight: 1 },
 );
 
-const unknownKind = fc.oneof(fc.constantFrom('ADD', 'add ', 'delete', 'move', 'approve', 'toString', '__proto__', 'constructor', 'hasOwnProperty', ''), fc.string({ maxLength: 12 }));
+const unknownKind = fc.oneof(
+  fc.constantFrom('ADD', 'add ', 'delete', 'move', 'approve', 'toString', '__proto__', 'constructor', 'hasOwnProperty', ''),
+  fc.string({ maxLength: 12 }),
+);
 
 type Mutation =
   | { readonly op: 'replace'; readonly at: number; readonly value: unknown }
@@ -103,7 +116,10 @@ type Mutation =
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('replace' as const), at: fc.nat(), value: evil }), weight: 6 },
   { arbitrary: fc.record({ op: fc.constant('drop' as const), at: fc.nat() }), weight: 2 },
-  { arbitrary: fc.record({ op: fc.constant('pollute' as const), at: fc.nat(), polluter: fc.nat({ max: POLLUTERS.length - 1 }) }), weight: 1 },
+  {
+    arbitrary: fc.record({ op: fc.constant('pollute' as const), at: fc.nat(), polluter: fc.nat({ max: POLLUTERS.length - 1 }) }),
+    weight: 1,
+  },
   { arbitrary: fc.record({ op: fc.constant('unknown-kind' as const), kind: unknownKind }), weight: 1 },
   { arbitrary: fc.record({ op: fc.constant('whole' as const), value: evil }), weight: 1 },
 );
@@ -183,7 +199,14 @@ async function arrangeBases(): Promise<Record<EndpointName, readonly unknown[]>>
   const failed = await app.ok('createProposal', proposalPayload('ONB-42', { kind: 'estimate', points: 5 }), DANA);
   await app.sandbox.idle();
   const issue = app.site().issueByKeyOrId('ONB-16')!;
-  await app.asApp(() => onJiraEvent({ eventType: 'avi:jira:updated:issue', atlassianId: KOFI, issue: { id: issue.id, key: issue.key }, changelog: { id: '80001', items: [{ field: 'Sprint', from: '', to: '7' }] } }));
+  await app.asApp(() =>
+    onJiraEvent({
+      eventType: 'avi:jira:updated:issue',
+      atlassianId: KOFI,
+      issue: { id: issue.id, key: issue.key },
+      changelog: { id: '80001', items: [{ field: 'Sprint', from: '', to: '7' }] },
+    }),
+  );
   await app.asApp(() => onJiraEvent({ eventType: 'avi:jira-software:closed:sprint', sprint: { id: 6 } }));
   const { version, updatedBy, updatedAt, ...settings } = DEFAULT_SETTINGS;
   const changes = [
@@ -194,7 +217,16 @@ async function arrangeBases(): Promise<Record<EndpointName, readonly unknown[]>>
     ['ONB-39', { kind: 'rerank', target: { position: 'top' } }],
     ['ONB-55', { kind: 'priority', priorityName: 'High' }],
     ['ONB-55', { kind: 'estimate', points: 3 }],
-    ['ONB-42', { kind: 'split', parts: [{ summary: 'Entra ID: tenant registration', points: 1 }, { summary: 'Entra ID: sign-up callback', points: 2 }] }],
+    [
+      'ONB-42',
+      {
+        kind: 'split',
+        parts: [
+          { summary: 'Entra ID: tenant registration', points: 1 },
+          { summary: 'Entra ID: sign-up callback', points: 2 },
+        ],
+      },
+    ],
     ['ONB-70', { kind: 'swap', outIssueKey: 'ONB-62' }],
     ['ONB-55', { kind: 'tweak', note: 'Acceptance criteria: admins see the SSO toggle.' }],
   ] as const;
@@ -202,9 +234,19 @@ async function arrangeBases(): Promise<Record<EndpointName, readonly unknown[]>>
     getIssuePanelState: [{ issueKey: 'ONB-68' }, { issueKey: 'BIL-2' }],
     getIssueGlance: [{ issueKey: 'ONB-68' }, { issueKey: 'BIL-2' }],
     getAllowedPriorities: [{ issueKey: 'ONB-68' }, { issueKey: 'BIL-2' }],
-    previewProposal: [...changes.map(([issueKey, change]) => ({ issueKey, change })), { issueKey: 'ONB-68', change: { kind: 'add' }, counterChange: { kind: 'defer', issueKeys: ['ONB-55'] } }],
-    createProposal: [...changes.map(([issueKey, change]) => proposalPayload(issueKey, change, { idempotencyKey: 'fuzz-1' })), proposalPayload('ONB-9999', { kind: 'add' })],
-    decideProposal: [approval(open.id), { ...(approval(open.id) as object), verdict: 'reject' }, { ...(approval(open.id) as object), condition: { kind: 'rank-below-goal', issueKeys: ['ONB-56'] } }],
+    previewProposal: [
+      ...changes.map(([issueKey, change]) => ({ issueKey, change })),
+      { issueKey: 'ONB-68', change: { kind: 'add' }, counterChange: { kind: 'defer', issueKeys: ['ONB-55'] } },
+    ],
+    createProposal: [
+      ...changes.map(([issueKey, change]) => proposalPayload(issueKey, change, { idempotencyKey: 'fuzz-1' })),
+      proposalPayload('ONB-9999', { kind: 'add' }),
+    ],
+    decideProposal: [
+      approval(open.id),
+      { ...(approval(open.id) as object), verdict: 'reject' },
+      { ...(approval(open.id) as object), condition: { kind: 'rank-below-goal', issueKeys: ['ONB-56'] } },
+    ],
     withdrawProposal: [{ proposalId: open.id, expectedVersion: 1 }],
     retryApply: [{ proposalId: failed.id }],
     listSprintProposals: [{ boardId: 1 }, { boardId: 1, status: 'proposed' }],
@@ -217,7 +259,10 @@ async function arrangeBases(): Promise<Record<EndpointName, readonly unknown[]>>
     recordSprintOutcome: [{ boardId: 1, sprintId: 6, outcome: 'met', note: 'SAML shipped.', expectedVersion: 1 }],
     setSprintCapacity: [{ boardId: 1, sprintId: 7, availability: 0.8, daysOff: 1 }],
     getProjectSettings: [{ projectKey: 'ONB' }],
-    searchPeople: [{ projectKey: 'ONB', query: 'Pri' }, { projectKey: 'ONB', query: 'mei' }],
+    searchPeople: [
+      { projectKey: 'ONB', query: 'Pri' },
+      { projectKey: 'ONB', query: 'mei' },
+    ],
     saveProjectSettings: [{ projectKey: 'ONB', settings, expectedVersion: SEEDED_SETTINGS_VERSION }],
   };
 }
@@ -234,7 +279,13 @@ function isTypedAnswer(answer: unknown): boolean {
   }
   if (keys[0] === 'data') return (answer as { data: unknown }).data !== undefined;
   const error = (answer as { error?: { code?: unknown; message?: unknown } }).error;
-  return keys[0] === 'error' && typeof error?.code === 'string' && KNOWN_CODES.has(error.code) && typeof error.message === 'string' && error.message.length > 0;
+  return (
+    keys[0] === 'error' &&
+    typeof error?.code === 'string' &&
+    KNOWN_CODES.has(error.code) &&
+    typeof error.message === 'string' &&
+    error.message.length > 0
+  );
 }
 
 interface Tally {
@@ -269,56 +320,81 @@ afterAll(async () => {
 describe('fuzzing every resolver', () => {
   // Reads first: the proposals that accepted creates leave behind would only make every later view slower.
   const names = (Object.keys(endpoints) as EndpointName[]).sort((a, b) => Number(endpoints[a].mutates) - Number(endpoints[b].mutates));
-  it.each(names)('%s answers every generated payload with a typed answer and changes nothing when it refuses', async (name) => {
-    const prototypeBefore = prototypeKeys();
-    const tally: Tally = { payloads: 0, rejected: 0, accepted: 0, internal: 0, thrown: 0, untyped: 0, storeChangedByRejection: 0, codes: new Map() };
-    tallies.set(name, tally);
-    const failures: string[] = [];
-    let before = storeOf(app);
-    const payloads = fc.tuple(fc.constantFrom(...bases[name]), fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.constantFrom(...CALLERS));
-    await fc.assert(
-      fc.asyncProperty(payloads, async ([base, mutations, caller]) => {
-        const payload = mutate(base, mutations);
-        tally.payloads++;
-        let answer: Answer;
-        try {
-          answer = await app.call(name, payload, caller);
-        } catch (error) {
-          tally.thrown++;
-          failures.push(`threw ${String(error)}`);
-          return;
-        }
-        if (!isTypedAnswer(answer)) {
-          tally.untyped++;
-          failures.push(`untyped answer ${JSON.stringify(answer)?.slice(0, 200)}`);
-          return;
-        }
-        if (answer.error) {
-          tally.rejected++;
-          tally.codes.set(answer.error.code, (tally.codes.get(answer.error.code) ?? 0) + 1);
-          if (answer.error.code === 'internal') {
-            tally.internal++;
-            failures.push(`internal error for ${JSON.stringify(payload)?.slice(0, 300)}`);
+  it.each(names)(
+    '%s answers every generated payload with a typed answer and changes nothing when it refuses',
+    async (name) => {
+      const prototypeBefore = prototypeKeys();
+      const tally: Tally = {
+        payloads: 0,
+        rejected: 0,
+        accepted: 0,
+        internal: 0,
+        thrown: 0,
+        untyped: 0,
+        storeChangedByRejection: 0,
+        codes: new Map(),
+      };
+      tallies.set(name, tally);
+      const failures: string[] = [];
+      let before = storeOf(app);
+      const payloads = fc.tuple(
+        fc.constantFrom(...bases[name]),
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(...CALLERS),
+      );
+      await fc.assert(
+        fc.asyncProperty(payloads, async ([base, mutations, caller]) => {
+          const payload = mutate(base, mutations);
+          tally.payloads++;
+          let answer: Answer;
+          try {
+            answer = await app.call(name, payload, caller);
+          } catch (error) {
+            tally.thrown++;
+            failures.push(`threw ${String(error)}`);
+            return;
           }
-          // A stale proposal is marked stale on purpose; every other refusal must write nothing.
-          const after = storeOf(app);
-          if (answer.error.code !== 'stale' && !isDeepStrictEqual(after, before)) {
-            tally.storeChangedByRejection++;
-            failures.push(`${answer.error.code} changed storage for ${JSON.stringify(payload)?.slice(0, 300)}`);
+          if (!isTypedAnswer(answer)) {
+            tally.untyped++;
+            failures.push(`untyped answer ${JSON.stringify(answer)?.slice(0, 200)}`);
+            return;
           }
-          before = after;
-        } else {
-          tally.accepted++;
-          await app.sandbox.idle(); // what it queued (an apply) settles before the next comparison
-          before = storeOf(app);
-        }
-      }),
-      { numRuns: RUNS_PER_RESOLVER, seed: SEED, endOnFailure: true },
-    );
-    reportFigure(`fuzzing ${name}`, `${tally.payloads} payloads: ${tally.rejected} rejected (${[...tally.codes].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${code} ${count}`).join(', ')}), ${tally.accepted} accepted, ${tally.thrown} thrown, ${tally.untyped} untyped, ${tally.internal} internal, ${tally.storeChangedByRejection} rejections that changed storage`);
-    expect(prototypeKeys()).toBe(prototypeBefore);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(failures.slice(0, 10)).toEqual([]);
-    expect(tally.payloads).toBeGreaterThanOrEqual(RUNS_PER_RESOLVER);
-  }, 120_000);
+          if (answer.error) {
+            tally.rejected++;
+            tally.codes.set(answer.error.code, (tally.codes.get(answer.error.code) ?? 0) + 1);
+            if (answer.error.code === 'internal') {
+              tally.internal++;
+              failures.push(`internal error for ${JSON.stringify(payload)?.slice(0, 300)}`);
+            }
+            // A stale proposal is marked stale on purpose; every other refusal must write nothing.
+            const after = storeOf(app);
+            if (answer.error.code !== 'stale' && !isDeepStrictEqual(after, before)) {
+              tally.storeChangedByRejection++;
+              failures.push(`${answer.error.code} changed storage for ${JSON.stringify(payload)?.slice(0, 300)}`);
+            }
+            before = after;
+          } else {
+            tally.accepted++;
+            await app.sandbox.idle(); // what it queued (an apply) settles before the next comparison
+            before = storeOf(app);
+          }
+        }),
+        { numRuns: RUNS_PER_RESOLVER, seed: SEED, endOnFailure: true },
+      );
+      reportFigure(
+        `fuzzing ${name}`,
+        `${tally.payloads} payloads: ${tally.rejected} rejected (${[...tally.codes]
+          .sort((a, b) => b[1] - a[1])
+          .map(([code, count]) => `${code} ${count}`)
+          .join(
+            ', ',
+          )}), ${tally.accepted} accepted, ${tally.thrown} thrown, ${tally.untyped} untyped, ${tally.internal} internal, ${tally.storeChangedByRejection} rejections that changed storage`,
+      );
+      expect(prototypeKeys()).toBe(prototypeBefore);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(failures.slice(0, 10)).toEqual([]);
+      expect(tally.payloads).toBeGreaterThanOrEqual(RUNS_PER_RESOLVER);
+    },
+    120_000,
+  );
 });

@@ -75,128 +75,217 @@ function expectPlainDecisionComment(body: unknown, proposer: string, rationale: 
   expect(nodes.every(isAdfNode)).toBe(true);
   const adf = nodes.filter(isAdfNode);
   expect(adf.every((node) => ['doc', 'paragraph', 'blockquote', 'text', 'mention'].includes(String(node.type)))).toBe(true);
-  expect(adf.filter((node) => node.type === 'text').every((node) => node.marks === undefined && typeof node.text === 'string' && node.text.length > 0)).toBe(true);
+  expect(
+    adf
+      .filter((node) => node.type === 'text')
+      .every((node) => node.marks === undefined && typeof node.text === 'string' && node.text.length > 0),
+  ).toBe(true);
   expect(adf.filter((node) => node.type === 'mention').map((node) => node.attrs?.id)).toEqual([proposer]);
-  const quote = childrenOf(body).filter(isAdfNode).find((node) => node.type === 'blockquote');
+  const quote = childrenOf(body)
+    .filter(isAdfNode)
+    .find((node) => node.type === 'blockquote');
   const lines = rationale
     .split(/\r\n|\r|\n/)
     .map((line) => line.trimEnd())
     .filter((line) => line.trim() !== '');
-  expect(childrenOf(quote).map((paragraph) => childrenOf(paragraph).filter(isAdfNode).map((node) => node.text).join(''))).toEqual(lines);
+  expect(
+    childrenOf(quote).map((paragraph) =>
+      childrenOf(paragraph)
+        .filter(isAdfNode)
+        .map((node) => node.text)
+        .join(''),
+    ),
+  ).toEqual(lines);
   tally.comments++;
 }
 
 describe('hostile text', () => {
   // Verbatim but for what issue 14 strips from every reason and rationale: format and control
   // characters (the right-to-left override and zero-width space of text #6), cleanText in src/domain/meaningful-text.ts.
-  it.each(HOSTILE_TEXTS.map((raw, index) => [index, raw] as const))('keeps text #%i verbatim (format characters aside) in the proposal, the audit trail and the decision comment', tests.track(async (index, raw) => {
-    tally.texts++;
-    const text = cleanText(raw);
-    const issueKey = ['ONB-68', 'ONB-69', 'ONB-70', 'ONB-71', 'ONB-72', 'ONB-73', 'ONB-74', 'ONB-75'][index]!;
-    const proposal = await app().ok('createProposal', { issueKey, change: { kind: 'add' }, reason: { category: 'other', text: raw }, acknowledgeThreat: true }, DANA);
-    const rationale = `Approved after review. ${text}`;
-    await app().ok('decideProposal', approval(proposal.id, 1, `Approved after review. ${raw}`), PRIYA);
-    await app().sandbox.idle();
+  it.each(HOSTILE_TEXTS.map((raw, index) => [index, raw] as const))(
+    'keeps text #%i verbatim (format characters aside) in the proposal, the audit trail and the decision comment',
+    tests.track(async (index, raw) => {
+      tally.texts++;
+      const text = cleanText(raw);
+      const issueKey = ['ONB-68', 'ONB-69', 'ONB-70', 'ONB-71', 'ONB-72', 'ONB-73', 'ONB-74', 'ONB-75'][index]!;
+      const proposal = await app().ok(
+        'createProposal',
+        { issueKey, change: { kind: 'add' }, reason: { category: 'other', text: raw }, acknowledgeThreat: true },
+        DANA,
+      );
+      const rationale = `Approved after review. ${text}`;
+      await app().ok('decideProposal', approval(proposal.id, 1, `Approved after review. ${raw}`), PRIYA);
+      await app().sandbox.idle();
 
-    const panel = await app().ok('getIssuePanelState', { issueKey }, KOFI);
-    const shown = panel.proposals.find((p: { id: string }) => p.id === proposal.id);
-    expect(shown.reason.text).toBe(text);
-    expect(shown.decision.rationale).toBe(rationale);
-    expect(storedProposal(app(), proposal.id).reason.text).toBe(text);
-    const trail = await app().ok('getAuditTrail', { proposalId: proposal.id }, KOFI);
-    expect(trail.events.find((e: { action: string }) => e.action === 'proposed').detail).toBe(text);
-    expect(trail.events.find((e: { action: string }) => e.action === 'approved').detail).toBe(rationale);
-    tally.roundTrips += 3;
+      const panel = await app().ok('getIssuePanelState', { issueKey }, KOFI);
+      const shown = panel.proposals.find((p: { id: string }) => p.id === proposal.id);
+      expect(shown.reason.text).toBe(text);
+      expect(shown.decision.rationale).toBe(rationale);
+      expect(storedProposal(app(), proposal.id).reason.text).toBe(text);
+      const trail = await app().ok('getAuditTrail', { proposalId: proposal.id }, KOFI);
+      expect(trail.events.find((e: { action: string }) => e.action === 'proposed').detail).toBe(text);
+      expect(trail.events.find((e: { action: string }) => e.action === 'approved').detail).toBe(rationale);
+      tally.roundTrips += 3;
 
-    expect(storedProposal(app(), proposal.id).status).toBe('applied');
-    expectPlainDecisionComment(lastComment(issueKey), DANA, rationale);
-  }));
+      expect(storedProposal(app(), proposal.id).status).toBe('applied');
+      expectPlainDecisionComment(lastComment(issueKey), DANA, rationale);
+    }),
+  );
 
-  it('quotes a hostile rejection as plain text too', tests.track(async () => {
-    const text = HOSTILE_TEXTS[3]!;
-    const proposal = await app().ok('createProposal', proposalPayload('ONB-76', { kind: 'add' }), DANA);
-    await app().ok('decideProposal', { ...(approval(proposal.id, 1, `Not now. ${text}`) as object), verdict: 'reject' }, PRIYA);
-    expectPlainDecisionComment(lastComment('ONB-76'), DANA, `Not now. ${text}`);
-  }));
+  it(
+    'quotes a hostile rejection as plain text too',
+    tests.track(async () => {
+      const text = HOSTILE_TEXTS[3]!;
+      const proposal = await app().ok('createProposal', proposalPayload('ONB-76', { kind: 'add' }), DANA);
+      await app().ok('decideProposal', { ...(approval(proposal.id, 1, `Not now. ${text}`) as object), verdict: 'reject' }, PRIYA);
+      expectPlainDecisionComment(lastComment('ONB-76'), DANA, `Not now. ${text}`);
+    }),
+  );
 
-  it('creates split parts and keeps tweak notes with hostile text as plain summaries and notes', tests.track(async () => {
-    const parts = [
-      { summary: HOSTILE_TEXTS[0]!, points: 1 },
-      { summary: HOSTILE_TEXTS[1]!, points: 1 },
-    ];
-    const split = await app().ok('createProposal', proposalPayload('ONB-42', { kind: 'split', parts }), DANA);
-    await app().ok('decideProposal', approval(split.id), PRIYA);
-    await app().sandbox.idle();
-    // The parts are siblings of ONB-42: children of its epic, as Jira's own split makes them.
-    const epic = app().site().parentOf(app().site().issueByKeyOrId('ONB-42')!)!;
-    const created = app().site().childrenOf(epic).map((issue) => issue.summary);
-    expect(created).toEqual(expect.arrayContaining(parts.map((part) => part.summary)));
+  it(
+    'creates split parts and keeps tweak notes with hostile text as plain summaries and notes',
+    tests.track(async () => {
+      const parts = [
+        { summary: HOSTILE_TEXTS[0]!, points: 1 },
+        { summary: HOSTILE_TEXTS[1]!, points: 1 },
+      ];
+      const split = await app().ok('createProposal', proposalPayload('ONB-42', { kind: 'split', parts }), DANA);
+      await app().ok('decideProposal', approval(split.id), PRIYA);
+      await app().sandbox.idle();
+      // The parts are siblings of ONB-42: children of its epic, as Jira's own split makes them.
+      const epic = app().site().parentOf(app().site().issueByKeyOrId('ONB-42')!)!;
+      const created = app()
+        .site()
+        .childrenOf(epic)
+        .map((issue) => issue.summary);
+      expect(created).toEqual(expect.arrayContaining(parts.map((part) => part.summary)));
 
-    const tweak = await app().ok('createProposal', proposalPayload('ONB-55', { kind: 'tweak', note: HOSTILE_TEXTS[5]! }), DANA);
-    expect(storedProposal(app(), tweak.id).change).toMatchObject({ kind: 'tweak', note: HOSTILE_TEXTS[5]!.trim() });
-    await app().sandbox.idle();
-    expect(await auditActions(app(), tweak.id)).toContain('applied');
-    tally.roundTrips += 3;
-  }));
+      const tweak = await app().ok('createProposal', proposalPayload('ONB-55', { kind: 'tweak', note: HOSTILE_TEXTS[5]! }), DANA);
+      expect(storedProposal(app(), tweak.id).change).toMatchObject({ kind: 'tweak', note: HOSTILE_TEXTS[5]!.trim() });
+      await app().sandbox.idle();
+      expect(await auditActions(app(), tweak.id)).toContain('applied');
+      tally.roundTrips += 3;
+    }),
+  );
 });
 
 /** Keys that would change a request's path if pasted into it. */
-const HOSTILE_KEYS = ['ONB-1/../../x', 'ONB-1/../../../rest/api/3/myself', '../myself', 'ONB-1?fields=*all', 'ONB-1#x', 'ONB-1\\..\\x', 'ONB-1/comment', '%2e%2e/x', 'ONB-1%2F..%2Fx', 'ONB-1 OR 1=1'];
+const HOSTILE_KEYS = [
+  'ONB-1/../../x',
+  'ONB-1/../../../rest/api/3/myself',
+  '../myself',
+  'ONB-1?fields=*all',
+  'ONB-1#x',
+  'ONB-1\\..\\x',
+  'ONB-1/comment',
+  '%2e%2e/x',
+  'ONB-1%2F..%2Fx',
+  'ONB-1 OR 1=1',
+];
 
 describe('issue keys in paths', () => {
-  it('refuses a path-changing issue key in every payload that names an issue, before any call to Jira', tests.track(async () => {
-    for (const key of HOSTILE_KEYS) {
-      tally.hostileKeys++;
-      const payloads: [string, object][] = [
-        ['getIssuePanelState', { issueKey: key }],
-        ['previewProposal', { issueKey: key, change: { kind: 'add' } }],
-        ['createProposal', proposalPayload(key, { kind: 'add' })],
-        ['createProposal', proposalPayload('ONB-68', { kind: 'swap', outIssueKey: key })],
-        ['createProposal', proposalPayload('ONB-39', { kind: 'rerank', target: { position: 'before', issueKey: key } })],
-        ['getProjectSettings', { projectKey: key }],
-      ];
-      for (const [resolver, payload] of payloads) {
-        const before = app().sandbox.jira.requests.length;
-        const answer = await app().call(resolver, payload, DANA);
-        expect(answer.error?.code).toBe('invalid-input');
-        expect(app().sandbox.jira.requests.length).toBe(before);
-        tally.refusedBySchema++;
+  it(
+    'refuses a path-changing issue key in every payload that names an issue, before any call to Jira',
+    tests.track(async () => {
+      for (const key of HOSTILE_KEYS) {
+        tally.hostileKeys++;
+        const payloads: [string, object][] = [
+          ['getIssuePanelState', { issueKey: key }],
+          ['previewProposal', { issueKey: key, change: { kind: 'add' } }],
+          ['createProposal', proposalPayload(key, { kind: 'add' })],
+          ['createProposal', proposalPayload('ONB-68', { kind: 'swap', outIssueKey: key })],
+          ['createProposal', proposalPayload('ONB-39', { kind: 'rerank', target: { position: 'before', issueKey: key } })],
+          ['getProjectSettings', { projectKey: key }],
+        ];
+        for (const [resolver, payload] of payloads) {
+          const before = app().sandbox.jira.requests.length;
+          const answer = await app().call(resolver, payload, DANA);
+          expect(answer.error?.code).toBe('invalid-input');
+          expect(app().sandbox.jira.requests.length).toBe(before);
+          tally.refusedBySchema++;
+        }
       }
-    }
-  }));
+    }),
+  );
 
-  it('never lets a key change the path of a request the adapter sends, even when asked directly', tests.track(async () => {
-    const jira = createJiraAdapter({ sleep: async () => undefined });
-    const asApp = <T>(work: (jira: JiraPort) => Promise<T>) => runInvocation({ cloudId: SANDBOX_CLOUD_ID, installationId: SANDBOX_INSTALLATION_ID, moduleKey: 'apply-consumer' }, () => work(jira));
-    const asPriya = <T>(work: (jira: JiraPort) => Promise<T>) => runInvocation({ accountId: PRIYA, cloudId: SANDBOX_CLOUD_ID, installationId: SANDBOX_INSTALLATION_ID, moduleKey: 'issue-panel' }, () => work(jira));
-    const estimation = { kind: 'points', fieldId: 'customfield_10016' } as const;
-    const comment = { proposalId: 'p-1', verdict: 'approved', deciderAccountId: PRIYA, deciderName: null, proposerAccountId: PRIYA, rationale: 'Fine by me, really.', changeSummary: 'Add', language: 'en' } as const;
-    const before = app().sandbox.jira.requests.length;
-    for (const key of HOSTILE_KEYS) {
-      expect(await asApp((j) => j.getIssue(key))).toBeNull();
-      expect(await asApp((j) => j.hasMarkedComment(key, { proposalId: 'p-1', step: 'comment', marker: 'm-1' }, '2026-01-01T00:00:00.000Z'))).toBe(false);
-      expect(await asApp((j) => j.markedSplitPart(key, { proposalId: 'p-1', step: 'create-part-1', marker: 'm-1' }, '2026-01-01T00:00:00.000Z'))).toBeNull();
-      expect(await asPriya((j) => j.callerHasProjectPermission(key, 'BROWSE_PROJECTS'))).toBe(false);
-      expect(await asApp((j) => j.projectRoleMembers(key, 'Product Owner'))).toEqual({ readable: true, accountIds: [] });
-      for (const step of [() => asApp((j) => j.setPriority(key, 'High')), () => asApp((j) => j.setEstimate(key, estimation, 3)), () => asApp((j) => j.addDecisionComment(key, comment)), () => asApp((j) => j.createSplitPart(key, { summary: 'Part', points: 1 }, estimation, ONB_SPRINT))]) {
-        expect((await step()).ok).toBe(false);
+  it(
+    'never lets a key change the path of a request the adapter sends, even when asked directly',
+    tests.track(async () => {
+      const jira = createJiraAdapter({ sleep: async () => undefined });
+      const asApp = <T>(work: (jira: JiraPort) => Promise<T>) =>
+        runInvocation({ cloudId: SANDBOX_CLOUD_ID, installationId: SANDBOX_INSTALLATION_ID, moduleKey: 'apply-consumer' }, () =>
+          work(jira),
+        );
+      const asPriya = <T>(work: (jira: JiraPort) => Promise<T>) =>
+        runInvocation(
+          { accountId: PRIYA, cloudId: SANDBOX_CLOUD_ID, installationId: SANDBOX_INSTALLATION_ID, moduleKey: 'issue-panel' },
+          () => work(jira),
+        );
+      const estimation = { kind: 'points', fieldId: 'customfield_10016' } as const;
+      const comment = {
+        proposalId: 'p-1',
+        verdict: 'approved',
+        deciderAccountId: PRIYA,
+        deciderName: null,
+        proposerAccountId: PRIYA,
+        rationale: 'Fine by me, really.',
+        changeSummary: 'Add',
+        language: 'en',
+      } as const;
+      const before = app().sandbox.jira.requests.length;
+      for (const key of HOSTILE_KEYS) {
+        expect(await asApp((j) => j.getIssue(key))).toBeNull();
+        expect(
+          await asApp((j) => j.hasMarkedComment(key, { proposalId: 'p-1', step: 'comment', marker: 'm-1' }, '2026-01-01T00:00:00.000Z')),
+        ).toBe(false);
+        expect(
+          await asApp((j) =>
+            j.markedSplitPart(key, { proposalId: 'p-1', step: 'create-part-1', marker: 'm-1' }, '2026-01-01T00:00:00.000Z'),
+          ),
+        ).toBeNull();
+        expect(await asPriya((j) => j.callerHasProjectPermission(key, 'BROWSE_PROJECTS'))).toBe(false);
+        expect(await asApp((j) => j.projectRoleMembers(key, 'Product Owner'))).toEqual({ readable: true, accountIds: [] });
+        for (const step of [
+          () => asApp((j) => j.setPriority(key, 'High')),
+          () => asApp((j) => j.setEstimate(key, estimation, 3)),
+          () => asApp((j) => j.addDecisionComment(key, comment)),
+          () => asApp((j) => j.createSplitPart(key, { summary: 'Part', points: 1 }, estimation, ONB_SPRINT)),
+        ]) {
+          expect((await step()).ok).toBe(false);
+        }
+        // Keys travel in JSON bodies here, where they cannot steer anything: Jira finds no such issue.
+        expect((await asApp((j) => j.moveToSprint(ONB_SPRINT, [key]))).ok).toBe(false);
+        expect((await asPriya((j) => j.permissionsOfCaller([key], ['BROWSE_PROJECTS']))).size).toBe(0);
+        expect((await asApp((j) => j.permissionsOfApp([key], ['BROWSE_PROJECTS']))).size).toBe(0);
       }
-      // Keys travel in JSON bodies here, where they cannot steer anything: Jira finds no such issue.
-      expect((await asApp((j) => j.moveToSprint(ONB_SPRINT, [key]))).ok).toBe(false);
-      expect((await asPriya((j) => j.permissionsOfCaller([key], ['BROWSE_PROJECTS']))).size).toBe(0);
-      expect((await asApp((j) => j.permissionsOfApp([key], ['BROWSE_PROJECTS']))).size).toBe(0);
-    }
-    const sent = app().sandbox.jira.requests.slice(before);
-    const steered = sent.filter(({ path }) => {
-      const pathname = new URL(path, 'http://jira.invalid').pathname;
-      const segments = pathname.split('/');
-      return segments.includes('..') || segments.includes('.') || /myself|%2e|%2f|\\/i.test(pathname) || !/^\/rest\/(api\/3|agile\/1\.0)\//.test(pathname);
-    });
-    tally.requestsSteered += steered.length;
-    expect(steered).toEqual([]);
-    // What went out names Jira's own resources, with a harmless key (no `/`, `..`, `?` or `#`) in one segment,
-    // or in the query string (`mypermissions?projectKey=`), encoded, where it cannot steer the path.
-    const templates = [/^\/rest\/agile\/1\.0\/issue\/[^/]+$/, /^\/rest\/api\/3\/issue\/[^/]+(\/comment)?$/, /^\/rest\/api\/3\/project\/[^/]+(\/role)?$/, /^\/rest\/agile\/1\.0\/sprint\/7\/issue$/, /^\/rest\/api\/3\/issue\/bulkfetch$/, /^\/rest\/api\/3\/mypermissions$/];
-    expect(sent.map((r) => new URL(r.path, 'http://jira.invalid').pathname).filter((pathname) => !templates.some((template) => template.test(pathname)))).toEqual([]);
-  }));
+      const sent = app().sandbox.jira.requests.slice(before);
+      const steered = sent.filter(({ path }) => {
+        const pathname = new URL(path, 'http://jira.invalid').pathname;
+        const segments = pathname.split('/');
+        return (
+          segments.includes('..') ||
+          segments.includes('.') ||
+          /myself|%2e|%2f|\\/i.test(pathname) ||
+          !/^\/rest\/(api\/3|agile\/1\.0)\//.test(pathname)
+        );
+      });
+      tally.requestsSteered += steered.length;
+      expect(steered).toEqual([]);
+      // What went out names Jira's own resources, with a harmless key (no `/`, `..`, `?` or `#`) in one segment,
+      // or in the query string (`mypermissions?projectKey=`), encoded, where it cannot steer the path.
+      const templates = [
+        /^\/rest\/agile\/1\.0\/issue\/[^/]+$/,
+        /^\/rest\/api\/3\/issue\/[^/]+(\/comment)?$/,
+        /^\/rest\/api\/3\/project\/[^/]+(\/role)?$/,
+        /^\/rest\/agile\/1\.0\/sprint\/7\/issue$/,
+        /^\/rest\/api\/3\/issue\/bulkfetch$/,
+        /^\/rest\/api\/3\/mypermissions$/,
+      ];
+      expect(
+        sent
+          .map((r) => new URL(r.path, 'http://jira.invalid').pathname)
+          .filter((pathname) => !templates.some((template) => template.test(pathname))),
+      ).toEqual([]);
+    }),
+  );
 });

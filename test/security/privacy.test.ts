@@ -48,12 +48,31 @@ describe('the personal data reporting cycle', () => {
     const rejected = await app.ok('createProposal', proposalPayload('ONB-70', { kind: 'add' }), KOFI);
     await app.ok('decideProposal', { ...(approval(rejected.id) as object), verdict: 'reject' }, PRIYA);
     const issue = app.site().issueByKeyOrId('ONB-16')!;
-    await app.asApp(() => onJiraEvent({ eventType: 'avi:jira:updated:issue', atlassianId: DANA, issue: { id: issue.id, key: issue.key }, changelog: { id: '91001', items: [{ field: 'Sprint', from: '', to: '7' }] } }));
-    await app.ok('reviewBypassedChange', { changeId: `event:${issue.id}:91001:7:ONB-16:added`, verdict: 'accepted', note: RATIONALE }, PRIYA);
+    await app.asApp(() =>
+      onJiraEvent({
+        eventType: 'avi:jira:updated:issue',
+        atlassianId: DANA,
+        issue: { id: issue.id, key: issue.key },
+        changelog: { id: '91001', items: [{ field: 'Sprint', from: '', to: '7' }] },
+      }),
+    );
+    await app.ok(
+      'reviewBypassedChange',
+      { changeId: `event:${issue.id}:91001:7:ONB-16:added`, verdict: 'accepted', note: RATIONALE },
+      PRIYA,
+    );
     await app.asApp(() => onJiraEvent({ eventType: 'avi:jira-software:closed:sprint', sprint: { id: 6 } }));
     await app.ok('recordSprintOutcome', { boardId: 1, sprintId: 6, outcome: 'met', note: 'SAML shipped.', expectedVersion: 1 }, PRIYA);
     const { version, updatedBy, updatedAt, ...settings } = DEFAULT_SETTINGS;
-    await app.ok('saveProjectSettings', { projectKey: 'ONB', settings: { ...settings, productOwners: { roleName: 'Product Owner', accountIds: [PRIYA, DANA] } }, expectedVersion: SEEDED_SETTINGS_VERSION }, ADA);
+    await app.ok(
+      'saveProjectSettings',
+      {
+        projectKey: 'ONB',
+        settings: { ...settings, productOwners: { roleName: 'Product Owner', accountIds: [PRIYA, DANA] } },
+        expectedVersion: SEEDED_SETTINGS_VERSION,
+      },
+      ADA,
+    );
     await app.sandbox.idle();
     const before = storeOf(app);
     expect([occurrences(before, DANA), occurrences(before, PRIYA)].every((count) => count > 0)).toBe(true);
@@ -78,7 +97,12 @@ describe('the personal data reporting cycle', () => {
 
     // And the app still reads them: the decision and its trail, with the tombstone for the people.
     const panel = await app.ok('getIssuePanelState', { issueKey: 'ONB-68' }, KOFI);
-    expect(panel.proposals[0]).toMatchObject({ id: applied.id, status: 'applied', proposerAccountId: CLOSED_ACCOUNT_TOMBSTONE, decision: { deciderAccountId: CLOSED_ACCOUNT_TOMBSTONE, rationale: RATIONALE } });
+    expect(panel.proposals[0]).toMatchObject({
+      id: applied.id,
+      status: 'applied',
+      proposerAccountId: CLOSED_ACCOUNT_TOMBSTONE,
+      decision: { deciderAccountId: CLOSED_ACCOUNT_TOMBSTONE, rationale: RATIONALE },
+    });
     const trail = await app.ok('getAuditTrail', { proposalId: withdrawn.id }, KOFI);
     expect(trail.events.map((e: { action: string; actorAccountId: string | null }) => [e.action, e.actorAccountId])).toEqual([
       ['proposed', CLOSED_ACCOUNT_TOMBSTONE],
@@ -93,13 +117,24 @@ describe('the personal data reporting cycle', () => {
     await app.sandbox.idle();
     const settled = storeOf(app);
     await app.asApp(() => reportAccounts());
-    expect(api.reports.slice(reportsSoFar).flat().map((a) => a.accountId).filter((id) => CLOSED.has(id))).toEqual([]);
+    expect(
+      api.reports
+        .slice(reportsSoFar)
+        .flat()
+        .map((a) => a.accountId)
+        .filter((id) => CLOSED.has(id)),
+    ).toEqual([]);
     expect(storeOf(app)).toEqual(settled);
 
     const records = Object.values(recordsAfter).reduce((sum, count) => sum + count, 0);
     const rewritten = Object.entries(after.entities)
       .filter(([entity]) => entity !== 'account-reference')
-      .flatMap(([entity, stored]) => Object.entries(stored).filter(([key, record]) => JSON.stringify(record) !== JSON.stringify(before.entities[entity]?.[key]))).length;
-    reportFigure('privacy', `${CLOSED.size} closed accounts replaced by a tombstone in ${rewritten} records (proposals, audit events, settings and their history, a bypassed-change review, a sprint outcome): 0 occurrences left, ${records} of ${records} records kept`);
+      .flatMap(([entity, stored]) =>
+        Object.entries(stored).filter(([key, record]) => JSON.stringify(record) !== JSON.stringify(before.entities[entity]?.[key])),
+      ).length;
+    reportFigure(
+      'privacy',
+      `${CLOSED.size} closed accounts replaced by a tombstone in ${rewritten} records (proposals, audit events, settings and their history, a bypassed-change review, a sprint outcome): 0 occurrences left, ${records} of ${records} records kept`,
+    );
   });
 });

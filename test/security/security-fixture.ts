@@ -9,7 +9,15 @@ import type { ProposalRecord } from '../../src/store/entities';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { SANDBOX_SITE, type ForgeApp, type SiteRef } from '../support/forge-app';
 
-export const { productOwner: PRIYA, devDana: DANA, devKofi: KOFI, devMei: MEI, stakeholder: SAM, siteAdmin: ADA, billingDeveloper: FIN } = SEED_ACCOUNTS;
+export const {
+  productOwner: PRIYA,
+  devDana: DANA,
+  devKofi: KOFI,
+  devMei: MEI,
+  stakeholder: SAM,
+  siteAdmin: ADA,
+  billingDeveloper: FIN,
+} = SEED_ACCOUNTS;
 /** Left the Onboarding team: an Atlassian account on the site with no project role anywhere. */
 export const NOOR = '557058:former-noor';
 
@@ -33,7 +41,8 @@ export function approval(proposalId: string, expectedVersion = 1, rationale = RA
 
 /** Adds Noor to the site as a person Jira knows but no project lets in. */
 export function addFormerMember(site: JiraSite): void {
-  if (!site.users.has(NOOR)) site.addUser({ accountId: NOOR, displayName: 'Noor Haddad', timeZone: 'Asia/Amman', emailAddress: 'noor@example.com' });
+  if (!site.users.has(NOOR))
+    site.addUser({ accountId: NOOR, displayName: 'Noor Haddad', timeZone: 'Asia/Amman', emailAddress: 'noor@example.com' });
 }
 
 /** What a Jira admin does on the project's People page: add someone to a role, or take them out. */
@@ -63,12 +72,16 @@ export function openSprintsOf(site: JiraSite, issueKey: string): number[] {
 
 /** The changes the app itself made in Jira on one site: what "applied twice" would show up in. */
 export function appChanges(app: ForgeApp, site: SiteRef = SANDBOX_SITE): JiraChange[] {
-  return app.sandbox.jira.changes.filter((record) => record.siteId === site.cloudId && record.actor.kind === 'app').map((record) => record.change);
+  return app.sandbox.jira.changes
+    .filter((record) => record.siteId === site.cloudId && record.actor.kind === 'app')
+    .map((record) => record.change);
 }
 
 /** How often the app moved `issueKey` into (or out of, with `null`) a sprint on one site. */
 export function movesOf(app: ForgeApp, issueKey: string, toSprintId: number | null, site: SiteRef = SANDBOX_SITE): number {
-  return appChanges(app, site).filter((change) => change.kind === 'sprint-membership' && change.issueKey === issueKey && change.toSprintId === toSprintId).length;
+  return appChanges(app, site).filter(
+    (change) => change.kind === 'sprint-membership' && change.issueKey === issueKey && change.toSprintId === toSprintId,
+  ).length;
 }
 
 export function commentsBy(app: ForgeApp, issueKey: string, site: SiteRef = SANDBOX_SITE): number {
@@ -85,7 +98,12 @@ export function otherSite(name: string): SiteRef {
   return { cloudId: `${name}-cloud`, installationId: `${name}-installation` };
 }
 
-export async function auditActions(app: ForgeApp, proposalId: string, site: SiteRef = SANDBOX_SITE, reader: string = PRIYA): Promise<string[]> {
+export async function auditActions(
+  app: ForgeApp,
+  proposalId: string,
+  site: SiteRef = SANDBOX_SITE,
+  reader: string = PRIYA,
+): Promise<string[]> {
   const actions: string[] = [];
   let cursor: string | undefined;
   do {
@@ -106,6 +124,9 @@ export function storedProposal(app: ForgeApp, proposalId: string, site: SiteRef 
 /** One step of a proposal's apply journal, by name; a test asks only for a step the apply must have taken. */
 export function applyStep(proposal: Proposal, name: string): ApplyStep {
   const step = proposal.apply?.steps.find((candidate) => candidate.name === name);
-  if (!step) throw new Error(`Proposal ${proposal.id} has no apply step ${name} (steps: ${proposal.apply?.steps.map((s) => s.name).join(', ') ?? 'none'})`);
+  if (!step)
+    throw new Error(
+      `Proposal ${proposal.id} has no apply step ${name} (steps: ${proposal.apply?.steps.map((s) => s.name).join(', ') ?? 'none'})`,
+    );
   return step;
 }

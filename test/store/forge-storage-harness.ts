@@ -24,7 +24,8 @@ export const ACME_SITE: Invocation = {
   accountId: '557058:acme-admin',
 };
 
-const notInStorageTests = async (): Promise<Response> => new Response(JSON.stringify({ message: 'Not available in storage tests' }), { status: 501 });
+const notInStorageTests = async (): Promise<Response> =>
+  new Response(JSON.stringify({ message: 'Not available in storage tests' }), { status: 501 });
 
 export function startForgeStorage(options: Partial<KvsEmulatorOptions> = {}): KvsEmulator {
   const emulator = createKvsEmulator({ entities: STORAGE_ENTITIES, ...options });

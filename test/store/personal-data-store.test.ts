@@ -42,7 +42,10 @@ function proposalFor(fields: Pick<NewProposal, 'id' | 'issueKey' | 'issueId' | '
 }
 
 const priyaAsProductOwner: ProjectSettings = { ...DEFAULT_SETTINGS, productOwners: { roleName: null, accountIds: [PRIYA] } };
-const priyaAndOmar: ProjectSettings = { ...priyaAsProductOwner, productOwners: { roleName: null, accountIds: [PRIYA, PRODUCT_OWNER_OMAR] } };
+const priyaAndOmar: ProjectSettings = {
+  ...priyaAsProductOwner,
+  productOwners: { roleName: null, accountIds: [PRIYA, PRODUCT_OWNER_OMAR] },
+};
 
 /** Dana re-estimated ONB-39 on the Jira board, 8 → 13 points, with no proposal. */
 const reestimateOnb39: BypassedChange = {
@@ -88,18 +91,55 @@ async function twoWeeksOfOnboarding() {
     at = time;
     await onboarding(work);
   };
-  const propose = (proposal: Proposal) => proposals.create(proposal, auditEventFor(proposal, 'proposed', proposal.proposerAccountId, proposal.createdAt, proposal.reason.text));
+  const propose = (proposal: Proposal) =>
+    proposals.create(proposal, auditEventFor(proposal, 'proposed', proposal.proposerAccountId, proposal.createdAt, proposal.reason.text));
   const advance = (previous: Proposal, next: Proposal, action: AuditAction, actor: string | null) =>
     proposals.update(next, previous.version, auditEventFor(next, action, actor, at, `${action} at ${at}`));
 
-  const addOnb12 = proposalFor({ id: 'p-onb-12-add', issueKey: 'ONB-12', issueId: '10012', proposerAccountId: DEVELOPER_DANA, change: { kind: 'add' }, createdAt: '2026-11-24T09:15:00.000Z' });
-  const approvedOnb12 = unwrap(decide(addOnb12, 'approved', PRIYA, 'Acme is our largest customer and the fix is small.', '2026-11-24T11:40:00.000Z', null));
-  const appliedOnb12 = unwrap(finishApplyAttempt(approvedOnb12, { attempts: 1, steps: [], lastError: null, finishedAt: '2026-11-24T11:41:00.000Z' }, true));
-  const raiseOnb39 = proposalFor({ id: 'p-onb-39-priority', issueKey: 'ONB-39', issueId: '10039', proposerAccountId: DEVELOPER_DANA, change: { kind: 'priority', priorityName: 'Highest' }, createdAt: '2026-11-24T13:00:00.000Z' });
-  const rejectedOnb39 = unwrap(decide(raiseOnb39, 'rejected', PRIYA, 'The SSO goal comes first; ONB-39 waits for the next sprint.', '2026-11-24T15:00:00.000Z', null));
-  const deferOnb16 = proposalFor({ id: 'p-onb-16-defer', issueKey: 'ONB-16', issueId: '10016', proposerAccountId: PRIYA, change: { kind: 'defer' }, createdAt: '2026-11-25T08:30:00.000Z' });
-  const rerankOnb20 = proposalFor({ id: 'p-onb-20-rerank', issueKey: 'ONB-20', issueId: '10020', proposerAccountId: DEVELOPER_DANA, change: { kind: 'rerank', target: { position: 'before', issueKey: 'ONB-10' } }, createdAt: '2026-11-25T10:00:00.000Z' });
-  const approvedOnb20 = unwrap(decide(rerankOnb20, 'approved', PRODUCT_OWNER_OMAR, 'Unblocks the SSO test environment.', '2026-11-25T10:30:00.000Z', null));
+  const addOnb12 = proposalFor({
+    id: 'p-onb-12-add',
+    issueKey: 'ONB-12',
+    issueId: '10012',
+    proposerAccountId: DEVELOPER_DANA,
+    change: { kind: 'add' },
+    createdAt: '2026-11-24T09:15:00.000Z',
+  });
+  const approvedOnb12 = unwrap(
+    decide(addOnb12, 'approved', PRIYA, 'Acme is our largest customer and the fix is small.', '2026-11-24T11:40:00.000Z', null),
+  );
+  const appliedOnb12 = unwrap(
+    finishApplyAttempt(approvedOnb12, { attempts: 1, steps: [], lastError: null, finishedAt: '2026-11-24T11:41:00.000Z' }, true),
+  );
+  const raiseOnb39 = proposalFor({
+    id: 'p-onb-39-priority',
+    issueKey: 'ONB-39',
+    issueId: '10039',
+    proposerAccountId: DEVELOPER_DANA,
+    change: { kind: 'priority', priorityName: 'Highest' },
+    createdAt: '2026-11-24T13:00:00.000Z',
+  });
+  const rejectedOnb39 = unwrap(
+    decide(raiseOnb39, 'rejected', PRIYA, 'The SSO goal comes first; ONB-39 waits for the next sprint.', '2026-11-24T15:00:00.000Z', null),
+  );
+  const deferOnb16 = proposalFor({
+    id: 'p-onb-16-defer',
+    issueKey: 'ONB-16',
+    issueId: '10016',
+    proposerAccountId: PRIYA,
+    change: { kind: 'defer' },
+    createdAt: '2026-11-25T08:30:00.000Z',
+  });
+  const rerankOnb20 = proposalFor({
+    id: 'p-onb-20-rerank',
+    issueKey: 'ONB-20',
+    issueId: '10020',
+    proposerAccountId: DEVELOPER_DANA,
+    change: { kind: 'rerank', target: { position: 'before', issueKey: 'ONB-10' } },
+    createdAt: '2026-11-25T10:00:00.000Z',
+  });
+  const approvedOnb20 = unwrap(
+    decide(rerankOnb20, 'approved', PRODUCT_OWNER_OMAR, 'Unblocks the SSO test environment.', '2026-11-25T10:30:00.000Z', null),
+  );
 
   await step('2026-11-20T09:00:00.000Z', () => settings.save('ONB', priyaAsProductOwner, 0, ADMIN_ALEX, at));
   await step('2026-11-20T09:01:00.000Z', () => sprints.saveOutcome(sprint6Closed));
@@ -119,14 +159,27 @@ async function twoWeeksOfOnboarding() {
   await step('2026-11-25T10:30:00.000Z', () => advance(rerankOnb20, approvedOnb20, 'approved', PRODUCT_OWNER_OMAR));
   await step('2026-11-25T12:00:00.000Z', () => sprints.recordBypassed(reestimateOnb39));
   await step('2026-11-25T14:00:00.000Z', () =>
-    sprints.reviewBypassed(reestimateOnb39.id, { reviewerAccountId: PRIYA, verdict: 'accepted', note: 'Dana found the SAML edge cases; 13 is honest.', at }),
+    sprints.reviewBypassed(reestimateOnb39.id, {
+      reviewerAccountId: PRIYA,
+      verdict: 'accepted',
+      note: 'Dana found the SAML edge cases; 13 is honest.',
+      at,
+    }),
   );
   await step('2026-11-26T09:00:00.000Z', () => settings.save('ONB', priyaAndOmar, 1, PRIYA, at));
-  await step('2026-11-27T16:05:00.000Z', () => sprints.saveOutcome({ ...sprint6Closed, outcome: 'partly', note: 'Trial sign-up shipped; email verification slipped.', recordedBy: PRIYA }));
+  await step('2026-11-27T16:05:00.000Z', () =>
+    sprints.saveOutcome({
+      ...sprint6Closed,
+      outcome: 'partly',
+      note: 'Trial sign-up shipped; email verification slipped.',
+      recordedBy: PRIYA,
+    }),
+  );
 }
 
 /** A replayed submission, within the day its answer is kept. */
-const replayOf = (submission: string, submittedAt: string) => onboarding(() => createProposalStore({ now: () => new Date(Date.parse(submittedAt) + 60_000) }).recall(submission));
+const replayOf = (submission: string, submittedAt: string) =>
+  onboarding(() => createProposalStore({ now: () => new Date(Date.parse(submittedAt) + 60_000) }).recall(submission));
 
 /** What a snapshot's records look like with `accountId` replaced by the tombstone, and nothing else changed. */
 function tombstoned(records: unknown, accountId: string): unknown {
@@ -167,13 +220,20 @@ describe('personal data store on Forge custom entities', () => {
     const after = emulator.snapshot(ONBOARDING_SITE.installationId);
     expect(JSON.stringify(before)).toContain(PRIYA);
     expect(JSON.stringify(after)).not.toContain(PRIYA);
-    for (const entity of RECORD_ENTITIES) expect([entity, after.entities[entity]]).toEqual([entity, tombstoned(before.entities[entity], PRIYA)]);
+    for (const entity of RECORD_ENTITIES)
+      expect([entity, after.entities[entity]]).toEqual([entity, tombstoned(before.entities[entity], PRIYA)]);
     // 3 proposals, 3 audit events, the settings in force and 2 versions, 1 bypassed change, 1 outcome, 1 idempotency answer.
     expect(touched).toBe(12);
-    expect(Object.keys(after.entities['account-reference']!)).toEqual(Object.keys(before.entities['account-reference']!).filter((key) => !referencesFrom(before, PRIYA).includes(key)));
+    expect(Object.keys(after.entities['account-reference']!)).toEqual(
+      Object.keys(before.entities['account-reference']!).filter((key) => !referencesFrom(before, PRIYA).includes(key)),
+    );
     expect(await replayOf(PRIYAS_SUBMISSION, '2026-11-25T08:30:00.000Z')).toBeUndefined();
     expect(await replayOf(DANAS_SUBMISSION, '2026-11-24T09:15:00.000Z')).toEqual({ proposalId: 'p-onb-12-add' });
-    expect((await onboarding(() => store.knownAccounts())).map((account) => account.accountId)).toEqual([ADMIN_ALEX, DEVELOPER_DANA, PRODUCT_OWNER_OMAR]);
+    expect((await onboarding(() => store.knownAccounts())).map((account) => account.accountId)).toEqual([
+      ADMIN_ALEX,
+      DEVELOPER_DANA,
+      PRODUCT_OWNER_OMAR,
+    ]);
   });
 
   it('finds nothing more to erase the second time', async () => {
@@ -202,11 +262,20 @@ describe('personal data store on Forge custom entities', () => {
   it('never undoes a decision made while the erasure was rewriting the proposal', async () => {
     const emulator = startForgeStorage();
     const proposals = createProposalStore({ now: clock });
-    const deferOnb16 = proposalFor({ id: 'p-onb-16-defer', issueKey: 'ONB-16', issueId: '10016', proposerAccountId: PRIYA, change: { kind: 'defer' }, createdAt: '2026-11-25T08:30:00.000Z' });
+    const deferOnb16 = proposalFor({
+      id: 'p-onb-16-defer',
+      issueKey: 'ONB-16',
+      issueId: '10016',
+      proposerAccountId: PRIYA,
+      change: { kind: 'defer' },
+      createdAt: '2026-11-25T08:30:00.000Z',
+    });
     const proposed = auditEventFor(deferOnb16, 'proposed', PRIYA, deferOnb16.createdAt, deferOnb16.reason.text);
     at = deferOnb16.createdAt;
     await onboarding(() => proposals.create(deferOnb16, proposed));
-    const approvedByOmar = unwrap(decide(deferOnb16, 'approved', PRODUCT_OWNER_OMAR, 'ONB-16 can wait; the SSO goal cannot.', '2026-11-30T09:00:00.000Z', null));
+    const approvedByOmar = unwrap(
+      decide(deferOnb16, 'approved', PRODUCT_OWNER_OMAR, 'ONB-16 can wait; the SSO goal cannot.', '2026-11-30T09:00:00.000Z', null),
+    );
     const approval = auditEventFor(approvedByOmar, 'approved', PRODUCT_OWNER_OMAR, '2026-11-30T09:00:00.000Z', 'ONB-16 can wait.');
     // The erasure's first transaction fails with a 503; while it backs off, Omar approves.
     emulator.faults.inject({ kind: 'server-error', status: 503 }, { path: '/api/v1/transaction' });
@@ -233,7 +302,15 @@ describe('personal data store on Forge custom entities', () => {
     const emulator = startForgeStorage();
     const guild = Array.from({ length: 30 }, (_, index) => `557058:po-guild-${String(index + 1).padStart(2, '0')}`);
     at = '2026-11-20T09:00:00.000Z';
-    await onboarding(() => createSettingsRepository({ now: clock }).save('ONB', { ...DEFAULT_SETTINGS, productOwners: { roleName: null, accountIds: guild } }, 0, ADMIN_ALEX, at));
+    await onboarding(() =>
+      createSettingsRepository({ now: clock }).save(
+        'ONB',
+        { ...DEFAULT_SETTINGS, productOwners: { roleName: null, accountIds: guild } },
+        0,
+        ADMIN_ALEX,
+        at,
+      ),
+    );
     const store = createPersonalDataStore();
 
     expect((await onboarding(() => store.knownAccounts())).map((account) => account.accountId)).toEqual([ADMIN_ALEX, ...guild]);

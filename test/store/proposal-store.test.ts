@@ -33,11 +33,14 @@ function proposalFor(fields: Partial<NewProposal> = {}): Proposal {
 
 const approved = (proposal: Proposal, rationale = 'Acme is our largest customer and the fix is small.') =>
   unwrap(decide(proposal, 'approved', PRODUCT_OWNER, rationale, DECIDED_AT, null));
-const rejected = (proposal: Proposal, rationale: string) => unwrap(decide(proposal, 'rejected', PRODUCT_OWNER, rationale, DECIDED_AT, null));
+const rejected = (proposal: Proposal, rationale: string) =>
+  unwrap(decide(proposal, 'rejected', PRODUCT_OWNER, rationale, DECIDED_AT, null));
 const APPLY_IN_PROGRESS = { attempts: 1, steps: [], lastError: null, finishedAt: null };
 
-const eventOf = (proposal: Proposal, action: AuditAction, actor: string | null, detail: string) => auditEventFor(proposal, action, actor, DECIDED_AT, detail);
-const proposedEvent = (proposal: Proposal) => auditEventFor(proposal, 'proposed', proposal.proposerAccountId, proposal.createdAt, proposal.reason.text);
+const eventOf = (proposal: Proposal, action: AuditAction, actor: string | null, detail: string) =>
+  auditEventFor(proposal, action, actor, DECIDED_AT, detail);
+const proposedEvent = (proposal: Proposal) =>
+  auditEventFor(proposal, 'proposed', proposal.proposerAccountId, proposal.createdAt, proposal.reason.text);
 const onboarding = <T>(work: () => Promise<T>) => onSite(ONBOARDING_SITE, work);
 
 describe('proposal store on Forge custom entities', () => {
@@ -83,16 +86,37 @@ describe('proposal store on Forge custom entities', () => {
     startForgeStorage();
     const store = createProposalStore();
     const addOnb12 = proposalFor({ id: 'p-onb-12-add' });
-    const raiseOnb39 = proposalFor({ id: 'p-onb-39-priority', issueKey: 'ONB-39', issueId: '10039', change: { kind: 'priority', priorityName: 'Highest' }, createdAt: '2026-11-25T08:00:00.000Z' });
-    const reestimateOnb12 = proposalFor({ id: 'p-onb-12-estimate', change: { kind: 'estimate', points: 5 }, createdAt: '2026-11-25T13:05:00.000Z' });
-    const lastSprint = proposalFor({ id: 'p-onb-16-defer', issueKey: 'ONB-16', issueId: '10016', sprintId: 6, change: { kind: 'defer' }, createdAt: '2026-11-10T10:00:00.000Z' });
+    const raiseOnb39 = proposalFor({
+      id: 'p-onb-39-priority',
+      issueKey: 'ONB-39',
+      issueId: '10039',
+      change: { kind: 'priority', priorityName: 'Highest' },
+      createdAt: '2026-11-25T08:00:00.000Z',
+    });
+    const reestimateOnb12 = proposalFor({
+      id: 'p-onb-12-estimate',
+      change: { kind: 'estimate', points: 5 },
+      createdAt: '2026-11-25T13:05:00.000Z',
+    });
+    const lastSprint = proposalFor({
+      id: 'p-onb-16-defer',
+      issueKey: 'ONB-16',
+      issueId: '10016',
+      sprintId: 6,
+      change: { kind: 'defer' },
+      createdAt: '2026-11-10T10:00:00.000Z',
+    });
     await onboarding(async () => {
       for (const proposal of [addOnb12, raiseOnb39, reestimateOnb12, lastSprint]) await store.create(proposal, proposedEvent(proposal));
       const raised = approved(raiseOnb39);
       await store.update(raised, raiseOnb39.version, eventOf(raised, 'approved', PRODUCT_OWNER, 'Blocks the SSO goal.'));
 
       expect((await store.listByIssue('ONB-12')).map((proposal) => proposal.id)).toEqual(['p-onb-12-add', 'p-onb-12-estimate']);
-      expect((await store.listBySprint(7)).map((proposal) => proposal.id)).toEqual(['p-onb-39-priority', 'p-onb-12-add', 'p-onb-12-estimate']);
+      expect((await store.listBySprint(7)).map((proposal) => proposal.id)).toEqual([
+        'p-onb-39-priority',
+        'p-onb-12-add',
+        'p-onb-12-estimate',
+      ]);
       expect(await store.listBySprint(7, 'approved')).toEqual([raised]);
       expect((await store.listBySprint(7, 'proposed')).map((proposal) => proposal.id)).toEqual(['p-onb-12-add', 'p-onb-12-estimate']);
       expect(await store.listBySprint(8)).toEqual([]);
@@ -107,7 +131,10 @@ describe('proposal store on Forge custom entities', () => {
     const read = (await onboarding(() => store.get(proposal.id)))!;
 
     const decisions = Array.from({ length: 50 }, (_, decider) => {
-      const next = decider % 2 === 0 ? approved(read, `Approved by decider ${decider}: the goal survives.`) : rejected(read, `Rejected by decider ${decider}: the goal comes first.`);
+      const next =
+        decider % 2 === 0
+          ? approved(read, `Approved by decider ${decider}: the goal survives.`)
+          : rejected(read, `Rejected by decider ${decider}: the goal comes first.`);
       return { next, event: eventOf(next, next.status === 'approved' ? 'approved' : 'rejected', PRODUCT_OWNER, next.decision!.rationale) };
     });
     const outcomes = await Promise.all(decisions.map(({ next, event }) => onboarding(() => store.update(next, read.version, event))));
@@ -128,7 +155,9 @@ describe('proposal store on Forge custom entities', () => {
     await onboarding(async () => {
       await store.create(proposal, proposedEvent(proposal));
       const sameVersion = { ...approved(proposal), version: proposal.version };
-      await expect(store.update(sameVersion, proposal.version, eventOf(sameVersion, 'approved', PRODUCT_OWNER, 'no bump'))).rejects.toMatchObject({ code: 'internal' });
+      await expect(
+        store.update(sameVersion, proposal.version, eventOf(sameVersion, 'approved', PRODUCT_OWNER, 'no bump')),
+      ).rejects.toMatchObject({ code: 'internal' });
       expect(await store.get(proposal.id)).toEqual(proposal);
     });
   });
@@ -143,7 +172,10 @@ describe('proposal store on Forge custom entities', () => {
       for (let step = 1; proposal.version < 60; step += 1) {
         const previous = proposal;
         proposal = step === 1 ? approved(previous) : unwrap(recordApplyProgress(previous, APPLY_IN_PROGRESS));
-        const event = step === 1 ? eventOf(proposal, 'approved', PRODUCT_OWNER, 'Acme first.') : eventOf(proposal, 'apply-step', null, `Jira step ${step} recorded`);
+        const event =
+          step === 1
+            ? eventOf(proposal, 'approved', PRODUCT_OWNER, 'Acme first.')
+            : eventOf(proposal, 'apply-step', null, `Jira step ${step} recorded`);
         events.push(event);
         expect(await store.update(proposal, previous.version, event)).toBe('written');
       }
@@ -191,7 +223,9 @@ describe('proposal store on Forge custom entities', () => {
     const before = emulator.snapshot(ONBOARDING_SITE.installationId);
     emulator.faults.inject({ kind: 'server-error', status: 500 }, { times: 4 });
     const decision = approved(proposal);
-    await expect(onboarding(() => store.update(decision, proposal.version, eventOf(decision, 'approved', PRODUCT_OWNER, 'ok')))).rejects.toMatchObject({ code: 'internal' });
+    await expect(
+      onboarding(() => store.update(decision, proposal.version, eventOf(decision, 'approved', PRODUCT_OWNER, 'ok'))),
+    ).rejects.toMatchObject({ code: 'internal' });
     expect(waits).toEqual([100, 200, 400]);
     expect(emulator.snapshot(ONBOARDING_SITE.installationId)).toEqual(before);
   });
@@ -220,7 +254,13 @@ describe('proposal store on Forge custom entities', () => {
     const rivalStore = createProposalStore();
     const { policy } = recordedRetry();
     const slowStore = createProposalStore({
-      retry: { ...policy, sleep: () => onboarding(async () => void (await rivalStore.update(rival, proposal.version, eventOf(rival, 'rejected', PRODUCT_OWNER, 'rival')))) },
+      retry: {
+        ...policy,
+        sleep: () =>
+          onboarding(
+            async () => void (await rivalStore.update(rival, proposal.version, eventOf(rival, 'rejected', PRODUCT_OWNER, 'rival'))),
+          ),
+      },
     });
     emulator.faults.inject({ kind: 'server-error', status: 503 }, { path: '/api/v1/transaction' });
     const mine = approved(proposal);

@@ -37,7 +37,12 @@ describe('settings repository on Forge custom entities', () => {
     const repository = createSettingsRepository();
     await onboarding(async () => {
       expect(await repository.save('ONB', priyaAsProductOwner, 0, ADMIN_ALEX, '2026-11-25T09:00:00.000Z')).toBe('written');
-      expect(await repository.get('ONB')).toEqual({ ...priyaAsProductOwner, version: 1, updatedBy: ADMIN_ALEX, updatedAt: '2026-11-25T09:00:00.000Z' });
+      expect(await repository.get('ONB')).toEqual({
+        ...priyaAsProductOwner,
+        version: 1,
+        updatedBy: ADMIN_ALEX,
+        updatedAt: '2026-11-25T09:00:00.000Z',
+      });
     });
   });
 
@@ -99,7 +104,9 @@ describe('settings repository on Forge custom entities', () => {
     await onboarding(async () => {
       for (let version = 0; version < 120; version += 1) {
         const settings = { ...priyaAsProductOwner, historySprints: (version % 12) + 1 };
-        expect(await repository.save('ONB', settings, version, ADMIN_ALEX, new Date(Date.UTC(2026, 10, 1) + version * 60_000).toISOString())).toBe('written');
+        expect(
+          await repository.save('ONB', settings, version, ADMIN_ALEX, new Date(Date.UTC(2026, 10, 1) + version * 60_000).toISOString()),
+        ).toBe('written');
       }
       const history = await repository.history('ONB');
       expect(history.map((change) => change.version)).toEqual(Array.from({ length: 120 }, (_, index) => 120 - index));

@@ -43,7 +43,12 @@ function bypassFor(fields: Partial<BypassedChange> = {}): BypassedChange {
   };
 }
 
-const reviewBy = (reviewerAccountId: string, note: string): BypassReview => ({ reviewerAccountId, verdict: 'accepted', note, at: '2026-11-25T14:00:00.000Z' });
+const reviewBy = (reviewerAccountId: string, note: string): BypassReview => ({
+  reviewerAccountId,
+  verdict: 'accepted',
+  note,
+  at: '2026-11-25T14:00:00.000Z',
+});
 
 function outcomeOf(sprintId: number, closedAt: string, fields: Partial<SprintOutcome> = {}): SprintOutcome {
   return {
@@ -68,7 +73,12 @@ describe('sprint record store on Forge storage', () => {
     it('keeps the first baseline written and refuses any later one as a conflict', async () => {
       startForgeStorage();
       const store = createSprintRecordStore();
-      const reconciled: SprintBaseline = { ...committedScope, issues: [...committedScope.issues, { key: 'ONB-12', points: 3 }], takenAt: '2026-11-25T11:00:00.000Z', source: 'first-seen' };
+      const reconciled: SprintBaseline = {
+        ...committedScope,
+        issues: [...committedScope.issues, { key: 'ONB-12', points: 3 }],
+        takenAt: '2026-11-25T11:00:00.000Z',
+        source: 'first-seen',
+      };
       await onboarding(async () => {
         expect(await store.baseline(7)).toBeUndefined();
         expect(await store.saveBaseline(startBaseline)).toBe('written');
@@ -81,7 +91,10 @@ describe('sprint record store on Forge storage', () => {
       startForgeStorage();
       const store = createSprintRecordStore();
       const firstSeen: SprintBaseline = { ...committedScope, takenAt: '2026-11-23T09:00:01.000Z', source: 'first-seen' };
-      const outcomes = await Promise.all([onboarding(() => store.saveBaseline(startBaseline)), onboarding(() => store.saveBaseline(firstSeen))]);
+      const outcomes = await Promise.all([
+        onboarding(() => store.saveBaseline(startBaseline)),
+        onboarding(() => store.saveBaseline(firstSeen)),
+      ]);
       expect([...outcomes].sort()).toEqual(['conflict', 'written']);
       const winner = outcomes[0] === 'written' ? startBaseline : firstSeen;
       expect(await onboarding(() => store.baseline(7))).toEqual(winner);
@@ -127,10 +140,29 @@ describe('sprint record store on Forge storage', () => {
     it('lists a sprint’s bypassed changes oldest first, and no other sprint’s', async () => {
       startForgeStorage();
       const store = createSprintRecordStore();
-      const reestimate = bypassFor({ id: 'event:10039:20007:7:ONB-39:re-estimated', issueKey: 'ONB-39', kind: 're-estimated', at: '2026-11-26T09:30:00.000Z', pointsBefore: 8, pointsAfter: 13 });
+      const reestimate = bypassFor({
+        id: 'event:10039:20007:7:ONB-39:re-estimated',
+        issueKey: 'ONB-39',
+        kind: 're-estimated',
+        at: '2026-11-26T09:30:00.000Z',
+        pointsBefore: 8,
+        pointsAfter: 13,
+      });
       const added = bypassFor();
-      const removed = bypassFor({ id: 'recon:7:2026-11-24T08:00:00.000Z:ONB-11:removed', issueKey: 'ONB-11', kind: 'removed', at: '2026-11-24T08:00:00.000Z', actorAccountId: null, detectedBy: 'reconciliation' });
-      const lastSprint = bypassFor({ id: 'event:10016:19980:6:ONB-16:added', sprintId: 6, issueKey: 'ONB-16', at: '2026-11-12T10:00:00.000Z' });
+      const removed = bypassFor({
+        id: 'recon:7:2026-11-24T08:00:00.000Z:ONB-11:removed',
+        issueKey: 'ONB-11',
+        kind: 'removed',
+        at: '2026-11-24T08:00:00.000Z',
+        actorAccountId: null,
+        detectedBy: 'reconciliation',
+      });
+      const lastSprint = bypassFor({
+        id: 'event:10016:19980:6:ONB-16:added',
+        sprintId: 6,
+        issueKey: 'ONB-16',
+        at: '2026-11-12T10:00:00.000Z',
+      });
       await onboarding(async () => {
         for (const change of [reestimate, added, removed, lastSprint]) await store.recordBypassed(change);
         expect((await store.bypassedChanges(7)).map((change) => change.id)).toEqual([removed.id, added.id, reestimate.id]);
@@ -143,7 +175,10 @@ describe('sprint record store on Forge storage', () => {
       const store = createSprintRecordStore();
       const change = bypassFor();
       await onboarding(() => store.recordBypassed(change));
-      const reviews = [reviewBy(PRODUCT_OWNER, 'Agreed with Dana on Slack; Acme needs it.'), reviewBy(SECOND_PRODUCT_OWNER, 'Fine by me, it is small.')];
+      const reviews = [
+        reviewBy(PRODUCT_OWNER, 'Agreed with Dana on Slack; Acme needs it.'),
+        reviewBy(SECOND_PRODUCT_OWNER, 'Fine by me, it is small.'),
+      ];
       const outcomes = await Promise.all(reviews.map((review) => onboarding(() => store.reviewBypassed(change.id, review))));
 
       expect([...outcomes].sort()).toEqual(['conflict', 'written']);
@@ -183,7 +218,11 @@ describe('sprint record store on Forge storage', () => {
       const store = createSprintRecordStore();
       const sprint5 = outcomeOf(5, '2026-10-30T16:00:00.000Z', { outcome: 'met', recordedBy: PRODUCT_OWNER });
       const sprint7 = outcomeOf(7, '2026-11-27T16:00:00.000Z');
-      const sprint6 = outcomeOf(6, '2026-11-13T16:00:00.000Z', { outcome: 'partly', note: 'SSO shipped, SCIM slipped.', recordedBy: PRODUCT_OWNER });
+      const sprint6 = outcomeOf(6, '2026-11-13T16:00:00.000Z', {
+        outcome: 'partly',
+        note: 'SSO shipped, SCIM slipped.',
+        recordedBy: PRODUCT_OWNER,
+      });
       const otherBoard = outcomeOf(41, '2026-11-20T16:00:00.000Z', { boardId: 2 });
       await onboarding(async () => {
         for (const outcome of [sprint5, sprint7, sprint6, otherBoard]) await store.saveOutcome(outcome);

@@ -59,7 +59,8 @@ const FIXED_JITTER = 0.5;
 export type ResolverKey = EndpointName;
 export type { PayloadOf, ResultOf };
 
-export type Answer<T = unknown> = { data: T; error?: undefined } | { data?: undefined; error: { code: string; message: string; fields?: Record<string, string> } };
+export type Answer<T = unknown> =
+  { data: T; error?: undefined } | { data?: undefined; error: { code: string; message: string; fields?: Record<string, string> } };
 
 export interface ForgeApp {
   readonly sandbox: Sandbox;
@@ -101,7 +102,13 @@ export async function startForgeApp(options: ForgeAppOptions = {}): Promise<Forg
     ...(handlers ? { modules: { index: handlers } } : {}),
   });
   // The runtime globals are process-wide: installing again with a privacy back end keeps the sandbox's others.
-  if (options.privacy) installForgeRuntime({ jira: jiraBackend(sandbox.jira), kvs: sandbox.kvs.backend, queue: sandbox.queue.backend, privacy: options.privacy });
+  if (options.privacy)
+    installForgeRuntime({
+      jira: jiraBackend(sandbox.jira),
+      kvs: sandbox.kvs.backend,
+      queue: sandbox.queue.backend,
+      privacy: options.privacy,
+    });
   // Every site is an installation whose admin has set Goalkeeper up as on the sandbox site (sandbox/app-seed.ts).
   const seededSites = new Map<string, Promise<void>>([[SANDBOX_SITE.installationId, Promise.resolve()]]);
   const seeded = (site: SiteRef): Promise<void> => {
@@ -122,7 +129,10 @@ export async function startForgeApp(options: ForgeAppOptions = {}): Promise<Forg
       ...(callOptions.locale ? { locale: callOptions.locale } : {}),
     };
     return runInvocation(invocation, () =>
-      handler({ call: { functionKey, payload }, context }, { principal: { accountId }, installContext: `ari:cloud:jira::site/${cloudId}`, license }),
+      handler(
+        { call: { functionKey, payload }, context },
+        { principal: { accountId }, installContext: `ari:cloud:jira::site/${cloudId}`, license },
+      ),
     ) as Promise<never>;
   };
   const ok: ForgeApp['ok'] = async (functionKey, payload, accountId, callOptions) => {
@@ -137,7 +147,8 @@ export async function startForgeApp(options: ForgeAppOptions = {}): Promise<Forg
     call,
     invoke: (key, payload, accountId, callOptions) => call(key, payload, accountId, callOptions),
     invokeOk: (key, payload, accountId, callOptions) => ok(key, payload, accountId, callOptions),
-    asApp: (work, site = SANDBOX_SITE) => runInvocation({ cloudId: site.cloudId, installationId: site.installationId, moduleKey: 'goalkeeper-jira-events' }, work),
+    asApp: (work, site = SANDBOX_SITE) =>
+      runInvocation({ cloudId: site.cloudId, installationId: site.installationId, moduleKey: 'goalkeeper-jira-events' }, work),
     ok,
     async close() {
       await sandbox.close();
@@ -173,7 +184,22 @@ export function pinClockToTestNow(): void {
     jest.useFakeTimers({
       now: TEST_NOW,
       advanceTimers: true,
-      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
     });
   });
   afterAll(() => {

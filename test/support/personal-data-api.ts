@@ -27,10 +27,17 @@ export function personalDataApi(closed: ReadonlySet<string>, updated: ReadonlySe
   const backend: PersonalDataApi['backend'] = async (_invocation, init) => {
     const accounts = parseAccounts(init.body);
     if (!accounts || accounts.length === 0 || accounts.length > ACCOUNTS_PER_REPORT) {
-      return new Response(JSON.stringify({ errorMessages: [`Report between 1 and ${ACCOUNTS_PER_REPORT} accounts, each with an accountId and an updatedAt date.`] }), { status: 400 });
+      return new Response(
+        JSON.stringify({
+          errorMessages: [`Report between 1 and ${ACCOUNTS_PER_REPORT} accounts, each with an accountId and an updatedAt date.`],
+        }),
+        { status: 400 },
+      );
     }
     reports.push(accounts);
-    const answered = accounts.flatMap(({ accountId }) => (closed.has(accountId) ? [{ accountId, status: 'closed' }] : updated.has(accountId) ? [{ accountId, status: 'updated' }] : []));
+    const answered = accounts.flatMap(({ accountId }) =>
+      closed.has(accountId) ? [{ accountId, status: 'closed' }] : updated.has(accountId) ? [{ accountId, status: 'updated' }] : [],
+    );
     if (answered.length === 0) return new Response(null, { status: 204 });
     return new Response(JSON.stringify({ accounts: answered }), { status: 200, headers: { 'content-type': 'application/json' } });
   };
@@ -41,7 +48,9 @@ function parseAccounts(body: RequestInit['body']): ReportedAccount[] | null {
   try {
     const accounts = (JSON.parse(String(body)) as { accounts?: unknown }).accounts;
     if (!Array.isArray(accounts)) return null;
-    const valid = accounts.every((a) => typeof a?.accountId === 'string' && typeof a?.updatedAt === 'string' && !Number.isNaN(Date.parse(a.updatedAt)));
+    const valid = accounts.every(
+      (a) => typeof a?.accountId === 'string' && typeof a?.updatedAt === 'string' && !Number.isNaN(Date.parse(a.updatedAt)),
+    );
     return valid ? (accounts as ReportedAccount[]) : null;
   } catch {
     return null;

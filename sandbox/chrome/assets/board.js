@@ -30,21 +30,25 @@
   }
 
   function sumPoints(issues) {
-    return issues.reduce(function (sum, issue) { return sum + (issue.points || 0); }, 0);
+    return issues.reduce(function (sum, issue) {
+      return sum + (issue.points || 0);
+    }, 0);
   }
 
   function act(path, body) {
-    return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(function (response) {
-      if (response.ok) return null;
-      return response.json().then(function (answer) {
-        return (answer.errorMessages || []).concat(Object.values(answer.errors || {})).join(' ') || 'Jira refused the change.';
+    return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      .then(function (response) {
+        if (response.ok) return null;
+        return response.json().then(function (answer) {
+          return (answer.errorMessages || []).concat(Object.values(answer.errors || {})).join(' ') || 'Jira refused the change.';
+        });
+      })
+      .then(function (problem) {
+        var status = document.getElementById('board-message');
+        status.textContent = problem || '';
+        status.hidden = !problem;
+        return refresh(true);
       });
-    }).then(function (problem) {
-      var status = document.getElementById('board-message');
-      status.textContent = problem || '';
-      status.hidden = !problem;
-      return refresh(true);
-    });
   }
 
   function actionButton(label, path, body) {
@@ -79,7 +83,13 @@
   }
 
   function issueRow(issue, list, index, openSprints) {
-    var labels = el('span', { class: 'row-labels' }, issue.labels.map(function (label) { return el('span', { class: 'tag', text: label }); }));
+    var labels = el(
+      'span',
+      { class: 'row-labels' },
+      issue.labels.map(function (label) {
+        return el('span', { class: 'tag', text: label });
+      }),
+    );
     return el('li', { class: 'issue-row', 'data-issue-key': issue.key }, [
       el('span', { class: 'type-icon type-' + issue.type.toLowerCase().replace(/[^a-z]/g, ''), title: issue.type, 'aria-hidden': 'true' }),
       el('a', { class: 'issue-key', href: '/browse/' + encodeURIComponent(issue.key), text: issue.key }),
@@ -94,37 +104,76 @@
   }
 
   function issueList(issues, openSprints) {
-    var visible = issues.filter(function (issue) { return !issue.subtask; });
+    var visible = issues.filter(function (issue) {
+      return !issue.subtask;
+    });
     if (visible.length === 0) return el('p', { class: 'subtle empty-list', text: 'No issues.' });
-    return el('ol', { class: 'issue-list' }, visible.map(function (issue, index) { return issueRow(issue, visible, index, openSprints); }));
+    return el(
+      'ol',
+      { class: 'issue-list' },
+      visible.map(function (issue, index) {
+        return issueRow(issue, visible, index, openSprints);
+      }),
+    );
   }
 
   function sprintSection(sprint, openSprints) {
-    var visible = sprint.issues.filter(function (issue) { return !issue.subtask; });
+    var visible = sprint.issues.filter(function (issue) {
+      return !issue.subtask;
+    });
     var actions = sprintActions.map(function (action) {
-      return el('button', { type: 'button', class: 'button button-subtle', 'data-open-modal': 'modal-' + action.key + '-' + sprint.id, text: action.title });
+      return el('button', {
+        type: 'button',
+        class: 'button button-subtle',
+        'data-open-modal': 'modal-' + action.key + '-' + sprint.id,
+        text: action.title,
+      });
     });
     return el('section', { class: 'sprint sprint-' + sprint.state, 'data-sprint-id': String(sprint.id), 'aria-label': sprint.name }, [
       el('header', { class: 'sprint-header' }, [
         el('h2', {}, [
           document.createTextNode(sprint.name + ' '),
-          el('span', { class: 'lozenge ' + (sprint.state === 'active' ? 'lozenge-indeterminate' : 'lozenge-new'), text: sprint.state === 'active' ? 'Active' : 'Future' }),
+          el('span', {
+            class: 'lozenge ' + (sprint.state === 'active' ? 'lozenge-indeterminate' : 'lozenge-new'),
+            text: sprint.state === 'active' ? 'Active' : 'Future',
+          }),
         ]),
-        el('span', { class: 'subtle', text: formatDate(sprint.startDate) + (sprint.endDate ? ' – ' + formatDate(sprint.endDate) : '') + ' · ' + visible.length + ' issues · ' + sumPoints(visible) + ' points' }),
+        el('span', {
+          class: 'subtle',
+          text:
+            formatDate(sprint.startDate) +
+            (sprint.endDate ? ' – ' + formatDate(sprint.endDate) : '') +
+            ' · ' +
+            visible.length +
+            ' issues · ' +
+            sumPoints(visible) +
+            ' points',
+        }),
         el('span', { class: 'sprint-actions' }, actions),
-        sprint.goal ? el('p', { class: 'sprint-goal' }, [el('strong', { text: 'Sprint goal: ' }), document.createTextNode(sprint.goal)]) : null,
+        sprint.goal
+          ? el('p', { class: 'sprint-goal' }, [el('strong', { text: 'Sprint goal: ' }), document.createTextNode(sprint.goal)])
+          : null,
       ]),
       issueList(sprint.issues, openSprints),
     ]);
   }
 
   function draw(data) {
-    var openSprints = data.sprints.slice().sort(function (a, b) { return a.state === b.state ? a.id - b.id : a.state === 'active' ? -1 : 1; });
-    var sections = openSprints.map(function (sprint) { return sprintSection(sprint, openSprints); });
-    var backlogVisible = data.backlog.filter(function (issue) { return !issue.subtask; });
+    var openSprints = data.sprints.slice().sort(function (a, b) {
+      return a.state === b.state ? a.id - b.id : a.state === 'active' ? -1 : 1;
+    });
+    var sections = openSprints.map(function (sprint) {
+      return sprintSection(sprint, openSprints);
+    });
+    var backlogVisible = data.backlog.filter(function (issue) {
+      return !issue.subtask;
+    });
     sections.push(
       el('section', { class: 'sprint sprint-backlog', 'data-sprint-id': 'backlog', 'aria-label': 'Backlog' }, [
-        el('header', { class: 'sprint-header' }, [el('h2', { text: 'Backlog' }), el('span', { class: 'subtle', text: backlogVisible.length + ' issues · ' + sumPoints(backlogVisible) + ' points' })]),
+        el('header', { class: 'sprint-header' }, [
+          el('h2', { text: 'Backlog' }),
+          el('span', { class: 'subtle', text: backlogVisible.length + ' issues · ' + sumPoints(backlogVisible) + ' points' }),
+        ]),
         issueList(data.backlog, openSprints),
       ]),
     );
@@ -140,7 +189,9 @@
 
   function refresh(force) {
     return fetch('/api/boards/' + encodeURIComponent(boardId))
-      .then(function (response) { return response.text(); })
+      .then(function (response) {
+        return response.text();
+      })
       .then(function (text) {
         document.getElementById('board-updated').textContent = 'Checked ' + new Date().toLocaleTimeString();
         if (!force && text === lastJson) return;
@@ -155,7 +206,9 @@
 
   refresh(true);
   // An issue created in the sandbox's Create dialog shows at once, not at the next refresh.
-  window.addEventListener('sandbox:board-changed', function () { refresh(true); });
+  window.addEventListener('sandbox:board-changed', function () {
+    refresh(true);
+  });
   setInterval(function () {
     if (!document.hidden && !container.querySelector('details[open]')) refresh(false);
   }, REFRESH_MS);

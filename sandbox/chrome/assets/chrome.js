@@ -39,7 +39,11 @@
 
   on('licence-toggle', 'click', function (event) {
     var active = event.currentTarget.getAttribute('data-active') === 'true';
-    fetch('/api/licence', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ active: !active }) }).then(function () {
+    fetch('/api/licence', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ active: !active }),
+    }).then(function () {
       window.location.reload();
     });
   });
@@ -49,7 +53,8 @@
   });
 
   on('reset-form', 'submit', function (event) {
-    if (!window.confirm('Reset the sandbox to its seed? Proposals, settings and Jira changes made here are deleted.')) event.preventDefault();
+    if (!window.confirm('Reset the sandbox to its seed? Proposals, settings and Jira changes made here are deleted.'))
+      event.preventDefault();
   });
 
   /** Board and sprint actions open in a modal; the iframe is created on open and dropped on close. */
@@ -81,14 +86,22 @@
     subject.textContent = notification.subject;
     var meta = document.createElement('p');
     meta.className = 'subtle small';
-    meta.textContent = 'From ' + notification.from + ' · ' + new Date(notification.sentAt).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) + ' · ' + (notification.format === 'html' ? 'HTML email' : 'plain-text email');
+    meta.textContent =
+      'From ' +
+      notification.from +
+      ' · ' +
+      new Date(notification.sentAt).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) +
+      ' · ' +
+      (notification.format === 'html' ? 'HTML email' : 'plain-text email');
     var body = document.createElement('p');
     body.className = 'notification-body';
     // An HTML email is shown as its text: the sandbox never renders markup it was sent.
     var holder = document.createElement('template');
     holder.innerHTML = notification.format === 'html' ? notification.body.replace(/<\/p>/g, '</p>\n\n') : '';
     // The email's own link points at Jira's site; the drawer offers the sandbox's link below instead.
-    holder.content.querySelectorAll('a').forEach(function (anchor) { anchor.remove(); });
+    holder.content.querySelectorAll('a').forEach(function (anchor) {
+      anchor.remove();
+    });
     body.textContent = notification.format === 'html' ? holder.content.textContent.trim() : notification.body;
     var link = document.createElement('a');
     link.href = '/browse/' + encodeURIComponent(notification.issueKey);
@@ -103,7 +116,9 @@
     list.textContent = 'Loading…';
     drawer.showModal();
     fetch('/api/notifications', { headers: { accept: 'application/json' } })
-      .then(function (response) { return response.json(); })
+      .then(function (response) {
+        return response.json();
+      })
       .then(function (notifications) {
         if (notifications.length === 0) {
           list.textContent = 'No notifications yet.';
@@ -111,7 +126,9 @@
         }
         var items = document.createElement('ol');
         items.className = 'notification-list';
-        notifications.forEach(function (notification) { items.append(notificationItem(notification)); });
+        notifications.forEach(function (notification) {
+          items.append(notificationItem(notification));
+        });
         list.replaceChildren(items);
       })
       .catch(function () {
@@ -139,7 +156,10 @@
     flag.append(title, description, dismiss);
     document.getElementById('flags').append(flag);
     flags.set(options.id, flag);
-    if (options.isAutoDismiss) setTimeout(function () { flag.remove(); }, 8000);
+    if (options.isAutoDismiss)
+      setTimeout(function () {
+        flag.remove();
+      }, 8000);
   });
   window.addEventListener('sandbox:close-flag', function (event) {
     var flag = flags.get(event.detail.id);

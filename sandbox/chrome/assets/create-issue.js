@@ -14,8 +14,12 @@
   var POINTS_FIELD = /^customfield_/;
 
   function clearErrors() {
-    form.querySelectorAll('[data-error-for]').forEach(function (element) { element.textContent = ''; });
-    form.querySelectorAll('[aria-invalid]').forEach(function (element) { element.removeAttribute('aria-invalid'); });
+    form.querySelectorAll('[data-error-for]').forEach(function (element) {
+      element.textContent = '';
+    });
+    form.querySelectorAll('[aria-invalid]').forEach(function (element) {
+      element.removeAttribute('aria-invalid');
+    });
     message.hidden = true;
     message.textContent = '';
   }
@@ -60,14 +64,24 @@
     };
     fetch('/api/issues', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       .then(function (response) {
-        return response.json().then(function (answer) { return { ok: response.ok, answer: answer }; });
+        return response.json().then(function (answer) {
+          return { ok: response.ok, answer: answer };
+        });
       })
       .then(function (result) {
         if (!result.ok) return showErrors(result.answer);
         dialog.close();
-        window.dispatchEvent(new CustomEvent('sandbox:flag', {
-          detail: { id: 'created-' + result.answer.key, type: 'success', title: 'Created ' + result.answer.key, description: body.summary, isAutoDismiss: true },
-        }));
+        window.dispatchEvent(
+          new CustomEvent('sandbox:flag', {
+            detail: {
+              id: 'created-' + result.answer.key,
+              type: 'success',
+              title: 'Created ' + result.answer.key,
+              description: body.summary,
+              isAutoDismiss: true,
+            },
+          }),
+        );
         var link = document.createElement('a');
         link.href = '/browse/' + encodeURIComponent(result.answer.key);
         link.textContent = 'Open ' + result.answer.key;

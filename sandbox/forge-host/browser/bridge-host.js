@@ -32,12 +32,14 @@
   }
 
   function postJson(path, body) {
-    return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(function (response) {
-      return response.json().then(function (answer) {
-        if (!answer.ok) throw new Error(answer.error);
-        return answer.value;
-      });
-    });
+    return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+      function (response) {
+        return response.json().then(function (answer) {
+          if (!answer.ok) throw new Error(answer.error);
+          return answer.value;
+        });
+      },
+    );
   }
 
   function isEditView(mount) {
@@ -65,7 +67,12 @@
       case 'projectSettingsDetails':
         return base + '/jira/software/projects/' + encodeURIComponent(location.projectKey) + '/settings/apps';
       case 'module':
-        return base + '/__forge/module/' + encodeURIComponent(location.moduleKey) + (location.projectKey ? '?projectKey=' + encodeURIComponent(location.projectKey) : '');
+        return (
+          base +
+          '/__forge/module/' +
+          encodeURIComponent(location.moduleKey) +
+          (location.projectKey ? '?projectKey=' + encodeURIComponent(location.projectKey) : '')
+        );
       default:
         throw new Error('The sandbox has no page for router target "' + location.target + '" (Confluence targets do not exist in Jira).');
     }

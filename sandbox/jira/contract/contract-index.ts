@@ -59,7 +59,11 @@ interface OpenApiOperation {
   readonly operationId?: string;
   readonly deprecated?: boolean;
   readonly security?: readonly Readonly<Record<string, readonly string[]>>[];
-  readonly 'x-atlassian-oauth2-scopes'?: readonly { readonly scheme?: string; readonly scopes: readonly string[]; readonly state?: string }[];
+  readonly 'x-atlassian-oauth2-scopes'?: readonly {
+    readonly scheme?: string;
+    readonly scopes: readonly string[];
+    readonly state?: string;
+  }[];
 }
 
 interface OpenApiDocument {

@@ -8,4 +8,6 @@
  * cli-shared loads it inside try/catch (`getKeytar()` in out/auth/personal/credential-store.js)
  * and, when absent, tells the user to set FORGE_EMAIL / FORGE_API_TOKEN instead.
  */
-throw new Error('keytar is not installed in Goalkeeper (see scripts/npm-overrides/keytar/index.js); use FORGE_EMAIL and FORGE_API_TOKEN to log in to Forge.');
+throw new Error(
+  'keytar is not installed in Goalkeeper (see scripts/npm-overrides/keytar/index.js); use FORGE_EMAIL and FORGE_API_TOKEN to log in to Forge.',
+);

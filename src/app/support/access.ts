@@ -36,14 +36,19 @@ export interface PermissionNeed {
 }
 
 /** As `requireCallerPermissions`, for several needs at once, asked of Jira in one call. */
-export async function requireCallerPermissionsFor(jira: JiraPort, needs: readonly PermissionNeed[], alsoAsked: readonly JiraPermission[] = []): Promise<HeldPermissions> {
+export async function requireCallerPermissionsFor(
+  jira: JiraPort,
+  needs: readonly PermissionNeed[],
+  alsoAsked: readonly JiraPermission[] = [],
+): Promise<HeldPermissions> {
   const requiredOf = (need: PermissionNeed) => [...new Set<JiraPermission>(['BROWSE_PROJECTS', ...need.needed])];
   const issueKeys = [...new Set(needs.flatMap((need) => need.issueKeys))];
   const held = recordHeld(await jira.permissionsOfCaller(issueKeys, [...new Set([...needs.flatMap(requiredOf), ...alsoAsked])]));
   for (const need of needs) {
     const gap = missingPermissions(held, need.issueKeys, requiredOf(need))[0];
     if (gap?.missing.includes('BROWSE_PROJECTS')) throw notFound(gap.issueKey);
-    if (gap) throw new GoalkeeperError('forbidden', `You need the Jira permission(s) ${describeAll(gap.missing)} on ${gap.issueKey} to do this.`);
+    if (gap)
+      throw new GoalkeeperError('forbidden', `You need the Jira permission(s) ${describeAll(gap.missing)} on ${gap.issueKey} to do this.`);
   }
   return held;
 }
@@ -76,9 +81,17 @@ export async function gapInRights(
 ): Promise<{ readonly why: string; readonly unrecorded: boolean } | null> {
   if (!recorded) return { why: "this change was decided before Goalkeeper recorded the decider's Jira rights", unrecorded: true };
   const personGap = missingPermissions(recorded, issueKeys, needed)[0];
-  if (personGap) return { why: `the person who approved this change did not hold ${describeAll(personGap.missing)} on ${personGap.issueKey} in Jira`, unrecorded: false };
+  if (personGap)
+    return {
+      why: `the person who approved this change did not hold ${describeAll(personGap.missing)} on ${personGap.issueKey} in Jira`,
+      unrecorded: false,
+    };
   const appGap = missingPermissions(recordHeld(await jira.permissionsOfApp(issueKeys, needed)), issueKeys, needed)[0];
-  if (appGap) return { why: `Goalkeeper itself does not hold ${describeAll(appGap.missing)} on ${appGap.issueKey} in Jira; a Jira admin can grant it to the app`, unrecorded: false };
+  if (appGap)
+    return {
+      why: `Goalkeeper itself does not hold ${describeAll(appGap.missing)} on ${appGap.issueKey} in Jira; a Jira admin can grant it to the app`,
+      unrecorded: false,
+    };
   return null;
 }
 

@@ -12,6 +12,9 @@ export async function prioritiesToCheck(ports: Ports, issueKey: string): Promise
     return await ports.jira.allowedPriorities(issueKey);
   } catch (error) {
     if (missingReasonOf(error) === null) throw error;
-    throw new GoalkeeperError('jira-unavailable', 'Jira did not tell Goalkeeper which priorities this issue allows, so the change cannot be checked now. Try again later.');
+    throw new GoalkeeperError(
+      'jira-unavailable',
+      'Jira did not tell Goalkeeper which priorities this issue allows, so the change cannot be checked now. Try again later.',
+    );
   }
 }

@@ -60,7 +60,11 @@ export function markOf(proposal: Proposal, name: string, marker: string): ApplyM
 
 /** A step started before Goalkeeper marked what it creates cannot be told apart from a look-alike: it is not run blind. */
 function unmarked(what: string): JiraStepResult {
-  return { ok: false, status: 0, message: `an earlier attempt started this step without the marker Goalkeeper now writes, so it cannot tell whether ${what} exists; check in Jira, then propose the change again` };
+  return {
+    ok: false,
+    status: 0,
+    message: `an earlier attempt started this step without the marker Goalkeeper now writes, so it cannot tell whether ${what} exists; check in Jira, then propose the change again`,
+  };
 }
 
 async function deferralSteps(context: PlanContext, counter: CounterChange): Promise<ApplyStepPlan[]> {
@@ -106,7 +110,11 @@ function placeWithGoalStep(context: PlanContext, issueKey: string): ApplyStepPla
     describe: `Rank ${issueKey} right after the goal's last item, if it is goal-critical`,
     facts: { kind: 'place-with-goal', issueKey },
     run: async () => {
-      const notGoalWork: JiraStepResult = { ok: true, status: 204, message: `${issueKey} is not goal-critical: it stays where Jira put it.` };
+      const notGoalWork: JiraStepResult = {
+        ok: true,
+        status: 204,
+        message: `${issueKey} is not goal-critical: it stays where Jira put it.`,
+      };
       // A rule without JQL judges the issue by its own fields (labels, epic, flag): the sprint's
       // order, a read of every page of it, is needed only for goal work (issue 12).
       if (!context.goalCritical.jql) {
@@ -117,7 +125,8 @@ function placeWithGoalStep(context: PlanContext, issueKey: string): ApplyStepPla
       const subject = issues.find((issue) => issue.key === issueKey);
       if (!subject?.goalCritical) return notGoalWork;
       const anchor = lastOpenGoalItem(issues, new Set([issueKey]));
-      if (!anchor || issues.indexOf(subject) === issues.indexOf(anchor) + 1) return { ok: true, status: 204, message: `${issueKey} is already with the goal's items.` };
+      if (!anchor || issues.indexOf(subject) === issues.indexOf(anchor) + 1)
+        return { ok: true, status: 204, message: `${issueKey} is already with the goal's items.` };
       const result = await context.ports.jira.rank([issueKey], 'after', anchor.key);
       return result.ok ? { ...result, message: `Ranked after ${anchor.key}.` } : result;
     },
@@ -161,7 +170,10 @@ async function changeSteps(context: PlanContext, change: Change): Promise<ApplyS
     case 'split':
       return splitSteps(context, change.parts);
     case 'swap':
-      return [moveIntoSprint(ports, 'swap-in', key, proposal.sprintId), moveToBacklog(ports, 'swap-out', change.outIssueKey, proposal.sprintId)];
+      return [
+        moveIntoSprint(ports, 'swap-in', key, proposal.sprintId),
+        moveToBacklog(ports, 'swap-out', change.outIssueKey, proposal.sprintId),
+      ];
     case 'tweak':
       return [];
   }
@@ -173,7 +185,14 @@ function moveIntoSprint(ports: Ports, name: string, issueKey: string, sprintId: 
     name,
     describe: `Move ${issueKey} into sprint ${sprintId}`,
     facts: { kind: 'move-into-sprint', issueKey, sprintId, ...(sprintName ? { sprintName } : {}) },
-    run: async () => readBack(await ports.jira.moveToSprint(sprintId, [issueKey]), ports, issueKey, (ids) => ids.includes(sprintId), `${issueKey} is in sprint ${sprintId}`),
+    run: async () =>
+      readBack(
+        await ports.jira.moveToSprint(sprintId, [issueKey]),
+        ports,
+        issueKey,
+        (ids) => ids.includes(sprintId),
+        `${issueKey} is in sprint ${sprintId}`,
+      ),
   };
 }
 
@@ -182,16 +201,33 @@ function moveToBacklog(ports: Ports, name: string, issueKey: string, sprintId: n
     name,
     describe: `Move ${issueKey} to the backlog`,
     facts: { kind: 'move-to-backlog', issueKey },
-    run: async () => readBack(await ports.jira.moveToBacklog([issueKey]), ports, issueKey, (ids) => !ids.includes(sprintId), `${issueKey} left sprint ${sprintId}`),
+    run: async () =>
+      readBack(
+        await ports.jira.moveToBacklog([issueKey]),
+        ports,
+        issueKey,
+        (ids) => !ids.includes(sprintId),
+        `${issueKey} left sprint ${sprintId}`,
+      ),
   };
 }
 
 /** Jira answered 2xx; read the issue back and trust only what it now says. */
-async function readBack(result: JiraStepResult, ports: Ports, issueKey: string, holds: (openSprintIds: readonly number[]) => boolean, expectation: string): Promise<JiraStepResult> {
+async function readBack(
+  result: JiraStepResult,
+  ports: Ports,
+  issueKey: string,
+  holds: (openSprintIds: readonly number[]) => boolean,
+  expectation: string,
+): Promise<JiraStepResult> {
   if (!result.ok) return result;
   const issue = await ports.jira.getIssue(issueKey);
   if (issue && holds(issue.openSprintIds)) return { ...result, message: `Verified: ${expectation}.` };
-  return { ok: false, status: result.status, message: `Jira accepted the change but reading ${issueKey} back does not show it (${expectation}).` };
+  return {
+    ok: false,
+    status: result.status,
+    message: `Jira accepted the change but reading ${issueKey} back does not show it (${expectation}).`,
+  };
 }
 
 async function rankStep(context: PlanContext, target: Extract<Change, { kind: 'rerank' }>['target']): Promise<ApplyStepPlan> {
@@ -206,13 +242,27 @@ async function rankStep(context: PlanContext, target: Extract<Change, { kind: 'r
     };
   }
   const sprint = await ports.jira.getSprint(proposal.sprintId);
-  const others = sprint ? (await ports.jira.sprintSnapshot(sprint, { labels: [], epicKeys: [], flaggedIssueKeys: [], jql: null })).issues.filter((i) => i.key !== key) : [];
+  const others = sprint
+    ? (await ports.jira.sprintSnapshot(sprint, { labels: [], epicKeys: [], flaggedIssueKeys: [], jql: null })).issues.filter(
+        (i) => i.key !== key,
+      )
+    : [];
   const anchor = target.position === 'top' ? others[0] : others[others.length - 1];
   if (!anchor) {
-    return { name: 'rank', describe: `${key} is the only issue in the sprint`, facts: { kind: 'nothing-to-rank', issueKey: key }, run: async () => ({ ok: true, status: 204, message: 'Nothing to rank against.' }) };
+    return {
+      name: 'rank',
+      describe: `${key} is the only issue in the sprint`,
+      facts: { kind: 'nothing-to-rank', issueKey: key },
+      run: async () => ({ ok: true, status: 204, message: 'Nothing to rank against.' }),
+    };
   }
   const position = target.position === 'top' ? 'before' : 'after';
-  return { name: 'rank', describe: `Rank ${key} ${position} ${anchor.key}`, facts: { kind: 'rank', issueKeys: [key], position, anchorKey: anchor.key }, run: () => ports.jira.rank([key], position, anchor.key) };
+  return {
+    name: 'rank',
+    describe: `Rank ${key} ${position} ${anchor.key}`,
+    facts: { kind: 'rank', issueKeys: [key], position, anchorKey: anchor.key },
+    run: () => ports.jira.rank([key], position, anchor.key),
+  };
 }
 
 /**
@@ -238,7 +288,9 @@ async function splitSteps(context: PlanContext, parts: Extract<Change, { kind: '
         const existing = await ports.jira.markedSplitPart(sourceKey, markOf(proposal, name, started.marker), started.at);
         if (!existing) return null;
         const moved = await ports.jira.moveToSprint(proposal.sprintId, [existing]);
-        return moved.ok ? { ok: true, status: 200, message: `Found ${existing}, created by an interrupted attempt.`, createdKeys: [existing] } : { ...moved, createdKeys: [existing] };
+        return moved.ok
+          ? { ok: true, status: 200, message: `Found ${existing}, created by an interrupted attempt.`, createdKeys: [existing] }
+          : { ...moved, createdKeys: [existing] };
       },
     };
   });

@@ -4,7 +4,13 @@ import type { ApplyStep, Proposal } from '../../domain/proposal';
 
 const DECISIONS: ReadonlySet<AuditAction> = new Set<AuditAction>(['approved', 'approved-on-condition', 'rejected']);
 
-export function auditEventFor(proposal: Proposal, action: AuditAction, actorAccountId: string | null, at: string, detail: string): AuditEvent {
+export function auditEventFor(
+  proposal: Proposal,
+  action: AuditAction,
+  actorAccountId: string | null,
+  at: string,
+  detail: string,
+): AuditEvent {
   const selfDecided = DECISIONS.has(action) && proposal.decision?.selfDecided !== undefined;
   // The apply worker appends the step it just recorded to the journal (or replaces it at the end).
   const recorded = action === 'apply-step' ? proposal.apply?.steps.at(-1) : undefined;

@@ -8,7 +8,11 @@ import type { Caller } from './caller';
 import { loadSettings } from './issue-situation';
 
 /** The change, if the caller may see its issue and is a Product Owner of its project; the settings in force there. */
-export async function loadForProductOwner(ports: Ports, caller: Caller, changeId: string): Promise<{ change: BypassedChange; settings: ProjectSettings }> {
+export async function loadForProductOwner(
+  ports: Ports,
+  caller: Caller,
+  changeId: string,
+): Promise<{ change: BypassedChange; settings: ProjectSettings }> {
   const change = await ports.sprints.getBypassed(changeId);
   // A change on an issue the caller cannot see is answered exactly like one that does not exist.
   const missing = new GoalkeeperError('not-found', 'This change does not exist or you do not have permission to see it.');

@@ -20,7 +20,12 @@ import { askSight, hiddenBoardError, type CallerSight } from './visible-to-calle
  * comments included, for a decision to record: the apply worker posts the decision comment only
  * for someone who may comment.
  */
-export async function requireChangePermissions(ports: Ports, issueKey: string, change: Change, counterChange?: CounterChange | null): Promise<HeldPermissions> {
+export async function requireChangePermissions(
+  ports: Ports,
+  issueKey: string,
+  change: Change,
+  counterChange?: CounterChange | null,
+): Promise<HeldPermissions> {
   const needs = [permissionsForChange(issueKey, change), ...(counterChange ? [permissionsForCounterChange(counterChange)] : [])];
   return requireCallerPermissionsFor(ports.jira, needs, COMMENT_PERMISSIONS);
 }
@@ -39,22 +44,39 @@ export async function requireChangePermissions(ports: Ports, issueKey: string, c
  * the change names (the subject, a swap's out-issue, a re-rank's anchor, the work making room) is
  * read from Jira now, and the snapshot judged with their membership as Jira gives it this moment.
  */
-export async function situationFor(ports: Ports, issueKey: string, change: Change, proposedInSprintId?: number, counterChange?: CounterChange | null): Promise<IssueSituation> {
+export async function situationFor(
+  ports: Ports,
+  issueKey: string,
+  change: Change,
+  proposedInSprintId?: number,
+  counterChange?: CounterChange | null,
+): Promise<IssueSituation> {
   const situation = await loadIssueSituation(ports, issueKey, 'snapshot');
   return requireFit(ports, await withNamedIssuesNow(ports, situation, change, counterChange), change, proposedInSprintId, counterChange);
 }
 
 /** The situation with the sprint membership of the issues the change names as Jira has it now. */
-async function withNamedIssuesNow(ports: Ports, situation: IssueSituation, change: Change, counterChange?: CounterChange | null): Promise<IssueSituation> {
+async function withNamedIssuesNow(
+  ports: Ports,
+  situation: IssueSituation,
+  change: Change,
+  counterChange?: CounterChange | null,
+): Promise<IssueSituation> {
   const { snapshot, activeSprint, issue } = situation;
   if (!snapshot || !activeSprint) return situation;
   const otherKeys = [...new Set([...issuesNamedBy(change), ...(counterChange?.issueKeys ?? [])])].filter((key) => key !== issue.key);
   const others = await Promise.all(otherKeys.map((key) => ports.jira.getIssue(key)));
-  const named = new Map<string, IssueFacts | null>([[issue.key, issue], ...otherKeys.map((key, index) => [key, others[index] ?? null] as const)]);
+  const named = new Map<string, IssueFacts | null>([
+    [issue.key, issue],
+    ...otherKeys.map((key, index) => [key, others[index] ?? null] as const),
+  ]);
   const inSprintNow = (facts: IssueFacts | null) => facts !== null && facts.openSprintIds.includes(activeSprint.id);
   const stayed = snapshot.issues.filter((sprintIssue) => !named.has(sprintIssue.key) || inSprintNow(named.get(sprintIssue.key)!));
   // One that joined while the search index lagged behind the mark: in the sprint, as Jira says.
-  const joined = [...named.values()].filter((facts): facts is IssueFacts => facts !== null && inSprintNow(facts) && !snapshot.issues.some((sprintIssue) => sprintIssue.key === facts.key));
+  const joined = [...named.values()].filter(
+    (facts): facts is IssueFacts =>
+      facts !== null && inSprintNow(facts) && !snapshot.issues.some((sprintIssue) => sprintIssue.key === facts.key),
+  );
   if (stayed.length === snapshot.issues.length && joined.length === 0) return situation;
   return { ...situation, snapshot: { ...snapshot, issues: [...stayed, ...joined] } };
 }
@@ -87,7 +109,13 @@ export async function situationSeenByCaller(
   return { situation: await requireFit(ports, situation, change, proposedInSprintId, counterChange), sight };
 }
 
-async function requireFit(ports: Ports, situation: IssueSituation, change: Change, proposedInSprintId?: number, counterChange?: CounterChange | null): Promise<IssueSituation> {
+async function requireFit(
+  ports: Ports,
+  situation: IssueSituation,
+  change: Change,
+  proposedInSprintId?: number,
+  counterChange?: CounterChange | null,
+): Promise<IssueSituation> {
   const issueKey = situation.issue.key;
   if (proposedInSprintId !== undefined && situation.activeSprint?.id !== proposedInSprintId) {
     throw new GoalkeeperError('stale', 'The sprint this proposal was made for is no longer active.');

@@ -34,7 +34,9 @@ export async function loadSettings(ports: Ports, projectKey: string): Promise<Pr
 
 /** The board an issue is planned on: its open sprint's board, else the project's first Scrum board. */
 async function boardOf(ports: Ports, issue: IssueFacts): Promise<BoardSummary | null> {
-  const openSprints = issue.openSprints ?? (await Promise.all(issue.openSprintIds.map((id) => ports.jira.getSprint(id)))).filter((s): s is Sprint => s !== null);
+  const openSprints =
+    issue.openSprints ??
+    (await Promise.all(issue.openSprintIds.map((id) => ports.jira.getSprint(id)))).filter((s): s is Sprint => s !== null);
   const planned = openSprints.find((s) => s.state === 'active') ?? openSprints[0];
   if (planned) return ports.jira.getBoard(planned.boardId);
   const boards = await ports.jira.boardsOfProject(issue.projectKey);
@@ -46,7 +48,12 @@ async function boardOf(ports: Ports, issue: IssueFacts): Promise<BoardSummary | 
  * (JiraPort.openSprintsForView), checked against the issue's own sprint just read; deciding and
  * applying read them from Jira afresh.
  */
-async function openSprintsOf(ports: Ports, boardId: number, issue: IssueFacts, sprintRead: SprintRead): Promise<{ active: Sprint | null; next: Sprint | null }> {
+async function openSprintsOf(
+  ports: Ports,
+  boardId: number,
+  issue: IssueFacts,
+  sprintRead: SprintRead,
+): Promise<{ active: Sprint | null; next: Sprint | null }> {
   if (sprintRead === 'view') {
     const { active, future } = await ports.jira.openSprintsForView(boardId, issue.openSprints ?? []);
     return { active, next: future[0] ?? null };
@@ -70,13 +77,29 @@ export type SprintRead = 'view' | 'snapshot' | 'fresh';
  * Loads the situation; callers must have checked the user's permission on `issueKey` first, or
  * hand in the issue as read as the caller (`seenIssue`, JiraPort.issueSeenByCaller).
  */
-export async function loadIssueSituation(ports: Ports, issueKey: string, sprintRead: SprintRead = 'fresh', seenIssue?: IssueFacts): Promise<IssueSituation> {
+export async function loadIssueSituation(
+  ports: Ports,
+  issueKey: string,
+  sprintRead: SprintRead = 'fresh',
+  seenIssue?: IssueFacts,
+): Promise<IssueSituation> {
   const issue = seenIssue ?? (await ports.jira.getIssue(issueKey));
   if (!issue) throw notFound(issueKey);
   const [projectSettings, board] = await Promise.all([loadSettings(ports, issue.projectKey), boardOf(ports, issue)]);
   const settings = board ? settingsForBoard(projectSettings, board.id) : projectSettings;
   if (!board || board.type !== 'scrum') {
-    return { settings, issue, board, estimation: { kind: 'issue-count' }, activeSprint: null, snapshot: null, nextSprint: null, history: [], capacity: null, unavailable: [] };
+    return {
+      settings,
+      issue,
+      board,
+      estimation: { kind: 'issue-count' },
+      activeSprint: null,
+      snapshot: null,
+      nextSprint: null,
+      history: [],
+      capacity: null,
+      unavailable: [],
+    };
   }
   const missing = new MissingParts();
   const estimationRead = ports.jira.estimationOf(board.id);
@@ -84,12 +107,25 @@ export async function loadIssueSituation(ports: Ports, issueKey: string, sprintR
   // The sprint is read as soon as it is known, beside team history rather than after it: on a
   // first open both page through Jira, and one after the other they were the longest wait (issue 12).
   const activeRead = sprintsRead.then(({ active }): Promise<[SprintSnapshot | null, RestOfSprintCapacity | null]> =>
-    active ? Promise.all([snapshotOf(ports, active, settings.goalCritical, missing, sprintRead), declaredCapacity(ports, active.id)]) : Promise.resolve([null, null]),
+    active
+      ? Promise.all([snapshotOf(ports, active, settings.goalCritical, missing, sprintRead), declaredCapacity(ports, active.id)])
+      : Promise.resolve([null, null]),
   );
   const [estimation, { active: activeSprint, next: nextSprint }, history, [snapshot, capacity]] = await Promise.all([
     estimationRead,
     sprintsRead,
-    missing.read('history', async () => loadTeamHistory(ports, board.id, settings.historySprints, await estimationRead, (await sprintsRead.catch(() => null))?.active?.id ?? null), []),
+    missing.read(
+      'history',
+      async () =>
+        loadTeamHistory(
+          ports,
+          board.id,
+          settings.historySprints,
+          await estimationRead,
+          (await sprintsRead.catch(() => null))?.active?.id ?? null,
+        ),
+      [],
+    ),
     activeRead,
   ]);
   noteEstimationFallback(estimation, missing);
@@ -107,7 +143,13 @@ export function noteEstimationFallback(estimation: BoardEstimation, missing: Mis
  * the sprint), else read from Jira and stored. The snapshot is read as the app, like the pages it
  * replaces: every view still filters it by what the caller may browse (visible-to-caller.ts).
  */
-export async function snapshotOf(ports: Ports, sprint: Sprint, rule: GoalCriticalRule, missing: MissingParts, sprintRead: SprintRead = 'snapshot'): Promise<SprintSnapshot> {
+export async function snapshotOf(
+  ports: Ports,
+  sprint: Sprint,
+  rule: GoalCriticalRule,
+  missing: MissingParts,
+  sprintRead: SprintRead = 'snapshot',
+): Promise<SprintSnapshot> {
   const [stored, changeMark] = await Promise.all([
     sprintRead !== 'fresh' ? ports.sprintSnapshots.get(sprint.id).catch(() => undefined) : undefined,
     ports.jira.sprintChangeMark(sprint.id).catch(() => null),
@@ -145,9 +187,17 @@ export async function storeSnapshot(ports: Ports, snapshot: SprintSnapshot, chan
 }
 
 /** Stores what reconciliation read unless the store already holds the same (nothing is written when nothing changed). */
-export async function refreshStoredSnapshot(ports: Ports, snapshot: SprintSnapshot, changeMark: string, rule: GoalCriticalRule): Promise<void> {
+export async function refreshStoredSnapshot(
+  ports: Ports,
+  snapshot: SprintSnapshot,
+  changeMark: string,
+  rule: GoalCriticalRule,
+): Promise<void> {
   const stored = await ports.sprintSnapshots.get(snapshot.sprint.id).catch(() => undefined);
-  const same = stored?.changeMark === changeMark && stored.ruleKey === ruleKeyOf(rule) && JSON.stringify(stored.snapshot.issues) === JSON.stringify(snapshot.issues);
+  const same =
+    stored?.changeMark === changeMark &&
+    stored.ruleKey === ruleKeyOf(rule) &&
+    JSON.stringify(stored.snapshot.issues) === JSON.stringify(snapshot.issues);
   if (!same) await storeSnapshot(ports, snapshot, changeMark, rule);
 }
 
@@ -189,7 +239,14 @@ export interface SprintFacts {
   readonly capacity: RestOfSprintCapacity | null;
 }
 
-export function assessOnSprint(ports: Ports, facts: SprintFacts, issueKey: string, change: Change, incoming?: SprintIssue, counterChange?: CounterChange | null): Assessment {
+export function assessOnSprint(
+  ports: Ports,
+  facts: SprintFacts,
+  issueKey: string,
+  change: Change,
+  incoming?: SprintIssue,
+  counterChange?: CounterChange | null,
+): Assessment {
   const input: AssessmentInput = {
     snapshot: facts.snapshot,
     history: facts.history,
@@ -205,8 +262,20 @@ export function assessOnSprint(ports: Ports, facts: SprintFacts, issueKey: strin
   return ports.assess(input);
 }
 
-export function assessInSituation(ports: Ports, situation: IssueSituation, change: Change, counterChange?: CounterChange | null): Assessment | null {
+export function assessInSituation(
+  ports: Ports,
+  situation: IssueSituation,
+  change: Change,
+  counterChange?: CounterChange | null,
+): Assessment | null {
   if (!situation.snapshot) return null;
   const facts = { snapshot: situation.snapshot, history: situation.history, settings: situation.settings, capacity: situation.capacity };
-  return assessOnSprint(ports, facts, situation.issue.key, change, { ...situation.issue, goalCritical: subjectIsGoalCritical(situation) }, counterChange);
+  return assessOnSprint(
+    ports,
+    facts,
+    situation.issue.key,
+    change,
+    { ...situation.issue, goalCritical: subjectIsGoalCritical(situation) },
+    counterChange,
+  );
 }

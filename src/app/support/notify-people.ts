@@ -7,7 +7,13 @@
  * A notification is a courtesy: whatever Jira answers, the proposal or decision stands. A
  * notification Jira did not send is written to the audit trail ('notify-failed') instead.
  */
-import { decidedNotice, noticeLanguageOf, waitingForDecisionNotice, type NoticeLanguage, type NoticeText } from '../../domain/notice-wording';
+import {
+  decidedNotice,
+  noticeLanguageOf,
+  waitingForDecisionNotice,
+  type NoticeLanguage,
+  type NoticeText,
+} from '../../domain/notice-wording';
 import { noteOnly, type Proposal } from '../../domain/proposal';
 import type { ProjectSettings } from '../../domain/settings';
 import { productOwnerAccountIds } from './access';
@@ -20,10 +26,21 @@ export async function notifyProductOwners(ports: Ports, proposal: Proposal, sett
   const recipients = await productOwnerAccountIds(ports.jira, settings, proposal.projectKey)
     .then((ids) => ids.filter((id) => id !== proposal.proposerAccountId))
     .catch(() => null);
-  if (recipients === null) return recordNotSent(ports, proposal, 'Goalkeeper could not tell who the Product Owners are, so nobody was notified that this proposal waits for a decision.');
+  if (recipients === null)
+    return recordNotSent(
+      ports,
+      proposal,
+      'Goalkeeper could not tell who the Product Owners are, so nobody was notified that this proposal waits for a decision.',
+    );
   if (recipients.length === 0) return proposal;
   const proposerName = await nameOf(ports, proposal.proposerAccountId);
-  const wordsIn = (language: NoticeLanguage) => waitingForDecisionNotice(language, { issueKey: proposal.issueKey, change: proposal.change, proposerName, reason: proposal.reason.text });
+  const wordsIn = (language: NoticeLanguage) =>
+    waitingForDecisionNotice(language, {
+      issueKey: proposal.issueKey,
+      change: proposal.change,
+      proposerName,
+      reason: proposal.reason.text,
+    });
   return sendToEach(ports, proposal, recipients, wordsIn, 'the Product Owners that the proposal waits for them');
 }
 
@@ -33,12 +50,24 @@ export async function notifyProposerOfDecision(ports: Ports, proposal: Proposal)
   if (!decision?.deciderAccountId || decision.deciderAccountId === proposal.proposerAccountId) return proposal;
   const deciderName = await nameOf(ports, decision.deciderAccountId);
   const wordsIn = (language: NoticeLanguage) =>
-    decidedNotice(language, { issueKey: proposal.issueKey, change: proposal.change, verdict: decision.verdict, deciderName, rationale: decision.rationale });
+    decidedNotice(language, {
+      issueKey: proposal.issueKey,
+      change: proposal.change,
+      verdict: decision.verdict,
+      deciderName,
+      rationale: decision.rationale,
+    });
   return sendToEach(ports, proposal, [proposal.proposerAccountId], wordsIn, 'the proposer of the decision');
 }
 
 /** One notification per language among the recipients; any failure is recorded, never thrown. */
-async function sendToEach(ports: Ports, proposal: Proposal, recipients: readonly string[], wordsIn: (language: NoticeLanguage) => NoticeText, what: string): Promise<Proposal> {
+async function sendToEach(
+  ports: Ports,
+  proposal: Proposal,
+  recipients: readonly string[],
+  wordsIn: (language: NoticeLanguage) => NoticeText,
+  what: string,
+): Promise<Proposal> {
   const locales = await ports.jira.localesOf(recipients).catch(() => new Map<string, string>());
   const byLanguage = new Map<NoticeLanguage, string[]>();
   for (const accountId of recipients) {

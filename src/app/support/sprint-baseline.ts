@@ -61,12 +61,24 @@ export async function readBackSprintStart(
   );
   // In rank order where the issue is still in the sprint, then the ones that left.
   const rank = new Map(snapshot.issues.map((issue, index) => [issue.key, index]));
-  const committed = [...scope.committed].sort((a, b) => (rank.get(a.key) ?? Infinity) - (rank.get(b.key) ?? Infinity) || a.key.localeCompare(b.key));
-  const baseline: SprintBaseline = { sprintId: sprint.id, boardId: sprint.boardId, goal: sprint.goal, issues: committed, takenAt: sprint.startDate, source: 'changelog' };
+  const committed = [...scope.committed].sort(
+    (a, b) => (rank.get(a.key) ?? Infinity) - (rank.get(b.key) ?? Infinity) || a.key.localeCompare(b.key),
+  );
+  const baseline: SprintBaseline = {
+    sprintId: sprint.id,
+    boardId: sprint.boardId,
+    goal: sprint.goal,
+    issues: committed,
+    takenAt: sprint.startDate,
+    source: 'changelog',
+  };
   // The changes first: whoever sees the baseline sees them too.
   await Promise.all(found.map((change) => ports.sprints.recordBypassed(change)));
   const outcome = await ports.sprints.saveBaseline(baseline);
   await ports.sprints.watchBoard(sprint.boardId);
-  const [kept, all] = await Promise.all([outcome === 'written' ? baseline : ports.sprints.baseline(sprint.id), ports.sprints.bypassedChanges(sprint.id)]);
+  const [kept, all] = await Promise.all([
+    outcome === 'written' ? baseline : ports.sprints.baseline(sprint.id),
+    ports.sprints.bypassedChanges(sprint.id),
+  ]);
   return kept ? { baseline: kept, bypassed: all } : null;
 }

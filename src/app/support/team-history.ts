@@ -15,7 +15,13 @@ export function estimationKeyOf(estimation: BoardEstimation): string {
  * The board's last `count` closed sprints, newest first. With the board's active sprint given, the
  * closed-sprint list is not read again while that sprint is the one it was last read under.
  */
-export async function loadTeamHistory(ports: Ports, boardId: number, count: number, estimation: BoardEstimation, activeSprintId?: number | null): Promise<SprintHistory[]> {
+export async function loadTeamHistory(
+  ports: Ports,
+  boardId: number,
+  count: number,
+  estimation: BoardEstimation,
+  activeSprintId?: number | null,
+): Promise<SprintHistory[]> {
   if (count <= 0) return [];
   const storedList = await ports.sprintHistories.closedSprintList(boardId);
   const newest = storedList?.newest;
@@ -25,7 +31,9 @@ export async function loadTeamHistory(ports: Ports, boardId: number, count: numb
     : await ports.jira.recentClosedSprints(boardId, count, storedList?.length);
   const estimationKey = estimationKeyOf(estimation);
   const stored = await ports.sprintHistories.histories(sprints.map((sprint) => sprint.id));
-  const known = new Map([...stored].filter(([, entry]) => entry.estimationKey === estimationKey).map(([sprintId, entry]) => [sprintId, entry.history]));
+  const known = new Map(
+    [...stored].filter(([, entry]) => entry.estimationKey === estimationKey).map(([sprintId, entry]) => [sprintId, entry.history]),
+  );
   const computed = await ports.jira.closedSprintHistories(
     sprints.filter((sprint) => !known.has(sprint.id)),
     estimation,
@@ -35,7 +43,10 @@ export async function loadTeamHistory(ports: Ports, boardId: number, count: numb
   await Promise.all([
     computed.length > 0 ? ports.sprintHistories.save(computed.map((history) => ({ boardId, estimationKey, history }))) : Promise.resolve(),
     listChanged
-      ? ports.sprintHistories.saveClosedSprintList(boardId, { length: listLength, ...(activeSprintId != null ? { newest: { whileActiveSprintId: activeSprintId, count, sprints } } : {}) })
+      ? ports.sprintHistories.saveClosedSprintList(boardId, {
+          length: listLength,
+          ...(activeSprintId != null ? { newest: { whileActiveSprintId: activeSprintId, count, sprints } } : {}),
+        })
       : Promise.resolve(),
   ]);
   for (const history of computed) known.set(history.sprintId, history);

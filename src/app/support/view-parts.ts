@@ -19,7 +19,11 @@ export function displayNamesOf(ports: Ports, accountIds: readonly string[], miss
   return missing.read('display-names', () => ports.jira.displayNames([...new Set(accountIds)]), new Map<string, string>());
 }
 
-export function sprintView(sprint: { id: number; name: string; goal: string; startDate: string | null; endDate: string | null }, now: Date, workingDays: readonly number[]): SprintView {
+export function sprintView(
+  sprint: { id: number; name: string; goal: string; startDate: string | null; endDate: string | null },
+  now: Date,
+  workingDays: readonly number[],
+): SprintView {
   return {
     id: sprint.id,
     name: sprint.name,

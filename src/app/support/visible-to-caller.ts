@@ -33,7 +33,10 @@ export const NOTHING_HIDDEN: HiddenFromCaller = { issues: 0, board: false };
 
 /** The words of every answer about a board the caller cannot see: it names nothing of it. */
 export function hiddenBoardError(): GoalkeeperError {
-  return new GoalkeeperError('forbidden', 'This issue is planned in a sprint on a board you cannot see in Jira, so Goalkeeper cannot show or assess that sprint for you.');
+  return new GoalkeeperError(
+    'forbidden',
+    'This issue is planned in a sprint on a board you cannot see in Jira, so Goalkeeper cannot show or assess that sprint for you.',
+  );
 }
 
 export interface SightRequest {
@@ -73,7 +76,12 @@ export async function askSight(ports: Ports, request: SightRequest): Promise<Cal
   const browsed = new Set((request.seenIssues ?? []).map((issue) => issue.key).filter((key) => !permissionsOn.has(key)));
   const all = uniqueRefs([...request.issues, ...(request.sprint?.issues ?? [])]);
   const issues = all.filter((issue) => !browsed.has(issue.key));
-  const sprint = request.sprint ? { sprintId: request.sprint.id, keys: new Set(request.sprint.issues.map((issue) => issue.key).filter((key) => !permissionsOn.has(key))) } : undefined;
+  const sprint = request.sprint
+    ? {
+        sprintId: request.sprint.id,
+        keys: new Set(request.sprint.issues.map((issue) => issue.key).filter((key) => !permissionsOn.has(key))),
+      }
+    : undefined;
   const asked: CallerGrants =
     issues.length === 0 && projectIds.length === 0
       ? { issues: new Map(), browsableProjectIds: new Set() }
@@ -160,14 +168,22 @@ export class CallerSight {
   assessment(assessment: Assessment): Assessment {
     const line = (figures: Assessment['before']) => ({
       ...figures,
-      capacityLine: { ...figures.capacityLine, aboveKeys: figures.capacityLine.aboveKeys.filter((key) => this.keep(key)), belowKeys: figures.capacityLine.belowKeys.filter((key) => this.keep(key)) },
+      capacityLine: {
+        ...figures.capacityLine,
+        aboveKeys: figures.capacityLine.aboveKeys.filter((key) => this.keep(key)),
+        belowKeys: figures.capacityLine.belowKeys.filter((key) => this.keep(key)),
+      },
     });
     return {
       ...assessment,
       before: line(assessment.before),
       after: line(assessment.after),
       reasons: assessment.reasons.flatMap((reason) => this.reason(reason)),
-      suggestions: assessment.suggestions.filter((suggestion) => keysOfSuggestion(suggestion).map((key) => this.keep(key)).every(Boolean)),
+      suggestions: assessment.suggestions.filter((suggestion) =>
+        keysOfSuggestion(suggestion)
+          .map((key) => this.keep(key))
+          .every(Boolean),
+      ),
     };
   }
 
@@ -243,7 +259,6 @@ export class CallerSight {
     this.hiddenKeys.add(key);
     return HIDDEN_KEY;
   }
-
 }
 
 /** What replaces a hidden issue's key in text Goalkeeper wrote. */
@@ -294,11 +309,18 @@ function uniqueRefs(refs: readonly IssueRef[]): IssueRef[] {
  * ids (the sprint's snapshot): a key an assessment names is checked by that id, so no lookup of
  * keys precedes the check (one lookup per 100 keys otherwise, issue 12).
  */
-export async function proposalsShownTo(ports: Ports, proposals: readonly Proposal[], seenBoardIds: readonly number[] = [], knownIssues: readonly IssueRef[] = []): Promise<{ proposals: Proposal[]; sight: CallerSight }> {
+export async function proposalsShownTo(
+  ports: Ports,
+  proposals: readonly Proposal[],
+  seenBoardIds: readonly number[] = [],
+  knownIssues: readonly IssueRef[] = [],
+): Promise<{ proposals: Proposal[]; sight: CallerSight }> {
   const unseen = [...new Set(proposals.map((proposal) => proposal.boardId))].filter((id) => !seenBoardIds.includes(id));
   const boards = (await Promise.all(unseen.map((id) => ports.jira.getBoard(id)))).filter((board): board is BoardSummary => board !== null);
   const idOf = new Map(knownIssues.flatMap((issue) => (issue.id ? [[issue.key, issue.id] as const] : [])));
-  const issues = proposals.flatMap(issueRefsOf).map((ref) => (ref.id || !idOf.has(ref.key) ? ref : { key: ref.key, id: idOf.get(ref.key) }));
+  const issues = proposals
+    .flatMap(issueRefsOf)
+    .map((ref) => (ref.id || !idOf.has(ref.key) ? ref : { key: ref.key, id: idOf.get(ref.key) }));
   const sight = await askSight(ports, { issues, boards, seenBoardIds });
   return { proposals: sight.proposals(proposals), sight };
 }

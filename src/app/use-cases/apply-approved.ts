@@ -8,7 +8,17 @@
  * is judged against the sprint as it then is when retried.
  */
 import { GoalkeeperError } from '../../domain/errors';
-import { counterChangeIn, currentApplyAttempt, finishApplyAttempt, isApplicable, issuesTouchedBy, recordApplyProgress, type ApplyJournal, type ApplyStep, type Proposal } from '../../domain/proposal';
+import {
+  counterChangeIn,
+  currentApplyAttempt,
+  finishApplyAttempt,
+  isApplicable,
+  issuesTouchedBy,
+  recordApplyProgress,
+  type ApplyJournal,
+  type ApplyStep,
+  type Proposal,
+} from '../../domain/proposal';
 import { gapInRights, isProductOwner, refusalByRights } from '../support/access';
 import { markOf, planApply, type ApplyStepPlan } from '../support/apply-plan';
 import { recordStale } from '../support/stale-proposal';
@@ -55,8 +65,16 @@ async function applyClaimed(ports: Ports, job: ApplyJob): Promise<Proposal | und
   try {
     const settings = await loadSettings(ports, proposal.projectKey);
     const estimation = await ports.jira.estimationOf(proposal.boardId);
-    const comment = settings.commentOnDecision ? { post: true as const, skipBecause: await commentGap(ports, proposal) } : { post: false as const };
-    steps = await planApply({ ports, proposal, estimation, comment, goalCritical: settingsForBoard(settings, proposal.boardId).goalCritical });
+    const comment = settings.commentOnDecision
+      ? { post: true as const, skipBecause: await commentGap(ports, proposal) }
+      : { post: false as const };
+    steps = await planApply({
+      ports,
+      proposal,
+      estimation,
+      comment,
+      goalCritical: settingsForBoard(settings, proposal.boardId).goalCritical,
+    });
   } catch (error) {
     return finish(ports, proposal, journal, false, describeError(error));
   }
@@ -70,11 +88,27 @@ async function applyClaimed(ports: Ports, job: ApplyJob): Promise<Proposal | und
     let marker = settled ? previous?.marker : undefined;
     if (!settled) {
       marker = step.marks ? ports.ids.next() : undefined;
-      journal = withStep(journal, { name: step.name, status: 'started', at: now(ports), detail: step.describe, facts: step.facts, ...(marker ? { marker } : {}) });
-      proposal = await persistTransition(ports, proposal, unwrap(recordApplyProgress(proposal, journal)), 'apply-step', null, `Started: ${step.describe}`);
+      journal = withStep(journal, {
+        name: step.name,
+        status: 'started',
+        at: now(ports),
+        detail: step.describe,
+        facts: step.facts,
+        ...(marker ? { marker } : {}),
+      });
+      proposal = await persistTransition(
+        ports,
+        proposal,
+        unwrap(recordApplyProgress(proposal, journal)),
+        'apply-step',
+        null,
+        `Started: ${step.describe}`,
+      );
     }
     const mark = marker ? markOf(proposal, step.name, marker) : undefined;
-    const result = settled ?? (await step.run(mark).catch((error: unknown): JiraStepResult => ({ ok: false, status: 0, message: describeError(error) })));
+    const result =
+      settled ??
+      (await step.run(mark).catch((error: unknown): JiraStepResult => ({ ok: false, status: 0, message: describeError(error) })));
     const record: ApplyStep = {
       name: step.name,
       status: result.ok ? 'done' : 'failed',
@@ -86,7 +120,14 @@ async function applyClaimed(ports: Ports, job: ApplyJob): Promise<Proposal | und
     };
     journal = withStep(journal, record);
     if (!result.ok) return finish(ports, proposal, journal, false, failureMessage(steps, journal, step, result.message));
-    proposal = await persistTransition(ports, proposal, unwrap(recordApplyProgress(proposal, journal)), 'apply-step', null, `Done: ${record.detail}`);
+    proposal = await persistTransition(
+      ports,
+      proposal,
+      unwrap(recordApplyProgress(proposal, journal)),
+      'apply-step',
+      null,
+      `Done: ${record.detail}`,
+    );
   }
   return finish(ports, proposal, journal, true, null);
 }
@@ -99,7 +140,10 @@ async function applyClaimed(ports: Ports, job: ApplyJob): Promise<Proposal | und
  */
 async function refusalToApply(ports: Ports, proposal: Proposal): Promise<string | null> {
   const counterChange = counterChangeIn(proposal);
-  const needs = [permissionsForChange(proposal.issueKey, proposal.change), ...(counterChange ? [permissionsForCounterChange(counterChange)] : [])];
+  const needs = [
+    permissionsForChange(proposal.issueKey, proposal.change),
+    ...(counterChange ? [permissionsForCounterChange(counterChange)] : []),
+  ];
   try {
     for (const { issueKeys, needed } of needs) {
       const byRights = await refusalByRights(ports.jira, proposal.decision?.heldPermissions, issueKeys, needed);
@@ -166,18 +210,37 @@ function withStep(journal: ApplyJournal, step: ApplyStep): ApplyJournal {
 /** Says how far a multi-step change got, so a half-applied swap is never a mystery. */
 function failureMessage(steps: readonly ApplyStepPlan[], journal: ApplyJournal, failed: ApplyStepPlan, message: string): string {
   const done = steps.filter((s) => journal.steps.some((j) => j.name === s.name && j.status === 'done'));
-  const progress = done.length > 0 ? ` Already done: ${done.map((s) => s.describe).join('; ')}. Retry completes the rest.` : ' Nothing was changed in Jira; Retry tries again.';
+  const progress =
+    done.length > 0
+      ? ` Already done: ${done.map((s) => s.describe).join('; ')}. Retry completes the rest.`
+      : ' Nothing was changed in Jira; Retry tries again.';
   return `${failed.describe} failed: ${message}.${progress}`;
 }
 
-async function finish(ports: Ports, proposal: Proposal, journal: ApplyJournal, succeeded: boolean, error: string | null): Promise<Proposal> {
+async function finish(
+  ports: Ports,
+  proposal: Proposal,
+  journal: ApplyJournal,
+  succeeded: boolean,
+  error: string | null,
+): Promise<Proposal> {
   const finished: ApplyJournal = { ...journal, lastError: error, finishedAt: now(ports) };
   const next = unwrap(finishApplyAttempt(proposal, finished, succeeded));
-  const saved = await persistTransition(ports, proposal, next, succeeded ? 'applied' : 'apply-failed', null, succeeded ? `Applied in attempt ${finished.attempts}.` : (error ?? 'Apply failed.'));
+  const saved = await persistTransition(
+    ports,
+    proposal,
+    next,
+    succeeded ? 'applied' : 'apply-failed',
+    null,
+    succeeded ? `Applied in attempt ${finished.attempts}.` : (error ?? 'Apply failed.'),
+  );
   // The apply moved the sprint's change mark: reconciliation stores its snapshot afresh off any
   // request path, so the next view reads it instead of paging the sprint (issue 12). A failed
   // enqueue costs that view a read, never this apply.
-  if (succeeded) await ports.reconcileQueue.enqueue({ boardId: proposal.boardId }).catch((failure: unknown) => console.warn('Queueing reconciliation after an apply failed', failure));
+  if (succeeded)
+    await ports.reconcileQueue
+      .enqueue({ boardId: proposal.boardId })
+      .catch((failure: unknown) => console.warn('Queueing reconciliation after an apply failed', failure));
   return saved;
 }
 

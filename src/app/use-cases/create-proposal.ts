@@ -40,7 +40,14 @@ export async function createProposal(ports: Ports, caller: Caller, request: Crea
     if (earlierProposal) return earlierProposal;
   }
   // The sprint as stored while Jira's change mark says it is current: the decision and the apply judge it afresh.
-  const { situation, sight } = await situationSeenByCaller(ports, request.issueKey, request.change, undefined, request.counterChange, 'snapshot');
+  const { situation, sight } = await situationSeenByCaller(
+    ports,
+    request.issueKey,
+    request.change,
+    undefined,
+    request.counterChange,
+    'snapshot',
+  );
   const sprint = situation.activeSprint!;
   await requireWithinLimits(ports, caller, situation, request.change);
   const assessed = assessInSituation(ports, situation, request.change, request.counterChange);
@@ -76,7 +83,14 @@ export async function createProposal(ports: Ports, caller: Caller, request: Crea
   if (replayKey) await ports.proposals.remember(replayKey, { proposalId: proposal.id });
   if (proposal.needsProductOwner) return notifyProductOwners(ports, proposal, situation.settings);
 
-  const approved = await persistTransition(ports, proposal, unwrap(autoApprove(proposal, now, held)), 'auto-approved', null, 'The approval policy lets the Developers make this change; logged and applied.');
+  const approved = await persistTransition(
+    ports,
+    proposal,
+    unwrap(autoApprove(proposal, now, held)),
+    'auto-approved',
+    null,
+    'The approval policy lets the Developers make this change; logged and applied.',
+  );
   await enqueueApply(ports, approved);
   return approved;
 }
@@ -90,15 +104,22 @@ async function requireWithinLimits(ports: Ports, caller: Caller, situation: Issu
   const inSprint = await ports.proposals.listBySprint(situation.activeSprint!.id);
   const duplicate = openDuplicateOf(inSprint, situation.issue.key, change);
   if (duplicate) {
-    throw new GoalkeeperError('conflict', `This change to ${situation.issue.key} is already proposed and still open (${duplicate.status}). Reload to see it; a second copy would only split the decision.`, {
-      change: 'duplicate',
-    });
+    throw new GoalkeeperError(
+      'conflict',
+      `This change to ${situation.issue.key} is already proposed and still open (${duplicate.status}). Reload to see it; a second copy would only split the decision.`,
+      {
+        change: 'duplicate',
+      },
+    );
   }
   const limit = openProposalLimitOf(situation.settings);
   if (waitingProposalsOf(inSprint, caller.accountId) >= limit) {
-    throw new GoalkeeperError('forbidden', `You already have ${limit} proposals waiting for a decision in this sprint, the most this project allows. Withdraw one or wait for decisions before proposing more.`, {
-      proposal: 'limit-reached',
-    });
+    throw new GoalkeeperError(
+      'forbidden',
+      `You already have ${limit} proposals waiting for a decision in this sprint, the most this project allows. Withdraw one or wait for decisions before proposing more.`,
+      {
+        proposal: 'limit-reached',
+      },
+    );
   }
 }
-

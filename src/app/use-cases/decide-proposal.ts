@@ -9,7 +9,15 @@ import { GoalkeeperError } from '../../domain/errors';
 import { noticeLanguageOf, type NoticeLanguage } from '../../domain/notice-wording';
 import { COMMENT_PERMISSIONS } from '../../domain/change-permissions';
 import { missingPermissions, recordHeld } from '../../domain/held-permissions';
-import { counterChangeIn, decide, noteOnly, validateRationale, validateSelfDecisionNote, type Proposal, type SelfDecided } from '../../domain/proposal';
+import {
+  counterChangeIn,
+  decide,
+  noteOnly,
+  validateRationale,
+  validateSelfDecisionNote,
+  type Proposal,
+  type SelfDecided,
+} from '../../domain/proposal';
 import type { ProjectSettings } from '../../domain/settings';
 import { describeAll, productOwnerAccountIds } from '../support/access';
 import { enqueueApply } from '../support/apply-queueing';
@@ -53,7 +61,11 @@ export async function decideProposal(ports: Ports, caller: Caller, request: Deci
   const now = ports.clock.now().toISOString();
   const language = noticeLanguageOf(caller.locale);
   if (request.verdict === 'reject') {
-    const rejected = inLanguage(unwrap(decide(proposal, 'rejected', caller.accountId, rationale, now, null, undefined, request.condition)), language, selfDecided);
+    const rejected = inLanguage(
+      unwrap(decide(proposal, 'rejected', caller.accountId, rationale, now, null, undefined, request.condition)),
+      language,
+      selfDecided,
+    );
     const saved = await persistTransition(ports, proposal, rejected, 'rejected', caller.accountId, rationale);
     const commented = settings.commentOnDecision ? await commentRejection(ports, saved, caller) : saved;
     return proposalShownTo(ports, await notifyProposerOfDecision(ports, commented));
@@ -67,10 +79,25 @@ export async function decideProposal(ports: Ports, caller: Caller, request: Deci
   if (condition) requireConditionFits(situation, proposal, condition);
   // Recorded as the decider saw it: without the issues they may not browse (visible-to-caller.ts).
   const assessed = assessInSituation(ports, situation, proposal.change, counterChange);
-  const decided = unwrap(decide(proposal, 'approved', caller.accountId, rationale, now, assessed ? sight.assessment(assessed) : null, held, condition));
+  const decided = unwrap(
+    decide(proposal, 'approved', caller.accountId, rationale, now, assessed ? sight.assessment(assessed) : null, held, condition),
+  );
   // The condition's issues join the churn baseline: what they were estimated at when deferred.
-  const approved = inLanguage(condition ? { ...decided, pointsAtProposal: { ...pointsOfInvolvedIssues(situation, proposal.change, condition), ...proposal.pointsAtProposal } } : decided, language, selfDecided);
-  const saved = await persistTransition(ports, proposal, approved, condition ? 'approved-on-condition' : 'approved', caller.accountId, rationale);
+  const approved = inLanguage(
+    condition
+      ? { ...decided, pointsAtProposal: { ...pointsOfInvolvedIssues(situation, proposal.change, condition), ...proposal.pointsAtProposal } }
+      : decided,
+    language,
+    selfDecided,
+  );
+  const saved = await persistTransition(
+    ports,
+    proposal,
+    approved,
+    condition ? 'approved-on-condition' : 'approved',
+    caller.accountId,
+    rationale,
+  );
   // Before queueing: a failed notification is recorded on the proposal, which the apply then moves on.
   const notified = await notifyProposerOfDecision(ports, saved);
   await enqueueApply(ports, notified);
@@ -82,8 +109,13 @@ export async function decideProposal(ports: Ports, caller: Caller, request: Deci
  * sprint is the decider's choice to revisit, not a reason to mark the proposal stale.
  */
 function requireConditionFits(situation: IssueSituation, proposal: Proposal, condition: CounterChange): void {
-  const fit = checkCounterChangeFits(condition, proposal.issueKey, proposal.change, { snapshot: situation.snapshot!, nextSprintId: situation.nextSprint?.id ?? null, priorityNames: [] });
-  if (!fit.ok) throw new GoalkeeperError('invalid-input', fit.error.message, { condition: fit.error.fields?.counterChange ?? 'not-in-sprint' });
+  const fit = checkCounterChangeFits(condition, proposal.issueKey, proposal.change, {
+    snapshot: situation.snapshot!,
+    nextSprintId: situation.nextSprint?.id ?? null,
+    priorityNames: [],
+  });
+  if (!fit.ok)
+    throw new GoalkeeperError('invalid-input', fit.error.message, { condition: fit.error.fields?.counterChange ?? 'not-in-sprint' });
 }
 
 /**
@@ -98,7 +130,13 @@ function inLanguage(decided: Proposal, language: NoticeLanguage, selfDecided: Se
  * Whether the caller may decide (src/domain/approval-policy.ts) and, on their own proposal, how:
  * the only Product Owner under the 'self-with-note' rule must say why they decide it themselves.
  */
-async function selfDecisionOf(ports: Ports, settings: ProjectSettings, proposal: Proposal, caller: Caller, note: string | undefined): Promise<SelfDecided | null> {
+async function selfDecisionOf(
+  ports: Ports,
+  settings: ProjectSettings,
+  proposal: Proposal,
+  caller: Caller,
+  note: string | undefined,
+): Promise<SelfDecided | null> {
   const productOwners = await productOwnerAccountIds(ports.jira, settings, proposal.projectKey);
   const standing = unwrap(mayDecide(settings.policy, proposal, caller.accountId, productOwners));
   switch (standing) {

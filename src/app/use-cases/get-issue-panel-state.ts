@@ -77,7 +77,8 @@ export interface ProductOwnerSetup {
   readonly viewerMayConfigure: boolean;
 }
 
-const UNLICENSED_REASON = 'Goalkeeper is not licensed on this site, so proposals can be read but not made or decided. Ask a Jira admin to renew the licence.';
+const UNLICENSED_REASON =
+  'Goalkeeper is not licensed on this site, so proposals can be read but not made or decided. Ask a Jira admin to renew the licence.';
 
 const NO_CHANGE = CHANGE_KIND_RULES.tweak.bare;
 
@@ -111,15 +112,16 @@ export async function getIssuePanelState(ports: Ports, caller: Caller, request: 
   if (!boardSeen) sight.hideBoard();
   const inActiveSprint = snapshot?.issues.some((i) => i.key === issue.key) ?? false;
   const canEdit = granted.has('EDIT_ISSUES') && granted.has('SCHEDULE_ISSUES');
-  const cannotProposeReason = caller.licenseActive === false
-    ? UNLICENSED_REASON
-    : !canEdit
-    ? 'You can see this issue but not edit or schedule it in Jira, so you cannot propose changes to it. Ask a team member or the Product Owner.'
-    : !boardSeen
-      ? hiddenBoardError().message
-      : !activeSprint
-        ? 'This board has no active sprint. Goalkeeper handles changes while a sprint is running.'
-        : null;
+  const cannotProposeReason =
+    caller.licenseActive === false
+      ? UNLICENSED_REASON
+      : !canEdit
+        ? 'You can see this issue but not edit or schedule it in Jira, so you cannot propose changes to it. Ask a team member or the Product Owner.'
+        : !boardSeen
+          ? hiddenBoardError().message
+          : !activeSprint
+            ? 'This board has no active sprint. Goalkeeper handles changes while a sprint is running.'
+            : null;
   const availableKinds = activeSprint && boardSeen ? availableChangeKinds(inActiveSprint, situation.nextSprint !== null) : [];
   const shownProposals = sight.proposals(proposals);
   const risk = boardSeen ? assessInSituation(ports, situation, NO_CHANGE) : null;
@@ -140,10 +142,16 @@ export async function getIssuePanelState(ports: Ports, caller: Caller, request: 
     nextSprint: situation.nextSprint && boardSeen ? { id: situation.nextSprint.id, name: situation.nextSprint.name } : null,
     risk: risk ? sight.assessment(risk) : null,
     sprintCoverage: boardSeen ? sprintCoverageOf(snapshot) : null,
-    sprintIssues: boardSeen ? sight.issues(snapshot?.issues ?? []).map(({ key, summary, points, statusCategory, goalCritical }) => ({ key, summary, points, statusCategory, goalCritical })) : [],
+    sprintIssues: boardSeen
+      ? sight
+          .issues(snapshot?.issues ?? [])
+          .map(({ key, summary, points, statusCategory, goalCritical }) => ({ key, summary, points, statusCategory, goalCritical }))
+      : [],
     proposals: [...shownProposals].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     availableKinds,
-    approvalByKind: Object.fromEntries(availableKinds.map((kind) => [kind, approvalRoute(settings.policy, CHANGE_KIND_RULES[kind].bare, subjectIsGoalCritical(situation))])),
+    approvalByKind: Object.fromEntries(
+      availableKinds.map((kind) => [kind, approvalRoute(settings.policy, CHANGE_KIND_RULES[kind].bare, subjectIsGoalCritical(situation))]),
+    ),
     policy: settings.policy,
     viewer: {
       accountId: caller.accountId,
@@ -154,7 +162,13 @@ export async function getIssuePanelState(ports: Ports, caller: Caller, request: 
     },
     productOwnerIds,
     productOwnerSetup:
-      productOwnerIds.length === 0 ? { projectKey: issue.projectKey, roleName: settings.productOwners.roleName, viewerMayConfigure: granted.has('ADMINISTER_PROJECTS') } : null,
+      productOwnerIds.length === 0
+        ? {
+            projectKey: issue.projectKey,
+            roleName: settings.productOwners.roleName,
+            viewerMayConfigure: granted.has('ADMINISTER_PROJECTS'),
+          }
+        : null,
     licenseActive: caller.licenseActive !== false,
     people: Object.fromEntries(people),
     unavailable: missing.list(),

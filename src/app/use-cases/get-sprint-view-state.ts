@@ -29,7 +29,13 @@ import { askSight, issueRefsOf, type CallerSight, type HiddenFromCaller } from '
 
 /** One point of the P(goal) trend: after a decision (what the decider saw), or now. */
 export type TrendPoint =
-  | { readonly kind: 'decision'; readonly at: string; readonly pGoal: number; readonly issueKey: string; readonly verdict: 'approved' | 'rejected' }
+  | {
+      readonly kind: 'decision';
+      readonly at: string;
+      readonly pGoal: number;
+      readonly issueKey: string;
+      readonly verdict: 'approved' | 'rejected';
+    }
   | { readonly kind: 'now'; readonly at: string; readonly pGoal: number };
 
 export interface QueuedProposal {
@@ -71,7 +77,12 @@ export interface ReadySprintView {
   /** When the kept baseline describes the sprint (its start, or the first look); null when none is kept. */
   readonly baselineTakenAt: string | null;
   /** The scope line (a step per change), the points done now, and points done by the end of each working day so far. */
-  readonly burnUp: { readonly scope: readonly ScopeStep[]; readonly donePoints: number; readonly doneByDay: readonly DoneByDay[]; readonly now: string };
+  readonly burnUp: {
+    readonly scope: readonly ScopeStep[];
+    readonly donePoints: number;
+    readonly doneByDay: readonly DoneByDay[];
+    readonly now: string;
+  };
   readonly bypassed: readonly BypassedChange[];
   readonly outcomes: readonly SprintOutcome[];
   /** How often goals were met when Goalkeeper said 30%, 50%, 80% on this board. */
@@ -137,13 +148,32 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     isProductOwner(ports.jira, boardSettings, projectKey, caller.accountId),
     productOwnerAccountIds(ports.jira, boardSettings, projectKey),
   ]);
-  const viewer = { accountId: caller.accountId, isProductOwner: viewerIsPo, ownProposals: viewerIsPo ? ownProposalRule(boardSettings.policy, caller.accountId, productOwnerIds) : null };
+  const viewer = {
+    accountId: caller.accountId,
+    isProductOwner: viewerIsPo,
+    ownProposals: viewerIsPo ? ownProposalRule(boardSettings.policy, caller.accountId, productOwnerIds) : null,
+  };
   const missing = new MissingParts();
   if (!sprint) {
-    const people = await displayNamesOf(ports, [caller.accountId, ...productOwnerIds, ...outcomes.flatMap((o) => (o.recordedBy ? [o.recordedBy] : []))], missing);
-    return { kind: 'no-active-sprint', board: boardRef, outcomes, calibration: await calibrationRead, viewer, productOwnerIds, people: Object.fromEntries(people), unavailable: missing.list() };
+    const people = await displayNamesOf(
+      ports,
+      [caller.accountId, ...productOwnerIds, ...outcomes.flatMap((o) => (o.recordedBy ? [o.recordedBy] : []))],
+      missing,
+    );
+    return {
+      kind: 'no-active-sprint',
+      board: boardRef,
+      outcomes,
+      calibration: await calibrationRead,
+      viewer,
+      productOwnerIds,
+      people: Object.fromEntries(people),
+      unavailable: missing.list(),
+    };
   }
-  const settings = request.goalLabels?.length ? { ...boardSettings, goalCritical: { ...boardSettings.goalCritical, labels: request.goalLabels } } : boardSettings;
+  const settings = request.goalLabels?.length
+    ? { ...boardSettings, goalCritical: { ...boardSettings.goalCritical, labels: request.goalLabels } }
+    : boardSettings;
   const estimationRead = ports.jira.estimationOf(board.id);
   const [snapshot, history, allProposals, storedBaseline, storedBypassed, estimation, capacity, calibration] = await Promise.all([
     snapshotOf(ports, sprint, settings.goalCritical, missing),
@@ -167,12 +197,24 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
   });
   const proposals = sight.proposals([...allProposals].sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
   const bypassed = sight.scopeChanges(allBypassed);
-  const facts: SprintFacts = { snapshot, history, settings, capacity: capacity ? { availability: capacity.availability, daysOff: capacity.daysOff } : null };
+  const facts: SprintFacts = {
+    snapshot,
+    history,
+    settings,
+    capacity: capacity ? { availability: capacity.availability, daysOff: capacity.daysOff } : null,
+  };
   const risk = assessOnSprint(ports, facts, '', NO_CHANGE);
-  const waiting = firstPage(proposals.filter((p) => p.status === 'proposed'), QUEUE_PAGE_SIZE);
+  const waiting = firstPage(
+    proposals.filter((p) => p.status === 'proposed'),
+    QUEUE_PAGE_SIZE,
+  );
   // The issues the queue would bring in, in one search rather than one read per proposal (issue 12).
   // Goal-critical by labels and epics: the rule's JQL was already judged for the sprint itself.
-  const incoming = await ports.jira.issuesByKeys(waiting.items.filter(bringsIssueIn).map((p) => p.issueKey), estimation, { ...settings.goalCritical, jql: null });
+  const incoming = await ports.jira.issuesByKeys(
+    waiting.items.filter(bringsIssueIn).map((p) => p.issueKey),
+    estimation,
+    { ...settings.goalCritical, jql: null },
+  );
   const queue = waiting.items.map((p) => reassess(ports, facts, p, sight, incoming));
   const decided = firstPage(
     proposals.filter((p) => DECIDED.has(p.status)).sort((a, b) => (b.decision?.decidedAt ?? '').localeCompare(a.decision?.decidedAt ?? '')),
@@ -184,7 +226,12 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
   const now = ports.clock.now().toISOString();
   const people = await displayNamesOf(
     ports,
-    [caller.accountId, ...productOwnerIds, ...proposals.flatMap(peopleOf), ...bypassed.flatMap((b) => (b.actorAccountId ? [b.actorAccountId] : []))],
+    [
+      caller.accountId,
+      ...productOwnerIds,
+      ...proposals.flatMap(peopleOf),
+      ...bypassed.flatMap((b) => (b.actorAccountId ? [b.actorAccountId] : [])),
+    ],
     missing,
   );
   const above = new Set(risk.before.capacityLine.aboveKeys);
@@ -200,7 +247,14 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     },
     risk: sight.assessment(risk),
     trend: pGoalTrend(proposals, risk, now),
-    ranked: sight.issues(snapshot.issues).map((i) => ({ key: i.key, summary: i.summary, points: i.points, goalCritical: i.goalCritical, statusCategory: i.statusCategory, aboveCapacityLine: i.statusCategory === 'done' || above.has(i.key) })),
+    ranked: sight.issues(snapshot.issues).map((i) => ({
+      key: i.key,
+      summary: i.summary,
+      points: i.points,
+      goalCritical: i.goalCritical,
+      statusCategory: i.statusCategory,
+      aboveCapacityLine: i.statusCategory === 'done' || above.has(i.key),
+    })),
     queue,
     queueTotal: waiting.total,
     decisions: decided.items,
@@ -209,7 +263,9 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     baselineSource: baseline?.source ?? 'reconstructed',
     baselineTakenAt: baseline?.takenAt ?? null,
     burnUp: {
-      scope: sight.scopeSteps(scopeLine(baseline?.source === 'first-seen' ? baseline.takenAt : (sprint.startDate ?? now), committed.points, changes)),
+      scope: sight.scopeSteps(
+        scopeLine(baseline?.source === 'first-seen' ? baseline.takenAt : (sprint.startDate ?? now), committed.points, changes),
+      ),
       donePoints: snapshot.issues.filter((i) => i.statusCategory === 'done').reduce((sum, i) => sum + (i.points ?? 0), 0),
       // A total per day that names no issue, like the churn totals: every issue counts, seen or not.
       doneByDay: doneByDay(snapshot.issues, sprint.startDate, sprint.endDate, now, settings.workingDays),
@@ -236,7 +292,13 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
  * sprint: the view then undoes the known changes, as before, and the reconciliation it queued
  * keeps Goalkeeper's first look instead.
  */
-async function readBackOnce(ports: Ports, sprint: Sprint, snapshot: SprintSnapshot, proposals: readonly Proposal[], bypassed: readonly BypassedChange[]): Promise<ReadBackSprint | null> {
+async function readBackOnce(
+  ports: Ports,
+  sprint: Sprint,
+  snapshot: SprintSnapshot,
+  proposals: readonly Proposal[],
+  bypassed: readonly BypassedChange[],
+): Promise<ReadBackSprint | null> {
   try {
     return await readBackSprintStart(ports, sprint, snapshot, proposals, bypassed);
   } catch (error) {
@@ -249,9 +311,18 @@ function bringsIssueIn(proposal: Proposal): boolean {
   return CHANGE_KIND_RULES[proposal.change.kind].bringsIssueIn;
 }
 
-function reassess(ports: Ports, facts: SprintFacts, proposal: Proposal, sight: CallerSight, incomingIssues: ReadonlyMap<string, SprintIssue>): QueuedProposal {
+function reassess(
+  ports: Ports,
+  facts: SprintFacts,
+  proposal: Proposal,
+  sight: CallerSight,
+  incomingIssues: ReadonlyMap<string, SprintIssue>,
+): QueuedProposal {
   const incoming = bringsIssueIn(proposal) ? incomingIssues.get(proposal.issueKey) : undefined;
-  return { proposal, assessmentNow: sight.assessment(assessOnSprint(ports, facts, proposal.issueKey, proposal.change, incoming, counterChangeIn(proposal))) };
+  return {
+    proposal,
+    assessmentNow: sight.assessment(assessOnSprint(ports, facts, proposal.issueKey, proposal.change, incoming, counterChangeIn(proposal))),
+  };
 }
 
 /**

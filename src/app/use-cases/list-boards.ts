@@ -6,6 +6,9 @@ export async function listBoards(ports: Ports, caller: Caller, request: { query?
   const query = request.query?.trim().toLowerCase() ?? '';
   const boards = await ports.jira.boardsVisibleToCaller();
   return boards
-    .filter((b) => b.type === 'scrum' && (query === '' || b.name.toLowerCase().includes(query) || (b.projectKey ?? '').toLowerCase().includes(query)))
+    .filter(
+      (b) =>
+        b.type === 'scrum' && (query === '' || b.name.toLowerCase().includes(query) || (b.projectKey ?? '').toLowerCase().includes(query)),
+    )
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -5,7 +5,11 @@ import type { Caller } from '../support/caller';
 import type { Ports } from '../ports';
 import { proposalsShownTo } from '../support/visible-to-caller';
 
-export async function listSprintProposals(ports: Ports, caller: Caller, request: { boardId: number; status?: ProposalStatus }): Promise<Proposal[]> {
+export async function listSprintProposals(
+  ports: Ports,
+  caller: Caller,
+  request: { boardId: number; status?: ProposalStatus },
+): Promise<Proposal[]> {
   const board = await requireVisibleBoard(ports, caller, request.boardId);
   const sprint = await ports.jira.activeSprint(board.id);
   if (!sprint) return [];

@@ -20,8 +20,19 @@ export type PreviewedChange = Assessment & { readonly approval: ApprovalRoute };
 /** What the caller may see of the change's assessment: nothing is saved. */
 export async function previewProposal(ports: Ports, caller: Caller, request: PreviewRequest): Promise<PreviewedChange | null> {
   const held = await requireChangePermissions(ports, request.issueKey, request.change, request.counterChange);
-  const { situation, sight } = await situationSeenByCaller(ports, request.issueKey, request.change, undefined, request.counterChange, 'view', held);
+  const { situation, sight } = await situationSeenByCaller(
+    ports,
+    request.issueKey,
+    request.change,
+    undefined,
+    request.counterChange,
+    'view',
+    held,
+  );
   const assessment = assessInSituation(ports, situation, request.change, request.counterChange);
   if (!assessment) return null;
-  return { ...sight.assessment(assessment), approval: approvalRoute(situation.settings.policy, request.change, subjectIsGoalCritical(situation), assessment) };
+  return {
+    ...sight.assessment(assessment),
+    approval: approvalRoute(situation.settings.policy, request.change, subjectIsGoalCritical(situation), assessment),
+  };
 }

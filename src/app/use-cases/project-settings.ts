@@ -56,7 +56,11 @@ async function requireProjectAccess(ports: Ports, projectKey: string): Promise<v
 async function editScopeOf(ports: Ports, caller: Caller, projectKey: string, settings: ProjectSettings): Promise<EditScope> {
   if (await ports.jira.callerHasProjectPermission(projectKey, 'ADMINISTER_PROJECTS')) return 'all';
   if (await ports.jira.callerAdministersJira()) return 'all';
-  if (policyEditorsOf(settings) === 'admins-and-product-owners' && (await isProductOwner(ports.jira, settings, projectKey, caller.accountId))) return 'policy';
+  if (
+    policyEditorsOf(settings) === 'admins-and-product-owners' &&
+    (await isProductOwner(ports.jira, settings, projectKey, caller.accountId))
+  )
+    return 'policy';
   return 'none';
 }
 
@@ -70,7 +74,10 @@ export async function getProjectSettings(ports: Ports, caller: Caller, request: 
     ports.jira.boardsOfProject(request.projectKey),
   ]);
   const named = [...settings.productOwners.accountIds, ...history.flatMap((v) => [v.changedBy, ...v.settings.productOwners.accountIds])];
-  const [people, unreadableProductOwnerRole] = await Promise.all([ports.jira.displayNames([...new Set(named)]), unreadableRole(ports, request.projectKey, settings)]);
+  const [people, unreadableProductOwnerRole] = await Promise.all([
+    ports.jira.displayNames([...new Set(named)]),
+    unreadableRole(ports, request.projectKey, settings),
+  ]);
   return {
     projectKey: request.projectKey,
     settings,
@@ -92,21 +99,33 @@ export async function saveProjectSettings(
   await requireProjectAccess(ports, request.projectKey);
   const current = await loadSettings(ports, request.projectKey);
   const scope = await editScopeOf(ports, caller, request.projectKey, current);
-  if (scope === 'none') throw new GoalkeeperError('forbidden', 'Only project administrators and Jira administrators can change Goalkeeper settings.');
+  if (scope === 'none')
+    throw new GoalkeeperError('forbidden', 'Only project administrators and Jira administrators can change Goalkeeper settings.');
   if (scope === 'policy' && !onlyPolicyDiffers(current, request.settings)) {
-    throw new GoalkeeperError('forbidden', 'As a Product Owner you may change the approval policy only; the other settings are for project administrators.');
+    throw new GoalkeeperError(
+      'forbidden',
+      'As a Product Owner you may change the approval policy only; the other settings are for project administrators.',
+    );
   }
   await requireValidJql(ports, request.settings);
   const roleName = request.settings.productOwners.roleName;
   // A Product Owner's save leaves the role as it was (checked above); Jira lists roles to project admins only.
   if (scope === 'all' && roleName && !(await ports.jira.projectRoleNames(request.projectKey)).includes(roleName)) {
-    throw new GoalkeeperError('invalid-input', `The project has no role named "${roleName}".`, { 'productOwners.roleName': 'unknown-role' });
+    throw new GoalkeeperError('invalid-input', `The project has no role named "${roleName}".`, {
+      'productOwners.roleName': 'unknown-role',
+    });
   }
   await requireKnownPeople(ports, request.settings.productOwners.accountIds);
   const now = ports.clock.now().toISOString();
   const next: ProjectSettings = { ...request.settings, version: request.expectedVersion + 1, updatedBy: caller.accountId, updatedAt: now };
-  if (current.version !== request.expectedVersion || (await ports.settings.save(request.projectKey, next, request.expectedVersion, caller.accountId, now)) === 'conflict') {
-    throw new GoalkeeperError('conflict', 'Someone saved these settings a moment ago. Reload to see their changes, then apply yours again.');
+  if (
+    current.version !== request.expectedVersion ||
+    (await ports.settings.save(request.projectKey, next, request.expectedVersion, caller.accountId, now)) === 'conflict'
+  ) {
+    throw new GoalkeeperError(
+      'conflict',
+      'Someone saved these settings a moment ago. Reload to see their changes, then apply yours again.',
+    );
   }
   return getProjectSettings(ports, caller, { projectKey: request.projectKey });
 }
@@ -115,7 +134,11 @@ export async function saveProjectSettings(
  * People for the settings page's user picker: Jira's own picker, asked as the caller (so Jira
  * applies their rights and people's profile visibility). Only for people who may see the project.
  */
-export async function searchPeople(ports: Ports, caller: Caller, request: { projectKey: string; query: string }): Promise<readonly PersonFound[]> {
+export async function searchPeople(
+  ports: Ports,
+  caller: Caller,
+  request: { projectKey: string; query: string },
+): Promise<readonly PersonFound[]> {
   await requireProjectAccess(ports, request.projectKey);
   return ports.jira.searchPeople(request.query);
 }
@@ -126,9 +149,13 @@ async function requireKnownPeople(ports: Ports, accountIds: readonly string[]): 
   const known = await ports.jira.existingPeople(accountIds);
   const unknown = accountIds.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new GoalkeeperError('invalid-input', `Jira knows no person with the account id ${unknown.join(', ')}. Pick Product Owners by name with the search.`, {
-      'productOwners.accountIds': 'unknown-person',
-    });
+    throw new GoalkeeperError(
+      'invalid-input',
+      `Jira knows no person with the account id ${unknown.join(', ')}. Pick Product Owners by name with the search.`,
+      {
+        'productOwners.accountIds': 'unknown-person',
+      },
+    );
   }
 }
 
@@ -140,7 +167,11 @@ function onlyPolicyDiffers(current: ProjectSettings, edited: EditableSettings): 
 }
 
 /** Fields settings stored before they existed lack, as the page sends them: the same value either way. */
-const DEFAULT_EDITABLE_EXTRAS = { policyEditors: DEFAULT_SETTINGS.policyEditors, openProposalsPerPerson: DEFAULT_SETTINGS.openProposalsPerPerson, retentionDays: DEFAULT_SETTINGS.retentionDays };
+const DEFAULT_EDITABLE_EXTRAS = {
+  policyEditors: DEFAULT_SETTINGS.policyEditors,
+  openProposalsPerPerson: DEFAULT_SETTINGS.openProposalsPerPerson,
+  retentionDays: DEFAULT_SETTINGS.retentionDays,
+};
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -164,15 +195,23 @@ async function unreadableRole(ports: Ports, projectKey: string, settings: Projec
 async function requireValidJql(ports: Ports, settings: EditableSettings): Promise<void> {
   const rules = [
     ['goalCritical.jql', settings.goalCritical.jql],
-    ...Object.entries(settings.boardOverrides).map(([boardId, override]) => [`boardOverrides.${boardId}.goalCritical.jql`, override.goalCritical?.jql ?? null] as const),
+    ...Object.entries(settings.boardOverrides).map(
+      ([boardId, override]) => [`boardOverrides.${boardId}.goalCritical.jql`, override.goalCritical?.jql ?? null] as const,
+    ),
   ] as const;
   for (const [field, jql] of rules) {
     if (!jql) continue;
     // Validated as it will run (embedded in the sprint query), so ORDER BY and the like are refused now, not in every view later.
     const verdict = await ports.jira.validateJql(ruleJqlInScope(RULE_VALIDATION_SCOPE, jql));
     if (!verdict.valid) {
-      const ordering = /\border\s+by\b/i.test(jql) ? ' A goal rule only selects issues: remove ORDER BY (Goalkeeper keeps the sprint’s rank order).' : '';
-      throw new GoalkeeperError('invalid-input', `Jira cannot parse the JQL as part of the sprint’s query: ${verdict.errors.join(' ')}${ordering}`, { [field]: 'invalid-jql' });
+      const ordering = /\border\s+by\b/i.test(jql)
+        ? ' A goal rule only selects issues: remove ORDER BY (Goalkeeper keeps the sprint’s rank order).'
+        : '';
+      throw new GoalkeeperError(
+        'invalid-input',
+        `Jira cannot parse the JQL as part of the sprint’s query: ${verdict.errors.join(' ')}${ordering}`,
+        { [field]: 'invalid-jql' },
+      );
     }
   }
 }

@@ -15,10 +15,18 @@ import { proposalShownTo } from '../support/visible-to-caller';
 export async function retryApply(ports: Ports, caller: Caller, request: { proposalId: string }): Promise<Proposal> {
   const proposal = await loadVisibleProposal(ports, caller, request.proposalId);
   const settings = await loadSettings(ports, proposal.projectKey);
-  const mayRetry = proposal.proposerAccountId === caller.accountId || (await isProductOwner(ports.jira, settings, proposal.projectKey, caller.accountId));
+  const mayRetry =
+    proposal.proposerAccountId === caller.accountId || (await isProductOwner(ports.jira, settings, proposal.projectKey, caller.accountId));
   if (!mayRetry) throw new GoalkeeperError('forbidden', 'Only the proposer or a Product Owner can retry applying this change.');
   await requireChangePermissions(ports, proposal.issueKey, proposal.change);
-  const retried = await persistTransition(ports, proposal, unwrap(requestRetry(proposal)), 'retry-requested', caller.accountId, 'Apply retry requested.');
+  const retried = await persistTransition(
+    ports,
+    proposal,
+    unwrap(requestRetry(proposal)),
+    'retry-requested',
+    caller.accountId,
+    'Apply retry requested.',
+  );
   await enqueueApply(ports, retried);
   return proposalShownTo(ports, retried);
 }

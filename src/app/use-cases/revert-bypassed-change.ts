@@ -37,15 +37,38 @@ export async function revertBypassedChange(ports: Ports, caller: Caller, request
   if (change.review) throw new GoalkeeperError('conflict', 'Someone already reviewed this change. Reload to see their review.');
   const undo = revertOf(change);
   if (!undo) {
-    throw new GoalkeeperError('invalid-input', 'Goalkeeper cannot tell what this change replaced, so it cannot undo it. Propose the change you want from the issue instead.', { changeId: 'not-revertible' });
+    throw new GoalkeeperError(
+      'invalid-input',
+      'Goalkeeper cannot tell what this change replaced, so it cannot undo it. Propose the change you want from the issue instead.',
+      { changeId: 'not-revertible' },
+    );
   }
   const note = unwrap(validateRationale(request.note, settings.policy.minRationaleChars));
   // The Product Owner asks for the revert knowing what it costs the goal; the assessment is kept with it all the same.
-  const proposed = await createProposal(ports, caller, { issueKey: change.issueKey, change: undo, reason: { category: 'other', text: note }, acknowledgeThreat: true });
-  const mayDecideIt = proposed.status === 'proposed' && mayDecide(settings.policy, proposed, caller.accountId, await productOwnerAccountIds(ports.jira, settings, proposed.projectKey)).ok;
+  const proposed = await createProposal(ports, caller, {
+    issueKey: change.issueKey,
+    change: undo,
+    reason: { category: 'other', text: note },
+    acknowledgeThreat: true,
+  });
+  const mayDecideIt =
+    proposed.status === 'proposed' &&
+    mayDecide(settings.policy, proposed, caller.accountId, await productOwnerAccountIds(ports.jira, settings, proposed.projectKey)).ok;
   const proposal = mayDecideIt
-    ? await decideProposal(ports, caller, { proposalId: proposed.id, verdict: 'approve', rationale: note, expectedVersion: proposed.version, selfDecisionNote: note })
+    ? await decideProposal(ports, caller, {
+        proposalId: proposed.id,
+        verdict: 'approve',
+        rationale: note,
+        expectedVersion: proposed.version,
+        selfDecisionNote: note,
+      })
     : proposed;
-  const reviewed = await recordReview(ports, change, { reviewerAccountId: caller.accountId, verdict: 'reverted', note, at: ports.clock.now().toISOString(), proposalId: proposal.id });
+  const reviewed = await recordReview(ports, change, {
+    reviewerAccountId: caller.accountId,
+    verdict: 'reverted',
+    note,
+    at: ports.clock.now().toISOString(),
+    proposalId: proposal.id,
+  });
   return { change: reviewed, proposal };
 }

@@ -15,5 +15,10 @@ export interface ReviewRequest {
 export async function reviewBypassedChange(ports: Ports, caller: Caller, request: ReviewRequest): Promise<BypassedChange> {
   const { change, settings } = await loadForProductOwner(ports, caller, request.changeId);
   const note = unwrap(validateRationale(request.note, settings.policy.minRationaleChars));
-  return recordReview(ports, change, { reviewerAccountId: caller.accountId, verdict: request.verdict, note, at: ports.clock.now().toISOString() });
+  return recordReview(ports, change, {
+    reviewerAccountId: caller.accountId,
+    verdict: request.verdict,
+    note,
+    at: ports.clock.now().toISOString(),
+  });
 }

@@ -23,12 +23,17 @@ export interface SprintCapacityRequest {
 
 export async function setSprintCapacity(ports: Ports, caller: Caller, request: SprintCapacityRequest): Promise<SprintCapacity> {
   const board = await requireVisibleBoard(ports, caller, request.boardId);
-  if (board.type !== 'scrum' || !board.projectKey) throw new GoalkeeperError('invalid-input', 'Capacity is declared for a Scrum board’s active sprint.');
+  if (board.type !== 'scrum' || !board.projectKey)
+    throw new GoalkeeperError('invalid-input', 'Capacity is declared for a Scrum board’s active sprint.');
   if (!(await ports.jira.callerHasProjectPermission(board.projectKey, 'SCHEDULE_ISSUES'))) {
-    throw new GoalkeeperError('forbidden', 'Declaring the team’s capacity needs the Jira permission Schedule issues in this project: it is the team’s plan.');
+    throw new GoalkeeperError(
+      'forbidden',
+      'Declaring the team’s capacity needs the Jira permission Schedule issues in this project: it is the team’s plan.',
+    );
   }
   const active = await ports.jira.activeSprint(board.id);
-  if (!active || active.id !== request.sprintId) throw new GoalkeeperError('stale', 'This sprint is no longer the board’s active sprint. Reload to see the current one.');
+  if (!active || active.id !== request.sprintId)
+    throw new GoalkeeperError('stale', 'This sprint is no longer the board’s active sprint. Reload to see the current one.');
   const capacity: SprintCapacity = {
     sprintId: active.id,
     boardId: board.id,

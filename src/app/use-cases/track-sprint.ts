@@ -57,7 +57,11 @@ export async function onSprintClosed(ports: Ports, sprintId: number): Promise<vo
     ports.sprints.bypassedChanges(sprintId),
   ]);
   const committed = baseline ? scopePoints(baseline) : null;
-  const churn = computeChurn(committed, changesSinceBaseline(baseline, [...proposals.flatMap(scopeChangesOf), ...bypassed]), baseline !== undefined);
+  const churn = computeChurn(
+    committed,
+    changesSinceBaseline(baseline, [...proposals.flatMap(scopeChangesOf), ...bypassed]),
+    baseline !== undefined,
+  );
   await ports.sprints.saveOutcome({
     sprintId,
     boardId: sprint.boardId,
@@ -121,7 +125,9 @@ export async function onIssueChanged(ports: Ports, change: IssueSprintChange): P
     const observed = observedIn(sprintId, change, estimate, issue?.points ?? null, await futureSprintIds(ports, sprint.boardId));
     if (observed.length === 0) continue;
     const proposals = await ports.proposals.listByIssue(change.issueKey);
-    const swapsOut = (await ports.proposals.listBySprint(sprintId)).filter((p) => p.change.kind === 'swap' && p.change.outIssueKey === change.issueKey);
+    const swapsOut = (await ports.proposals.listBySprint(sprintId)).filter(
+      (p) => p.change.kind === 'swap' && p.change.outIssueKey === change.issueKey,
+    );
     const bypasses = unexplainedChanges(observed, [...proposals, ...swapsOut], {
       sprintId,
       at: change.at,
@@ -140,19 +146,29 @@ async function deferredAmong(ports: Ports, boardId: number, last: SprintScope, c
   const left = last.issues.filter((i) => !stillIn.has(i.key));
   if (left.length === 0) return new Set();
   const future = await futureSprintIds(ports, boardId);
-  return ports.jira.keysInSprints(left.map((i) => i.key), [...future]);
+  return ports.jira.keysInSprints(
+    left.map((i) => i.key),
+    [...future],
+  );
 }
 
 async function futureSprintIds(ports: Ports, boardId: number): Promise<Set<number>> {
   return new Set((await ports.jira.futureSprints(boardId)).map((s) => s.id));
 }
 
-function observedIn(sprintId: number, change: IssueSprintChange, estimate: EstimateChange, currentPoints: number | null, futureIds: ReadonlySet<number>): ObservedChange[] {
+function observedIn(
+  sprintId: number,
+  change: IssueSprintChange,
+  estimate: EstimateChange,
+  currentPoints: number | null,
+  futureIds: ReadonlySet<number>,
+): ObservedChange[] {
   const observed: ObservedChange[] = [];
   const wasIn = change.sprintsBefore?.includes(sprintId);
   const isIn = change.sprintsAfter?.includes(sprintId);
   const points = estimate ? estimate.after : currentPoints;
-  if (change.sprintsAfter && isIn && !wasIn) observed.push({ issueKey: change.issueKey, kind: 'added', pointsBefore: null, pointsAfter: points });
+  if (change.sprintsAfter && isIn && !wasIn)
+    observed.push({ issueKey: change.issueKey, kind: 'added', pointsBefore: null, pointsAfter: points });
   if (change.sprintsBefore && wasIn && !isIn) {
     const deferred = (change.sprintsAfter ?? []).some((id) => futureIds.has(id));
     observed.push({ issueKey: change.issueKey, kind: deferred ? 'deferred' : 'removed', pointsBefore: points, pointsAfter: null });
@@ -189,14 +205,19 @@ export async function reconcileBoard(ports: Ports, boardId: number): Promise<num
     return 0;
   }
   const [proposals, known] = await Promise.all([ports.proposals.listBySprint(sprint.id), ports.sprints.bypassedChanges(sprint.id)]);
-  const alreadyRecorded = (change: ObservedChange) => known.some((k) => k.issueKey === change.issueKey && k.kind === change.kind && k.at >= last.takenAt);
-  const bypasses = unexplainedChanges(observed.filter((c) => !alreadyRecorded(c)), proposals, {
-    sprintId: sprint.id,
-    at: now,
-    actorAccountId: null,
-    detectedBy: 'reconciliation',
-    idPrefix: `recon:${sprint.id}:${last.takenAt}`,
-  });
+  const alreadyRecorded = (change: ObservedChange) =>
+    known.some((k) => k.issueKey === change.issueKey && k.kind === change.kind && k.at >= last.takenAt);
+  const bypasses = unexplainedChanges(
+    observed.filter((c) => !alreadyRecorded(c)),
+    proposals,
+    {
+      sprintId: sprint.id,
+      at: now,
+      actorAccountId: null,
+      detectedBy: 'reconciliation',
+      idPrefix: `recon:${sprint.id}:${last.takenAt}`,
+    },
+  );
   // Each record is its own conditional write (idempotent by id); they go out together, not one after another.
   const outcomes = await Promise.all(bypasses.map((bypass) => ports.sprints.recordBypassed(bypass)));
   await ports.sprints.saveLastSeen(current);

@@ -8,11 +8,18 @@ import { loadVisibleProposal } from '../support/proposal-access';
 import { unwrap } from '../support/unwrap';
 import { proposalShownTo } from '../support/visible-to-caller';
 
-export async function withdrawProposal(ports: Ports, caller: Caller, request: { proposalId: string; expectedVersion: number }): Promise<Proposal> {
+export async function withdrawProposal(
+  ports: Ports,
+  caller: Caller,
+  request: { proposalId: string; expectedVersion: number },
+): Promise<Proposal> {
   const proposal = await loadVisibleProposal(ports, caller, request.proposalId);
   const withdrawn = unwrap(withdraw(proposal, caller.accountId));
   if (proposal.version !== request.expectedVersion) {
     throw new GoalkeeperError('conflict', 'This proposal changed since you opened it. Reload to see its current state.');
   }
-  return proposalShownTo(ports, await persistTransition(ports, proposal, withdrawn, 'withdrawn', caller.accountId, 'Withdrawn by the proposer.'));
+  return proposalShownTo(
+    ports,
+    await persistTransition(ports, proposal, withdrawn, 'withdrawn', caller.accountId, 'Withdrawn by the proposer.'),
+  );
 }

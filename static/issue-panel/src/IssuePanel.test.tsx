@@ -31,7 +31,11 @@ describe('the issue panel', () => {
   });
 
   it('says what failed and loads again on request', async () => {
-    answerResolvers(bridgeInvoke, { getIssuePanelState: () => ({ error: { code: 'not-found', message: 'ONB-14 does not exist or you do not have permission to see it.' } }) });
+    answerResolvers(bridgeInvoke, {
+      getIssuePanelState: () => ({
+        error: { code: 'not-found', message: 'ONB-14 does not exist or you do not have permission to see it.' },
+      }),
+    });
     renderPanel(<IssuePanel issueKey="ONB-14" />);
 
     const alert = await screen.findByRole('alert');
@@ -57,9 +61,14 @@ describe('the issue panel', () => {
   });
 
   it('tells a stakeholder without edit rights why they cannot propose', async () => {
-    const reason = 'You can see this issue but not edit or schedule it in Jira, so you cannot propose changes to it. Ask a team member or the Product Owner.';
+    const reason =
+      'You can see this issue but not edit or schedule it in Jira, so you cannot propose changes to it. Ask a team member or the Product Owner.';
     answerResolvers(bridgeInvoke, {
-      getIssuePanelState: () => ({ data: panelState({ viewer: { accountId: SAM_STAKEHOLDER, isProductOwner: false, canPropose: false, cannotProposeReason: reason, ownProposals: null } }) }),
+      getIssuePanelState: () => ({
+        data: panelState({
+          viewer: { accountId: SAM_STAKEHOLDER, isProductOwner: false, canPropose: false, cannotProposeReason: reason, ownProposals: null },
+        }),
+      }),
     });
     renderPanel(<IssuePanel issueKey="ONB-14" />);
 
@@ -71,9 +80,21 @@ describe('the issue panel', () => {
   it('shows text people typed as text, never as markup', async () => {
     const hostile = proposal({
       reason: { category: 'other', text: HOSTILE },
-      change: { kind: 'split', parts: [{ summary: HOSTILE, points: 2 }, { summary: 'Second part', points: 3 }] },
+      change: {
+        kind: 'split',
+        parts: [
+          { summary: HOSTILE, points: 2 },
+          { summary: 'Second part', points: 3 },
+        ],
+      },
       status: 'rejected',
-      decision: { verdict: 'rejected', deciderAccountId: 'acc-priya-product-owner', rationale: HOSTILE, decidedAt: '2026-11-20T11:00:00.000Z', assessment: null },
+      decision: {
+        verdict: 'rejected',
+        deciderAccountId: 'acc-priya-product-owner',
+        rationale: HOSTILE,
+        decidedAt: '2026-11-20T11:00:00.000Z',
+        assessment: null,
+      },
     });
     answerResolvers(bridgeInvoke, {
       getIssuePanelState: () => ({ data: panelState({ proposals: [hostile], sprint: { ...panelState().sprint!, goal: HOSTILE } }) }),
@@ -85,7 +106,10 @@ describe('the issue panel', () => {
   });
 
   it('keeps the form and what was typed when a refresh fails', async () => {
-    answerResolvers(bridgeInvoke, { getIssuePanelState: () => ({ data: panelState({ proposals: [proposal()] }) }), previewProposal: () => ({ data: SAFE }) });
+    answerResolvers(bridgeInvoke, {
+      getIssuePanelState: () => ({ data: panelState({ proposals: [proposal()] }) }),
+      previewProposal: () => ({ data: SAFE }),
+    });
     renderPanel(<IssuePanel issueKey="ONB-14" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Propose change' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Why?' }), { target: { value: 'Half-written reason' } });

@@ -60,9 +60,17 @@ export function IssuePanel({ issueKey, previewDelayMs, mintKey, firstAnswer }: I
             actions={actions}
             previewDelayMs={previewDelayMs}
             mintKey={mintKey}
-            onSubmitted={(proposal) => acted(proposal.id, proposal.status === 'proposed' ? t('announce.proposed') : t('announce.autoApproved'))}
+            onSubmitted={(proposal) =>
+              acted(proposal.id, proposal.status === 'proposed' ? t('announce.proposed') : t('announce.autoApproved'))
+            }
           />
-          <ProposalList state={load.state} actions={actions} focusedProposal={focusedProposal} onActed={acted} onReload={() => void reload()} />
+          <ProposalList
+            state={load.state}
+            actions={actions}
+            focusedProposal={focusedProposal}
+            onActed={acted}
+            onReload={() => void reload()}
+          />
         </div>
       );
     }
@@ -141,7 +149,10 @@ function ProposalList({ state, actions, focusedProposal, onActed, onReload }: Pr
     <section className="gk-section" aria-labelledby="gk-proposals-heading">
       <h2 id="gk-proposals-heading">{t('proposals.heading', { key: state.issue.key })}</h2>
       {state.proposals.length === 0 ? (
-        <EmptyState title={t('proposals.empty.title')} description={state.viewer.canPropose ? t('proposals.empty.canPropose') : t('proposals.empty.cannotPropose')} />
+        <EmptyState
+          title={t('proposals.empty.title')}
+          description={state.viewer.canPropose ? t('proposals.empty.canPropose') : t('proposals.empty.cannotPropose')}
+        />
       ) : (
         <ul className="gk-list">
           {state.proposals.map((proposal) => (

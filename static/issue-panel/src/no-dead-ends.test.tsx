@@ -11,11 +11,21 @@ jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { navigate: jest.
 const bridgeInvoke = invoke as unknown as jest.Mock;
 const navigate = router.navigate as unknown as jest.Mock;
 
-const soleProductOwner = { accountId: PRIYA_PRODUCT_OWNER, isProductOwner: true, canPropose: true, cannotProposeReason: null, ownProposals: 'sole-product-owner' } as const;
+const soleProductOwner = {
+  accountId: PRIYA_PRODUCT_OWNER,
+  isProductOwner: true,
+  canPropose: true,
+  cannotProposeReason: null,
+  ownProposals: 'sole-product-owner',
+} as const;
 const ownProposal = () => proposal({ proposerAccountId: PRIYA_PRODUCT_OWNER });
 
 async function showPanel(state: IssuePanelState, locale?: string) {
-  answerResolvers(bridgeInvoke, { getIssuePanelState: () => ({ data: state }), previewProposal: () => ({ data: SAFE }), decideProposal: () => ({ data: state.proposals[0] }) });
+  answerResolvers(bridgeInvoke, {
+    getIssuePanelState: () => ({ data: state }),
+    previewProposal: () => ({ data: SAFE }),
+    decideProposal: () => ({ data: state.proposals[0] }),
+  });
   renderPanel(<IssuePanel issueKey={state.issue.key} />, locale);
   await screen.findByRole('heading', { level: 2, name: /ONB-14/ });
 }
@@ -31,9 +41,13 @@ describe('the only Product Owner proposing', () => {
     const card = screen.getByRole('article', { name: 'Add ONB-14 to the sprint' });
     expect(within(card).getByText(/You are the only Product Owner of this project/)).toBeInTheDocument();
 
-    fireEvent.change(within(card).getByRole('textbox', { name: 'Rationale (the team will read it)' }), { target: { value: 'Acme needs SSO by Friday.' } });
+    fireEvent.change(within(card).getByRole('textbox', { name: 'Rationale (the team will read it)' }), {
+      target: { value: 'Acme needs SSO by Friday.' },
+    });
     expect(within(card).getByRole('button', { name: 'Approve' })).toBeDisabled();
-    fireEvent.change(within(card).getByRole('textbox', { name: 'Note on deciding your own proposal' }), { target: { value: 'Oliver is on leave until the review.' } });
+    fireEvent.change(within(card).getByRole('textbox', { name: 'Note on deciding your own proposal' }), {
+      target: { value: 'Oliver is on leave until the review.' },
+    });
     fireEvent.click(within(card).getByRole('button', { name: 'Approve' }));
 
     await waitFor(() => expect(callsTo(bridgeInvoke, 'decideProposal')).toHaveLength(1));
@@ -67,7 +81,13 @@ describe('the only Product Owner proposing', () => {
   });
 
   it('tells them to name a second Product Owner where the policy wants one, with a way to the settings', async () => {
-    await showPanel(panelState({ viewer: { ...soleProductOwner, ownProposals: 'no-other-po' }, productOwnerIds: [PRIYA_PRODUCT_OWNER], proposals: [ownProposal()] }));
+    await showPanel(
+      panelState({
+        viewer: { ...soleProductOwner, ownProposals: 'no-other-po' },
+        productOwnerIds: [PRIYA_PRODUCT_OWNER],
+        proposals: [ownProposal()],
+      }),
+    );
     const card = screen.getByRole('article', { name: 'Add ONB-14 to the sprint' });
     expect(within(card).queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
     expect(within(card).getByText(/name a second Product Owner in the Goalkeeper settings/)).toBeInTheDocument();
@@ -79,12 +99,18 @@ describe('the only Product Owner proposing', () => {
 
 describe('a project with no Product Owner', () => {
   const noProductOwner = (viewerMayConfigure: boolean) =>
-    panelState({ productOwnerIds: [], productOwnerSetup: { projectKey: 'ONB', roleName: 'Product Owner', viewerMayConfigure }, proposals: [proposal()] });
+    panelState({
+      productOwnerIds: [],
+      productOwnerSetup: { projectKey: 'ONB', roleName: 'Product Owner', viewerMayConfigure },
+      proposals: [proposal()],
+    });
 
   it('tells the team what is missing and who sets it up, instead of waiting for nobody', async () => {
     await showPanel(noProductOwner(false));
     const note = screen.getByRole('note', { name: 'No Product Owner is set up for ONB' });
-    expect(within(note).getByText(/Ask a project administrator to name the Product Owners in Project settings → Goalkeeper/)).toBeInTheDocument();
+    expect(
+      within(note).getByText(/Ask a project administrator to name the Product Owners in Project settings → Goalkeeper/),
+    ).toBeInTheDocument();
     expect(within(note).getByText(/Product Owner role in the settings: Product Owner/)).toBeInTheDocument();
     const card = screen.getByRole('article', { name: 'Add ONB-14 to the sprint' });
     expect(within(card).queryByText(/Waiting for the Product Owner/)).not.toBeInTheDocument();
@@ -109,7 +135,11 @@ describe('a project with no Product Owner', () => {
 
 describe('an inactive licence', () => {
   const unlicensed = (viewer: IssuePanelState['viewer']) =>
-    panelState({ licenseActive: false, viewer: { ...viewer, canPropose: false, cannotProposeReason: 'Goalkeeper is not licensed on this site.' }, proposals: [proposal()] });
+    panelState({
+      licenseActive: false,
+      viewer: { ...viewer, canPropose: false, cannotProposeReason: 'Goalkeeper is not licensed on this site.' },
+      proposals: [proposal()],
+    });
 
   it('says so before anyone types and shows proposals read-only', async () => {
     await showPanel(unlicensed({ ...soleProductOwner }));

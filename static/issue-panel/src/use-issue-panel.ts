@@ -34,7 +34,10 @@ export function loadPanelState(issueKey: string): PanelStateAnswer {
 }
 
 /** `firstAnswer`: the state already asked for at boot (IssuePanelApp's `prefetch`), used instead of a first call. */
-export function useIssuePanel(issueKey: string, firstAnswer?: PanelStateAnswer): { load: PanelLoad; reload: () => Promise<void>; actions: PanelActions } {
+export function useIssuePanel(
+  issueKey: string,
+  firstAnswer?: PanelStateAnswer,
+): { load: PanelLoad; reload: () => Promise<void>; actions: PanelActions } {
   const [load, setLoad] = useState<PanelLoad>({ phase: 'loading' });
   // Only the newest load may land: an older answer arriving late must not overwrite it.
   const latestLoad = useRef(0);
@@ -64,7 +67,8 @@ export function useIssuePanel(issueKey: string, firstAnswer?: PanelStateAnswer):
       return result;
     }
     return {
-      preview: (change, counterChange) => callResolver('previewProposal', { issueKey, change, ...(counterChange ? { counterChange } : {}) }),
+      preview: (change, counterChange) =>
+        callResolver('previewProposal', { issueKey, change, ...(counterChange ? { counterChange } : {}) }),
       create: (request) => thenReload(callResolver('createProposal', { ...request, issueKey })),
       decide: (request) => thenReload(callResolver('decideProposal', request)),
       withdraw: (request) => thenReload(callResolver('withdrawProposal', request)),

@@ -92,7 +92,13 @@ function SummaryGroup({ title, headingLevel = 3, settings, paths, page }: Summar
           return (
             <div key={path} className="gk-meta__pair">
               <dt>{settingLabel(translator, path)}</dt>
-              <dd>{path.endsWith('.jql') && typeof valueAt(settings, path) === 'string' ? <code className="gk-user-text">{value}</code> : value}</dd>
+              <dd>
+                {path.endsWith('.jql') && typeof valueAt(settings, path) === 'string' ? (
+                  <code className="gk-user-text">{value}</code>
+                ) : (
+                  value
+                )}
+              </dd>
             </div>
           );
         })}

@@ -38,7 +38,9 @@ describe('the settings page for someone who is not a project admin', () => {
     const thresholds = screen.getByRole('region', { name: 'Risk thresholds' });
     expect(definition(thresholds, 'Threat when the chance falls below')).toHaveTextContent('50%');
     expect(definition(thresholds, 'Caution when the chance drops by at least')).toHaveTextContent('5%');
-    expect(definition(screen.getByRole('region', { name: 'Data retention' }), 'Days to keep a closed sprint’s records')).toHaveTextContent('kept while Goalkeeper is installed');
+    expect(definition(screen.getByRole('region', { name: 'Data retention' }), 'Days to keep a closed sprint’s records')).toHaveTextContent(
+      'kept while Goalkeeper is installed',
+    );
     const board = screen.getByRole('region', { name: 'Override for ONB board' });
     expect(definition(board, 'Working days')).toHaveTextContent('Monday, Tuesday, Wednesday, Thursday');
     expect(callsTo(bridgeInvoke, 'getProjectSettings')).toEqual([{ projectKey: 'ONB' }]);
@@ -49,7 +51,9 @@ describe('the settings page for someone who is not a project admin', () => {
     renderSettingsPage();
 
     const history = await screen.findByRole('region', { name: 'History' });
-    const versions = within(history).getAllByRole('listitem').filter((item) => item.parentElement?.tagName === 'OL');
+    const versions = within(history)
+      .getAllByRole('listitem')
+      .filter((item) => item.parentElement?.tagName === 'OL');
     expect(versions[0]).toHaveTextContent('Version 2 Ada Lindqvist, Mar 2, 2026');
     expect(versions[0]).toHaveTextContent('Override for ONB board: own settings');
     expect(versions[0]).toHaveTextContent('Goal-critical issues › JQL: project = ONB AND priority = Highest');
@@ -59,14 +63,22 @@ describe('the settings page for someone who is not a project admin', () => {
 
 describe('the settings page', () => {
   it('says these are the defaults when nobody has saved settings yet', async () => {
-    answerResolvers(bridgeInvoke, { getProjectSettings: () => ({ data: settingsPage({ settings: savedSettings({ version: 0, updatedBy: null, updatedAt: null }), history: [] }) }) });
+    answerResolvers(bridgeInvoke, {
+      getProjectSettings: () => ({
+        data: settingsPage({ settings: savedSettings({ version: 0, updatedBy: null, updatedAt: null }), history: [] }),
+      }),
+    });
     renderSettingsPage();
     expect(await screen.findByText('These are Goalkeeper’s defaults: nobody has changed them for this project.')).toBeInTheDocument();
     expect(screen.getByText('Nobody has saved settings for this project yet.')).toBeInTheDocument();
   });
 
   it('says why when the settings cannot be read, and tries again on request', async () => {
-    answerResolvers(bridgeInvoke, { getProjectSettings: () => ({ error: { code: 'not-found', message: 'This project does not exist or you do not have permission to see it.' } }) });
+    answerResolvers(bridgeInvoke, {
+      getProjectSettings: () => ({
+        error: { code: 'not-found', message: 'This project does not exist or you do not have permission to see it.' },
+      }),
+    });
     renderSettingsPage();
     expect(await screen.findByRole('alert')).toHaveTextContent('This project does not exist or you do not have permission to see it.');
 
@@ -82,7 +94,13 @@ describe('the settings page', () => {
   });
 
   it('speaks German to a German Jira, weekdays and percentages included', async () => {
-    answerResolvers(bridgeInvoke, { getProjectSettings: () => ({ data: settingsPage({ settings: savedSettings({ thresholds: { threatBelow: 0.125, threatDrop: 0.2, cautionBelow: 0.8, cautionDrop: 0.05 } }) }) }) });
+    answerResolvers(bridgeInvoke, {
+      getProjectSettings: () => ({
+        data: settingsPage({
+          settings: savedSettings({ thresholds: { threatBelow: 0.125, threatDrop: 0.2, cautionBelow: 0.8, cautionDrop: 0.05 } }),
+        }),
+      }),
+    });
     renderSettingsPage('de-DE');
 
     expect(await screen.findByRole('button', { name: 'Einstellungen speichern' })).toBeInTheDocument();

@@ -25,7 +25,8 @@ function projectKeyOf(context: ForgeContext): string | null {
 export default function SettingsApp({ context }: { context: ForgeContext }) {
   const { t } = useSettingsI18n();
   const projectKey = projectKeyOf(context);
-  if (!projectKey) return <EmptyState headingLevel={2} title={t('settings.noProject.title')} description={t('settings.noProject.description')} />;
+  if (!projectKey)
+    return <EmptyState headingLevel={2} title={t('settings.noProject.title')} description={t('settings.noProject.description')} />;
   return <SettingsPage projectKey={projectKey} />;
 }
 
@@ -72,7 +73,11 @@ function VersionLine({ page }: { page: SettingsPageState }) {
   const { t, formatDateTime } = translator;
   const { version, updatedBy, updatedAt } = page.settings;
   if (updatedBy === null || updatedAt === null) return <p className="gk-muted">{t('settings.defaults')}</p>;
-  return <p className="gk-muted">{t('settings.version', { version, name: personName(translator, page.people, updatedBy), when: formatDateTime(updatedAt) })}</p>;
+  return (
+    <p className="gk-muted">
+      {t('settings.version', { version, name: personName(translator, page.people, updatedBy), when: formatDateTime(updatedAt) })}
+    </p>
+  );
 }
 
 function ReadOnlyNotice() {

@@ -2,7 +2,14 @@
  * How a setting reads wherever the page names it (the form's labels, the read-only summary, the
  * history): one label per settings path, and its value in words, in the user's language.
  */
-import { type ApprovalRequirement, DEFAULT_POLICY_EDITORS, DEFAULT_SOLE_PRODUCT_OWNER_RULE, type PolicyEditors, type SettingsPageState, type SoleProductOwnerRule } from '@goalkeeper/contract';
+import {
+  type ApprovalRequirement,
+  DEFAULT_POLICY_EDITORS,
+  DEFAULT_SOLE_PRODUCT_OWNER_RULE,
+  type PolicyEditors,
+  type SettingsPageState,
+  type SoleProductOwnerRule,
+} from '@goalkeeper/contract';
 import type { SharedKey } from '../../shared/i18n/shared-messages';
 import { KIND_LABELS } from '../../shared/proposal-wording';
 import type { SettingsTranslator } from './messages/catalogue';
@@ -79,7 +86,12 @@ export function weekdayName(locale: string, isoDay: number): string {
 }
 
 export function valueAt(root: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, segment) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined), root);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (value, segment) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined),
+      root,
+    );
 }
 
 /**
@@ -89,25 +101,38 @@ export function valueAt(root: unknown, path: string): unknown {
 export function settingValueText(translator: SettingsTranslator, path: string, value: unknown, people: People): string {
   const { t, formatNumber, locale } = translator;
   const board = BOARD_PATH.exec(path);
-  if (board) return board[2] ? settingValueText(translator, board[2], value, people) : value === undefined ? t('value.followsProject') : t('value.ownSettings');
+  if (board)
+    return board[2]
+      ? settingValueText(translator, board[2], value, people)
+      : value === undefined
+        ? t('value.followsProject')
+        : t('value.ownSettings');
   // Not a board setting: a version saved before retention existed (undefined) kept its records too.
   if (path === 'retentionDays') return typeof value === 'number' ? t('value.days', { count: value }) : t('value.keepWhileInstalled');
   // Settings saved before these existed have the defaults.
-  if (path === 'policy.soleProductOwner') return t(`value.soleProductOwner.${(value as SoleProductOwnerRule | undefined) ?? DEFAULT_SOLE_PRODUCT_OWNER_RULE}`);
+  if (path === 'policy.soleProductOwner')
+    return t(`value.soleProductOwner.${(value as SoleProductOwnerRule | undefined) ?? DEFAULT_SOLE_PRODUCT_OWNER_RULE}`);
   if (path === 'policyEditors') return t(`value.policyEditors.${(value as PolicyEditors | undefined) ?? DEFAULT_POLICY_EDITORS}`);
   if (value === undefined) return t('value.followsProject');
   if (path.startsWith('policy.byKind.')) return t(`value.requirement.${value as ApprovalRequirement}`);
-  if (path.startsWith('thresholds.') && typeof value === 'number') return formatNumber(value, { style: 'percent', maximumFractionDigits: 2 });
+  if (path.startsWith('thresholds.') && typeof value === 'number')
+    return formatNumber(value, { style: 'percent', maximumFractionDigits: 2 });
   switch (path) {
     case 'productOwners.roleName':
       return typeof value === 'string' ? value : t('value.noRole');
     case 'productOwners.accountIds':
       // People no longer named may be missing from `people`; their accountId says more than "unknown".
-      return listText(translator, (value as readonly string[]).map((accountId) => people[accountId] ?? accountId));
+      return listText(
+        translator,
+        (value as readonly string[]).map((accountId) => people[accountId] ?? accountId),
+      );
     case 'policy.minRationaleChars':
       return t('value.characters', { count: Number(value) });
     case 'workingDays':
-      return listText(translator, (value as readonly number[]).map((day) => weekdayName(locale, day)));
+      return listText(
+        translator,
+        (value as readonly number[]).map((day) => weekdayName(locale, day)),
+      );
     case 'historySprints':
       return t('value.sprints', { count: Number(value) });
   }

@@ -24,7 +24,10 @@ describe('carrying an admin’s edits over onto a version someone else saved', (
 
     const rebased = readDraft(rebaseDraft(base, mine, theirs));
 
-    expect(rebased.ok && rebased.settings.boardOverrides).toEqual({ '1': { workingDays: [1, 2, 3], historySprints: 3 }, '5': { historySprints: 10 } });
+    expect(rebased.ok && rebased.settings.boardOverrides).toEqual({
+      '1': { workingDays: [1, 2, 3], historySprints: 3 },
+      '5': { historySprints: 10 },
+    });
     const removedByMe = readDraft(rebaseDraft(base, draftOf({ boardOverrides: {} }), theirs));
     expect(removedByMe.ok && removedByMe.settings.boardOverrides).toEqual({ '5': { historySprints: 10 } });
   });
@@ -42,7 +45,8 @@ describe('reading the retention typed', () => {
 
   it('names the field when the days are out of bounds or not whole', () => {
     const problem = { code: 'whole-number', min: RETENTION_MIN_DAYS, max: RETENTION_MAX_DAYS };
-    for (const typed of ['10', '29', '3651', '90.5', 'forever']) expect(retentionOf(typed)).toEqual({ ok: false, problems: { retentionDays: problem } });
+    for (const typed of ['10', '29', '3651', '90.5', 'forever'])
+      expect(retentionOf(typed)).toEqual({ ok: false, problems: { retentionDays: problem } });
     expect(retentionOf('3650').ok).toBe(true);
     expect(SETTINGS_BOUNDS.retentionDays).toEqual({ min: RETENTION_MIN_DAYS, max: RETENTION_MAX_DAYS });
   });

@@ -8,7 +8,21 @@
  * Problems and errors are keyed by the setting's payload path (`goalCritical.jql`,
  * `boardOverrides.1.thresholds.threatBelow`), the same paths the backend names in its field errors.
  */
-import { type ApprovalRequirement, type BoardOverride, type ChangeKind, type EditableSettings, type GoalCriticalRule, openProposalLimitOf, type PolicyEditors, policyEditorsOf, type ProjectSettings, type RiskThresholds, type SoleProductOwnerRule, soleProductOwnerRuleOf, type WorkingDays } from '@goalkeeper/contract';
+import {
+  type ApprovalRequirement,
+  type BoardOverride,
+  type ChangeKind,
+  type EditableSettings,
+  type GoalCriticalRule,
+  openProposalLimitOf,
+  type PolicyEditors,
+  policyEditorsOf,
+  type ProjectSettings,
+  type RiskThresholds,
+  type SoleProductOwnerRule,
+  soleProductOwnerRuleOf,
+  type WorkingDays,
+} from '@goalkeeper/contract';
 import { percentText, probabilityFromPercent } from './percent-text';
 
 /** The bounds of `editableSettingsSchema` (src/contract/payload-schemas.ts). */
@@ -31,7 +45,12 @@ export const SETTINGS_BOUNDS = {
 /** Jira issue keys, as `issueKeySchema` accepts them. */
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-[1-9][0-9]{0,14}$/;
 
-export const THRESHOLD_NAMES = ['threatBelow', 'threatDrop', 'cautionBelow', 'cautionDrop'] as const satisfies readonly (keyof RiskThresholds)[];
+export const THRESHOLD_NAMES = [
+  'threatBelow',
+  'threatDrop',
+  'cautionBelow',
+  'cautionDrop',
+] as const satisfies readonly (keyof RiskThresholds)[];
 
 export interface GoalRuleDraft {
   readonly labels: string;
@@ -90,16 +109,27 @@ export type Problem =
   | { readonly code: 'empty-override' };
 
 export type Reading<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Problem };
-export type DraftReading = { readonly ok: true; readonly settings: EditableSettings } | { readonly ok: false; readonly problems: Readonly<Record<string, Problem>> };
+export type DraftReading =
+  { readonly ok: true; readonly settings: EditableSettings } | { readonly ok: false; readonly problems: Readonly<Record<string, Problem>> };
 
 const listText = (values: readonly string[]) => values.join(', ');
 
 function goalRuleDraft(rule: GoalCriticalRule): GoalRuleDraft {
-  return { labels: listText(rule.labels), epicKeys: listText(rule.epicKeys), flaggedIssueKeys: listText(rule.flaggedIssueKeys), jql: rule.jql ?? '' };
+  return {
+    labels: listText(rule.labels),
+    epicKeys: listText(rule.epicKeys),
+    flaggedIssueKeys: listText(rule.flaggedIssueKeys),
+    jql: rule.jql ?? '',
+  };
 }
 
 function thresholdsDraft(thresholds: RiskThresholds, locale: string): ThresholdsDraft {
-  return { threatBelow: percentText(thresholds.threatBelow, locale), threatDrop: percentText(thresholds.threatDrop, locale), cautionBelow: percentText(thresholds.cautionBelow, locale), cautionDrop: percentText(thresholds.cautionDrop, locale) };
+  return {
+    threatBelow: percentText(thresholds.threatBelow, locale),
+    threatDrop: percentText(thresholds.threatDrop, locale),
+    cautionBelow: percentText(thresholds.cautionBelow, locale),
+    cautionDrop: percentText(thresholds.cautionDrop, locale),
+  };
 }
 
 function overrideDraft(boardId: string, override: BoardOverride, locale: string): BoardOverrideDraft {
@@ -116,7 +146,12 @@ export function draftFromSettings(settings: ProjectSettings, locale: string): Se
   const { productOwners, policy } = settings;
   return {
     productOwners: { roleName: productOwners.roleName ?? '', accountIds: productOwners.accountIds },
-    policy: { ...policy, threatNeedsProductOwner: policy.threatNeedsProductOwner !== false, soleProductOwner: soleProductOwnerRuleOf(policy), minRationaleChars: String(policy.minRationaleChars) },
+    policy: {
+      ...policy,
+      threatNeedsProductOwner: policy.threatNeedsProductOwner !== false,
+      soleProductOwner: soleProductOwnerRuleOf(policy),
+      minRationaleChars: String(policy.minRationaleChars),
+    },
     policyEditors: policyEditorsOf(settings),
     goalCritical: goalRuleDraft(settings.goalCritical),
     thresholds: thresholdsDraft(settings.thresholds, locale),
@@ -174,7 +209,8 @@ function readPercent(text: string): Reading<number> {
 function readLabels(text: string): Reading<string[]> {
   const labels = listItems(text);
   if (labels.length > SETTINGS_BOUNDS.labels) return invalid({ code: 'too-many', max: SETTINGS_BOUNDS.labels });
-  if (labels.some((label) => label.length > SETTINGS_BOUNDS.labelChars)) return invalid({ code: 'label-too-long', max: SETTINGS_BOUNDS.labelChars });
+  if (labels.some((label) => label.length > SETTINGS_BOUNDS.labelChars))
+    return invalid({ code: 'label-too-long', max: SETTINGS_BOUNDS.labelChars });
   return valid(labels);
 }
 
@@ -222,7 +258,12 @@ function readGoalRule(path: string, rule: GoalRuleDraft, { take }: Collector): G
 
 function readThresholds(path: string, thresholds: ThresholdsDraft, { take }: Collector): RiskThresholds {
   const read = (name: keyof RiskThresholds) => take(`${path}.${name}`, readPercent(thresholds[name]), 0);
-  return { threatBelow: read('threatBelow'), threatDrop: read('threatDrop'), cautionBelow: read('cautionBelow'), cautionDrop: read('cautionDrop') };
+  return {
+    threatBelow: read('threatBelow'),
+    threatDrop: read('threatDrop'),
+    cautionBelow: read('cautionBelow'),
+    cautionDrop: read('cautionDrop'),
+  };
 }
 
 function readOverride(override: BoardOverrideDraft, collector: Collector): BoardOverride {
@@ -233,7 +274,9 @@ function readOverride(override: BoardOverrideDraft, collector: Collector): Board
     ...(override.goalCritical && { goalCritical: readGoalRule(`${path}.goalCritical`, override.goalCritical, collector) }),
     ...(override.thresholds && { thresholds: readThresholds(`${path}.thresholds`, override.thresholds, collector) }),
     ...(override.workingDays && { workingDays: take(`${path}.workingDays`, readWorkingDays(override.workingDays), []) }),
-    ...(override.historySprints !== null && { historySprints: take(`${path}.historySprints`, readWholeNumber(override.historySprints, SETTINGS_BOUNDS.historySprints), 0) }),
+    ...(override.historySprints !== null && {
+      historySprints: take(`${path}.historySprints`, readWholeNumber(override.historySprints, SETTINGS_BOUNDS.historySprints), 0),
+    }),
   };
 }
 
@@ -241,17 +284,30 @@ export function readDraft(draft: SettingsDraft): DraftReading {
   const collector = problemCollector();
   const { take } = collector;
   const { productOwners, policy } = draft;
-  const accountIds = productOwners.accountIds.length > SETTINGS_BOUNDS.accountIds ? invalid<string[]>({ code: 'too-many', max: SETTINGS_BOUNDS.accountIds }) : valid(productOwners.accountIds);
+  const accountIds =
+    productOwners.accountIds.length > SETTINGS_BOUNDS.accountIds
+      ? invalid<string[]>({ code: 'too-many', max: SETTINGS_BOUNDS.accountIds })
+      : valid(productOwners.accountIds);
   const settings: EditableSettings = {
-    productOwners: { roleName: productOwners.roleName === '' ? null : productOwners.roleName, accountIds: take('productOwners.accountIds', accountIds, []) },
-    policy: { ...policy, minRationaleChars: take('policy.minRationaleChars', readWholeNumber(policy.minRationaleChars, SETTINGS_BOUNDS.minRationaleChars), 0) },
+    productOwners: {
+      roleName: productOwners.roleName === '' ? null : productOwners.roleName,
+      accountIds: take('productOwners.accountIds', accountIds, []),
+    },
+    policy: {
+      ...policy,
+      minRationaleChars: take('policy.minRationaleChars', readWholeNumber(policy.minRationaleChars, SETTINGS_BOUNDS.minRationaleChars), 0),
+    },
     goalCritical: readGoalRule('goalCritical', draft.goalCritical, collector),
     thresholds: readThresholds('thresholds', draft.thresholds, collector),
     workingDays: take('workingDays', readWorkingDays(draft.workingDays), []),
     historySprints: take('historySprints', readWholeNumber(draft.historySprints, SETTINGS_BOUNDS.historySprints), 0),
     commentOnDecision: draft.commentOnDecision,
     retentionDays: take('retentionDays', readRetentionDays(draft.retentionDays), null),
-    openProposalsPerPerson: take('openProposalsPerPerson', readWholeNumber(draft.openProposalsPerPerson, SETTINGS_BOUNDS.openProposalsPerPerson), 0),
+    openProposalsPerPerson: take(
+      'openProposalsPerPerson',
+      readWholeNumber(draft.openProposalsPerPerson, SETTINGS_BOUNDS.openProposalsPerPerson),
+      0,
+    ),
     policyEditors: draft.policyEditors,
     boardOverrides: Object.fromEntries(draft.boardOverrides.map((override) => [override.boardId, readOverride(override, collector)])),
   };
@@ -267,7 +323,9 @@ const LIST_SETTINGS: ReadonlySet<string> = new Set(['labels', 'epicKeys', 'flagg
  */
 export function fieldOfErrorPath(payloadPath: string): string {
   const segments = payloadPath.replace(/^settings\./, '').split('.');
-  return segments.filter((segment, index) => !(index > 0 && /^\d+$/.test(segment) && LIST_SETTINGS.has(segments[index - 1] ?? ''))).join('.');
+  return segments
+    .filter((segment, index) => !(index > 0 && /^\d+$/.test(segment) && LIST_SETTINGS.has(segments[index - 1] ?? '')))
+    .join('.');
 }
 
 const GOAL_RULE_FIELDS = ['labels', 'epicKeys', 'flaggedIssueKeys', 'jql'] as const satisfies readonly (keyof GoalRuleDraft)[];
@@ -322,7 +380,9 @@ export function sameDraft(a: SettingsDraft, b: SettingsDraft): boolean {
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (isRecord(value)) {
-    const keys = Object.keys(value).filter((key) => value[key] !== undefined).sort();
+    const keys = Object.keys(value)
+      .filter((key) => value[key] !== undefined)
+      .sort();
     return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

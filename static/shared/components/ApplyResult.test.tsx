@@ -7,7 +7,13 @@ import { ApplyResult } from './ApplyResult';
 
 /** A split of ONB-42 applied in sprint 7, as the apply worker journals it (src/app/support/apply-plan.ts). */
 const STEPS: readonly ApplyStep[] = [
-  { name: 'move-into-sprint', status: 'done', at: '2026-11-25T10:00:01.000Z', detail: 'Move ONB-74 into sprint 7: Verified: ONB-74 is in sprint 7.', facts: { kind: 'move-into-sprint', issueKey: 'ONB-74', sprintId: 7 } },
+  {
+    name: 'move-into-sprint',
+    status: 'done',
+    at: '2026-11-25T10:00:01.000Z',
+    detail: 'Move ONB-74 into sprint 7: Verified: ONB-74 is in sprint 7.',
+    facts: { kind: 'move-into-sprint', issueKey: 'ONB-74', sprintId: 7 },
+  },
   {
     name: 'create-part-1',
     status: 'done',
@@ -16,8 +22,20 @@ const STEPS: readonly ApplyStep[] = [
     createdKeys: ['ONB-197'],
     facts: { kind: 'create-split-part', sourceKey: 'ONB-42', summary: 'Entra ID: register the staging tenant', points: 1, sprintId: 7 },
   },
-  { name: 'set-priority', status: 'failed', at: '2026-11-25T10:00:03.000Z', detail: 'Set priority …: 400', facts: { kind: 'set-priority', issueKey: 'ONB-74', priorityName: 'High' } },
-  { name: 'comment', status: 'started', at: '2026-11-25T10:00:04.000Z', detail: 'Comment …', facts: { kind: 'comment', issueKey: 'ONB-74' } },
+  {
+    name: 'set-priority',
+    status: 'failed',
+    at: '2026-11-25T10:00:03.000Z',
+    detail: 'Set priority …: 400',
+    facts: { kind: 'set-priority', issueKey: 'ONB-74', priorityName: 'High' },
+  },
+  {
+    name: 'comment',
+    status: 'started',
+    at: '2026-11-25T10:00:04.000Z',
+    detail: 'Comment …',
+    facts: { kind: 'comment', issueKey: 'ONB-74' },
+  },
   { name: 'swap-out', status: 'done', at: '2026-11-25T10:00:05.000Z', detail: 'Move ONB-55 to the backlog: Verified.' },
 ];
 

@@ -27,7 +27,12 @@ export function ChanceAndEffect({ assessment }: { assessment: Assessment }) {
   const effect = describeEffect(translator, assessment);
   return (
     <ul className="gk-chance-effect">
-      <li>{translator.t('shared.assessment.chanceNow', { label: chanceLabel(translator, assessment), chance: describeChance(translator, assessment.before.pGoal, assessment.before.certain === true) })}</li>
+      <li>
+        {translator.t('shared.assessment.chanceNow', {
+          label: chanceLabel(translator, assessment),
+          chance: describeChance(translator, assessment.before.pGoal, assessment.before.certain === true),
+        })}
+      </li>
       {effect && <li className={`gk-effect gk-effect--${assessment.effect?.direction}`}>{effect}</li>}
       {assessment.goalChanged && <li className="gk-effect gk-effect--goal">{translator.t('shared.assessment.goalChanged')}</li>}
       {assessment.pastEnd && <li>{translator.t('shared.assessment.pastEnd')}</li>}

@@ -31,11 +31,22 @@ export function conditionOf(draft: ConditionDraft): CounterChange | null {
 
 const KINDS: readonly CounterChange['kind'][] = ['defer', 'rank-below-goal'];
 
-export function ConditionPicker({ choices, draft, onChange }: { choices: ConditionChoices; draft: ConditionDraft; onChange: (draft: ConditionDraft) => void }) {
+export function ConditionPicker({
+  choices,
+  draft,
+  onChange,
+}: {
+  choices: ConditionChoices;
+  draft: ConditionDraft;
+  onChange: (draft: ConditionDraft) => void;
+}) {
   const translator = useProposalPartI18n();
   const { t } = translator;
   const name = useId();
-  const inRankOrder = (keys: readonly string[]) => [...choices.items.map((item) => item.key).filter((key) => keys.includes(key)), ...keys.filter((key) => !choices.items.some((item) => item.key === key))];
+  const inRankOrder = (keys: readonly string[]) => [
+    ...choices.items.map((item) => item.key).filter((key) => keys.includes(key)),
+    ...keys.filter((key) => !choices.items.some((item) => item.key === key)),
+  ];
   const toggleItem = (key: string, picked: boolean) =>
     onChange({ ...draft, issueKeys: inRankOrder(picked ? [...draft.issueKeys, key] : draft.issueKeys.filter((other) => other !== key)) });
   const condition = conditionOf(draft);
@@ -75,7 +86,11 @@ export function ConditionPicker({ choices, draft, onChange }: { choices: Conditi
             {choices.items.length === 0 && <p className="gk-muted">{t('shared.decision.condition.noItems')}</p>}
             {choices.items.map((item) => (
               <label key={item.key} className="gk-checkbox">
-                <input type="checkbox" checked={draft.issueKeys.includes(item.key)} onChange={(event) => toggleItem(item.key, event.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={draft.issueKeys.includes(item.key)}
+                  onChange={(event) => toggleItem(item.key, event.target.checked)}
+                />
                 <span>
                   {item.key} <span className="gk-user-text">{item.summary}</span>
                 </span>

@@ -77,7 +77,10 @@ export function DecisionForm({
   }, [conditionKey]);
   const [deciding, setDeciding] = useState<Verdict | null>(null);
   const [error, setError] = useState<CallError | null>(null);
-  const blocked = !isRationaleLongEnough(rationale, minRationaleChars) || (selfDecision !== undefined && !isRationaleLongEnough(note, minRationaleChars)) || deciding !== null;
+  const blocked =
+    !isRationaleLongEnough(rationale, minRationaleChars) ||
+    (selfDecision !== undefined && !isRationaleLongEnough(note, minRationaleChars)) ||
+    deciding !== null;
 
   async function send(verdict: Verdict) {
     setDeciding(verdict);
@@ -107,9 +110,16 @@ export function DecisionForm({
           <RationaleField label={selfDecision.label} value={note} minChars={minRationaleChars} onChange={setNote} />
         </>
       )}
-      {conditionChoices && !proposal.counterChange && <ConditionPicker choices={conditionChoices} draft={conditionDraft} onChange={setConditionDraft} />}
+      {conditionChoices && !proposal.counterChange && (
+        <ConditionPicker choices={conditionChoices} draft={conditionDraft} onChange={setConditionDraft} />
+      )}
       <div className="gk-row">
-        <Button appearance="primary" disabled={blocked || (conditionDraft.on && !condition)} busy={deciding === 'approve'} onClick={() => void send('approve')}>
+        <Button
+          appearance="primary"
+          disabled={blocked || (conditionDraft.on && !condition)}
+          busy={deciding === 'approve'}
+          onClick={() => void send('approve')}
+        >
           {t(condition ? 'shared.decision.approveOnCondition' : 'shared.decision.approve')}
         </Button>
         <Button appearance="danger" disabled={blocked} busy={deciding === 'reject'} onClick={() => void send('reject')}>

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** Nothing to show yet, said plainly, with what to do about it. */
-export function EmptyState({ title, description, action, headingLevel = 3 }: { title: string; description?: ReactNode; action?: ReactNode; headingLevel?: 2 | 3 | 4 }) {
+export function EmptyState({
+  title,
+  description,
+  action,
+  headingLevel = 3,
+}: {
+  title: string;
+  description?: ReactNode;
+  action?: ReactNode;
+  headingLevel?: 2 | 3 | 4;
+}) {
   const Heading = `h${headingLevel}` as const;
   return (
     <div className="gk-empty">

@@ -17,10 +17,12 @@ describe('the note on what a view goes without', () => {
       />,
       { en: NO_MORE, de: NO_MORE },
     );
-    const note = screen.getByRole('complementary', { name: 'Shown without some of Jira\'s data' });
-    expect(note).toHaveTextContent('The team\'s past sprints: the forecast uses this sprint\'s pace only. Jira did not allow Goalkeeper to read it.');
-    expect(note).toHaveTextContent('The project\'s story-point field: issues are counted instead of points. Jira did not find it.');
-    expect(note).toHaveTextContent('People\'s names: Goalkeeper shows who it was without them. Jira did not answer in time or failed.');
+    const note = screen.getByRole('complementary', { name: "Shown without some of Jira's data" });
+    expect(note).toHaveTextContent(
+      "The team's past sprints: the forecast uses this sprint's pace only. Jira did not allow Goalkeeper to read it.",
+    );
+    expect(note).toHaveTextContent("The project's story-point field: issues are counted instead of points. Jira did not find it.");
+    expect(note).toHaveTextContent("People's names: Goalkeeper shows who it was without them. Jira did not answer in time or failed.");
   });
 
   it('says it in German for a German Jira', () => {

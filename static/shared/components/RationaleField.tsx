@@ -5,7 +5,15 @@
  * rule, src/domain/meaningful-text.ts, so buttons stay disabled until it would pass; the backend
  * checks again regardless.
  */
-import { measureText, RATIONALE_MAX_CHARS, rationaleRule, REASON_MAX_CHARS, reasonRule, textProblem, type MeaningfulTextRule } from '@goalkeeper/contract';
+import {
+  measureText,
+  RATIONALE_MAX_CHARS,
+  rationaleRule,
+  REASON_MAX_CHARS,
+  reasonRule,
+  textProblem,
+  type MeaningfulTextRule,
+} from '@goalkeeper/contract';
 import { useProposalPartI18n } from '../i18n/proposal-part-messages';
 import { Field } from './Field';
 

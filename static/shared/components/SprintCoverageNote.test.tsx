@@ -9,7 +9,9 @@ describe('the note on a sprint larger than Goalkeeper reads', () => {
   it('says the assessment covers the top issues by rank and how many items are left out', () => {
     renderInLocale(<SprintCoverageNote coverage={{ assessedIssues: 9200, itemsBeyondCap: 1500 }} />, { en: NO_MORE, de: NO_MORE });
     const note = screen.getByRole('complementary', { name: 'Part of a very large sprint' });
-    expect(note).toHaveTextContent(/The assessment covers the top 9,?200 issues by rank; 1,?500 more items of this sprint \(sub-tasks included\)/);
+    expect(note).toHaveTextContent(
+      /The assessment covers the top 9,?200 issues by rank; 1,?500 more items of this sprint \(sub-tasks included\)/,
+    );
   });
 
   it('says it in German for a German Jira', () => {

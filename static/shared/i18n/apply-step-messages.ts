@@ -63,7 +63,8 @@ export const applyStepDe: Readonly<Record<ApplyStepKey, Message>> = {
   'shared.step.create-split-part.todo': '„{summary}“ ({points}) neben {key} anlegen, in {sprint}',
   'shared.step.comment.done': 'Entscheidung an {key} kommentiert',
   'shared.step.comment.todo': 'Entscheidung an {key} kommentieren',
-  'shared.step.comment-skipped.done': 'Entscheidung an {key} nicht kommentiert: Die Person, für die er spräche, darf dort nicht kommentieren',
+  'shared.step.comment-skipped.done':
+    'Entscheidung an {key} nicht kommentiert: Die Person, für die er spräche, darf dort nicht kommentieren',
   'shared.step.comment-skipped.todo': 'den Entscheidungskommentar an {key} weglassen',
   'shared.step.started': 'Begonnen, noch nicht bestätigt: {step}',
   'shared.step.failed': 'Nicht gelungen: {step}',

@@ -18,10 +18,12 @@ const en = {
   'shared.assessment.pAllWork': 'P(all work done)',
   'shared.assessment.work.points': { one: '{count} pt', other: '{count} pts' },
   'shared.assessment.work.issues': { one: '{count} issue', other: '{count} issues' },
-  'shared.assessment.reason.goal-work-exceeds-capacity': 'Goal-critical work left: {goalCriticalWorkLeft}; expected capacity left: {capacityP50} (P50)',
+  'shared.assessment.reason.goal-work-exceeds-capacity':
+    'Goal-critical work left: {goalCriticalWorkLeft}; expected capacity left: {capacityP50} (P50)',
   'shared.assessment.reason.goal-work-exceeds-capacity.ranked':
     'Goal-critical work left: {goalCriticalWorkLeft}, done only after {requiredWork} of work in rank order; expected capacity left: {capacityP50} (P50)',
-  'shared.assessment.reason.goal-item-removed': 'Takes goal-critical {issueKey} out: this changes the goal — renegotiate it with the Product Owner ({label} for the rest: {pGoalRest})',
+  'shared.assessment.reason.goal-item-removed':
+    'Takes goal-critical {issueKey} out: this changes the goal — renegotiate it with the Product Owner ({label} for the rest: {pGoalRest})',
   'shared.assessment.reason.goal-item-below-line': 'This change moves {issueKey} (goal-critical, {work}) below the capacity line',
   'shared.assessment.reason.p-goal-low': '{label} after this change is {pGoal}, below the {threshold} threshold',
   'shared.assessment.reason.p-goal-drop': '{label} drops from {pGoalBefore} to {pGoalAfter}',
@@ -32,7 +34,8 @@ const en = {
   },
   'shared.assessment.reason.low-confidence-forecast.none': {
     one: 'No closed sprints and no pace yet: forecast assumes the sprint’s commitment ({committedWork} over {count} working day), low confidence',
-    other: 'No closed sprints and no pace yet: forecast assumes the sprint’s commitment ({committedWork} over {count} working days), low confidence',
+    other:
+      'No closed sprints and no pace yet: forecast assumes the sprint’s commitment ({committedWork} over {count} working days), low confidence',
   },
   'shared.assessment.reason.no-goal': 'The sprint has no goal text: judging capacity only',
   'shared.assessment.reason.no-goal-critical-items': 'No issue in the sprint is marked goal-critical: judging capacity only',
@@ -48,14 +51,19 @@ const en = {
   'shared.assessment.reason.capacity-only': 'Work left: {workLeft}; expected capacity left: {capacityP50} (P50)',
   'shared.assessment.suggestion.defer': 'Defer {issueKeys} to free {work} and bring {label} to {pGoalAfter}',
   'shared.assessment.suggestion.split': '{issueKey} ({work}) alone is more than the capacity expected to be left: consider splitting it',
-  'shared.assessment.suggestion.rank-below-goal': 'Rank {issueKeys} below the goal’s last item to free {work} and bring {label} to {pGoalAfter}',
-  'shared.assessment.suggestion.split.helps': 'Split {issueKey} ({work}) and rank the part the goal can do without below it: {label} to {pGoalAfter}',
+  'shared.assessment.suggestion.rank-below-goal':
+    'Rank {issueKeys} below the goal’s last item to free {work} and bring {label} to {pGoalAfter}',
+  'shared.assessment.suggestion.split.helps':
+    'Split {issueKey} ({work}) and rank the part the goal can do without below it: {label} to {pGoalAfter}',
   'shared.assessment.reason.p-goal-rise': '{label} rises from {pGoalBefore} to {pGoalAfter}',
   'shared.assessment.reason.no-effect': 'This change does not move {label} ({pGoal})',
-  'shared.assessment.reason.sprint-past-end': 'The sprint passed its end date ({endDate}): no time left to forecast — close or extend it in Jira',
-  'shared.assessment.reason.history-set-aside.no-points': 'Not learned from: {sprintNames} — no completed work (is the board’s Done column mapped?)',
+  'shared.assessment.reason.sprint-past-end':
+    'The sprint passed its end date ({endDate}): no time left to forecast — close or extend it in Jira',
+  'shared.assessment.reason.history-set-aside.no-points':
+    'Not learned from: {sprintNames} — no completed work (is the board’s Done column mapped?)',
   'shared.assessment.reason.history-set-aside.too-short': 'Not learned from: {sprintNames} — closed within 2 working days of its start',
-  'shared.assessment.reason.unestimated-at-median': '{issueKeys}: no usable estimate, counted at the sprint’s median size, {median} (range {low} to {high})',
+  'shared.assessment.reason.unestimated-at-median':
+    '{issueKeys}: no usable estimate, counted at the sprint’s median size, {median} (range {low} to {high})',
   'shared.assessment.reason.estimate-ignored': 'Impossible estimates ignored: {issueKeys}',
   'shared.assessment.reason.in-progress-assumed': '{issueKeys}: in progress without sub-tasks to tell how far, taken as {doneShare} done',
   'shared.assessment.reason.low-confidence-forecast.history': {
@@ -73,10 +81,14 @@ const en = {
   'shared.counter.defer': 'Defer {issueKeys} to the next sprint',
   'shared.counter.rank-below-goal': 'Rank {issueKeys} below the goal’s last item',
   'shared.condition.defer': { one: 'Approved if {issueKeys} is deferred', other: 'Approved if {issueKeys} are deferred' },
-  'shared.condition.rank-below-goal': { one: 'Approved if {issueKeys} is ranked below the goal', other: 'Approved if {issueKeys} are ranked below the goal' },
+  'shared.condition.rank-below-goal': {
+    one: 'Approved if {issueKeys} is ranked below the goal',
+    other: 'Approved if {issueKeys} are ranked below the goal',
+  },
   'shared.approval.change-kind': 'Waits for the Product Owner: the approval policy gives this kind of change to them.',
   'shared.approval.goal-critical-rerank': 'Waits for the Product Owner: re-ranking a goal-critical item is theirs to decide.',
-  'shared.approval.threatens-goal': 'Waits for the Product Owner: it threatens the sprint goal, so they decide it whatever the policy for its kind.',
+  'shared.approval.threatens-goal':
+    'Waits for the Product Owner: it threatens the sprint goal, so they decide it whatever the policy for its kind.',
   'shared.approval.developers': 'The Developers may make this change; it is logged and applied.',
 
   'shared.apply.queued': 'Queued to be applied in Jira.',
@@ -122,24 +134,29 @@ const de: Readonly<Record<ProposalPartKey, Message>> = {
   'shared.assessment.pAllWork': 'P(alle Arbeit erledigt)',
   'shared.assessment.work.points': { one: '{count} Punkt', other: '{count} Punkte' },
   'shared.assessment.work.issues': { one: '{count} Vorgang', other: '{count} Vorgänge' },
-  'shared.assessment.reason.goal-work-exceeds-capacity': 'Verbleibende zielkritische Arbeit: {goalCriticalWorkLeft}; erwartete Restkapazität: {capacityP50} (P50)',
+  'shared.assessment.reason.goal-work-exceeds-capacity':
+    'Verbleibende zielkritische Arbeit: {goalCriticalWorkLeft}; erwartete Restkapazität: {capacityP50} (P50)',
   'shared.assessment.reason.goal-work-exceeds-capacity.ranked':
     'Verbleibende zielkritische Arbeit: {goalCriticalWorkLeft} (in Rangfolge bis dahin nötig: {requiredWork}); erwartete Restkapazität: {capacityP50} (P50)',
-  'shared.assessment.reason.goal-item-removed': 'Nimmt zielkritische Arbeit heraus ({issueKey}): Das ändert das Ziel — mit dem Product Owner neu verhandeln ({label} für den Rest: {pGoalRest})',
+  'shared.assessment.reason.goal-item-removed':
+    'Nimmt zielkritische Arbeit heraus ({issueKey}): Das ändert das Ziel — mit dem Product Owner neu verhandeln ({label} für den Rest: {pGoalRest})',
   'shared.assessment.reason.goal-item-below-line': 'Diese Änderung schiebt {issueKey} (zielkritisch, {work}) unter die Kapazitätslinie',
   'shared.assessment.reason.p-goal-low': '{label} nach dieser Änderung: {pGoal}, unter der Schwelle von {threshold}',
   'shared.assessment.reason.p-goal-drop': '{label} sinkt von {pGoalBefore} auf {pGoalAfter}',
   'shared.assessment.reason.scope-added': 'Fügt {added} Arbeit hinzu ({workLeftBefore} → {workLeftAfter} übrig)',
   'shared.assessment.reason.low-confidence-forecast.sprint-pace': {
     one: 'Keine abgeschlossenen Sprints als Grundlage: Prognose aus dem bisherigen Tempo dieses Sprints ({doneWork} in {count} Arbeitstag), geringe Verlässlichkeit',
-    other: 'Keine abgeschlossenen Sprints als Grundlage: Prognose aus dem bisherigen Tempo dieses Sprints ({doneWork} in {count} Arbeitstagen), geringe Verlässlichkeit',
+    other:
+      'Keine abgeschlossenen Sprints als Grundlage: Prognose aus dem bisherigen Tempo dieses Sprints ({doneWork} in {count} Arbeitstagen), geringe Verlässlichkeit',
   },
   'shared.assessment.reason.low-confidence-forecast.none': {
     one: 'Keine abgeschlossenen Sprints und noch kein Tempo: Prognose nach der Zusage des Sprints ({committedWork} in {count} Arbeitstag), geringe Verlässlichkeit',
-    other: 'Keine abgeschlossenen Sprints und noch kein Tempo: Prognose nach der Zusage des Sprints ({committedWork} in {count} Arbeitstagen), geringe Verlässlichkeit',
+    other:
+      'Keine abgeschlossenen Sprints und noch kein Tempo: Prognose nach der Zusage des Sprints ({committedWork} in {count} Arbeitstagen), geringe Verlässlichkeit',
   },
   'shared.assessment.reason.no-goal': 'Der Sprint hat kein Ziel: Bewertet wird nur die Kapazität',
-  'shared.assessment.reason.no-goal-critical-items': 'Kein Vorgang im Sprint ist als zielkritisch markiert: Bewertet wird nur die Kapazität',
+  'shared.assessment.reason.no-goal-critical-items':
+    'Kein Vorgang im Sprint ist als zielkritisch markiert: Bewertet wird nur die Kapazität',
   'shared.assessment.reason.no-estimates.issues': 'Keine Story Points an diesen Vorgängen: Jeder Vorgang zählt als 1',
   'shared.assessment.reason.no-estimates.points': {
     one: '{count} nicht geschätzter Vorgang zählt als 0 Punkte: Die verbleibende Arbeit ist womöglich unterschätzt',
@@ -152,16 +169,23 @@ const de: Readonly<Record<ProposalPartKey, Message>> = {
   'shared.assessment.reason.capacity-only': 'Verbleibende Arbeit: {workLeft}; erwartete Restkapazität: {capacityP50} (P50)',
   'shared.assessment.suggestion.defer': '{issueKeys} verschieben, um {work} frei zu machen und {label} auf {pGoalAfter} zu bringen',
   'shared.assessment.suggestion.split': '{issueKey} ({work}) allein ist größer als die erwartete Restkapazität: Aufteilen erwägen',
-  'shared.assessment.suggestion.rank-below-goal': '{issueKeys} hinter den letzten Vorgang des Ziels einordnen, um {work} frei zu machen und {label} auf {pGoalAfter} zu bringen',
-  'shared.assessment.suggestion.split.helps': '{issueKey} ({work}) aufteilen und den Teil, den das Ziel nicht braucht, dahinter einordnen: {label} auf {pGoalAfter}',
+  'shared.assessment.suggestion.rank-below-goal':
+    '{issueKeys} hinter den letzten Vorgang des Ziels einordnen, um {work} frei zu machen und {label} auf {pGoalAfter} zu bringen',
+  'shared.assessment.suggestion.split.helps':
+    '{issueKey} ({work}) aufteilen und den Teil, den das Ziel nicht braucht, dahinter einordnen: {label} auf {pGoalAfter}',
   'shared.assessment.reason.p-goal-rise': '{label} steigt von {pGoalBefore} auf {pGoalAfter}',
   'shared.assessment.reason.no-effect': 'Diese Änderung bewegt {label} nicht ({pGoal})',
-  'shared.assessment.reason.sprint-past-end': 'Der Sprint hat sein Enddatum überschritten ({endDate}): keine Zeit mehr zu prognostizieren — in Jira abschließen oder verlängern',
-  'shared.assessment.reason.history-set-aside.no-points': 'Nicht berücksichtigt: {sprintNames} — keine erledigte Arbeit (ist die Spalte „Erledigt“ des Boards zugeordnet?)',
-  'shared.assessment.reason.history-set-aside.too-short': 'Nicht berücksichtigt: {sprintNames} — innerhalb von 2 Arbeitstagen nach dem Start abgeschlossen',
-  'shared.assessment.reason.unestimated-at-median': '{issueKeys}: keine brauchbare Schätzung, gezählt mit der mittleren Größe des Sprints, {median} (Spanne {low} bis {high})',
+  'shared.assessment.reason.sprint-past-end':
+    'Der Sprint hat sein Enddatum überschritten ({endDate}): keine Zeit mehr zu prognostizieren — in Jira abschließen oder verlängern',
+  'shared.assessment.reason.history-set-aside.no-points':
+    'Nicht berücksichtigt: {sprintNames} — keine erledigte Arbeit (ist die Spalte „Erledigt“ des Boards zugeordnet?)',
+  'shared.assessment.reason.history-set-aside.too-short':
+    'Nicht berücksichtigt: {sprintNames} — innerhalb von 2 Arbeitstagen nach dem Start abgeschlossen',
+  'shared.assessment.reason.unestimated-at-median':
+    '{issueKeys}: keine brauchbare Schätzung, gezählt mit der mittleren Größe des Sprints, {median} (Spanne {low} bis {high})',
   'shared.assessment.reason.estimate-ignored': 'Unmögliche Schätzungen ignoriert: {issueKeys}',
-  'shared.assessment.reason.in-progress-assumed': '{issueKeys}: in Arbeit ohne Unteraufgaben, die den Stand zeigen, angenommen zu {doneShare} erledigt',
+  'shared.assessment.reason.in-progress-assumed':
+    '{issueKeys}: in Arbeit ohne Unteraufgaben, die den Stand zeigen, angenommen zu {doneShare} erledigt',
   'shared.assessment.reason.low-confidence-forecast.history': {
     one: 'Nur {count} abgeschlossener Sprint als Grundlage: Die Prognose ist bewusst breit',
     other: 'Nur {count} abgeschlossene Sprints als Grundlage: Die Prognose ist bewusst breit',
@@ -173,20 +197,28 @@ const de: Readonly<Record<ProposalPartKey, Message>> = {
   'shared.assessment.effect.raises': 'Diese Änderung hebt sie um {delta} Prozentpunkte (Spanne {low} bis {high})',
   'shared.assessment.effect.none': 'Diese Änderung bewegt sie nicht',
   'shared.assessment.goalChanged': 'Ändert das Ziel — mit dem Product Owner neu verhandeln',
-  'shared.assessment.pastEnd': 'Der Sprint ist über sein Enddatum hinaus: Es bleibt keine Zeit für eine Prognose; Sprint abschließen oder verlängern',
+  'shared.assessment.pastEnd':
+    'Der Sprint ist über sein Enddatum hinaus: Es bleibt keine Zeit für eine Prognose; Sprint abschließen oder verlängern',
   'shared.counter.defer': '{issueKeys} in den nächsten Sprint verschieben',
   'shared.counter.rank-below-goal': '{issueKeys} unter den letzten Ziel-Vorgang reihen',
   'shared.condition.defer': { one: 'Genehmigt, wenn {issueKeys} verschoben wird', other: 'Genehmigt, wenn {issueKeys} verschoben werden' },
-  'shared.condition.rank-below-goal': { one: 'Genehmigt, wenn {issueKeys} unter das Ziel gereiht wird', other: 'Genehmigt, wenn {issueKeys} unter das Ziel gereiht werden' },
+  'shared.condition.rank-below-goal': {
+    one: 'Genehmigt, wenn {issueKeys} unter das Ziel gereiht wird',
+    other: 'Genehmigt, wenn {issueKeys} unter das Ziel gereiht werden',
+  },
   'shared.approval.change-kind': 'Wartet auf den Product Owner: Die Freigaberegel gibt ihm diese Art von Änderung.',
   'shared.approval.goal-critical-rerank': 'Wartet auf den Product Owner: Einen zielkritischen Vorgang umzureihen entscheidet er.',
-  'shared.approval.threatens-goal': 'Wartet auf den Product Owner: Sie gefährdet das Sprintziel, daher entscheidet er sie, was immer die Regel für ihre Art sagt.',
+  'shared.approval.threatens-goal':
+    'Wartet auf den Product Owner: Sie gefährdet das Sprintziel, daher entscheidet er sie, was immer die Regel für ihre Art sagt.',
   'shared.approval.developers': 'Die Developer dürfen diese Änderung selbst vornehmen; sie wird protokolliert und umgesetzt.',
 
   'shared.apply.queued': 'Zur Umsetzung in Jira eingereiht.',
   'shared.apply.running': 'Wird in Jira umgesetzt (Versuch {count}).',
   'shared.apply.applied': 'In Jira umgesetzt, {at}.',
-  'shared.apply.failed': { one: 'Umsetzung fehlgeschlagen ({count} Versuch): {error}', other: 'Umsetzung fehlgeschlagen ({count} Versuche): {error}' },
+  'shared.apply.failed': {
+    one: 'Umsetzung fehlgeschlagen ({count} Versuch): {error}',
+    other: 'Umsetzung fehlgeschlagen ({count} Versuche): {error}',
+  },
   'shared.apply.step.started': 'begonnen',
   'shared.apply.step.done': 'erledigt',
   'shared.apply.step.failed': 'fehlgeschlagen',

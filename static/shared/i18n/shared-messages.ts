@@ -68,10 +68,10 @@ const en = {
   'shared.status.stale': 'Out of date',
 
   // What a view goes without when Jira refuses or fails a read (src/app/support/missing-parts.ts).
-  'shared.missing.title': 'Shown without some of Jira\'s data',
-  'shared.missing.history': 'The team\'s past sprints: the forecast uses this sprint\'s pace only.',
-  'shared.missing.story-point-field': 'The project\'s story-point field: issues are counted instead of points.',
-  'shared.missing.display-names': 'People\'s names: Goalkeeper shows who it was without them.',
+  'shared.missing.title': "Shown without some of Jira's data",
+  'shared.missing.history': "The team's past sprints: the forecast uses this sprint's pace only.",
+  'shared.missing.story-point-field': "The project's story-point field: issues are counted instead of points.",
+  'shared.missing.display-names': "People's names: Goalkeeper shows who it was without them.",
   'shared.missing.goal-critical-jql': 'The goal-critical JQL: goal-critical work is marked by labels, epics and flags only.',
   'shared.missing.priorities': 'The priorities this issue allows.',
   'shared.missing.reason.refused': 'Jira did not allow Goalkeeper to read it.',
@@ -88,7 +88,8 @@ const en = {
   'shared.coverage.title': 'Part of a very large sprint',
   'shared.coverage.assessed': {
     one: 'The assessment covers the top {count} issue by rank; {beyond} more items of this sprint (sub-tasks included) are beyond what Goalkeeper reads and are left out.',
-    other: 'The assessment covers the top {count} issues by rank; {beyond} more items of this sprint (sub-tasks included) are beyond what Goalkeeper reads and are left out.',
+    other:
+      'The assessment covers the top {count} issues by rank; {beyond} more items of this sprint (sub-tasks included) are beyond what Goalkeeper reads and are left out.',
   },
 } as const;
 
@@ -171,12 +172,17 @@ const de: Readonly<Record<SharedKey, Message>> = {
   'shared.missing.reason.invalid': 'Jira hält die Abfrage für ungültig.',
 
   'shared.hidden.title': 'Nur, was Sie in Jira sehen können',
-  'shared.hidden.issues': { one: '{count} Vorgang, den Sie nicht sehen können, ist ausgelassen.', other: '{count} Vorgänge, die Sie nicht sehen können, sind ausgelassen.' },
-  'shared.hidden.board': 'Dieser Vorgang ist in einem Sprint auf einem Board, das Sie nicht sehen können: Sprint, Ziel und Risiko werden nicht angezeigt.',
+  'shared.hidden.issues': {
+    one: '{count} Vorgang, den Sie nicht sehen können, ist ausgelassen.',
+    other: '{count} Vorgänge, die Sie nicht sehen können, sind ausgelassen.',
+  },
+  'shared.hidden.board':
+    'Dieser Vorgang ist in einem Sprint auf einem Board, das Sie nicht sehen können: Sprint, Ziel und Risiko werden nicht angezeigt.',
   'shared.coverage.title': 'Teil eines sehr großen Sprints',
   'shared.coverage.assessed': {
     one: 'Die Bewertung umfasst den obersten {count} Vorgang nach Rang; {beyond} weitere Einträge dieses Sprints (Untervorgänge mitgezählt) liegen jenseits dessen, was Goalkeeper liest, und sind ausgelassen.',
-    other: 'Die Bewertung umfasst die obersten {count} Vorgänge nach Rang; {beyond} weitere Einträge dieses Sprints (Untervorgänge mitgezählt) liegen jenseits dessen, was Goalkeeper liest, und sind ausgelassen.',
+    other:
+      'Die Bewertung umfasst die obersten {count} Vorgänge nach Rang; {beyond} weitere Einträge dieses Sprints (Untervorgänge mitgezählt) liegen jenseits dessen, was Goalkeeper liest, und sind ausgelassen.',
   },
 };
 

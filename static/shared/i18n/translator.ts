@@ -75,7 +75,8 @@ export function createTranslator<K extends string>(rawLocale: string | null | un
     t(key, params = {}) {
       const message: Message | undefined = messages[key] ?? catalogues.en[key];
       if (message === undefined) return key;
-      const text = typeof message === 'string' ? message : plurals.select(Number(params.count ?? 0)) === 'one' ? message.one : message.other;
+      const text =
+        typeof message === 'string' ? message : plurals.select(Number(params.count ?? 0)) === 'one' ? message.one : message.other;
       return text.replace(PLACEHOLDER, (placeholder, name: string) => (name in params ? format(params[name]!) : placeholder));
     },
     formatNumber: (value, options) => (options ? new Intl.NumberFormat(locale, options).format(value) : numbers.format(value)),

@@ -46,7 +46,12 @@ export function SprintCockpit({ state, openedFromSprintId, actions, recorder, re
       content: () => (
         <>
           <CapacityVsWork state={state} />
-          <RestOfSprintCapacity key={`${state.sprint.id}:${JSON.stringify(state.capacity)}`} state={state} setCapacity={actions.setCapacity} onSaved={onAnnounce} />
+          <RestOfSprintCapacity
+            key={`${state.sprint.id}:${JSON.stringify(state.capacity)}`}
+            state={state}
+            setCapacity={actions.setCapacity}
+            onSaved={onAnnounce}
+          />
         </>
       ),
     },

@@ -38,7 +38,15 @@ describe('the sprint gadget', () => {
     expect(within(risk).getByText('Since the sprint started: from 70% to 64%, over 2 steps.')).toBeInTheDocument();
     const steps = screen.getByRole('region', { name: 'Since the sprint started' });
     expect(within(steps).getByText('From 70% to 64%, over 2 steps.')).toBeInTheDocument();
-    expect(within(steps).getAllByRole('listitem').map((step) => step.textContent)).toEqual([expect.stringMatching(/ONB-16 approved: 70%$/), expect.stringMatching(/ONB-61 approved: 72%$/), expect.stringMatching(/Now: 64%$/)]);
+    expect(
+      within(steps)
+        .getAllByRole('listitem')
+        .map((step) => step.textContent),
+    ).toEqual([
+      expect.stringMatching(/ONB-16 approved: 70%$/),
+      expect.stringMatching(/ONB-61 approved: 72%$/),
+      expect.stringMatching(/Now: 64%$/),
+    ]);
   });
 
   it('compares the work left with the expected capacity and draws the capacity line through the ranked items', async () => {
@@ -47,7 +55,9 @@ describe('the sprint gadget', () => {
 
     expect(within(capacity).getByText('The goal-critical work is 1 point more than the expected capacity.')).toBeInTheDocument();
     expect(within(capacity).getByText('Expected capacity (P50)')).toBeInTheDocument();
-    const items = within(capacity).getAllByRole('listitem').map((item) => item.textContent ?? '');
+    const items = within(capacity)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent ?? '');
     const line = items.findIndex((text) => text.startsWith('Capacity line (P50)'));
     expect(items[line - 1]).toContain('ONB-48');
     expect(items[line + 1]).toContain('ONB-46');
@@ -66,7 +76,11 @@ describe('the sprint gadget', () => {
     answerResolvers(bridgeInvoke, { getSprintViewState: () => ({ data: readyState() }) });
     showGadget({ type: 'jira:sprintAction', board: { id: '1' }, sprint: { id: '8' } });
 
-    expect(await screen.findByText('Goalkeeper follows the board’s active sprint, so this shows ONB Sprint 7, not the sprint you opened it from.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Goalkeeper follows the board’s active sprint, so this shows ONB Sprint 7, not the sprint you opened it from.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows the sprint asked for at boot from the Forge context, without asking again', async () => {
@@ -108,7 +122,9 @@ describe('the sprint gadget', () => {
 
   it('shows in words that the person may not see the board, and what to do', async () => {
     answerResolvers(bridgeInvoke, {
-      getSprintViewState: () => ({ error: { code: 'not-found', message: 'This board does not exist or you do not have permission to see it.' } }),
+      getSprintViewState: () => ({
+        error: { code: 'not-found', message: 'This board does not exist or you do not have permission to see it.' },
+      }),
     });
     showGadget();
 

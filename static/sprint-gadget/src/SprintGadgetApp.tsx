@@ -33,7 +33,13 @@ export default function SprintGadgetApp({ context, prefetched }: AppProps<Sprint
   }
   return (
     <IssueLinkSite siteUrl={context.siteUrl}>
-      <SprintView boardId={boardId} goalLabel={goalLabel} openedFromSprintId={sprintId} configurable={configurable} firstAnswer={prefetched} />
+      <SprintView
+        boardId={boardId}
+        goalLabel={goalLabel}
+        openedFromSprintId={sprintId}
+        configurable={configurable}
+        firstAnswer={prefetched}
+      />
     </IssueLinkSite>
   );
 }

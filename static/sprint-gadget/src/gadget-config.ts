@@ -41,7 +41,9 @@ export function readConfiguration(raw: unknown): ConfigurationDraft {
 }
 
 /** Mirrors Jira's label rules (as src/contract/payload-schemas.ts's labelSchema does): no spaces, at most 255 characters. */
-export function validateConfiguration(draft: ConfigurationDraft): { ok: true; configuration: GadgetConfiguration } | { ok: false; problems: ConfigurationProblems } {
+export function validateConfiguration(
+  draft: ConfigurationDraft,
+): { ok: true; configuration: GadgetConfiguration } | { ok: false; problems: ConfigurationProblems } {
   const label = draft.goalLabel.trim();
   const problems: { boardId?: ConfigurationProblem; goalLabel?: ConfigurationProblem } = {};
   if (draft.boardId === null) problems.boardId = 'board-required';

@@ -31,7 +31,11 @@ export function describeScopeChange(translator: GadgetTranslator, change: ScopeC
     case 'deferred':
       return translator.t('scopeChange.deferred', { key });
     case 're-estimated':
-      return translator.t('scopeChange.reestimated', { key, before: estimate(translator, change.pointsBefore), after: estimate(translator, change.pointsAfter) });
+      return translator.t('scopeChange.reestimated', {
+        key,
+        before: estimate(translator, change.pointsBefore),
+        after: estimate(translator, change.pointsAfter),
+      });
     case 'reranked':
       return translator.t('scopeChange.reranked', { key });
   }

@@ -31,7 +31,11 @@ export function loadSprintView(boardId: number, goalLabel = ''): SprintViewAnswe
 }
 
 /** `firstAnswer`: the state already asked for at boot (SprintGadgetApp's `prefetch`), used instead of a first call. */
-export function useSprintView(boardId: number, goalLabel = '', firstAnswer?: SprintViewAnswer): { load: SprintViewLoad; reload: () => Promise<void>; actions: SprintViewActions } {
+export function useSprintView(
+  boardId: number,
+  goalLabel = '',
+  firstAnswer?: SprintViewAnswer,
+): { load: SprintViewLoad; reload: () => Promise<void>; actions: SprintViewActions } {
   const [load, setLoad] = useState<SprintViewLoad>({ phase: 'loading' });
   // Only the newest load may land: an older answer arriving late must not overwrite it.
   const latestLoad = useRef(0);
@@ -44,7 +48,9 @@ export function useSprintView(boardId: number, goalLabel = '', firstAnswer?: Spr
     setLoad((previous) => {
       if (result.ok) return { phase: 'ready', state: result.value, refreshing: false, refreshError: null };
       // A failed refresh keeps what is on screen (and whatever is being typed) and says why.
-      return previous.phase === 'ready' ? { ...previous, refreshing: false, refreshError: result.error } : { phase: 'failed', error: result.error };
+      return previous.phase === 'ready'
+        ? { ...previous, refreshing: false, refreshError: result.error }
+        : { phase: 'failed', error: result.error };
     });
   }, []);
   const reload = useCallback(() => land(loadSprintView(boardId, goalLabel)), [land, boardId, goalLabel]);

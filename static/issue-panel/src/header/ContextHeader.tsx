@@ -7,7 +7,11 @@ import { usePanelI18n } from '../messages/catalogue';
 export function ContextHeader({ state }: { state: IssuePanelState }) {
   const { t, formatDate } = usePanelI18n();
   const { issue, sprint, board, risk } = state;
-  const placement = !sprint ? t('header.noSprint') : issue.inActiveSprint ? t('header.inSprint', { sprint: sprint.name }) : t('header.backlog', { sprint: sprint.name });
+  const placement = !sprint
+    ? t('header.noSprint')
+    : issue.inActiveSprint
+      ? t('header.inSprint', { sprint: sprint.name })
+      : t('header.backlog', { sprint: sprint.name });
   return (
     <header className="gk-context gk-stack">
       <div className="gk-row">

@@ -6,7 +6,8 @@ export const de: Readonly<Record<PanelKey, Message>> = {
   'panel.loading': 'Goalkeeper für {key} wird geladen…',
   'panel.reload': 'Neu laden',
   'panel.noIssue.title': 'Kein Vorgang',
-  'panel.noIssue.description': 'Goalkeeper zeigt dieses Panel an einem Jira-Vorgang. Öffnen Sie einen Vorgang und klappen Sie das Goalkeeper-Panel auf.',
+  'panel.noIssue.description':
+    'Goalkeeper zeigt dieses Panel an einem Jira-Vorgang. Öffnen Sie einen Vorgang und klappen Sie das Goalkeeper-Panel auf.',
 
   'header.inSprint': 'In {sprint}',
   'header.backlog': 'Backlog: nicht in {sprint}',
@@ -76,7 +77,8 @@ export const de: Readonly<Record<PanelKey, Message>> = {
 
   'proposals.heading': 'Vorschläge zu {key}',
   'proposals.empty.title': 'Keine Vorschläge zu diesem Vorgang',
-  'proposals.empty.canPropose': 'Um diesen Vorgang im laufenden Sprint zu ändern, nutzen Sie „Änderung vorschlagen“. Was das Sprint-Ziel berührt, entscheidet der Product Owner.',
+  'proposals.empty.canPropose':
+    'Um diesen Vorgang im laufenden Sprint zu ändern, nutzen Sie „Änderung vorschlagen“. Was das Sprint-Ziel berührt, entscheidet der Product Owner.',
   'proposals.empty.cannotPropose': 'Wenn jemand eine Änderung an diesem Vorgang vorschlägt, erscheint sie hier.',
 
   'proposal.byline': 'Vorgeschlagen von {name}, {age}',
@@ -91,25 +93,30 @@ export const de: Readonly<Record<PanelKey, Message>> = {
   'proposal.decidedApproved': 'Genehmigt von {name}, {at}',
   'proposal.decidedRejected': 'Abgelehnt von {name}, {at}',
   'proposal.staleReason': 'Veraltet',
-  'proposal.ownProposal': 'Sie haben diese Änderung vorgeschlagen; deshalb entscheidet ein anderer Product Owner (Selbstgenehmigung ist aus).',
+  'proposal.ownProposal':
+    'Sie haben diese Änderung vorgeschlagen; deshalb entscheidet ein anderer Product Owner (Selbstgenehmigung ist aus).',
   'proposal.awaiting': 'Wartet auf den Product Owner: {names}',
   'proposal.productOwner': 'den Product Owner',
-  'proposal.ownProposalNoOther': 'Sie haben diese Änderung vorgeschlagen und sind der einzige Product Owner. Laut Richtlinie entscheidet ein anderer Product Owner: Benennen Sie in den Goalkeeper-Einstellungen einen zweiten Product Owner.',
+  'proposal.ownProposalNoOther':
+    'Sie haben diese Änderung vorgeschlagen und sind der einzige Product Owner. Laut Richtlinie entscheidet ein anderer Product Owner: Benennen Sie in den Goalkeeper-Einstellungen einen zweiten Product Owner.',
   'proposal.noProductOwner': 'Noch kann niemand entscheiden: Für das Projekt ist kein Product Owner eingerichtet (siehe oben).',
   'proposal.selfApproved': 'Selbst genehmigt',
   'proposal.selfRejected': 'Vom Vorschlagenden abgelehnt',
   'proposal.selfDecided.note': 'Warum der Vorschlagende selbst entschieden hat:',
 
   'setup.noProductOwner.title': 'Für {project} ist kein Product Owner eingerichtet',
-  'setup.noProductOwner.admin': 'Änderungen, über die der Product Owner entscheidet, warten, bis jemand sie entscheiden kann. Benennen Sie die Product Owner in den Goalkeeper-Projekteinstellungen: Personen nach Namen auswählen oder eine Projektrolle, deren Mitglieder Jira Goalkeeper zeigt.',
-  'setup.noProductOwner.team': 'Änderungen, über die der Product Owner entscheidet, warten, bis jemand sie entscheiden kann. Bitten Sie einen Projektadministrator, die Product Owner unter Projekteinstellungen → Goalkeeper zu benennen.',
+  'setup.noProductOwner.admin':
+    'Änderungen, über die der Product Owner entscheidet, warten, bis jemand sie entscheiden kann. Benennen Sie die Product Owner in den Goalkeeper-Projekteinstellungen: Personen nach Namen auswählen oder eine Projektrolle, deren Mitglieder Jira Goalkeeper zeigt.',
+  'setup.noProductOwner.team':
+    'Änderungen, über die der Product Owner entscheidet, warten, bis jemand sie entscheiden kann. Bitten Sie einen Projektadministrator, die Product Owner unter Projekteinstellungen → Goalkeeper zu benennen.',
   'setup.role': 'Product-Owner-Rolle in den Einstellungen: {role} (niemand darin, den Jira Goalkeeper zeigt).',
   'setup.noRole': 'In den Einstellungen ist keine Product-Owner-Rolle festgelegt.',
   'setup.openSettings': 'Goalkeeper-Einstellungen öffnen',
   'setup.openFailed': 'Die Einstellungsseite ließ sich nicht öffnen',
 
   'licence.inactive.title': 'Goalkeeper ist auf dieser Website nicht lizenziert',
-  'licence.inactive.body': 'Vorschläge, Entscheidungen und Protokolle dieses Vorgangs bleiben lesbar. Vorschlagen, Entscheiden und Zurückziehen sind wieder möglich, sobald ein Jira-Admin die Lizenz erneuert.',
+  'licence.inactive.body':
+    'Vorschläge, Entscheidungen und Protokolle dieses Vorgangs bleiben lesbar. Vorschlagen, Entscheiden und Zurückziehen sind wieder möglich, sobald ein Jira-Admin die Lizenz erneuert.',
 
   'decision.reassessed': 'Der Sprint, wie er jetzt ist:',
 
@@ -118,7 +125,8 @@ export const de: Readonly<Record<PanelKey, Message>> = {
   'withdraw.confirm': 'Ja, zurückziehen',
   'withdraw.keep': 'Behalten',
   'retry.button': 'Umsetzung wiederholen',
-  'retry.requested': 'Wiederholung angefordert: Goalkeeper setzt die Änderung erneut um. Laden Sie den Vorgang neu, um das Ergebnis zu sehen.',
+  'retry.requested':
+    'Wiederholung angefordert: Goalkeeper setzt die Änderung erneut um. Laden Sie den Vorgang neu, um das Ergebnis zu sehen.',
 
   'audit.toggle': 'Protokoll',
   'audit.loading': 'Protokoll wird geladen…',
@@ -139,7 +147,10 @@ export const de: Readonly<Record<PanelKey, Message>> = {
   'audit.notify-failed': 'Benachrichtigung nicht gesendet',
   'audit.comment-skipped': 'Entscheidungskommentar nicht gepostet',
   'audit.selfDecided': 'selbst genehmigt: Der Product Owner hat über seinen eigenen Vorschlag entschieden',
-  'audit.applied.attempt': { one: 'alle Schritte in Jira erledigt, Versuch {count}', other: 'alle Schritte in Jira erledigt, Versuch {count}' },
+  'audit.applied.attempt': {
+    one: 'alle Schritte in Jira erledigt, Versuch {count}',
+    other: 'alle Schritte in Jira erledigt, Versuch {count}',
+  },
 
   'announce.proposed': 'Vorschlag abgeschickt. Der Product Owner entscheidet.',
   'announce.autoApproved': 'Vorschlag abgeschickt und per Richtlinie genehmigt. Goalkeeper setzt ihn jetzt um.',
@@ -147,5 +158,4 @@ export const de: Readonly<Record<PanelKey, Message>> = {
   'announce.rejected': 'Abgelehnt. Die vorschlagende Person sieht Ihre Begründung.',
   'announce.withdrawn': 'Vorschlag zurückgezogen.',
   'announce.retried': 'Umsetzung wird wiederholt.',
-
 };

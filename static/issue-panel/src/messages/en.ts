@@ -73,7 +73,8 @@ export const en = {
 
   'proposals.heading': 'Proposals on {key}',
   'proposals.empty.title': 'No proposals on this issue',
-  'proposals.empty.canPropose': 'To change this issue’s place in the running sprint, use Propose change. The Product Owner decides what affects the sprint goal.',
+  'proposals.empty.canPropose':
+    'To change this issue’s place in the running sprint, use Propose change. The Product Owner decides what affects the sprint goal.',
   'proposals.empty.cannotPropose': 'When someone proposes a change to this issue, it shows up here.',
 
   'proposal.byline': 'Proposed by {name}, {age}',
@@ -91,22 +92,26 @@ export const en = {
   'proposal.ownProposal': 'You proposed this change, so another Product Owner decides it (self-approval is off).',
   'proposal.awaiting': 'Waiting for the Product Owner: {names}',
   'proposal.productOwner': 'the Product Owner',
-  'proposal.ownProposalNoOther': 'You proposed this change and are the only Product Owner. The policy wants another Product Owner to decide it: name a second Product Owner in the Goalkeeper settings.',
+  'proposal.ownProposalNoOther':
+    'You proposed this change and are the only Product Owner. The policy wants another Product Owner to decide it: name a second Product Owner in the Goalkeeper settings.',
   'proposal.noProductOwner': 'Nobody can decide this yet: the project has no Product Owner set up (see above).',
   'proposal.selfApproved': 'Self-approved',
   'proposal.selfRejected': 'Rejected by the proposer',
   'proposal.selfDecided.note': 'Why the proposer decided it:',
 
   'setup.noProductOwner.title': 'No Product Owner is set up for {project}',
-  'setup.noProductOwner.admin': 'Changes that need the Product Owner wait until someone can decide them. Name the Product Owners in Goalkeeper’s project settings: pick people by name, or a project role whose members Jira shows to Goalkeeper.',
-  'setup.noProductOwner.team': 'Changes that need the Product Owner wait until someone can decide them. Ask a project administrator to name the Product Owners in Project settings → Goalkeeper.',
+  'setup.noProductOwner.admin':
+    'Changes that need the Product Owner wait until someone can decide them. Name the Product Owners in Goalkeeper’s project settings: pick people by name, or a project role whose members Jira shows to Goalkeeper.',
+  'setup.noProductOwner.team':
+    'Changes that need the Product Owner wait until someone can decide them. Ask a project administrator to name the Product Owners in Project settings → Goalkeeper.',
   'setup.role': 'Product Owner role in the settings: {role} (nobody in it that Jira shows to Goalkeeper).',
   'setup.noRole': 'No Product Owner role is set in the settings.',
   'setup.openSettings': 'Open Goalkeeper settings',
   'setup.openFailed': 'The settings page did not open',
 
   'licence.inactive.title': 'Goalkeeper is not licensed on this site',
-  'licence.inactive.body': 'You can read this issue’s proposals, decisions and audit trails. Proposing, deciding and withdrawing come back when a Jira admin renews the licence.',
+  'licence.inactive.body':
+    'You can read this issue’s proposals, decisions and audit trails. Proposing, deciding and withdrawing come back when a Jira admin renews the licence.',
 
   'decision.reassessed': 'The sprint as it is now:',
 
@@ -144,7 +149,6 @@ export const en = {
   'announce.rejected': 'Rejected. The proposer can see your rationale.',
   'announce.withdrawn': 'Proposal withdrawn.',
   'announce.retried': 'Applying again.',
-
 } as const;
 
 export type PanelKey = keyof typeof en;

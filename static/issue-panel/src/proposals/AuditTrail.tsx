@@ -35,7 +35,14 @@ const ACTION_LABELS: Readonly<Record<AuditAction, PanelKey>> = {
 };
 
 /** Actions whose detail is what a person wrote, or Jira's own answer: shown as written. The rest are worded here. */
-const WRITTEN_DETAIL: ReadonlySet<AuditAction> = new Set<AuditAction>(['proposed', 'approved', 'approved-on-condition', 'rejected', 'apply-failed', 'stale']);
+const WRITTEN_DETAIL: ReadonlySet<AuditAction> = new Set<AuditAction>([
+  'proposed',
+  'approved',
+  'approved-on-condition',
+  'rejected',
+  'apply-failed',
+  'stale',
+]);
 
 interface TrailPage {
   readonly events: readonly AuditEvent[];
@@ -70,7 +77,10 @@ export function AuditTrail({ proposalId, version, people, actions, sprintNames }
       setError(result.error);
       return;
     }
-    setTrail((previous) => ({ events: [...(cursor === undefined ? [] : (previous?.events ?? [])), ...result.value.events], nextCursor: result.value.nextCursor }));
+    setTrail((previous) => ({
+      events: [...(cursor === undefined ? [] : (previous?.events ?? [])), ...result.value.events],
+      nextCursor: result.value.nextCursor,
+    }));
   }
 
   const shownVersion = useRef(version);
@@ -102,7 +112,9 @@ export function AuditTrail({ proposalId, version, people, actions, sprintNames }
                 {nameOf(translator, people, event.actorAccountId)}
                 {event.selfDecided && <span className="gk-small"> ({t('audit.selfDecided')})</span>}
                 {event.step && <span>: {describeApplyStep(translator, event.step, sprintNames)}</span>}
-                {event.action === 'applied' && event.attempt !== undefined && <span>: {t('audit.applied.attempt', { count: event.attempt })}</span>}
+                {event.action === 'applied' && event.attempt !== undefined && (
+                  <span>: {t('audit.applied.attempt', { count: event.attempt })}</span>
+                )}
                 {event.detail && WRITTEN_DETAIL.has(event.action) && <span className="gk-user-text gk-muted">: {event.detail}</span>}
               </li>
             ))}

@@ -34,7 +34,9 @@ export function DecisionForm({ proposal, minRationaleChars, actions, onDecided, 
     const offered = now.assessment.suggestions.flatMap((suggestion) => counterChangeOf(suggestion) ?? []);
     if (JSON.stringify(offered) !== JSON.stringify(suggestions)) setSuggestions(offered);
   }
-  const items = sprintIssues.filter((issue) => !issue.goalCritical && issue.statusCategory === 'todo' && issue.key !== proposal.issueKey).map(({ key, summary }) => ({ key, summary }));
+  const items = sprintIssues
+    .filter((issue) => !issue.goalCritical && issue.statusCategory === 'todo' && issue.key !== proposal.issueKey)
+    .map(({ key, summary }) => ({ key, summary }));
   return (
     <SharedDecisionForm
       proposal={proposal}

@@ -3,16 +3,36 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
 import type { IssuePanelState } from '@goalkeeper/contract';
 import { IssuePanel } from '../IssuePanel';
-import { DANA_DEVELOPER, OLIVER_PRODUCT_OWNER, PRIYA_PRODUCT_OWNER, SAFE, SAM_STAKEHOLDER, panelState, proposal } from '../testing/panel-fixtures';
+import {
+  DANA_DEVELOPER,
+  OLIVER_PRODUCT_OWNER,
+  PRIYA_PRODUCT_OWNER,
+  SAFE,
+  SAM_STAKEHOLDER,
+  panelState,
+  proposal,
+} from '../testing/panel-fixtures';
 import { renderPanel } from '../testing/render-panel';
 import { answerResolvers, callsTo, type ResolverScript } from '../../../shared/testing/scripted-resolvers';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn() }));
 const bridgeInvoke = invoke as unknown as jest.Mock;
 
-const productOwner = { accountId: PRIYA_PRODUCT_OWNER, isProductOwner: true, canPropose: true, cannotProposeReason: null, ownProposals: 'another-po' } as const;
+const productOwner = {
+  accountId: PRIYA_PRODUCT_OWNER,
+  isProductOwner: true,
+  canPropose: true,
+  cannotProposeReason: null,
+  ownProposals: 'another-po',
+} as const;
 const developer = { accountId: DANA_DEVELOPER, isProductOwner: false, canPropose: true, cannotProposeReason: null, ownProposals: null };
-const stakeholder = { accountId: SAM_STAKEHOLDER, isProductOwner: false, canPropose: false, cannotProposeReason: 'You can see this issue but not edit or schedule it in Jira.', ownProposals: null };
+const stakeholder = {
+  accountId: SAM_STAKEHOLDER,
+  isProductOwner: false,
+  canPropose: false,
+  cannotProposeReason: 'You can see this issue but not edit or schedule it in Jira.',
+  ownProposals: null,
+};
 
 async function showCard(state: IssuePanelState, script: ResolverScript = {}) {
   answerResolvers(bridgeInvoke, { getIssuePanelState: () => ({ data: state }), previewProposal: () => ({ data: SAFE }), ...script });
@@ -61,7 +81,13 @@ describe('deciding a proposal', () => {
     const approved = proposal({
       status: 'approved',
       version: 2,
-      decision: { verdict: 'approved', deciderAccountId: PRIYA_PRODUCT_OWNER, rationale: 'Acme is worth the risk; ONB-9 can wait.', decidedAt: '2026-11-20T11:00:00.000Z', assessment: SAFE },
+      decision: {
+        verdict: 'approved',
+        deciderAccountId: PRIYA_PRODUCT_OWNER,
+        rationale: 'Acme is worth the risk; ONB-9 can wait.',
+        decidedAt: '2026-11-20T11:00:00.000Z',
+        assessment: SAFE,
+      },
     });
     let decided = false;
     const card = await showCard(panelState({ viewer: productOwner, proposals: [proposal()] }), {
@@ -72,11 +98,15 @@ describe('deciding a proposal', () => {
       },
     });
 
-    fireEvent.change(within(card).getByRole('textbox', { name: 'Rationale (the team will read it)' }), { target: { value: 'Acme is worth the risk; ONB-9 can wait.' } });
+    fireEvent.change(within(card).getByRole('textbox', { name: 'Rationale (the team will read it)' }), {
+      target: { value: 'Acme is worth the risk; ONB-9 can wait.' },
+    });
     fireEvent.click(within(card).getByRole('button', { name: 'Approve' }));
 
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Add ONB-14 to the sprint' })).toHaveFocus());
-    expect(callsTo(bridgeInvoke, 'decideProposal')).toEqual([{ proposalId: 'prop-0001', verdict: 'approve', rationale: 'Acme is worth the risk; ONB-9 can wait.', expectedVersion: 1 }]);
+    expect(callsTo(bridgeInvoke, 'decideProposal')).toEqual([
+      { proposalId: 'prop-0001', verdict: 'approve', rationale: 'Acme is worth the risk; ONB-9 can wait.', expectedVersion: 1 },
+    ]);
     const updated = screen.getByRole('article', { name: 'Add ONB-14 to the sprint' });
     expect(within(updated).getByText('Approved', { selector: '.gk-lozenge' })).toBeInTheDocument();
     expect(within(updated).getByText(/^Approved by Priya Patel/)).toBeInTheDocument();
@@ -87,7 +117,9 @@ describe('deciding a proposal', () => {
 
   it('keeps the rationale and explains when the decision is refused', async () => {
     const card = await showCard(panelState({ viewer: productOwner, proposals: [proposal()] }), {
-      decideProposal: () => ({ error: { code: 'conflict', message: 'This proposal changed since you opened it. Reload to see its current state before deciding.' } }),
+      decideProposal: () => ({
+        error: { code: 'conflict', message: 'This proposal changed since you opened it. Reload to see its current state before deciding.' },
+      }),
     });
     const rationale = within(card).getByRole('textbox', { name: 'Rationale (the team will read it)' });
     fireEvent.change(rationale, { target: { value: 'Not this sprint: the goal comes first.' } });
@@ -117,7 +149,10 @@ describe('a rationale that must mean something', () => {
   });
 
   it('says it in German too', async () => {
-    answerResolvers(bridgeInvoke, { getIssuePanelState: () => ({ data: panelState({ viewer: productOwner, proposals: [proposal()] }) }), previewProposal: () => ({ data: SAFE }) });
+    answerResolvers(bridgeInvoke, {
+      getIssuePanelState: () => ({ data: panelState({ viewer: productOwner, proposals: [proposal()] }) }),
+      previewProposal: () => ({ data: SAFE }),
+    });
     renderPanel(<IssuePanel issueKey="ONB-14" />, 'de-DE');
     const rationale = await screen.findByRole('textbox', { name: /Begründung/ });
     fireEvent.change(rationale, { target: { value: 'ok ok ok ok' } });
@@ -137,7 +172,9 @@ describe('withdrawing and retrying', () => {
   });
 
   it('withdraws after the proposer confirms, with the version they saw', async () => {
-    await showCard(panelState({ viewer: developer, proposals: [proposal()] }), { withdrawProposal: () => ({ data: proposal({ status: 'withdrawn', version: 2 }) }) });
+    await showCard(panelState({ viewer: developer, proposals: [proposal()] }), {
+      withdrawProposal: () => ({ data: proposal({ status: 'withdrawn', version: 2 }) }),
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Withdraw' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Yes, withdraw' }));
     await waitFor(() => expect(callsTo(bridgeInvoke, 'withdrawProposal')).toEqual([{ proposalId: 'prop-0001', expectedVersion: 1 }]));
@@ -147,7 +184,13 @@ describe('withdrawing and retrying', () => {
     const failed = proposal({
       status: 'apply-failed',
       version: 4,
-      decision: { verdict: 'approved', deciderAccountId: PRIYA_PRODUCT_OWNER, rationale: 'Acme is worth the risk.', decidedAt: '2026-11-20T11:00:00.000Z', assessment: SAFE },
+      decision: {
+        verdict: 'approved',
+        deciderAccountId: PRIYA_PRODUCT_OWNER,
+        rationale: 'Acme is worth the risk.',
+        decidedAt: '2026-11-20T11:00:00.000Z',
+        assessment: SAFE,
+      },
       apply: {
         attempts: 1,
         steps: [{ name: 'move to sprint', status: 'failed', at: '2026-11-20T11:00:05.000Z', detail: 'Jira answered 503' }],
@@ -155,7 +198,9 @@ describe('withdrawing and retrying', () => {
         finishedAt: '2026-11-20T11:00:09.000Z',
       },
     });
-    const card = await showCard(panelState({ viewer: developer, proposals: [failed] }), { retryApply: () => ({ data: { ...failed, version: 5 } }) });
+    const card = await showCard(panelState({ viewer: developer, proposals: [failed] }), {
+      retryApply: () => ({ data: { ...failed, version: 5 } }),
+    });
 
     expect(within(card).getByText('Applying failed (1 attempt): Jira answered 503 three times')).toBeInTheDocument();
     expect(within(card).getByText(/move to sprint/)).toBeInTheDocument();
@@ -177,8 +222,24 @@ describe('the audit trail', () => {
       getAuditTrail: () => ({
         data: {
           events: [
-            { proposalId: 'prop-0001', sequence: 1, action: 'proposed', actorAccountId: DANA_DEVELOPER, at: '2026-11-20T09:30:00.000Z', status: 'proposed', detail: 'Acme signs on Friday.' },
-            { proposalId: 'prop-0001', sequence: 2, action: 'approved', actorAccountId: PRIYA_PRODUCT_OWNER, at: '2026-11-20T11:00:00.000Z', status: 'approved', detail: 'Worth it.' },
+            {
+              proposalId: 'prop-0001',
+              sequence: 1,
+              action: 'proposed',
+              actorAccountId: DANA_DEVELOPER,
+              at: '2026-11-20T09:30:00.000Z',
+              status: 'proposed',
+              detail: 'Acme signs on Friday.',
+            },
+            {
+              proposalId: 'prop-0001',
+              sequence: 2,
+              action: 'approved',
+              actorAccountId: PRIYA_PRODUCT_OWNER,
+              at: '2026-11-20T11:00:00.000Z',
+              status: 'approved',
+              detail: 'Worth it.',
+            },
           ],
         },
       }),
@@ -188,16 +249,34 @@ describe('the audit trail', () => {
     fireEvent.click(toggle);
 
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    expect(await within(card).findByText(/Dana Developer/, { selector: 'li' })).toHaveTextContent('Proposed — Dana Developer: Acme signs on Friday.');
+    expect(await within(card).findByText(/Dana Developer/, { selector: 'li' })).toHaveTextContent(
+      'Proposed — Dana Developer: Acme signs on Friday.',
+    );
     expect(within(card).getByText(/Priya Patel/, { selector: 'li' })).toHaveTextContent('Approved — Priya Patel: Worth it.');
     expect(callsTo(bridgeInvoke, 'getAuditTrail')).toEqual([{ proposalId: 'prop-0001' }]);
   });
 
   it('reloads an open trail when the proposal moves on', async () => {
     let withdrawn = false;
-    const events = () => ({ data: { events: [{ proposalId: 'prop-0001', sequence: 1, action: 'proposed', actorAccountId: DANA_DEVELOPER, at: '2026-11-20T09:30:00.000Z', status: 'proposed', detail: '' }] } });
+    const events = () => ({
+      data: {
+        events: [
+          {
+            proposalId: 'prop-0001',
+            sequence: 1,
+            action: 'proposed',
+            actorAccountId: DANA_DEVELOPER,
+            at: '2026-11-20T09:30:00.000Z',
+            status: 'proposed',
+            detail: '',
+          },
+        ],
+      },
+    });
     await showCard(panelState({ viewer: developer, proposals: [proposal()] }), {
-      getIssuePanelState: () => ({ data: panelState({ viewer: developer, proposals: [withdrawn ? proposal({ status: 'withdrawn', version: 2 }) : proposal()] }) }),
+      getIssuePanelState: () => ({
+        data: panelState({ viewer: developer, proposals: [withdrawn ? proposal({ status: 'withdrawn', version: 2 }) : proposal()] }),
+      }),
       getAuditTrail: events,
       withdrawProposal: () => {
         withdrawn = true;

@@ -64,7 +64,9 @@ export function ProposalCard({ proposal, state, actions, focused, onActed, onRel
           {' · '}
           {proposal.needsProductOwner ? t('proposal.needsPo') : t('proposal.auto')}
         </p>
-        {proposal.status === 'proposed' && proposal.approvalReason !== undefined && <p className="gk-small">{describeApprovalReason(translator, proposal.approvalReason)}</p>}
+        {proposal.status === 'proposed' && proposal.approvalReason !== undefined && (
+          <p className="gk-small">{describeApprovalReason(translator, proposal.approvalReason)}</p>
+        )}
         <ChangeDetails proposal={proposal} />
         {proposal.counterChange && (
           <p className="gk-small">
@@ -99,7 +101,9 @@ export function ProposalCard({ proposal, state, actions, focused, onActed, onRel
                 </span>
                 {proposal.decision.condition && <strong>{describeCondition(translator, proposal.decision.condition)}</strong>}
                 <span className="gk-user-text">{proposal.decision.rationale}</span>
-                {proposal.decision.selfDecided && <SelfDecidedNote selfDecided={proposal.decision.selfDecided} approved={proposal.decision.verdict === 'approved'} />}
+                {proposal.decision.selfDecided && (
+                  <SelfDecidedNote selfDecided={proposal.decision.selfDecided} approved={proposal.decision.verdict === 'approved'} />
+                )}
                 {proposal.decision.assessment && (
                   <>
                     <span className="gk-small">{t('proposal.assessedWhenDecided')}</span>
@@ -135,7 +139,10 @@ export function ProposalCard({ proposal, state, actions, focused, onActed, onRel
             onDecided={(verdict) => onActed(proposal.id, verdictMessages[verdict])}
             onReload={onReload}
             sprintIssues={state.sprintIssues}
-            selfDecision={{ explanation: shared.t('shared.decision.selfDecision.explanation'), label: shared.t('shared.decision.selfDecision.note') }}
+            selfDecision={{
+              explanation: shared.t('shared.decision.selfDecision.explanation'),
+              label: shared.t('shared.decision.selfDecision.note'),
+            }}
           />
         )}
         {affordances.decide === 'own-proposal' && <p className="gk-muted">{t('proposal.ownProposal')}</p>}
@@ -149,9 +156,19 @@ export function ProposalCard({ proposal, state, actions, focused, onActed, onRel
         {affordances.decide === 'awaiting-product-owner' && (
           <p className="gk-muted">{t('proposal.awaiting', { names: productOwnerNames(state, translator) })}</p>
         )}
-        {affordances.withdraw && <WithdrawAction proposal={proposal} actions={actions} onWithdrawn={() => onActed(proposal.id, t('announce.withdrawn'))} />}
-        {affordances.retry && <RetryAction proposal={proposal} actions={actions} onRetried={() => onActed(proposal.id, t('announce.retried'))} />}
-        <AuditTrail proposalId={proposal.id} version={proposal.version} people={people} actions={actions} sprintNames={sprintNamesOf(state)} />
+        {affordances.withdraw && (
+          <WithdrawAction proposal={proposal} actions={actions} onWithdrawn={() => onActed(proposal.id, t('announce.withdrawn'))} />
+        )}
+        {affordances.retry && (
+          <RetryAction proposal={proposal} actions={actions} onRetried={() => onActed(proposal.id, t('announce.retried'))} />
+        )}
+        <AuditTrail
+          proposalId={proposal.id}
+          version={proposal.version}
+          people={people}
+          actions={actions}
+          sprintNames={sprintNamesOf(state)}
+        />
       </article>
     </li>
   );
@@ -211,7 +228,15 @@ function ChangeDetails({ proposal }: { proposal: Proposal }) {
   }
 }
 
-function WithdrawAction({ proposal, actions, onWithdrawn }: { proposal: Proposal; actions: Pick<PanelActions, 'withdraw'>; onWithdrawn: () => void }) {
+function WithdrawAction({
+  proposal,
+  actions,
+  onWithdrawn,
+}: {
+  proposal: Proposal;
+  actions: Pick<PanelActions, 'withdraw'>;
+  onWithdrawn: () => void;
+}) {
   const { t } = usePanelI18n();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -247,10 +272,7 @@ function WithdrawAction({ proposal, actions, onWithdrawn }: { proposal: Proposal
           <Button ref={confirmButton} appearance="danger" busy={busy} onClick={() => void withdraw()}>
             {t('withdraw.confirm')}
           </Button>
-          <Button
-            appearance="subtle"
-            onClick={() => toggle(false)}
-          >
+          <Button appearance="subtle" onClick={() => toggle(false)}>
             {t('withdraw.keep')}
           </Button>
         </div>
@@ -265,7 +287,15 @@ function WithdrawAction({ proposal, actions, onWithdrawn }: { proposal: Proposal
   );
 }
 
-function RetryAction({ proposal, actions, onRetried }: { proposal: Proposal; actions: Pick<PanelActions, 'retry'>; onRetried: () => void }) {
+function RetryAction({
+  proposal,
+  actions,
+  onRetried,
+}: {
+  proposal: Proposal;
+  actions: Pick<PanelActions, 'retry'>;
+  onRetried: () => void;
+}) {
   const { t } = usePanelI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CallError | null>(null);

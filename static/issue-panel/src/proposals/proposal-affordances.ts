@@ -31,7 +31,10 @@ export interface ProposalAffordances {
   readonly retry: boolean;
 }
 
-export function affordancesFor(proposal: Proposal, state: Pick<IssuePanelState, 'viewer' | 'productOwnerSetup' | 'licenseActive'>): ProposalAffordances {
+export function affordancesFor(
+  proposal: Proposal,
+  state: Pick<IssuePanelState, 'viewer' | 'productOwnerSetup' | 'licenseActive'>,
+): ProposalAffordances {
   const { viewer, licenseActive } = state;
   const isProposer = proposal.proposerAccountId === viewer.accountId;
   const open = proposal.status === 'proposed';
@@ -42,7 +45,10 @@ export function affordancesFor(proposal: Proposal, state: Pick<IssuePanelState, 
   };
 }
 
-function decideAffordance(proposal: Proposal, { viewer, productOwnerSetup }: Pick<IssuePanelState, 'viewer' | 'productOwnerSetup'>): DecideAffordance {
+function decideAffordance(
+  proposal: Proposal,
+  { viewer, productOwnerSetup }: Pick<IssuePanelState, 'viewer' | 'productOwnerSetup'>,
+): DecideAffordance {
   if (productOwnerSetup) return 'no-product-owner';
   if (!viewer.isProductOwner) return 'awaiting-product-owner';
   if (proposal.proposerAccountId !== viewer.accountId) return 'decide';

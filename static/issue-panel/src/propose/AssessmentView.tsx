@@ -52,7 +52,11 @@ function AssessmentBody({ live, actionsFor }: AssessmentViewProps) {
     case 'failed':
       return <p className="gk-muted">{t('assessment.failed', { message: live.error.message })}</p>;
     case 'ready':
-      return live.assessment ? <LiveDetails assessment={live.assessment} actionsFor={actionsFor} /> : <p className="gk-muted">{t('assessment.none')}</p>;
+      return live.assessment ? (
+        <LiveDetails assessment={live.assessment} actionsFor={actionsFor} />
+      ) : (
+        <p className="gk-muted">{t('assessment.none')}</p>
+      );
   }
 }
 

@@ -46,7 +46,12 @@ export function ChangeFields({ draft, onChange, state, errors, loadPriorities }:
         <>
           <Field label={t('form.rank.position')}>
             {(control) => (
-              <select {...control} className="gk-input" value={draft.rankPosition} onChange={(event) => onChange({ rankPosition: event.target.value as RankTarget['position'] })}>
+              <select
+                {...control}
+                className="gk-input"
+                value={draft.rankPosition}
+                onChange={(event) => onChange({ rankPosition: event.target.value as RankTarget['position'] })}
+              >
                 {Object.entries(RANK_POSITIONS).map(([position, label]) => (
                   <option key={position} value={position}>
                     {t(label)}
@@ -68,11 +73,27 @@ export function ChangeFields({ draft, onChange, state, errors, loadPriorities }:
         </>
       );
     case 'priority':
-      return <PriorityField draft={draft} onChange={onChange} current={issue.priorityName} error={errors.priorityName} loadPriorities={loadPriorities} />;
+      return (
+        <PriorityField
+          draft={draft}
+          onChange={onChange}
+          current={issue.priorityName}
+          error={errors.priorityName}
+          loadPriorities={loadPriorities}
+        />
+      );
     case 'estimate':
       return (
         <Field label={t('form.estimate')} hint={t('form.now', { value: pointsLabel(translator, issue.points) })} error={errors.points}>
-          {(control) => <input {...control} className="gk-input gk-input--points" inputMode="decimal" value={draft.points} onChange={(event) => onChange({ points: event.target.value })} />}
+          {(control) => (
+            <input
+              {...control}
+              className="gk-input gk-input--points"
+              inputMode="decimal"
+              value={draft.points}
+              onChange={(event) => onChange({ points: event.target.value })}
+            />
+          )}
         </Field>
       );
     case 'split':
@@ -92,7 +113,9 @@ export function ChangeFields({ draft, onChange, state, errors, loadPriorities }:
     case 'tweak':
       return (
         <Field label={t('form.tweak.note')} hint={t('form.tweak.hint')} error={errors.note}>
-          {(control) => <textarea {...control} className="gk-input" value={draft.note} onChange={(event) => onChange({ note: event.target.value })} />}
+          {(control) => (
+            <textarea {...control} className="gk-input" value={draft.note} onChange={(event) => onChange({ note: event.target.value })} />
+          )}
         </Field>
       );
   }
@@ -119,12 +142,19 @@ function PriorityField({ draft, onChange, current, error, loadPriorities }: Prio
       shown = false;
     };
   }, [loadPriorities]);
-  if (allowed !== 'loading' && allowed.kind === 'unavailable') return <MissingPartsNote parts={[{ part: 'priorities', reason: allowed.reason }]} />;
+  if (allowed !== 'loading' && allowed.kind === 'unavailable')
+    return <MissingPartsNote parts={[{ part: 'priorities', reason: allowed.reason }]} />;
   const priorities = allowed === 'loading' ? [] : allowed.priorities;
   return (
     <Field label={t('form.priority')} hint={current ? t('form.now', { value: current }) : undefined} error={error}>
       {(control) => (
-        <select {...control} className="gk-input" value={draft.priorityName} disabled={allowed === 'loading'} onChange={(event) => onChange({ priorityName: event.target.value })}>
+        <select
+          {...control}
+          className="gk-input"
+          value={draft.priorityName}
+          disabled={allowed === 'loading'}
+          onChange={(event) => onChange({ priorityName: event.target.value })}
+        >
           <option value="">{allowed === 'loading' ? t('shared.loading') : t('form.pickPriority')}</option>
           {priorities.map((priority) => (
             <option key={priority} value={priority}>

@@ -27,7 +27,12 @@ export function IssuePicker({ label, issues, value, onChange, excludeKey, error,
             .filter((issue) => issue.key !== excludeKey)
             .map((issue) => (
               <option key={issue.key} value={issue.key}>
-                {[issue.key, issue.summary, pointsLabel(translator, issue.points), ...(issue.goalCritical ? [t('issue.goalCritical')] : [])].join(' · ')}
+                {[
+                  issue.key,
+                  issue.summary,
+                  pointsLabel(translator, issue.points),
+                  ...(issue.goalCritical ? [t('issue.goalCritical')] : []),
+                ].join(' · ')}
               </option>
             ))}
         </select>

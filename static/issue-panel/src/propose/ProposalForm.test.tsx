@@ -131,7 +131,12 @@ describe('the proposal form', () => {
 
     expect(screen.getByRole('combobox', { name: 'Change' })).toHaveValue('swap');
     expect(screen.getByRole('combobox', { name: 'Take out of the sprint' })).toHaveValue('ONB-9');
-    await waitFor(() => expect(callsTo(bridgeInvoke, 'previewProposal')).toContainEqual({ issueKey: 'ONB-14', change: { kind: 'swap', outIssueKey: 'ONB-9' } }));
+    await waitFor(() =>
+      expect(callsTo(bridgeInvoke, 'previewProposal')).toContainEqual({
+        issueKey: 'ONB-14',
+        change: { kind: 'swap', outIssueKey: 'ONB-9' },
+      }),
+    );
   });
 
   it('submits a threatening change only after the proposer acknowledges the threat', async () => {
@@ -183,7 +188,9 @@ describe('the proposal form', () => {
     choose('Change', 'estimate');
     fireEvent.click(screen.getByRole('button', { name: 'Submit proposal' }));
 
-    expect(screen.getByRole('textbox', { name: 'New estimate (points)' })).toHaveAccessibleDescription(expect.stringContaining('Enter points as a number, 0 or more.'));
+    expect(screen.getByRole('textbox', { name: 'New estimate (points)' })).toHaveAccessibleDescription(
+      expect.stringContaining('Enter points as a number, 0 or more.'),
+    );
     expect(screen.getByRole('textbox', { name: 'New estimate (points)' })).toHaveFocus();
     expect(screen.getByRole('textbox', { name: 'Why?' })).toHaveAttribute('aria-invalid', 'true');
     expect(callsTo(bridgeInvoke, 'createProposal')).toEqual([]);
@@ -196,7 +203,9 @@ describe('the proposal form', () => {
     fillReason('We found the e-mail template needs a new provider.');
     answerResolvers(bridgeInvoke, {
       previewProposal: () => ({ data: SAFE }),
-      createProposal: () => ({ error: { code: 'jira-unavailable', message: 'Jira did not answer. Nothing was saved; try again in a minute.' } }),
+      createProposal: () => ({
+        error: { code: 'jira-unavailable', message: 'Jira did not answer. Nothing was saved; try again in a minute.' },
+      }),
     });
 
     fireEvent.click(screen.getByRole('button', { name: 'Submit proposal' }));
@@ -218,12 +227,18 @@ describe('the proposal form', () => {
   it('shows the backend’s field errors next to the fields', async () => {
     await openForm(inSprintState(), SAFE);
     choose('Change', 'tweak');
-    fireEvent.change(screen.getByRole('textbox', { name: 'What is clarified' }), { target: { value: 'Acceptance criteria: German copy too.' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'What is clarified' }), {
+      target: { value: 'Acceptance criteria: German copy too.' },
+    });
     fillReason();
     answerResolvers(bridgeInvoke, {
       previewProposal: () => ({ data: SAFE }),
       createProposal: () => ({
-        error: { code: 'invalid-input', message: 'The request is not valid: reason.text: At most 2000 characters.', fields: { 'reason.text': 'At most 2000 characters.' } },
+        error: {
+          code: 'invalid-input',
+          message: 'The request is not valid: reason.text: At most 2000 characters.',
+          fields: { 'reason.text': 'At most 2000 characters.' },
+        },
       }),
     });
 
@@ -253,7 +268,13 @@ describe('the proposal form', () => {
     // The preview that does run is of the change as typed, summaries included.
     expect(callsTo(bridgeInvoke, 'previewProposal')[1]).toEqual({
       issueKey: 'ONB-9',
-      change: { kind: 'split', parts: [{ summary: 'Template in English and German', points: 1 }, { summary: 'Provider switch', points: 0.5 }] },
+      change: {
+        kind: 'split',
+        parts: [
+          { summary: 'Template in English and German', points: 1 },
+          { summary: 'Provider switch', points: 0.5 },
+        ],
+      },
     });
   });
 

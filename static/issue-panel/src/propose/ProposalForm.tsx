@@ -32,7 +32,14 @@ export interface ProposalFormProps {
   readonly mintKey?: () => string;
 }
 
-export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDelayMs, mintKey = () => crypto.randomUUID() }: ProposalFormProps) {
+export function ProposalForm({
+  state,
+  actions,
+  onSubmitted,
+  onCancel,
+  previewDelayMs,
+  mintKey = () => crypto.randomUUID(),
+}: ProposalFormProps) {
   const translator = usePanelI18n();
   const { t } = translator;
   const [draft, setDraft] = useState<ChangeDraft>(emptyDraft);
@@ -88,7 +95,10 @@ export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDel
       update(changes);
       kindSelect.current?.focus();
     };
-    const makeRoom = (counter: CounterChange): SuggestionAction => ({ label: t('assessment.chip.makeRoom'), apply: () => setRoom({ forChange: changeKey, counter }) });
+    const makeRoom = (counter: CounterChange): SuggestionAction => ({
+      label: t('assessment.chip.makeRoom'),
+      apply: () => setRoom({ forChange: changeKey, counter }),
+    });
     const picked = (counter: CounterChange) => JSON.stringify(counter) === JSON.stringify(counterChange);
     switch (suggestion.kind) {
       case 'defer-to-make-room': {
@@ -147,7 +157,13 @@ export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDel
       {submitError && <ErrorBanner error={submitError} />}
       <Field label={t('form.kind')} hint={approvalHint} error={errors.kind}>
         {(control) => (
-          <select {...control} ref={kindSelect} className="gk-input" value={draft.kind} onChange={(event) => update({ kind: event.target.value as ChangeKind | '' })}>
+          <select
+            {...control}
+            ref={kindSelect}
+            className="gk-input"
+            value={draft.kind}
+            onChange={(event) => update({ kind: event.target.value as ChangeKind | '' })}
+          >
             <option value="">{t('form.pickKind')}</option>
             {state.availableKinds.map((kind) => (
               <option key={kind} value={kind}>
@@ -160,7 +176,12 @@ export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDel
       <ChangeFields draft={draft} onChange={update} state={state} errors={errors} loadPriorities={actions.allowedPriorities} />
       <Field label={t('form.reasonCategory')} error={errors.reasonCategory}>
         {(control) => (
-          <select {...control} className="gk-input" value={reason.category} onChange={(event) => setReason({ ...reason, category: event.target.value as ReasonCategory | '' })}>
+          <select
+            {...control}
+            className="gk-input"
+            value={reason.category}
+            onChange={(event) => setReason({ ...reason, category: event.target.value as ReasonCategory | '' })}
+          >
             <option value="">{t('form.pickReason')}</option>
             {Object.entries(REASON_LABELS).map(([category, label]) => (
               <option key={category} value={category}>
@@ -171,7 +192,14 @@ export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDel
         )}
       </Field>
       <Field label={t('form.why')} hint={`${t('form.why.hint')} ${reasonHint}`} error={errors.reasonText}>
-        {(control) => <textarea {...control} className="gk-input" value={reason.text} onChange={(event) => setReason({ ...reason, text: event.target.value })} />}
+        {(control) => (
+          <textarea
+            {...control}
+            className="gk-input"
+            value={reason.text}
+            onChange={(event) => setReason({ ...reason, text: event.target.value })}
+          />
+        )}
       </Field>
       {counterChange && (
         <div className="gk-banner gk-banner--info gk-row" role="group" aria-label={t('form.room.heading')}>
@@ -199,7 +227,13 @@ export function ProposalForm({ state, actions, onSubmitted, onCancel, previewDel
         </div>
       )}
       <div className="gk-row">
-        <Button type="submit" appearance="primary" busy={submitting} disabled={threatens && !acknowledged} aria-describedby={threatens && !acknowledged ? 'gk-submit-blocked' : undefined}>
+        <Button
+          type="submit"
+          appearance="primary"
+          busy={submitting}
+          disabled={threatens && !acknowledged}
+          aria-describedby={threatens && !acknowledged ? 'gk-submit-blocked' : undefined}
+        >
           {t('form.submit')}
         </Button>
         <Button appearance="subtle" onClick={onCancel}>

@@ -18,7 +18,8 @@ export function SplitPartsEditor({ parts, onChange, errors }: SplitPartsEditorPr
   const { t } = usePanelI18n();
   // A removed row takes its button with it; focus goes on to "Add part" rather than to nowhere.
   const addButton = useRef<HTMLButtonElement>(null);
-  const update = (row: number, changes: Partial<SplitPartDraft>) => onChange(parts.map((part) => (part.row === row ? { ...part, ...changes } : part)));
+  const update = (row: number, changes: Partial<SplitPartDraft>) =>
+    onChange(parts.map((part) => (part.row === row ? { ...part, ...changes } : part)));
   const nextRow = Math.max(0, ...parts.map((part) => part.row)) + 1;
   return (
     <fieldset className="gk-fieldset">
@@ -28,18 +29,34 @@ export function SplitPartsEditor({ parts, onChange, errors }: SplitPartsEditorPr
         {parts.map((part, index) => (
           <li key={part.row} className="gk-split-part">
             <Field label={t('form.split.summary', { number: index + 1 })} error={errors[`parts.${index}.summary`]}>
-              {(control) => <input {...control} className="gk-input" value={part.summary} onChange={(event) => update(part.row, { summary: event.target.value })} />}
+              {(control) => (
+                <input
+                  {...control}
+                  className="gk-input"
+                  value={part.summary}
+                  onChange={(event) => update(part.row, { summary: event.target.value })}
+                />
+              )}
             </Field>
             <Field label={t('form.split.points', { number: index + 1 })} error={errors[`parts.${index}.points`]}>
               {(control) => (
-                <input {...control} className="gk-input gk-input--points" inputMode="decimal" value={part.points} onChange={(event) => update(part.row, { points: event.target.value })} />
+                <input
+                  {...control}
+                  className="gk-input gk-input--points"
+                  inputMode="decimal"
+                  value={part.points}
+                  onChange={(event) => update(part.row, { points: event.target.value })}
+                />
               )}
             </Field>
             {parts.length > MIN_PARTS && (
-              <Button appearance="subtle" onClick={() => {
+              <Button
+                appearance="subtle"
+                onClick={() => {
                   onChange(parts.filter((other) => other.row !== part.row));
                   addButton.current?.focus();
-                }}>
+                }}
+              >
                 {t('form.split.remove', { number: index + 1 })}
               </Button>
             )}
@@ -47,7 +64,9 @@ export function SplitPartsEditor({ parts, onChange, errors }: SplitPartsEditorPr
         ))}
       </ol>
       <span>
-        <Button ref={addButton} onClick={() => onChange([...parts, { row: nextRow, summary: '', points: '' }])}>{t('form.split.add')}</Button>
+        <Button ref={addButton} onClick={() => onChange([...parts, { row: nextRow, summary: '', points: '' }])}>
+          {t('form.split.add')}
+        </Button>
       </span>
     </fieldset>
   );

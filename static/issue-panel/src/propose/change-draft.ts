@@ -3,7 +3,16 @@
  * reformatted or lost, and the reading of it as a `Change` once it is complete. Completeness
  * only: bounds and fit are the backend's to judge (its answer shows next to the fields).
  */
-import { type Change, type ChangeKind, measureText, type RankTarget, REASON_MAX_CHARS, type ReasonCategory, reasonRule, textProblem } from '@goalkeeper/contract';
+import {
+  type Change,
+  type ChangeKind,
+  measureText,
+  type RankTarget,
+  REASON_MAX_CHARS,
+  type ReasonCategory,
+  reasonRule,
+  textProblem,
+} from '@goalkeeper/contract';
 
 export interface SplitPartDraft {
   /** Stable row identity for React keys and labels; not sent. */
@@ -43,7 +52,8 @@ export type FormField =
   | 'reasonText'
   | 'acknowledgeThreat';
 
-export type DraftReading = { readonly complete: true; readonly change: Change } | { readonly complete: false; readonly missing: readonly FormField[] };
+export type DraftReading =
+  { readonly complete: true; readonly change: Change } | { readonly complete: false; readonly missing: readonly FormField[] };
 
 export function emptyDraft(): ChangeDraft {
   return {
@@ -79,12 +89,15 @@ export function readDraft(draft: ChangeDraft): DraftReading {
     case 'defer':
       return { complete: true, change: { kind: draft.kind } };
     case 'rerank': {
-      if (draft.rankPosition === 'top' || draft.rankPosition === 'bottom') return { complete: true, change: { kind: 'rerank', target: { position: draft.rankPosition } } };
+      if (draft.rankPosition === 'top' || draft.rankPosition === 'bottom')
+        return { complete: true, change: { kind: 'rerank', target: { position: draft.rankPosition } } };
       if (!draft.rankIssueKey) return incomplete('rankIssueKey');
       return { complete: true, change: { kind: 'rerank', target: { position: draft.rankPosition, issueKey: draft.rankIssueKey } } };
     }
     case 'priority':
-      return draft.priorityName ? { complete: true, change: { kind: 'priority', priorityName: draft.priorityName } } : incomplete('priorityName');
+      return draft.priorityName
+        ? { complete: true, change: { kind: 'priority', priorityName: draft.priorityName } }
+        : incomplete('priorityName');
     case 'estimate': {
       const points = readPoints(draft.points);
       return points === null ? incomplete('points') : { complete: true, change: { kind: 'estimate', points } };
@@ -95,7 +108,13 @@ export function readDraft(draft: ChangeDraft): DraftReading {
         ...(readPoints(part.points) === null ? [`parts.${index}.points` as const] : []),
       ]);
       if (missing.length > 0) return incomplete(...missing);
-      return { complete: true, change: { kind: 'split', parts: draft.parts.map((part) => ({ summary: part.summary.trim(), points: readPoints(part.points) ?? 0 })) } };
+      return {
+        complete: true,
+        change: {
+          kind: 'split',
+          parts: draft.parts.map((part) => ({ summary: part.summary.trim(), points: readPoints(part.points) ?? 0 })),
+        },
+      };
     }
     case 'swap':
       return draft.outIssueKey ? { complete: true, change: { kind: 'swap', outIssueKey: draft.outIssueKey } } : incomplete('outIssueKey');

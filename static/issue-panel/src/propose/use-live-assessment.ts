@@ -41,7 +41,11 @@ export function useLiveAssessment(
       const sent = latestChange.current;
       if (!sent) return;
       void (counterChange ? preview(sent, counterChange) : preview(sent)).then((result) => {
-        if (current) setLive({ key: assessmentKey, state: result.ok ? { phase: 'ready', assessment: result.value } : { phase: 'failed', error: result.error } });
+        if (current)
+          setLive({
+            key: assessmentKey,
+            state: result.ok ? { phase: 'ready', assessment: result.value } : { phase: 'failed', error: result.error },
+          });
       });
     }, delayMs);
     return () => {

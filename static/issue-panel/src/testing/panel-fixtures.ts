@@ -2,7 +2,16 @@
  * Realistic issue-panel data for component tests, after the sandbox's ONB project: a running
  * sprint with an SSO goal, a developer, a Product Owner and a stakeholder.
  */
-import type { ApprovalPolicy, ApprovalRoute, Assessment, ForecastFigures, IssuePanelState, IssueSummaryView, Proposal, RiskLevel } from '@goalkeeper/contract';
+import type {
+  ApprovalPolicy,
+  ApprovalRoute,
+  Assessment,
+  ForecastFigures,
+  IssuePanelState,
+  IssueSummaryView,
+  Proposal,
+  RiskLevel,
+} from '@goalkeeper/contract';
 
 export const DANA_DEVELOPER = 'acc-dana-developer';
 export const PRIYA_PRODUCT_OWNER = 'acc-priya-product-owner';
@@ -17,7 +26,17 @@ export const PEOPLE: Readonly<Record<string, string>> = {
 };
 
 export const POLICY: ApprovalPolicy = {
-  byKind: { add: 'product-owner', remove: 'product-owner', defer: 'product-owner', swap: 'product-owner', split: 'product-owner', rerank: 'auto', estimate: 'auto', priority: 'auto', tweak: 'auto' },
+  byKind: {
+    add: 'product-owner',
+    remove: 'product-owner',
+    defer: 'product-owner',
+    swap: 'product-owner',
+    split: 'product-owner',
+    rerank: 'auto',
+    estimate: 'auto',
+    priority: 'auto',
+    tweak: 'auto',
+  },
   goalCriticalRerankNeedsProductOwner: true,
   allowSelfApproval: false,
   minRationaleChars: 10,
@@ -62,25 +81,58 @@ export function assessment(level: RiskLevel, pGoalBefore: number, pGoalAfter: nu
 /** Adding ONB-14 (5 points) pushes the goal-critical work past the expected capacity. */
 export const THREAT: Assessment = assessment('threat', 0.78, 0.41, {
   reasons: [
-    { code: 'p-goal-drop', message: 'P(goal) drops from 78% to 41% (−37 points)', figures: { pGoalBefore: 0.78, pGoalAfter: 0.41, drop: 0.37 } },
+    {
+      code: 'p-goal-drop',
+      message: 'P(goal) drops from 78% to 41% (−37 points)',
+      figures: { pGoalBefore: 0.78, pGoalAfter: 0.41, drop: 0.37 },
+    },
     { code: 'scope-added', message: 'Adds 5 pts of work (13 → 18 pts left)', figures: { added: 5, workLeftBefore: 13, workLeftAfter: 18 } },
   ],
   suggestions: [
-    { kind: 'defer-to-make-room', issueKeys: ['ONB-9', 'ONB-11'], points: 5, pGoalAfter: 0.8, message: 'Defer ONB-9 (2 pts) and ONB-11 (3 pts) to keep P(goal) ≥ 80%' },
+    {
+      kind: 'defer-to-make-room',
+      issueKeys: ['ONB-9', 'ONB-11'],
+      points: 5,
+      pGoalAfter: 0.8,
+      message: 'Defer ONB-9 (2 pts) and ONB-11 (3 pts) to keep P(goal) ≥ 80%',
+    },
   ],
 });
 
 export const SAFE: Assessment = assessment('safe', 0.78, 0.8);
 
 /** What the backend's approvalRoute answers for the seed policy (src/domain/approval-policy.ts). */
-export const BY_PRODUCT_OWNER: ApprovalRoute = { needsProductOwner: true, because: 'change-kind', message: 'The approval policy gives this kind of change to the Product Owner.' };
-export const BY_DEVELOPERS: ApprovalRoute = { needsProductOwner: false, because: null, message: 'The approval policy lets the Developers make this change; it is logged.' };
+export const BY_PRODUCT_OWNER: ApprovalRoute = {
+  needsProductOwner: true,
+  because: 'change-kind',
+  message: 'The approval policy gives this kind of change to the Product Owner.',
+};
+export const BY_DEVELOPERS: ApprovalRoute = {
+  needsProductOwner: false,
+  because: null,
+  message: 'The approval policy lets the Developers make this change; it is logged.',
+};
 
 export function panelState(overrides: Partial<IssuePanelState> = {}): IssuePanelState {
   return {
-    issue: { key: 'ONB-14', summary: 'Support SAML for enterprise tenants', points: 5, statusCategory: 'todo', goalCritical: false, inActiveSprint: false, priorityName: 'Medium' },
+    issue: {
+      key: 'ONB-14',
+      summary: 'Support SAML for enterprise tenants',
+      points: 5,
+      statusCategory: 'todo',
+      goalCritical: false,
+      inActiveSprint: false,
+      priorityName: 'Medium',
+    },
     board: { id: 1, name: 'ONB board' },
-    sprint: { id: 7, name: 'ONB Sprint 7', goal: 'SSO sign-up under 2 minutes', startDate: '2026-11-16T09:00:00Z', endDate: '2026-11-30T17:00:00Z', workingDaysLeft: 6 },
+    sprint: {
+      id: 7,
+      name: 'ONB Sprint 7',
+      goal: 'SSO sign-up under 2 minutes',
+      startDate: '2026-11-16T09:00:00Z',
+      endDate: '2026-11-30T17:00:00Z',
+      workingDaysLeft: 6,
+    },
     nextSprint: { id: 8, name: 'ONB Sprint 8' },
     risk: assessment('caution', 0.78, 0.78),
     sprintIssues: SPRINT_ISSUES,
@@ -103,7 +155,15 @@ export function panelState(overrides: Partial<IssuePanelState> = {}): IssuePanel
 /** ONB-9 as seen from inside the sprint: every in-sprint kind is on offer. */
 export function inSprintState(overrides: Partial<IssuePanelState> = {}): IssuePanelState {
   return panelState({
-    issue: { key: 'ONB-9', summary: 'Polish the welcome e-mail', points: 2, statusCategory: 'todo', goalCritical: false, inActiveSprint: true, priorityName: 'Medium' },
+    issue: {
+      key: 'ONB-9',
+      summary: 'Polish the welcome e-mail',
+      points: 2,
+      statusCategory: 'todo',
+      goalCritical: false,
+      inActiveSprint: true,
+      priorityName: 'Medium',
+    },
     availableKinds: ['remove', 'defer', 'rerank', 'priority', 'estimate', 'split', 'tweak'],
     approvalByKind: {
       remove: BY_PRODUCT_OWNER,

@@ -9,7 +9,15 @@ import { Field } from '../../../shared/components/Field';
 import { useSettingsI18n } from '../messages/catalogue';
 import type { SettingsKey } from '../messages/en';
 import { boardName } from '../setting-wording';
-import { emptyOverride, OVERRIDE_PARTS, overridePartFrom, SETTINGS_BOUNDS, type BoardOverrideDraft, type OverridePart, type SettingsDraft } from '../settings-draft';
+import {
+  emptyOverride,
+  OVERRIDE_PARTS,
+  overridePartFrom,
+  SETTINGS_BOUNDS,
+  type BoardOverrideDraft,
+  type OverridePart,
+  type SettingsDraft,
+} from '../settings-draft';
 import { CheckboxField } from './CheckboxField';
 import type { FieldErrors } from './field-errors';
 import { GoalRuleFields } from './GoalRuleFields';
@@ -189,15 +197,47 @@ function OverridePartFields(props: OverridePartFieldsProps) {
 function partFields({ override, part, path, onChange, errors }: OverridePartFieldsProps): ReactNode {
   switch (part) {
     case 'goalCritical':
-      return override.goalCritical && <GoalRuleFields path={`${path}.goalCritical`} rule={override.goalCritical} onChange={(goalCritical) => onChange({ ...override, goalCritical })} errors={errors} />;
+      return (
+        override.goalCritical && (
+          <GoalRuleFields
+            path={`${path}.goalCritical`}
+            rule={override.goalCritical}
+            onChange={(goalCritical) => onChange({ ...override, goalCritical })}
+            errors={errors}
+          />
+        )
+      );
     case 'thresholds':
-      return override.thresholds && <ThresholdFields path={`${path}.thresholds`} thresholds={override.thresholds} onChange={(thresholds) => onChange({ ...override, thresholds })} errors={errors} />;
+      return (
+        override.thresholds && (
+          <ThresholdFields
+            path={`${path}.thresholds`}
+            thresholds={override.thresholds}
+            onChange={(thresholds) => onChange({ ...override, thresholds })}
+            errors={errors}
+          />
+        )
+      );
     case 'workingDays':
-      return override.workingDays && <WorkingDaysField path={`${path}.workingDays`} days={override.workingDays} onChange={(workingDays) => onChange({ ...override, workingDays })} errors={errors} />;
+      return (
+        override.workingDays && (
+          <WorkingDaysField
+            path={`${path}.workingDays`}
+            days={override.workingDays}
+            onChange={(workingDays) => onChange({ ...override, workingDays })}
+            errors={errors}
+          />
+        )
+      );
     case 'historySprints':
       return (
         override.historySprints !== null && (
-          <HistorySprintsField path={`${path}.historySprints`} value={override.historySprints} onChange={(historySprints) => onChange({ ...override, historySprints })} errors={errors} />
+          <HistorySprintsField
+            path={`${path}.historySprints`}
+            value={override.historySprints}
+            onChange={(historySprints) => onChange({ ...override, historySprints })}
+            errors={errors}
+          />
         )
       );
   }

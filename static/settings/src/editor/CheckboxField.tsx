@@ -17,7 +17,14 @@ export function CheckboxField({ label, hint, checked, onChange, errorId, ref }: 
   return (
     <div className="gk-field">
       <label className="gk-checkbox">
-        <input ref={ref} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} aria-describedby={describedBy} aria-invalid={errorId ? true : undefined} />
+        <input
+          ref={ref}
+          type="checkbox"
+          checked={checked}
+          onChange={(event) => onChange(event.target.checked)}
+          aria-describedby={describedBy}
+          aria-invalid={errorId ? true : undefined}
+        />
         <span>{label}</span>
       </label>
       {hint && (

@@ -18,18 +18,55 @@ export function GoalRuleFields({ path, rule, onChange, errors }: GoalRuleFieldsP
   return (
     <>
       <Field label={t('field.goalCritical.labels')} hint={t('form.labels.hint')} error={errors[`${path}.labels`]}>
-        {(control) => <input {...control} className="gk-input" autoComplete="off" spellCheck={false} value={rule.labels} onChange={(event) => update({ labels: event.target.value })} />}
+        {(control) => (
+          <input
+            {...control}
+            className="gk-input"
+            autoComplete="off"
+            spellCheck={false}
+            value={rule.labels}
+            onChange={(event) => update({ labels: event.target.value })}
+          />
+        )}
       </Field>
       <Field label={t('field.goalCritical.epicKeys')} hint={t('form.epicKeys.hint')} error={errors[`${path}.epicKeys`]}>
-        {(control) => <input {...control} className="gk-input" autoComplete="off" spellCheck={false} value={rule.epicKeys} onChange={(event) => update({ epicKeys: event.target.value })} />}
-      </Field>
-      <Field label={t('field.goalCritical.flaggedIssueKeys')} hint={t('form.flaggedIssueKeys.hint')} error={errors[`${path}.flaggedIssueKeys`]}>
         {(control) => (
-          <input {...control} className="gk-input" autoComplete="off" spellCheck={false} value={rule.flaggedIssueKeys} onChange={(event) => update({ flaggedIssueKeys: event.target.value })} />
+          <input
+            {...control}
+            className="gk-input"
+            autoComplete="off"
+            spellCheck={false}
+            value={rule.epicKeys}
+            onChange={(event) => update({ epicKeys: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field
+        label={t('field.goalCritical.flaggedIssueKeys')}
+        hint={t('form.flaggedIssueKeys.hint')}
+        error={errors[`${path}.flaggedIssueKeys`]}
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="gk-input"
+            autoComplete="off"
+            spellCheck={false}
+            value={rule.flaggedIssueKeys}
+            onChange={(event) => update({ flaggedIssueKeys: event.target.value })}
+          />
         )}
       </Field>
       <Field label={t('field.goalCritical.jql')} hint={t('form.jql.hint')} error={errors[`${path}.jql`]}>
-        {(control) => <textarea {...control} className="gk-input gk-input--code" spellCheck={false} value={rule.jql} onChange={(event) => update({ jql: event.target.value })} />}
+        {(control) => (
+          <textarea
+            {...control}
+            className="gk-input gk-input--code"
+            spellCheck={false}
+            value={rule.jql}
+            onChange={(event) => update({ jql: event.target.value })}
+          />
+        )}
       </Field>
     </>
   );

@@ -15,7 +15,16 @@ export function HistorySprintsField({ path, value, onChange, errors }: HistorySp
   const { t } = useSettingsI18n();
   return (
     <Field label={t('field.historySprints')} hint={t('form.historySprints.hint')} error={errors[path]}>
-      {(control) => <input {...control} className="gk-input gk-input--short" inputMode="numeric" autoComplete="off" value={value} onChange={(event) => onChange(event.target.value)} />}
+      {(control) => (
+        <input
+          {...control}
+          className="gk-input gk-input--short"
+          inputMode="numeric"
+          autoComplete="off"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
     </Field>
   );
 }

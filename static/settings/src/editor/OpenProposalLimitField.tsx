@@ -13,8 +13,21 @@ export interface OpenProposalLimitFieldProps {
 export function OpenProposalLimitField({ value, onChange, errors }: OpenProposalLimitFieldProps) {
   const { t } = useSettingsI18n();
   return (
-    <Field label={t('field.openProposalsPerPerson')} hint={t('form.openProposalsPerPerson.hint', SETTINGS_BOUNDS.openProposalsPerPerson)} error={errors['openProposalsPerPerson']}>
-      {(control) => <input {...control} className="gk-input gk-input--short" inputMode="numeric" autoComplete="off" value={value} onChange={(event) => onChange(event.target.value)} />}
+    <Field
+      label={t('field.openProposalsPerPerson')}
+      hint={t('form.openProposalsPerPerson.hint', SETTINGS_BOUNDS.openProposalsPerPerson)}
+      error={errors['openProposalsPerPerson']}
+    >
+      {(control) => (
+        <input
+          {...control}
+          className="gk-input gk-input--short"
+          inputMode="numeric"
+          autoComplete="off"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
     </Field>
   );
 }

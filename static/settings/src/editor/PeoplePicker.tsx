@@ -54,7 +54,11 @@ export function PeoplePicker({ label, hint, error, listed, search, onPick }: Peo
       void search(query).then((result) => {
         if (ticket !== latest.current) return;
         setActive(0);
-        setMatches(result.ok ? { phase: 'found', query, people: result.value.filter((person) => !listed.includes(person.accountId)) } : { phase: 'failed', query, message: result.error.message });
+        setMatches(
+          result.ok
+            ? { phase: 'found', query, people: result.value.filter((person) => !listed.includes(person.accountId)) }
+            : { phase: 'failed', query, message: result.error.message },
+        );
       });
     }, PICKER_DEBOUNCE_MS);
     return () => clearTimeout(timer);

@@ -1,5 +1,12 @@
 /** The approval policy: per kind of change, whether it waits for a Product Owner; and how decisions are made. */
-import { type ApprovalRequirement, type ChangeKind, POLICY_EDITORS, type PolicyEditors, SOLE_PRODUCT_OWNER_RULES, type SoleProductOwnerRule } from '@goalkeeper/contract';
+import {
+  type ApprovalRequirement,
+  type ChangeKind,
+  POLICY_EDITORS,
+  type PolicyEditors,
+  SOLE_PRODUCT_OWNER_RULES,
+  type SoleProductOwnerRule,
+} from '@goalkeeper/contract';
 import { Field } from '../../../shared/components/Field';
 import { KIND_LABELS } from '../../../shared/proposal-wording';
 import { useSettingsI18n } from '../messages/catalogue';
@@ -54,11 +61,20 @@ export function PolicyFields({ policy, onChange, errors }: PolicyFieldsProps) {
         checked={policy.threatNeedsProductOwner}
         onChange={(checked) => update({ threatNeedsProductOwner: checked })}
       />
-      <CheckboxField label={t('field.policy.allowSelfApproval')} checked={policy.allowSelfApproval} onChange={(checked) => update({ allowSelfApproval: checked })} />
+      <CheckboxField
+        label={t('field.policy.allowSelfApproval')}
+        checked={policy.allowSelfApproval}
+        onChange={(checked) => update({ allowSelfApproval: checked })}
+      />
       {!policy.allowSelfApproval && (
         <Field label={t('field.policy.soleProductOwner')}>
           {(control) => (
-            <select {...control} className="gk-input" value={policy.soleProductOwner} onChange={(event) => update({ soleProductOwner: event.target.value as SoleProductOwnerRule })}>
+            <select
+              {...control}
+              className="gk-input"
+              value={policy.soleProductOwner}
+              onChange={(event) => update({ soleProductOwner: event.target.value as SoleProductOwnerRule })}
+            >
               {SOLE_PRODUCT_OWNER_RULES.map((rule) => (
                 <option key={rule} value={rule}>
                   {t(`value.soleProductOwner.${rule}`)}
@@ -68,9 +84,20 @@ export function PolicyFields({ policy, onChange, errors }: PolicyFieldsProps) {
           )}
         </Field>
       )}
-      <Field label={t('form.inCharacters', { label: t('field.policy.minRationaleChars') })} hint={t('form.minRationaleChars.hint')} error={errors['policy.minRationaleChars']}>
+      <Field
+        label={t('form.inCharacters', { label: t('field.policy.minRationaleChars') })}
+        hint={t('form.minRationaleChars.hint')}
+        error={errors['policy.minRationaleChars']}
+      >
         {(control) => (
-          <input {...control} className="gk-input gk-input--short" inputMode="numeric" autoComplete="off" value={policy.minRationaleChars} onChange={(event) => update({ minRationaleChars: event.target.value })} />
+          <input
+            {...control}
+            className="gk-input gk-input--short"
+            inputMode="numeric"
+            autoComplete="off"
+            value={policy.minRationaleChars}
+            onChange={(event) => update({ minRationaleChars: event.target.value })}
+          />
         )}
       </Field>
     </SettingsSection>

@@ -35,7 +35,12 @@ export function ProductOwnerFields({ productOwners, page, onChange, errors, anno
     <SettingsSection title={t('group.productOwners')} headingLevel={3} hint={t('group.productOwners.hint')}>
       <Field label={t('field.productOwners.roleName')} error={errors['productOwners.roleName']}>
         {(control) => (
-          <select {...control} className="gk-input" value={roleName} onChange={(event) => onChange({ ...productOwners, roleName: event.target.value })}>
+          <select
+            {...control}
+            className="gk-input"
+            value={roleName}
+            onChange={(event) => onChange({ ...productOwners, roleName: event.target.value })}
+          >
             <option value="">{t('form.role.none')}</option>
             {roles.map((role) => (
               <option key={role} value={role}>
@@ -130,7 +135,14 @@ function NamedPeople({ accountIds, people, onChange, error, announce, search }: 
       {full ? (
         <p className="gk-muted">{t('problem.tooMany', { max: SETTINGS_BOUNDS.accountIds })}</p>
       ) : (
-        <PeoplePicker label={t('people.add.label')} hint={t('people.add.hint')} error={error} listed={accountIds} search={search} onPick={add} />
+        <PeoplePicker
+          label={t('people.add.label')}
+          hint={t('people.add.hint')}
+          error={error}
+          listed={accountIds}
+          search={search}
+          onPick={add}
+        />
       )}
     </SettingsSection>
   );

@@ -13,8 +13,21 @@ export interface RetentionDaysFieldProps {
 export function RetentionDaysField({ value, onChange, errors }: RetentionDaysFieldProps) {
   const { t } = useSettingsI18n();
   return (
-    <Field label={t('field.retentionDays')} hint={t('form.retentionDays.hint', SETTINGS_BOUNDS.retentionDays)} error={errors['retentionDays']}>
-      {(control) => <input {...control} className="gk-input gk-input--short" inputMode="numeric" autoComplete="off" value={value} onChange={(event) => onChange(event.target.value)} />}
+    <Field
+      label={t('field.retentionDays')}
+      hint={t('form.retentionDays.hint', SETTINGS_BOUNDS.retentionDays)}
+      error={errors['retentionDays']}
+    >
+      {(control) => (
+        <input
+          {...control}
+          className="gk-input gk-input--short"
+          inputMode="numeric"
+          autoComplete="off"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
     </Field>
   );
 }

@@ -19,8 +19,14 @@ interface SavePayload {
 async function openAsAdmin(page = settingsPage(), saveAnswer?: (payload: SavePayload) => unknown) {
   answerResolvers(bridgeInvoke, {
     getProjectSettings: () => ({ data: page }),
-    searchPeople: ({ query }: { query: string }) => ({ data: JIRA_PEOPLE.filter((person) => person.displayName.toLowerCase().startsWith(query.toLowerCase())) }),
-    saveProjectSettings: saveAnswer ?? ((payload: SavePayload) => ({ data: { ...page, settings: { ...page.settings, ...payload.settings, version: payload.expectedVersion + 1 } } })),
+    searchPeople: ({ query }: { query: string }) => ({
+      data: JIRA_PEOPLE.filter((person) => person.displayName.toLowerCase().startsWith(query.toLowerCase())),
+    }),
+    saveProjectSettings:
+      saveAnswer ??
+      ((payload: SavePayload) => ({
+        data: { ...page, settings: { ...page.settings, ...payload.settings, version: payload.expectedVersion + 1 } },
+      })),
   });
   renderSettingsPage();
   return screen.findByRole('form', { name: 'Goalkeeper settings' });
@@ -55,7 +61,11 @@ beforeEach(() => bridgeInvoke.mockReset());
 
 describe('the settings form', () => {
   it('shows the risk thresholds as percentages and saves them as probabilities', async () => {
-    await openAsAdmin(settingsPage({ settings: savedSettings({ thresholds: { threatBelow: 0.5, threatDrop: 0.125, cautionBelow: 0.8, cautionDrop: 0.05 } }) }));
+    await openAsAdmin(
+      settingsPage({
+        settings: savedSettings({ thresholds: { threatBelow: 0.5, threatDrop: 0.125, cautionBelow: 0.8, cautionDrop: 0.05 } }),
+      }),
+    );
     const thresholds = group('Risk thresholds');
     expect(within(thresholds).getByRole('textbox', { name: 'Threat when the chance falls below (%)' })).toHaveValue('50');
     expect(within(thresholds).getByRole('textbox', { name: 'Threat when the chance drops by at least (%)' })).toHaveValue('12.5');
@@ -94,7 +104,17 @@ describe('the settings form', () => {
     expect(payload?.settings).toEqual({
       productOwners: { roleName: null, accountIds: ['557058:po-priya', DANA] },
       policy: {
-        byKind: { add: 'product-owner', remove: 'product-owner', defer: 'product-owner', swap: 'product-owner', split: 'product-owner', rerank: 'auto', estimate: 'product-owner', priority: 'auto', tweak: 'auto' },
+        byKind: {
+          add: 'product-owner',
+          remove: 'product-owner',
+          defer: 'product-owner',
+          swap: 'product-owner',
+          split: 'product-owner',
+          rerank: 'auto',
+          estimate: 'product-owner',
+          priority: 'auto',
+          tweak: 'auto',
+        },
         goalCriticalRerankNeedsProductOwner: true,
         threatNeedsProductOwner: true,
         allowSelfApproval: true,
@@ -115,7 +135,9 @@ describe('the settings form', () => {
 
   it('turns off the rule that a threat to the goal waits for a Product Owner, and saves it', async () => {
     await openAsAdmin();
-    const rule = screen.getByRole('checkbox', { name: 'A change Goalkeeper rates a threat to the goal always waits for a Product Owner, whatever its kind' });
+    const rule = screen.getByRole('checkbox', {
+      name: 'A change Goalkeeper rates a threat to the goal always waits for a Product Owner, whatever its kind',
+    });
     expect(rule).toBeChecked();
     fireEvent.click(rule);
     const [payload] = await save();
@@ -152,8 +174,10 @@ describe('the settings form', () => {
   });
 
   it('shows Jira’s JQL error at the JQL field, keeps the query as typed, and moves focus there', async () => {
-    const jiraSays = 'Jira cannot parse the JQL: Error in the JQL Query: Expecting \')\' before the end of the query.';
-    await openAsAdmin(settingsPage(), () => ({ error: { code: 'invalid-input', message: jiraSays, fields: { 'goalCritical.jql': 'invalid-jql' } } }));
+    const jiraSays = "Jira cannot parse the JQL: Error in the JQL Query: Expecting ')' before the end of the query.";
+    await openAsAdmin(settingsPage(), () => ({
+      error: { code: 'invalid-input', message: jiraSays, fields: { 'goalCritical.jql': 'invalid-jql' } },
+    }));
     const rule = group('Goal-critical issues');
     type('JQL', 'project = ONB AND labels in (launch', rule);
 
@@ -169,7 +193,11 @@ describe('the settings form', () => {
 
   it('shows a role the backend does not know beside the role picker', async () => {
     await openAsAdmin(settingsPage({ settings: savedSettings({ productOwners: { roleName: 'Scrum Masters', accountIds: [] } }) }), () => ({
-      error: { code: 'invalid-input', message: 'The project has no role named "Scrum Masters".', fields: { 'productOwners.roleName': 'unknown-role' } },
+      error: {
+        code: 'invalid-input',
+        message: 'The project has no role named "Scrum Masters".',
+        fields: { 'productOwners.roleName': 'unknown-role' },
+      },
     }));
     const role = screen.getByRole('combobox', { name: 'Project role whose members are Product Owners' });
     expect(role).toHaveDisplayValue('Scrum Masters (no longer a role in this project)');
@@ -185,15 +213,20 @@ describe('the settings form', () => {
     const rule = group('Goal-critical issues');
     type('Epics', 'ONB-1, banana', rule);
     type('Threat when the chance falls below (%)', '120', group('Risk thresholds'));
-    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) fireEvent.click(within(group('Working days', group('Forecast'))).getByRole('checkbox', { name: day }));
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'])
+      fireEvent.click(within(group('Working days', group('Forecast'))).getByRole('checkbox', { name: day }));
 
     expect(await save()).toEqual([]);
 
     const epics = within(rule).getByRole('textbox', { name: 'Epics' });
     expect(epics).toHaveAccessibleDescription(expect.stringContaining('Not issue keys: BANANA. Use keys such as ONB-12.'));
     expect(epics).toHaveFocus();
-    expect(screen.getByRole('textbox', { name: 'Threat when the chance falls below (%)' })).toHaveAccessibleDescription('Enter a percentage from 0 to 100.');
-    expect(within(group('Working days', group('Forecast'))).getByRole('checkbox', { name: 'Monday' })).toHaveAccessibleDescription('Choose at least one working day.');
+    expect(screen.getByRole('textbox', { name: 'Threat when the chance falls below (%)' })).toHaveAccessibleDescription(
+      'Enter a percentage from 0 to 100.',
+    );
+    expect(within(group('Working days', group('Forecast'))).getByRole('checkbox', { name: 'Monday' })).toHaveAccessibleDescription(
+      'Choose at least one working day.',
+    );
     expect(screen.getByRole('alert')).toHaveTextContent('3 settings need attention.');
   });
 
@@ -227,7 +260,11 @@ describe('the settings form', () => {
   it('shows an account id Jira refused at save as not a person, with the backend’s verdict beside the people', async () => {
     const page = settingsPage({ settings: savedSettings({ productOwners: { roleName: 'Product Owner', accountIds: ['mei'] } }) });
     await openAsAdmin(page, () => ({
-      error: { code: 'invalid-input', message: 'Jira knows no person with the account id mei.', fields: { 'productOwners.accountIds': 'unknown-person' } },
+      error: {
+        code: 'invalid-input',
+        message: 'Jira knows no person with the account id mei.',
+        fields: { 'productOwners.accountIds': 'unknown-person' },
+      },
     }));
     const owners = group('Named Product Owners');
     expect(within(owners).getByText('not a person in Jira: remove before saving')).toBeInTheDocument();
@@ -273,7 +310,9 @@ describe('the settings form', () => {
 
     const [payload] = await save();
 
-    expect(payload?.settings.boardOverrides).toEqual({ '5': { thresholds: { threatBelow: 0.5, threatDrop: 0.2, cautionBelow: 0.7, cautionDrop: 0.05 }, historySprints: 4 } });
+    expect(payload?.settings.boardOverrides).toEqual({
+      '5': { thresholds: { threatBelow: 0.5, threatDrop: 0.2, cautionBelow: 0.7, cautionDrop: 0.05 }, historySprints: 4 },
+    });
     expect(payload?.settings.thresholds).toEqual({ threatBelow: 0.5, threatDrop: 0.2, cautionBelow: 0.8, cautionDrop: 0.05 });
   });
 
@@ -305,7 +344,12 @@ describe('the settings form', () => {
   });
 
   it('keeps everything typed when someone saved in between, shows what they changed, and saves it on top of their version', async () => {
-    await openAsAdmin(settingsPage(), () => ({ error: { code: 'conflict', message: 'Someone saved these settings a moment ago. Reload to see their changes, then apply yours again.' } }));
+    await openAsAdmin(settingsPage(), () => ({
+      error: {
+        code: 'conflict',
+        message: 'Someone saved these settings a moment ago. Reload to see their changes, then apply yours again.',
+      },
+    }));
     type('JQL', 'project = ONB AND fixVersion = "2.0"', group('Goal-critical issues'));
 
     await save();
@@ -318,7 +362,9 @@ describe('the settings form', () => {
     const theirs = pageAfterDanaSaved();
     answerResolvers(bridgeInvoke, {
       getProjectSettings: () => ({ data: theirs }),
-      saveProjectSettings: (payload: SavePayload) => ({ data: { ...theirs, settings: { ...theirs.settings, ...payload.settings, version: 4 } } }),
+      saveProjectSettings: (payload: SavePayload) => ({
+        data: { ...theirs, settings: { ...theirs.settings, ...payload.settings, version: 4 } },
+      }),
     });
     fireEvent.click(within(conflict).getByRole('button', { name: 'Load their version' }));
 
@@ -352,22 +398,31 @@ describe('the settings form', () => {
 });
 
 describe('a Product Owner role Jira will not show Goalkeeper', () => {
-  const unreadable = settingsPage({ unreadableProductOwnerRole: 'Product Owner', settings: savedSettings({ productOwners: { roleName: 'Product Owner', accountIds: [] } }) });
+  const unreadable = settingsPage({
+    unreadableProductOwnerRole: 'Product Owner',
+    settings: savedSettings({ productOwners: { roleName: 'Product Owner', accountIds: [] } }),
+  });
 
   it('tells the admin plainly to name people instead, next to the role', async () => {
     await openAsAdmin(unreadable);
     const owners = group('Product Owners');
-    expect(within(owners).getByRole('note')).toHaveTextContent('Goalkeeper cannot read the members of role Product Owner: name people instead.');
+    expect(within(owners).getByRole('note')).toHaveTextContent(
+      'Goalkeeper cannot read the members of role Product Owner: name people instead.',
+    );
   });
 
   it('says nothing of the kind when Jira lets Goalkeeper read the role', async () => {
-    await openAsAdmin(settingsPage({ settings: savedSettings({ productOwners: { roleName: 'Product Owner', accountIds: ['557058:po-priya'] } }) }));
+    await openAsAdmin(
+      settingsPage({ settings: savedSettings({ productOwners: { roleName: 'Product Owner', accountIds: ['557058:po-priya'] } }) }),
+    );
     expect(within(group('Product Owners')).queryByText(/cannot read the members/)).toBeNull();
   });
 
   it('says it in German to a German Jira, and to people who may only read the settings', async () => {
     answerResolvers(bridgeInvoke, { getProjectSettings: () => ({ data: { ...unreadable, canEdit: false } }) });
     renderSettingsPage('de-DE');
-    expect(await screen.findByText(/Goalkeeper kann die Mitglieder der Rolle Product Owner nicht lesen: Benennen Sie stattdessen Personen\./)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Goalkeeper kann die Mitglieder der Rolle Product Owner nicht lesen: Benennen Sie stattdessen Personen\./),
+    ).toBeInTheDocument();
   });
 });

@@ -13,7 +13,15 @@ import { LiveRegion } from '../../../shared/components/LiveRegion';
 import type { CallError } from '../../../shared/resolver-client';
 import { HistoryEntry } from '../history/HistoryEntry';
 import { useSettingsI18n } from '../messages/catalogue';
-import { draftFromSettings, fieldOfErrorPath, fieldPathsOf, readDraft, rebaseDraft, sameDraft, type SettingsDraft } from '../settings-draft';
+import {
+  draftFromSettings,
+  fieldOfErrorPath,
+  fieldPathsOf,
+  readDraft,
+  rebaseDraft,
+  sameDraft,
+  type SettingsDraft,
+} from '../settings-draft';
 import type { SettingsActions } from '../use-project-settings';
 import { BoardOverridesEditor } from './BoardOverridesEditor';
 import { CheckboxField } from './CheckboxField';
@@ -147,29 +155,59 @@ export function SettingsForm({ page, actions }: SettingsFormProps) {
       <PolicyFields policy={draft.policy} onChange={(policy) => update({ policy })} errors={errors} />
       <fieldset className="gk-fieldset" disabled={adminOnly}>
         <PolicyEditorsField value={draft.policyEditors} onChange={(policyEditors) => update({ policyEditors })} />
-      <SettingsSection title={t('group.goalCritical')} headingLevel={3} hint={t('group.goalCritical.hint')}>
-        <GoalRuleFields path="goalCritical" rule={draft.goalCritical} onChange={(goalCritical) => update({ goalCritical })} errors={errors} />
-      </SettingsSection>
-      <SettingsSection title={t('group.thresholds')} headingLevel={3} hint={t('group.thresholds.hint')}>
-        <ThresholdFields path="thresholds" thresholds={draft.thresholds} onChange={(thresholds) => update({ thresholds })} errors={errors} />
-      </SettingsSection>
-      <SettingsSection title={t('group.forecast')} headingLevel={3} hint={t('group.forecast.hint')}>
-        <WorkingDaysField path="workingDays" days={draft.workingDays} onChange={(workingDays) => update({ workingDays })} errors={errors} />
-        <HistorySprintsField path="historySprints" value={draft.historySprints} onChange={(historySprints) => update({ historySprints })} errors={errors} />
-      </SettingsSection>
-      <SettingsSection title={t('group.commentOnDecision')} headingLevel={3}>
-        <CheckboxField
-          label={t('field.commentOnDecision')}
-          hint={t('form.commentOnDecision.hint')}
-          checked={draft.commentOnDecision}
-          onChange={(commentOnDecision) => update({ commentOnDecision })}
+        <SettingsSection title={t('group.goalCritical')} headingLevel={3} hint={t('group.goalCritical.hint')}>
+          <GoalRuleFields
+            path="goalCritical"
+            rule={draft.goalCritical}
+            onChange={(goalCritical) => update({ goalCritical })}
+            errors={errors}
+          />
+        </SettingsSection>
+        <SettingsSection title={t('group.thresholds')} headingLevel={3} hint={t('group.thresholds.hint')}>
+          <ThresholdFields
+            path="thresholds"
+            thresholds={draft.thresholds}
+            onChange={(thresholds) => update({ thresholds })}
+            errors={errors}
+          />
+        </SettingsSection>
+        <SettingsSection title={t('group.forecast')} headingLevel={3} hint={t('group.forecast.hint')}>
+          <WorkingDaysField
+            path="workingDays"
+            days={draft.workingDays}
+            onChange={(workingDays) => update({ workingDays })}
+            errors={errors}
+          />
+          <HistorySprintsField
+            path="historySprints"
+            value={draft.historySprints}
+            onChange={(historySprints) => update({ historySprints })}
+            errors={errors}
+          />
+        </SettingsSection>
+        <SettingsSection title={t('group.commentOnDecision')} headingLevel={3}>
+          <CheckboxField
+            label={t('field.commentOnDecision')}
+            hint={t('form.commentOnDecision.hint')}
+            checked={draft.commentOnDecision}
+            onChange={(commentOnDecision) => update({ commentOnDecision })}
+          />
+          <OpenProposalLimitField
+            value={draft.openProposalsPerPerson}
+            onChange={(openProposalsPerPerson) => update({ openProposalsPerPerson })}
+            errors={errors}
+          />
+        </SettingsSection>
+        <SettingsSection title={t('group.retention')} headingLevel={3} hint={t('group.retention.hint')}>
+          <RetentionDaysField value={draft.retentionDays} onChange={(retentionDays) => update({ retentionDays })} errors={errors} />
+        </SettingsSection>
+        <BoardOverridesEditor
+          draft={draft}
+          boards={page.boards}
+          onChange={(boardOverrides) => update({ boardOverrides })}
+          errors={errors}
+          announce={setAnnouncement}
         />
-        <OpenProposalLimitField value={draft.openProposalsPerPerson} onChange={(openProposalsPerPerson) => update({ openProposalsPerPerson })} errors={errors} />
-      </SettingsSection>
-      <SettingsSection title={t('group.retention')} headingLevel={3} hint={t('group.retention.hint')}>
-        <RetentionDaysField value={draft.retentionDays} onChange={(retentionDays) => update({ retentionDays })} errors={errors} />
-      </SettingsSection>
-      <BoardOverridesEditor draft={draft} boards={page.boards} onChange={(boardOverrides) => update({ boardOverrides })} errors={errors} announce={setAnnouncement} />
       </fieldset>
 
       <div className="gk-row gk-settings__actions">
@@ -181,7 +219,11 @@ export function SettingsForm({ page, actions }: SettingsFormProps) {
             {t('form.undo')}
           </Button>
         )}
-        {dirty ? <span className="gk-small">{t('form.unsaved')}</span> : savedVersion !== null && <span className="gk-small">{t('form.saved', { version: savedVersion })}</span>}
+        {dirty ? (
+          <span className="gk-small">{t('form.unsaved')}</span>
+        ) : (
+          savedVersion !== null && <span className="gk-small">{t('form.saved', { version: savedVersion })}</span>
+        )}
       </div>
     </form>
   );

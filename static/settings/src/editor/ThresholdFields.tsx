@@ -18,7 +18,11 @@ export function ThresholdFields({ path, thresholds, onChange, errors }: Threshol
   return (
     <div className="gk-settings-grid">
       {THRESHOLD_NAMES.map((name) => (
-        <Field key={name} label={translator.t('form.inPercent', { label: settingLabel(translator, `thresholds.${name}`) })} error={errors[`${path}.${name}`]}>
+        <Field
+          key={name}
+          label={translator.t('form.inPercent', { label: settingLabel(translator, `thresholds.${name}`) })}
+          error={errors[`${path}.${name}`]}
+        >
           {(control) => (
             <input
               {...control}

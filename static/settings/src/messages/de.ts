@@ -12,29 +12,36 @@ export const de: Readonly<Record<SettingsKey, Message>> = {
   'settings.defaults': 'Das sind die Standardwerte von Goalkeeper: Für dieses Projekt hat sie niemand geändert.',
   'settings.version': 'Version {version}, zuletzt geändert von {name} am {when}.',
   'settings.readOnly.title': 'Nur Projektadministratoren können diese Einstellungen ändern',
-  'settings.readOnly.body': 'Hier sehen Sie, wie Goalkeeper in diesem Projekt arbeitet. Wenn sich etwas ändern soll, wenden Sie sich an einen Projektadministrator.',
+  'settings.readOnly.body':
+    'Hier sehen Sie, wie Goalkeeper in diesem Projekt arbeitet. Wenn sich etwas ändern soll, wenden Sie sich an einen Projektadministrator.',
 
   'group.productOwners': 'Product Owner',
-  'group.productOwners.hint': 'Product Owner entscheiden über die Vorschläge, die auf sie warten. Es zählen die Mitglieder der Rolle und alle hier namentlich genannten Personen.',
+  'group.productOwners.hint':
+    'Product Owner entscheiden über die Vorschläge, die auf sie warten. Es zählen die Mitglieder der Rolle und alle hier namentlich genannten Personen.',
   'group.policy': 'Genehmigung',
   'group.policy.hint': 'Für jede Art von Änderung: Wartet sie auf einen Product Owner, oder wird sie sofort genehmigt und protokolliert?',
   'group.goalCritical': 'Zielkritische Vorgänge',
-  'group.goalCritical.hint': 'Ein Vorgang ist zielkritisch, wenn eine dieser Regeln ihn erfasst. Das Risiko für das Ziel wird an der zielkritischen Arbeit gemessen.',
+  'group.goalCritical.hint':
+    'Ein Vorgang ist zielkritisch, wenn eine dieser Regeln ihn erfasst. Das Risiko für das Ziel wird an der zielkritischen Arbeit gemessen.',
   'group.thresholds': 'Risikoschwellen',
   'group.thresholds.hint':
     'Prozentwerte der Chance, dass die gesamte zielkritische Arbeit bis zum Sprint-Ende erledigt ist. Eine Änderung gilt als Gefahr oder verlangt Vorsicht, wenn die Chance danach unter die Schwelle fällt oder um mindestens die angegebenen Prozentpunkte sinkt.',
   'group.forecast': 'Prognose',
-  'group.forecast.hint': 'Wie Goalkeeper vorhersagt, was das Team bis zum Sprint-Ende schaffen kann: Es zählen nur Arbeitstage, und das Tempo stammt aus den letzten abgeschlossenen Sprints.',
+  'group.forecast.hint':
+    'Wie Goalkeeper vorhersagt, was das Team bis zum Sprint-Ende schaffen kann: Es zählen nur Arbeitstage, und das Tempo stammt aus den letzten abgeschlossenen Sprints.',
   'group.commentOnDecision': 'Jira-Kommentare',
   'group.retention': 'Aufbewahrung der Daten',
-  'group.retention.hint': 'Die Daten eines abgeschlossenen Sprints — Vorschläge, Entscheidungen, Prüfprotokoll, Churn — werden so viele Tage nach seinem Abschluss gelöscht. Leer lassen, um sie zu behalten, solange Goalkeeper installiert ist.',
+  'group.retention.hint':
+    'Die Daten eines abgeschlossenen Sprints — Vorschläge, Entscheidungen, Prüfprotokoll, Churn — werden so viele Tage nach seinem Abschluss gelöscht. Leer lassen, um sie zu behalten, solange Goalkeeper installiert ist.',
   'group.boardOverrides': 'Abweichungen je Board',
-  'group.boardOverrides.hint': 'Ein Board kann eine eigene Regel für zielkritische Vorgänge, eigene Risikoschwellen, Arbeitstage und Prognose-Historie haben. Alles andere kommt aus dem Projekt.',
+  'group.boardOverrides.hint':
+    'Ein Board kann eine eigene Regel für zielkritische Vorgänge, eigene Risikoschwellen, Arbeitstage und Prognose-Historie haben. Alles andere kommt aus dem Projekt.',
 
   'field.productOwners.roleName': 'Projektrolle, deren Mitglieder Product Owner sind',
   'field.productOwners.accountIds': 'Namentlich benannte Product Owner',
   'field.policy.goalCriticalRerankNeedsProductOwner': 'Das Umrangieren eines zielkritischen Vorgangs wartet immer auf einen Product Owner',
-  'field.policy.threatNeedsProductOwner': 'Eine Änderung, die Goalkeeper als Gefahr für das Ziel einstuft, wartet immer auf einen Product Owner, gleich welcher Art',
+  'field.policy.threatNeedsProductOwner':
+    'Eine Änderung, die Goalkeeper als Gefahr für das Ziel einstuft, wartet immer auf einen Product Owner, gleich welcher Art',
   'field.policy.allowSelfApproval': 'Ein Product Owner darf eigene Vorschläge genehmigen',
   'field.policy.soleProductOwner': 'Wenn der einzige Product Owner eine Änderung vorschlägt',
   'value.soleProductOwner.self-with-note': 'Er entscheidet selbst, mit einer Notiz, als Selbstgenehmigung gekennzeichnet',
@@ -42,8 +49,10 @@ export const de: Readonly<Record<SettingsKey, Message>> = {
   'field.policyEditors': 'Wer die Genehmigungsrichtlinie ändern darf',
   'value.policyEditors.admins': 'Projekt- und Jira-Administratoren',
   'value.policyEditors.admins-and-product-owners': 'Projekt- und Jira-Administratoren sowie die Product Owner des Projekts',
-  'form.policyEditors.hint': 'Product Owner dürfen nur die Genehmigungsrichtlinie ändern; wer Product Owner ist und alles andere bleibt bei den Administratoren.',
-  'form.policyOnly': 'Als Product Owner dieses Projekts dürfen Sie die Genehmigungsrichtlinie ändern. Die übrigen Einstellungen sind Sache der Projektadministratoren.',
+  'form.policyEditors.hint':
+    'Product Owner dürfen nur die Genehmigungsrichtlinie ändern; wer Product Owner ist und alles andere bleibt bei den Administratoren.',
+  'form.policyOnly':
+    'Als Product Owner dieses Projekts dürfen Sie die Genehmigungsrichtlinie ändern. Die übrigen Einstellungen sind Sache der Projektadministratoren.',
   'field.policy.minRationaleChars': 'Mindestlänge der Begründung einer Entscheidung',
   'field.goalCritical.labels': 'Labels',
   'field.goalCritical.epicKeys': 'Epics',
@@ -64,16 +73,20 @@ export const de: Readonly<Record<SettingsKey, Message>> = {
   'form.inCharacters': '{label} (Zeichen)',
   'form.role.none': 'Keine Rolle: nur die unten genannten Personen',
   'form.role.gone': '{role} (keine Rolle dieses Projekts mehr)',
-  'form.noProductOwner': 'Ohne Rolle und ohne benannte Personen kann niemand über Vorschläge entscheiden, die auf einen Product Owner warten.',
-  'form.role.unreadable': 'Goalkeeper kann die Mitglieder der Rolle {role} nicht lesen: Benennen Sie stattdessen Personen. Jira zeigt die Mitglieder einer Rolle nur Projektadministratoren, und Goalkeeper ist keiner. Bis dahin gelten nur die hier benannten Personen als Product Owner.',
+  'form.noProductOwner':
+    'Ohne Rolle und ohne benannte Personen kann niemand über Vorschläge entscheiden, die auf einen Product Owner warten.',
+  'form.role.unreadable':
+    'Goalkeeper kann die Mitglieder der Rolle {role} nicht lesen: Benennen Sie stattdessen Personen. Jira zeigt die Mitglieder einer Rolle nur Projektadministratoren, und Goalkeeper ist keiner. Bis dahin gelten nur die hier benannten Personen als Product Owner.',
   'form.minRationaleChars.hint': 'Von 1 bis 500 Zeichen.',
   'form.labels.hint': 'Vorgänge mit einem dieser Labels. Labels durch Leerzeichen oder Kommas trennen.',
   'form.epicKeys.hint': 'Vorgänge in diesen Epics. Vorgangsschlüssel wie ONB-1, durch Leerzeichen oder Kommas getrennt.',
   'form.flaggedIssueKeys.hint': 'Zielkritisch, unabhängig von Labels und Epic. Vorgangsschlüssel, durch Leerzeichen oder Kommas getrennt.',
   'form.jql.hint': 'Vorgänge, die diese Abfrage findet. Jira prüft die Abfrage beim Speichern.',
-  'form.historySprints.hint': 'Von 1 bis 20 Sprints. Mehr Historie macht die Prognose ruhiger; weniger folgt einem sich ändernden Team schneller.',
+  'form.historySprints.hint':
+    'Von 1 bis 20 Sprints. Mehr Historie macht die Prognose ruhiger; weniger folgt einem sich ändernden Team schneller.',
   'form.retentionDays.hint': 'Ganze Tage, von {min} bis {max}.',
-  'form.openProposalsPerPerson.hint': 'Von {min} bis {max}. Verhindert, dass eine Person die Warteschlange des Product Owners flutet; dieselbe Änderung kann nur einmal offen sein.',
+  'form.openProposalsPerPerson.hint':
+    'Von {min} bis {max}. Verhindert, dass eine Person die Warteschlange des Product Owners flutet; dieselbe Änderung kann nur einmal offen sein.',
   'form.commentOnDecision.hint': 'Der Kommentar nennt, wer entschieden hat, und zitiert die Begründung.',
   'form.save': 'Einstellungen speichern',
   'form.remove': 'Entfernen',
@@ -81,7 +94,10 @@ export const de: Readonly<Record<SettingsKey, Message>> = {
   'form.unsaved': 'Sie haben ungespeicherte Änderungen.',
   'form.saved': 'Einstellungen als Version {version} gespeichert.',
   'form.undone': 'Ihre Änderungen sind verworfen; das Formular zeigt die gespeicherten Einstellungen.',
-  'form.problems': { one: 'Eine Einstellung braucht Ihre Aufmerksamkeit. Sie ist unten markiert.', other: '{count} Einstellungen brauchen Ihre Aufmerksamkeit. Sie sind unten markiert.' },
+  'form.problems': {
+    one: 'Eine Einstellung braucht Ihre Aufmerksamkeit. Sie ist unten markiert.',
+    other: '{count} Einstellungen brauchen Ihre Aufmerksamkeit. Sie sind unten markiert.',
+  },
 
   'people.none': 'Niemand ist namentlich benannt.',
   'people.unknown': 'Unbekannte Person',
@@ -122,13 +138,16 @@ export const de: Readonly<Record<SettingsKey, Message>> = {
   'problem.noWorkingDay': 'Wählen Sie mindestens einen Arbeitstag.',
   'problem.emptyOverride': 'Wählen Sie, was auf diesem Board anders gilt, oder entfernen Sie die Abweichung.',
   'problem.unknownRole': 'Das Projekt hat keine Rolle mit diesem Namen. Wählen Sie eine seiner Rollen.',
-  'problem.unknownPerson': 'Jira kennt zu einer dieser Konto-IDs keine Person (markiert mit „keine Person in Jira“). Entfernen Sie sie und wählen Sie Personen nach Namen aus.',
+  'problem.unknownPerson':
+    'Jira kennt zu einer dieser Konto-IDs keine Person (markiert mit „keine Person in Jira“). Entfernen Sie sie und wählen Sie Personen nach Namen aus.',
   'problem.checkField': 'Prüfen Sie diese Einstellung.',
 
-  'conflict.keep': 'Ihre Änderungen stehen noch im Formular. Laden Sie die andere Version, um zu sehen, was geändert wurde; speichern Sie dann Ihre Änderungen darüber oder übernehmen Sie die andere Version.',
+  'conflict.keep':
+    'Ihre Änderungen stehen noch im Formular. Laden Sie die andere Version, um zu sehen, was geändert wurde; speichern Sie dann Ihre Änderungen darüber oder übernehmen Sie die andere Version.',
   'conflict.reload': 'Andere Version laden',
   'rebased.title': 'Sie bearbeiten jetzt auf Grundlage von Version {version}',
-  'rebased.body': 'Seit Sie die Seite geöffnet haben, wurde Folgendes gespeichert. Das Formular zeigt diese Änderungen jetzt, mit Ihren eigenen Änderungen darüber; wo Sie beide dieselbe Einstellung geändert haben, bleibt Ihre. Prüfen Sie und speichern Sie dann.',
+  'rebased.body':
+    'Seit Sie die Seite geöffnet haben, wurde Folgendes gespeichert. Das Formular zeigt diese Änderungen jetzt, mit Ihren eigenen Änderungen darüber; wo Sie beide dieselbe Einstellung geändert haben, bleibt Ihre. Prüfen Sie und speichern Sie dann.',
   'rebased.useTheirs': 'Stattdessen die andere Version übernehmen',
 
   'history.heading': 'Verlauf',

@@ -12,25 +12,31 @@ export const en = {
   'settings.readOnly.body': 'You can read how Goalkeeper works in this project. If something should change, ask a project administrator.',
 
   'group.productOwners': 'Product Owners',
-  'group.productOwners.hint': 'Product Owners decide the proposals that wait for them. Members of the role and the people named here all count.',
+  'group.productOwners.hint':
+    'Product Owners decide the proposals that wait for them. Members of the role and the people named here all count.',
   'group.policy': 'Approval',
   'group.policy.hint': 'For each kind of change: does it wait for a Product Owner, or is it approved at once and logged?',
   'group.goalCritical': 'Goal-critical issues',
   'group.goalCritical.hint': 'An issue is goal-critical if any of these rules picks it. Goal risk is judged on goal-critical work.',
   'group.thresholds': 'Risk thresholds',
-  'group.thresholds.hint': 'Percentages of the chance that all goal-critical work is done by the end of the sprint. A change is a threat, or calls for caution, when the chance after it falls below the level or drops by at least the given points.',
+  'group.thresholds.hint':
+    'Percentages of the chance that all goal-critical work is done by the end of the sprint. A change is a threat, or calls for caution, when the chance after it falls below the level or drops by at least the given points.',
   'group.forecast': 'Forecast',
-  'group.forecast.hint': 'How Goalkeeper forecasts what the team can finish by the end of the sprint: only working days count, and the pace comes from recent closed sprints.',
+  'group.forecast.hint':
+    'How Goalkeeper forecasts what the team can finish by the end of the sprint: only working days count, and the pace comes from recent closed sprints.',
   'group.commentOnDecision': 'Jira comments',
   'group.retention': 'Data retention',
-  'group.retention.hint': 'Records of a closed sprint — proposals, decisions, audit trail, churn — are deleted this many days after it closed. Leave empty to keep them while Goalkeeper is installed.',
+  'group.retention.hint':
+    'Records of a closed sprint — proposals, decisions, audit trail, churn — are deleted this many days after it closed. Leave empty to keep them while Goalkeeper is installed.',
   'group.boardOverrides': 'Board overrides',
-  'group.boardOverrides.hint': 'A board can have its own goal-critical rule, risk thresholds, working days and forecast history. Everything else comes from the project.',
+  'group.boardOverrides.hint':
+    'A board can have its own goal-critical rule, risk thresholds, working days and forecast history. Everything else comes from the project.',
 
   'field.productOwners.roleName': 'Project role whose members are Product Owners',
   'field.productOwners.accountIds': 'Named Product Owners',
   'field.policy.goalCriticalRerankNeedsProductOwner': 'Re-ranking a goal-critical issue always waits for a Product Owner',
-  'field.policy.threatNeedsProductOwner': 'A change Goalkeeper rates a threat to the goal always waits for a Product Owner, whatever its kind',
+  'field.policy.threatNeedsProductOwner':
+    'A change Goalkeeper rates a threat to the goal always waits for a Product Owner, whatever its kind',
   'field.policy.allowSelfApproval': 'A Product Owner may approve their own proposals',
   'field.policy.soleProductOwner': 'When the only Product Owner proposes a change',
   'value.soleProductOwner.self-with-note': 'They decide it themselves, with a note, marked as self-approved',
@@ -38,8 +44,10 @@ export const en = {
   'field.policyEditors': 'Who may change the approval policy',
   'value.policyEditors.admins': 'Project and Jira administrators',
   'value.policyEditors.admins-and-product-owners': 'Project and Jira administrators, and the project’s Product Owners',
-  'form.policyEditors.hint': 'Product Owners may change only the approval policy; who the Product Owners are and everything else stays with the administrators.',
-  'form.policyOnly': 'As a Product Owner of this project you may change the approval policy. The other settings are for project administrators.',
+  'form.policyEditors.hint':
+    'Product Owners may change only the approval policy; who the Product Owners are and everything else stays with the administrators.',
+  'form.policyOnly':
+    'As a Product Owner of this project you may change the approval policy. The other settings are for project administrators.',
   'field.policy.minRationaleChars': 'Shortest rationale a decision accepts',
   'field.goalCritical.labels': 'Labels',
   'field.goalCritical.epicKeys': 'Epics',
@@ -61,7 +69,8 @@ export const en = {
   'form.role.none': 'No role: only the people named below',
   'form.role.gone': '{role} (no longer a role in this project)',
   'form.noProductOwner': 'With no role and nobody named, proposals that wait for a Product Owner cannot be decided.',
-  'form.role.unreadable': 'Goalkeeper cannot read the members of role {role}: name people instead. Jira shows a role’s members only to project administrators, and Goalkeeper is not one, so until then only the people named here count as Product Owners.',
+  'form.role.unreadable':
+    'Goalkeeper cannot read the members of role {role}: name people instead. Jira shows a role’s members only to project administrators, and Goalkeeper is not one, so until then only the people named here count as Product Owners.',
   'form.minRationaleChars.hint': 'From 1 to 500 characters.',
   'form.labels.hint': 'Issues with any of these labels. Separate labels with spaces or commas.',
   'form.epicKeys.hint': 'Issues in these epics. Issue keys such as ONB-1, separated by spaces or commas.',
@@ -69,7 +78,8 @@ export const en = {
   'form.jql.hint': 'Issues this query finds. Jira checks the query when you save.',
   'form.historySprints.hint': 'From 1 to 20 sprints. More history steadies the forecast; fewer follows a changing team sooner.',
   'form.retentionDays.hint': 'Whole days, from {min} to {max}.',
-  'form.openProposalsPerPerson.hint': 'From {min} to {max}. Keeps one person from flooding the Product Owner’s queue; the same change can be open only once.',
+  'form.openProposalsPerPerson.hint':
+    'From {min} to {max}. Keeps one person from flooding the Product Owner’s queue; the same change can be open only once.',
   'form.commentOnDecision.hint': 'The comment names who decided and quotes their rationale.',
   'form.save': 'Save settings',
   'form.remove': 'Remove',
@@ -77,7 +87,10 @@ export const en = {
   'form.unsaved': 'You have unsaved changes.',
   'form.saved': 'Settings saved as version {version}.',
   'form.undone': 'Your changes are undone; the form shows the saved settings.',
-  'form.problems': { one: 'One setting needs attention. It is marked below.', other: '{count} settings need attention. They are marked below.' },
+  'form.problems': {
+    one: 'One setting needs attention. It is marked below.',
+    other: '{count} settings need attention. They are marked below.',
+  },
 
   'people.none': 'Nobody is named.',
   'people.unknown': 'Unknown person',
@@ -118,13 +131,16 @@ export const en = {
   'problem.noWorkingDay': 'Choose at least one working day.',
   'problem.emptyOverride': 'Choose what this board sets differently, or remove the override.',
   'problem.unknownRole': 'The project has no role of this name. Choose one of its roles.',
-  'problem.unknownPerson': 'Jira knows no person with one of these account IDs (marked “not a person in Jira”). Remove them, then pick people by name.',
+  'problem.unknownPerson':
+    'Jira knows no person with one of these account IDs (marked “not a person in Jira”). Remove them, then pick people by name.',
   'problem.checkField': 'Check this setting.',
 
-  'conflict.keep': 'Your changes are still in the form. Load their version to see what they changed, then save yours on top of it or take theirs.',
+  'conflict.keep':
+    'Your changes are still in the form. Load their version to see what they changed, then save yours on top of it or take theirs.',
   'conflict.reload': 'Load their version',
   'rebased.title': 'You are now editing on top of version {version}',
-  'rebased.body': 'Saved since you opened the page: the changes below. The form now shows them, with your own edits carried over; where you both changed a setting, yours is kept. Check, then save.',
+  'rebased.body':
+    'Saved since you opened the page: the changes below. The form now shows them, with your own edits carried over; where you both changed a setting, yours is kept. Check, then save.',
   'rebased.useTheirs': 'Use their version instead',
 
   'history.heading': 'History',

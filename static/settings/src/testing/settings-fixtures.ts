@@ -22,7 +22,17 @@ export function savedSettings(overrides: Partial<ProjectSettings> = {}): Project
     version: 2,
     productOwners: { roleName: 'Product Owner', accountIds: [PRIYA] },
     policy: {
-      byKind: { add: 'product-owner', remove: 'product-owner', defer: 'product-owner', swap: 'product-owner', split: 'product-owner', rerank: 'auto', estimate: 'auto', priority: 'auto', tweak: 'auto' },
+      byKind: {
+        add: 'product-owner',
+        remove: 'product-owner',
+        defer: 'product-owner',
+        swap: 'product-owner',
+        split: 'product-owner',
+        rerank: 'auto',
+        estimate: 'auto',
+        priority: 'auto',
+        tweak: 'auto',
+      },
       goalCriticalRerankNeedsProductOwner: true,
       allowSelfApproval: false,
       minRationaleChars: 10,
@@ -48,7 +58,13 @@ export function settingsPage(overrides: Partial<SettingsPageState> = {}): Settin
   const settings = overrides.settings ?? savedSettings();
   const history: RecordedVersion[] = [
     { version: 2, settings, changedBy: ADA, changedAt: '2026-03-02T09:15:00Z', changedFields: ['boardOverrides.1', 'goalCritical.jql'] },
-    { version: 1, settings: { ...settings, version: 1, boardOverrides: {} }, changedBy: ADA, changedAt: '2026-02-16T10:00:00Z', changedFields: ['productOwners.accountIds'] },
+    {
+      version: 1,
+      settings: { ...settings, version: 1, boardOverrides: {} },
+      changedBy: ADA,
+      changedAt: '2026-02-16T10:00:00Z',
+      changedFields: ['productOwners.accountIds'],
+    },
   ];
   return {
     projectKey: 'ONB',
@@ -68,6 +84,12 @@ export function settingsPage(overrides: Partial<SettingsPageState> = {}): Settin
 export function pageAfterDanaSaved(): SettingsPageState {
   const before = settingsPage();
   const settings = savedSettings({ version: 3, workingDays: [1, 2, 3, 4, 5, 6], updatedBy: DANA, updatedAt: '2026-03-03T08:00:00Z' });
-  const danaVersion: RecordedVersion = { version: 3, settings, changedBy: DANA, changedAt: '2026-03-03T08:00:00Z', changedFields: ['workingDays'] };
+  const danaVersion: RecordedVersion = {
+    version: 3,
+    settings,
+    changedBy: DANA,
+    changedAt: '2026-03-03T08:00:00Z',
+    changedFields: ['workingDays'],
+  };
   return { ...before, settings, history: [danaVersion, ...before.history], people: { ...before.people, [DANA]: 'Dana Kowalski' } };
 }

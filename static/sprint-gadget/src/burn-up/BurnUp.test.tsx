@@ -23,7 +23,9 @@ describe('the burn-up', () => {
     const table = within(section).getByRole('table', { name: 'Scope of ONB Sprint 7, change by change' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(state.burnUp.scope.length);
-    expect(rows.map((row) => within(row).getAllByRole('cell')[2]!.textContent)).toEqual(state.burnUp.scope.map((step) => `${step.scope} points`));
+    expect(rows.map((row) => within(row).getAllByRole('cell')[2]!.textContent)).toEqual(
+      state.burnUp.scope.map((step) => `${step.scope} points`),
+    );
     expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
       'Committed at the sprint start',
       'ONB-16 added to the sprint',

@@ -38,7 +38,14 @@ export function BurnUpChart({ state, summary }: { state: ReadySprintView; summar
           </g>
         ))}
         {geometry.xTicks.map((tick, index) => (
-          <text key={index} aria-hidden="true" className="gk-burn-up__label" x={tick.x} y={bottom + 18} textAnchor={index === 0 ? 'start' : 'end'}>
+          <text
+            key={index}
+            aria-hidden="true"
+            className="gk-burn-up__label"
+            x={tick.x}
+            y={bottom + 18}
+            textAnchor={index === 0 ? 'start' : 'end'}
+          >
             {formatDate(tick.at)}
           </text>
         ))}

@@ -67,7 +67,9 @@ function DoneByDayTable({ state }: { state: ReadySprintView }) {
       <tbody>
         {days.map((day) => (
           <tr key={day.date}>
-            <th scope="row">{day.date === today ? t('burnUp.daily.today', { date: formatDate(middayOf(day.date)) }) : formatDate(middayOf(day.date))}</th>
+            <th scope="row">
+              {day.date === today ? t('burnUp.daily.today', { date: formatDate(middayOf(day.date)) }) : formatDate(middayOf(day.date))}
+            </th>
             <td>{formatNumber(day.donePoints)}</td>
           </tr>
         ))}

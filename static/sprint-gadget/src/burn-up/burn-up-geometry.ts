@@ -30,7 +30,7 @@ export interface BurnUpGeometry {
 /** 1, 2 or 5 times a power of ten: ticks people read at a glance. */
 function roundStep(rough: number): number {
   const power = 10 ** Math.floor(Math.log10(Math.max(rough, 1e-9)));
-  return ([1, 2, 5, 10].map((factor) => factor * power).find((step) => step >= rough) ?? 10 * power);
+  return [1, 2, 5, 10].map((factor) => factor * power).find((step) => step >= rough) ?? 10 * power;
 }
 
 export function burnUpGeometry(burnUp: ReadySprintView['burnUp'], sprintEnd: string | null): BurnUpGeometry {
@@ -47,8 +47,14 @@ export function burnUpGeometry(burnUp: ReadySprintView['burnUp'], sprintEnd: str
   const y = (points: number) => CHART.top + (1 - Math.max(0, points) / top) * plotHeight;
 
   const [first, ...changes] = scope;
-  const path = first ? [`M${x(first.at)},${y(first.scope)}`, ...changes.map((s) => `H${x(s.at)}V${y(s.scope)}`), `H${x(now)}`].join('') : '';
-  const yTicks = Array.from({ length: Math.round(top / step) + 1 }, (_, index) => ({ value: index * step, x: CHART.left, y: y(index * step) }));
+  const path = first
+    ? [`M${x(first.at)},${y(first.scope)}`, ...changes.map((s) => `H${x(s.at)}V${y(s.scope)}`), `H${x(now)}`].join('')
+    : '';
+  const yTicks = Array.from({ length: Math.round(top / step) + 1 }, (_, index) => ({
+    value: index * step,
+    x: CHART.left,
+    y: y(index * step),
+  }));
   const endIso = new Date(end).toISOString();
   const doneDays = burnUp.doneByDay.map((day) => {
     const endOfDay = new Date(Date.parse(`${day.date}T00:00:00.000Z`) + MS_PER_DAY).toISOString();

@@ -39,7 +39,10 @@ export function BypassReviewForm({ change, what, minChars, review, revert, onRev
     setError(null);
     const result = await review({ changeId: change.id, verdict, note });
     setSending(null);
-    if (result.ok) onReviewed(verdict === 'accepted' ? t('bypassed.announce.accepted', { change: what }) : t('bypassed.announce.noted', { change: what }));
+    if (result.ok)
+      onReviewed(
+        verdict === 'accepted' ? t('bypassed.announce.accepted', { change: what }) : t('bypassed.announce.noted', { change: what }),
+      );
     else setError(result.error);
   }
 
@@ -49,7 +52,12 @@ export function BypassReviewForm({ change, what, minChars, review, revert, onRev
     const result = await undo({ changeId: change.id, note });
     setSending(null);
     if (!result.ok) setError(result.error);
-    else onReviewed(t(result.value.proposal.status === 'proposed' ? 'bypassed.announce.revertProposed' : 'bypassed.announce.reverted', { change: what }));
+    else
+      onReviewed(
+        t(result.value.proposal.status === 'proposed' ? 'bypassed.announce.revertProposed' : 'bypassed.announce.reverted', {
+          change: what,
+        }),
+      );
   }
 
   return (

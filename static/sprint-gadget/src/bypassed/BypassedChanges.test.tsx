@@ -31,13 +31,20 @@ describe('changes made directly in Jira', () => {
     showSprint(bridgeInvoke, readyState());
     const [reestimated] = within(await bypassed()).getAllByRole('article');
     const links = within(within(reestimated!).getByRole('heading')).getAllByRole('link');
-    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([['ONB-58', 'https://goalkeeper-sandbox.atlassian.net/browse/ONB-58']]);
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['ONB-58', 'https://goalkeeper-sandbox.atlassian.net/browse/ONB-58'],
+    ]);
   });
 
   it('lets the Product Owner accept or note a change once the note is long enough, then refreshes', async () => {
     const note = 'Kofi pulled it in for the Acme demo; fine by me.';
     showSprint(bridgeInvoke, readyState(AS_PRODUCT_OWNER), {
-      reviewBypassedChange: () => ({ data: { ...BYPASSED[0]!, review: { reviewerAccountId: PRIYA_PRODUCT_OWNER, verdict: 'accepted', note, at: '2026-11-20T14:05:00.000Z' } } }),
+      reviewBypassedChange: () => ({
+        data: {
+          ...BYPASSED[0]!,
+          review: { reviewerAccountId: PRIYA_PRODUCT_OWNER, verdict: 'accepted', note, at: '2026-11-20T14:05:00.000Z' },
+        },
+      }),
     });
     const review = within(await bypassed()).getByRole('region', { name: 'Review: ONB-69 added to the sprint' });
     const field = within(review).getByRole('textbox', { name: 'Note (the team will read it)' });
@@ -59,7 +66,16 @@ describe('changes made directly in Jira', () => {
     showSprint(bridgeInvoke, readyState(AS_PRODUCT_OWNER), {
       revertBypassedChange: () => ({
         data: {
-          change: { ...BYPASSED[0]!, review: { reviewerAccountId: PRIYA_PRODUCT_OWNER, verdict: 'reverted', note, at: '2026-11-20T14:05:00.000Z', proposalId: 'prop-9' } },
+          change: {
+            ...BYPASSED[0]!,
+            review: {
+              reviewerAccountId: PRIYA_PRODUCT_OWNER,
+              verdict: 'reverted',
+              note,
+              at: '2026-11-20T14:05:00.000Z',
+              proposalId: 'prop-9',
+            },
+          },
           proposal: { id: 'prop-9', status: 'approved' },
         },
       }),
@@ -74,7 +90,16 @@ describe('changes made directly in Jira', () => {
   });
 
   it('shows a reverted change as reverted through a proposal, in German', async () => {
-    const reverted = { ...BYPASSED[0]!, review: { reviewerAccountId: PRIYA_PRODUCT_OWNER, verdict: 'reverted' as const, note: 'Nicht abgestimmt.', at: '2026-11-20T14:05:00.000Z', proposalId: 'prop-9' } };
+    const reverted = {
+      ...BYPASSED[0]!,
+      review: {
+        reviewerAccountId: PRIYA_PRODUCT_OWNER,
+        verdict: 'reverted' as const,
+        note: 'Nicht abgestimmt.',
+        at: '2026-11-20T14:05:00.000Z',
+        proposalId: 'prop-9',
+      },
+    };
     showSprint(bridgeInvoke, readyState({ bypassed: [reverted] }), {}, 'de-DE');
     const section = await screen.findByRole('region', { name: /Direkt in Jira/ });
     expect(within(section).getByText(/Rückgängig gemacht von Priya Raman/)).toBeInTheDocument();

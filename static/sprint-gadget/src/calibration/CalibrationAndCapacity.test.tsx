@@ -26,9 +26,19 @@ describe('calibration', () => {
   it('shows, per band, how often goals were met when Goalkeeper said so, and the Brier score', async () => {
     showSprint(bridgeInvoke, readyState({ calibration: CALIBRATED }));
     const panel = await screen.findByRole('region', { name: 'How reliable Goalkeeper’s forecasts have been' });
-    expect(within(panel).getByText(`Brier score ${CALIBRATED.brier!.toFixed(3)} over 8 decisions in 6 sprints (0 is perfect; always saying 50% scores 0.250).`)).toBeInTheDocument();
+    expect(
+      within(panel).getByText(
+        `Brier score ${CALIBRATED.brier!.toFixed(3)} over 8 decisions in 6 sprints (0 is perfect; always saying 50% scores 0.250).`,
+      ),
+    ).toBeInTheDocument();
     const rows = within(within(panel).getByRole('table')).getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent))).toEqual([
+    expect(
+      rows.map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      ),
+    ).toEqual([
       ['1 of 3 times', '33%'],
       ['1 of 2 times', '50%'],
       ['3 of 3 times', '100%'],
@@ -46,7 +56,11 @@ describe('calibration', () => {
 
 describe('the capacity for the rest of the sprint', () => {
   it('saves the share available and the days off for the sprint shown', async () => {
-    showSprint(bridgeInvoke, readyState(), { setSprintCapacity: (payload: { availability: number; daysOff: number }) => ({ data: { sprintId: 7, boardId: 1, updatedAt: '2026-11-20T10:00:00.000Z', ...payload } }) });
+    showSprint(bridgeInvoke, readyState(), {
+      setSprintCapacity: (payload: { availability: number; daysOff: number }) => ({
+        data: { sprintId: 7, boardId: 1, updatedAt: '2026-11-20T10:00:00.000Z', ...payload },
+      }),
+    });
     const section = await screen.findByRole('region', { name: 'Capacity for the rest of the sprint' });
     expect(within(section).getByText('The forecast assumes the team’s usual capacity on every working day left.')).toBeInTheDocument();
     fireEvent.change(within(section).getByRole('spinbutton', { name: 'Available (% of usual)' }), { target: { value: '80' } });
@@ -57,7 +71,12 @@ describe('the capacity for the rest of the sprint', () => {
   });
 
   it('says what is declared, and refuses figures out of range before sending anything, in German', async () => {
-    showSprint(bridgeInvoke, readyState({ capacity: { sprintId: 7, boardId: 1, availability: 0.6, daysOff: 2, updatedAt: '2026-11-20T10:00:00.000Z' } }), {}, 'de-DE');
+    showSprint(
+      bridgeInvoke,
+      readyState({ capacity: { sprintId: 7, boardId: 1, availability: 0.6, daysOff: 2, updatedAt: '2026-11-20T10:00:00.000Z' } }),
+      {},
+      'de-DE',
+    );
     const section = await screen.findByRole('region', { name: 'Kapazität für den Rest des Sprints' });
     expect(within(section).getByText('Angegeben: 60 % der üblichen Kapazität, 2 freie Arbeitstage.')).toBeInTheDocument();
     fireEvent.change(within(section).getByRole('spinbutton', { name: 'Verfügbar (% der üblichen)' }), { target: { value: '120' } });
@@ -70,8 +89,13 @@ describe('the capacity for the rest of the sprint', () => {
 describe('a queued change', () => {
   it('shows the sprint’s chance now apart from the change’s own effect, and lets the PO approve on a condition', async () => {
     const [first, second] = QUEUE;
-    const withEffect = { ...first!, assessmentNow: { ...first!.assessmentNow, effect: { delta: -0.23, low: -0.25, high: -0.21, direction: 'lowers' as const } } };
-    showSprint(bridgeInvoke, readyState({ ...AS_PRODUCT_OWNER, queue: [second!, withEffect] }), { decideProposal: () => ({ data: withEffect.proposal }) });
+    const withEffect = {
+      ...first!,
+      assessmentNow: { ...first!.assessmentNow, effect: { delta: -0.23, low: -0.25, high: -0.21, direction: 'lowers' as const } },
+    };
+    showSprint(bridgeInvoke, readyState({ ...AS_PRODUCT_OWNER, queue: [second!, withEffect] }), {
+      decideProposal: () => ({ data: withEffect.proposal }),
+    });
     const card = within(await screen.findByRole('region', { name: /Waiting for a decision/ })).getAllByRole('article')[1]!;
     fireEvent.click(within(card).getByRole('button', { name: 'Decide…' }));
     expect(within(card).getByText('The sprint’s chance now: P(goal) 64%')).toBeInTheDocument();
@@ -81,9 +105,14 @@ describe('a queued change', () => {
     fireEvent.click(within(decision).getByRole('checkbox', { name: 'Approve on a condition' }));
     fireEvent.click(within(decision).getByRole('radio', { name: 'Rank below the goal’s last item' }));
     fireEvent.click(within(decision).getByRole('checkbox', { name: /ONB-62/ }));
-    fireEvent.change(within(decision).getByRole('textbox', { name: 'Rationale (the team will read it)' }), { target: { value: 'Fine once the passkey spike waits behind the goal.' } });
+    fireEvent.change(within(decision).getByRole('textbox', { name: 'Rationale (the team will read it)' }), {
+      target: { value: 'Fine once the passkey spike waits behind the goal.' },
+    });
     fireEvent.click(within(decision).getByRole('button', { name: 'Approve on this condition' }));
     await waitFor(() => expect(callsTo(bridgeInvoke, 'decideProposal')).toHaveLength(1));
-    expect(callsTo(bridgeInvoke, 'decideProposal')[0]).toMatchObject({ verdict: 'approve', condition: { kind: 'rank-below-goal', issueKeys: ['ONB-62'] } });
+    expect(callsTo(bridgeInvoke, 'decideProposal')[0]).toMatchObject({
+      verdict: 'approve',
+      condition: { kind: 'rank-below-goal', issueKeys: ['ONB-62'] },
+    });
   });
 });

@@ -48,7 +48,13 @@ export function CalibrationPanel({ calibration }: { calibration: Calibration }) 
               <tbody>
                 {bins.map((bin) => (
                   <tr key={bin.from}>
-                    <th scope="row">{t('calibration.band', { said: formatPercent(bin.meanForecast ?? bin.from), from: formatPercent(bin.from), to: formatPercent(bin.to) })}</th>
+                    <th scope="row">
+                      {t('calibration.band', {
+                        said: formatPercent(bin.meanForecast ?? bin.from),
+                        from: formatPercent(bin.from),
+                        to: formatPercent(bin.to),
+                      })}
+                    </th>
                     <td>{t('calibration.metOf', { met: Math.round((bin.observedRate ?? 0) * bin.count), count: bin.count })}</td>
                     <td>{formatPercent(bin.observedRate ?? 0)}</td>
                   </tr>

@@ -27,7 +27,8 @@ export function RestOfSprintCapacity({ state, setCapacity, onSaved }: RestOfSpri
   const [error, setError] = useState<CallError | null>(null);
   const percent = Number(availability);
   const days = Number(daysOff);
-  const percentError = availability.trim() === '' || !Number.isFinite(percent) || percent < 0 || percent > 100 ? t('capacity.availability.invalid') : null;
+  const percentError =
+    availability.trim() === '' || !Number.isFinite(percent) || percent < 0 || percent > 100 ? t('capacity.availability.invalid') : null;
   const daysError = daysOff.trim() === '' || !Number.isInteger(days) || days < 0 || days > 30 ? t('capacity.daysOff.invalid') : null;
 
   async function save(event: FormEvent) {
@@ -45,15 +46,41 @@ export function RestOfSprintCapacity({ state, setCapacity, onSaved }: RestOfSpri
     <section className="gk-section" aria-labelledby="gk-capacity-input-heading">
       <h3 id="gk-capacity-input-heading">{t('capacity.input.heading')}</h3>
       <p className="gk-small">
-        {declared ? t('capacity.declared', { availability: formatPercent(declared.availability), count: declared.daysOff }) : t('capacity.usual')}
+        {declared
+          ? t('capacity.declared', { availability: formatPercent(declared.availability), count: declared.daysOff })
+          : t('capacity.usual')}
       </p>
       {error && <ErrorBanner error={error} />}
       <form className="gk-row gk-capacity-form" onSubmit={save} noValidate>
         <Field label={t('capacity.availability')} hint={t('capacity.availability.hint')} error={percentError}>
-          {(control) => <input {...control} className="gk-input" type="number" inputMode="numeric" min={0} max={100} step={5} value={availability} onChange={(event) => setAvailability(event.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              className="gk-input"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={100}
+              step={5}
+              value={availability}
+              onChange={(event) => setAvailability(event.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('capacity.daysOff')} hint={t('capacity.daysOff.hint')} error={daysError}>
-          {(control) => <input {...control} className="gk-input" type="number" inputMode="numeric" min={0} max={30} step={1} value={daysOff} onChange={(event) => setDaysOff(event.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              className="gk-input"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={30}
+              step={1}
+              value={daysOff}
+              onChange={(event) => setDaysOff(event.target.value)}
+            />
+          )}
         </Field>
         <Button type="submit" busy={saving} disabled={percentError !== null || daysError !== null}>
           {t('capacity.save')}

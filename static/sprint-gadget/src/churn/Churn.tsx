@@ -41,7 +41,9 @@ export function Churn({ state }: { state: ReadySprintView }) {
   return (
     <section className="gk-section" aria-labelledby="gk-churn-heading">
       <h3 id="gk-churn-heading">{t('churn.heading')}</h3>
-      <p className="gk-small">{t(BASELINE[state.baselineSource], { date: state.baselineTakenAt ? formatDateTime(state.baselineTakenAt) : '' })}</p>
+      <p className="gk-small">
+        {t(BASELINE[state.baselineSource], { date: state.baselineTakenAt ? formatDateTime(state.baselineTakenAt) : '' })}
+      </p>
       <table className="gk-table">
         <caption className="gk-visually-hidden">{t('churn.scope.caption')}</caption>
         <TallyHead first={t('churn.scope.column')} />

@@ -29,10 +29,14 @@ export function BoardPicker({ selected, onSelect, error }: BoardPickerProps) {
     <fieldset className="gk-fieldset" aria-describedby={error ? errorId : undefined}>
       <legend>{t('config.board')}</legend>
       <Field label={t('config.board.search')} hint={t('config.board.search.hint')}>
-        {(control) => <input {...control} type="search" className="gk-input" value={query} onChange={(event) => setQuery(event.target.value)} />}
+        {(control) => (
+          <input {...control} type="search" className="gk-input" value={query} onChange={(event) => setQuery(event.target.value)} />
+        )}
       </Field>
       {selected !== null && !chosenShown && (
-        <p className="gk-small">{chosen ? t('config.board.chosen', { board: chosen.name }) : t('config.board.chosenUnknown', { id: selected })}</p>
+        <p className="gk-small">
+          {chosen ? t('config.board.chosen', { board: chosen.name }) : t('config.board.chosenUnknown', { id: selected })}
+        </p>
       )}
       {search.phase === 'loading' && <Loading label={t('config.board.loading')} />}
       {search.phase === 'failed' && <ErrorBanner error={search.error} onRetry={retry} focusOnShow={false} />}

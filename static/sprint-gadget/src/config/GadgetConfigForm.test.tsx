@@ -18,7 +18,9 @@ beforeEach(() => {
   bridgeInvoke.mockReset();
   submit.mockReset();
   answerResolvers(bridgeInvoke, {
-    listBoards: (payload: { query?: string }) => ({ data: BOARDS.filter((board) => !payload.query || board.name.toLowerCase().includes(payload.query.toLowerCase())) }),
+    listBoards: (payload: { query?: string }) => ({
+      data: BOARDS.filter((board) => !payload.query || board.name.toLowerCase().includes(payload.query.toLowerCase())),
+    }),
   });
 });
 
@@ -62,7 +64,9 @@ describe('the gadget’s edit view', () => {
     await screen.findByRole('radio', { name: /ONB board/ });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
-    expect(screen.getByRole('group', { name: 'Scrum board' })).toHaveAccessibleDescription('Choose the board whose sprint this gadget shows.');
+    expect(screen.getByRole('group', { name: 'Scrum board' })).toHaveAccessibleDescription(
+      'Choose the board whose sprint this gadget shows.',
+    );
     expect(screen.getByRole('radio', { name: /BIL board/ })).toHaveFocus();
     expect(submit).not.toHaveBeenCalled();
   });

@@ -8,7 +8,13 @@ import { Button } from '../../../shared/components/Button';
 import { ErrorBanner } from '../../../shared/components/ErrorBanner';
 import { Field } from '../../../shared/components/Field';
 import { submitGadgetConfiguration } from '../../../shared/forge-host';
-import { GOAL_LABEL_MAX_CHARS, validateConfiguration, type ConfigurationDraft, type ConfigurationProblem, type ConfigurationProblems } from '../gadget-config';
+import {
+  GOAL_LABEL_MAX_CHARS,
+  validateConfiguration,
+  type ConfigurationDraft,
+  type ConfigurationProblem,
+  type ConfigurationProblems,
+} from '../gadget-config';
 import { useGadgetI18n } from '../messages/catalogue';
 import type { GadgetKey } from '../messages/en';
 import { BoardPicker } from './BoardPicker';
@@ -62,7 +68,12 @@ export function GadgetConfigForm({ saved }: { saved: ConfigurationDraft }) {
       <BoardPicker selected={draft.boardId} onSelect={(boardId) => setDraft({ ...draft, boardId })} error={problem('boardId')} />
       <Field label={t('config.goalLabel')} hint={t('config.goalLabel.hint')} error={problem('goalLabel')}>
         {(control) => (
-          <input {...control} className="gk-input gk-input--short" value={draft.goalLabel} onChange={(event) => setDraft({ ...draft, goalLabel: event.target.value })} />
+          <input
+            {...control}
+            className="gk-input gk-input--short"
+            value={draft.goalLabel}
+            onChange={(event) => setDraft({ ...draft, goalLabel: event.target.value })}
+          />
         )}
       </Field>
       <div>

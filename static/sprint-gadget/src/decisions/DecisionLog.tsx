@@ -15,13 +15,20 @@ export function DecisionLog({ state }: { state: ReadySprintView }) {
   return (
     <section className="gk-section" aria-labelledby="gk-decisions-heading">
       <h3 id="gk-decisions-heading">{t('decisions.heading', { count: state.decisionsTotal })}</h3>
-      {state.decisionsTotal > state.decisions.length && <p className="gk-muted">{t('decisions.page', { shown: state.decisions.length, total: state.decisionsTotal })}</p>}
+      {state.decisionsTotal > state.decisions.length && (
+        <p className="gk-muted">{t('decisions.page', { shown: state.decisions.length, total: state.decisionsTotal })}</p>
+      )}
       {state.decisions.length === 0 ? (
         <p className="gk-muted">{t('decisions.empty')}</p>
       ) : (
         <ul className="gk-list">
           {state.decisions.map((proposal) => (
-            <DecisionEntry key={proposal.id} proposal={proposal} people={state.people} sprintNames={{ [state.sprint.id]: state.sprint.name }} />
+            <DecisionEntry
+              key={proposal.id}
+              proposal={proposal}
+              people={state.people}
+              sprintNames={{ [state.sprint.id]: state.sprint.name }}
+            />
           ))}
         </ul>
       )}
@@ -29,7 +36,15 @@ export function DecisionLog({ state }: { state: ReadySprintView }) {
   );
 }
 
-function DecisionEntry({ proposal, people, sprintNames }: { proposal: Proposal; people: ReadySprintView['people']; sprintNames: SprintNames }) {
+function DecisionEntry({
+  proposal,
+  people,
+  sprintNames,
+}: {
+  proposal: Proposal;
+  people: ReadySprintView['people'];
+  sprintNames: SprintNames;
+}) {
   const translator = useGadgetI18n();
   const { t, formatDateTime } = translator;
   const { decision } = proposal;
@@ -37,7 +52,10 @@ function DecisionEntry({ proposal, people, sprintNames }: { proposal: Proposal; 
     <li className="gk-log-entry gk-stack gk-stack--tight">
       <div className="gk-row gk-row--spread">
         <strong>
-          <WithIssueLinks text={describeChange(translator, proposal.issueKey, proposal.change)} issueKeys={[proposal.issueKey, ...issuesNamedBy(proposal.change)]} />
+          <WithIssueLinks
+            text={describeChange(translator, proposal.issueKey, proposal.change)}
+            issueKeys={[proposal.issueKey, ...issuesNamedBy(proposal.change)]}
+          />
         </strong>
         <StatusLozenge status={proposal.status} />
       </div>
@@ -53,7 +71,9 @@ function DecisionEntry({ proposal, people, sprintNames }: { proposal: Proposal; 
           </p>
           {decision.selfDecided && (
             <p className="gk-small">
-              <Lozenge appearance="moved">{t(decision.verdict === 'approved' ? 'decisions.selfApproved' : 'decisions.selfRejected')}</Lozenge>
+              <Lozenge appearance="moved">
+                {t(decision.verdict === 'approved' ? 'decisions.selfApproved' : 'decisions.selfRejected')}
+              </Lozenge>
               {decision.selfDecided.note !== null && (
                 <>
                   {' '}
@@ -63,7 +83,13 @@ function DecisionEntry({ proposal, people, sprintNames }: { proposal: Proposal; 
             </p>
           )}
           {decision.rationale && <p className="gk-user-text">{decision.rationale}</p>}
-          {decision.assessment && <RiskMeter level={decision.assessment.level} pGoal={decision.assessment.before.pGoal} pGoalAfter={decision.assessment.after.pGoal} />}
+          {decision.assessment && (
+            <RiskMeter
+              level={decision.assessment.level}
+              pGoal={decision.assessment.before.pGoal}
+              pGoalAfter={decision.assessment.after.pGoal}
+            />
+          )}
         </>
       )}
       {proposal.staleReason && <p className="gk-muted">{t('decisions.stale', { reason: proposal.staleReason })}</p>}

@@ -85,7 +85,9 @@ describe('exporting the sprint', () => {
     ]);
     expect(rows).toHaveLength(DECIDED.length + BYPASSED.length);
     // The Product Owner's review of the change Dana made in Jira travels with it.
-    expect(rows.find((row) => row.includes('Dana split the work'))).toContain('noted,Priya Raman,Dana split the work; the rest moved to ONB-70.,2026-11-20T13:00:00.000Z,');
+    expect(rows.find((row) => row.includes('Dana split the work'))).toContain(
+      'noted,Priya Raman,Dana split the work; the rest moved to ONB-70.,2026-11-20T13:00:00.000Z,',
+    );
     expect(callsTo(bridgeInvoke, 'exportSprintCsv')).toEqual([{ boardId: 1 }]);
   });
 
@@ -99,7 +101,9 @@ describe('exporting the sprint', () => {
   });
 
   it('says in words why an export failed', async () => {
-    showSprint(bridgeInvoke, readyState(), { exportSprintCsv: () => ({ error: { code: 'jira-unavailable', message: 'Jira answered 503 three times.' } }) });
+    showSprint(bridgeInvoke, readyState(), {
+      exportSprintCsv: () => ({ error: { code: 'jira-unavailable', message: 'Jira answered 503 three times.' } }),
+    });
     fireEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Jira answered 503 three times.');

@@ -19,9 +19,12 @@ export function ExportCsv({ exportCsv, onAnnounce }: { exportCsv: SprintViewActi
   const [download, setDownload] = useState<Download | null>(null);
 
   // Each export replaces the last; the old file's memory is released with its URL.
-  useEffect(() => () => {
-    if (download) URL.revokeObjectURL(download.url);
-  }, [download]);
+  useEffect(
+    () => () => {
+      if (download) URL.revokeObjectURL(download.url);
+    },
+    [download],
+  );
 
   async function run() {
     setBusy(true);

@@ -31,10 +31,21 @@ describe('the gadget’s first screen', () => {
     expect(within(risk).getByText('P(goal) 64%')).toBeInTheDocument();
     expect(within(risk).getByText('Since the sprint started: from 70% to 64%, over 2 steps.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Waiting for a decision (2)' })).toBeInTheDocument();
-    expect(screen.getByText('committed 30 points, now 33 points (+3 points) · gross churn 43% · 1 change made in Jira waits for review', { exact: false })).toBeInTheDocument();
+    expect(
+      screen.getByText('committed 30 points, now 33 points (+3 points) · gross churn 43% · 1 change made in Jira waits for review', {
+        exact: false,
+      }),
+    ).toBeInTheDocument();
 
     const buttons = within(screen.getByRole('list', { name: 'More about this sprint' })).getAllByRole('button');
-    expect(buttons.map((button) => button.textContent)).toEqual(['Items and capacity', 'Burn-up', 'Churn', 'Decisions (3)', 'Made in Jira (2)', 'Past sprints (1 to record)']);
+    expect(buttons.map((button) => button.textContent)).toEqual([
+      'Items and capacity',
+      'Burn-up',
+      'Churn',
+      'Decisions (3)',
+      'Made in Jira (2)',
+      'Past sprints (1 to record)',
+    ]);
     expect(buttons.every((button) => button.getAttribute('aria-expanded') === 'false')).toBe(true);
     for (const hidden of ['Capacity vs work', 'Burn-up', 'Churn', 'Decisions this sprint (3)', 'Goal success over sprints']) {
       expect(screen.queryByRole('region', { name: hidden })).not.toBeInTheDocument();
@@ -84,7 +95,9 @@ describe('the gadget’s first screen', () => {
     });
     try {
       showFirstScreen(bridgeInvoke, readyState({ board: { id: 5, name: 'Storage-less board' } }));
-      const burnUp = await within(await screen.findByRole('list', { name: 'More about this sprint' })).findByRole('button', { name: 'Burn-up' });
+      const burnUp = await within(await screen.findByRole('list', { name: 'More about this sprint' })).findByRole('button', {
+        name: 'Burn-up',
+      });
       fireEvent.click(burnUp);
 
       expect(burnUp).toHaveAttribute('aria-expanded', 'true');
@@ -115,7 +128,10 @@ describe('issue keys in the gadget', () => {
     expect(navigate.mock.calls).toEqual([['/browse/ONB-48']]);
     expect(openInNewTab.mock.calls).toEqual([['/browse/ONB-48']]);
     const decisions = screen.getByRole('region', { name: 'Decisions this sprint (3)' });
-    expect(within(decisions).getByRole('link', { name: 'ONB-61' })).toHaveAttribute('href', 'https://goalkeeper-sandbox.atlassian.net/browse/ONB-61');
+    expect(within(decisions).getByRole('link', { name: 'ONB-61' })).toHaveAttribute(
+      'href',
+      'https://goalkeeper-sandbox.atlassian.net/browse/ONB-61',
+    );
   });
 
   it('says so when Jira refuses to open the issue', async () => {
@@ -135,7 +151,9 @@ describe('the first screen in German', () => {
 
     expect(await screen.findByText(/Seit Sprint-Beginn: von 70 % auf 64 %, in 2 Schritten\./)).toBeInTheDocument();
     expect(screen.getByText(/Die Kapazität ist mit 50 % Sicherheit prognostiziert \(P50\)/)).toBeInTheDocument();
-    expect(within(screen.getByRole('list', { name: 'Mehr zu diesem Sprint' })).getByRole('button', { name: 'Vorgänge und Kapazität' })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('list', { name: 'Mehr zu diesem Sprint' })).getByRole('button', { name: 'Vorgänge und Kapazität' }),
+    ).toBeInTheDocument();
     expect(screen.getByText(/1 Änderung in Jira wartet auf Prüfung/)).toBeInTheDocument();
   });
 });

@@ -31,7 +31,9 @@ export function SprintHeader({ state, actions, refreshing, onRefresh, onAnnounce
       <p className="gk-small">
         {t('header.board', { board: board.name })}
         {' · '}
-        {sprint.startDate && sprint.endDate && `${t('header.dates', { start: formatDate(sprint.startDate), end: formatDate(sprint.endDate) })} · `}
+        {sprint.startDate &&
+          sprint.endDate &&
+          `${t('header.dates', { start: formatDate(sprint.startDate), end: formatDate(sprint.endDate) })} · `}
         {t('header.daysLeft', { count: sprint.workingDaysLeft })}
       </p>
       {/* Clamped to three lines for the eye only: the whole goal stays in the text for screen readers and in the tooltip. */}

@@ -5,8 +5,10 @@ import type { GadgetKey } from './en';
 export const de: Readonly<Record<GadgetKey, Message>> = {
   'gadget.loading': 'Sprint wird geladen…',
   'gadget.unconfigured.title': 'Board wählen',
-  'gadget.unconfigured.description': 'Öffnen Sie das Menü dieses Gadgets und wählen Sie „Bearbeiten“, um das Scrum-Board zu wählen, dessen Sprint es zeigt.',
-  'gadget.noBoard.description': 'Jira hat nicht mitgeteilt, von welchem Board aus dies geöffnet wurde. Öffnen Sie es erneut über das Menü des Boards.',
+  'gadget.unconfigured.description':
+    'Öffnen Sie das Menü dieses Gadgets und wählen Sie „Bearbeiten“, um das Scrum-Board zu wählen, dessen Sprint es zeigt.',
+  'gadget.noBoard.description':
+    'Jira hat nicht mitgeteilt, von welchem Board aus dies geöffnet wurde. Öffnen Sie es erneut über das Menü des Boards.',
   'gadget.noAccess.configurable': 'Wählen Sie ein Board, das Sie sehen dürfen: Menü dieses Gadgets öffnen und „Bearbeiten“ wählen.',
   'gadget.noAccess.menu': 'Bitten Sie eine Jira-Administration um Zugriff auf das Projekt dieses Boards.',
   'gadget.notScrum.title': '{board} ist kein Scrum-Board',
@@ -14,8 +16,10 @@ export const de: Readonly<Record<GadgetKey, Message>> = {
     'Goalkeeper schützt Sprint-Ziele, und nur Scrum-Boards haben Sprints. Öffnen Sie das Menü dieses Gadgets, wählen Sie „Bearbeiten“ und dann ein Scrum-Board.',
   'gadget.notScrum.menu': 'Goalkeeper schützt Sprint-Ziele, und nur Scrum-Boards haben Sprints.',
   'gadget.noSprint.title': 'Kein aktiver Sprint auf {board}',
-  'gadget.noSprint.description': 'Goalkeeper zeigt einen Sprint, solange er läuft. Sobald auf diesem Board der nächste Sprint beginnt, erscheint er hier.',
-  'gadget.otherSprint': 'Goalkeeper folgt dem aktiven Sprint des Boards; hier steht daher {sprint}, nicht der Sprint, von dem aus Sie dies geöffnet haben.',
+  'gadget.noSprint.description':
+    'Goalkeeper zeigt einen Sprint, solange er läuft. Sobald auf diesem Board der nächste Sprint beginnt, erscheint er hier.',
+  'gadget.otherSprint':
+    'Goalkeeper folgt dem aktiven Sprint des Boards; hier steht daher {sprint}, nicht der Sprint, von dem aus Sie dies geöffnet haben.',
 
   'people.productOwner': 'der Product Owner',
   'points.signed': { one: '{value} Punkt', other: '{value} Punkte' },
@@ -47,7 +51,10 @@ export const de: Readonly<Record<GadgetKey, Message>> = {
   'trend.now': 'Jetzt',
   'trend.approved': '{key} genehmigt',
   'trend.rejected': '{key} abgelehnt',
-  'trend.sinceStart': { one: 'Seit Sprint-Beginn: von {from} auf {to}, in {count} Schritt.', other: 'Seit Sprint-Beginn: von {from} auf {to}, in {count} Schritten.' },
+  'trend.sinceStart': {
+    one: 'Seit Sprint-Beginn: von {from} auf {to}, in {count} Schritt.',
+    other: 'Seit Sprint-Beginn: von {from} auf {to}, in {count} Schritten.',
+  },
   'confidence.convention': 'Die Kapazität ist mit 50 % Sicherheit prognostiziert (P50): was das Team in der Hälfte seiner Sprints schafft.',
 
   'capacity.heading': 'Kapazität und Arbeit',
@@ -84,7 +91,8 @@ export const de: Readonly<Record<GadgetKey, Message>> = {
   'queue.showAll': { one: '{count} weiteren wartenden zeigen', other: '{count} weitere wartende zeigen' },
   'queue.showFewer': 'Nur die zwei ältesten zeigen',
   'queue.ownProposal': 'Sie haben diese Änderung vorgeschlagen; deshalb entscheidet ein anderer Product Owner (Selbstgenehmigung ist aus).',
-  'queue.ownProposalNoOther': 'Sie haben diese Änderung vorgeschlagen und sind der einzige Product Owner. Laut Richtlinie entscheidet ein anderer Product Owner: Benennen Sie in den Goalkeeper-Einstellungen einen zweiten Product Owner.',
+  'queue.ownProposalNoOther':
+    'Sie haben diese Änderung vorgeschlagen und sind der einzige Product Owner. Laut Richtlinie entscheidet ein anderer Product Owner: Benennen Sie in den Goalkeeper-Einstellungen einen zweiten Product Owner.',
   'queue.openSettings': 'Goalkeeper-Einstellungen öffnen',
   'queue.openSettingsFailed': 'Die Einstellungsseite ließ sich nicht öffnen',
 
@@ -143,7 +151,8 @@ export const de: Readonly<Record<GadgetKey, Message>> = {
   'churn.throughGoalkeeper': 'Über Goalkeeper genehmigt',
   'churn.bypassed': 'Direkt in Jira (an Goalkeeper vorbei)',
   'churn.notTracked': 'nicht erfasst',
-  'churn.notTracked.why': 'Goalkeeper hat diesen Sprint nicht von Beginn an beobachtet und kann Änderungen an ihm vorbei daher nicht zählen.',
+  'churn.notTracked.why':
+    'Goalkeeper hat diesen Sprint nicht von Beginn an beobachtet und kann Änderungen an ihm vorbei daher nicht zählen.',
 
   'scopeChange.added': '{key} in den Sprint aufgenommen',
   'scopeChange.removed': '{key} aus dem Sprint genommen',
@@ -190,7 +199,8 @@ export const de: Readonly<Record<GadgetKey, Message>> = {
   'bypassed.notedBy': 'Zur Kenntnis genommen von {name}, {at}:',
   'bypassed.revertedBy': 'Rückgängig gemacht von {name}, {at}, über einen Vorschlag:',
   'bypassed.revert': 'Rückgängig machen',
-  'bypassed.revert.hint': 'Rückgängig machen schlägt die umgekehrte Änderung vor, mit Ihrer Notiz als Grund: Sie entscheiden sofort, wo die Richtlinie es erlaubt, sonst entscheidet ein anderer Product Owner.',
+  'bypassed.revert.hint':
+    'Rückgängig machen schlägt die umgekehrte Änderung vor, mit Ihrer Notiz als Grund: Sie entscheiden sofort, wo die Richtlinie es erlaubt, sonst entscheidet ein anderer Product Owner.',
   'bypassed.announce.reverted': 'Rückgängig gemacht: {change}. Goalkeeper setzt es jetzt um.',
   'bypassed.announce.revertProposed': 'Rückgängigmachen vorgeschlagen: {change}. Ein anderer Product Owner entscheidet.',
   'bypassed.awaiting': 'Wartet auf die Prüfung durch den Product Owner: {names}',
@@ -206,7 +216,10 @@ export const de: Readonly<Record<GadgetKey, Message>> = {
   'outcome.partly': 'Teilweise erreicht',
   'outcome.not-met': 'Nicht erreicht',
   'outcome.pending': 'Noch nicht erfasst',
-  'outcomePrompt.heading': { one: 'Ein abgeschlossener Sprint wartet auf sein Zielergebnis', other: '{count} abgeschlossene Sprints warten auf ihr Zielergebnis' },
+  'outcomePrompt.heading': {
+    one: 'Ein abgeschlossener Sprint wartet auf sein Zielergebnis',
+    other: '{count} abgeschlossene Sprints warten auf ihr Zielergebnis',
+  },
   'outcomePrompt.question': 'Wurde das Ziel von {sprint} erreicht?',
   'outcomePrompt.closed': 'Abgeschlossen am {date}',
   'outcomePrompt.outcome': 'Zielergebnis',
@@ -216,7 +229,8 @@ export const de: Readonly<Record<GadgetKey, Message>> = {
   'outcomePrompt.awaiting': 'Wartet darauf, dass der Product Owner es festhält: {names}',
   'outcomePrompt.recorded': 'Für {sprint} festgehalten: {outcome}.',
   'goalSuccess.heading': 'Zielerreichung über die Sprints',
-  'goalSuccess.empty': 'Noch kein abgeschlossener Sprint erfasst. Wenn ein Sprint endet, hält der Product Owner fest, ob sein Ziel erreicht wurde.',
+  'goalSuccess.empty':
+    'Noch kein abgeschlossener Sprint erfasst. Wenn ein Sprint endet, hält der Product Owner fest, ob sein Ziel erreicht wurde.',
   'goalSuccess.noneRecorded': 'Noch kein Zielergebnis festgehalten.',
   'goalSuccess.summary': {
     one: 'Ziel in {met} von {count} Sprint erreicht; teilweise in {partly}, nicht in {notMet}.',
@@ -240,13 +254,17 @@ export const de: Readonly<Record<GadgetKey, Message>> = {
   'config.board.chosenUnknown': 'Gewählt: Board {id}, das nicht unter den für Sie sichtbaren Scrum-Boards ist',
   'config.board.required': 'Wählen Sie das Board, dessen Sprint dieses Gadget zeigt.',
   'config.goalLabel': 'Ziel-Label (optional)',
-  'config.goalLabel.hint': 'Vorgänge mit diesem Label gelten in diesem Gadget als zielkritisch, statt der Regel des Projekts. Leer lassen für die Regel des Projekts.',
+  'config.goalLabel.hint':
+    'Vorgänge mit diesem Label gelten in diesem Gadget als zielkritisch, statt der Regel des Projekts. Leer lassen für die Regel des Projekts.',
   'config.goalLabel.spaces': 'Ein Jira-Label enthält keine Leerzeichen.',
   'config.goalLabel.tooLong': 'Ein Jira-Label hat höchstens {max} Zeichen.',
   'config.save': 'Speichern',
   'capacity.input.heading': 'Kapazität für den Rest des Sprints',
   'capacity.usual': 'Die Prognose nimmt an jedem verbleibenden Arbeitstag die übliche Kapazität des Teams an.',
-  'capacity.declared': { one: 'Angegeben: {availability} der üblichen Kapazität, {count} freier Arbeitstag.', other: 'Angegeben: {availability} der üblichen Kapazität, {count} freie Arbeitstage.' },
+  'capacity.declared': {
+    one: 'Angegeben: {availability} der üblichen Kapazität, {count} freier Arbeitstag.',
+    other: 'Angegeben: {availability} der üblichen Kapazität, {count} freie Arbeitstage.',
+  },
   'capacity.availability': 'Verfügbar (% der üblichen)',
   'capacity.availability.hint': 'Z. B. 80, wenn eine von fünf Personen fehlt.',
   'capacity.availability.invalid': 'Ein ganzer Prozentwert von 0 bis 100.',
@@ -254,13 +272,20 @@ export const de: Readonly<Record<GadgetKey, Message>> = {
   'capacity.daysOff.hint': 'Ganze Arbeitstage bis Sprintende, an denen niemand arbeitet (ein Feiertag).',
   'capacity.daysOff.invalid': 'Eine ganze Zahl von Tagen von 0 bis 30.',
   'capacity.save': 'Kapazität speichern',
-  'capacity.saved': { one: 'Kapazität gespeichert: {availability}, {count} freier Tag. Die Prognose rechnet jetzt damit.', other: 'Kapazität gespeichert: {availability}, {count} freie Tage. Die Prognose rechnet jetzt damit.' },
+  'capacity.saved': {
+    one: 'Kapazität gespeichert: {availability}, {count} freier Tag. Die Prognose rechnet jetzt damit.',
+    other: 'Kapazität gespeichert: {availability}, {count} freie Tage. Die Prognose rechnet jetzt damit.',
+  },
   'calibration.heading': 'Wie verlässlich Goalkeepers Prognosen waren',
   'calibration.waiting': {
     one: 'Nach {min} abgeschlossenen Sprints mit erfasstem Zielergebnis zeigt dies, wie oft Ziele erreicht wurden, wenn Goalkeeper 30 %, 50 % oder 80 % sagte. Bisher: {count} Sprint.',
-    other: 'Nach {min} abgeschlossenen Sprints mit erfasstem Zielergebnis zeigt dies, wie oft Ziele erreicht wurden, wenn Goalkeeper 30 %, 50 % oder 80 % sagte. Bisher: {count} Sprints.',
+    other:
+      'Nach {min} abgeschlossenen Sprints mit erfasstem Zielergebnis zeigt dies, wie oft Ziele erreicht wurden, wenn Goalkeeper 30 %, 50 % oder 80 % sagte. Bisher: {count} Sprints.',
   },
-  'calibration.brier': { one: 'Brier-Score {brier} über {count} Entscheidung in {sprints} Sprints (0 ist perfekt; immer 50 % zu sagen ergibt 0,250).', other: 'Brier-Score {brier} über {count} Entscheidungen in {sprints} Sprints (0 ist perfekt; immer 50 % zu sagen ergibt 0,250).' },
+  'calibration.brier': {
+    one: 'Brier-Score {brier} über {count} Entscheidung in {sprints} Sprints (0 ist perfekt; immer 50 % zu sagen ergibt 0,250).',
+    other: 'Brier-Score {brier} über {count} Entscheidungen in {sprints} Sprints (0 ist perfekt; immer 50 % zu sagen ergibt 0,250).',
+  },
   'calibration.said': 'Wenn Goalkeeper sagte',
   'calibration.met': 'Ziele erreicht',
   'calibration.rate': 'Anteil erreicht',

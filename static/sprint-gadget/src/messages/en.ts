@@ -7,7 +7,8 @@ export const en = {
   'gadget.noAccess.configurable': 'Choose a board you can see: open this gadget’s menu and choose Edit.',
   'gadget.noAccess.menu': 'Ask a Jira administrator for access to this board’s project.',
   'gadget.notScrum.title': '{board} is not a Scrum board',
-  'gadget.notScrum.configurable': 'Goalkeeper guards sprint goals, and only Scrum boards have sprints. Open this gadget’s menu, choose Edit and pick a Scrum board.',
+  'gadget.notScrum.configurable':
+    'Goalkeeper guards sprint goals, and only Scrum boards have sprints. Open this gadget’s menu, choose Edit and pick a Scrum board.',
   'gadget.notScrum.menu': 'Goalkeeper guards sprint goals, and only Scrum boards have sprints.',
   'gadget.noSprint.title': 'No active sprint on {board}',
   'gadget.noSprint.description': 'Goalkeeper shows a sprint while it runs. When the next sprint starts on this board, it appears here.',
@@ -43,7 +44,10 @@ export const en = {
   'trend.now': 'Now',
   'trend.approved': '{key} approved',
   'trend.rejected': '{key} rejected',
-  'trend.sinceStart': { one: 'Since the sprint started: from {from} to {to}, over {count} step.', other: 'Since the sprint started: from {from} to {to}, over {count} steps.' },
+  'trend.sinceStart': {
+    one: 'Since the sprint started: from {from} to {to}, over {count} step.',
+    other: 'Since the sprint started: from {from} to {to}, over {count} steps.',
+  },
   'confidence.convention': 'Capacity is forecast at 50% confidence (P50): what the team finishes in half of its sprints.',
 
   'capacity.heading': 'Capacity vs work',
@@ -51,7 +55,10 @@ export const en = {
   'capacity.totalLeft': 'All work left',
   'capacity.expected': 'Expected capacity (P50)',
   'capacity.fits': 'The goal-critical work fits in the expected capacity.',
-  'capacity.shortfall': { one: 'The goal-critical work is {count} point more than the expected capacity.', other: 'The goal-critical work is {count} points more than the expected capacity.' },
+  'capacity.shortfall': {
+    one: 'The goal-critical work is {count} point more than the expected capacity.',
+    other: 'The goal-critical work is {count} points more than the expected capacity.',
+  },
   'ranked.heading': { one: 'The sprint’s {count} item in rank order', other: 'The sprint’s {count} items in rank order' },
   'ranked.empty': 'The sprint has no issues.',
   'ranked.line': 'Capacity line (P50): the items above are expected to be done by the sprint end, the ones below are not.',
@@ -77,7 +84,8 @@ export const en = {
   'queue.showAll': { one: 'Show {count} more waiting', other: 'Show {count} more waiting' },
   'queue.showFewer': 'Show the oldest two only',
   'queue.ownProposal': 'You proposed this change, so another Product Owner decides it (self-approval is off).',
-  'queue.ownProposalNoOther': 'You proposed this change and are the only Product Owner. The policy wants another Product Owner to decide it: name a second Product Owner in the Goalkeeper settings.',
+  'queue.ownProposalNoOther':
+    'You proposed this change and are the only Product Owner. The policy wants another Product Owner to decide it: name a second Product Owner in the Goalkeeper settings.',
   'queue.openSettings': 'Open Goalkeeper settings',
   'queue.openSettingsFailed': 'The settings page did not open',
 
@@ -183,7 +191,8 @@ export const en = {
   'bypassed.notedBy': 'Noted by {name}, {at}:',
   'bypassed.revertedBy': 'Reverted by {name}, {at}, through a proposal:',
   'bypassed.revert': 'Revert it',
-  'bypassed.revert.hint': 'Revert proposes the opposite change with your note as the reason: you decide it at once where the policy lets you, otherwise it waits for another Product Owner.',
+  'bypassed.revert.hint':
+    'Revert proposes the opposite change with your note as the reason: you decide it at once where the policy lets you, otherwise it waits for another Product Owner.',
   'bypassed.announce.reverted': 'Reverted: {change}. Goalkeeper applies the revert now.',
   'bypassed.announce.revertProposed': 'Proposed to revert: {change}. Another Product Owner decides it.',
   'bypassed.awaiting': 'Waiting for the Product Owner’s review: {names}',
@@ -199,7 +208,10 @@ export const en = {
   'outcome.partly': 'Partly met',
   'outcome.not-met': 'Not met',
   'outcome.pending': 'Not recorded yet',
-  'outcomePrompt.heading': { one: 'A closed sprint waits for its goal outcome', other: '{count} closed sprints wait for their goal outcome' },
+  'outcomePrompt.heading': {
+    one: 'A closed sprint waits for its goal outcome',
+    other: '{count} closed sprints wait for their goal outcome',
+  },
   'outcomePrompt.question': 'Was the goal of {sprint} met?',
   'outcomePrompt.closed': 'Closed {date}',
   'outcomePrompt.outcome': 'Goal outcome',
@@ -233,13 +245,17 @@ export const en = {
   'config.board.chosenUnknown': 'Chosen: board {id}, which is not among the Scrum boards you can see',
   'config.board.required': 'Choose the board whose sprint this gadget shows.',
   'config.goalLabel': 'Goal label (optional)',
-  'config.goalLabel.hint': 'Issues with this label count as goal-critical in this gadget instead of the project’s rule. Leave empty to use the project’s rule.',
+  'config.goalLabel.hint':
+    'Issues with this label count as goal-critical in this gadget instead of the project’s rule. Leave empty to use the project’s rule.',
   'config.goalLabel.spaces': 'A Jira label has no spaces.',
   'config.goalLabel.tooLong': 'A Jira label has at most {max} characters.',
   'config.save': 'Save',
   'capacity.input.heading': 'Capacity for the rest of the sprint',
   'capacity.usual': 'The forecast assumes the team’s usual capacity on every working day left.',
-  'capacity.declared': { one: 'Declared: {availability} of the usual capacity, {count} working day off.', other: 'Declared: {availability} of the usual capacity, {count} working days off.' },
+  'capacity.declared': {
+    one: 'Declared: {availability} of the usual capacity, {count} working day off.',
+    other: 'Declared: {availability} of the usual capacity, {count} working days off.',
+  },
   'capacity.availability': 'Available (% of usual)',
   'capacity.availability.hint': 'E.g. 80 with one of five people away.',
   'capacity.availability.invalid': 'A whole percentage from 0 to 100.',
@@ -247,13 +263,20 @@ export const en = {
   'capacity.daysOff.hint': 'Whole working days nobody works before the sprint ends (a public holiday).',
   'capacity.daysOff.invalid': 'A whole number of days from 0 to 30.',
   'capacity.save': 'Save capacity',
-  'capacity.saved': { one: 'Capacity saved: {availability}, {count} day off. The forecast now uses it.', other: 'Capacity saved: {availability}, {count} days off. The forecast now uses it.' },
+  'capacity.saved': {
+    one: 'Capacity saved: {availability}, {count} day off. The forecast now uses it.',
+    other: 'Capacity saved: {availability}, {count} days off. The forecast now uses it.',
+  },
   'calibration.heading': 'How reliable Goalkeeper’s forecasts have been',
   'calibration.waiting': {
     one: 'After {min} closed sprints with a recorded goal outcome, this shows how often goals were met when Goalkeeper said 30%, 50% or 80%. So far: {count} sprint.',
-    other: 'After {min} closed sprints with a recorded goal outcome, this shows how often goals were met when Goalkeeper said 30%, 50% or 80%. So far: {count} sprints.',
+    other:
+      'After {min} closed sprints with a recorded goal outcome, this shows how often goals were met when Goalkeeper said 30%, 50% or 80%. So far: {count} sprints.',
   },
-  'calibration.brier': { one: 'Brier score {brier} over {count} decision in {sprints} sprints (0 is perfect; always saying 50% scores 0.250).', other: 'Brier score {brier} over {count} decisions in {sprints} sprints (0 is perfect; always saying 50% scores 0.250).' },
+  'calibration.brier': {
+    one: 'Brier score {brier} over {count} decision in {sprints} sprints (0 is perfect; always saying 50% scores 0.250).',
+    other: 'Brier score {brier} over {count} decisions in {sprints} sprints (0 is perfect; always saying 50% scores 0.250).',
+  },
   'calibration.said': 'When Goalkeeper said',
   'calibration.met': 'Goals met',
   'calibration.rate': 'Share met',

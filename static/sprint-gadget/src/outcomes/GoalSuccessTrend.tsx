@@ -15,7 +15,11 @@ export function GoalSuccessTrend({ outcomes }: { outcomes: readonly SprintOutcom
         <p className="gk-muted">{t('goalSuccess.empty')}</p>
       ) : (
         <>
-          <p>{recorded.length === 0 ? t('goalSuccess.noneRecorded') : t('goalSuccess.summary', { met: count('met'), count: recorded.length, partly: count('partly'), notMet: count('not-met') })}</p>
+          <p>
+            {recorded.length === 0
+              ? t('goalSuccess.noneRecorded')
+              : t('goalSuccess.summary', { met: count('met'), count: recorded.length, partly: count('partly'), notMet: count('not-met') })}
+          </p>
           <ol className="gk-outcome-strip" aria-hidden="true">
             {oldestFirst.map((sprint) => (
               <li key={sprint.sprintId} className={`gk-outcome-strip__${sprint.outcome ?? 'pending'}`} title={sprint.sprintName} />

@@ -72,7 +72,13 @@ function OutcomeForm({ sprint, recorder }: { sprint: SprintOutcome; recorder: Ou
     setSaving(true);
     setError(null);
     // The version shown: if another Product Owner recorded meanwhile, the answer is a conflict, not an overwrite.
-    const result = await recorder.record({ boardId: recorder.boardId, sprintId: sprint.sprintId, outcome, note, expectedVersion: outcomeVersionOf(sprint) });
+    const result = await recorder.record({
+      boardId: recorder.boardId,
+      sprintId: sprint.sprintId,
+      outcome,
+      note,
+      expectedVersion: outcomeVersionOf(sprint),
+    });
     setSaving(false);
     if (result.ok) recorder.onRecorded(t('outcomePrompt.recorded', { sprint: sprint.sprintName, outcome: t(OUTCOME_LABELS[outcome]) }));
     else setError(result.error);
@@ -86,7 +92,13 @@ function OutcomeForm({ sprint, recorder }: { sprint: SprintOutcome; recorder: Ou
         <div className="gk-row">
           {OUTCOMES.map((value) => (
             <label key={value} className="gk-checkbox">
-              <input type="radio" name={`outcome-${sprint.sprintId}`} value={value} checked={outcome === value} onChange={() => setOutcome(value)} />
+              <input
+                type="radio"
+                name={`outcome-${sprint.sprintId}`}
+                value={value}
+                checked={outcome === value}
+                onChange={() => setOutcome(value)}
+              />
               <span>{t(OUTCOME_LABELS[value])}</span>
             </label>
           ))}

@@ -12,17 +12,23 @@ beforeEach(() => bridgeInvoke.mockReset());
 
 describe('sprint goal outcomes', () => {
   it('asks the Product Owner whether a closed sprint’s goal was met, and records the answer', async () => {
-    showSprint(bridgeInvoke, readyState(AS_PRODUCT_OWNER), { recordSprintOutcome: () => ({ data: { ...OUTCOMES[0]!, outcome: 'partly' } }) });
+    showSprint(bridgeInvoke, readyState(AS_PRODUCT_OWNER), {
+      recordSprintOutcome: () => ({ data: { ...OUTCOMES[0]!, outcome: 'partly' } }),
+    });
     const prompt = await screen.findByRole('form', { name: 'Was the goal of ONB Sprint 6 met?' });
     const save = within(prompt).getByRole('button', { name: 'Record the outcome' });
     expect(save).toBeDisabled();
 
     fireEvent.click(within(prompt).getByRole('radio', { name: 'Partly met' }));
-    fireEvent.change(within(prompt).getByRole('textbox', { name: 'Note (optional)' }), { target: { value: 'SAML worked; Entra slipped.' } });
+    fireEvent.change(within(prompt).getByRole('textbox', { name: 'Note (optional)' }), {
+      target: { value: 'SAML worked; Entra slipped.' },
+    });
     fireEvent.click(save);
 
     await waitFor(() => expect(callsTo(bridgeInvoke, 'getSprintViewState')).toHaveLength(2));
-    expect(callsTo(bridgeInvoke, 'recordSprintOutcome')).toEqual([{ boardId: 1, sprintId: 6, outcome: 'partly', note: 'SAML worked; Entra slipped.', expectedVersion: 1 }]);
+    expect(callsTo(bridgeInvoke, 'recordSprintOutcome')).toEqual([
+      { boardId: 1, sprintId: 6, outcome: 'partly', note: 'SAML worked; Entra slipped.', expectedVersion: 1 },
+    ]);
   });
 
   it('tells everyone else who is asked', async () => {
@@ -36,7 +42,10 @@ describe('sprint goal outcomes', () => {
     const trend = await screen.findByRole('region', { name: 'Goal success over sprints' });
 
     expect(within(trend).getByText('Goal met in 1 of 2 sprints; partly met in 1, not met in 0.')).toBeInTheDocument();
-    const rows = within(trend).getAllByRole('row').slice(1).map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
+    const rows = within(trend)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
     expect(rows).toEqual([
       ['ONB Sprint 4', 'Oct 19, 2026', 'Met', '10%', ''],
       ['ONB Sprint 5', 'Nov 2, 2026', 'Partly met', 'not known', 'SAML logout slipped.'],

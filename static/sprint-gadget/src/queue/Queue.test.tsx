@@ -27,7 +27,13 @@ async function openDecision(change: string) {
 
 /** Priya proposed it herself: the queue's own proposal for the only Product Owner. */
 const PRIYAS_OWN = {
-  proposal: proposal({ id: 'prop-0009', issueKey: 'ONB-71', change: { kind: 'add' }, proposerAccountId: PRIYA_PRODUCT_OWNER, createdAt: '2026-11-20T11:00:00.000Z' }),
+  proposal: proposal({
+    id: 'prop-0009',
+    issueKey: 'ONB-71',
+    change: { kind: 'add' },
+    proposerAccountId: PRIYA_PRODUCT_OWNER,
+    createdAt: '2026-11-20T11:00:00.000Z',
+  }),
   assessmentNow: QUEUE[1]!.assessmentNow,
 };
 
@@ -36,7 +42,10 @@ describe('the queue', () => {
     showFirstScreen(bridgeInvoke, readyState());
     const cards = within(await queue()).getAllByRole('article');
 
-    expect(cards.map((card) => within(card).getByRole('heading', { level: 4 }).textContent)).toEqual(['Remove ONB-55 from the sprint', 'Add ONB-68 to the sprint']);
+    expect(cards.map((card) => within(card).getByRole('heading', { level: 4 }).textContent)).toEqual([
+      'Remove ONB-55 from the sprint',
+      'Add ONB-68 to the sprint',
+    ]);
     expect(within(cards[1]!).getByText('Threat')).toBeInTheDocument();
     expect(within(cards[1]!).getByText(/^Proposed by Dana Kowalski, .+ · P\(goal\) 64% → 41%$/)).toBeInTheDocument();
     expect(within(cards[1]!).getByText('Acme’s security team asked for it before their pilot.')).toBeInTheDocument();
@@ -107,15 +116,21 @@ describe('the queue', () => {
     fireEvent.click(within(decision).getByRole('button', { name: 'Reject' }));
 
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Waiting for a decision (1)' })).toHaveFocus());
-    expect(callsTo(bridgeInvoke, 'decideProposal')).toEqual([{ proposalId: 'prop-0006', verdict: 'reject', rationale, expectedVersion: 1 }]);
+    expect(callsTo(bridgeInvoke, 'decideProposal')).toEqual([
+      { proposalId: 'prop-0006', verdict: 'reject', rationale, expectedVersion: 1 },
+    ]);
     expect(callsTo(bridgeInvoke, 'getSprintViewState')).toHaveLength(2);
-    expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Rejected: Add ONB-68 to the sprint. The proposer can read your rationale.');
+    expect(screen.getByRole('status', { name: '' })).toHaveTextContent(
+      'Rejected: Add ONB-68 to the sprint. The proposer can read your rationale.',
+    );
   });
 
   it('says in words when someone decided first, keeps the rationale, and offers to reload', async () => {
     const rationale = 'Acme’s pilot needs it; ONB-62 can wait.';
     showFirstScreen(bridgeInvoke, readyState(AS_PRODUCT_OWNER), {
-      decideProposal: () => ({ error: { code: 'conflict', message: 'Someone changed this proposal in the meantime. Reload to see the change.' } }),
+      decideProposal: () => ({
+        error: { code: 'conflict', message: 'Someone changed this proposal in the meantime. Reload to see the change.' },
+      }),
     });
     const decision = await openDecision('Remove ONB-55 from the sprint');
 
@@ -125,7 +140,9 @@ describe('the queue', () => {
     const alert = await within(decision).findByRole('alert');
     expect(alert).toHaveTextContent('Someone changed this proposal in the meantime. Reload to see the change.');
     expect(within(decision).getByRole('textbox')).toHaveValue(rationale);
-    expect(callsTo(bridgeInvoke, 'decideProposal')).toEqual([{ proposalId: 'prop-0004', verdict: 'approve', rationale, expectedVersion: 2 }]);
+    expect(callsTo(bridgeInvoke, 'decideProposal')).toEqual([
+      { proposalId: 'prop-0004', verdict: 'approve', rationale, expectedVersion: 2 },
+    ]);
 
     fireEvent.click(within(alert).getByRole('button', { name: 'Reload' }));
     await waitFor(() => expect(callsTo(bridgeInvoke, 'getSprintViewState')).toHaveLength(2));
@@ -141,16 +158,26 @@ describe('the only Product Owner’s own proposal', () => {
   it('is decided inline with the note the issue panel asks for, sent with the decision', async () => {
     const rationale = 'The pilot needs it before Friday.';
     const note = 'Oliver, our second PO, is on leave this sprint.';
-    showFirstScreen(bridgeInvoke, readyState({ ...AS_PRODUCT_OWNER, queue: [PRIYAS_OWN] }), { decideProposal: () => ({ data: { ...PRIYAS_OWN.proposal, status: 'approved', version: 2 } }) });
+    showFirstScreen(bridgeInvoke, readyState({ ...AS_PRODUCT_OWNER, queue: [PRIYAS_OWN] }), {
+      decideProposal: () => ({ data: { ...PRIYAS_OWN.proposal, status: 'approved', version: 2 } }),
+    });
     const decision = await openDecision('Add ONB-71 to the sprint');
 
-    expect(within(decision).getByText(/You are the only Product Owner of this project, so you decide your own proposal/)).toBeInTheDocument();
-    fireEvent.change(within(decision).getByRole('textbox', { name: 'Rationale (the team will read it)' }), { target: { value: rationale } });
+    expect(
+      within(decision).getByText(/You are the only Product Owner of this project, so you decide your own proposal/),
+    ).toBeInTheDocument();
+    fireEvent.change(within(decision).getByRole('textbox', { name: 'Rationale (the team will read it)' }), {
+      target: { value: rationale },
+    });
     expect(within(decision).getByRole('button', { name: 'Approve' })).toBeDisabled();
     fireEvent.change(within(decision).getByRole('textbox', { name: 'Note on deciding your own proposal' }), { target: { value: note } });
     fireEvent.click(within(decision).getByRole('button', { name: 'Approve' }));
 
-    await waitFor(() => expect(callsTo(bridgeInvoke, 'decideProposal')).toEqual([{ proposalId: 'prop-0009', verdict: 'approve', rationale, expectedVersion: 1, selfDecisionNote: note }]));
+    await waitFor(() =>
+      expect(callsTo(bridgeInvoke, 'decideProposal')).toEqual([
+        { proposalId: 'prop-0009', verdict: 'approve', rationale, expectedVersion: 1, selfDecisionNote: note },
+      ]),
+    );
   });
 
   it('says where to name a second Product Owner when the policy wants another one to decide', async () => {
@@ -166,7 +193,9 @@ describe('the only Product Owner’s own proposal', () => {
     showFirstScreen(bridgeInvoke, readyState({ viewer: { ...AS_PRODUCT_OWNER.viewer, ownProposals: 'another-po' }, queue: [PRIYAS_OWN] }));
     const card = within(await queue()).getByRole('article', { name: 'Add ONB-71 to the sprint' });
 
-    expect(within(card).getByText('You proposed this change, so another Product Owner decides it (self-approval is off).')).toBeInTheDocument();
+    expect(
+      within(card).getByText('You proposed this change, so another Product Owner decides it (self-approval is off).'),
+    ).toBeInTheDocument();
   });
 });
 
@@ -181,7 +210,9 @@ describe('a long queue', () => {
     fireEvent.click(within(waiting).getByRole('button', { name: 'Show 1 more waiting' }));
 
     expect(within(waiting).getAllByRole('article')).toHaveLength(3);
-    expect(within(waiting).getByText('Showing the 3 oldest of 212. Decide these to see the next; the CSV export lists all.')).toBeInTheDocument();
+    expect(
+      within(waiting).getByText('Showing the 3 oldest of 212. Decide these to see the next; the CSV export lists all.'),
+    ).toBeInTheDocument();
     expect(within(waiting).getByRole('button', { name: 'Show the oldest two only' })).toHaveAttribute('aria-expanded', 'true');
   });
 });

@@ -55,11 +55,18 @@ export function Queue({ state, actions, onAnnounce, onReload }: QueueProps) {
         </ul>
       )}
       {oldestFirst.length > FIRST_SCREEN_QUEUE && (
-        <button type="button" className="gk-button gk-button--subtle gk-queue__more" aria-expanded={showAll} onClick={() => setShowAll(!showAll)}>
+        <button
+          type="button"
+          className="gk-button gk-button--subtle gk-queue__more"
+          aria-expanded={showAll}
+          onClick={() => setShowAll(!showAll)}
+        >
           {showAll ? t('queue.showFewer') : t('queue.showAll', { count: oldestFirst.length - FIRST_SCREEN_QUEUE })}
         </button>
       )}
-      {showAll && state.queueTotal > oldestFirst.length && <p className="gk-muted gk-small">{t('queue.page', { shown: oldestFirst.length, total: state.queueTotal })}</p>}
+      {showAll && state.queueTotal > oldestFirst.length && (
+        <p className="gk-muted gk-small">{t('queue.page', { shown: oldestFirst.length, total: state.queueTotal })}</p>
+      )}
     </section>
   );
 }

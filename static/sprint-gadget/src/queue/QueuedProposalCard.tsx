@@ -76,44 +76,52 @@ export function QueuedProposalCard({ queued, state, deciders, decide, onDecided,
             })}
           </p>
           {mayDecide && (
-            <button type="button" className="gk-button gk-button--default gk-queue-row__decide" aria-expanded={deciding} aria-controls={formId} onClick={() => setDeciding(!deciding)}>
+            <button
+              type="button"
+              className="gk-button gk-button--default gk-queue-row__decide"
+              aria-expanded={deciding}
+              aria-controls={formId}
+              onClick={() => setDeciding(!deciding)}
+            >
               {t(deciding ? 'queue.decide.close' : 'queue.decide.open')}
             </button>
           )}
         </div>
         {decision === 'decide' || decision === 'decide-own-with-note' ? (
           <div id={formId} hidden={!deciding} className="gk-stack">
-              {deciding && (
-                <>
-                  {proposal.counterChange && <p className="gk-small">{describeCounterChange(translator, proposal.counterChange)}</p>}
-                  <div className="gk-stack gk-stack--tight">
-                    <span className="gk-small">{t('queue.threatNow')}</span>
-                    <AssessmentSnapshot assessment={assessmentNow} />
-                    {proposal.assessment && proposal.assessment.level !== assessmentNow.level && (
-                      <p className="gk-small">{t('queue.levelWhenProposed', { level: t(`shared.risk.${proposal.assessment.level}`) })}</p>
-                    )}
-                  </div>
-                  <DecisionForm
-                    proposal={proposal}
-                    minRationaleChars={state.minRationaleChars}
-                    decide={decide}
-                    onDecided={(verdict) => onDecided(announcements[verdict])}
-                    onReload={onReload}
-                    label={t('queue.decideLabel', { change })}
-                    headingLevel={5}
-                    selfDecision={
-                      decision === 'decide-own-with-note' ? { explanation: t('shared.decision.selfDecision.explanation'), label: t('shared.decision.selfDecision.note') } : undefined
-                    }
-                    conditionChoices={{
-                      suggestions: assessmentNow.suggestions.flatMap((suggestion) => counterChangeOf(suggestion) ?? []),
-                      items: state.ranked
-                        .filter((item) => !item.goalCritical && item.statusCategory === 'todo' && item.key !== proposal.issueKey)
-                        .map(({ key, summary }) => ({ key, summary })),
-                    }}
-                  />
-                </>
-              )}
-            </div>
+            {deciding && (
+              <>
+                {proposal.counterChange && <p className="gk-small">{describeCounterChange(translator, proposal.counterChange)}</p>}
+                <div className="gk-stack gk-stack--tight">
+                  <span className="gk-small">{t('queue.threatNow')}</span>
+                  <AssessmentSnapshot assessment={assessmentNow} />
+                  {proposal.assessment && proposal.assessment.level !== assessmentNow.level && (
+                    <p className="gk-small">{t('queue.levelWhenProposed', { level: t(`shared.risk.${proposal.assessment.level}`) })}</p>
+                  )}
+                </div>
+                <DecisionForm
+                  proposal={proposal}
+                  minRationaleChars={state.minRationaleChars}
+                  decide={decide}
+                  onDecided={(verdict) => onDecided(announcements[verdict])}
+                  onReload={onReload}
+                  label={t('queue.decideLabel', { change })}
+                  headingLevel={5}
+                  selfDecision={
+                    decision === 'decide-own-with-note'
+                      ? { explanation: t('shared.decision.selfDecision.explanation'), label: t('shared.decision.selfDecision.note') }
+                      : undefined
+                  }
+                  conditionChoices={{
+                    suggestions: assessmentNow.suggestions.flatMap((suggestion) => counterChangeOf(suggestion) ?? []),
+                    items: state.ranked
+                      .filter((item) => !item.goalCritical && item.statusCategory === 'todo' && item.key !== proposal.issueKey)
+                      .map(({ key, summary }) => ({ key, summary })),
+                  }}
+                />
+              </>
+            )}
+          </div>
         ) : (
           <NoDecisionHere decision={decision} deciders={deciders} projectKey={proposal.projectKey} />
         )}
@@ -122,7 +130,15 @@ export function QueuedProposalCard({ queued, state, deciders, decide, onDecided,
   );
 }
 
-function NoDecisionHere({ decision, deciders, projectKey }: { decision: Exclude<CardDecision, 'decide' | 'decide-own-with-note'>; deciders: string; projectKey: string }) {
+function NoDecisionHere({
+  decision,
+  deciders,
+  projectKey,
+}: {
+  decision: Exclude<CardDecision, 'decide' | 'decide-own-with-note'>;
+  deciders: string;
+  projectKey: string;
+}) {
   const { t } = useGadgetI18n();
   switch (decision) {
     case 'awaiting-product-owner':

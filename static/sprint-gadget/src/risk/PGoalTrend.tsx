@@ -53,7 +53,8 @@ export function PGoalTrend({ trend }: { trend: Trend }) {
         {trend.map((point, index) => (
           <li key={index}>
             <span className="gk-small">{formatDateTime(point.at)}</span>{' '}
-            <WithIssueLinks text={describeTrendPoint(translator, point)} issueKeys={point.kind === 'decision' ? [point.issueKey] : []} />: <strong>{formatPercent(point.pGoal)}</strong>
+            <WithIssueLinks text={describeTrendPoint(translator, point)} issueKeys={point.kind === 'decision' ? [point.issueKey] : []} />:{' '}
+            <strong>{formatPercent(point.pGoal)}</strong>
           </li>
         ))}
       </ol>

@@ -14,7 +14,22 @@
  *   added 2 issues / 7 points, deferred 1 / 3, up 1 / 1, down 1 / 2, removed 0 / 0;
  *   gross churn (7 + 0 + 3 + 1 + 2) / 30 = 43%; net +3 points; Goalkeeper 3 / 9, bypassed 2 / 4.
  */
-import { type Assessment, type BypassedChange, type Calibration, calibrationOf, computeChurn, doneByDay, type Proposal, type QueuedProposal, type ReadySprintView, type RiskLevel, scopeChangesOf, scopeLine, type SprintOutcome, type SprintViewState } from '@goalkeeper/contract';
+import {
+  type Assessment,
+  type BypassedChange,
+  type Calibration,
+  calibrationOf,
+  computeChurn,
+  doneByDay,
+  type Proposal,
+  type QueuedProposal,
+  type ReadySprintView,
+  type RiskLevel,
+  scopeChangesOf,
+  scopeLine,
+  type SprintOutcome,
+  type SprintViewState,
+} from '@goalkeeper/contract';
 
 export const PRIYA_PRODUCT_OWNER = '557058:po-priya';
 export const DANA_DEVELOPER = '557058:dev-dana';
@@ -86,7 +101,12 @@ export function proposal(overrides: Partial<Proposal> & Pick<Proposal, 'id' | 'i
   };
 }
 
-function applied(at: string, rest: Partial<Proposal> & Pick<Proposal, 'id' | 'issueKey' | 'change' | 'reason'>, decider: string | null, rationale: string): Proposal {
+function applied(
+  at: string,
+  rest: Partial<Proposal> & Pick<Proposal, 'id' | 'issueKey' | 'change' | 'reason'>,
+  decider: string | null,
+  rationale: string,
+): Proposal {
   return proposal({
     createdAt: new Date(Date.parse(at) - 3_600_000).toISOString(),
     status: 'applied',
@@ -100,19 +120,38 @@ function applied(at: string, rest: Partial<Proposal> & Pick<Proposal, 'id' | 'is
 export const DECIDED: readonly Proposal[] = [
   applied(
     '2026-11-19T16:00:00.000Z',
-    { id: 'prop-0005', issueKey: 'ONB-39', change: { kind: 'estimate', points: 3 }, pointsAtProposal: { 'ONB-39': 2 }, needsProductOwner: false, reason: { category: 'estimate-learned', text: 'The Google claims mapping needs a retry screen too.' } },
+    {
+      id: 'prop-0005',
+      issueKey: 'ONB-39',
+      change: { kind: 'estimate', points: 3 },
+      pointsAtProposal: { 'ONB-39': 2 },
+      needsProductOwner: false,
+      reason: { category: 'estimate-learned', text: 'The Google claims mapping needs a retry screen too.' },
+    },
     null,
     'Auto-approved: the approval policy lets the Developers make this change without the Product Owner.',
   ),
   applied(
     '2026-11-19T11:00:00.000Z',
-    { id: 'prop-0002', issueKey: 'ONB-61', change: { kind: 'defer' }, proposerAccountId: KOFI_DEVELOPER, reason: { category: 'dependency', text: 'Waits for the design review on Thursday.' } },
+    {
+      id: 'prop-0002',
+      issueKey: 'ONB-61',
+      change: { kind: 'defer' },
+      proposerAccountId: KOFI_DEVELOPER,
+      reason: { category: 'dependency', text: 'Waits for the design review on Thursday.' },
+    },
     PRIYA_PRODUCT_OWNER,
     'Not goal-critical, and the design review decides its shape anyway.',
   ),
   applied(
     '2026-11-18T10:00:00.000Z',
-    { id: 'prop-0001', issueKey: 'ONB-16', change: { kind: 'add' }, pointsAtProposal: { 'ONB-16': 5 }, reason: { category: 'stakeholder-request', text: 'Acme signs on Friday only if SAML works.' } },
+    {
+      id: 'prop-0001',
+      issueKey: 'ONB-16',
+      change: { kind: 'add' },
+      pointsAtProposal: { 'ONB-16': 5 },
+      reason: { category: 'stakeholder-request', text: 'Acme signs on Friday only if SAML works.' },
+    },
     PRIYA_PRODUCT_OWNER,
     'Acme’s SSO deadline moved up; the passkey spike can slip.',
   ),
@@ -149,15 +188,29 @@ export const BYPASSED: readonly BypassedChange[] = [
     rationale: null,
     actorAccountId: DANA_DEVELOPER,
     detectedBy: 'event',
-    review: { reviewerAccountId: PRIYA_PRODUCT_OWNER, verdict: 'noted', note: 'Dana split the work; the rest moved to ONB-70.', at: '2026-11-20T13:00:00.000Z' },
+    review: {
+      reviewerAccountId: PRIYA_PRODUCT_OWNER,
+      verdict: 'noted',
+      note: 'Dana split the work; the rest moved to ONB-70.',
+      at: '2026-11-20T13:00:00.000Z',
+    },
   },
 ];
 
 export const QUEUE: readonly QueuedProposal[] = [
   {
-    proposal: proposal({ id: 'prop-0006', issueKey: 'ONB-68', change: { kind: 'add' }, pointsAtProposal: { 'ONB-68': 5 }, createdAt: '2026-11-20T09:30:00.000Z', version: 1 }),
+    proposal: proposal({
+      id: 'prop-0006',
+      issueKey: 'ONB-68',
+      change: { kind: 'add' },
+      pointsAtProposal: { 'ONB-68': 5 },
+      createdAt: '2026-11-20T09:30:00.000Z',
+      version: 1,
+    }),
     assessmentNow: assessment('threat', 0.64, 0.41, {
-      reasons: [{ code: 'p-goal-drop', message: 'P(goal) drops from 64% to 41%', figures: { pGoalBefore: 0.64, pGoalAfter: 0.41, drop: 0.23 } }],
+      reasons: [
+        { code: 'p-goal-drop', message: 'P(goal) drops from 64% to 41%', figures: { pGoalBefore: 0.64, pGoalAfter: 0.41, drop: 0.23 } },
+      ],
     }),
   },
   {
@@ -177,9 +230,42 @@ export const QUEUE: readonly QueuedProposal[] = [
 ];
 
 export const OUTCOMES: readonly SprintOutcome[] = [
-  { sprintId: 6, boardId: 1, sprintName: 'ONB Sprint 6', goal: 'SAML for enterprise tenants', outcome: null, note: '', recordedBy: null, closedAt: '2026-11-16T08:00:00.000Z', committedPoints: 21, grossChurn: 0.19 },
-  { sprintId: 4, boardId: 1, sprintName: 'ONB Sprint 4', goal: 'Finish the wizard and measure how long onboarding takes', outcome: 'met', note: '', recordedBy: PRIYA_PRODUCT_OWNER, closedAt: '2026-10-19T08:00:00.000Z', committedPoints: 20, grossChurn: 0.1 },
-  { sprintId: 5, boardId: 1, sprintName: 'ONB Sprint 5', goal: 'OIDC and SAML sign-in for existing accounts', outcome: 'partly', note: 'SAML logout slipped.', recordedBy: PRIYA_PRODUCT_OWNER, closedAt: '2026-11-02T08:00:00.000Z', committedPoints: 23, grossChurn: null },
+  {
+    sprintId: 6,
+    boardId: 1,
+    sprintName: 'ONB Sprint 6',
+    goal: 'SAML for enterprise tenants',
+    outcome: null,
+    note: '',
+    recordedBy: null,
+    closedAt: '2026-11-16T08:00:00.000Z',
+    committedPoints: 21,
+    grossChurn: 0.19,
+  },
+  {
+    sprintId: 4,
+    boardId: 1,
+    sprintName: 'ONB Sprint 4',
+    goal: 'Finish the wizard and measure how long onboarding takes',
+    outcome: 'met',
+    note: '',
+    recordedBy: PRIYA_PRODUCT_OWNER,
+    closedAt: '2026-10-19T08:00:00.000Z',
+    committedPoints: 20,
+    grossChurn: 0.1,
+  },
+  {
+    sprintId: 5,
+    boardId: 1,
+    sprintName: 'ONB Sprint 5',
+    goal: 'OIDC and SAML sign-in for existing accounts',
+    outcome: 'partly',
+    note: 'SAML logout slipped.',
+    recordedBy: PRIYA_PRODUCT_OWNER,
+    closedAt: '2026-11-02T08:00:00.000Z',
+    committedPoints: 23,
+    grossChurn: null,
+  },
 ];
 
 /** What a board with two recorded outcomes has: too few sprints to say anything yet. */
@@ -209,7 +295,14 @@ export function readyState(overrides: Partial<ReadySprintView> = {}): ReadySprin
     hidden: { issues: 0, board: false },
     sprintCoverage: null,
     board: { id: 1, name: 'ONB board' },
-    sprint: { id: 7, name: 'ONB Sprint 7', goal: SPRINT_GOAL, startDate: '2026-11-16T09:00:00.000Z', endDate: '2026-11-30T17:00:00.000Z', workingDaysLeft: 6 },
+    sprint: {
+      id: 7,
+      name: 'ONB Sprint 7',
+      goal: SPRINT_GOAL,
+      startDate: '2026-11-16T09:00:00.000Z',
+      endDate: '2026-11-30T17:00:00.000Z',
+      workingDaysLeft: 6,
+    },
     goalItems: { done: 2, inProgress: 3, todo: 2 },
     risk: assessment('caution', 0.64, 0.64),
     trend: [
@@ -218,15 +311,78 @@ export function readyState(overrides: Partial<ReadySprintView> = {}): ReadySprin
       { kind: 'now', at: NOW, pGoal: 0.64 },
     ],
     ranked: [
-      { key: 'ONB-37', summary: 'SAML assertion rejected when clock skew exceeds 30 seconds', points: 3, goalCritical: true, statusCategory: 'in-progress', aboveCapacityLine: true },
-      { key: 'ONB-39', summary: 'Sign up with Google Workspace SSO', points: 3, goalCritical: true, statusCategory: 'in-progress', aboveCapacityLine: true },
-      { key: 'ONB-44', summary: 'Create the account just in time on first SSO sign-in', points: 2, goalCritical: true, statusCategory: 'done', aboveCapacityLine: true },
-      { key: 'ONB-42', summary: 'Sign up with Microsoft Entra ID SSO', points: 3, goalCritical: true, statusCategory: 'todo', aboveCapacityLine: true },
-      { key: 'ONB-48', summary: 'Measure time from sign-up to finished onboarding', points: 2, goalCritical: true, statusCategory: 'in-progress', aboveCapacityLine: true },
-      { key: 'ONB-46', summary: 'Wizard: inviting teammates can be skipped', points: 1, goalCritical: true, statusCategory: 'todo', aboveCapacityLine: false },
-      { key: 'ONB-55', summary: 'Admins can require SSO for all new members', points: 2, goalCritical: false, statusCategory: 'todo', aboveCapacityLine: false },
-      { key: 'ONB-50', summary: 'Skip email verification for SSO-verified domains', points: 2, goalCritical: true, statusCategory: 'done', aboveCapacityLine: true },
-      { key: 'ONB-62', summary: 'Spike: passkeys as a second factor', points: 3, goalCritical: false, statusCategory: 'todo', aboveCapacityLine: false },
+      {
+        key: 'ONB-37',
+        summary: 'SAML assertion rejected when clock skew exceeds 30 seconds',
+        points: 3,
+        goalCritical: true,
+        statusCategory: 'in-progress',
+        aboveCapacityLine: true,
+      },
+      {
+        key: 'ONB-39',
+        summary: 'Sign up with Google Workspace SSO',
+        points: 3,
+        goalCritical: true,
+        statusCategory: 'in-progress',
+        aboveCapacityLine: true,
+      },
+      {
+        key: 'ONB-44',
+        summary: 'Create the account just in time on first SSO sign-in',
+        points: 2,
+        goalCritical: true,
+        statusCategory: 'done',
+        aboveCapacityLine: true,
+      },
+      {
+        key: 'ONB-42',
+        summary: 'Sign up with Microsoft Entra ID SSO',
+        points: 3,
+        goalCritical: true,
+        statusCategory: 'todo',
+        aboveCapacityLine: true,
+      },
+      {
+        key: 'ONB-48',
+        summary: 'Measure time from sign-up to finished onboarding',
+        points: 2,
+        goalCritical: true,
+        statusCategory: 'in-progress',
+        aboveCapacityLine: true,
+      },
+      {
+        key: 'ONB-46',
+        summary: 'Wizard: inviting teammates can be skipped',
+        points: 1,
+        goalCritical: true,
+        statusCategory: 'todo',
+        aboveCapacityLine: false,
+      },
+      {
+        key: 'ONB-55',
+        summary: 'Admins can require SSO for all new members',
+        points: 2,
+        goalCritical: false,
+        statusCategory: 'todo',
+        aboveCapacityLine: false,
+      },
+      {
+        key: 'ONB-50',
+        summary: 'Skip email verification for SSO-verified domains',
+        points: 2,
+        goalCritical: true,
+        statusCategory: 'done',
+        aboveCapacityLine: true,
+      },
+      {
+        key: 'ONB-62',
+        summary: 'Spike: passkeys as a second factor',
+        points: 3,
+        goalCritical: false,
+        statusCategory: 'todo',
+        aboveCapacityLine: false,
+      },
     ],
     queue: QUEUE,
     // The whole queue and log fit on one page unless a test says otherwise.
@@ -257,7 +413,9 @@ export function readyState(overrides: Partial<ReadySprintView> = {}): ReadySprin
 }
 
 /** Priya, the board's only Product Owner, under the default rule for her own proposals (decide with a note). */
-export const AS_PRODUCT_OWNER: Pick<ReadySprintView, 'viewer'> = { viewer: { accountId: PRIYA_PRODUCT_OWNER, isProductOwner: true, ownProposals: 'sole-product-owner' } };
+export const AS_PRODUCT_OWNER: Pick<ReadySprintView, 'viewer'> = {
+  viewer: { accountId: PRIYA_PRODUCT_OWNER, isProductOwner: true, ownProposals: 'sole-product-owner' },
+};
 
 export const NOT_SCRUM: SprintViewState = { kind: 'not-scrum', board: { id: 3, name: 'ONB Kanban' } };
 
