@@ -53,10 +53,10 @@ describeInBrowser('the sprint gadget, end to end', () => {
     await ui().screenshot('sprint-gadget-edit-light');
     await board.check();
     await Promise.all([ui().page.waitForURL((url) => !url.search.includes('edit')), edit.getByRole('button', { name: 'Save' }).click()]);
-    expect(ui().sandbox.settings.current().gadgetConfigurations[GADGET_ID]).toMatchObject({ boardId: SEED_FACTS.onb.boardId });
-
+    // The click returns before the host has stored the configuration: the sprint showing is the sign it has.
     const gadget = await ui().extensionFrame('goalkeeper-sprint-gadget');
     await gadget.getByRole('heading', { name: 'ONB Sprint 7' }).waitFor({ timeout: UI_MS });
+    expect(ui().sandbox.settings.current().gadgetConfigurations[GADGET_ID]).toMatchObject({ boardId: SEED_FACTS.onb.boardId });
     for (const section of ['Burn-up', 'Churn', /^Decisions/]) await openSection(gadget, section);
     const burnUp = gadget.getByRole('region', { name: 'Burn-up' });
     await burnUp.getByText(/^Committed 30 points; scope now 30 points after 0 changes; \d+ points done\.$/).waitFor();
