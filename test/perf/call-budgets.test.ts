@@ -25,10 +25,14 @@ import { BIG_BOARD, bigBoardSprintKeys } from '../../sandbox/jira/big-board-seed
 import { SEED_ACCOUNTS } from '../../sandbox/jira/seed';
 
 const DANA = SEED_ACCOUNTS.devDana;
-/** Sizes the test builds: the issue's 5,000-item sprint included. */
-const SIZES = [10, 1_000, 5_000] as const;
-/** The sizes whose sprint is more than one permission check holds (the big board: every fifth item a sub-task). */
-const BEYOND_ONE_CHECK = 5_000;
+/**
+ * Sizes the test builds. Past 1,300 items nothing new happens: 1,300 items (every fifth a sub-task on
+ * the big board) are 1,040 issues, more than one permission check holds, which is the path 5,000
+ * takes too. The 5,000-item sprint itself is measured by `npm run bench` (seeding it costs ~40 s here).
+ */
+const SIZES = [10, 1_000, 1_300] as const;
+/** The sizes whose sprint is more than one permission check holds. */
+const BEYOND_ONE_CHECK = 1_300;
 
 /** Jira calls a later open makes at most, at every size and with 100 open proposals: issue 12's budgets (BUDGETS in bench/jira-calls.ts). */
 const CEILINGS = { panel: 4, preview: 4, 'sprint view': 8, 'sprint view, 100 open': 8, 'panel, 100 open': 4 } as const;
@@ -156,8 +160,8 @@ describe('the sizes compared', () => {
     expect(large).toBe(small);
   });
 
-  it.each(['preview', 'sprint view'])('%s costs the same Jira calls at 5,000 items as at 10', (name) => {
-    const [small, large] = [10, 5_000].map((items) => costsBySize.get(items)!.get(name)!.jira);
+  it.each(['preview', 'sprint view'])('%s costs the same Jira calls beyond one permission check as at 10 items', (name) => {
+    const [small, large] = [10, BEYOND_ONE_CHECK].map((items) => costsBySize.get(items)!.get(name)!.jira);
     expect(large).toBe(small);
   });
 });
