@@ -13,7 +13,8 @@
  * - optionally, eventually consistent queries (`queries: 'lagging'`), as Forge documents them.
  *
  * Test hooks: `faults` (the next calls fail before anything is stored), `lostAnswers` (the call is
- * carried out, then its answer is lost — the ambiguous failure), `reset()` and `snapshot()`.
+ * carried out, then its answer is lost — the ambiguous failure), `reset()`, `snapshot()`, and
+ * `writes()`, a count that proves a call wrote nothing without comparing snapshots.
  */
 import type { EntityDeclaration, IndexDeclaration } from '../../src/store/entities';
 import {
@@ -91,6 +92,13 @@ export interface KvsEmulator {
   /** Forgets every site's data (and rewrites the file, if there is one). */
   reset(): void;
   snapshot(installationId: string): StoreSnapshot;
+  /**
+   * How many items of the site were written or deleted since the emulator started (a reset counts
+   * as one per site). It only grows, so an unchanged count proves nothing was written in between:
+   * cheaper than comparing snapshots, and stricter, since rewriting an equal value counts too.
+   * Expiry by TTL is not a write.
+   */
+  writes(installationId: string): number;
   /** Faults answered instead of the call: nothing is stored (a 429, a 5xx before commit). */
   readonly faults: FaultSwitch;
   /** Faults answered after the call was carried out: the write happened, the app cannot know it. */
@@ -149,6 +157,9 @@ export function createKvsEmulator(options: KvsEmulatorOptions): KvsEmulator {
   const queryViews = new Map<string, Map<string, Bucket>>();
   const faults = new FaultSwitch();
   const lostAnswers = new FaultSwitch();
+  const writeCounts = new Map<string, number>();
+  const countWrites = (installationId: string, writes: number) =>
+    writeCounts.set(installationId, (writeCounts.get(installationId) ?? 0) + writes);
 
   const persist = () => {
     if (options.filePath) saveInstallations(options.filePath, installations);
@@ -175,11 +186,16 @@ export function createKvsEmulator(options: KvsEmulatorOptions): KvsEmulator {
     const operations = new SiteOperations(installation(installationId), entities, now(), queryView(installationId));
     try {
       const answer = route(operations, parseJson(rawBody), Buffer.byteLength(rawBody));
-      if (operations.changed) persist();
       return answer.status === 204 ? new Response(null, { status: 204 }) : jsonResponse(answer.status, answer.body);
     } catch (error) {
       if (error instanceof KvsRequestError) return errorResponse(error);
       throw error;
+    } finally {
+      // Counted however the request ends, so no write can slip past `writes()`.
+      if (operations.writes > 0) {
+        countWrites(installationId, operations.writes);
+        persist();
+      }
     }
   };
 
@@ -192,6 +208,7 @@ export function createKvsEmulator(options: KvsEmulatorOptions): KvsEmulator {
       return (await enact(lostAnswers.take(method, path))) ?? answer;
     },
     reset() {
+      for (const installationId of installations.keys()) countWrites(installationId, 1);
       installations.clear();
       queryViews.clear();
       persist();
@@ -199,6 +216,7 @@ export function createKvsEmulator(options: KvsEmulatorOptions): KvsEmulator {
     snapshot(installationId) {
       return snapshotOf(installations.get(installationId) ?? emptyInstallation(), now());
     },
+    writes: (installationId) => writeCounts.get(installationId) ?? 0,
     faults,
     lostAnswers,
     catchUpQueries() {
@@ -211,8 +229,8 @@ export function createKvsEmulator(options: KvsEmulatorOptions): KvsEmulator {
 
 /** The operations of one request against one site's store, at one instant. */
 class SiteOperations {
-  /** Set when the request committed a change, so the file is rewritten before the answer. */
-  changed = false;
+  /** Items the request wrote or deleted: the file is rewritten before the answer, and `writes()` counts them. */
+  writes = 0;
 
   constructor(
     private readonly site: InstallationStore,
@@ -264,7 +282,7 @@ class SiteOperations {
 
   delete(target: Target, body: unknown): Answer {
     const key = requireKey(target, field(body, 'key'));
-    if (target.bucket.delete(key)) this.changed = true;
+    if (target.bucket.delete(key)) this.writes++;
     return NO_CONTENT;
   }
 
@@ -412,7 +430,7 @@ class SiteOperations {
           operation.expiresAt,
           this.live(operation.target.bucket, operation.key),
         );
-      if (operation.kind === 'delete' && operation.target.bucket.delete(operation.key)) this.changed = true;
+      if (operation.kind === 'delete' && operation.target.bucket.delete(operation.key)) this.writes++;
     }
     return NO_CONTENT;
   }
@@ -469,7 +487,7 @@ class SiteOperations {
   private write(bucket: Bucket, key: string, value: unknown, expiresAt: number | null, previous: StoredItem | undefined): StoredItem {
     const item: StoredItem = { value, createdAt: previous?.createdAt ?? this.at, updatedAt: this.at, expiresAt };
     bucket.set(key, item);
-    this.changed = true;
+    this.writes++;
     return item;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Every function manifest.yml names, built on one way of making the ports. src/index.ts exports
  * them built on the production ports; tests that must not wait through Jira back-off build the
- * same set on ports whose Jira client sleeps on a test clock (test/support/forge-app.ts).
+ * same set on ports whose Jira client sleeps on a test clock and whose request timeouts a test can
+ * expire at will (test/support/forge-app.ts).
  */
 import type { Ports } from '../app/ports';
 import { buildApplyConsumer } from '../events/apply-consumer';

@@ -53,6 +53,11 @@ export interface JiraClientOptions {
   readonly random?: () => number;
   readonly maxAttempts?: number;
   readonly requestTimeoutMs?: number;
+  /**
+   * Calls `expire` once a request has waited `ms` without an answer; returns how to cancel. Injected
+   * so tests can let a request time out without waiting the production timeout out.
+   */
+  readonly requestTimer?: RequestTimer;
   /** Where configuration read as the app is kept between invocations (src/jira/kept-config.ts); without it nothing is kept. */
   readonly kept?: KeptJiraConfig;
   /** Epoch ms, for the age of kept configuration. Injected so tests can age it. */
@@ -71,7 +76,14 @@ export function routeOrNull(build: () => Route): Route | null {
   }
 }
 
+export type RequestTimer = (ms: number, expire: () => void) => () => void;
+
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const realRequestTimer: RequestTimer = (ms, expire) => {
+  const timer = setTimeout(expire, ms);
+  return () => clearTimeout(timer);
+};
 
 const MULTI_STATUS = 207;
 
@@ -134,6 +146,7 @@ export class JiraClient {
   private readonly random: () => number;
   private readonly maxAttempts: number;
   private readonly requestTimeoutMs: number;
+  private readonly requestTimer: RequestTimer;
   private readonly stableReads = new Map<string, Promise<unknown>>();
   private readonly kept: KeptJiraConfig | undefined;
   private readonly now: () => number;
@@ -147,6 +160,7 @@ export class JiraClient {
     this.random = options.random ?? Math.random;
     this.maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
     this.requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    this.requestTimer = options.requestTimer ?? realRequestTimer;
     this.kept = options.kept;
     this.now = options.now ?? Date.now;
   }
@@ -262,7 +276,7 @@ export class JiraClient {
 
   private async once(path: Route, method: string, body: unknown): Promise<{ answer: JiraAnswer; waitMs?: number }> {
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), this.requestTimeoutMs);
+    const cancelTimer = this.requestTimer(this.requestTimeoutMs, () => abort.abort());
     try {
       const response = await (this.actor === 'user' ? asUser() : asApp()).requestJira(path, {
         method,
@@ -286,7 +300,7 @@ export class JiraClient {
           : String(error);
       return { answer: { status: 0, body: undefined, problem: `Jira could not be reached: ${reason}.` } };
     } finally {
-      clearTimeout(timer);
+      cancelTimer();
     }
   }
 }

@@ -242,6 +242,50 @@ describe('KVS emulator, driven by the real @forge/kvs client', () => {
     });
   });
 
+  describe('the write count', () => {
+    it('counts every item set or deleted, per site, and never a read or the other site', async () => {
+      const emulator = startForgeStorage();
+      const writesHere = () => emulator.writes(ONBOARDING_SITE.installationId);
+      await onboarding(async () => {
+        await kvs.set('board:1:last-seen', { sprintId: 7 });
+        expect(writesHere()).toBe(1);
+        await kvs.batchSet([
+          { key: 'a', value: 1 },
+          { key: 'b', value: 2 },
+        ]);
+        expect(writesHere()).toBe(3);
+        // Writing a value equal to the stored one is still a write.
+        await kvs.set('board:1:last-seen', { sprintId: 7 });
+        await kvs.get('board:1:last-seen');
+        await kvs.delete('a');
+        expect(writesHere()).toBe(5);
+      });
+      expect(emulator.writes(ACME_SITE.installationId)).toBe(0);
+    });
+
+    it('counts the writes of a transaction that committed, and none of one that rolled back', async () => {
+      const emulator = startForgeStorage();
+      await onboarding(async () => {
+        await proposals().set('p-12', proposalValue('ONB-12', '2026-11-25T10:00:00.000Z'));
+        const before = emulator.writes(ONBOARDING_SITE.installationId);
+        const stale = new Filter<ReturnType<typeof proposalValue>>().and('version', FilterConditions.equalTo(9));
+        await expect(
+          kvs
+            .transact()
+            .set('p-12', proposalValue('ONB-12', '2026-11-25T10:00:00.000Z', 'approved'), { entityName: 'proposal', conditions: stale })
+            .execute(),
+        ).rejects.toThrow();
+        expect(emulator.writes(ONBOARDING_SITE.installationId)).toBe(before);
+        await kvs
+          .transact()
+          .set('p-12', proposalValue('ONB-12', '2026-11-25T10:00:00.000Z', 'approved'), { entityName: 'proposal' })
+          .set('x', 1)
+          .execute();
+        expect(emulator.writes(ONBOARDING_SITE.installationId)).toBe(before + 2);
+      });
+    });
+  });
+
   describe('transactions', () => {
     it('commits every operation when every condition holds', async () => {
       startForgeStorage();

@@ -43,7 +43,7 @@ class SiteCalls extends RegExp {
   constructor(
     private readonly requests: readonly RecordedRequest[],
     private readonly site: SiteRef,
-    private readonly only: { readonly nth?: number; readonly path?: RegExp } = {},
+    private readonly only: { readonly nth?: number; readonly path?: RegExp; readonly onHit?: () => void } = {},
   ) {
     super('');
   }
@@ -53,7 +53,10 @@ class SiteCalls extends RegExp {
     if (this.only.path && !this.only.path.test(pathAndQuery)) return false;
     const index = this.seen++;
     const hit = this.only.nth === undefined || index === this.only.nth;
-    if (hit) this.fired++;
+    if (hit) {
+      this.fired++;
+      this.only.onHit?.();
+    }
     return hit;
   }
 }
@@ -192,27 +195,40 @@ function expectSwapAppliedOnce({ site, first, final, actions }: Run): void {
   expect([openSprintsOf(app.site(site), 'ONB-75'), openSprintsOf(app.site(site), 'ONB-62')]).toEqual([[ONB_SPRINT], []]);
 }
 
-/** Writes Jira answers only after the adapter gave up on them (each on its own site), and what came of it. */
-function writesAnsweredTooLate(): Promise<{ failures: string[]; outcomes: { name: string; run: Run }[] }> {
-  const beyondTimeout: Fault = { kind: 'delay', ms: REQUEST_TIMEOUT_MS + 500 };
+/** How long after the adapter's timeout Jira carries out and answers the slow write. */
+const LATE_BY_MS = 500;
+
+/**
+ * Writes Jira answers only after the adapter gave up on them (each on its own site), and what came
+ * of it. The adapter's timeout is expired the moment the write reaches Jira instead of waited out:
+ * the same order of events (timeout, read back, late write, Retry) without the 10 s wait.
+ */
+function writesAnsweredTooLate(): Promise<{ failures: string[]; outcomes: { name: string; run: Run; expired: number[] }[] }> {
+  const late: Fault = { kind: 'delay', ms: LATE_BY_MS };
   const failures: string[] = [];
-  const slowWrite = (subject: { issueKey: string; change: object }, name: string, path: RegExp) =>
-    applyUnder(
+  const slowWrite = (subject: { issueKey: string; change: object }, name: string, path: RegExp) => {
+    const expired: number[] = [];
+    return applyUnder(
       subject,
       (site) => {
-        const calls = new SiteCalls(app.sandbox.jira.requests, site, { path, nth: 0 });
-        app.sandbox.jira.faults.inject(beyondTimeout, { times: 1, path: calls });
+        const calls = new SiteCalls(app.sandbox.jira.requests, site, {
+          path,
+          nth: 0,
+          onHit: () => expired.push(...app.expireJiraRequests(site)),
+        });
+        app.sandbox.jira.faults.inject(late, { times: 1, path: calls });
         return calls;
       },
-      // A person retries later than Jira's late answer: by then the write may have landed.
-      () => new Promise((resolve) => setTimeout(resolve, 1_000)),
+      // A person retries later than Jira's late answer: by then the write has landed.
+      () => new Promise((resolve) => setTimeout(resolve, 2 * LATE_BY_MS)),
     ).then(
-      (run) => [{ name, run }],
+      (run) => [{ name, run, expired }],
       (error: unknown) => {
         failures.push(`${name}: ${String(error)}`);
         return [];
       },
     );
+  };
   return Promise.all([
     ...Object.entries(SWAP_WRITES).map(([name, path]) => slowWrite(SWAP, name, path)),
     slowWrite(SPLIT, 'creating a part of a split', /^\/rest\/api\/3\/issue$/),
@@ -296,8 +312,10 @@ describe('an apply under Jira faults', () => {
     tests.track(async () => {
       const { failures, outcomes } = await writesAnsweredTooLate();
       expect(outcomes).toHaveLength(Object.keys(SWAP_WRITES).length + 1);
-      for (const { name, run } of outcomes) {
+      for (const { name, run, expired } of outcomes) {
         try {
+          // The slow write timed out on the production timeout, and nothing else did.
+          expect(expired).toEqual([REQUEST_TIMEOUT_MS]);
           if (name.includes('split')) {
             expect(run.final.status).toBe('applied');
             const created = appChanges(app, run.site).filter((c) => c.kind === 'issue-created');

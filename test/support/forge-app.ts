@@ -3,7 +3,7 @@
  * HTTP, KVS emulator, queue emulator delivering to the real consumer) and the handlers called
  * exactly as Forge calls them. Nothing of Goalkeeper is mocked: the handlers are src/index.ts's own
  * wiring (src/composition/forge-handlers.ts), only with the Jira client's back-off on a test clock
- * unless `realBackoff` asks for production's.
+ * and its request timeout expirable at will, unless `realBackoff` asks for production's timing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import type { EndpointName, PayloadOf, ResultOf } from '../../src/contract/endpoints';
 import { buildForgeHandlers } from '../../src/composition/forge-handlers';
 import { createForgePorts } from '../../src/composition/forge-ports';
+import type { RequestTimer } from '../../src/jira/jira-client';
 import { handler as productionHandler } from '../../src/index';
 import { seedAppStorage } from '../../sandbox/app-seed';
-import { installForgeRuntime, runInvocation, type ForgeBackends } from '../../sandbox/forge-host/forge-runtime';
+import { currentInvocation, installForgeRuntime, runInvocation, type ForgeBackends } from '../../sandbox/forge-host/forge-runtime';
 import { SANDBOX_CLOUD_ID, type JiraSite } from '../../sandbox/jira/jira-model';
 import { jiraBackend } from '../../sandbox/jira/jira-stand-in';
 import { SANDBOX_INSTALLATION_ID, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
@@ -47,7 +48,8 @@ export interface ForgeAppOptions {
   /**
    * Wait through the Jira client's back-off in real time, as production does. By default the
    * handlers (resolver, queue consumers, triggers) are built on ports whose Jira client records
-   * each back-off in `jiraSleeps` and goes on at once: same retries, same order, no waiting.
+   * each back-off in `jiraSleeps` and goes on at once: same retries, same order, no waiting; and
+   * whose request timeouts `expireJiraRequests` can end early.
    */
   readonly realBackoff?: boolean;
 }
@@ -66,6 +68,12 @@ export interface ForgeApp {
   readonly sandbox: Sandbox;
   /** Back-off waits the Jira client asked for, in ms, in order (empty with `realBackoff`). */
   readonly jiraSleeps: readonly number[];
+  /**
+   * Lets every Jira request the site's invocations are waiting on time out now, as if the client's
+   * timeout had passed; returns the timeout (ms) each was armed with. Requests still run on the
+   * production timeout too. Not available with `realBackoff`.
+   */
+  expireJiraRequests(site?: SiteRef): number[];
   /** The stand-in's model of the sandbox site (or of `site`), to arrange or inspect Jira directly. */
   site(site?: SiteRef): JiraSite;
   /** Calls resolver `key` as `accountId` with a payload of its schema's type; the answer is typed by its use case. */
@@ -89,7 +97,18 @@ export interface ForgeApp {
 export async function startForgeApp(options: ForgeAppOptions = {}): Promise<ForgeApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'goalkeeper-handler-'));
   const jiraSleeps: number[] = [];
-  const testTiming = { sleep: async (ms: number) => void jiraSleeps.push(ms), random: () => FIXED_JITTER };
+  const pendingRequests = new Set<{ readonly installationId: string; readonly ms: number; readonly expire: () => void }>();
+  const requestTimer: RequestTimer = (ms, expire) => {
+    const pending = { installationId: currentInvocation().installationId, ms, expire };
+    pendingRequests.add(pending);
+    // A request that hangs still ends as in production.
+    const real = setTimeout(expire, ms);
+    return () => {
+      pendingRequests.delete(pending);
+      clearTimeout(real);
+    };
+  };
+  const testTiming = { sleep: async (ms: number) => void jiraSleeps.push(ms), random: () => FIXED_JITTER, requestTimer };
   const handlers = options.realBackoff ? null : buildForgeHandlers(() => createForgePorts({ jira: testTiming }));
   const handler = handlers?.handler ?? productionHandler;
   const sandbox = await startSandbox({
@@ -143,6 +162,15 @@ export async function startForgeApp(options: ForgeAppOptions = {}): Promise<Forg
   return {
     sandbox,
     jiraSleeps,
+    expireJiraRequests(site = SANDBOX_SITE) {
+      if (!handlers) throw new Error('expireJiraRequests() needs the test timing: start the app without realBackoff.');
+      const expiring = [...pendingRequests].filter((pending) => pending.installationId === site.installationId);
+      for (const pending of expiring) {
+        pendingRequests.delete(pending);
+        pending.expire();
+      }
+      return expiring.map((pending) => pending.ms);
+    },
     site: (site = SANDBOX_SITE) => sandbox.jira.model.site(site.cloudId),
     call,
     invoke: (key, payload, accountId, callOptions) => call(key, payload, accountId, callOptions),
