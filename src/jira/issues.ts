@@ -13,6 +13,7 @@ import { keysMatchingRuleJql } from './goal-critical';
 import { routeOrNull, type JiraClient } from './jira-client';
 import { issueShape, searchPageShape, type IssueFieldsJson, type IssueJson, type SprintJson } from './jira-shapes';
 import { chunksOf } from './paging';
+import { toSprint } from './sprint-json';
 
 /**
  * What Goalkeeper reads of an issue; asking for less keeps pages of 50 issues small. The two dates
@@ -121,18 +122,6 @@ export function isGoalCritical(rule: GoalCriticalRule, issue: IssueJson, jqlMatc
   );
 }
 
-function sprintOf(sprint: SprintJson): Sprint {
-  return {
-    id: sprint.id,
-    boardId: sprint.originBoardId,
-    name: sprint.name,
-    state: sprint.state,
-    goal: sprint.goal ?? '',
-    startDate: sprint.startDate ?? null,
-    endDate: sprint.endDate ?? null,
-  };
-}
-
 /**
  * One issue wherever it is. Points come from the estimation field of the board its open sprint
  * belongs to, or of the project's first Scrum board when it sits in the backlog. Without a rule
@@ -166,7 +155,7 @@ export async function readIssueFacts(
     projectId: fields.project?.id ?? '',
     openSprintIds: fields.sprint && fields.sprint.state !== 'closed' ? [fields.sprint.id] : [],
     // The sprint as this read gave it (Jira Software's issue read carries it whole), so no second read asks for it.
-    openSprints: fields.sprint && fields.sprint.state !== 'closed' ? [sprintOf(fields.sprint)] : [],
+    openSprints: fields.sprint && fields.sprint.state !== 'closed' ? [toSprint(fields.sprint)] : [],
     parentKey: fields.parent?.key ?? null,
   };
 }

@@ -13,19 +13,7 @@ import { isGoalCritical, ISSUE_FIELDS, isSubtask, toSprintIssue } from './issues
 import type { JiraClient } from './jira-client';
 import { searchPageShape, sprintIssuesPageShape, sprintPageShape, sprintShape, type SprintJson } from './jira-shapes';
 import { chunksOf, collectOffsetPages, collectOffsetPagesInParallel } from './paging';
-
-/** A sprint shared by several boards belongs to the board it was created on (`originBoardId`). */
-export function toSprint(sprint: SprintJson): Sprint {
-  return {
-    id: sprint.id,
-    boardId: sprint.originBoardId,
-    name: sprint.name,
-    state: sprint.state,
-    goal: sprint.goal ?? '',
-    startDate: sprint.startDate ?? null,
-    endDate: sprint.endDate ?? null,
-  };
-}
+import { toSprint } from './sprint-json';
 
 /**
  * The board's open sprints, active and future, in one read ("You can define multiple states
