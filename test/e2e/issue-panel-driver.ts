@@ -167,14 +167,15 @@ export async function propose(frame: Frame, change: ChangeInput, reason: ReasonL
 
 /**
  * The Product Owner's decision on one card: the verdict buttons stay disabled, with a counter,
- * until the rationale is long enough; the rationale is typed key by key.
+ * until the rationale is long enough. The rationale is filled in one go: the counter's key-by-key
+ * behaviour is walked once, in issue-panel-flows' first journey.
  */
 export async function decide(card: Locator, verdict: 'Approve' | 'Reject', rationale: string): Promise<void> {
   const decision = card.getByRole('region', { name: 'Your decision' });
   const field = decision.getByLabel('Rationale (the team will read it)');
   const button = decision.getByRole('button', { name: verdict, exact: true });
   await expectDisabled(button);
-  await field.pressSequentially(rationale);
+  await field.fill(rationale);
   await expectEnabled(button);
   await button.click();
   await decision.waitFor({ state: 'detached', timeout: UI_MS });

@@ -33,7 +33,7 @@ describeInBrowser('Jira’s words and shapes, end to end', () => {
     await german.getByRole('heading', { name: 'Vorschläge zu ONB-68' }).waitFor({ timeout: UI_MS });
     const waiting = german.getByRole('article', { name: 'ONB-68 in den Sprint aufnehmen' });
     const decision = waiting.getByRole('region', { name: 'Ihre Entscheidung' });
-    await decision.getByLabel('Begründung (das Team liest sie)').pressSequentially(RATIONALE_DE);
+    await decision.getByLabel('Begründung (das Team liest sie)').fill(RATIONALE_DE);
     await decision.getByRole('button', { name: 'Genehmigen', exact: true }).click();
     await decision.waitFor({ state: 'detached', timeout: UI_MS });
     await ui().sandbox.idle();
@@ -126,7 +126,7 @@ describeInBrowser('Jira’s words and shapes, end to end', () => {
     const entry = gadget.getByRole('article', { name: 'ONB-69 added to the sprint, directly in Jira' });
     await entry.waitFor({ timeout: UI_MS });
     const review = entry.getByRole('region', { name: 'Review: ONB-69 added to the sprint' });
-    await review.getByLabel('Note (the team will read it)').pressSequentially('Not agreed in the daily: ONB-69 waits for the next sprint.');
+    await review.getByLabel('Note (the team will read it)').fill('Not agreed in the daily: ONB-69 waits for the next sprint.');
     await review.getByRole('button', { name: 'Revert it' }).click();
 
     await entry.getByText(/^Reverted by Priya Raman, .*, through a proposal:/).waitFor({ timeout: UI_MS });

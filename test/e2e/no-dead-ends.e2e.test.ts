@@ -38,9 +38,9 @@ describeInBrowser('no dead ends in who decides, end to end', () => {
 
     const decision = own.getByRole('region', { name: 'Your decision' });
     const approve = decision.getByRole('button', { name: 'Approve', exact: true });
-    await decision.getByLabel('Rationale (the team will read it)').pressSequentially(RATIONALE);
+    await decision.getByLabel('Rationale (the team will read it)').fill(RATIONALE);
     await expectDisabled(approve);
-    await decision.getByLabel('Note on deciding your own proposal').pressSequentially(NOTE);
+    await decision.getByLabel('Note on deciding your own proposal').fill(NOTE);
     await expectEnabled(approve);
     await approve.click();
     await decision.waitFor({ state: 'detached', timeout: UI_MS });

@@ -9,12 +9,23 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { launchChromium } from './browser';
+import { buildForgeHandlers } from '../../src/composition/forge-handlers';
+import { createForgePorts } from '../../src/composition/forge-ports';
 import { COOKIES } from '../../sandbox/chrome/viewer';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 export const SCREENSHOTS_DIR = resolve(__dirname, '../../docs/screenshots');
 /** How long an app may take to boot and ask for its context in a cold browser. */
 const APP_BOOT_MS = 20_000;
+/**
+ * src/index.ts's own handlers (src/composition/forge-handlers.ts), with the Jira client's back-off
+ * on a clock that does not wait, as test/support/forge-app.ts does: the same retries in the same
+ * order, without sleeping through up to seconds of real back-off when a test injects Jira faults.
+ * The back-off's timing itself is tested on the client (test/jira).
+ */
+function handlersWithoutWaiting(): Record<string, Record<string, unknown>> {
+  return { index: buildForgeHandlers(() => createForgePorts({ jira: { sleep: async () => undefined, random: () => 0.5 } })) };
+}
 
 export interface BridgeLogEntry {
   readonly moduleKey: string;
@@ -53,7 +64,13 @@ export interface SandboxUnderTest {
 
 export async function openSandbox(browser: Browser): Promise<SandboxUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'goalkeeper-e2e-'));
-  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir, queueSecondsToMs: 0 });
+  const sandbox = await startSandbox({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    queueSecondsToMs: 0,
+    modules: handlersWithoutWaiting(),
+  });
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.warn(`Browser page error: ${error.message}`));

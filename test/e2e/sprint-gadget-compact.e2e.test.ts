@@ -125,15 +125,15 @@ describeInBrowser('the sprint gadget on a dashboard, end to end', () => {
     const own = await openDecision(gadget, 'Add ONB-68 to the sprint');
     await own.getByText(/^You are the only Product Owner of this project, so you decide your own proposal/).waitFor();
     const approveOwn = own.getByRole('button', { name: 'Approve', exact: true });
-    await own.getByLabel('Rationale (the team will read it)').pressSequentially('Acme signs on Friday only with SSO.');
+    await own.getByLabel('Rationale (the team will read it)').fill('Acme signs on Friday only with SSO.');
     await expectDisabled(approveOwn);
-    await own.getByLabel('Note on deciding your own proposal').pressSequentially(NOTE);
+    await own.getByLabel('Note on deciding your own proposal').fill(NOTE);
     await expectEnabled(approveOwn);
     await approveOwn.click();
     await gadget.getByRole('region', { name: 'Waiting for a decision (1)' }).waitFor({ timeout: UI_MS });
 
     const danas = await openDecision(gadget, 'Add ONB-70 to the sprint');
-    await danas.getByLabel('Rationale (the team will read it)').pressSequentially('Pilot signs next week');
+    await danas.getByLabel('Rationale (the team will read it)').fill('Pilot signs next week');
     await danas.getByRole('button', { name: 'Reject', exact: true }).click();
     await gadget
       .getByRole('region', { name: 'Waiting for a decision (0)' })

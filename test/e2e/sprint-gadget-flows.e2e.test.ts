@@ -67,7 +67,7 @@ describeInBrowser('the sprint gadget, end to end', () => {
     const decision = await openDecision(gadget, 'Add ONB-70 to the sprint');
     const approve = decision.getByRole('button', { name: 'Approve', exact: true });
     await expectDisabled(approve);
-    await decision.getByLabel('Rationale (the team will read it)').pressSequentially('Pilot signs next week');
+    await decision.getByLabel('Rationale (the team will read it)').fill('Pilot signs next week');
     await expectEnabled(approve);
     await ui().screenshot('sprint-gadget-queue-light');
     await approve.click();
@@ -134,9 +134,7 @@ describeInBrowser('the sprint gadget, end to end', () => {
     const review = entry.getByRole('region', { name: 'Review: ONB-71 added to the sprint' });
     const accept = review.getByRole('button', { name: 'Accept the change' });
     await expectDisabled(accept);
-    await review
-      .getByLabel('Note (the team will read it)')
-      .pressSequentially('Mei pulled it in for the design review; fine for this sprint.');
+    await review.getByLabel('Note (the team will read it)').fill('Mei pulled it in for the design review; fine for this sprint.');
     await ui().screenshot('sprint-gadget-bypassed-light');
     await accept.click();
     await entry.getByText(/^Accepted by Priya Raman, /).waitFor({ timeout: UI_MS });
