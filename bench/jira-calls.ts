@@ -102,7 +102,7 @@ export async function measureCall<T = unknown>(
 ): Promise<{ data: T; cost: Cost }> {
   await board.app.sandbox.idle();
   const { result, cost } = await board.meter.measure([RESOLVER_MODULE], () =>
-    board.app.call<T>(functionKey, payload, accountId, extension ? { extension } : {}),
+    board.app.callUnknownFunction(functionKey, payload, accountId, extension ? { extension } : {}),
   );
   if (result.error) throw new FailedInvocation(`${result.error.code}: ${result.error.message}`, cost);
   return { data: result.data as T, cost };

@@ -5,6 +5,7 @@
 import { SEED_ACCOUNTS, SEED_FACTS } from '../sandbox/jira/seed';
 import { applyWorker } from '../src/index';
 import { useForgeApp } from './support/forge-app';
+import { present } from './support/present';
 
 const { productOwner: PRIYA, devDana: DANA, devKofi: KOFI, stakeholder: SAM, billingDeveloper: FIN, siteAdmin: ADA } = SEED_ACCOUNTS;
 const SPRINT = SEED_FACTS.activeSprintId;
@@ -42,7 +43,7 @@ describe('propose → approve → apply → audit', () => {
   it('applies an approved addition to Jira once and records every step', async () => {
     const proposal = await propose('ONB-68', { kind: 'add' });
     expect(proposal).toMatchObject({ status: 'proposed', needsProductOwner: true, proposerAccountId: DANA, sprintId: SPRINT, version: 1 });
-    expect(proposal.assessment.level).toMatch(/safe|caution|threat/);
+    expect(present(proposal.assessment, 'an assessment').level).toMatch(/safe|caution|threat/);
 
     const approved = await app().ok(
       'decideProposal',
@@ -184,7 +185,7 @@ describe('the reverse paths', () => {
       );
       expect(answer.error).toMatchObject({ code: 'invalid-input', fields: { rationale: 'too-short' } });
     }
-    expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-72' }, DANA)).proposals[0].status).toBe('proposed');
+    expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-72' }, DANA)).proposals[0]?.status).toBe('proposed');
   });
 
   it('refuses a decider who is not the Product Owner', async () => {
@@ -253,7 +254,7 @@ describe('applying under Jira faults', () => {
     await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
     await app().sandbox.idle();
     expect(jiraCalls('POST', /\/rest\/agile\/1\.0\/sprint\/7\/issue/)).toBe(2);
-    expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-74' }, DANA)).proposals[0].status).toBe('applied');
+    expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-74' }, DANA)).proposals[0]?.status).toBe('applied');
     expect(sprintOf('ONB-74')).toEqual([SPRINT]);
   });
 
@@ -266,15 +267,18 @@ describe('applying under Jira faults', () => {
     await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
     await app().sandbox.idle();
 
-    const failed = (await app().ok('getIssuePanelState', { issueKey: 'ONB-75' }, DANA)).proposals[0];
+    const failed = present(
+      (await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-75' }, DANA)).proposals[0],
+      'a proposal on the panel',
+    );
     expect(failed.status).toBe('apply-failed');
-    expect(failed.apply.lastError).toMatch(/Already done: Move ONB-75 into sprint 7\. Retry completes the rest\./);
+    expect(present(failed.apply, 'its apply').lastError).toMatch(/Already done: Move ONB-75 into sprint 7\. Retry completes the rest\./);
     expect(sprintOf('ONB-75')).toEqual([SPRINT]);
     expect(sprintOf('ONB-62')).toEqual([SPRINT]);
 
     await app().ok('retryApply', { proposalId: proposal.id }, PRIYA);
     await app().sandbox.idle();
-    expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-75' }, DANA)).proposals[0].status).toBe('applied');
+    expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-75' }, DANA)).proposals[0]?.status).toBe('applied');
     expect(sprintOf('ONB-62')).toEqual([]);
     expect(jiraCalls('POST', /\/rest\/agile\/1\.0\/sprint\/7\/issue/)).toBe(1);
     expect(await auditActions(proposal.id)).toContain('retry-requested');

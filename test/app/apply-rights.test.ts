@@ -11,6 +11,7 @@ import { applyWorker } from '../../src/index';
 import { createProposalStore } from '../../src/store/proposal-store';
 import { proposalFor } from '../support/proposals';
 import { useForgeApp } from '../support/forge-app';
+import { present } from '../support/present';
 
 const { devDana: DANA } = SEED_ACCOUNTS;
 const app = useForgeApp();
@@ -35,7 +36,9 @@ describe('the apply worker and the rights it acts within', () => {
     const proposal = await reEstimate('ONB-39', 8);
     expect(proposal.status).toBe('auto-approved');
     // Add comments too (issue 14): the apply posts the decision comment only for someone who may comment.
-    expect(proposal.decision.heldPermissions).toEqual({ 'ONB-39': ['ADD_COMMENTS', 'BROWSE_PROJECTS', 'EDIT_ISSUES'] });
+    expect(present(proposal.decision, 'a decision').heldPermissions).toEqual({
+      'ONB-39': ['ADD_COMMENTS', 'BROWSE_PROJECTS', 'EDIT_ISSUES'],
+    });
     const asDana = app().sandbox.jira.requests.filter(
       (request) => request.actor === `user:${DANA}` && request.path.startsWith('/rest/api/3/permissions/check'),
     );

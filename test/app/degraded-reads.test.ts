@@ -9,7 +9,7 @@ import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { SANDBOX_INSTALLATION_ID } from '../../sandbox/server';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { createSettingsRepository } from '../../src/store/settings-repository';
-import { TEST_NOW, useForgeApp } from '../support/forge-app';
+import { TEST_NOW, useForgeApp, type ResultOf } from '../support/forge-app';
 
 const { devDana: DANA, siteAdmin: ADA } = SEED_ACCOUNTS;
 const app = useForgeApp();
@@ -29,10 +29,11 @@ function arm(fault: Fault, scope: FaultScope): void {
 }
 
 interface Views {
-  readonly panel: { unavailable: { part: string; reason: string; fieldName?: string | null }[]; risk: unknown };
-  readonly preview: { level: string } | null;
-  readonly sprintView: { kind: string; unavailable: { part: string; reason: string; fieldName?: string | null }[] };
-  readonly proposal: { status: string };
+  readonly panel: ResultOf<'getIssuePanelState'>;
+  readonly preview: ResultOf<'previewProposal'>;
+  /** A board with a sprint view (a Scrum board): one that says what it could not read. */
+  readonly sprintView: Exclude<ResultOf<'getSprintViewState'>, { readonly kind: 'not-scrum' }>;
+  readonly proposal: ResultOf<'createProposal'>;
 }
 
 /** The four things a team member does, each of which must answer. */
@@ -43,7 +44,8 @@ async function openEverything(): Promise<Views> {
     { issueKey: 'ONB-55', change: { kind: 'rerank', target: { position: 'bottom' } } },
     DANA,
   );
-  const sprintView = await app().ok('getSprintViewState', { boardId: SEED_FACTS.onb.boardId }, DANA);
+  const sprintView = await app().invokeOk('getSprintViewState', { boardId: SEED_FACTS.onb.boardId }, DANA);
+  if (sprintView.kind === 'not-scrum') throw new Error('The ONB board reads as no Scrum board');
   const proposal = await app().ok(
     'createProposal',
     {

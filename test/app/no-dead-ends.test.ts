@@ -8,6 +8,7 @@ import { SEEDED_SETTINGS_VERSION } from '../../sandbox/app-seed';
 import { SEED_ACCOUNTS } from '../../sandbox/jira/seed';
 import type { EditableSettings } from '../../src/contract/settings';
 import { useForgeApp } from '../support/forge-app';
+import { present } from '../support/present';
 import { editableSettings } from '../support/project-settings';
 
 const { productOwner: PRIYA, devDana: DANA, siteAdmin: ADA } = SEED_ACCOUNTS;
@@ -88,8 +89,16 @@ describe('the only Product Owner proposes a change', () => {
     );
     expect(refused.error).toMatchObject({ code: 'forbidden', message: expect.stringContaining('another Product Owner must decide it') });
     expect(
-      (await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, DANA))
-        .decision.selfDecided,
+      present(
+        (
+          await app().invokeOk(
+            'decideProposal',
+            { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
+            DANA,
+          )
+        ).decision,
+        'a decision',
+      ).selfDecided,
     ).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { SANDBOX_INSTALLATION_ID } from '../../sandbox/server';
 import { useForgeApp } from '../support/forge-app';
+import { present } from '../support/present';
 
 const { devDana: DANA } = SEED_ACCOUNTS;
 const app = useForgeApp();
@@ -48,25 +49,28 @@ function storedApartFromTeamHistory(): string {
 describe('previewing a change', () => {
   it.each(CHANGES)('assesses %s %j against the sprint goal without saving anything', async (issueKey, change) => {
     const before = storedApartFromTeamHistory();
-    const assessment = await app().ok('previewProposal', { issueKey, change }, DANA);
+    const assessment = present(await app().ok('previewProposal', { issueKey, change }, DANA), 'a preview');
     expect(assessment.level).toMatch(/^(safe|caution|threat)$/);
     expect(assessment.before.pGoal).toBeGreaterThanOrEqual(0);
     expect(assessment.after.pGoal).toBeLessThanOrEqual(1);
     expect(assessment.trials).toBe(10_000);
-    expect(assessment.reasons.every((r: { message: string }) => r.message.length > 0)).toBe(true);
+    expect(assessment.reasons.every((r) => r.message.length > 0)).toBe(true);
     expect(storedApartFromTeamHistory()).toBe(before);
   });
 
   it('calls removing a goal-critical item a threat, with the reason in words', async () => {
     const goalItem = SEED_FACTS.activeSprintKeys.entraSso;
-    const assessment = await app().ok('previewProposal', { issueKey: goalItem, change: { kind: 'remove' } }, DANA);
+    const assessment = present(
+      await app().invokeOk('previewProposal', { issueKey: goalItem, change: { kind: 'remove' } }, DANA),
+      'a preview',
+    );
     expect(assessment.level).toBe('threat');
-    expect(assessment.reasons.map((r: { code: string }) => r.code)).toContain('goal-item-removed');
+    expect(assessment.reasons.map((r) => r.code)).toContain('goal-item-removed');
   });
 
   it('is deterministic: the same sprint gives the same figures', async () => {
-    const first = await app().ok('previewProposal', { issueKey: 'ONB-68', change: { kind: 'add' } }, DANA);
-    const second = await app().ok('previewProposal', { issueKey: 'ONB-68', change: { kind: 'add' } }, DANA);
+    const first = present(await app().invokeOk('previewProposal', { issueKey: 'ONB-68', change: { kind: 'add' } }, DANA), 'a preview');
+    const second = present(await app().invokeOk('previewProposal', { issueKey: 'ONB-68', change: { kind: 'add' } }, DANA), 'a preview');
     expect(second.after).toEqual(first.after);
   });
 

@@ -6,6 +6,7 @@
  */
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { useForgeApp } from '../support/forge-app';
+import { present } from '../support/present';
 
 const { productOwner: PRIYA, devDana: DANA } = SEED_ACCOUNTS;
 const RATIONALE = 'Splitting keeps the staging tenant in this sprint and the callback for the next.';
@@ -44,10 +45,13 @@ describe('splitting an issue', () => {
     );
     await app().sandbox.idle();
 
-    const stored = await app().ok('getIssuePanelState', { issueKey: 'ONB-42' }, DANA);
-    const applied = stored.proposals.find((shown: { id: string }) => shown.id === proposal.id);
+    const stored = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-42' }, DANA);
+    const applied = present(
+      stored.proposals.find((shown) => shown.id === proposal.id),
+      'the proposal on the panel',
+    );
     expect(applied.status).toBe('applied');
-    const createdKeys = applied.apply.steps.flatMap((step: { createdKeys?: string[] }) => step.createdKeys ?? []);
+    const createdKeys = present(applied.apply, 'its apply').steps.flatMap((step) => step.createdKeys ?? []);
     expect(createdKeys).toHaveLength(2);
     expect(createdKeys.map((key: string) => issue(key))).toEqual(
       PARTS.map((part) => expect.objectContaining({ summary: part.summary, points: part.points, sprintIds: [SEED_FACTS.activeSprintId] })),

@@ -6,6 +6,8 @@
 import { onJiraEvent } from '../../src/index';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { pinClockToTestNow, useForgeApp } from '../support/forge-app';
+import { present } from '../support/present';
+import { readySprintView } from '../support/sprint-view';
 
 jest.setTimeout(60_000);
 
@@ -16,7 +18,7 @@ const ACTIVE = SEED_FACTS.activeSprintId;
 pinClockToTestNow();
 const app = useForgeApp();
 
-const view = () => app().ok('getSprintViewState', { boardId: BOARD }, DANA);
+const view = () => readySprintView(app(), BOARD, DANA);
 
 describe('the capacity for the rest of the sprint', () => {
   it('is the usual capacity until the team says otherwise', async () => {
@@ -25,17 +27,17 @@ describe('the capacity for the rest of the sprint', () => {
 
   it('is kept for the sprint and lowers every assessment of it: sprint view, panel and preview alike', async () => {
     const usual = await view();
-    const declared = await app().ok('setSprintCapacity', { boardId: BOARD, sprintId: ACTIVE, availability: 0.6, daysOff: 1 }, DANA);
+    const declared = await app().invokeOk('setSprintCapacity', { boardId: BOARD, sprintId: ACTIVE, availability: 0.6, daysOff: 1 }, DANA);
     expect(declared).toMatchObject({ sprintId: ACTIVE, boardId: BOARD, availability: 0.6, daysOff: 1 });
 
     const reduced = await view();
     expect(reduced.capacity).toMatchObject({ availability: 0.6, daysOff: 1 });
     expect(reduced.risk.before.pGoal).toBeLessThan(usual.risk.before.pGoal - 0.1);
     expect(reduced.risk.workingDaysLeft).toBeLessThan(usual.risk.workingDaysLeft);
-    const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-55' }, DANA);
-    expect(panel.risk.before.pGoal).toBe(reduced.risk.before.pGoal);
-    const preview = await app().ok('previewProposal', { issueKey: 'ONB-55', change: { kind: 'estimate', points: 3 } }, DANA);
-    expect(preview.before.pGoal).toBe(reduced.risk.before.pGoal);
+    const panel = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-55' }, DANA);
+    expect(present(panel.risk, 'the risk').before.pGoal).toBe(reduced.risk.before.pGoal);
+    const preview = await app().invokeOk('previewProposal', { issueKey: 'ONB-55', change: { kind: 'estimate', points: 3 } }, DANA);
+    expect(present(preview, 'a preview').before.pGoal).toBe(reduced.risk.before.pGoal);
   });
 
   it('is the team’s to set: someone who may not plan the sprint in Jira is refused, and nothing is kept', async () => {
@@ -61,7 +63,7 @@ describe('calibration in the sprint view', () => {
   });
 
   it('pairs the P(goal) a decision showed with the goal’s recorded outcome', async () => {
-    const proposal = await app().ok(
+    const proposal = await app().invokeOk(
       'createProposal',
       {
         issueKey: 'ONB-70',
@@ -71,7 +73,7 @@ describe('calibration in the sprint view', () => {
       },
       DANA,
     );
-    const decided = await app().ok(
+    const decided = await app().invokeOk(
       'decideProposal',
       {
         proposalId: proposal.id,
@@ -82,7 +84,7 @@ describe('calibration in the sprint view', () => {
       PRIYA,
     );
     await app().sandbox.idle();
-    const shown = decided.decision.assessment.after.pGoal;
+    const shown = present(present(decided.decision, 'a decision').assessment, 'its assessment').after.pGoal;
 
     const sprint = app().site().sprints.get(ACTIVE)!;
     sprint.state = 'closed';
@@ -93,11 +95,14 @@ describe('calibration in the sprint view', () => {
       PRIYA,
     );
 
-    const closed = await view();
-    expect(closed.kind).toBe('no-active-sprint');
+    const closed = await app().invokeOk('getSprintViewState', { boardId: BOARD }, DANA);
+    if (closed.kind !== 'no-active-sprint') throw new Error(`The sprint view is '${closed.kind}', not 'no-active-sprint'`);
     expect(closed.calibration).toMatchObject({ records: 1, sprints: 1, enough: false });
     expect(closed.calibration.brier).toBeCloseTo((1 - shown) ** 2, 10);
-    const bin = closed.calibration.bins.find((b: { count: number }) => b.count === 1);
+    const bin = present(
+      closed.calibration.bins.find((b) => b.count === 1),
+      'a bin of one record',
+    );
     expect(bin).toMatchObject({ observedRate: 1, meanForecast: shown });
     expect(shown).toBeGreaterThanOrEqual(bin.from);
   });

@@ -6,7 +6,10 @@
  */
 import { SEEDED_SETTINGS_VERSION } from '../../sandbox/app-seed';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
+import type { Suggestion } from '../../src/domain/assessment';
 import { pinClockToTestNow, useForgeApp } from '../support/forge-app';
+import { present } from '../support/present';
+import { readySprintView } from '../support/sprint-view';
 
 jest.setTimeout(60_000);
 
@@ -37,6 +40,14 @@ function propose(issueKey: string, change: object, extra: object = {}) {
   return app().ok('createProposal', { issueKey, change, reason: REASON, acknowledgeThreat: true, ...extra }, DANA);
 }
 
+/** The threat's suggestion to defer work to make room for the addition. */
+function deferralIn(suggestions: readonly Suggestion[]): Extract<Suggestion, { kind: 'defer-to-make-room' }> {
+  return present(
+    suggestions.find((s): s is Extract<Suggestion, { kind: 'defer-to-make-room' }> => s.kind === 'defer-to-make-room'),
+    'a suggestion to defer work to make room',
+  );
+}
+
 async function settingsWith(policy: object): Promise<void> {
   const state = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
   const { version, updatedBy, updatedAt, ...settings } = state.settings;
@@ -51,10 +62,13 @@ describe('a change with no effect', () => {
   it('is never a threat, however low the sprint’s own chance', async () => {
     // Half the team away for the rest of the sprint: the sprint itself is in trouble.
     await app().ok('setSprintCapacity', { boardId: SEED_FACTS.onb.boardId, sprintId: ACTIVE, availability: 0.4, daysOff: 1 }, DANA);
-    const clarification = await app().ok(
-      'previewProposal',
-      { issueKey: 'ONB-55', change: { kind: 'tweak', note: 'Admins see the SSO toggle in the security tab.' } },
-      DANA,
+    const clarification = present(
+      await app().invokeOk(
+        'previewProposal',
+        { issueKey: 'ONB-55', change: { kind: 'tweak', note: 'Admins see the SSO toggle in the security tab.' } },
+        DANA,
+      ),
+      'a preview',
     );
     expect(clarification.before.pGoal).toBeLessThan(0.5);
     expect(clarification.effect).toMatchObject({ direction: 'none', delta: 0 });
@@ -66,20 +80,23 @@ describe('a change with no effect', () => {
 describe('a way out of a threatening addition', () => {
   it('offers work to defer, with the chance it brings back', async () => {
     rankStretchWorkAboveTheGoal();
-    const threat = await app().ok('previewProposal', { issueKey: GOAL_ADDITION, change: ADD }, DANA);
+    const threat = present(await app().invokeOk('previewProposal', { issueKey: GOAL_ADDITION, change: ADD }, DANA), 'a preview');
     expect(threat.level).toBe('threat');
-    expect(threat.effect.direction).toBe('lowers');
-    const deferral = threat.suggestions.find((s: { kind: string }) => s.kind === 'defer-to-make-room');
+    expect(threat.effect?.direction).toBe('lowers');
+    const deferral = deferralIn(threat.suggestions);
     expect(deferral.issueKeys).toEqual(['ONB-55', 'ONB-56']);
     expect(deferral.pGoalAfter).toBeGreaterThanOrEqual(threat.before.pGoal - 0.05);
   });
 
   it('assesses the picked deferral with the addition as one: P(goal) comes back to the suggestion’s figure', async () => {
     rankStretchWorkAboveTheGoal();
-    const threat = await app().ok('previewProposal', { issueKey: GOAL_ADDITION, change: ADD }, DANA);
-    const deferral = threat.suggestions.find((s: { kind: string }) => s.kind === 'defer-to-make-room');
-    const counterChange = { kind: 'defer', issueKeys: deferral.issueKeys };
-    const combined = await app().ok('previewProposal', { issueKey: GOAL_ADDITION, change: ADD, counterChange }, DANA);
+    const threat = present(await app().invokeOk('previewProposal', { issueKey: GOAL_ADDITION, change: ADD }, DANA), 'a preview');
+    const deferral = deferralIn(threat.suggestions);
+    const counterChange = { kind: 'defer', issueKeys: deferral.issueKeys } as const;
+    const combined = present(
+      await app().invokeOk('previewProposal', { issueKey: GOAL_ADDITION, change: ADD, counterChange }, DANA),
+      'a preview',
+    );
     expect(combined.after.pGoal).toBe(deferral.pGoalAfter);
     expect(combined.level).not.toBe('threat');
     // Adding is the Product Owner's by the policy for its kind, whatever the assessment.
@@ -88,11 +105,11 @@ describe('a way out of a threatening addition', () => {
 
   it('is proposed, approved and applied as one: the addition in the sprint, the deferred work in the next', async () => {
     rankStretchWorkAboveTheGoal();
-    const before = (await app().ok('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA)).risk.before.pGoal;
+    const before = present((await app().invokeOk('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA)).risk, 'the risk').before.pGoal;
     const counterChange = { kind: 'defer', issueKeys: ['ONB-55', 'ONB-56'] };
     const proposal = await propose(GOAL_ADDITION, ADD, { counterChange });
     expect(proposal).toMatchObject({ status: 'proposed', counterChange, needsProductOwner: true, approvalReason: 'change-kind' });
-    expect(proposal.assessment.level).not.toBe('threat');
+    expect(present(proposal.assessment, 'an assessment').level).not.toBe('threat');
 
     await app().ok(
       'decideProposal',
@@ -101,10 +118,13 @@ describe('a way out of a threatening addition', () => {
     );
     await app().sandbox.idle();
 
-    const panel = await app().ok('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA);
-    const applied = panel.proposals.find((p: { id: string }) => p.id === proposal.id);
+    const panel = await app().invokeOk('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA);
+    const applied = present(
+      panel.proposals.find((p) => p.id === proposal.id),
+      'the proposal on the panel',
+    );
     expect(applied.status).toBe('applied');
-    expect(applied.apply.steps.map((step: { name: string; status: string }) => `${step.name}:${step.status}`)).toEqual([
+    expect(present(applied.apply, 'its apply').steps.map((step) => `${step.name}:${step.status}`)).toEqual([
       'make-room-defer-ONB-55:done',
       'make-room-defer-ONB-56:done',
       'move-into-sprint:done',
@@ -116,7 +136,7 @@ describe('a way out of a threatening addition', () => {
     expect(sprintIdsOf('ONB-55')).not.toContain(ACTIVE);
     expect(sprintIdsOf('ONB-56')).not.toContain(ACTIVE);
     // The sprint as Jira now holds it reads as it did before the addition.
-    expect(panel.risk.before.pGoal).toBeGreaterThanOrEqual(before - 0.01);
+    expect(present(panel.risk, 'the risk').before.pGoal).toBeGreaterThanOrEqual(before - 0.01);
   });
 
   it('leaves a half-applied pair apply-failed, and Retry completes it', async () => {
@@ -133,20 +153,21 @@ describe('a way out of a threatening addition', () => {
       PRIYA,
     );
     await app().sandbox.idle();
-    let stored = (await app().ok('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA)).proposals.find(
-      (p: { id: string }) => p.id === proposal.id,
-    );
+    const storedProposal = async () =>
+      present(
+        (await app().invokeOk('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA)).proposals.find((p) => p.id === proposal.id),
+        'the proposal on the panel',
+      );
+    let stored = await storedProposal();
     expect(stored.status).toBe('apply-failed');
-    expect(stored.apply.lastError).toMatch(
+    expect(present(stored.apply, 'its apply').lastError).toMatch(
       /Already done: Move ONB-55 into sprint 8; Move ONB-56 into sprint 8\. Retry completes the rest\.$/,
     );
     expect(sprintIdsOf(GOAL_ADDITION)).not.toContain(ACTIVE);
 
     await app().ok('retryApply', { proposalId: proposal.id }, DANA);
     await app().sandbox.idle();
-    stored = (await app().ok('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA)).proposals.find(
-      (p: { id: string }) => p.id === proposal.id,
-    );
+    stored = await storedProposal();
     expect(stored.status).toBe('applied');
     expect(sprintIdsOf(GOAL_ADDITION)).toContain(ACTIVE);
     expect(sprintIdsOf('ONB-56')).not.toContain(ACTIVE);
@@ -179,7 +200,7 @@ describe('approving on a condition', () => {
   it('records the condition, shows it to the proposer and applies the pair at once', async () => {
     rankStretchWorkAboveTheGoal();
     const proposal = await propose(GOAL_ADDITION, ADD);
-    expect(proposal.assessment.level).toBe('threat');
+    expect(present(proposal.assessment, 'an assessment').level).toBe('threat');
     const condition = { kind: 'defer', issueKeys: ['ONB-55', 'ONB-56'] };
     const decided = await app().ok(
       'decideProposal',
@@ -187,7 +208,7 @@ describe('approving on a condition', () => {
       PRIYA,
     );
     expect(decided.decision).toMatchObject({ verdict: 'approved', condition });
-    expect(decided.decision.assessment.level).not.toBe('threat');
+    expect(present(present(decided.decision, 'a decision').assessment, 'its assessment').level).not.toBe('threat');
     await app().sandbox.idle();
 
     const seenByProposer = (await app().ok('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA)).proposals.find(
@@ -201,8 +222,8 @@ describe('approving on a condition', () => {
       expect.arrayContaining(['approved-on-condition', 'applied']),
     );
     // Churn counts the deferred work with the addition, and nothing is reported as bypassing Goalkeeper.
-    const view = await app().ok('getSprintViewState', { boardId: SEED_FACTS.onb.boardId }, PRIYA);
-    expect(view.bypassed.filter((change: { issueKey: string }) => ['ONB-55', 'ONB-56'].includes(change.issueKey))).toEqual([]);
+    const view = await readySprintView(app(), SEED_FACTS.onb.boardId, PRIYA);
+    expect(view.bypassed.filter((change) => ['ONB-55', 'ONB-56'].includes(change.issueKey))).toEqual([]);
   });
 
   it('refuses a condition on a rejection, on goal work, and beside the proposer’s own way out', async () => {
@@ -234,7 +255,7 @@ describe('escalation', () => {
     // The team made re-ranks of goal items its own call: only the threat rule is left to catch this one.
     await settingsWith({ goalCriticalRerankNeedsProductOwner: false });
     const change = { kind: 'rerank', target: { position: 'bottom' } };
-    const preview = await app().ok('previewProposal', { issueKey: 'ONB-42', change }, DANA);
+    const preview = present(await app().ok('previewProposal', { issueKey: 'ONB-42', change }, DANA), 'a preview');
     expect(preview.level).toBe('threat');
     expect(preview.approval).toMatchObject({ needsProductOwner: true, because: 'threatens-goal' });
     const proposal = await propose('ONB-42', change);

@@ -10,6 +10,7 @@ import { SANDBOX_CLOUD_ID } from '../../sandbox/jira/jira-model';
 import { applyWorker } from '../../src/index';
 import { reportFigure, testTally } from '../support/figures';
 import { useForgeApp, type Answer } from '../support/forge-app';
+import { present } from '../support/present';
 import {
   approval,
   appChanges,
@@ -91,15 +92,16 @@ describe('decisions racing withdrawal', () => {
         const losers = answers.filter((answer) => answer.error);
         expect(losers).toHaveLength(1);
         expect(LOSING_CODES).toContain(losers[0]!.error!.code);
+        const winner = present(winners[0]?.data, 'the winning answer');
         const trail = await auditActions(app(), proposal.id);
-        expect(decisions(trail)).toEqual([winners[0]!.data.status === 'withdrawn' ? 'withdrawn' : winners[0]!.data.decision.verdict]);
+        expect(decisions(trail)).toEqual([winner.status === 'withdrawn' ? 'withdrawn' : present(winner.decision, 'a decision').verdict]);
         const final = storedProposal(app(), proposal.id);
         const target = change.kind === 'add' ? ONB_SPRINT : null;
-        if (winners[0]!.data.status === 'approved') {
+        if (winner.status === 'approved') {
           expect(final.status).toBe('applied');
           expect(movesOf(app(), issueKey, target)).toBe(1);
         } else {
-          expect(final.status).toBe(winners[0]!.data.status);
+          expect(final.status).toBe(winner.status);
           expect(movesOf(app(), issueKey, target)).toBe(0);
         }
         outcomes.push(final.status);

@@ -13,7 +13,8 @@ import type { JiraPort } from '../../src/app/ports';
 import { createJiraAdapter } from '../../src/jira/jira-adapter';
 import { cleanText } from '../../src/domain/meaningful-text';
 import { reportFigure, testTally } from '../support/figures';
-import { useForgeApp } from '../support/forge-app';
+import { useForgeApp, type ResolverKey } from '../support/forge-app';
+import { present } from '../support/present';
 import { approval, auditActions, DANA, KOFI, ONB_SPRINT, PRIYA, proposalPayload, storedProposal } from './security-fixture';
 
 const app = useForgeApp();
@@ -118,13 +119,16 @@ describe('hostile text', () => {
       await app().sandbox.idle();
 
       const panel = await app().ok('getIssuePanelState', { issueKey }, KOFI);
-      const shown = panel.proposals.find((p: { id: string }) => p.id === proposal.id);
+      const shown = present(
+        panel.proposals.find((p) => p.id === proposal.id),
+        'the proposal on the panel',
+      );
       expect(shown.reason.text).toBe(text);
-      expect(shown.decision.rationale).toBe(rationale);
+      expect(present(shown.decision, 'its decision').rationale).toBe(rationale);
       expect(storedProposal(app(), proposal.id).reason.text).toBe(text);
       const trail = await app().ok('getAuditTrail', { proposalId: proposal.id }, KOFI);
-      expect(trail.events.find((e: { action: string }) => e.action === 'proposed').detail).toBe(text);
-      expect(trail.events.find((e: { action: string }) => e.action === 'approved').detail).toBe(rationale);
+      expect(trail.events.find((e) => e.action === 'proposed')?.detail).toBe(text);
+      expect(trail.events.find((e) => e.action === 'approved')?.detail).toBe(rationale);
       tally.roundTrips += 3;
 
       expect(storedProposal(app(), proposal.id).status).toBe('applied');
@@ -189,7 +193,7 @@ describe('issue keys in paths', () => {
     tests.track(async () => {
       for (const key of HOSTILE_KEYS) {
         tally.hostileKeys++;
-        const payloads: [string, object][] = [
+        const payloads: [ResolverKey, object][] = [
           ['getIssuePanelState', { issueKey: key }],
           ['previewProposal', { issueKey: key, change: { kind: 'add' } }],
           ['createProposal', proposalPayload(key, { kind: 'add' })],

@@ -16,7 +16,7 @@ import {
 } from '../../src/domain/text-limits';
 import type { Fault } from '../../sandbox/jira/faults';
 import { reportFigure, testTally } from '../support/figures';
-import { useForgeApp } from '../support/forge-app';
+import { useForgeApp, type ResolverKey } from '../support/forge-app';
 import { approval, DANA, KOFI, ONB_SPRINT, PRIYA, proposalPayload, storedProposal, storeOf } from './security-fixture';
 
 const app = useForgeApp();
@@ -75,7 +75,7 @@ describe('text bounds', () => {
       const part = (summary: string) => ({ summary, points: 1 });
       // Varied letters: one letter repeated is filler, refused for that before its length counts (issue 14).
       const text = (n: number) => 'abc'.repeat(n).slice(0, n);
-      const bounds: [string, (length: number) => [string, object, string], number][] = [
+      const bounds: [string, (length: number) => [ResolverKey, object, string], number][] = [
         [
           'reason',
           (n) => [

@@ -81,16 +81,16 @@ export interface ForgeApp {
   /** `invoke`, failing the test on an error answer. */
   invokeOk<K extends ResolverKey>(key: K, payload: PayloadOf<K>, accountId: string, options?: CallOptions): Promise<ResultOf<K>>;
   /**
-   * The untyped door: any function key, any payload. For fuzzing and for payloads a test sends wrong
-   * on purpose; other tests use `invoke`.
+   * The door for payloads sent wrong on purpose (fuzzing, hostile input): any payload, but a resolver
+   * key, and an answer typed by it. Well-formed payloads go through `invoke`, which types the payload too.
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the untyped door: its callers move to `invoke` (issue 16)
-  call<T = any>(functionKey: string, payload: unknown, accountId: string, options?: CallOptions): Promise<Answer<T>>;
+  call<K extends ResolverKey>(functionKey: K, payload: unknown, accountId: string, options?: CallOptions): Promise<Answer<ResultOf<K>>>;
+  /** Calls a function key that is no resolver (probing for unknown keys): nothing about the answer is known. */
+  callUnknownFunction(functionKey: string, payload: unknown, accountId: string, options?: CallOptions): Promise<Answer<unknown>>;
   /** Runs `work` as an app-only invocation (triggers, consumers) on the sandbox site (or on `site`). */
   asApp<T>(work: () => Promise<T>, site?: SiteRef): Promise<T>;
-  /** Calls and fails the test on an error answer (untyped, as `call`). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the untyped door: its callers move to `invokeOk` (issue 16)
-  ok<T = any>(functionKey: string, payload: unknown, accountId: string, options?: CallOptions): Promise<T>;
+  /** `call` (any payload, typed answer), failing the test on an error answer; well-formed payloads use `invokeOk`. */
+  ok<K extends ResolverKey>(functionKey: K, payload: unknown, accountId: string, options?: CallOptions): Promise<ResultOf<K>>;
   close(): Promise<void>;
 }
 
@@ -135,7 +135,7 @@ export async function startForgeApp(options: ForgeAppOptions = {}): Promise<Forg
     seededSites.set(site.installationId, known);
     return known;
   };
-  const call: ForgeApp['call'] = async (functionKey, payload, accountId, callOptions = {}) => {
+  const callFunction: ForgeApp['callUnknownFunction'] = async (functionKey, payload, accountId, callOptions = {}) => {
     await seeded(callOptions.site ?? SANDBOX_SITE);
     const { cloudId, installationId } = callOptions.site ?? SANDBOX_SITE;
     const license = { active: callOptions.licenseActive ?? true };
@@ -152,8 +152,11 @@ export async function startForgeApp(options: ForgeAppOptions = {}): Promise<Forg
         { call: { functionKey, payload }, context },
         { principal: { accountId }, installContext: `ari:cloud:jira::site/${cloudId}`, license },
       ),
-    ) as Promise<never>;
+    ) as Promise<Answer>;
   };
+  // The resolver answers as its endpoint declares (src/contract/endpoints.ts); the handler's own type does not say so.
+  const call: ForgeApp['call'] = (functionKey, payload, accountId, callOptions) =>
+    callFunction(functionKey, payload, accountId, callOptions) as Promise<never>;
   const ok: ForgeApp['ok'] = async (functionKey, payload, accountId, callOptions) => {
     const answer = await call(functionKey, payload, accountId, callOptions);
     if (answer.error) throw new Error(`${functionKey} failed: ${answer.error.code}: ${answer.error.message}`);
@@ -173,6 +176,7 @@ export async function startForgeApp(options: ForgeAppOptions = {}): Promise<Forg
     },
     site: (site = SANDBOX_SITE) => sandbox.jira.model.site(site.cloudId),
     call,
+    callUnknownFunction: callFunction,
     invoke: (key, payload, accountId, callOptions) => call(key, payload, accountId, callOptions),
     invokeOk: (key, payload, accountId, callOptions) => ok(key, payload, accountId, callOptions),
     asApp: (work, site = SANDBOX_SITE) =>
