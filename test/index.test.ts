@@ -35,7 +35,7 @@ async function propose(issueKey: string, change: object, by: string = DANA) {
 }
 
 async function auditActions(proposalId: string, by: string = PRIYA): Promise<string[]> {
-  const trail = await app().ok('getAuditTrail', { proposalId }, by);
+  const trail = await app().invokeOk('getAuditTrail', { proposalId }, by);
   return trail.events.map((e: { action: string }) => e.action);
 }
 
@@ -45,7 +45,7 @@ describe('propose → approve → apply → audit', () => {
     expect(proposal).toMatchObject({ status: 'proposed', needsProductOwner: true, proposerAccountId: DANA, sprintId: SPRINT, version: 1 });
     expect(present(proposal.assessment, 'an assessment').level).toMatch(/safe|caution|threat/);
 
-    const approved = await app().ok(
+    const approved = await app().invokeOk(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
       PRIYA,
@@ -57,7 +57,7 @@ describe('propose → approve → apply → audit', () => {
     await app().sandbox.idle();
 
     expect(sprintOf('ONB-68')).toEqual([SPRINT]);
-    const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA);
+    const panel = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, DANA);
     expect(panel.proposals[0]).toMatchObject({ id: proposal.id, status: 'applied' });
     expect(panel.issue.inActiveSprint).toBe(true);
     // Started and done for each step: the move, placing the goal-critical issue with the goal's items, the comment.
@@ -94,7 +94,11 @@ describe('propose → approve → apply → audit', () => {
 
   it('is idempotent: a replayed apply job changes nothing more', async () => {
     const proposal = await propose('ONB-69', { kind: 'add' });
-    await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
+    await app().invokeOk(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
+      PRIYA,
+    );
     await app().sandbox.idle();
     const movesBefore = jiraCalls('POST', /\/rest\/agile\/1\.0\/sprint\/7\/issue/);
     const trailBefore = await auditActions(proposal.id);
@@ -128,7 +132,7 @@ describe('propose → approve → apply → audit', () => {
 describe('the reverse paths', () => {
   it('rejects with a rationale and leaves Jira untouched', async () => {
     const proposal = await propose('ONB-70', { kind: 'add' });
-    const rejected = await app().ok(
+    const rejected = await app().invokeOk(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'reject', rationale: 'Not this sprint: the SSO goal comes first.', expectedVersion: 1 },
       PRIYA,
@@ -141,11 +145,11 @@ describe('the reverse paths', () => {
 
   it('lets the proposer withdraw, and no one else', async () => {
     const proposal = await propose('ONB-71', { kind: 'add' });
-    expect((await app().call('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1 }, KOFI)).error?.code).toBe('forbidden');
-    expect(await app().ok('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1 }, DANA)).toMatchObject({
+    expect((await app().invoke('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1 }, KOFI)).error?.code).toBe('forbidden');
+    expect(await app().invokeOk('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1 }, DANA)).toMatchObject({
       status: 'withdrawn',
     });
-    const late = await app().call(
+    const late = await app().invoke(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 2 },
       PRIYA,
@@ -154,9 +158,9 @@ describe('the reverse paths', () => {
   });
 
   it('refuses self-approval when another Product Owner can decide', async () => {
-    const { settings } = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
+    const { settings } = await app().invokeOk('getProjectSettings', { projectKey: 'ONB' }, ADA);
     const { version, updatedBy, updatedAt, ...editable } = settings;
-    await app().ok(
+    await app().invokeOk(
       'saveProjectSettings',
       {
         projectKey: 'ONB',
@@ -166,7 +170,7 @@ describe('the reverse paths', () => {
       ADA,
     );
     const proposal = await propose('ONB-72', { kind: 'add' }, PRIYA);
-    const answer = await app().call(
+    const answer = await app().invoke(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
       PRIYA,
@@ -178,19 +182,19 @@ describe('the reverse paths', () => {
   it('refuses a missing or short rationale, keeping the proposal open', async () => {
     const proposal = await propose('ONB-72', { kind: 'add' });
     for (const rationale of ['', '   ', 'too short']) {
-      const answer = await app().call(
+      const answer = await app().invoke(
         'decideProposal',
         { proposalId: proposal.id, verdict: 'approve', rationale, expectedVersion: 1 },
         PRIYA,
       );
       expect(answer.error).toMatchObject({ code: 'invalid-input', fields: { rationale: 'too-short' } });
     }
-    expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-72' }, DANA)).proposals[0]?.status).toBe('proposed');
+    expect((await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-72' }, DANA)).proposals[0]?.status).toBe('proposed');
   });
 
   it('refuses a decider who is not the Product Owner', async () => {
     const proposal = await propose('ONB-73', { kind: 'add' });
-    const answer = await app().call(
+    const answer = await app().invoke(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
       KOFI,
@@ -200,7 +204,7 @@ describe('the reverse paths', () => {
 
   it('refuses a decision on an outdated view of the proposal', async () => {
     const proposal = await propose('ONB-73', { kind: 'add' });
-    const answer = await app().call(
+    const answer = await app().invoke(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 7 },
       PRIYA,
@@ -211,10 +215,10 @@ describe('the reverse paths', () => {
 
 describe('who may see and change what', () => {
   it('tells a stakeholder without edit rights why they cannot propose', async () => {
-    const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, SAM);
+    const panel = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, SAM);
     expect(panel.viewer).toMatchObject({ canPropose: false });
     expect(panel.viewer.cannotProposeReason).toMatch(/not edit or schedule/);
-    const answer = await app().call(
+    const answer = await app().invoke(
       'createProposal',
       { issueKey: 'ONB-68', change: { kind: 'add' }, reason: { category: 'other', text: 'Please add it.' } },
       SAM,
@@ -224,23 +228,23 @@ describe('who may see and change what', () => {
   });
 
   it('answers "not found" to someone who cannot browse the issue, learning nothing', async () => {
-    const missing = await app().call('getIssuePanelState', { issueKey: 'ONB-9999' }, FIN);
-    const hidden = await app().call('getIssuePanelState', { issueKey: 'ONB-68' }, FIN);
+    const missing = await app().invoke('getIssuePanelState', { issueKey: 'ONB-9999' }, FIN);
+    const hidden = await app().invoke('getIssuePanelState', { issueKey: 'ONB-68' }, FIN);
     expect(hidden.error).toEqual({ code: 'not-found', message: 'Issue ONB-68 does not exist or you do not have permission to see it.' });
     expect(missing.error?.code).toBe('not-found');
     const proposal = await propose('ONB-68', { kind: 'add' });
-    expect((await app().call('getAuditTrail', { proposalId: proposal.id }, FIN)).error?.code).toBe('not-found');
+    expect((await app().invoke('getAuditTrail', { proposalId: proposal.id }, FIN)).error?.code).toBe('not-found');
   });
 
   it('refuses mutations without an active licence but still reads', async () => {
-    const answer = await app().call(
+    const answer = await app().invoke(
       'createProposal',
       { issueKey: 'ONB-68', change: { kind: 'add' }, reason: { category: 'other', text: 'x y z' } },
       DANA,
       { licenseActive: false },
     );
     expect(answer.error?.code).toBe('unlicensed');
-    expect((await app().call('getIssuePanelState', { issueKey: 'ONB-68' }, DANA, { licenseActive: false })).data).toBeDefined();
+    expect((await app().invoke('getIssuePanelState', { issueKey: 'ONB-68' }, DANA, { licenseActive: false })).data).toBeDefined();
   });
 });
 
@@ -251,10 +255,14 @@ describe('applying under Jira faults', () => {
       { kind: 'rate-limit', retryAfterSeconds: 1 },
       { times: 1, method: 'POST', path: '/rest/agile/1.0/sprint/7/issue' },
     );
-    await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
+    await app().invokeOk(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
+      PRIYA,
+    );
     await app().sandbox.idle();
     expect(jiraCalls('POST', /\/rest\/agile\/1\.0\/sprint\/7\/issue/)).toBe(2);
-    expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-74' }, DANA)).proposals[0]?.status).toBe('applied');
+    expect((await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-74' }, DANA)).proposals[0]?.status).toBe('applied');
     expect(sprintOf('ONB-74')).toEqual([SPRINT]);
   });
 
@@ -264,7 +272,11 @@ describe('applying under Jira faults', () => {
       { kind: 'server-error', status: 503 },
       { times: 4, method: 'POST', path: '/rest/agile/1.0/backlog/issue' },
     );
-    await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
+    await app().invokeOk(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
+      PRIYA,
+    );
     await app().sandbox.idle();
 
     const failed = present(
@@ -276,9 +288,9 @@ describe('applying under Jira faults', () => {
     expect(sprintOf('ONB-75')).toEqual([SPRINT]);
     expect(sprintOf('ONB-62')).toEqual([SPRINT]);
 
-    await app().ok('retryApply', { proposalId: proposal.id }, PRIYA);
+    await app().invokeOk('retryApply', { proposalId: proposal.id }, PRIYA);
     await app().sandbox.idle();
-    expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-75' }, DANA)).proposals[0]?.status).toBe('applied');
+    expect((await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-75' }, DANA)).proposals[0]?.status).toBe('applied');
     expect(sprintOf('ONB-62')).toEqual([]);
     expect(jiraCalls('POST', /\/rest\/agile\/1\.0\/sprint\/7\/issue/)).toBe(1);
     expect(await auditActions(proposal.id)).toContain('retry-requested');
@@ -289,13 +301,13 @@ describe('staleness and races', () => {
   it('marks a proposal stale when its issue left the sprint before the decision', async () => {
     const proposal = await propose('ONB-55', { kind: 'remove' });
     site().moveToBacklog([site().issueByKeyOrId('ONB-55')!], { kind: 'user', accountId: KOFI });
-    const answer = await app().call(
+    const answer = await app().invoke(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
       PRIYA,
     );
     expect(answer.error).toMatchObject({ code: 'stale', message: 'ONB-55 is not in ONB Sprint 7 (any more).' });
-    expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-55' }, DANA)).proposals[0]).toMatchObject({
+    expect((await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-55' }, DANA)).proposals[0]).toMatchObject({
       status: 'stale',
       staleReason: 'ONB-55 is not in ONB Sprint 7 (any more).',
     });
@@ -305,7 +317,7 @@ describe('staleness and races', () => {
     const proposal = await propose('ONB-76', { kind: 'add' });
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        app().call(
+        app().invoke(
           'decideProposal',
           { proposalId: proposal.id, verdict: i % 2 ? 'approve' : 'reject', rationale: `${RATIONALE} (#${i})`, expectedVersion: 1 },
           PRIYA,

@@ -18,7 +18,7 @@ const app = useForgeApp();
 const site = () => app().site();
 
 const reEstimate = (issueKey: string, points: number) =>
-  app().ok(
+  app().invokeOk(
     'createProposal',
     {
       issueKey,

@@ -36,7 +36,7 @@ describe('reverting a change made directly in Jira', () => {
     const change = await kofiAddsOnb69();
     expect(inActiveSprint('ONB-69')).toBe(true);
 
-    const { change: reviewed, proposal } = await app().ok('revertBypassedChange', { changeId: change.id, note: NOTE }, PRIYA);
+    const { change: reviewed, proposal } = await app().invokeOk('revertBypassedChange', { changeId: change.id, note: NOTE }, PRIYA);
     await app().sandbox.idle();
 
     expect(proposal).toMatchObject({
@@ -53,7 +53,7 @@ describe('reverting a change made directly in Jira', () => {
       proposalId: proposal.id,
     });
     expect(inActiveSprint('ONB-69')).toBe(false);
-    const trail = await app().ok('getAuditTrail', { proposalId: proposal.id }, DANA);
+    const trail = await app().invokeOk('getAuditTrail', { proposalId: proposal.id }, DANA);
     expect(trail.events.map((event: { action: string }) => event.action)).toEqual(
       expect.arrayContaining(['proposed', 'approved', 'applied']),
     );
@@ -63,9 +63,9 @@ describe('reverting a change made directly in Jira', () => {
   });
 
   it('waits for another Product Owner where the policy wants one, and the change stays in Jira until then', async () => {
-    const page = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
+    const page = await app().invokeOk('getProjectSettings', { projectKey: 'ONB' }, ADA);
     const { version, updatedBy, updatedAt, ...editable } = page.settings;
-    await app().ok(
+    await app().invokeOk(
       'saveProjectSettings',
       {
         projectKey: 'ONB',
@@ -76,7 +76,7 @@ describe('reverting a change made directly in Jira', () => {
     );
     const change = await kofiAddsOnb69();
 
-    const { proposal } = await app().ok('revertBypassedChange', { changeId: change.id, note: NOTE }, PRIYA);
+    const { proposal } = await app().invokeOk('revertBypassedChange', { changeId: change.id, note: NOTE }, PRIYA);
     await app().sandbox.idle();
 
     expect(proposal).toMatchObject({ status: 'proposed', change: { kind: 'remove' } });
@@ -85,10 +85,14 @@ describe('reverting a change made directly in Jira', () => {
 
   it('is the Product Owner’s only, once, and needs a note the team can read', async () => {
     const change = await kofiAddsOnb69();
-    expect((await app().call('revertBypassedChange', { changeId: change.id, note: NOTE }, DANA)).error?.code).toBe('forbidden');
-    expect((await app().call('revertBypassedChange', { changeId: change.id, note: 'no' }, PRIYA)).error?.code).toBe('invalid-input');
-    await app().ok('reviewBypassedChange', { changeId: change.id, verdict: 'noted', note: 'Seen; we discuss it in the review.' }, PRIYA);
-    expect((await app().call('revertBypassedChange', { changeId: change.id, note: NOTE }, PRIYA)).error?.code).toBe('conflict');
+    expect((await app().invoke('revertBypassedChange', { changeId: change.id, note: NOTE }, DANA)).error?.code).toBe('forbidden');
+    expect((await app().invoke('revertBypassedChange', { changeId: change.id, note: 'no' }, PRIYA)).error?.code).toBe('invalid-input');
+    await app().invokeOk(
+      'reviewBypassedChange',
+      { changeId: change.id, verdict: 'noted', note: 'Seen; we discuss it in the review.' },
+      PRIYA,
+    );
+    expect((await app().invoke('revertBypassedChange', { changeId: change.id, note: NOTE }, PRIYA)).error?.code).toBe('conflict');
     expect(inActiveSprint('ONB-69')).toBe(true);
   });
 });

@@ -38,15 +38,15 @@ interface Views {
 
 /** The four things a team member does, each of which must answer. */
 async function openEverything(): Promise<Views> {
-  const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-55' }, DANA);
-  const preview = await app().ok(
+  const panel = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-55' }, DANA);
+  const preview = await app().invokeOk(
     'previewProposal',
     { issueKey: 'ONB-55', change: { kind: 'rerank', target: { position: 'bottom' } } },
     DANA,
   );
   const sprintView = await app().invokeOk('getSprintViewState', { boardId: SEED_FACTS.onb.boardId }, DANA);
   if (sprintView.kind === 'not-scrum') throw new Error('The ONB board reads as no Scrum board');
-  const proposal = await app().ok(
+  const proposal = await app().invokeOk(
     'createProposal',
     {
       issueKey: 'ONB-55',
@@ -125,7 +125,7 @@ describe('optional reads Jira refuses or fails', () => {
       );
     });
     // The history is read (and kept) first; afterwards only the rule's search uses search/jql.
-    await app().ok('getIssuePanelState', { issueKey: 'ONB-55' }, DANA);
+    await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-55' }, DANA);
     arm(REFUSED, { method: 'POST', path: '/rest/api/3/search/jql' });
     const { panel, preview, sprintView } = await openEverything();
     expect(byPart(panel.unavailable)).toEqual(plus({ part: 'goal-critical-jql', reason: 'refused' }));
@@ -135,26 +135,26 @@ describe('optional reads Jira refuses or fails', () => {
 
   it('answers the re-prioritise form with "unavailable" when the edit metadata is refused, and the panel does not read it', async () => {
     const mark = app().sandbox.jira.requests.length;
-    await app().ok('getIssuePanelState', { issueKey: 'ONB-55' }, DANA);
+    await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-55' }, DANA);
     expect(
       app()
         .sandbox.jira.requests.slice(mark)
         .some((request) => request.path.includes('/editmeta') || request.path.includes('/priority')),
     ).toBe(false);
-    expect(await app().ok('getAllowedPriorities', { issueKey: 'ONB-55' }, DANA)).toEqual({
+    expect(await app().invokeOk('getAllowedPriorities', { issueKey: 'ONB-55' }, DANA)).toEqual({
       kind: 'listed',
       priorities: ['Highest', 'High', 'Medium', 'Low', 'Lowest'],
     });
     arm(REFUSED, { method: 'GET', path: '/rest/api/3/issue/ONB-55/editmeta' });
-    expect(await app().ok('getAllowedPriorities', { issueKey: 'ONB-55' }, DANA)).toEqual({ kind: 'unavailable', reason: 'refused' });
+    expect(await app().invokeOk('getAllowedPriorities', { issueKey: 'ONB-55' }, DANA)).toEqual({ kind: 'unavailable', reason: 'refused' });
     // A priority change cannot be checked without them: Jira is unavailable, not the caller forbidden.
-    const answer = await app().call('previewProposal', { issueKey: 'ONB-55', change: { kind: 'priority', priorityName: 'High' } }, DANA);
+    const answer = await app().invoke('previewProposal', { issueKey: 'ONB-55', change: { kind: 'priority', priorityName: 'High' } }, DANA);
     expect(answer.error?.code).toBe('jira-unavailable');
   });
 
   it('still answers forbidden when the caller lacks the rights, whatever Jira refuses the app', async () => {
     arm(REFUSED, { method: 'GET', path: '/rest/api/3/user/bulk' });
-    const answer = await app().call('previewProposal', { issueKey: 'ONB-55', change: { kind: 'remove' } }, SEED_ACCOUNTS.stakeholder);
+    const answer = await app().invoke('previewProposal', { issueKey: 'ONB-55', change: { kind: 'remove' } }, SEED_ACCOUNTS.stakeholder);
     expect(answer.error?.code).toBe('forbidden');
   });
 });

@@ -11,7 +11,7 @@ const app = useForgeApp();
 const REASON = { category: 'defect', text: 'Checkout breaks for SSO users since Monday.' };
 
 const glance = (issueKey: string, accountId: string) =>
-  app().call('getIssueGlance', { issueKey }, accountId, { extension: { type: 'jira:issueContext' } });
+  app().invoke('getIssueGlance', { issueKey }, accountId, { extension: { type: 'jira:issueContext' } });
 
 describe('the issue glance', () => {
   it('counts the changes to the issue that wait for the Product Owner, and drops them once decided', async () => {
@@ -25,7 +25,7 @@ describe('the issue glance', () => {
     expect((await glance('ONB-68', SAM)).data).toEqual({ issueKey: 'ONB-68', waitingForProductOwner: 1 });
     expect((await glance('ONB-69', SAM)).data).toEqual({ issueKey: 'ONB-69', waitingForProductOwner: 0 });
 
-    await app().ok(
+    await app().invokeOk(
       'decideProposal',
       {
         proposalId: proposal.id,

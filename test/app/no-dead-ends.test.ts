@@ -19,7 +19,7 @@ const REASON = { category: 'stakeholder-request', text: 'Acme needs SSO sign-up 
 const app = useForgeApp();
 
 function propose(by: string, issueKey = 'ONB-68') {
-  return app().ok('createProposal', { issueKey, change: { kind: 'add' }, reason: REASON, acknowledgeThreat: true }, by);
+  return app().invokeOk('createProposal', { issueKey, change: { kind: 'add' }, reason: REASON, acknowledgeThreat: true }, by);
 }
 
 /** The settings as the page would send them, with `change` applied, saved by `by` over the version stored. */
@@ -35,17 +35,17 @@ async function saveSettings(by: string, change: (editable: EditableSettings) => 
 describe('the only Product Owner proposes a change', () => {
   it('decides it with a note, and the decision and the audit trail say it was self-approved', async () => {
     const proposal = await propose(PRIYA);
-    const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, PRIYA);
+    const panel = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, PRIYA);
     expect(panel.viewer.ownProposals).toBe('sole-product-owner');
 
-    const withoutNote = await app().call(
+    const withoutNote = await app().invoke(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
       PRIYA,
     );
     expect(withoutNote.error).toMatchObject({ code: 'invalid-input', fields: { selfDecisionNote: expect.any(String) } });
 
-    const decided = await app().ok(
+    const decided = await app().invokeOk(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1, selfDecisionNote: NOTE },
       PRIYA,
@@ -55,7 +55,7 @@ describe('the only Product Owner proposes a change', () => {
       deciderAccountId: PRIYA,
       selfDecided: { rule: 'sole-product-owner', note: NOTE },
     });
-    const trail = await app().ok('getAuditTrail', { proposalId: proposal.id }, DANA);
+    const trail = await app().invokeOk('getAuditTrail', { proposalId: proposal.id }, DANA);
     expect(trail.events.find((event: { action: string }) => event.action === 'approved')).toMatchObject({
       actorAccountId: PRIYA,
       selfDecided: true,
@@ -68,9 +68,9 @@ describe('the only Product Owner proposes a change', () => {
     ).toBeUndefined();
     const proposal = await propose(PRIYA);
 
-    const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, PRIYA);
+    const panel = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, PRIYA);
     expect(panel.viewer.ownProposals).toBe('no-other-po');
-    const refused = await app().call(
+    const refused = await app().invoke(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1, selfDecisionNote: NOTE },
       PRIYA,
@@ -81,8 +81,8 @@ describe('the only Product Owner proposes a change', () => {
   it('goes to the other Product Owner once a second one is named, however the sole-owner rule reads', async () => {
     await saveSettings(ADA, (editable) => ({ ...editable, productOwners: { roleName: null, accountIds: [PRIYA, DANA] } }));
     const proposal = await propose(PRIYA);
-    expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, PRIYA)).viewer.ownProposals).toBe('another-po');
-    const refused = await app().call(
+    expect((await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, PRIYA)).viewer.ownProposals).toBe('another-po');
+    const refused = await app().invoke(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1, selfDecisionNote: NOTE },
       PRIYA,
@@ -108,21 +108,21 @@ describe('a project with no Product Owner', () => {
     await saveSettings(ADA, (editable) => ({ ...editable, productOwners: { roleName: null, accountIds: [] } }));
     await propose(DANA);
 
-    const forDana = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA);
+    const forDana = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, DANA);
     expect(forDana.productOwnerIds).toEqual([]);
     expect(forDana.productOwnerSetup).toEqual({ projectKey: 'ONB', roleName: null, viewerMayConfigure: false });
-    const forAda = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, ADA);
+    const forAda = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, ADA);
     expect(forAda.productOwnerSetup).toEqual({ projectKey: 'ONB', roleName: null, viewerMayConfigure: true });
   });
 
   it('says nothing of the kind where a Product Owner is named', async () => {
-    expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA)).productOwnerSetup).toBeNull();
+    expect((await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, DANA)).productOwnerSetup).toBeNull();
   });
 });
 
 describe('Product Owners picked from Jira’s people', () => {
   it('finds people by a few letters of their name, through Jira’s user picker asked as the admin', async () => {
-    const found = await app().ok('searchPeople', { projectKey: 'ONB', query: 'pri' }, ADA);
+    const found = await app().invokeOk('searchPeople', { projectKey: 'ONB', query: 'pri' }, ADA);
     expect(found).toEqual([{ accountId: PRIYA, displayName: 'Priya Raman' }]);
     expect(app().sandbox.jira.requests.filter((request) => request.path.startsWith('/rest/api/3/user/picker'))).toEqual([
       expect.objectContaining({ method: 'GET', actor: `user:${ADA}`, status: 200 }),
@@ -136,7 +136,7 @@ describe('Product Owners picked from Jira’s people', () => {
       message: expect.stringContaining('mei'),
       fields: { 'productOwners.accountIds': 'unknown-person' },
     });
-    const page = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
+    const page = await app().invokeOk('getProjectSettings', { projectKey: 'ONB' }, ADA);
     expect(page.settings).toMatchObject({ version: SEEDED_SETTINGS_VERSION, productOwners: { accountIds: [PRIYA] } });
   });
 });
@@ -145,14 +145,14 @@ describe('who may change the approval policy', () => {
   const stricter = (editable: EditableSettings) => ({ ...editable, policy: { ...editable.policy, minRationaleChars: 40 } });
 
   it('is the administrators only by default: a Product Owner reads the settings and cannot save them', async () => {
-    expect((await app().ok('getProjectSettings', { projectKey: 'ONB' }, PRIYA)).editScope).toBe('none');
+    expect((await app().invokeOk('getProjectSettings', { projectKey: 'ONB' }, PRIYA)).editScope).toBe('none');
     expect((await saveSettings(PRIYA, stricter)).error).toMatchObject({ code: 'forbidden' });
   });
 
   it('lets the project’s Product Owners change the policy, and only the policy, once the administrators allow it', async () => {
     expect((await saveSettings(ADA, (editable) => ({ ...editable, policyEditors: 'admins-and-product-owners' }))).error).toBeUndefined();
-    expect((await app().ok('getProjectSettings', { projectKey: 'ONB' }, PRIYA)).editScope).toBe('policy');
-    expect((await app().ok('getProjectSettings', { projectKey: 'ONB' }, DANA)).editScope).toBe('none');
+    expect((await app().invokeOk('getProjectSettings', { projectKey: 'ONB' }, PRIYA)).editScope).toBe('policy');
+    expect((await app().invokeOk('getProjectSettings', { projectKey: 'ONB' }, DANA)).editScope).toBe('none');
 
     const saved = await saveSettings(PRIYA, stricter);
     expect(saved.error).toBeUndefined();
@@ -170,15 +170,15 @@ describe('who may change the approval policy', () => {
 describe('the issue panel without a licence', () => {
   it('says the licence is inactive and that nothing can be proposed, while proposals stay readable', async () => {
     const proposal = await propose(DANA);
-    const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA, { licenseActive: false });
+    const panel = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, DANA, { licenseActive: false });
     expect(panel).toMatchObject({
       licenseActive: false,
       viewer: { canPropose: false, cannotProposeReason: expect.stringContaining('not licensed') },
     });
     expect(panel.proposals.map((shown: { id: string }) => shown.id)).toEqual([proposal.id]);
     expect(
-      (await app().call('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1 }, DANA, { licenseActive: false })).error,
+      (await app().invoke('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1 }, DANA, { licenseActive: false })).error,
     ).toMatchObject({ code: 'unlicensed' });
-    expect((await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA)).licenseActive).toBe(true);
+    expect((await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, DANA)).licenseActive).toBe(true);
   });
 });

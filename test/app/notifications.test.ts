@@ -22,7 +22,7 @@ function setUser(accountId: string, settings: Partial<JiraUser>): void {
 }
 
 function propose(issueKey = 'ONB-68', reason = REASON) {
-  return app().ok(
+  return app().invokeOk(
     'createProposal',
     { issueKey, change: { kind: 'add' }, reason: { category: 'stakeholder-request', text: reason }, acknowledgeThreat: true },
     DANA,
@@ -30,7 +30,7 @@ function propose(issueKey = 'ONB-68', reason = REASON) {
 }
 
 async function auditActions(proposalId: string): Promise<string[]> {
-  const trail = await app().ok('getAuditTrail', { proposalId }, PRIYA);
+  const trail = await app().invokeOk('getAuditTrail', { proposalId }, PRIYA);
   return trail.events.map((event: { action: string }) => event.action);
 }
 
@@ -82,16 +82,16 @@ describe('the Product Owner hears of a waiting proposal', () => {
     expect(proposal).toMatchObject({ status: 'proposed', version: 2 });
     expect(notificationsOf(PRIYA)).toEqual([]);
     expect(await auditActions(proposal.id)).toEqual(['proposed', 'notify-failed']);
-    const trail = await app().ok('getAuditTrail', { proposalId: proposal.id }, PRIYA);
+    const trail = await app().invokeOk('getAuditTrail', { proposalId: proposal.id }, PRIYA);
     expect(trail.events[1]?.detail).toMatch(
       /^Jira did not notify the Product Owners that the proposal waits for them: .*Service Unavailable/,
     );
     // The decision still works on the version the notice left.
-    await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'reject', rationale: RATIONALE, expectedVersion: 2 }, PRIYA);
+    await app().invokeOk('decideProposal', { proposalId: proposal.id, verdict: 'reject', rationale: RATIONALE, expectedVersion: 2 }, PRIYA);
   });
 
   it('is not sent for a change the team may make alone', async () => {
-    await app().ok(
+    await app().invokeOk(
       'createProposal',
       {
         issueKey: 'ONB-39',
@@ -108,7 +108,11 @@ describe('the proposer hears of the decision', () => {
   it('is notified of an approval by the Product Owner, in their own Jira language', async () => {
     setUser(DANA, { locale: 'de_DE' });
     const proposal = await propose();
-    await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
+    await app().invokeOk(
+      'decideProposal',
+      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
+      PRIYA,
+    );
 
     const [notice] = notificationsOf(DANA);
     expect(notice).toMatchObject({
@@ -123,7 +127,7 @@ describe('the proposer hears of the decision', () => {
 
   it('is notified of a rejection, with the rationale', async () => {
     const proposal = await propose();
-    const rejected = await app().ok(
+    const rejected = await app().invokeOk(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'reject', rationale: RATIONALE, expectedVersion: 1 },
       PRIYA,
@@ -137,7 +141,7 @@ describe('the proposer hears of the decision', () => {
 describe('the decision comment', () => {
   it('mentions the proposer, names the decider and is written in the language the Product Owner decided in', async () => {
     const proposal = await propose();
-    const approved = await app().ok(
+    const approved = await app().invokeOk(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: 1 },
       PRIYA,
@@ -158,7 +162,7 @@ describe('the decision comment', () => {
 
   it('is in English when the decision came without a locale', async () => {
     const proposal = await propose();
-    await app().ok('decideProposal', { proposalId: proposal.id, verdict: 'reject', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
+    await app().invokeOk('decideProposal', { proposalId: proposal.id, verdict: 'reject', rationale: RATIONALE, expectedVersion: 1 }, PRIYA);
     const text = adfText(site().issueByKeyOrId('ONB-68')!.comments[0]!.body, (accountId) => site().users.get(accountId)?.displayName);
     expect(text).toContain('Goalkeeper: @Dana Kowalski – your proposal was rejected by Priya Raman: Add ONB-68 to the active sprint');
   });

@@ -75,7 +75,7 @@ describe('previewing a change', () => {
   });
 
   it('refuses a change that does not fit the sprint, saying why', async () => {
-    const answer = await app().call('previewProposal', { issueKey: 'ONB-68', change: { kind: 'remove' } }, DANA);
+    const answer = await app().invoke('previewProposal', { issueKey: 'ONB-68', change: { kind: 'remove' } }, DANA);
     expect(answer.error).toMatchObject({ code: 'stale', message: 'ONB-68 is not in ONB Sprint 7 (any more).' });
   });
 });

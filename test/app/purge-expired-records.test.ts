@@ -17,7 +17,7 @@ async function outcomesOn(boardId: number, accountId: string) {
 
 /** Sprint 7 gets a proposal, a baseline and an outcome, then closes `daysAgo` days before now. */
 async function closedSprintWithRecords(daysAgo: number) {
-  const proposal = await app().ok(
+  const proposal = await app().invokeOk(
     'createProposal',
     {
       issueKey: 'ONB-70',
@@ -27,7 +27,7 @@ async function closedSprintWithRecords(daysAgo: number) {
     },
     DANA,
   );
-  await app().ok('getSprintViewState', { boardId: BOARD }, PRIYA); // first look: baseline, watched board
+  await app().invokeOk('getSprintViewState', { boardId: BOARD }, PRIYA); // first look: baseline, watched board
   const sprint = app().site().sprints.get(SEED_FACTS.activeSprintId)!;
   sprint.state = 'closed';
   sprint.endDate = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
@@ -36,9 +36,13 @@ async function closedSprintWithRecords(daysAgo: number) {
 }
 
 async function setRetention(retentionDays: number | null) {
-  const state = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
+  const state = await app().invokeOk('getProjectSettings', { projectKey: 'ONB' }, ADA);
   const { version, updatedBy, updatedAt, ...settings } = state.settings;
-  await app().ok('saveProjectSettings', { projectKey: 'ONB', settings: { ...settings, retentionDays }, expectedVersion: version }, ADA);
+  await app().invokeOk(
+    'saveProjectSettings',
+    { projectKey: 'ONB', settings: { ...settings, retentionDays }, expectedVersion: version },
+    ADA,
+  );
 }
 
 const stored = () => JSON.stringify(app().sandbox.kvs.snapshot(SANDBOX_INSTALLATION_ID));
@@ -55,7 +59,7 @@ describe('retention', () => {
     await setRetention(90);
     await app().asApp(() => purgeExpired());
     expect(stored()).not.toContain(proposal.id);
-    expect(await app().call('getAuditTrail', { proposalId: proposal.id }, PRIYA)).toMatchObject({ error: { code: 'not-found' } });
+    expect(await app().invoke('getAuditTrail', { proposalId: proposal.id }, PRIYA)).toMatchObject({ error: { code: 'not-found' } });
     expect(await outcomesOn(BOARD, PRIYA)).toEqual([]);
   });
 
@@ -68,9 +72,9 @@ describe('retention', () => {
   });
 
   it('refuses a retention shorter than a month', async () => {
-    const state = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
+    const state = await app().invokeOk('getProjectSettings', { projectKey: 'ONB' }, ADA);
     const { version, updatedBy, updatedAt, ...settings } = state.settings;
-    const answer = await app().call(
+    const answer = await app().invoke(
       'saveProjectSettings',
       { projectKey: 'ONB', settings: { ...settings, retentionDays: 7 }, expectedVersion: version },
       ADA,

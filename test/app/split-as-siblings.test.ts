@@ -28,7 +28,7 @@ describe('splitting an issue', () => {
       source.points!,
       site().childrenOf(source).length,
     ];
-    const proposal = await app().ok(
+    const proposal = await app().invokeOk(
       'createProposal',
       {
         issueKey: 'ONB-42',
@@ -38,7 +38,7 @@ describe('splitting an issue', () => {
       },
       DANA,
     );
-    await app().ok(
+    await app().invokeOk(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version },
       PRIYA,
@@ -65,7 +65,7 @@ describe('splitting an issue', () => {
   });
 
   it('records each step in the trail as facts, without the journal’s marker', async () => {
-    const proposal = await app().ok(
+    const proposal = await app().invokeOk(
       'createProposal',
       {
         issueKey: 'ONB-42',
@@ -75,7 +75,7 @@ describe('splitting an issue', () => {
       },
       DANA,
     );
-    await app().ok(
+    await app().invokeOk(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version },
       PRIYA,

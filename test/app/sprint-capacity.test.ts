@@ -41,17 +41,22 @@ describe('the capacity for the rest of the sprint', () => {
   });
 
   it('is the team’s to set: someone who may not plan the sprint in Jira is refused, and nothing is kept', async () => {
-    const answer = await app().call('setSprintCapacity', { boardId: BOARD, sprintId: ACTIVE, availability: 0.5, daysOff: 0 }, SAM);
+    const answer = await app().invoke('setSprintCapacity', { boardId: BOARD, sprintId: ACTIVE, availability: 0.5, daysOff: 0 }, SAM);
     expect(answer.error?.code).toBe('forbidden');
     expect((await view()).capacity).toBeNull();
   });
 
   it('refuses a sprint that is not the board’s active one, and figures out of range', async () => {
     expect(
-      (await app().call('setSprintCapacity', { boardId: BOARD, sprintId: SEED_FACTS.futureSprintId, availability: 0.5, daysOff: 0 }, DANA))
-        .error?.code,
+      (
+        await app().invoke(
+          'setSprintCapacity',
+          { boardId: BOARD, sprintId: SEED_FACTS.futureSprintId, availability: 0.5, daysOff: 0 },
+          DANA,
+        )
+      ).error?.code,
     ).toBe('stale');
-    const outOfRange = await app().call('setSprintCapacity', { boardId: BOARD, sprintId: ACTIVE, availability: 1.5, daysOff: 2.5 }, DANA);
+    const outOfRange = await app().invoke('setSprintCapacity', { boardId: BOARD, sprintId: ACTIVE, availability: 1.5, daysOff: 2.5 }, DANA);
     expect(outOfRange.error?.code).toBe('invalid-input');
     expect(Object.keys(outOfRange.error?.fields ?? {}).sort()).toEqual(['availability', 'daysOff']);
   });
@@ -89,7 +94,7 @@ describe('calibration in the sprint view', () => {
     const sprint = app().site().sprints.get(ACTIVE)!;
     sprint.state = 'closed';
     await app().asApp(() => onJiraEvent({ eventType: 'avi:jira-software:closed:sprint', sprint: { id: sprint.id } }));
-    await app().ok(
+    await app().invokeOk(
       'recordSprintOutcome',
       { boardId: BOARD, sprintId: ACTIVE, outcome: 'met', note: 'SSO shipped.', expectedVersion: 1 },
       PRIYA,

@@ -26,7 +26,7 @@ async function approvedAndApplied(issueKey: string, change: object) {
     DANA,
   );
   if (proposal.status === 'proposed')
-    await app().ok(
+    await app().invokeOk(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version },
       PRIYA,
@@ -37,7 +37,7 @@ async function approvedAndApplied(issueKey: string, change: object) {
 
 describe('the sprint view', () => {
   it('shows the goal, the ranked items against the capacity line and the queue re-assessed now', async () => {
-    const pending = await app().ok(
+    const pending = await app().invokeOk(
       'createProposal',
       { issueKey: 'ONB-70', change: { kind: 'add' }, reason: { category: 'defect', text: 'SSO login loops.' }, acknowledgeThreat: true },
       DANA,
@@ -53,8 +53,10 @@ describe('the sprint view', () => {
   });
 
   it('explains a Kanban board and hides boards the caller cannot see', async () => {
-    expect(await app().ok('getSprintViewState', { boardId: SEED_FACTS.onb.kanbanBoardId }, PRIYA)).toMatchObject({ kind: 'not-scrum' });
-    expect((await app().call('getSprintViewState', { boardId: BOARD }, FIN)).error?.code).toBe('not-found');
+    expect(await app().invokeOk('getSprintViewState', { boardId: SEED_FACTS.onb.kanbanBoardId }, PRIYA)).toMatchObject({
+      kind: 'not-scrum',
+    });
+    expect((await app().invoke('getSprintViewState', { boardId: BOARD }, FIN)).error?.code).toBe('not-found');
     expect((await app().invokeOk('listBoards', {}, PRIYA)).map((b) => b.id)).toEqual([BOARD]);
   });
 
@@ -118,20 +120,20 @@ describe('the sprint view', () => {
     const [change] = (await view()).bypassed;
     if (!change) throw new Error('The sprint view shows no bypassed change after Kofi moved ONB-69 in');
     expect(
-      (await app().call('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'Hotfix for the demo, fine.' }, DANA))
+      (await app().invoke('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'Hotfix for the demo, fine.' }, DANA))
         .error?.code,
     ).toBe('forbidden');
-    expect((await app().call('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'short' }, PRIYA)).error?.code).toBe(
-      'invalid-input',
-    );
-    const reviewed = await app().ok(
+    expect(
+      (await app().invoke('reviewBypassedChange', { changeId: change.id, verdict: 'accepted', note: 'short' }, PRIYA)).error?.code,
+    ).toBe('invalid-input');
+    const reviewed = await app().invokeOk(
       'reviewBypassedChange',
       { changeId: change.id, verdict: 'accepted', note: 'Hotfix for the customer demo, agreed in stand-up.' },
       PRIYA,
     );
     expect(reviewed.review).toMatchObject({ reviewerAccountId: PRIYA, verdict: 'accepted' });
     expect(
-      (await app().call('reviewBypassedChange', { changeId: change.id, verdict: 'noted', note: 'Second opinion on the same.' }, PRIYA))
+      (await app().invoke('reviewBypassedChange', { changeId: change.id, verdict: 'noted', note: 'Second opinion on the same.' }, PRIYA))
         .error?.code,
     ).toBe('conflict');
   });
@@ -266,7 +268,7 @@ describe('Forge events', () => {
 describe('the CSV export', () => {
   it('has the documented columns and one row per proposal', async () => {
     await approvedAndApplied('ONB-68', { kind: 'add' });
-    await app().ok(
+    await app().invokeOk(
       'createProposal',
       {
         issueKey: 'ONB-70',
@@ -276,7 +278,7 @@ describe('the CSV export', () => {
       },
       DANA,
     );
-    const { filename, csv } = await app().ok('exportSprintCsv', { boardId: BOARD }, PRIYA);
+    const { filename, csv } = await app().invokeOk('exportSprintCsv', { boardId: BOARD }, PRIYA);
     expect(filename).toBe('goalkeeper-ONB-Sprint-7.csv');
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));

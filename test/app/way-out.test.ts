@@ -49,9 +49,9 @@ function deferralIn(suggestions: readonly Suggestion[]): Extract<Suggestion, { k
 }
 
 async function settingsWith(policy: object): Promise<void> {
-  const state = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
+  const state = await app().invokeOk('getProjectSettings', { projectKey: 'ONB' }, ADA);
   const { version, updatedBy, updatedAt, ...settings } = state.settings;
-  await app().ok(
+  await app().invokeOk(
     'saveProjectSettings',
     { projectKey: 'ONB', settings: { ...settings, policy: { ...settings.policy, ...policy } }, expectedVersion: version },
     ADA,
@@ -61,7 +61,7 @@ async function settingsWith(policy: object): Promise<void> {
 describe('a change with no effect', () => {
   it('is never a threat, however low the sprint’s own chance', async () => {
     // Half the team away for the rest of the sprint: the sprint itself is in trouble.
-    await app().ok('setSprintCapacity', { boardId: SEED_FACTS.onb.boardId, sprintId: ACTIVE, availability: 0.4, daysOff: 1 }, DANA);
+    await app().invokeOk('setSprintCapacity', { boardId: SEED_FACTS.onb.boardId, sprintId: ACTIVE, availability: 0.4, daysOff: 1 }, DANA);
     const clarification = present(
       await app().invokeOk(
         'previewProposal',
@@ -111,7 +111,7 @@ describe('a way out of a threatening addition', () => {
     expect(proposal).toMatchObject({ status: 'proposed', counterChange, needsProductOwner: true, approvalReason: 'change-kind' });
     expect(present(proposal.assessment, 'an assessment').level).not.toBe('threat');
 
-    await app().ok(
+    await app().invokeOk(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version },
       PRIYA,
@@ -147,7 +147,7 @@ describe('a way out of a threatening addition', () => {
       { kind: 'server-error', status: 400 },
       { times: 1, method: 'POST', path: `/rest/agile/1.0/sprint/${ACTIVE}/issue` },
     );
-    await app().ok(
+    await app().invokeOk(
       'decideProposal',
       { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version },
       PRIYA,
@@ -165,7 +165,7 @@ describe('a way out of a threatening addition', () => {
     );
     expect(sprintIdsOf(GOAL_ADDITION)).not.toContain(ACTIVE);
 
-    await app().ok('retryApply', { proposalId: proposal.id }, DANA);
+    await app().invokeOk('retryApply', { proposalId: proposal.id }, DANA);
     await app().sandbox.idle();
     stored = await storedProposal();
     expect(stored.status).toBe('applied');
@@ -174,20 +174,20 @@ describe('a way out of a threatening addition', () => {
   });
 
   it('refuses work to make room with that is goal-critical, and needs the rights to move it', async () => {
-    const goalWork = await app().call(
+    const goalWork = await app().invoke(
       'previewProposal',
       { issueKey: GOAL_ADDITION, change: ADD, counterChange: { kind: 'defer', issueKeys: ['ONB-42'] } },
       DANA,
     );
     expect(goalWork.error).toMatchObject({ code: 'invalid-input', fields: { counterChange: 'goal-critical' } });
-    const badKey = await app().call(
+    const badKey = await app().invoke(
       'previewProposal',
       { issueKey: GOAL_ADDITION, change: ADD, counterChange: { kind: 'defer', issueKeys: ['onb-55'] } },
       DANA,
     );
     expect(badKey.error?.code).toBe('invalid-input');
     expect(badKey.error?.fields).toHaveProperty(['counterChange.issueKeys.0']);
-    const viewer = await app().call(
+    const viewer = await app().invoke(
       'previewProposal',
       { issueKey: 'ONB-70', change: ADD, counterChange: { kind: 'defer', issueKeys: ['ONB-55'] } },
       SEED_ACCOUNTS.stakeholder,
@@ -211,13 +211,13 @@ describe('approving on a condition', () => {
     expect(present(present(decided.decision, 'a decision').assessment, 'its assessment').level).not.toBe('threat');
     await app().sandbox.idle();
 
-    const seenByProposer = (await app().ok('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA)).proposals.find(
+    const seenByProposer = (await app().invokeOk('getIssuePanelState', { issueKey: GOAL_ADDITION }, DANA)).proposals.find(
       (p: { id: string }) => p.id === proposal.id,
     );
     expect(seenByProposer).toMatchObject({ status: 'applied', decision: { condition } });
     expect(sprintIdsOf(GOAL_ADDITION)).toContain(ACTIVE);
     expect(sprintIdsOf('ONB-55')).not.toContain(ACTIVE);
-    const trail = await app().ok('getAuditTrail', { proposalId: proposal.id }, DANA);
+    const trail = await app().invokeOk('getAuditTrail', { proposalId: proposal.id }, DANA);
     expect(trail.events.map((event: { action: string }) => event.action)).toEqual(
       expect.arrayContaining(['approved-on-condition', 'applied']),
     );
@@ -229,7 +229,7 @@ describe('approving on a condition', () => {
   it('refuses a condition on a rejection, on goal work, and beside the proposer’s own way out', async () => {
     const plain = await propose(GOAL_ADDITION, ADD);
     const decide = (proposal: { id: string; version: number }, extra: object) =>
-      app().call(
+      app().invoke(
         'decideProposal',
         { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version, ...extra },
         PRIYA,
@@ -268,7 +268,7 @@ describe('escalation', () => {
 
   it('lets the Developers make it when the project turns the threat rule off', async () => {
     await settingsWith({ goalCriticalRerankNeedsProductOwner: false, threatNeedsProductOwner: false });
-    const settings = await app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA);
+    const settings = await app().invokeOk('getProjectSettings', { projectKey: 'ONB' }, ADA);
     expect(settings.settings.policy.threatNeedsProductOwner).toBe(false);
     expect(settings.settings.version).toBeGreaterThan(SEEDED_SETTINGS_VERSION);
     const proposal = await propose('ONB-42', { kind: 'rerank', target: { position: 'bottom' } });
@@ -276,7 +276,7 @@ describe('escalation', () => {
   });
 
   it('tells the form who decides each kind of change on this issue before any assessment', async () => {
-    const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-42' }, DANA);
+    const panel = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-42' }, DANA);
     expect(panel.approvalByKind.rerank).toMatchObject({ needsProductOwner: true, because: 'goal-critical-rerank' });
     expect(panel.approvalByKind.estimate).toMatchObject({ needsProductOwner: false, because: null });
     expect(panel.approvalByKind.defer).toMatchObject({ needsProductOwner: true, because: 'change-kind' });

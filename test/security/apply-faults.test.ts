@@ -170,7 +170,7 @@ async function applyUnder(
   tally.faultsInjected += calls.fired;
   if (first.status === 'apply-failed') {
     await beforeRetry?.();
-    await app.ok('retryApply', { proposalId: proposal.id }, PRIYA, { site });
+    await app.invokeOk('retryApply', { proposalId: proposal.id }, PRIYA, { site });
   }
   const final = await settle(site, proposal.id);
   if (first.status === 'applied') tally.appliedFirstTime++;

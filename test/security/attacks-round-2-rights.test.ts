@@ -62,7 +62,7 @@ describe('finding 1: sprint contents ignore Browse', () => {
     'shows Dana her own issue moved into a BIL sprint without the BIL board, goal, sprint or issues',
     attacks.track(async () => {
       moveIntoSprint('ONB-68', BIL_SPRINT, ADA);
-      const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA);
+      const panel = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, DANA);
       expectNoBillingTrace(panel);
       expect(panel).toMatchObject({
         issue: { key: 'ONB-68' },
@@ -76,7 +76,7 @@ describe('finding 1: sprint contents ignore Browse', () => {
       });
       expect(panel.viewer).toMatchObject({ canPropose: false, cannotProposeReason: expect.stringMatching(/board you cannot see/) });
       // Ada, who may browse BIL, sees the same issue's sprint: the filter is the caller's, not the data's.
-      const adas = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, ADA);
+      const adas = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, ADA);
       expect(adas).toMatchObject({ board: { name: 'BIL board' }, sprint: { name: 'BIL Sprint 12' }, hidden: { issues: 0, board: false } });
     }),
   );
@@ -103,9 +103,9 @@ describe('finding 1: sprint contents ignore Browse', () => {
   it(
     'counts a BIL issue in the ONB sprint for Dana and the Product Owner, in the panel, the gadget and the export, never naming it',
     attacks.track(async () => {
-      await app().ok('getSprintViewState', { boardId: ONB_BOARD }, PRIYA); // the last look reconciliation compares with
+      await app().invokeOk('getSprintViewState', { boardId: ONB_BOARD }, PRIYA); // the last look reconciliation compares with
       moveIntoSprint('BIL-2', ONB_SPRINT, FIN);
-      const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-39' }, DANA);
+      const panel = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-39' }, DANA);
       expectNoBillingTrace(panel);
       expect(panel.hidden).toEqual({ issues: 1, board: false });
       expect(present(panel.sprint, 'the sprint').goal).toMatch(/SSO/);
@@ -117,7 +117,7 @@ describe('finding 1: sprint contents ignore Browse', () => {
         const { bypassed } = view.churn;
         if (bypassed === 'not-tracked') throw new Error('The churn does not track bypassed changes here');
         expect(bypassed.count).toBeGreaterThanOrEqual(1);
-        expectNoBillingTrace((await app().ok('exportSprintCsv', { boardId: ONB_BOARD }, person)).csv);
+        expectNoBillingTrace((await app().invokeOk('exportSprintCsv', { boardId: ONB_BOARD }, person)).csv);
       }
       // Ada may browse BIL: the same view names the issue and the bypassed move.
       const adas = await readySprintView(app(), ONB_BOARD, ADA);
@@ -137,7 +137,7 @@ describe('finding 1: sprint contents ignore Browse', () => {
       const stored = storedProposal(app(), estimate.id);
       expect(JSON.stringify(stored.assessment)).toMatch(/BIL-2/);
 
-      const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-39' }, DANA);
+      const panel = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-39' }, DANA);
       expectNoBillingTrace(panel);
       expect(panel.proposals.map((p: { id: string }) => p.id)).toEqual([estimate.id]);
       // Re-filtered, not emptied: everything Dana may browse of what Ada saw is still there.
@@ -151,11 +151,11 @@ describe('finding 1: sprint contents ignore Browse', () => {
       expect(line(panel.proposals[0]?.assessment)).toEqual(line(stored.assessment).filter((key: string) => !key.startsWith('BIL-')));
       expect(line(panel.proposals[0]?.assessment).length).toBeGreaterThan(0);
       expect(panel.hidden.issues).toBe(1);
-      const swapPanel = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA);
+      const swapPanel = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, DANA);
       expectNoBillingTrace(swapPanel);
       expect(swapPanel.proposals).toEqual([]);
       expect(swapPanel.hidden.issues).toBe(1);
-      const listed = await app().ok('listSprintProposals', { boardId: ONB_BOARD }, DANA);
+      const listed = await app().invokeOk('listSprintProposals', { boardId: ONB_BOARD }, DANA);
       expectNoBillingTrace(listed);
       expect(listed.map((p: { id: string }) => p.id)).not.toContain(swap.id);
       expect((await readySprintView(app(), ONB_BOARD, DANA)).queue.map((q) => q.proposal.id)).not.toContain(swap.id);
@@ -165,11 +165,11 @@ describe('finding 1: sprint contents ignore Browse', () => {
   it(
     'answers Fin, who may browse only BIL, about an ONB board and issue exactly as about ones that do not exist',
     attacks.track(async () => {
-      const board = await app().call('getSprintViewState', { boardId: ONB_BOARD }, FIN);
-      const missingBoard = await app().call('getSprintViewState', { boardId: 999 }, FIN);
+      const board = await app().invoke('getSprintViewState', { boardId: ONB_BOARD }, FIN);
+      const missingBoard = await app().invoke('getSprintViewState', { boardId: 999 }, FIN);
       expect(board.error).toEqual(missingBoard.error);
-      const panel = await app().call('getIssuePanelState', { issueKey: 'ONB-39' }, FIN);
-      const missingIssue = await app().call('getIssuePanelState', { issueKey: 'ONB-9999' }, FIN);
+      const panel = await app().invoke('getIssuePanelState', { issueKey: 'ONB-39' }, FIN);
+      const missingIssue = await app().invoke('getIssuePanelState', { issueKey: 'ONB-9999' }, FIN);
       expect(panel.error?.message.replace('ONB-39', '<key>')).toBe(missingIssue.error?.message.replace('ONB-9999', '<key>'));
     }),
   );
@@ -196,7 +196,7 @@ function addScheduler(): void {
 /** A project admin names the Product Owners directly. */
 async function nameProductOwners(...accountIds: string[]): Promise<void> {
   const { version, updatedBy, updatedAt, ...editable } = DEFAULT_SETTINGS;
-  await app().ok(
+  await app().invokeOk(
     'saveProjectSettings',
     {
       projectKey: 'ONB',
@@ -235,13 +235,13 @@ describe("the caller's filter costs one permission check per view, beside the ch
     await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }), DANA);
     // The panel: the issue itself, read as the caller (Jira answers 404 to one who may not browse it),
     // then the sprint's issues, the board and the caller's other rights on the issue by id, in one check.
-    expect(await permissionCalls(() => app().ok('getIssuePanelState', { issueKey: 'ONB-39' }, DANA), 'panelCalls')).toEqual({
+    expect(await permissionCalls(() => app().invokeOk('getIssuePanelState', { issueKey: 'ONB-39' }, DANA), 'panelCalls')).toEqual({
       checks: 1,
       lookups: 0,
       issueReadsAsCaller: 1,
     });
     // The gadget: the board's project (one mypermissions as the caller, board-access.ts), then every issue the view names, in one check.
-    expect(await permissionCalls(() => app().ok('getSprintViewState', { boardId: ONB_BOARD }, DANA), 'viewCalls')).toEqual({
+    expect(await permissionCalls(() => app().invokeOk('getSprintViewState', { boardId: ONB_BOARD }, DANA), 'viewCalls')).toEqual({
       checks: 2,
       lookups: 0,
       issueReadsAsCaller: 0,
@@ -256,7 +256,7 @@ describe('findings 2 and 3: the app acts only as far as the person could', () =>
       addScheduler();
       await nameProductOwners(LEE);
       const proposal = await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }), DANA);
-      const rejected = await app().ok(
+      const rejected = await app().invokeOk(
         'decideProposal',
         { proposalId: proposal.id, verdict: 'reject', rationale: RATIONALE, expectedVersion: 1 },
         LEE,
@@ -354,7 +354,7 @@ describe('finding 4: the apply journal trusts only what the app itself created',
         },
         { kind: 'user', accountId: DANA },
       );
-      await app().ok('retryApply', { proposalId: proposal.id }, DANA);
+      await app().invokeOk('retryApply', { proposalId: proposal.id }, DANA);
       await app().sandbox.idle();
       const stored = storedProposal(app(), proposal.id);
       expect(stored.status).toBe('applied');
@@ -364,7 +364,7 @@ describe('finding 4: the apply journal trusts only what the app itself created',
       expect(issue(created[0]!).points).toBe(1);
       expect(issue(lookalike.key).points).toBe(13);
       // The marker is the app's: no answer to a person carries it.
-      const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-42' }, DANA);
+      const panel = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-42' }, DANA);
       const marker = applyStep(stored, 'create-part-1').marker;
       expect(marker).toEqual(expect.any(String));
       expect(JSON.stringify(panel)).not.toContain(marker);
@@ -389,7 +389,7 @@ describe('finding 4: the apply journal trusts only what the app itself created',
         ],
       };
       site().addComment(issue('ONB-68'), forged, { kind: 'user', accountId: DANA });
-      await app().ok('retryApply', { proposalId: proposal.id }, DANA);
+      await app().invokeOk('retryApply', { proposalId: proposal.id }, DANA);
       await app().sandbox.idle();
       expect(storedProposal(app(), proposal.id).status).toBe('applied');
       // The app posted its own decision comment, with its marker, beside Dana's.
@@ -415,7 +415,7 @@ describe('finding 9: a saved goal rule that breaks the sprint query', () => {
           new Date().toISOString(),
         ),
       );
-      const panel = await app().ok('getIssuePanelState', { issueKey: 'ONB-39' }, DANA);
+      const panel = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-39' }, DANA);
       const view = await readySprintView(app(), ONB_BOARD, DANA);
       for (const answer of [panel.unavailable, view.unavailable])
         expect(answer).toContainEqual({ part: 'goal-critical-jql', reason: 'invalid' });

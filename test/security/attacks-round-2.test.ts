@@ -55,7 +55,7 @@ const EDITABLE_DEFAULTS = (() => {
 
 /** A project admin names the Product Owners directly (Jira lets only admins read role members). */
 async function nameProductOwners(...accountIds: string[]): Promise<void> {
-  await app().ok(
+  await app().invokeOk(
     'saveProjectSettings',
     {
       projectKey: 'ONB',
@@ -99,7 +99,7 @@ describe('finding 5: mandatory text that is invisible or empty of meaning', () =
     attacks.track(async (_: string, rationale: string, message: RegExp) => {
       await nameProductOwners(PRIYA);
       const proposal = await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }), DANA);
-      const answer = await app().call(
+      const answer = await app().invoke(
         'decideProposal',
         { proposalId: proposal.id, verdict: 'reject', rationale, expectedVersion: 1 },
         PRIYA,
@@ -114,7 +114,7 @@ describe('finding 5: mandatory text that is invisible or empty of meaning', () =
     attacks.track(async () => {
       await nameProductOwners(PRIYA);
       const proposal = await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }), DANA);
-      const decided = await app().ok(
+      const decided = await app().invokeOk(
         'decideProposal',
         { proposalId: proposal.id, verdict: 'reject', rationale: `${ZERO_WIDTH_SPACE}${RATIONALE}\u202E`, expectedVersion: 1 },
         PRIYA,
@@ -161,7 +161,7 @@ describe('finding 6: one insider floods the queue', () => {
   it(
     'keeps the sprint view far below Forge’s response limit with 210 proposals waiting',
     attacks.track(async () => {
-      figures.sprintViewBytesEmpty = JSON.stringify(await app().ok('getSprintViewState', { boardId: ONB_BOARD }, PRIYA)).length;
+      figures.sprintViewBytesEmpty = JSON.stringify(await app().invokeOk('getSprintViewState', { boardId: ONB_BOARD }, PRIYA)).length;
       // Arranged in storage directly, as 21 people at the limit would leave it: through the handler it would take minutes.
       const template = await app().ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }), DANA);
       await app().asApp(async () => {
@@ -184,7 +184,7 @@ describe('finding 6: one insider floods the queue', () => {
           });
         }
       });
-      const answer = await app().call('getSprintViewState', { boardId: ONB_BOARD }, PRIYA);
+      const answer = await app().invoke('getSprintViewState', { boardId: ONB_BOARD }, PRIYA);
       figures.sprintViewBytesWith210Waiting = JSON.stringify(answer).length;
       expect(answer.data).toMatchObject({ kind: 'ready', queueTotal: 211 });
       if (answer.data?.kind !== 'ready') throw new Error('The sprint view is not ready');
@@ -204,7 +204,7 @@ describe('finding 7: CSV formulas where semicolons separate lists', () => {
         { ...(proposalPayload('ONB-68', { kind: 'add' }) as object), reason: { category: 'other', text: 'Fine;=1+1;' } },
         DANA,
       );
-      const { csv } = await app().ok('exportSprintCsv', { boardId: ONB_BOARD }, PRIYA);
+      const { csv } = await app().invokeOk('exportSprintCsv', { boardId: ONB_BOARD }, PRIYA);
       expect(csv).toContain("Fine;'=1+1;");
       expect(csv).not.toMatch(/(^|[,;\t\r\n])[ "]*[=+@]/);
     }),
@@ -215,7 +215,7 @@ describe('findings 8 and 9: goal-rule JQL', () => {
   /** What saving `jql` as the ONB goal rule answers `by`, and whether the settings changed. */
   async function saveRule(jql: string, by: string) {
     const before = storage();
-    const answer = await app().call(
+    const answer = await app().invoke(
       'saveProjectSettings',
       {
         projectKey: 'ONB',
@@ -235,7 +235,7 @@ describe('findings 8 and 9: goal-rule JQL', () => {
       expect(answer.error?.message).toMatch(/remove ORDER BY/);
       expect(unchanged).toBe(true);
       // The views stay up: nothing was saved that could break them.
-      expect((await app().call('getSprintViewState', { boardId: ONB_BOARD }, DANA)).error).toBeUndefined();
+      expect((await app().invoke('getSprintViewState', { boardId: ONB_BOARD }, DANA)).error).toBeUndefined();
     }),
   );
 
@@ -277,7 +277,7 @@ describe('finding 10: replaying an old apply job', () => {
       expect(storedProposal(app(), proposal.id)).toMatchObject({ status: 'apply-failed', apply: { attempts: 1 } });
       expect(await auditActions(app(), proposal.id)).toEqual(trail);
 
-      await app().ok('retryApply', { proposalId: proposal.id }, DANA);
+      await app().invokeOk('retryApply', { proposalId: proposal.id }, DANA);
       await app().sandbox.idle();
       expect(storedProposal(app(), proposal.id)).toMatchObject({ status: 'applied', apply: { attempts: 2 } });
       expect(app().site().issueByKeyOrId('ONB-39')!.points).toBe(8);
@@ -294,12 +294,12 @@ describe('finding 11: a second Product Owner overwrites a recorded goal outcome'
       const [shown] = (await outcomesOn(ONB_BOARD, KOFI)).filter((o) => o.sprintId === 6);
       expect(shown).toMatchObject({ outcome: null });
 
-      await app().ok(
+      await app().invokeOk(
         'recordSprintOutcome',
         { boardId: ONB_BOARD, sprintId: 6, outcome: 'met', note: 'SAML shipped.', expectedVersion: 1 },
         PRIYA,
       );
-      const late = await app().call(
+      const late = await app().invoke(
         'recordSprintOutcome',
         { boardId: ONB_BOARD, sprintId: 6, outcome: 'not-met', note: 'Entra slipped.', expectedVersion: 1 },
         KOFI,
@@ -308,7 +308,7 @@ describe('finding 11: a second Product Owner overwrites a recorded goal outcome'
 
       const [reloaded] = (await outcomesOn(ONB_BOARD, KOFI)).filter((o) => o.sprintId === 6);
       expect(reloaded).toMatchObject({ outcome: 'met', recordedBy: PRIYA, version: 2 });
-      const revised = await app().ok(
+      const revised = await app().invokeOk(
         'recordSprintOutcome',
         { boardId: ONB_BOARD, sprintId: 6, outcome: 'partly', note: 'SAML shipped; Entra slipped.', expectedVersion: 2 },
         KOFI,

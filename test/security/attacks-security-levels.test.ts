@@ -48,9 +48,9 @@ interface Views {
 
 async function viewsOf(app: ForgeApp, accountId: string, boardId: number, panelKey: string, backlogKey: string): Promise<Views> {
   return {
-    panel: await app.ok('getIssuePanelState', { issueKey: panelKey }, accountId),
-    preview: await app.ok('previewProposal', { issueKey: backlogKey, change: { kind: 'add' } }, accountId),
-    sprintView: await app.ok('getSprintViewState', { boardId }, accountId),
+    panel: await app.invokeOk('getIssuePanelState', { issueKey: panelKey }, accountId),
+    preview: await app.invokeOk('previewProposal', { issueKey: backlogKey, change: { kind: 'add' } }, accountId),
+    sprintView: await app.invokeOk('getSprintViewState', { boardId }, accountId),
   };
 }
 
@@ -103,7 +103,7 @@ describe.each([
   });
 
   it('answers Dana as not found when she opens its panel', async () => {
-    const answer = await app.call('getIssuePanelState', { issueKey: secret.key }, DANA);
+    const answer = await app.invoke('getIssuePanelState', { issueKey: secret.key }, DANA);
     expect(answer.error?.code).toBe('not-found');
   });
 });

@@ -454,7 +454,7 @@ function outcomeOf(
 
 /** A not-found must not tell a hidden thing from a missing one: same code, same words (the caller's own key aside). */
 async function indistinguishableFromMissing(resolver: EndpointName, answer: Answer, subject: Subject, caller: string): Promise<boolean> {
-  const missing = await app.call(resolver, payloadFor(resolver, { ...MISSING, projectKey: 'NOPE' as 'ONB' }), caller);
+  const missing = await app.invoke(resolver, payloadFor(resolver, { ...MISSING, projectKey: 'NOPE' as 'ONB' }), caller);
   const words = (a: Answer, key: string) => `${a.error?.code}|${a.error?.message.split(key).join('<key>')}`;
   return words(answer, subject.issueKey) === words(missing, MISSING.issueKey);
 }
@@ -486,7 +486,7 @@ describe('the authorization matrix', () => {
         for (const [index, target] of TARGETS.entries()) {
           const subject = subjects.get(cellKey(resolver, role, target))!;
           const caller = ROLES[role];
-          const answer = await app.call(resolver, payloadFor(resolver, subject), caller);
+          const answer = await app.invoke(resolver, payloadFor(resolver, subject), caller);
           const expected = EXPECTED[resolver][role][index];
           const { outcome, identityHolds } = outcomeOf(resolver, answer, subject, caller);
           checks++;

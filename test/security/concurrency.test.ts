@@ -83,7 +83,7 @@ describe('decisions racing withdrawal', () => {
         // A withdrawal is far quicker than a decision (which re-assesses the sprint): started later and
         // later, it reaches storage before, alongside and after the decision.
         const withdraw = () =>
-          delayed((index * 7) % 41, () => app().call('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1 }, DANA));
+          delayed((index * 7) % 41, () => app().invoke('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1 }, DANA));
         const answers = await race(index % 2 ? [decide, withdraw] : [withdraw, decide]);
         await app().sandbox.idle();
 
@@ -146,7 +146,7 @@ describe('decisions racing each other', () => {
       expect(storedProposal(app(), proposal.id).status).toBe('apply-failed');
 
       const answers = await race(
-        Array.from({ length: 10 }, (_, i) => () => app().call('retryApply', { proposalId: proposal.id }, i % 2 ? PRIYA : DANA)),
+        Array.from({ length: 10 }, (_, i) => () => app().invoke('retryApply', { proposalId: proposal.id }, i % 2 ? PRIYA : DANA)),
       );
       await app().sandbox.idle();
       expect(answers.filter((answer) => answer.data)).toHaveLength(1);
@@ -274,7 +274,7 @@ describe('two proposals moving the same issue', () => {
       expect(openSprintsOf(app().site(), 'ONB-55')).toEqual(removal.status === 'applied' ? [] : [ONB_NEXT_SPRINT]);
 
       // Retried once the other is done, it is judged against the sprint as it now is.
-      await app().ok('retryApply', { proposalId: loser.id }, PRIYA);
+      await app().invokeOk('retryApply', { proposalId: loser.id }, PRIYA);
       await app().sandbox.idle();
       expect(storedProposal(app(), loser.id)).toMatchObject({
         status: 'stale',

@@ -58,12 +58,14 @@ describe('a forged context.extension', () => {
   it(
     'changes no answer and no record: the payload and the Forge principal decide',
     tests.track(async () => {
-      const honest = await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA);
+      const honest = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, DANA);
       for (const extension of FORGED_EXTENSIONS) {
         tally.forgedContexts += 2;
-        expect(stablePanel(await app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA, { extension }))).toEqual(stablePanel(honest));
+        expect(stablePanel(await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, DANA, { extension }))).toEqual(
+          stablePanel(honest),
+        );
         // Fin cannot see ONB, whatever the extension says he is looking at.
-        expect((await app().call('getIssuePanelState', { issueKey: 'ONB-68' }, FIN, { extension })).error?.code).toBe('not-found');
+        expect((await app().invoke('getIssuePanelState', { issueKey: 'ONB-68' }, FIN, { extension })).error?.code).toBe('not-found');
       }
       for (const extension of FORGED_EXTENSIONS) {
         tally.forgedContexts += 2;
@@ -77,7 +79,7 @@ describe('a forged context.extension', () => {
         });
         expect((await app().call('decideProposal', approval(proposal.id), KOFI, { extension })).error?.code).toBe('forbidden');
         // The same change may be open only once (issue 14): Dana takes it back before the next forged context.
-        await app().ok('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1 }, DANA);
+        await app().invokeOk('withdrawProposal', { proposalId: proposal.id, expectedVersion: 1 }, DANA);
       }
       expect(openSprintsOf(app().site(), 'ONB-70')).toEqual([]);
       const issueKeys = Object.values(storeOf(app()).entities.proposal ?? {}).map(
@@ -171,7 +173,7 @@ describe('claims injected into payloads', () => {
         PRIYA,
       );
       expect(decided).toMatchObject({ status: 'approved', decision: { deciderAccountId: PRIYA } });
-      expect((await app().ok('getAuditTrail', { proposalId: proposal.id }, DANA)).events[1]).toMatchObject({
+      expect((await app().invokeOk('getAuditTrail', { proposalId: proposal.id }, DANA)).events[1]).toMatchObject({
         action: 'approved',
         actorAccountId: PRIYA,
       });
@@ -234,7 +236,7 @@ describe('a decider who loses their rights before the apply', () => {
       // She stays on the team, just no longer its Product Owner: the settings now name Kofi.
       const { stored, actions } = await approveThenRevoke('ONB-72', async () => {
         const settings = { ...editableDefaults(), productOwners: { roleName: 'Product Owner', accountIds: [KOFI] } };
-        await app().ok('saveProjectSettings', { projectKey: 'ONB', settings, expectedVersion: SEEDED_SETTINGS_VERSION }, ADA);
+        await app().invokeOk('saveProjectSettings', { projectKey: 'ONB', settings, expectedVersion: SEEDED_SETTINGS_VERSION }, ADA);
       });
       expect(stored.status).toBe('apply-failed');
       expect(stored.apply?.lastError).toBe(
@@ -275,7 +277,7 @@ describe('two Jira sites on one runtime', () => {
       const settingsOnB = { ...editableDefaults(), commentOnDecision: false };
       await Promise.all([
         app().ok('decideProposal', approval(onA.id), PRIYA),
-        app().ok('saveProjectSettings', { projectKey: 'ONB', settings: settingsOnB, expectedVersion: SEEDED_SETTINGS_VERSION }, ADA, {
+        app().invokeOk('saveProjectSettings', { projectKey: 'ONB', settings: settingsOnB, expectedVersion: SEEDED_SETTINGS_VERSION }, ADA, {
           site: SITE_B,
         }),
       ]);
@@ -287,8 +289,8 @@ describe('two Jira sites on one runtime', () => {
       };
       // Each site's panel lists its own proposal only.
       const [panelA, panelB] = await Promise.all([
-        app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA),
-        app().ok('getIssuePanelState', { issueKey: 'ONB-68' }, DANA, { site: SITE_B }),
+        app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, DANA),
+        app().invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, DANA, { site: SITE_B }),
       ]);
       check(panelA.proposals.map((p: { id: string }) => p.id).join() === onA.id);
       check(panelB.proposals.map((p: { id: string }) => p.id).join() === onB.id);
@@ -301,18 +303,18 @@ describe('two Jira sites on one runtime', () => {
       ] as const) {
         check((await app().call(resolver, payload, PRIYA, { site: SITE_B })).error?.code === 'not-found');
       }
-      check((await app().call('getAuditTrail', { proposalId: onB.id }, PRIYA)).error?.code === 'not-found');
+      check((await app().invoke('getAuditTrail', { proposalId: onB.id }, PRIYA)).error?.code === 'not-found');
       // Lists and exports, settings, storage and Jira: nothing crosses over.
       const [listA, listB] = await Promise.all([
-        app().ok('listSprintProposals', { boardId: 1 }, PRIYA),
-        app().ok('listSprintProposals', { boardId: 1 }, PRIYA, { site: SITE_B }),
+        app().invokeOk('listSprintProposals', { boardId: 1 }, PRIYA),
+        app().invokeOk('listSprintProposals', { boardId: 1 }, PRIYA, { site: SITE_B }),
       ]);
       check(listA.every((p: { id: string }) => p.id !== onB.id) && listB.every((p: { id: string }) => p.id !== onA.id));
-      const csvB = await app().ok('exportSprintCsv', { boardId: 1 }, PRIYA, { site: SITE_B });
+      const csvB = await app().invokeOk('exportSprintCsv', { boardId: 1 }, PRIYA, { site: SITE_B });
       check(!csvB.csv.includes(onA.id));
       const [settingsA, settingsB] = await Promise.all([
-        app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA),
-        app().ok('getProjectSettings', { projectKey: 'ONB' }, ADA, { site: SITE_B }),
+        app().invokeOk('getProjectSettings', { projectKey: 'ONB' }, ADA),
+        app().invokeOk('getProjectSettings', { projectKey: 'ONB' }, ADA, { site: SITE_B }),
       ]);
       check(settingsA.settings.commentOnDecision === true && settingsA.settings.version === SEEDED_SETTINGS_VERSION);
       check(settingsB.settings.commentOnDecision === false && settingsB.settings.version === SEEDED_SETTINGS_VERSION + 1);

@@ -109,7 +109,7 @@ describe('hostile text', () => {
       tally.texts++;
       const text = cleanText(raw);
       const issueKey = ['ONB-68', 'ONB-69', 'ONB-70', 'ONB-71', 'ONB-72', 'ONB-73', 'ONB-74', 'ONB-75'][index]!;
-      const proposal = await app().ok(
+      const proposal = await app().invokeOk(
         'createProposal',
         { issueKey, change: { kind: 'add' }, reason: { category: 'other', text: raw }, acknowledgeThreat: true },
         DANA,
@@ -118,7 +118,7 @@ describe('hostile text', () => {
       await app().ok('decideProposal', approval(proposal.id, 1, `Approved after review. ${raw}`), PRIYA);
       await app().sandbox.idle();
 
-      const panel = await app().ok('getIssuePanelState', { issueKey }, KOFI);
+      const panel = await app().invokeOk('getIssuePanelState', { issueKey }, KOFI);
       const shown = present(
         panel.proposals.find((p) => p.id === proposal.id),
         'the proposal on the panel',
@@ -126,7 +126,7 @@ describe('hostile text', () => {
       expect(shown.reason.text).toBe(text);
       expect(present(shown.decision, 'its decision').rationale).toBe(rationale);
       expect(storedProposal(app(), proposal.id).reason.text).toBe(text);
-      const trail = await app().ok('getAuditTrail', { proposalId: proposal.id }, KOFI);
+      const trail = await app().invokeOk('getAuditTrail', { proposalId: proposal.id }, KOFI);
       expect(trail.events.find((e) => e.action === 'proposed')?.detail).toBe(text);
       expect(trail.events.find((e) => e.action === 'approved')?.detail).toBe(rationale);
       tally.roundTrips += 3;
@@ -203,7 +203,7 @@ describe('issue keys in paths', () => {
         ];
         for (const [resolver, payload] of payloads) {
           const before = app().sandbox.jira.requests.length;
-          const answer = await app().call(resolver, payload, DANA);
+          const answer = await app().invoke(resolver, payload, DANA);
           expect(answer.error?.code).toBe('invalid-input');
           expect(app().sandbox.jira.requests.length).toBe(before);
           tally.refusedBySchema++;

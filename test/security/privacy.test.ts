@@ -44,7 +44,7 @@ describe('the personal data reporting cycle', () => {
     const applied = await app.ok('createProposal', proposalPayload('ONB-68', { kind: 'add' }, { idempotencyKey: 'dana-1' }), DANA);
     await app.ok('decideProposal', approval(applied.id), PRIYA);
     const withdrawn = await app.ok('createProposal', proposalPayload('ONB-69', { kind: 'add' }), DANA);
-    await app.ok('withdrawProposal', { proposalId: withdrawn.id, expectedVersion: 1 }, DANA);
+    await app.invokeOk('withdrawProposal', { proposalId: withdrawn.id, expectedVersion: 1 }, DANA);
     const rejected = await app.ok('createProposal', proposalPayload('ONB-70', { kind: 'add' }), KOFI);
     await app.ok('decideProposal', { ...(approval(rejected.id) as object), verdict: 'reject' }, PRIYA);
     const issue = app.site().issueByKeyOrId('ONB-16')!;
@@ -56,15 +56,19 @@ describe('the personal data reporting cycle', () => {
         changelog: { id: '91001', items: [{ field: 'Sprint', from: '', to: '7' }] },
       }),
     );
-    await app.ok(
+    await app.invokeOk(
       'reviewBypassedChange',
       { changeId: `event:${issue.id}:91001:7:ONB-16:added`, verdict: 'accepted', note: RATIONALE },
       PRIYA,
     );
     await app.asApp(() => onJiraEvent({ eventType: 'avi:jira-software:closed:sprint', sprint: { id: 6 } }));
-    await app.ok('recordSprintOutcome', { boardId: 1, sprintId: 6, outcome: 'met', note: 'SAML shipped.', expectedVersion: 1 }, PRIYA);
+    await app.invokeOk(
+      'recordSprintOutcome',
+      { boardId: 1, sprintId: 6, outcome: 'met', note: 'SAML shipped.', expectedVersion: 1 },
+      PRIYA,
+    );
     const { version, updatedBy, updatedAt, ...settings } = DEFAULT_SETTINGS;
-    await app.ok(
+    await app.invokeOk(
       'saveProjectSettings',
       {
         projectKey: 'ONB',
@@ -96,19 +100,19 @@ describe('the personal data reporting cycle', () => {
     expect(Object.keys(after.keyValues).filter((key) => key.startsWith('idempotency:'))).toEqual([]);
 
     // And the app still reads them: the decision and its trail, with the tombstone for the people.
-    const panel = await app.ok('getIssuePanelState', { issueKey: 'ONB-68' }, KOFI);
+    const panel = await app.invokeOk('getIssuePanelState', { issueKey: 'ONB-68' }, KOFI);
     expect(panel.proposals[0]).toMatchObject({
       id: applied.id,
       status: 'applied',
       proposerAccountId: CLOSED_ACCOUNT_TOMBSTONE,
       decision: { deciderAccountId: CLOSED_ACCOUNT_TOMBSTONE, rationale: RATIONALE },
     });
-    const trail = await app.ok('getAuditTrail', { proposalId: withdrawn.id }, KOFI);
+    const trail = await app.invokeOk('getAuditTrail', { proposalId: withdrawn.id }, KOFI);
     expect(trail.events.map((e: { action: string; actorAccountId: string | null }) => [e.action, e.actorAccountId])).toEqual([
       ['proposed', CLOSED_ACCOUNT_TOMBSTONE],
       ['withdrawn', CLOSED_ACCOUNT_TOMBSTONE],
     ]);
-    const settingsNow = await app.ok('getProjectSettings', { projectKey: 'ONB' }, KOFI);
+    const settingsNow = await app.invokeOk('getProjectSettings', { projectKey: 'ONB' }, KOFI);
     expect(settingsNow.settings.productOwners.accountIds).toEqual([CLOSED_ACCOUNT_TOMBSTONE, CLOSED_ACCOUNT_TOMBSTONE]);
 
     // The next cycle finds nothing more to erase: the closed accounts are no longer held at all.

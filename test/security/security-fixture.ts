@@ -107,7 +107,7 @@ export async function auditActions(
   const actions: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await app.ok('getAuditTrail', { proposalId, ...(cursor ? { cursor } : {}) }, reader, { site });
+    const page = await app.invokeOk('getAuditTrail', { proposalId, ...(cursor ? { cursor } : {}) }, reader, { site });
     actions.push(...page.events.map((event: { action: string }) => event.action));
     cursor = page.nextCursor;
   } while (cursor);

@@ -124,13 +124,13 @@ describe('text bounds', () => {
         const [resolver, atLimit, caller] = payloadOf(limit);
         const [, overLimit] = payloadOf(limit + 1);
         // At the limit the text is not what stops the call (a later rule may: a stale version, a missing role).
-        const accepted = await app().call(resolver, atLimit, caller);
+        const accepted = await app().invoke(resolver, atLimit, caller);
         expect([name, accepted.error?.code === 'invalid-input' ? accepted.error.message : 'not refused for its length']).toEqual([
           name,
           'not refused for its length',
         ]);
         const before = storeOf(app());
-        const refused = await app().call(resolver, overLimit, caller);
+        const refused = await app().invoke(resolver, overLimit, caller);
         expect([name, refused.error?.code]).toEqual([name, 'invalid-input']);
         expect(storeOf(app())).toEqual(before);
         tally.bounds++;
@@ -166,7 +166,7 @@ describe('text bounds', () => {
       await app().sandbox.idle();
       sizes.push(proposalRecordBytes(proposal.id));
       expect(storedProposal(app(), proposal.id).status).toBe('apply-failed');
-      await app().ok('retryApply', { proposalId: proposal.id }, PRIYA);
+      await app().invokeOk('retryApply', { proposalId: proposal.id }, PRIYA);
       await app().sandbox.idle();
       sizes.push(proposalRecordBytes(proposal.id));
       expect(storedProposal(app(), proposal.id).status).toBe('applied');
@@ -193,7 +193,7 @@ describe('the audit trail', () => {
       await app().ok('decideProposal', approval(proposal.id), PRIYA);
       await app().sandbox.idle();
       for (let retry = 0; retry < 17; retry++) {
-        await app().ok('retryApply', { proposalId: proposal.id }, PRIYA);
+        await app().invokeOk('retryApply', { proposalId: proposal.id }, PRIYA);
         await app().sandbox.idle();
       }
       const version = storedProposal(app(), proposal.id).version;
@@ -202,13 +202,13 @@ describe('the audit trail', () => {
       const pages: { events: { sequence: number }[]; nextCursor?: string }[] = [];
       let cursor: string | undefined;
       do {
-        const page = await app().ok('getAuditTrail', { proposalId: proposal.id, ...(cursor ? { cursor } : {}) }, KOFI);
+        const page = await app().invokeOk('getAuditTrail', { proposalId: proposal.id, ...(cursor ? { cursor } : {}) }, KOFI);
         pages.push(page);
         cursor = page.nextCursor;
       } while (cursor);
       expect(pages.map((page) => page.events.length)).toEqual([AUDIT_PAGE_SIZE, version - AUDIT_PAGE_SIZE]);
       expect(pages.flatMap((page) => page.events.map((event) => event.sequence))).toEqual(Array.from({ length: version }, (_, i) => i + 1));
-      expect((await app().call('getAuditTrail', { proposalId: proposal.id, cursor: 'not-a-cursor' }, KOFI)).error).toMatchObject({
+      expect((await app().invoke('getAuditTrail', { proposalId: proposal.id, cursor: 'not-a-cursor' }, KOFI)).error).toMatchObject({
         code: 'invalid-input',
         fields: { cursor: 'invalid' },
       });
@@ -255,7 +255,7 @@ describe('throttled and failing storage', () => {
     tests.track(async () => {
       // The team's closed-sprint history is kept the first time any view reads it; read it first,
       // so what is compared is only what the failed proposal could have written.
-      await app().ok('getIssuePanelState', { issueKey: 'ONB-73' }, DANA);
+      await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-73' }, DANA);
       const before = storeOf(app());
       app().sandbox.kvs.faults.inject(
         { kind: 'rate-limit', retryAfterSeconds: 1 },
