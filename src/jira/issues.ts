@@ -7,11 +7,11 @@
 import { route } from '@forge/api';
 import type { BoardEstimation, GoalCriticalRule, IssueFacts } from '../app/ports';
 import { matchesGoalRule } from '../domain/goal-critical';
-import type { Sprint, SprintIssue, StatusCategory } from '../domain/sprint';
+import type { SprintIssue, StatusCategory } from '../domain/sprint';
 import { estimationOf, estimationOfProject, ISSUE_COUNT } from './boards';
 import { keysMatchingRuleJql } from './goal-critical';
 import { routeOrNull, type JiraClient } from './jira-client';
-import { issueShape, searchPageShape, type IssueFieldsJson, type IssueJson, type SprintJson } from './jira-shapes';
+import { issueShape, searchPageShape, type IssueFieldsJson, type IssueJson } from './jira-shapes';
 import { chunksOf } from './paging';
 import { toSprint } from './sprint-json';
 
