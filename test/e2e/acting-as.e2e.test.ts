@@ -47,10 +47,11 @@ describeInBrowser('acting as a person in the sandbox', () => {
     await ui().actAs(SEED_ACCOUNTS.stakeholder);
     await ui().open('/browse/ONB-70');
     const frame = await ui().extensionFrame('goalkeeper-issue-panel');
+    // The panel's own state call, not just any invoke: the issue's other Goalkeeper app (issue context) invokes too.
     await ui().page.waitForFunction(() =>
-      (window as unknown as { __sandboxBridgeLog: { name: string; ok?: boolean }[] }).__sandboxBridgeLog.some(
-        (entry) => entry.name === 'invoke' && entry.ok,
-      ),
+      (
+        window as unknown as { __sandboxBridgeLog: { name: string; ok?: boolean; payload?: { functionKey?: string } }[] }
+      ).__sandboxBridgeLog.some((entry) => entry.name === 'invoke' && entry.ok && entry.payload?.functionKey === 'getIssuePanelState'),
     );
 
     const { viewer } = (await panelStateAsLoaded()).data;
