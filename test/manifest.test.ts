@@ -9,7 +9,7 @@ import {
   MAX_APPLY_STEPS,
   SLOWEST_JIRA_CALL_SECONDS,
 } from '../src/events/function-timeouts';
-import { ISSUE_UPDATED, SPRINT_CLOSED, SPRINT_STARTED } from '../src/events/jira-triggers';
+import { ISSUE_UPDATED, SPRINT_CLOSED, SPRINT_EVENTS } from '../src/events/jira-triggers';
 import { ISSUE_CLAIM_MINUTES } from '../src/store/issue-claim-store';
 
 const manifest = parse(readFileSync('manifest.yml', 'utf8'));
@@ -78,7 +78,7 @@ describe('manifest.yml', () => {
       onError: 'RECEIVE_AND_LOG',
     });
     const sprintTrigger = triggers.find((trigger) => trigger.events.includes(SPRINT_CLOSED))!;
-    expect(sprintTrigger.events.sort()).toEqual([SPRINT_CLOSED, SPRINT_STARTED].sort());
+    expect(sprintTrigger.events.sort()).toEqual([...SPRINT_EVENTS].sort());
     expect(sprintTrigger.filter.expression).toBeUndefined();
   });
 

@@ -27,6 +27,12 @@ export interface IssueFacts extends SprintIssue {
   readonly parentKey: string | null;
 }
 
+/** The active sprints a project's issues were last found in, newest first (src/jira/project-plan.ts). */
+export interface ProjectPlan {
+  readonly projectId: string;
+  readonly sprints: readonly { readonly sprintId: number; readonly boardId: number }[];
+}
+
 export interface BoardSummary {
   readonly id: number;
   readonly name: string;
@@ -140,6 +146,14 @@ export interface JiraPort {
    * exist or they may not browse it. One call that is both the Browse check and the read.
    */
   issueSeenByCaller(issueKey: string): Promise<IssueFacts | null>;
+  /**
+   * Where the project's issues were last found planned (a pointer kept by the app, never read from
+   * Jira: src/jira/project-plan.ts); null when nothing is kept. A view checks it against the
+   * stored snapshot before trusting it.
+   */
+  keptPlanOfProject(projectKey: string): Promise<ProjectPlan | null>;
+  /** Points the project at the active sprint one of its issues was just found in. */
+  keepPlanOfProject(projectKey: string, projectId: string, sprint: { readonly sprintId: number; readonly boardId: number }): Promise<void>;
   /** Which of `issueKeys` are now in one of `sprintIds`: one key search per 100 issues (reconciliation's deferrals). */
   keysInSprints(issueKeys: readonly string[], sprintIds: readonly number[]): Promise<Set<string>>;
   /** Several issues by key in one search, points by `estimation`, goal-critical by `rule`; an issue not found is absent. */
@@ -162,6 +176,8 @@ export interface JiraPort {
     boardId: number,
     seen?: readonly Sprint[],
   ): Promise<{ readonly active: Sprint | null; readonly future: readonly Sprint[] }>;
+  /** Forgets the board's open sprints kept for views (a sprint event said they changed). */
+  forgetOpenSprints(boardId: number): Promise<void>;
   /** The sprint's issues in rank order, with goal-critical marked per the rule. */
   sprintSnapshot(sprint: Sprint, rule: GoalCriticalRule): Promise<SprintSnapshot>;
   /**

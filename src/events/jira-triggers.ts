@@ -8,6 +8,7 @@
 import type { Ports } from '../app/ports';
 import {
   onIssueChanged,
+  onSprintChanged,
   onSprintClosed,
   onSprintStarted,
   reconcileWatchedBoards,
@@ -19,6 +20,14 @@ import {
 export const ISSUE_UPDATED = 'avi:jira:updated:issue';
 export const SPRINT_STARTED = 'avi:jira-software:started:sprint';
 export const SPRINT_CLOSED = 'avi:jira-software:closed:sprint';
+/** Every sprint event Goalkeeper receives: each changes a board's open sprints (created, edited — goal, name, dates —, started, completed, deleted). */
+export const SPRINT_EVENTS: readonly string[] = [
+  'avi:jira-software:created:sprint',
+  'avi:jira-software:updated:sprint',
+  SPRINT_STARTED,
+  SPRINT_CLOSED,
+  'avi:jira-software:deleted:sprint',
+];
 
 /** Jira names the Sprint field itself; its id (customfield_NNNNN) differs from site to site. */
 const SPRINT_FIELD = 'Sprint';
@@ -48,14 +57,23 @@ export interface JiraEvent {
    * (https://developer.atlassian.com/platform/forge/events-reference/jira-software/, "Sprint events");
    * a number is accepted too, as Jira's REST API gives sprint ids.
    */
-  readonly sprint?: { readonly id?: string | number };
+  readonly sprint?: { readonly id?: string | number; readonly originBoardId?: string | number };
+}
+
+/** A Jira id given as a string (Forge's events) or a number (REST), or null when it is none an id could be. */
+function positiveIdOf(raw: string | number | undefined): number | null {
+  const id = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
 /** The sprint id of a sprint event, or null when it names none a sprint could have. */
 export function sprintIdOf(event: JiraEvent): number | null {
-  const raw = event.sprint?.id;
-  const id = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
+  return positiveIdOf(event.sprint?.id);
+}
+
+/** The board a sprint event's sprint belongs to (the documented `Sprint.originBoardId`), or null. */
+export function sprintBoardIdOf(event: JiraEvent): number | null {
+  return positiveIdOf(event.sprint?.originBoardId);
 }
 
 function sprintIds(value: string | null | undefined): number[] {
@@ -95,6 +113,8 @@ export function sprintChangeOf(event: JiraEvent, at: string): IssueSprintChange 
 export function buildJiraEventTrigger(makePorts: () => Ports) {
   return async (event: JiraEvent): Promise<void> => {
     const ports = makePorts();
+    const sprintBoardId = SPRINT_EVENTS.includes(event.eventType ?? '') ? sprintBoardIdOf(event) : null;
+    if (sprintBoardId !== null) await onSprintChanged(ports, sprintBoardId);
     switch (event.eventType) {
       case SPRINT_STARTED: {
         const sprintId = sprintIdOf(event);

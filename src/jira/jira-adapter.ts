@@ -24,8 +24,18 @@ import { localesOf, notifyAboutIssue } from './notifications';
 import { displayNames, existingPeople, searchPeople } from './people';
 import { administersJira, hasProjectPermission, permissionsOf, projectsWithPermission, sightOf } from './permissions';
 import { allowedPriorities, projectRoleMembers, projectRoleNames, validateJql } from './project-config';
+import { keepPlanOfProject, keptPlanOfProject } from './project-plan';
 import { sprintIssueHistories } from './sprint-issue-histories';
-import { activeSprint, futureSprints, getSprint, keysInSprints, openSprintsForView, sprintChangeMark, sprintSnapshot } from './sprints';
+import {
+  activeSprint,
+  forgetOpenSprints,
+  futureSprints,
+  getSprint,
+  keysInSprints,
+  openSprintsForView,
+  sprintChangeMark,
+  sprintSnapshot,
+} from './sprints';
 
 /** The clients' options; `kept` (configuration kept between invocations) applies to the app's client only. */
 export type JiraAdapterOptions = JiraClientOptions;
@@ -44,6 +54,8 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): JiraPort {
     getIssue: (issueKey, rule) => readIssueFacts(client, issueKey, rule),
     issueSeenByCaller: (issueKey) => readIssueFacts(client, issueKey, undefined, person),
     issuesByKeys: (issueKeys, estimation, rule) => readIssuesByKeys(client, issueKeys, estimation, rule),
+    keptPlanOfProject: (projectKey) => keptPlanOfProject(client, projectKey),
+    keepPlanOfProject: (projectKey, projectId, sprint) => keepPlanOfProject(client, projectKey, projectId, sprint),
     keysInSprints: (issueKeys, sprintIds) => keysInSprints(client, issueKeys, sprintIds),
     boardsOfProject: async (projectKey) => (await boardsOfProject(client, projectKey)).map(toBoardSummary),
     boardsVisibleToCaller: async () => {
@@ -62,6 +74,7 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): JiraPort {
     futureSprints: (boardId) => futureSprints(client, boardId),
     getSprint: (sprintId) => getSprint(client, sprintId),
     openSprintsForView: (boardId, seen) => openSprintsForView(client, boardId, seen),
+    forgetOpenSprints: (boardId) => forgetOpenSprints(client, boardId),
     sprintSnapshot: (sprint, rule) => sprintSnapshot(client, sprint, rule),
     sprintChangeMark: (sprintId) => sprintChangeMark(client, sprintId),
     recentClosedSprints: (boardId, count, listLengthHint) => recentClosedSprints(client, boardId, count, listLengthHint),

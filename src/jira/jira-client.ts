@@ -242,7 +242,7 @@ export class JiraClient {
     const kept = this.actor === 'app' ? this.kept : undefined;
     const load = async (): Promise<T> => {
       const entry = kept ? await kept.get<T>(kind, id).catch(() => undefined) : undefined;
-      if (entry && this.now() - entry.readAt >= 0 && this.now() - entry.readAt < KEPT_MAX_AGE_MS[kind]) return entry.value;
+      if (entry && this.isYoung(kind, entry.readAt)) return entry.value;
       const readAt = this.now();
       const value = await read();
       // A failed write costs the next invocation a read, never this answer.
@@ -253,6 +253,22 @@ export class JiraClient {
     this.keptReads.set(key, loaded);
     loaded.catch(() => this.keptReads.delete(key));
     return loaded;
+  }
+
+  /** What is kept and still young enough, without asking Jira when nothing is: for pointers a view checks itself (src/jira/project-plan.ts). */
+  async peekKept<T>(kind: KeptKind, id: string): Promise<T | undefined> {
+    const entry = this.actor === 'app' ? await this.kept?.get<T>(kind, id).catch(() => undefined) : undefined;
+    return entry && this.isYoung(kind, entry.readAt) ? entry.value : undefined;
+  }
+
+  /** Keeps what the app learned as itself without a read of its own (a pointer); a failed write is a later miss. */
+  async putKept<T>(kind: KeptKind, id: string, value: T): Promise<void> {
+    if (this.actor === 'app') await this.kept?.set(kind, id, { value, readAt: this.now() }).catch(() => undefined);
+  }
+
+  private isYoung(kind: KeptKind, readAt: number): boolean {
+    const age = this.now() - readAt;
+    return age >= 0 && age < KEPT_MAX_AGE_MS[kind];
   }
 
   /** Forgets kept configuration (a view saw it contradicted by what Jira just answered). */

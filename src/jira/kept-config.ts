@@ -8,7 +8,7 @@
  */
 
 /** What is kept, each under its own key per board or project. */
-export type KeptKind = 'board' | 'project-boards' | 'estimation' | 'role-refused' | 'open-sprints';
+export type KeptKind = 'board' | 'project-boards' | 'estimation' | 'role-refused' | 'open-sprints' | 'project-plan';
 
 /**
  * How long each kind is used before Jira is asked again, and why that long:
@@ -24,11 +24,18 @@ export type KeptKind = 'board' | 'project-boards' | 'estimation' | 'role-refused
  *   admins may read role members). That holds until a Jira admin grants the app Administer
  *   Projects, which tells the app nothing either: asked again after one hour.
  * - open-sprints: a board's active and future sprints, for *views only* (the panel and the live
- *   preview; deciding and applying read them afresh). A sprint started or completed is also
- *   caught at once by the view itself (the issue's own sprint, read fresh, contradicts the kept
- *   active sprint; src/app/support/issue-situation.ts); a future sprint created, renamed or
- *   reordered raises no event the app receives, so two minutes bound how long the panel offers
- *   the previous "next sprint".
+ *   preview; deciding and applying read them afresh). Every sprint event of the board (created,
+ *   updated, started, closed, deleted; manifest.yml's sprint trigger) forgets them at once, and a
+ *   view that reads its issue also catches a sprint started or completed by the issue's own sprint
+ *   contradicting the kept list (src/app/support/issue-situation.ts). A sprint is reported with
+ *   its origin board only, while other boards whose filter takes in its issues list it too; and
+ *   future sprints are reordered without any event: two minutes bound how long such a board shows
+ *   the previous list.
+ * - project-plan: the active sprints a project's issues were last found in by a panel (a pointer,
+ *   src/jira/project-plan.ts). It is never an answer by itself: a later panel open finds the issue
+ *   in the stored snapshot of such a sprint, the board's open sprints and Jira's change mark vouch
+ *   for it, or the issue is read from Jira. A wrong pointer only costs that read, so it is kept a
+ *   day (a sprint rarely runs shorter; a new one is pointed at by the first panel open in it).
  */
 export const KEPT_MAX_AGE_MS: Readonly<Record<KeptKind, number>> = {
   board: 10 * 60_000,
@@ -36,6 +43,7 @@ export const KEPT_MAX_AGE_MS: Readonly<Record<KeptKind, number>> = {
   estimation: 60 * 60_000,
   'role-refused': 60 * 60_000,
   'open-sprints': 2 * 60_000,
+  'project-plan': 24 * 60 * 60_000,
 };
 
 /** A kept value and when it was read from Jira (epoch ms). */

@@ -74,6 +74,11 @@ export async function openSprintsForView(client: JiraClient, boardId: number, se
   return { active: open.find((sprint) => sprint.state === 'active') ?? null, future: open.filter((sprint) => sprint.state === 'future') };
 }
 
+/** Forgets the board's kept open sprints: the next view reads them from Jira. */
+export async function forgetOpenSprints(client: JiraClient, boardId: number): Promise<void> {
+  await client.forgetKept('open-sprints', String(boardId));
+}
+
 export async function getSprint(client: JiraClient, sprintId: number): Promise<Sprint | null> {
   const sprint = await client.read(route`/rest/agile/1.0/sprint/${sprintId}`, sprintShape);
   return sprint ? toSprint(sprint) : null;

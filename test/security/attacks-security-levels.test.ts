@@ -8,10 +8,12 @@
  * as her, src/jira/permissions.ts). Priya, a member of the level, sees it: the issue is hidden from
  * Dana because of who she is, not lost.
  */
+import { FailedInvocation, measureCall, openMeteredBoard, type MeteredBoard } from '../../bench/jira-calls';
+import type { Cost } from '../../bench/call-meter';
 import type { JiraIssue, JiraSite, SecurityLevel } from '../../sandbox/jira/jira-model';
 import { BIG_BOARD, bigBoardBacklogKeys, bigBoardSprintKeys } from '../../sandbox/jira/big-board-seed';
 import { startForgeApp, type ForgeApp } from '../support/forge-app';
-import { DANA, ONB_BOARD, ONB_SPRINT, PRIYA } from './security-fixture';
+import { DANA, FIN, ONB_BOARD, ONB_SPRINT, PRIYA } from './security-fixture';
 
 /** A level of the project's issue security scheme naming Priya and the role Jira gives apps (sandbox/jira/jira-model.ts). */
 const BOARD_ONLY: SecurityLevel = {
@@ -105,5 +107,61 @@ describe.each([
   it('answers Dana as not found when she opens its panel', async () => {
     const answer = await app.invoke('getIssuePanelState', { issueKey: secret.key }, DANA);
     expect(answer.error?.code).toBe('not-found');
+  });
+});
+
+/**
+ * A later panel open finds its issue in the sprint's stored snapshot, read as the app, instead of
+ * reading the issue as the caller (src/app/support/issue-from-kept-plan.ts). The snapshot says
+ * nothing about who may see the issue: the panel's one permission check must still refuse it.
+ */
+describe('a panel open that finds its issue in the stored snapshot (no issue read as the caller)', () => {
+  let board: MeteredBoard;
+  const issueReads = (cost: Cost) =>
+    cost.calls.filter((call) => call.kind === 'jira' && call.what.startsWith('GET /rest/agile/1.0/issue/'));
+  /** The panel as `accountId` opens it: its answer, or the error code, and what it cost. */
+  const panel = async (issueKey: string, accountId: string) => {
+    try {
+      const { data, cost } = await measureCall(board, 'getIssuePanelState', { issueKey }, accountId);
+      return { answer: data, cost };
+    } catch (error) {
+      if (!(error instanceof FailedInvocation)) throw error;
+      return { answer: error.message, cost: error.cost };
+    }
+  };
+
+  beforeAll(async () => {
+    board = await openMeteredBoard(10);
+    // Priya opens the panel first: the sprint's snapshot is stored and the project pointed at its sprint.
+    await panel(board.sprintKey, PRIYA);
+  }, 60_000);
+
+  afterAll(async () => {
+    await board?.close();
+  });
+
+  it('serves a later open from the snapshot (the path the attacks below take)', async () => {
+    const { answer, cost } = await panel(board.sprintKey, DANA);
+    expect([typeof answer, issueReads(cost)]).toEqual(['object', []]);
+  });
+
+  it("answers someone who may not browse the issue's project as not found, naming nothing of it", async () => {
+    const issue = board.site.issueByKeyOrId(board.sprintKey)!;
+    const { answer, cost } = await panel(board.sprintKey, FIN);
+    expect([String(answer).split(':')[0], issueReads(cost)]).toEqual(['not-found', []]);
+    expect(JSON.stringify(answer)).not.toContain(issue.summary);
+  });
+
+  it('answers Dana as not found for an issue of the sprint set to a security level she is not in', async () => {
+    const secret = secure(
+      board.site,
+      BIG_BOARD.projectKey,
+      bigBoardSprintKeys(board.site).find((key) => key !== board.sprintKey)!,
+    );
+    await panel(secret.key, PRIYA);
+    const { answer, cost } = await panel(secret.key, DANA);
+    expect([String(answer).split(':')[0], issueReads(cost)]).toEqual(['not-found', []]);
+    // Its key is the one Dana asked for; nothing Jira holds about it comes back.
+    expect(String(answer)).not.toContain(SECRET);
   });
 });

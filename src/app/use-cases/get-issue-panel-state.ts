@@ -9,7 +9,8 @@ import type { ApprovalPolicy } from '../../domain/settings';
 import type { StatusCategory } from '../../domain/sprint';
 import { isProductOwner, notFound, productOwnerAccountIds } from '../support/access';
 import type { Caller } from '../support/caller';
-import { assessInSituation, loadIssueSituation, subjectIsGoalCritical } from '../support/issue-situation';
+import { issueFromKeptPlan, issueInSnapshot } from '../support/issue-from-kept-plan';
+import { assessInSituation, loadIssueSituation, subjectIsGoalCritical, type IssueSituation } from '../support/issue-situation';
 import { MissingParts, type MissingPart } from '../support/missing-parts';
 import { displayNamesOf, peopleOf, sprintCoverageOf, sprintView, type SprintCoverage, type SprintView } from '../support/view-parts';
 import type { JiraPermission, Ports } from '../ports';
@@ -85,12 +86,32 @@ const NO_CHANGE = CHANGE_KIND_RULES.tweak.bare;
 /** What the panel asks of Jira about the caller on its issue, besides Browse: whether they may propose (edit and schedule) and set up the Product Owners. */
 const PANEL_PERMISSIONS: readonly JiraPermission[] = ['EDIT_ISSUES', 'SCHEDULE_ISSUES', 'ADMINISTER_PROJECTS'];
 
+/**
+ * The situation of the panel's issue, and whether the caller was found to browse it on the way.
+ * A later open finds the issue in its project's active sprint as stored (issue-from-kept-plan.ts):
+ * no read of the issue, and Browse is asked with the panel's one permission check. Otherwise the
+ * issue is read as the caller — Jira answers 404 for an issue they may not browse, so that one
+ * call is the Browse check and the read — and the project is pointed at the sprint it is in.
+ */
+async function panelSituation(ports: Ports, issueKey: string): Promise<{ situation: IssueSituation; browsed: boolean }> {
+  const planned = await issueFromKeptPlan(ports, issueKey);
+  if (planned) {
+    const situation = await loadIssueSituation(ports, issueKey, 'view', planned);
+    const issue = issueInSnapshot(planned, situation.snapshot);
+    if (issue) return { situation: { ...situation, issue }, browsed: false };
+  }
+  const seen = await ports.jira.issueSeenByCaller(issueKey);
+  if (!seen) throw notFound(issueKey);
+  const situation = await loadIssueSituation(ports, issueKey, 'view', seen);
+  const { activeSprint, snapshot } = situation;
+  if (activeSprint && snapshot?.issues.some((issue) => issue.key === seen.key)) {
+    await ports.jira.keepPlanOfProject(seen.projectKey, seen.projectId, { sprintId: activeSprint.id, boardId: activeSprint.boardId });
+  }
+  return { situation, browsed: true };
+}
+
 export async function getIssuePanelState(ports: Ports, caller: Caller, request: { issueKey: string }): Promise<IssuePanelState> {
-  // Read as the caller: Jira answers 404 for an issue they may not browse, so this one call is the
-  // Browse check and the read; what else they hold on it comes with the one sight check below.
-  const seen = await ports.jira.issueSeenByCaller(request.issueKey);
-  if (!seen) throw notFound(request.issueKey);
-  const situation = await loadIssueSituation(ports, request.issueKey, 'view', seen);
+  const { situation, browsed } = await panelSituation(ports, request.issueKey);
   const { issue, snapshot, activeSprint, settings } = situation;
   const [proposals, viewerIsPo, productOwnerIds] = await Promise.all([
     ports.proposals.listByIssue(issue.key),
@@ -102,7 +123,7 @@ export async function getIssuePanelState(ports: Ports, caller: Caller, request: 
   const sight = await askSight(ports, {
     issues: [issue, ...proposals.flatMap(issueRefsOf)],
     ...(snapshot ? { sprint: { id: snapshot.sprint.id, issues: snapshot.issues } } : {}),
-    seenIssues: [issue],
+    seenIssues: browsed ? [issue] : [],
     boards: situation.board ? [situation.board] : [],
     permissions: { asked: PANEL_PERMISSIONS, on: [issue.key] },
   });

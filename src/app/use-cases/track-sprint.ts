@@ -47,6 +47,15 @@ export async function onSprintStarted(ports: Ports, sprintId: number): Promise<v
   await ports.sprints.watchBoard(sprint.boardId);
 }
 
+/**
+ * A sprint of the board created, edited, started, completed or deleted: the board's open sprints
+ * as kept for views (src/jira/kept-config.ts) are read afresh by the next view, so a new goal or a
+ * sprint just started shows at once rather than when the kept list ages out.
+ */
+export async function onSprintChanged(ports: Ports, boardId: number): Promise<void> {
+  await ports.jira.forgetOpenSprints(boardId);
+}
+
 /** Sprint closed: keep its churn and ask the PO (in the gadget) whether the goal was met. */
 export async function onSprintClosed(ports: Ports, sprintId: number): Promise<void> {
   const sprint = await ports.jira.getSprint(sprintId);
