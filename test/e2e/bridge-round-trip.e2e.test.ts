@@ -29,6 +29,8 @@ describeInBrowser('the Forge bridge in the sandbox', () => {
   it('runs invoke through the real resolver to the Jira stand-in and back, for the person acting', async () => {
     await ui().open('/browse/ONB-39');
     const frame = await ui().extensionFrame('goalkeeper-issue-panel');
+    // The panel's own first open has answered (it shows the goal): the call below is a later open.
+    await frame.getByText(SEED_FACTS.activeSprintGoal).first().waitFor();
     const requestsBefore = ui().sandbox.jira.requests.length;
 
     const answer = (await ui().callBridge(frame, 'invoke', { functionKey: 'getIssuePanelState', payload: { issueKey: 'ONB-39' } })) as {
