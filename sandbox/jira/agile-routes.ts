@@ -5,7 +5,7 @@
  */
 import { fieldSelection, renderBoard, renderBoardConfiguration, renderIssue, renderSprint } from './jira-json';
 import type { JiraBoard, JiraIssue, JiraSprint, ProjectPermission, SprintState } from './jira-model';
-import { matchesJql, parseJql, JqlError, validateJql } from './jql';
+import { matchesJql } from './jql';
 import {
   endpoint,
   ISSUE_NOT_VISIBLE,
@@ -14,7 +14,9 @@ import {
   objectBody,
   offsetPage,
   ok,
+  parsedJql,
   stringList,
+  visibleIssue,
   type Endpoint,
   type StandInAnswer,
   type StandInRequest,
@@ -86,15 +88,9 @@ function sprintIssues(request: StandInRequest, sprintId: string): StandInAnswer 
   let issues = site.sprintIssues(sprint.id).filter((issue) => site.canSeeIssue(actor, issue));
   const jql = query.get('jql');
   if (jql) {
-    try {
-      const parsed = parseJql(jql);
-      const errors = validateJql(parsed, site, actor);
-      if (errors.length > 0) return jiraError(400, errors);
-      issues = issues.filter((issue) => matchesJql(parsed.where, issue, site));
-    } catch (error) {
-      if (error instanceof JqlError) return jiraError(400, [error.message]);
-      throw error;
-    }
+    const parsed = parsedJql(request, jql);
+    if (isAnswer(parsed)) return parsed;
+    issues = issues.filter((issue) => matchesJql(parsed.where, issue, site));
   }
   const page = offsetPage(issues, query, AGILE_MAX_PAGE_SIZE);
   const selection = fieldSelection(query.getAll('fields'), 'all');
@@ -119,9 +115,8 @@ function issuesToChange(
   const { site, actor } = request;
   const issues: JiraIssue[] = [];
   for (const key of keys) {
-    const issue = site.issueByKeyOrId(key);
-    if (!issue || !site.canSeeIssue(actor, issue))
-      return jiraError(404, [`Issue ${key} does not exist or you do not have permission to see it.`]);
+    const issue = visibleIssue(request, key);
+    if (!issue) return jiraError(404, [`Issue ${key} does not exist or you do not have permission to see it.`]);
     const project = site.projectOf(issue);
     const missing = permissions.find((permission) => !site.can(actor, permission, project));
     if (missing)
@@ -154,8 +149,8 @@ function rankAnchorOf(request: StandInRequest, body: Record<string, unknown>, re
   if (before !== undefined && after !== undefined) return jiraError(400, ['Only one of rankBeforeIssue and rankAfterIssue can be given.']);
   const target = before ?? after;
   if (target === undefined) return required ? jiraError(400, ['One of rankBeforeIssue or rankAfterIssue is required.']) : null;
-  const anchor = typeof target === 'string' || typeof target === 'number' ? request.site.issueByKeyOrId(String(target)) : undefined;
-  if (!anchor || !request.site.canSeeIssue(request.actor, anchor)) {
+  const anchor = typeof target === 'string' || typeof target === 'number' ? visibleIssue(request, String(target)) : undefined;
+  if (!anchor) {
     return jiraError(400, [`Cannot rank relative to ${String(target)}: the issue does not exist or you do not have permission to see it.`]);
   }
   if (body.rankCustomFieldId !== undefined && body.rankCustomFieldId !== 10019) {
@@ -221,8 +216,8 @@ function rankIssues(request: StandInRequest): StandInAnswer {
   const entries: RankEntry[] = [];
   const rankable: JiraIssue[] = [];
   for (const key of keys) {
-    const issue = site.issueByKeyOrId(key);
-    if (!issue || !site.canSeeIssue(actor, issue)) {
+    const issue = visibleIssue(request, key);
+    if (!issue) {
       entries.push({ issueKey: key, status: 404, errors: [ISSUE_NOT_VISIBLE] });
     } else if (!site.can(actor, 'SCHEDULE_ISSUES', site.projectOf(issue))) {
       entries.push({
@@ -267,8 +262,8 @@ export const agileEndpoints: readonly Endpoint<StandInRequest>[] = [
   endpoint('POST', /^\/rest\/agile\/1\.0\/backlog\/issue$/, moveToBacklog),
   endpoint('PUT', /^\/rest\/agile\/1\.0\/issue\/rank$/, rankIssues),
   endpoint('GET', /^\/rest\/agile\/1\.0\/issue\/([^/]+)$/, (request, [key]) => {
-    const issue = request.site.issueByKeyOrId(key ?? '');
-    if (!issue || !request.site.canSeeIssue(request.actor, issue)) return jiraError(404, [ISSUE_NOT_VISIBLE]);
+    const issue = visibleIssue(request, key ?? '');
+    if (!issue) return jiraError(404, [ISSUE_NOT_VISIBLE]);
     return ok(renderIssue(request.render, issue, fieldSelection(request.query.getAll('fields'), 'all'), 'agile'));
   }),
 ];

@@ -8,7 +8,7 @@
  * Used by `npm start -- --big-board[=N]` (or GOALKEEPER_BIG_BOARD=N) and by `npm run bench`.
  */
 import { STATUSES, pointsFieldOf, type JiraIssue, type JiraSite } from './jira-model';
-import { DAY_MS, issueTypes, onWorkingDay, rolesOf, SEED_ACCOUNTS, seedGoalkeeperSite, sprintDates } from './seed';
+import { DAY_MS, issueTypes, onboardingTeamRoles, onWorkingDay, SEED_ACCOUNTS, seedGoalkeeperSite, sprintDates } from './seed';
 
 /** Ids and keys of the big board; ids sit above everything the ONB/BIL seed uses. */
 export const BIG_BOARD = {
@@ -47,12 +47,7 @@ export function seedBigBoard(site: JiraSite, now: Date, items: number): void {
     style: 'team-managed',
     leadAccountId: SEED_ACCOUNTS.productOwner,
     issueTypes: issueTypes(10201, 'Subtask'),
-    roles: rolesOf({
-      administrators: [SEED_ACCOUNTS.siteAdmin],
-      productOwners: [SEED_ACCOUNTS.productOwner],
-      developers: [SEED_ACCOUNTS.devDana, SEED_ACCOUNTS.devKofi, SEED_ACCOUNTS.devMei],
-      viewers: [SEED_ACCOUNTS.stakeholder],
-    }),
+    roles: onboardingTeamRoles(),
   } as const;
   site.addProject(project);
   site.addBoard({

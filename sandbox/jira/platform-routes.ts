@@ -15,7 +15,7 @@ import {
   roleUrl,
 } from './jira-json';
 import { FIELD_IDS, PROJECT_PERMISSIONS, pointsFieldOf, type JiraIssue, type JiraProject, type ProjectPermission } from './jira-model';
-import { JqlError, matchesJql, orderIssues, parseJql, validateJql, type JqlNode, type JqlQuery } from './jql';
+import { JqlError, matchesJql, orderIssues, parseJql, validateJql, type JqlNode } from './jql';
 import {
   endpoint,
   ISSUE_NOT_VISIBLE,
@@ -24,7 +24,9 @@ import {
   objectBody,
   offsetPage,
   ok,
+  parsedJql,
   stringList,
+  visibleIssue,
   type Endpoint,
   type StandInAnswer,
   type StandInRequest,
@@ -39,11 +41,6 @@ export const PRIORITY_PAGE_SIZE = 50;
 export const USER_PAGE_SIZE = 50;
 /** Jira's summary field holds at most 255 characters. */
 const SUMMARY_MAX_CHARS = 255;
-
-function visibleIssue(request: StandInRequest, keyOrId: string): JiraIssue | undefined {
-  const issue = request.site.issueByKeyOrId(keyOrId);
-  return issue && request.site.canSeeIssue(request.actor, issue) ? issue : undefined;
-}
 
 function visibleProject(request: StandInRequest, keyOrId: string): JiraProject | undefined {
   const project = request.site.projectByKeyOrId(keyOrId);
@@ -321,17 +318,6 @@ function decodeCursor(token: string): SearchCursor | undefined {
     return typeof cursor.offset === 'number' && typeof cursor.jql === 'string' ? { offset: cursor.offset, jql: cursor.jql } : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function parsedJql(request: StandInRequest, jql: string): JqlQuery | StandInAnswer {
-  try {
-    const query = parseJql(jql);
-    const errors = validateJql(query, request.site, request.actor);
-    return errors.length > 0 ? jiraError(400, errors) : query;
-  } catch (error) {
-    if (error instanceof JqlError) return jiraError(400, [error.message]);
-    throw error;
   }
 }
 

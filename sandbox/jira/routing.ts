@@ -3,7 +3,8 @@
  * turns a parsed request into an answer. Jira's error body shape lives here once.
  */
 import type { RenderContext } from './jira-json';
-import type { Actor, JiraSite } from './jira-model';
+import type { Actor, JiraIssue, JiraSite } from './jira-model';
+import { JqlError, parseJql, validateJql, type JqlQuery } from './jql';
 
 export interface StandInRequest {
   readonly method: string;
@@ -61,6 +62,24 @@ export function jiraError(status: number, errorMessages: readonly string[], erro
 }
 
 export const ISSUE_NOT_VISIBLE = 'Issue does not exist or you do not have permission to see it.';
+
+/** The issue by key or id if the caller may see it: Jira answers for an invisible issue as for a missing one. */
+export function visibleIssue(request: StandInRequest, keyOrId: string): JiraIssue | undefined {
+  const issue = request.site.issueByKeyOrId(keyOrId);
+  return issue && request.site.canSeeIssue(request.actor, issue) ? issue : undefined;
+}
+
+/** A JQL query parsed and checked against what the caller may see, or Jira's 400 with the parser's or checker's messages. */
+export function parsedJql(request: StandInRequest, jql: string): JqlQuery | StandInAnswer {
+  try {
+    const query = parseJql(jql);
+    const errors = validateJql(query, request.site, request.actor);
+    return errors.length > 0 ? jiraError(400, errors) : query;
+  } catch (error) {
+    if (error instanceof JqlError) return jiraError(400, [error.message]);
+    throw error;
+  }
+}
 
 export function ok(body: unknown, status = 200): StandInAnswer {
   return { status, body };

@@ -71,7 +71,7 @@ export interface RoleMembers {
 }
 
 /** The permission scheme both projects share, expressed as what each role is granted. */
-export function rolesOf(members: RoleMembers): ProjectRole[] {
+function rolesOf(members: RoleMembers): ProjectRole[] {
   return [
     {
       id: 10002,
@@ -112,6 +112,19 @@ export function rolesOf(members: RoleMembers): ProjectRole[] {
   ];
 }
 
+/**
+ * The Onboarding team in a project's roles: Ada administers, Priya owns the product, Dana, Kofi and
+ * Mei develop, Sam watches. Fresh lists on every call, as tests change one project's roles alone.
+ */
+export function onboardingTeamRoles(): ProjectRole[] {
+  return rolesOf({
+    administrators: [SEED_ACCOUNTS.siteAdmin],
+    productOwners: [SEED_ACCOUNTS.productOwner],
+    developers: [SEED_ACCOUNTS.devDana, SEED_ACCOUNTS.devKofi, SEED_ACCOUNTS.devMei],
+    viewers: [SEED_ACCOUNTS.stakeholder],
+  });
+}
+
 export function issueTypes(firstId: number, subtaskName: string): IssueType[] {
   return [
     { id: String(firstId), name: 'Epic', subtask: false, hierarchyLevel: 1 },
@@ -142,12 +155,7 @@ function seedPeopleAndProjects(site: JiraSite): void {
     style: 'team-managed',
     leadAccountId: SEED_ACCOUNTS.productOwner,
     issueTypes: issueTypes(10001, 'Subtask'),
-    roles: rolesOf({
-      administrators: [SEED_ACCOUNTS.siteAdmin],
-      productOwners: [SEED_ACCOUNTS.productOwner],
-      developers: [SEED_ACCOUNTS.devDana, SEED_ACCOUNTS.devKofi, SEED_ACCOUNTS.devMei],
-      viewers: [SEED_ACCOUNTS.stakeholder],
-    }),
+    roles: onboardingTeamRoles(),
   });
   site.addProject({
     id: SEED_FACTS.bil.projectId,

@@ -2,7 +2,9 @@
 export type { PersonFound } from '../app/ports';
 export type { EditableSettings, SettingsPageState } from '../app/use-cases/project-settings';
 export {
+  DEFAULT_POLICY,
   DEFAULT_POLICY_EDITORS,
+  DEFAULT_SETTINGS,
   DEFAULT_SOLE_PRODUCT_OWNER_RULE,
   POLICY_EDITORS,
   RETENTION_MAX_DAYS,

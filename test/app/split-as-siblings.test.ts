@@ -19,6 +19,27 @@ const app = useForgeApp();
 const site = () => app().site();
 const issue = (key: string) => site().issueByKeyOrId(key)!;
 
+/** Dana proposes splitting ONB-42 into PARTS, Priya approves, and the sandbox's queue and triggers settle. */
+async function splitApprovedAndApplied() {
+  const proposal = await app().invokeOk(
+    'createProposal',
+    {
+      issueKey: 'ONB-42',
+      change: { kind: 'split', parts: PARTS },
+      reason: { category: 'estimate-learned', text: 'Entra needs two separate pieces of work.' },
+      acknowledgeThreat: true,
+    },
+    DANA,
+  );
+  await app().invokeOk(
+    'decideProposal',
+    { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version },
+    PRIYA,
+  );
+  await app().sandbox.idle();
+  return proposal;
+}
+
 describe('splitting an issue', () => {
   it('creates sibling issues like Jira’s own split: same type, same epic, in the sprint, with the points given; the issue keeps the rest', async () => {
     const source = issue('ONB-42');
@@ -28,22 +49,7 @@ describe('splitting an issue', () => {
       source.points!,
       site().childrenOf(source).length,
     ];
-    const proposal = await app().invokeOk(
-      'createProposal',
-      {
-        issueKey: 'ONB-42',
-        change: { kind: 'split', parts: PARTS },
-        reason: { category: 'estimate-learned', text: 'Entra needs two separate pieces of work.' },
-        acknowledgeThreat: true,
-      },
-      DANA,
-    );
-    await app().invokeOk(
-      'decideProposal',
-      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version },
-      PRIYA,
-    );
-    await app().sandbox.idle();
+    const proposal = await splitApprovedAndApplied();
 
     const stored = await app().invokeOk('getIssuePanelState', { issueKey: 'ONB-42' }, DANA);
     const applied = present(
@@ -65,22 +71,7 @@ describe('splitting an issue', () => {
   });
 
   it('records each step in the trail as facts, without the journal’s marker', async () => {
-    const proposal = await app().invokeOk(
-      'createProposal',
-      {
-        issueKey: 'ONB-42',
-        change: { kind: 'split', parts: PARTS },
-        reason: { category: 'estimate-learned', text: 'Entra needs two separate pieces of work.' },
-        acknowledgeThreat: true,
-      },
-      DANA,
-    );
-    await app().invokeOk(
-      'decideProposal',
-      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version },
-      PRIYA,
-    );
-    await app().sandbox.idle();
+    const proposal = await splitApprovedAndApplied();
 
     const { events } = await app().invokeOk('getAuditTrail', { proposalId: proposal.id }, DANA);
     const done = events.flatMap((event) => (event.action === 'apply-step' && event.step?.status === 'done' ? [event.step] : []));

@@ -2,15 +2,15 @@
  * Realistic issue-panel data for component tests, after the sandbox's ONB project: a running
  * sprint with an SSO goal, a developer, a Product Owner and a stakeholder.
  */
-import type {
-  ApprovalPolicy,
-  ApprovalRoute,
-  Assessment,
-  ForecastFigures,
-  IssuePanelState,
-  IssueSummaryView,
-  Proposal,
-  RiskLevel,
+import {
+  DEFAULT_POLICY,
+  type ApprovalRoute,
+  type Assessment,
+  type ForecastFigures,
+  type IssuePanelState,
+  type IssueSummaryView,
+  type Proposal,
+  type RiskLevel,
 } from '@goalkeeper/contract';
 
 export const DANA_DEVELOPER = 'acc-dana-developer';
@@ -23,23 +23,6 @@ export const PEOPLE: Readonly<Record<string, string>> = {
   [PRIYA_PRODUCT_OWNER]: 'Priya Patel',
   [OLIVER_PRODUCT_OWNER]: 'Oliver Owens',
   [SAM_STAKEHOLDER]: 'Sam Stakeholder',
-};
-
-export const POLICY: ApprovalPolicy = {
-  byKind: {
-    add: 'product-owner',
-    remove: 'product-owner',
-    defer: 'product-owner',
-    swap: 'product-owner',
-    split: 'product-owner',
-    rerank: 'auto',
-    estimate: 'auto',
-    priority: 'auto',
-    tweak: 'auto',
-  },
-  goalCriticalRerankNeedsProductOwner: true,
-  allowSelfApproval: false,
-  minRationaleChars: 10,
 };
 
 export const SPRINT_ISSUES: readonly IssueSummaryView[] = [
@@ -101,7 +84,7 @@ export const THREAT: Assessment = assessment('threat', 0.78, 0.41, {
 
 export const SAFE: Assessment = assessment('safe', 0.78, 0.8);
 
-/** What the backend's approvalRoute answers for the seed policy (src/domain/approval-policy.ts). */
+/** What the backend's approvalRoute (src/domain/approval-policy.ts) answers for the default policy, which the panel fixture shows. */
 export const BY_PRODUCT_OWNER: ApprovalRoute = {
   needsProductOwner: true,
   because: 'change-kind',
@@ -139,7 +122,7 @@ export function panelState(overrides: Partial<IssuePanelState> = {}): IssuePanel
     proposals: [],
     availableKinds: ['add', 'swap'],
     approvalByKind: { add: BY_PRODUCT_OWNER, swap: BY_PRODUCT_OWNER },
-    policy: POLICY,
+    policy: DEFAULT_POLICY,
     viewer: { accountId: DANA_DEVELOPER, isProductOwner: false, canPropose: true, cannotProposeReason: null, ownProposals: null },
     productOwnerIds: [PRIYA_PRODUCT_OWNER],
     productOwnerSetup: null,

@@ -4,6 +4,9 @@ import { useSettingsI18n } from '../messages/catalogue';
 import type { GoalRuleDraft } from '../settings-draft';
 import type { FieldErrors } from './field-errors';
 
+/** The parts of the rule typed as a list of words or issue keys, in the order the form shows them. */
+const LIST_RULES = ['labels', 'epicKeys', 'flaggedIssueKeys'] as const satisfies readonly (keyof GoalRuleDraft)[];
+
 export interface GoalRuleFieldsProps {
   /** Settings path of the rule: `goalCritical` or `boardOverrides.<id>.goalCritical`. */
   readonly path: string;
@@ -17,46 +20,20 @@ export function GoalRuleFields({ path, rule, onChange, errors }: GoalRuleFieldsP
   const update = (changes: Partial<GoalRuleDraft>) => onChange({ ...rule, ...changes });
   return (
     <>
-      <Field label={t('field.goalCritical.labels')} hint={t('form.labels.hint')} error={errors[`${path}.labels`]}>
-        {(control) => (
-          <input
-            {...control}
-            className="gk-input"
-            autoComplete="off"
-            spellCheck={false}
-            value={rule.labels}
-            onChange={(event) => update({ labels: event.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={t('field.goalCritical.epicKeys')} hint={t('form.epicKeys.hint')} error={errors[`${path}.epicKeys`]}>
-        {(control) => (
-          <input
-            {...control}
-            className="gk-input"
-            autoComplete="off"
-            spellCheck={false}
-            value={rule.epicKeys}
-            onChange={(event) => update({ epicKeys: event.target.value })}
-          />
-        )}
-      </Field>
-      <Field
-        label={t('field.goalCritical.flaggedIssueKeys')}
-        hint={t('form.flaggedIssueKeys.hint')}
-        error={errors[`${path}.flaggedIssueKeys`]}
-      >
-        {(control) => (
-          <input
-            {...control}
-            className="gk-input"
-            autoComplete="off"
-            spellCheck={false}
-            value={rule.flaggedIssueKeys}
-            onChange={(event) => update({ flaggedIssueKeys: event.target.value })}
-          />
-        )}
-      </Field>
+      {LIST_RULES.map((name) => (
+        <Field key={name} label={t(`field.goalCritical.${name}`)} hint={t(`form.${name}.hint`)} error={errors[`${path}.${name}`]}>
+          {(control) => (
+            <input
+              {...control}
+              className="gk-input"
+              autoComplete="off"
+              spellCheck={false}
+              value={rule[name]}
+              onChange={(event) => update({ [name]: event.target.value })}
+            />
+          )}
+        </Field>
+      ))}
       <Field label={t('field.goalCritical.jql')} hint={t('form.jql.hint')} error={errors[`${path}.jql`]}>
         {(control) => (
           <textarea

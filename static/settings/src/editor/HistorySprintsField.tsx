@@ -1,7 +1,7 @@
 /** How many closed sprints the forecast learns from; for the project or one board. */
-import { Field } from '../../../shared/components/Field';
 import { useSettingsI18n } from '../messages/catalogue';
 import type { FieldErrors } from './field-errors';
+import { NumberField } from './NumberField';
 
 export interface HistorySprintsFieldProps {
   /** Settings path: `historySprints` or `boardOverrides.<id>.historySprints`. */
@@ -14,17 +14,12 @@ export interface HistorySprintsFieldProps {
 export function HistorySprintsField({ path, value, onChange, errors }: HistorySprintsFieldProps) {
   const { t } = useSettingsI18n();
   return (
-    <Field label={t('field.historySprints')} hint={t('form.historySprints.hint')} error={errors[path]}>
-      {(control) => (
-        <input
-          {...control}
-          className="gk-input gk-input--short"
-          inputMode="numeric"
-          autoComplete="off"
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-    </Field>
+    <NumberField
+      label={t('field.historySprints')}
+      hint={t('form.historySprints.hint')}
+      error={errors[path]}
+      value={value}
+      onChange={onChange}
+    />
   );
 }

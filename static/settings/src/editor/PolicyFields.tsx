@@ -13,6 +13,7 @@ import { useSettingsI18n } from '../messages/catalogue';
 import type { SettingsDraft } from '../settings-draft';
 import { CheckboxField } from './CheckboxField';
 import type { FieldErrors } from './field-errors';
+import { NumberField } from './NumberField';
 import { SettingsSection } from './SettingsSection';
 
 type PolicyDraft = SettingsDraft['policy'];
@@ -84,22 +85,13 @@ export function PolicyFields({ policy, onChange, errors }: PolicyFieldsProps) {
           )}
         </Field>
       )}
-      <Field
+      <NumberField
         label={t('form.inCharacters', { label: t('field.policy.minRationaleChars') })}
         hint={t('form.minRationaleChars.hint')}
         error={errors['policy.minRationaleChars']}
-      >
-        {(control) => (
-          <input
-            {...control}
-            className="gk-input gk-input--short"
-            inputMode="numeric"
-            autoComplete="off"
-            value={policy.minRationaleChars}
-            onChange={(event) => update({ minRationaleChars: event.target.value })}
-          />
-        )}
-      </Field>
+        value={policy.minRationaleChars}
+        onChange={(minRationaleChars) => update({ minRationaleChars })}
+      />
     </SettingsSection>
   );
 }

@@ -104,17 +104,7 @@ describe('the settings form', () => {
     expect(payload?.settings).toEqual({
       productOwners: { roleName: null, accountIds: ['557058:po-priya', DANA] },
       policy: {
-        byKind: {
-          add: 'product-owner',
-          remove: 'product-owner',
-          defer: 'product-owner',
-          swap: 'product-owner',
-          split: 'product-owner',
-          rerank: 'auto',
-          estimate: 'product-owner',
-          priority: 'auto',
-          tweak: 'auto',
-        },
+        byKind: { ...savedSettings().policy.byKind, estimate: 'product-owner' },
         goalCriticalRerankNeedsProductOwner: true,
         threatNeedsProductOwner: true,
         allowSelfApproval: true,

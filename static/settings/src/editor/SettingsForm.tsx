@@ -20,6 +20,7 @@ import {
   readDraft,
   rebaseDraft,
   sameDraft,
+  SETTINGS_BOUNDS,
   type SettingsDraft,
 } from '../settings-draft';
 import type { SettingsActions } from '../use-project-settings';
@@ -29,9 +30,8 @@ import { problemTexts, serverFieldErrors, type FieldErrors } from './field-error
 import { GoalRuleFields } from './GoalRuleFields';
 import { HistorySprintsField } from './HistorySprintsField';
 import { PolicyEditorsField, PolicyFields } from './PolicyFields';
+import { NumberField } from './NumberField';
 import { ProductOwnerFields } from './ProductOwnerFields';
-import { OpenProposalLimitField } from './OpenProposalLimitField';
-import { RetentionDaysField } from './RetentionDaysField';
 import { SettingsSection } from './SettingsSection';
 import { ThresholdFields } from './ThresholdFields';
 import { WorkingDaysField } from './WorkingDaysField';
@@ -192,14 +192,24 @@ export function SettingsForm({ page, actions }: SettingsFormProps) {
             checked={draft.commentOnDecision}
             onChange={(commentOnDecision) => update({ commentOnDecision })}
           />
-          <OpenProposalLimitField
+          {/* How many proposals one person may have waiting for a decision in one sprint (issue 14: flooding). */}
+          <NumberField
+            label={t('field.openProposalsPerPerson')}
+            hint={t('form.openProposalsPerPerson.hint', SETTINGS_BOUNDS.openProposalsPerPerson)}
+            error={errors['openProposalsPerPerson']}
             value={draft.openProposalsPerPerson}
             onChange={(openProposalsPerPerson) => update({ openProposalsPerPerson })}
-            errors={errors}
           />
         </SettingsSection>
         <SettingsSection title={t('group.retention')} headingLevel={3} hint={t('group.retention.hint')}>
-          <RetentionDaysField value={draft.retentionDays} onChange={(retentionDays) => update({ retentionDays })} errors={errors} />
+          {/* Days after a sprint closed until its records are deleted; empty keeps them while Goalkeeper is installed. */}
+          <NumberField
+            label={t('field.retentionDays')}
+            hint={t('form.retentionDays.hint', SETTINGS_BOUNDS.retentionDays)}
+            error={errors['retentionDays']}
+            value={draft.retentionDays}
+            onChange={(retentionDays) => update({ retentionDays })}
+          />
         </SettingsSection>
         <BoardOverridesEditor
           draft={draft}

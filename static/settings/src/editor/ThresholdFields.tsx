@@ -1,9 +1,9 @@
 /** The four risk thresholds, typed as percentages; for the project or one board. */
-import { Field } from '../../../shared/components/Field';
 import { useSettingsI18n } from '../messages/catalogue';
 import { settingLabel } from '../setting-wording';
 import { THRESHOLD_NAMES, type ThresholdsDraft } from '../settings-draft';
 import type { FieldErrors } from './field-errors';
+import { NumberField } from './NumberField';
 
 export interface ThresholdFieldsProps {
   /** Settings path of the thresholds: `thresholds` or `boardOverrides.<id>.thresholds`. */
@@ -18,22 +18,14 @@ export function ThresholdFields({ path, thresholds, onChange, errors }: Threshol
   return (
     <div className="gk-settings-grid">
       {THRESHOLD_NAMES.map((name) => (
-        <Field
+        <NumberField
           key={name}
           label={translator.t('form.inPercent', { label: settingLabel(translator, `thresholds.${name}`) })}
           error={errors[`${path}.${name}`]}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="gk-input gk-input--short"
-              inputMode="decimal"
-              autoComplete="off"
-              value={thresholds[name]}
-              onChange={(event) => onChange({ ...thresholds, [name]: event.target.value })}
-            />
-          )}
-        </Field>
+          inputMode="decimal"
+          value={thresholds[name]}
+          onChange={(value) => onChange({ ...thresholds, [name]: value })}
+        />
       ))}
     </div>
   );

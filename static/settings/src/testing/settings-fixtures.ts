@@ -2,7 +2,7 @@
  * Realistic settings-page data for component tests, after the sandbox seed's ONB project: Priya
  * is the Product Owner, Ada the project admin who has saved settings twice, Dana a developer.
  */
-import type { ProjectSettings, SettingsPageState } from '@goalkeeper/contract';
+import { DEFAULT_SETTINGS, type ProjectSettings, type SettingsPageState } from '@goalkeeper/contract';
 
 export const PRIYA = '557058:po-priya';
 export const ADA = '557058:admin-ada';
@@ -16,34 +16,17 @@ export const BOARDS: SettingsPageState['boards'] = [
   { id: 5, name: 'ONB Mobile board' },
 ];
 
-/** Version 2 as Ada saved it: Goalkeeper's defaults, Priya named, a JQL rule, and working days of their own on the ONB board. */
+/**
+ * Version 2 as Ada saved it: Goalkeeper's defaults (DEFAULT_SETTINGS, so the fixture follows them), Priya
+ * named, a JQL rule, a threat drop of 20 points, and working days of their own on the ONB board.
+ */
 export function savedSettings(overrides: Partial<ProjectSettings> = {}): ProjectSettings {
   return {
+    ...DEFAULT_SETTINGS,
     version: 2,
     productOwners: { roleName: 'Product Owner', accountIds: [PRIYA] },
-    policy: {
-      byKind: {
-        add: 'product-owner',
-        remove: 'product-owner',
-        defer: 'product-owner',
-        swap: 'product-owner',
-        split: 'product-owner',
-        rerank: 'auto',
-        estimate: 'auto',
-        priority: 'auto',
-        tweak: 'auto',
-      },
-      goalCriticalRerankNeedsProductOwner: true,
-      allowSelfApproval: false,
-      minRationaleChars: 10,
-    },
     goalCritical: { labels: ['sprint-goal'], epicKeys: ['ONB-1'], flaggedIssueKeys: [], jql: 'project = ONB AND priority = Highest' },
-    thresholds: { threatBelow: 0.5, threatDrop: 0.2, cautionBelow: 0.8, cautionDrop: 0.05 },
-    workingDays: [1, 2, 3, 4, 5],
-    historySprints: 6,
-    commentOnDecision: true,
-    retentionDays: null,
-    openProposalsPerPerson: 10,
+    thresholds: { ...DEFAULT_SETTINGS.thresholds, threatDrop: 0.2 },
     boardOverrides: { '1': { workingDays: [1, 2, 3, 4] } },
     updatedBy: ADA,
     updatedAt: '2026-03-02T09:15:00Z',

@@ -6,64 +6,45 @@
  */
 import { type Calibration, MIN_SPRINTS_FOR_CALIBRATION } from '@goalkeeper/contract';
 import { useGadgetI18n } from '../messages/catalogue';
+import { ChartAndTable } from '../outcomes/ChartAndTable';
 
 export function CalibrationPanel({ calibration }: { calibration: Calibration }) {
   const { t, formatPercent, formatNumber } = useGadgetI18n();
   const bins = calibration.bins.filter((bin) => bin.count > 0);
   return (
-    <section className="gk-section" aria-labelledby="gk-calibration-heading">
-      <h3 id="gk-calibration-heading">{t('calibration.heading')}</h3>
-      {!calibration.enough ? (
-        <p className="gk-muted">{t('calibration.waiting', { min: MIN_SPRINTS_FOR_CALIBRATION, count: calibration.sprints })}</p>
-      ) : (
-        <>
-          <p>
-            {t('calibration.brier', {
-              brier: formatNumber(calibration.brier ?? 0, { maximumFractionDigits: 3, minimumFractionDigits: 3 }),
-              count: calibration.records,
-              sprints: calibration.sprints,
+    <ChartAndTable
+      headingId="gk-calibration-heading"
+      heading={t('calibration.heading')}
+      waiting={calibration.enough ? null : t('calibration.waiting', { min: MIN_SPRINTS_FOR_CALIBRATION, count: calibration.sprints })}
+      summary={t('calibration.brier', {
+        brier: formatNumber(calibration.brier ?? 0, { maximumFractionDigits: 3, minimumFractionDigits: 3 }),
+        count: calibration.records,
+        sprints: calibration.sprints,
+      })}
+      chartClassName="gk-calibration-chart"
+      chart={bins.map((bin) => (
+        <li key={bin.from} className="gk-calibration-chart__band">
+          <span className="gk-calibration-chart__label">{`${formatPercent(bin.from)}–${formatPercent(bin.to)}`}</span>
+          <span className="gk-calibration-chart__track">
+            <span className="gk-calibration-chart__observed" style={{ width: `${Math.round((bin.observedRate ?? 0) * 100)}%` }} />
+            <span className="gk-calibration-chart__said" style={{ left: `${Math.round((bin.meanForecast ?? 0) * 100)}%` }} />
+          </span>
+        </li>
+      ))}
+      columns={[t('calibration.said'), t('calibration.met'), t('calibration.rate')]}
+      rows={bins.map((bin) => (
+        <tr key={bin.from}>
+          <th scope="row">
+            {t('calibration.band', {
+              said: formatPercent(bin.meanForecast ?? bin.from),
+              from: formatPercent(bin.from),
+              to: formatPercent(bin.to),
             })}
-          </p>
-          <ol className="gk-calibration-chart" aria-hidden="true">
-            {bins.map((bin) => (
-              <li key={bin.from} className="gk-calibration-chart__band">
-                <span className="gk-calibration-chart__label">{`${formatPercent(bin.from)}–${formatPercent(bin.to)}`}</span>
-                <span className="gk-calibration-chart__track">
-                  <span className="gk-calibration-chart__observed" style={{ width: `${Math.round((bin.observedRate ?? 0) * 100)}%` }} />
-                  <span className="gk-calibration-chart__said" style={{ left: `${Math.round((bin.meanForecast ?? 0) * 100)}%` }} />
-                </span>
-              </li>
-            ))}
-          </ol>
-          <div className="gk-table-scroll">
-            <table className="gk-table">
-              <caption className="gk-visually-hidden">{t('calibration.heading')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('calibration.said')}</th>
-                  <th scope="col">{t('calibration.met')}</th>
-                  <th scope="col">{t('calibration.rate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {bins.map((bin) => (
-                  <tr key={bin.from}>
-                    <th scope="row">
-                      {t('calibration.band', {
-                        said: formatPercent(bin.meanForecast ?? bin.from),
-                        from: formatPercent(bin.from),
-                        to: formatPercent(bin.to),
-                      })}
-                    </th>
-                    <td>{t('calibration.metOf', { met: Math.round((bin.observedRate ?? 0) * bin.count), count: bin.count })}</td>
-                    <td>{formatPercent(bin.observedRate ?? 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
-    </section>
+          </th>
+          <td>{t('calibration.metOf', { met: Math.round((bin.observedRate ?? 0) * bin.count), count: bin.count })}</td>
+          <td>{formatPercent(bin.observedRate ?? 0)}</td>
+        </tr>
+      ))}
+    />
   );
 }

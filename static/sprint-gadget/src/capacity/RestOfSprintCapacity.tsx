@@ -52,40 +52,57 @@ export function RestOfSprintCapacity({ state, setCapacity, onSaved }: RestOfSpri
       </p>
       {error && <ErrorBanner error={error} />}
       <form className="gk-row gk-capacity-form" onSubmit={save} noValidate>
-        <Field label={t('capacity.availability')} hint={t('capacity.availability.hint')} error={percentError}>
-          {(control) => (
-            <input
-              {...control}
-              className="gk-input"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={100}
-              step={5}
-              value={availability}
-              onChange={(event) => setAvailability(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('capacity.daysOff')} hint={t('capacity.daysOff.hint')} error={daysError}>
-          {(control) => (
-            <input
-              {...control}
-              className="gk-input"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={30}
-              step={1}
-              value={daysOff}
-              onChange={(event) => setDaysOff(event.target.value)}
-            />
-          )}
-        </Field>
+        <StepperField
+          label={t('capacity.availability')}
+          hint={t('capacity.availability.hint')}
+          error={percentError}
+          bounds={{ min: 0, max: 100, step: 5 }}
+          value={availability}
+          onChange={setAvailability}
+        />
+        <StepperField
+          label={t('capacity.daysOff')}
+          hint={t('capacity.daysOff.hint')}
+          error={daysError}
+          bounds={{ min: 0, max: 30, step: 1 }}
+          value={daysOff}
+          onChange={setDaysOff}
+        />
         <Button type="submit" busy={saving} disabled={percentError !== null || daysError !== null}>
           {t('capacity.save')}
         </Button>
       </form>
     </section>
+  );
+}
+
+interface StepperFieldProps {
+  readonly label: string;
+  readonly hint: string;
+  readonly error: string | null;
+  /** What the browser's arrows step through; the form checks the typed value itself and says what is wrong. */
+  readonly bounds: { readonly min: number; readonly max: number; readonly step: number };
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+}
+
+/** A number box with arrows; what was typed is kept as text so that a wrong value stays on screen to correct. */
+function StepperField({ label, hint, error, bounds, value, onChange }: StepperFieldProps) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(control) => (
+        <input
+          {...control}
+          className="gk-input"
+          type="number"
+          inputMode="numeric"
+          min={bounds.min}
+          max={bounds.max}
+          step={bounds.step}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
   );
 }

@@ -44,7 +44,7 @@ function bytesOf(blob: Blob): Promise<Uint8Array> {
 const EXPORT = { filename: 'goalkeeper-ONB-Sprint-7.csv', csv: sprintCsv(DECIDED, BYPASSED, PEOPLE) };
 
 describe('exporting the sprint', () => {
-  it('downloads the backend’s CSV under its file name, with the columns a spreadsheet needs', async () => {
+  it('downloads the backend’s CSV unchanged under its file name, marked as UTF-8 for spreadsheets', async () => {
     showSprint(bridgeInvoke, readyState(), { exportSprintCsv: () => ({ data: EXPORT }) });
     fireEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
 
@@ -54,40 +54,10 @@ describe('exporting the sprint', () => {
     const file = files.get(anchor.href)!;
     expect(file.type).toBe('text/csv;charset=utf-8');
 
+    // The byte order mark makes Excel read UTF-8; after it, every byte is the backend's (its columns are tested in test/domain).
     const bytes = await bytesOf(file);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [header, ...rows] = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
-    expect(header!.split(',')).toEqual([
-      'Record',
-      'Proposal ID',
-      'Created',
-      'Issue',
-      'Change',
-      'Reason category',
-      'Reason',
-      'Proposed by',
-      'Status',
-      'Needs Product Owner',
-      'Decided by',
-      'Decided at',
-      'Rationale',
-      'Risk when proposed',
-      'P(goal) before',
-      'P(goal) after',
-      'Apply result',
-      'Points before',
-      'Points after',
-      'Review',
-      'Reviewed by',
-      'Review note',
-      'Reviewed at',
-      'Reverted by proposal',
-    ]);
-    expect(rows).toHaveLength(DECIDED.length + BYPASSED.length);
-    // The Product Owner's review of the change Dana made in Jira travels with it.
-    expect(rows.find((row) => row.includes('Dana split the work'))).toContain(
-      'noted,Priya Raman,Dana split the work; the rest moved to ONB-70.,2026-11-20T13:00:00.000Z,',
-    );
+    expect(new TextDecoder().decode(bytes.slice(3))).toBe(EXPORT.csv);
     expect(callsTo(bridgeInvoke, 'exportSprintCsv')).toEqual([{ boardId: 1 }]);
   });
 
