@@ -3,7 +3,8 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
 import { IssuePanel } from './IssuePanel';
 import IssuePanelApp, { prefetch } from './IssuePanelApp';
-import { SAFE, SAM_STAKEHOLDER, panelState, proposal } from './testing/panel-fixtures';
+import { PRIYA_PRODUCT_OWNER, SAM_STAKEHOLDER } from '../../shared/testing/people';
+import { SAFE, panelState, proposal } from './testing/panel-fixtures';
 import { forgeContext } from '../../shared/testing/forge-context';
 import { renderPanel } from './testing/render-panel';
 import { answerResolvers, callsTo } from '../../shared/testing/scripted-resolvers';
@@ -90,7 +91,7 @@ describe('the issue panel', () => {
       status: 'rejected',
       decision: {
         verdict: 'rejected',
-        deciderAccountId: 'acc-priya-product-owner',
+        deciderAccountId: PRIYA_PRODUCT_OWNER,
         rationale: HOSTILE,
         decidedAt: '2026-11-20T11:00:00.000Z',
         assessment: null,

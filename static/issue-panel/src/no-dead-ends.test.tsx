@@ -4,7 +4,8 @@ import { invoke, router } from '@forge/bridge';
 import type { IssuePanelState } from '@goalkeeper/contract';
 import { answerResolvers, callsTo } from '../../shared/testing/scripted-resolvers';
 import { IssuePanel } from './IssuePanel';
-import { PRIYA_PRODUCT_OWNER, SAFE, panelState, proposal } from './testing/panel-fixtures';
+import { PRIYA_PRODUCT_OWNER } from '../../shared/testing/people';
+import { SAFE, panelState, proposal } from './testing/panel-fixtures';
 import { renderPanel } from './testing/render-panel';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), router: { navigate: jest.fn() } }));

@@ -2,6 +2,7 @@ import '@testing-library/jest-dom';
 import { screen } from '@testing-library/react';
 import type { ApplyStep, Proposal } from '@goalkeeper/contract';
 import { proposalPartCatalogues } from '../i18n/proposal-part-messages';
+import { DANA_DEVELOPER } from '../testing/people';
 import { renderInLocale } from '../testing/render-in-locale';
 import { ApplyResult } from './ApplyResult';
 
@@ -46,7 +47,7 @@ const applying: Proposal = {
   projectKey: 'ONB',
   boardId: 1,
   sprintId: 7,
-  proposerAccountId: 'acc-dana',
+  proposerAccountId: DANA_DEVELOPER,
   change: { kind: 'add' },
   reason: { category: 'defect', text: 'Login loops for Acme.' },
   createdAt: '2026-11-25T09:00:00.000Z',

@@ -1,9 +1,10 @@
-/** A Forge context as Jira hands it to a Custom UI app, with the extension (placement) under test. */
+/** A Forge context as Jira hands it to a Custom UI app, for the seed's developer Dana, with the extension (placement) under test. */
 import type { ForgeContext } from '../forge-host';
+import { DANA_DEVELOPER } from './people';
 
 export function forgeContext(extension: Readonly<Record<string, unknown>>): ForgeContext {
   return {
-    accountId: 'acc-dana-developer',
+    accountId: DANA_DEVELOPER,
     cloudId: 'goalkeeper-sandbox-site',
     extension,
     environmentId: 'sandbox',

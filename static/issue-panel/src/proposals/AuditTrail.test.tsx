@@ -4,7 +4,8 @@ import { invoke } from '@forge/bridge';
 import type { AuditEvent } from '@goalkeeper/contract';
 import { answerResolvers } from '../../../shared/testing/scripted-resolvers';
 import { IssuePanel } from '../IssuePanel';
-import { DANA_DEVELOPER, PRIYA_PRODUCT_OWNER, SAFE, panelState, proposal } from '../testing/panel-fixtures';
+import { DANA_DEVELOPER, PRIYA_PRODUCT_OWNER } from '../../../shared/testing/people';
+import { SAFE, panelState, proposal } from '../testing/panel-fixtures';
 import { renderPanel } from '../testing/render-panel';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn() }));
@@ -78,9 +79,9 @@ describe('the audit trail', () => {
     await screen.findByText(/Versuch 1/);
     const trail = [...document.querySelectorAll<HTMLElement>('.gk-audit__events > li')];
     const text = trail.map((item) => item.textContent ?? '');
-    expect(text[0]).toMatch(/Vorgeschlagen — Priya Patel: Acme signs on Friday only if SAML works\.$/);
+    expect(text[0]).toMatch(/Vorgeschlagen — Priya Raman: Acme signs on Friday only if SAML works\.$/);
     expect(text[1]).toMatch(
-      /Genehmigt — Priya Patel \(selbst genehmigt: Der Product Owner hat über seinen eigenen Vorschlag entschieden\): Acme ist das Risiko wert\.$/,
+      /Genehmigt — Priya Raman \(selbst genehmigt: Der Product Owner hat über seinen eigenen Vorschlag entschieden\): Acme ist das Risiko wert\.$/,
     );
     expect(text[2]).toMatch(/Umsetzungsschritt — Goalkeeper: ONB-14 in ONB Sprint 7 verschoben — in Jira geprüft$/);
     expect(text[3]).toMatch(/Umgesetzt — Goalkeeper: alle Schritte in Jira erledigt, Versuch 1$/);

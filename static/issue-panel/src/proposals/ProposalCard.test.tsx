@@ -3,15 +3,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
 import type { IssuePanelState } from '@goalkeeper/contract';
 import { IssuePanel } from '../IssuePanel';
-import {
-  DANA_DEVELOPER,
-  OLIVER_PRODUCT_OWNER,
-  PRIYA_PRODUCT_OWNER,
-  SAFE,
-  SAM_STAKEHOLDER,
-  panelState,
-  proposal,
-} from '../testing/panel-fixtures';
+import { DANA_DEVELOPER, PRIYA_PRODUCT_OWNER, SAM_STAKEHOLDER } from '../../../shared/testing/people';
+import { OLIVER_PRODUCT_OWNER, SAFE, panelState, proposal } from '../testing/panel-fixtures';
 import { renderPanel } from '../testing/render-panel';
 import { answerResolvers, callsTo, type ResolverScript } from '../../../shared/testing/scripted-resolvers';
 
@@ -68,7 +61,7 @@ describe('deciding a proposal', () => {
     const card = await showCard(panelState({ viewer: developer, proposals: [proposal({ proposerAccountId: SAM_STAKEHOLDER })] }));
     expect(within(card).queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
     expect(within(card).queryByRole('button', { name: 'Reject' })).not.toBeInTheDocument();
-    expect(within(card).getByText('Waiting for the Product Owner: Priya Patel')).toBeInTheDocument();
+    expect(within(card).getByText('Waiting for the Product Owner: Priya Raman')).toBeInTheDocument();
   });
 
   it('does not let a Product Owner decide their own proposal while self-approval is off', async () => {
@@ -109,7 +102,7 @@ describe('deciding a proposal', () => {
     ]);
     const updated = screen.getByRole('article', { name: 'Add ONB-14 to the sprint' });
     expect(within(updated).getByText('Approved', { selector: '.gk-lozenge' })).toBeInTheDocument();
-    expect(within(updated).getByText(/^Approved by Priya Patel/)).toBeInTheDocument();
+    expect(within(updated).getByText(/^Approved by Priya Raman/)).toBeInTheDocument();
     expect(within(updated).getByText('Queued to be applied in Jira.')).toBeInTheDocument();
     expect(within(updated).queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
     expect(screen.getByText('Approved. Goalkeeper applies the change now.')).toBeInTheDocument();
@@ -249,10 +242,10 @@ describe('the audit trail', () => {
     fireEvent.click(toggle);
 
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    expect(await within(card).findByText(/Dana Developer/, { selector: 'li' })).toHaveTextContent(
-      'Proposed — Dana Developer: Acme signs on Friday.',
+    expect(await within(card).findByText(/Dana Kowalski/, { selector: 'li' })).toHaveTextContent(
+      'Proposed — Dana Kowalski: Acme signs on Friday.',
     );
-    expect(within(card).getByText(/Priya Patel/, { selector: 'li' })).toHaveTextContent('Approved — Priya Patel: Worth it.');
+    expect(within(card).getByText(/Priya Raman/, { selector: 'li' })).toHaveTextContent('Approved — Priya Raman: Worth it.');
     expect(callsTo(bridgeInvoke, 'getAuditTrail')).toEqual([{ proposalId: 'prop-0001' }]);
   });
 

@@ -8,7 +8,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { invoke } from '@forge/bridge';
 import type { ApprovalRoute, PreviewedChange } from '@goalkeeper/contract';
 import { IssuePanel } from '../IssuePanel';
-import { assessment, panelState, PRIYA_PRODUCT_OWNER, proposal, THREAT } from '../testing/panel-fixtures';
+import { PRIYA_PRODUCT_OWNER } from '../../../shared/testing/people';
+import { assessment, panelState, proposal, THREAT } from '../testing/panel-fixtures';
 import { renderPanel } from '../testing/render-panel';
 import { answerResolvers, callsTo } from '../../../shared/testing/scripted-resolvers';
 

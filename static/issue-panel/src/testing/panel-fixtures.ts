@@ -1,6 +1,7 @@
 /**
  * Realistic issue-panel data for component tests, after the sandbox's ONB project: a running
- * sprint with an SSO goal, a developer, a Product Owner and a stakeholder.
+ * sprint with an SSO goal, and the seed's developer Dana, Product Owner Priya and stakeholder Sam
+ * (static/shared/testing/people.ts).
  */
 import {
   DEFAULT_POLICY,
@@ -12,17 +13,14 @@ import {
   type Proposal,
   type RiskLevel,
 } from '@goalkeeper/contract';
+import { DANA_DEVELOPER, PRIYA_PRODUCT_OWNER, SAM_STAKEHOLDER, peopleMap } from '../../../shared/testing/people';
 
-export const DANA_DEVELOPER = 'acc-dana-developer';
-export const PRIYA_PRODUCT_OWNER = 'acc-priya-product-owner';
-export const OLIVER_PRODUCT_OWNER = 'acc-oliver-product-owner';
-export const SAM_STAKEHOLDER = 'acc-sam-stakeholder';
+/** A second Product Owner, whom the sandbox seed does not have: only the panel's tests need one. */
+export const OLIVER_PRODUCT_OWNER = '557058:po-oliver';
 
 export const PEOPLE: Readonly<Record<string, string>> = {
-  [DANA_DEVELOPER]: 'Dana Developer',
-  [PRIYA_PRODUCT_OWNER]: 'Priya Patel',
+  ...peopleMap(DANA_DEVELOPER, PRIYA_PRODUCT_OWNER, SAM_STAKEHOLDER),
   [OLIVER_PRODUCT_OWNER]: 'Oliver Owens',
-  [SAM_STAKEHOLDER]: 'Sam Stakeholder',
 };
 
 export const SPRINT_ISSUES: readonly IssueSummaryView[] = [

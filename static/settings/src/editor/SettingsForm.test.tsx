@@ -4,7 +4,8 @@ import { invoke } from '@forge/bridge';
 import { editableSettingsSchema } from '@goalkeeper/contract';
 import { answerResolvers, callsTo } from '../../../shared/testing/scripted-resolvers';
 import { renderSettingsPage } from '../testing/render-settings';
-import { DANA, pageAfterDanaSaved, savedSettings, settingsPage } from '../testing/settings-fixtures';
+import { DANA_DEVELOPER, PRIYA_PRODUCT_OWNER, SEED_PEOPLE } from '../../../shared/testing/people';
+import { pageAfterDanaSaved, savedSettings, settingsPage } from '../testing/settings-fixtures';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn() }));
 const bridgeInvoke = invoke as unknown as jest.Mock;
@@ -47,10 +48,7 @@ async function save(): Promise<SavePayload[]> {
 }
 
 /** What Jira's user picker finds, as `searchPeople` answers (PersonFound: account id and display name). */
-const JIRA_PEOPLE = [
-  { accountId: DANA, displayName: 'Dana Kowalski' },
-  { accountId: '557058:dev-kofi', displayName: 'Kofi Mensah' },
-];
+const JIRA_PEOPLE = [SEED_PEOPLE.devDana, SEED_PEOPLE.devKofi];
 
 async function pickPerson(query: string, name: string, container: HTMLElement = document.body) {
   fireEvent.change(within(container).getByRole('combobox', { name: 'Add a Product Owner: search by name' }), { target: { value: query } });
@@ -102,7 +100,7 @@ describe('the settings form', () => {
     expect(parsed.success).toBe(true);
     expect(parsed.data).toEqual(payload?.settings);
     expect(payload?.settings).toEqual({
-      productOwners: { roleName: null, accountIds: ['557058:po-priya', DANA] },
+      productOwners: { roleName: null, accountIds: [PRIYA_PRODUCT_OWNER, DANA_DEVELOPER] },
       policy: {
         byKind: { ...savedSettings().policy.byKind, estimate: 'product-owner' },
         goalCriticalRerankNeedsProductOwner: true,
@@ -235,7 +233,7 @@ describe('the settings form', () => {
     fireEvent.keyDown(search, { key: 'Enter' });
 
     expect(within(owners).getByText('Dana Kowalski')).toBeInTheDocument();
-    expect(within(owners).getByText(DANA)).toBeInTheDocument();
+    expect(within(owners).getByText(DANA_DEVELOPER)).toBeInTheDocument();
     expect(search).toHaveValue('');
     expect(callsTo(bridgeInvoke, 'searchPeople')).toEqual([
       { projectKey: 'ONB', query: 'mei' },
@@ -403,7 +401,7 @@ describe('a Product Owner role Jira will not show Goalkeeper', () => {
 
   it('says nothing of the kind when Jira lets Goalkeeper read the role', async () => {
     await openAsAdmin(
-      settingsPage({ settings: savedSettings({ productOwners: { roleName: 'Product Owner', accountIds: ['557058:po-priya'] } }) }),
+      settingsPage({ settings: savedSettings({ productOwners: { roleName: 'Product Owner', accountIds: [PRIYA_PRODUCT_OWNER] } }) }),
     );
     expect(within(group('Product Owners')).queryByText(/cannot read the members/)).toBeNull();
   });

@@ -1,15 +1,13 @@
 /**
- * Realistic settings-page data for component tests, after the sandbox seed's ONB project: Priya
- * is the Product Owner, Ada the project admin who has saved settings twice, Dana a developer.
+ * Realistic settings-page data for component tests, after the sandbox seed's ONB project and its
+ * people (static/shared/testing/people.ts): Priya is the Product Owner, Ada the project admin who
+ * has saved settings twice, Dana a developer.
  */
 import { DEFAULT_SETTINGS, type ProjectSettings, type SettingsPageState } from '@goalkeeper/contract';
-
-export const PRIYA = '557058:po-priya';
-export const ADA = '557058:admin-ada';
-export const DANA = '557058:dev-dana';
+import { ADA_SITE_ADMIN, DANA_DEVELOPER, PRIYA_PRODUCT_OWNER, peopleMap } from '../../../shared/testing/people';
 
 /** Names the backend sends: the named Product Owners and whoever saved a version. */
-export const PEOPLE: Readonly<Record<string, string>> = { [PRIYA]: 'Priya Raman', [ADA]: 'Ada Lindqvist' };
+export const PEOPLE: Readonly<Record<string, string>> = peopleMap(PRIYA_PRODUCT_OWNER, ADA_SITE_ADMIN);
 
 export const BOARDS: SettingsPageState['boards'] = [
   { id: 1, name: 'ONB board' },
@@ -24,11 +22,11 @@ export function savedSettings(overrides: Partial<ProjectSettings> = {}): Project
   return {
     ...DEFAULT_SETTINGS,
     version: 2,
-    productOwners: { roleName: 'Product Owner', accountIds: [PRIYA] },
+    productOwners: { roleName: 'Product Owner', accountIds: [PRIYA_PRODUCT_OWNER] },
     goalCritical: { labels: ['sprint-goal'], epicKeys: ['ONB-1'], flaggedIssueKeys: [], jql: 'project = ONB AND priority = Highest' },
     thresholds: { ...DEFAULT_SETTINGS.thresholds, threatDrop: 0.2 },
     boardOverrides: { '1': { workingDays: [1, 2, 3, 4] } },
-    updatedBy: ADA,
+    updatedBy: ADA_SITE_ADMIN,
     updatedAt: '2026-03-02T09:15:00Z',
     ...overrides,
   };
@@ -40,11 +38,17 @@ type RecordedVersion = SettingsPageState['history'][number] & { readonly changed
 export function settingsPage(overrides: Partial<SettingsPageState> = {}): SettingsPageState {
   const settings = overrides.settings ?? savedSettings();
   const history: RecordedVersion[] = [
-    { version: 2, settings, changedBy: ADA, changedAt: '2026-03-02T09:15:00Z', changedFields: ['boardOverrides.1', 'goalCritical.jql'] },
+    {
+      version: 2,
+      settings,
+      changedBy: ADA_SITE_ADMIN,
+      changedAt: '2026-03-02T09:15:00Z',
+      changedFields: ['boardOverrides.1', 'goalCritical.jql'],
+    },
     {
       version: 1,
       settings: { ...settings, version: 1, boardOverrides: {} },
-      changedBy: ADA,
+      changedBy: ADA_SITE_ADMIN,
       changedAt: '2026-02-16T10:00:00Z',
       changedFields: ['productOwners.accountIds'],
     },
@@ -66,13 +70,18 @@ export function settingsPage(overrides: Partial<SettingsPageState> = {}): Settin
 /** The page after Dana, made admin for the day, saved version 3 over Ada's: Saturday became a working day. */
 export function pageAfterDanaSaved(): SettingsPageState {
   const before = settingsPage();
-  const settings = savedSettings({ version: 3, workingDays: [1, 2, 3, 4, 5, 6], updatedBy: DANA, updatedAt: '2026-03-03T08:00:00Z' });
+  const settings = savedSettings({
+    version: 3,
+    workingDays: [1, 2, 3, 4, 5, 6],
+    updatedBy: DANA_DEVELOPER,
+    updatedAt: '2026-03-03T08:00:00Z',
+  });
   const danaVersion: RecordedVersion = {
     version: 3,
     settings,
-    changedBy: DANA,
+    changedBy: DANA_DEVELOPER,
     changedAt: '2026-03-03T08:00:00Z',
     changedFields: ['workingDays'],
   };
-  return { ...before, settings, history: [danaVersion, ...before.history], people: { ...before.people, [DANA]: 'Dana Kowalski' } };
+  return { ...before, settings, history: [danaVersion, ...before.history], people: { ...before.people, ...peopleMap(DANA_DEVELOPER) } };
 }

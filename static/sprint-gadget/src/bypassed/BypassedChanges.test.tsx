@@ -3,7 +3,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { invoke } from '@forge/bridge';
 import { callsTo } from '../../../shared/testing/scripted-resolvers';
 import { showSprint } from '../testing/render-gadget';
-import { AS_PRODUCT_OWNER, BYPASSED, PRIYA_PRODUCT_OWNER, readyState } from '../testing/sprint-fixtures';
+import { PRIYA_PRODUCT_OWNER } from '../../../shared/testing/people';
+import { AS_PRODUCT_OWNER, BYPASSED, readyState } from '../testing/sprint-fixtures';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), view: { submit: jest.fn() } }));
 const bridgeInvoke = invoke as unknown as jest.Mock;

@@ -3,7 +3,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { invoke, router } from '@forge/bridge';
 import { callsTo } from '../../../shared/testing/scripted-resolvers';
 import { showFirstScreen } from '../testing/render-gadget';
-import { AS_PRODUCT_OWNER, PRIYA_PRODUCT_OWNER, proposal, QUEUE, readyState } from '../testing/sprint-fixtures';
+import { PRIYA_PRODUCT_OWNER } from '../../../shared/testing/people';
+import { AS_PRODUCT_OWNER, proposal, QUEUE, readyState } from '../testing/sprint-fixtures';
 
 jest.mock('@forge/bridge', () => ({ invoke: jest.fn(), view: { submit: jest.fn() }, router: { navigate: jest.fn(), open: jest.fn() } }));
 const bridgeInvoke = invoke as unknown as jest.Mock;

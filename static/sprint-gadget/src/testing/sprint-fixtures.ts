@@ -30,18 +30,9 @@ import {
   type SprintOutcome,
   type SprintViewState,
 } from '@goalkeeper/contract';
+import { DANA_DEVELOPER, KOFI_DEVELOPER, PRIYA_PRODUCT_OWNER, SAM_STAKEHOLDER, peopleMap } from '../../../shared/testing/people';
 
-export const PRIYA_PRODUCT_OWNER = '557058:po-priya';
-export const DANA_DEVELOPER = '557058:dev-dana';
-export const KOFI_DEVELOPER = '557058:dev-kofi';
-export const SAM_STAKEHOLDER = '557058:stakeholder-sam';
-
-export const PEOPLE: Readonly<Record<string, string>> = {
-  [PRIYA_PRODUCT_OWNER]: 'Priya Raman',
-  [DANA_DEVELOPER]: 'Dana Kowalski',
-  [KOFI_DEVELOPER]: 'Kofi Mensah',
-  [SAM_STAKEHOLDER]: 'Sam Okafor',
-};
+export const PEOPLE: Readonly<Record<string, string>> = peopleMap(PRIYA_PRODUCT_OWNER, DANA_DEVELOPER, KOFI_DEVELOPER, SAM_STAKEHOLDER);
 
 export const SPRINT_GOAL = 'New users can sign up with SSO and finish onboarding in under 2 minutes';
 const NOW = '2026-11-20T14:00:00.000Z';
