@@ -1,11 +1,12 @@
 /**
  * The backtest as a test (issue 13): on the backtest's own synthetic worlds (a truth process that
- * is not the engine's model; two worlds mixed differently, so a model tuned to one is caught on
- * the other), with a fixed seed, the engine's P(goal) must score better than both baselines and
- * must not claim certainty it does not have. `npm run backtest` prints the full figures on
+ * is not the engine's model; three worlds mixed differently — the third held out from model
+ * development — so a model tuned to one is caught on the others), with a fixed seed, the engine's
+ * P(goal) must score better than both baselines and must not claim certainty it does not have. `npm run backtest` prints the full figures on
  * larger worlds.
  */
 import { assessWorld, backtestReport, type AssessedCase, type BacktestReport } from '../../bench/backtest/backtest';
+import { HOLDOUT_WORLD } from '../../bench/backtest/holdout-world';
 import { factsOf, studyThreatRules } from '../../bench/backtest/threat-study';
 import { CAUTIOUS_WORLD, PRIMARY_WORLD } from '../../bench/backtest/world';
 import { DEFAULT_THRESHOLDS } from '../../src/domain/assessment';
@@ -21,6 +22,7 @@ const TIMEOUT_MS = 120_000;
 describe.each([
   { world: PRIMARY_WORLD, seed: SEED },
   { world: CAUTIOUS_WORLD, seed: SEED + 1 },
+  { world: HOLDOUT_WORLD, seed: SEED + 2 },
 ])('backtest on the $world.name synthetic world, whose truth is known', ({ world, seed }) => {
   let cases: AssessedCase[];
   let report: BacktestReport;
