@@ -61,8 +61,14 @@ export interface Sandbox {
   readonly settings: SiteSettings;
   /** Resolves when every queued event (apply jobs) and Jira event (triggers) has been delivered. */
   idle(): Promise<void>;
-  /** Back to the seed: Jira, storage, site settings, queue. */
+  /** Back to the seed: Jira (and the stand-in's record of requests and changes), storage, site settings, queue. */
   reset(): Promise<void>;
+  /**
+   * Resolves once no HTTP request to the sandbox is being answered. A page that navigated away
+   * leaves the calls it made running here; a test resetting the sandbox waits for them first, so
+   * none writes into the fresh seed.
+   */
+  requestsSettled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -120,6 +126,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await idle();
     jira.model.reset();
     jira.faults.clear();
+    jira.forgetRecords();
     journal.reset();
     kvs.reset();
     settings.reset();
@@ -145,7 +152,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...chromeRoutes({ app, site, jiraUrl: jira.url, settings, reset }),
   ];
 
+  let answering = 0;
+  let settledWaiters: (() => void)[] = [];
   const server = http.createServer((request, response) => {
+    answering += 1;
     dispatch(routes, request, response)
       .then((answered) => {
         if (!answered) sendJson(response, 404, { message: `Nothing at ${request.method} ${request.url}` });
@@ -153,6 +163,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       .catch((error: unknown) => {
         console.error('Sandbox failed to answer', request.method, request.url, error);
         if (!response.headersSent) sendJson(response, 500, { message: 'The sandbox failed to answer; see its console.' });
+      })
+      .finally(() => {
+        answering -= 1;
+        if (answering > 0) return;
+        const waiters = settledWaiters;
+        settledWaiters = [];
+        for (const resolveSettled of waiters) resolveSettled();
       });
   });
   const host = options.host ?? 'localhost';
@@ -171,6 +188,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     settings,
     idle,
     reset,
+    requestsSettled() {
+      if (answering === 0) return Promise.resolve();
+      return new Promise((resolveSettled) => settledWaiters.push(resolveSettled));
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolveClose) => server.close(() => resolveClose()));

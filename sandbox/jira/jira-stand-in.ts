@@ -68,6 +68,8 @@ export interface JiraStandIn {
   readonly requests: readonly RecordedRequest[];
   /** Every change made on any site, in order. */
   readonly changes: readonly JiraChangeRecord[];
+  /** Empties `requests` and `changes` (in place): the sandbox reset starts a new record with the new seed. */
+  forgetRecords(): void;
   close(): Promise<void>;
 }
 
@@ -249,6 +251,10 @@ export async function startJiraStandIn(options: JiraStandInOptions = {}): Promis
     faults,
     requests,
     changes,
+    forgetRecords() {
+      requests.length = 0;
+      changes.length = 0;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -102,8 +102,7 @@ let callsPerSwapApply = 0;
 const tally = { scenarios: 0, faultsInjected: 0, appliedFirstTime: 0, completedByRetry: 0, appliedTwice: 0 };
 const tests = testTally();
 
-// One app per test: the storage emulator rewrites its file on every write, and a few hundred sites'
-// records in one file would make each write slower than the apply it records.
+// One app per test: a few hundred sites' records in one store would outlive the test that made them.
 beforeEach(async () => {
   app = await startForgeApp();
 });

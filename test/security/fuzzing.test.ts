@@ -15,8 +15,13 @@ import { reportFigure } from '../support/figures';
 import { SANDBOX_SITE, startForgeApp, type Answer, type ForgeApp } from '../support/forge-app';
 import { ADA, approval, DANA, FIN, KOFI, PRIYA, proposalPayload, RATIONALE, SAM } from './security-fixture';
 
-/** Payloads per resolver; fast-check's default seed is random, a fixed one keeps CI reproducible (override with FUZZ_SEED). */
-const RUNS_PER_RESOLVER = Number(process.env.FUZZ_RUNS ?? 1_000);
+/**
+ * Payloads per resolver; fast-check's default seed is random, a fixed one keeps CI reproducible (override with FUZZ_SEED).
+ * 400: with this seed, 1,000 payloads per resolver met 74 distinct outcomes (resolver × answer code, `data` included),
+ * and every one of them first showed within the first 265 — the 600 after only recombined field messages of the same
+ * schemas (issue 16, measured). 400 keeps that margin at 40% of the time; FUZZ_RUNS=1000 or more for a deeper run.
+ */
+const RUNS_PER_RESOLVER = Number(process.env.FUZZ_RUNS ?? 400);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_125);
 
 const KNOWN_CODES = new Set([
