@@ -5,6 +5,7 @@
  * rest. The audit trail records each step as facts the apps word in the reader's language.
  */
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
+import { approveAndSettle } from '../support/decisions';
 import { useForgeApp } from '../support/forge-app';
 import { present } from '../support/present';
 
@@ -31,12 +32,7 @@ async function splitApprovedAndApplied() {
     },
     DANA,
   );
-  await app().invokeOk(
-    'decideProposal',
-    { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version },
-    PRIYA,
-  );
-  await app().sandbox.idle();
+  await approveAndSettle(app(), proposal, RATIONALE, PRIYA);
   return proposal;
 }
 

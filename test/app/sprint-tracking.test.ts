@@ -5,6 +5,7 @@
 import { onJiraEvent } from '../../src/index';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
 import { CSV_COLUMNS } from '../../src/domain/csv-export';
+import { approveAndSettle } from '../support/decisions';
 import { useForgeApp } from '../support/forge-app';
 import type { ReadySprintView } from '../../src/contract';
 import { readySprintView } from '../support/sprint-view';
@@ -25,12 +26,7 @@ async function approvedAndApplied(issueKey: string, change: object) {
     { issueKey, change, reason: { category: 'stakeholder-request', text: 'Acme pilot needs it.' }, acknowledgeThreat: true },
     DANA,
   );
-  if (proposal.status === 'proposed')
-    await app().invokeOk(
-      'decideProposal',
-      { proposalId: proposal.id, verdict: 'approve', rationale: RATIONALE, expectedVersion: proposal.version },
-      PRIYA,
-    );
+  if (proposal.status === 'proposed') await approveAndSettle(app(), proposal, RATIONALE, PRIYA);
   await app().sandbox.idle();
   return proposal;
 }
