@@ -49,7 +49,10 @@ export type Suggestion =
       readonly message: string;
     }
   | {
-      /** Keep the items in the sprint but rank them below the last goal-critical item: same P(goal) as deferring them. */
+      /**
+       * Keep the items in the sprint but rank them below the last goal-critical item. They still take
+       * part of the team's effort while the goal is open, so P(goal) can be below deferring them.
+       */
       readonly kind: 'rank-below-goal';
       readonly issueKeys: readonly string[];
       readonly points: number;

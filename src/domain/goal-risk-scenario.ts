@@ -1,17 +1,18 @@
 /**
  * The two sides of a goal-risk comparison, before and after the change, and the situation they
  * make together: what the target is, the trials' capacities and work errors, where the capacity
- * line falls, and the probability of finishing the target in rank order.
+ * line falls, and the probability of finishing the target.
  *
- * In a trial the target is met when the trial's capacity covers the work down to the last target
- * item: the items' expected work plus the trial's share of their estimate error. The error is one
- * standard-normal draw per trial (common to every scenario, so comparisons stay paired) times the
- * spread of that work; drawn within ±WORK_DRAW_LIMIT, which with ESTIMATE_CV keeps adding work
- * from ever helping a trial.
+ * In a trial the target is met when the trial's capacity covers the effort the team spends until
+ * its last target item is done (effortUntilTarget: the team works on its WIP at once, not one
+ * item at a time) plus the trial's share of that effort's estimate error. The error is one
+ * standard-normal draw per trial (common to every scenario, so comparisons stay paired) times a
+ * spread that grows with the effort but never faster than ESTIMATE_CV per unit of it; drawn within
+ * ±WORK_DRAW_LIMIT, which keeps more effort from ever helping a trial.
  */
 import type { AssessmentInput, CapacityLine, ChangeEffect, ForecastFigures, RiskThresholds, WorkUnit } from './assessment';
 import type { CapacityForecast, SprintProgress, ThroughputModel } from './forecast';
-import { isOpen, roundWork, type Sizing, type WorkItem } from './hypothetical-sprint';
+import { ESTIMATE_CV, isOpen, roundWork, type Sizing, type WorkItem } from './hypothetical-sprint';
 import type { SprintSnapshot } from './sprint';
 import type { SprintWorkingTime } from './working-days';
 
@@ -19,8 +20,9 @@ import type { SprintWorkingTime } from './working-days';
 const MEDIAN = 0.5;
 const HIGH_CONFIDENCE = 0.85;
 /**
- * Work-error draws are clipped here: |z| · ESTIMATE_CV < 1 keeps every trial monotone in scope
- * and every item's work positive (so no work left is never "done" without time to do it).
+ * Work-error draws are clipped here: |z| · ESTIMATE_CV < 1 keeps every trial monotone in the
+ * effort (effortSpread grows at most ESTIMATE_CV per unit of effort) and the effort positive (so
+ * work left is never "done" without time to do it).
  */
 export const WORK_DRAW_LIMIT = 1.99;
 /** Trials are scored in this many batches; the spread of the batches gives the effect's range. */
@@ -61,26 +63,36 @@ export interface Draws {
 /** One side of the comparison: the work still open, in rank order, and what the trials say of it. */
 export interface Scenario {
   readonly open: readonly WorkItem[];
-  /** Expected work that must be done, in rank order, before the last target item is done. */
-  readonly requiredWork: number;
-  /** Its variance (estimate error). */
-  readonly requiredVariance: number;
+  /** Expected effort the team spends before the last target item is done (effortUntilTarget). */
+  readonly effort: number;
   /** Trials meeting the target, per batch of trials. */
   readonly metByBatch: Int32Array;
   readonly figures: ForecastFigures;
 }
 
+/** What every scenario of one assessment shares, so that each side and each way out is scored alike. */
+export interface ScenarioBasis {
+  readonly draws: Draws;
+  readonly target: Target;
+  /** No working time left: P(goal) is then certain by arithmetic. */
+  readonly noTimeLeft: boolean;
+  /** Items the team works on at once: its in-progress items before the change, at least 1 (teamWipOf). */
+  readonly wip: number;
+  /** Work-weighted mean size of an open item before the change: the grain of the estimate error (workGrainOf). */
+  readonly workGrain: number;
+}
+
 /** Everything the level, reasons and suggestions are drawn from. */
-export interface Situation {
+export interface Situation extends ScenarioBasis {
   readonly input: AssessmentInput;
   readonly unit: WorkUnit;
-  readonly target: Target;
   readonly thresholds: RiskThresholds;
   readonly time: SprintWorkingTime;
   readonly progress: SprintProgress;
   readonly throughput: ThroughputModel;
   readonly sizing: Sizing;
-  readonly draws: Draws;
+  /** The sprint after the change, done items included: counter-changes (ways out) apply to it. */
+  readonly afterItems: readonly WorkItem[];
   readonly before: Scenario;
   readonly after: Scenario;
   readonly effect: ChangeEffect;
@@ -98,13 +110,12 @@ export function drawsOf(forecast: CapacityForecast, normal: () => number): Draws
   return { forecast, workErrors, p50: forecast.capacityAt(MEDIAN), p85: forecast.capacityAt(HIGH_CONFIDENCE) };
 }
 
-/** Trials (per batch) whose capacity covers `work` with spread `variance`. */
-export function metByBatch(draws: Draws, work: number, variance: number): Int32Array {
+/** Trials (per batch) whose capacity covers `work` with estimate error of standard deviation `spread`. */
+function metByBatch(draws: Draws, work: number, spread: number): Int32Array {
   const capacities = draws.forecast.capacities;
   const errors = draws.workErrors;
   const trials = capacities.length;
   const batches = new Int32Array(Math.min(EFFECT_BATCHES, trials));
-  const spread = Math.sqrt(variance);
   // Work is never negative, and no work is done in every trial, even one without capacity.
   if (work <= 0) {
     for (let trial = 0; trial < trials; trial++) batches[trial % batches.length]!++;
@@ -116,7 +127,7 @@ export function metByBatch(draws: Draws, work: number, variance: number): Int32A
   return batches;
 }
 
-export function probabilityOf(batches: Int32Array, trials: number): number {
+function probabilityOf(batches: Int32Array, trials: number): number {
   let met = 0;
   for (const count of batches) met += count;
   return met / trials;
@@ -161,30 +172,113 @@ export function lastTargetIndex(open: readonly WorkItem[], target: Target): numb
 // ——— One side of the comparison ———
 
 /**
- * P(goal) is certain by arithmetic when nothing required is left (1), or when work is left and
- * no working time is (`noTimeLeft`: 0); otherwise it is a forecast.
+ * Of the effort the other WIP slots give while the target's largest item is still open, the share
+ * taken by work ranked below the target: on average an item is half done when the next one joins
+ * the slots beside it, so the work below shares in its second half (measured flat between 0.3 and
+ * 0.7 on all three backtest worlds, `npm run backtest`).
  */
-export function scenarioOf(items: readonly WorkItem[], draws: Draws, target: Target, noTimeLeft: boolean): Scenario {
-  const open = items.filter(isOpen);
+const BELOW_TARGET_SHARE = 0.5;
+
+/** The team's WIP: what its board shows in progress before the change, and at least one item. */
+export function teamWipOf(beforeItems: readonly WorkItem[]): number {
+  return Math.max(1, beforeItems.filter((item) => item.status === 'in-progress').length);
+}
+
+/**
+ * The grain of estimate error: the work-weighted mean size of the open items before the change
+ * (Σw² / Σw), so effortSpread gives the sprint's own open work exactly its items' combined
+ * spread, ESTIMATE_CV · √Σw². Without open work, the size an unestimated item is given.
+ */
+export function workGrainOf(beforeItems: readonly WorkItem[], fallback: number): number {
+  let work = 0;
+  let squares = 0;
+  for (const item of beforeItems) {
+    if (!isOpen(item)) continue;
+    work += item.work;
+    squares += item.work * item.work;
+  }
+  return work > 0 ? squares / work : fallback;
+}
+
+/**
+ * Expected effort the team spends until its last target item is done, when it works on `wip`
+ * items at once in rank order (issue 13: a team's WIP, as in the backtest's truth). Items do not
+ * wait for every item ranked above them; while the target is open, other items take part of the
+ * effort. With T the largest target item's work and s = wip − 1 the other slots:
+ * - every target item counts in full;
+ * - a non-target item ranked above the last target item counts min(w, T + B/s), B the non-target
+ *   work ranked between it and the last target item: it shares the slots with the target work, so
+ *   it gets as much as the target's largest item, plus its head start, its share of the work that
+ *   passes through the other slots before the target's last item joins it. With s = 0 it counts w:
+ *   one item at a time is plain rank order;
+ * - work ranked below the target takes part of the effort while the target is open: each item
+ *   min(w, T), all of them at most BELOW_TARGET_SHARE · s · T.
+ *
+ * Why a Product Owner can rely on it (issue 13; property tests in test/domain/goal-risk.test.ts):
+ * sharing that depends on which item finishes first (equal sharing played out) is not monotone —
+ * removing a small item can let a big one into the WIP and delay the goal. Here every term is
+ * monotone by construction: T is a maximum over the target items, B a sum of non-target work, and
+ * neither falls when work is added, nor rises when non-target work is removed, nor when a target
+ * item moves up. Each item's count is monotone in them, the below-target sum and its cap too. An
+ * item that passes from above the last target item to below it (a target item moves up past it,
+ * or it is ranked below the goal) counts at most min(w, T) below, never more than the min(w, T +
+ * B/s) it counted above. Hence adding work never lowers the effort; removing or deferring
+ * non-target work, moving a target item up or ranking work below the goal never raises it. The
+ * WIP and the error grain are taken from the sprint before the change, the same for every side
+ * and every way out, and P(goal) falls as the effort rises in every trial (effortSpread).
+ */
+export function effortUntilTarget(open: readonly WorkItem[], target: Target, wip: number): number {
   const lastTarget = lastTargetIndex(open, target);
-  let requiredWork = 0;
-  let requiredVariance = 0;
+  if (lastTarget < 0) return 0;
+  let largestTarget = 0;
+  for (const item of open) if (isTargetItem(item, target)) largestTarget = Math.max(largestTarget, item.work);
+  const otherSlots = Math.max(0, wip - 1);
+  let effort = 0;
+  let between = 0;
+  for (let index = lastTarget; index >= 0; index--) {
+    const item = open[index]!;
+    if (isTargetItem(item, target)) {
+      effort += item.work;
+      continue;
+    }
+    effort += otherSlots > 0 ? Math.min(item.work, largestTarget + between / otherSlots) : item.work;
+    between += item.work;
+  }
+  let below = 0;
+  for (let index = lastTarget + 1; index < open.length; index++) below += Math.min(open[index]!.work, largestTarget);
+  return effort + Math.min(below, BELOW_TARGET_SHARE * otherSlots * largestTarget);
+}
+
+/**
+ * Standard deviation of the effort's estimate error: ESTIMATE_CV of it while it is one item's
+ * worth, then as for effort/grain items of the grain's size, ESTIMATE_CV · √(effort · grain).
+ * It never grows faster than ESTIMATE_CV per unit of effort, so with |z| ≤ WORK_DRAW_LIMIT a
+ * trial's work, effort + z · spread, rises with the effort: more effort never helps a trial.
+ */
+export function effortSpread(effort: number, grain: number): number {
+  return ESTIMATE_CV * Math.min(effort, Math.sqrt(effort * grain));
+}
+
+/**
+ * P(goal) is certain by arithmetic when no effort is required (1), or when it is and no working
+ * time is left (0); otherwise it is a forecast. The way out of a threat is scored by this same
+ * function on the sprint with the counter-change, so its promise is what the pair is assessed at.
+ */
+export function scenarioOf(items: readonly WorkItem[], basis: ScenarioBasis): Scenario {
+  const { draws, target } = basis;
+  const open = items.filter(isOpen);
   let goalCriticalWork = 0;
   let workLeft = 0;
-  open.forEach((item, index) => {
+  for (const item of open) {
     workLeft += item.work;
     if (item.goalCritical) goalCriticalWork += item.work;
-    if (index <= lastTarget) {
-      requiredWork += item.work;
-      requiredVariance += item.variance;
-    }
-  });
-  const batches = metByBatch(draws, requiredWork, requiredVariance);
+  }
+  const effort = effortUntilTarget(open, target, basis.wip);
+  const batches = metByBatch(draws, effort, effortSpread(effort, basis.workGrain));
   const pGoal = probabilityOf(batches, draws.forecast.trials);
   return {
     open,
-    requiredWork,
-    requiredVariance,
+    effort,
     metByBatch: batches,
     figures: {
       pGoal,
@@ -193,7 +287,7 @@ export function scenarioOf(items: readonly WorkItem[], draws: Draws, target: Tar
       goalCriticalPointsLeft: roundWork(goalCriticalWork),
       totalPointsLeft: roundWork(workLeft),
       capacityLine: capacityLineOf(open, draws.p50),
-      certain: requiredWork <= 0 || noTimeLeft,
+      certain: effort <= 0 || basis.noTimeLeft,
     },
   };
 }

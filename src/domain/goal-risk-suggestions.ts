@@ -1,13 +1,18 @@
 /**
  * A way out when a change threatens the goal (issue 13): the smallest sets of non-goal work to
  * defer, or to rank below the goal, and the splits that actually help — each with the P(goal) it
- * brings, measured on the assessment's own trials, so picking one and assessing the pair as a
- * combined change (AssessmentInput.counterChange) gives exactly that figure.
+ * brings. Each is scored by running the very scenario the combined assessment runs: the
+ * counter-change applied to the sprint after the change (applyCounterChange, as
+ * applyChangeAndCounter does), put to the assessment's own trials with its WIP and error grain
+ * (scenarioOf). So picking one and assessing the pair as a combined change
+ * (AssessmentInput.counterChange) gives exactly that figure, however the team's WIP shares the
+ * effort; no way out is scored by subtracting work.
  */
 import type { Suggestion } from './assessment';
-import { EPSILON, lastTargetIndex, metByBatch, probabilityOf, type Situation } from './goal-risk-scenario';
+import type { CounterChange } from './change';
+import { EPSILON, lastTargetIndex, scenarioOf, type Situation } from './goal-risk-scenario';
 import { formatPercent, formatWork, joinAsEnglish, probabilityLabel } from './goal-risk-wording';
-import { roundWork, type WorkItem } from './hypothetical-sprint';
+import { applyCounterChange, roundWork, splitPartKey, type WorkItem } from './hypothetical-sprint';
 
 /** Alternatives offered beyond the first set of deferrals. */
 const ALTERNATIVE_SETS = 1;
@@ -17,7 +22,12 @@ export function suggest(situation: Situation): Suggestion[] {
   const sets = deferralSets(situation);
   const suggestions: Suggestion[] = sets.map((set) => roomSuggestion(situation, 'defer-to-make-room', set));
   const first = sets[0];
-  if (first) suggestions.push(roomSuggestion(situation, 'rank-below-goal', first));
+  if (first) {
+    // Ranked below the goal, the items still take part of the team's effort while the goal is
+    // open: offered with its own P(goal), which can be below the deferral's.
+    const ranked: RoomSet = { items: first.items, pGoal: pGoalWith(situation, rankBelowGoal(first.items)) };
+    if (ranked.pGoal > situation.after.figures.pGoal + EPSILON) suggestions.push(roomSuggestion(situation, 'rank-below-goal', ranked));
+  }
   return [...suggestions, ...helpfulSplits(situation)];
 }
 
@@ -37,9 +47,18 @@ function wantedPGoal(situation: Situation): number {
   return Math.min(before, before >= thresholds.cautionBelow ? Math.max(thresholds.cautionBelow, withinDrop) : withinDrop);
 }
 
-function pGoalWithout(situation: Situation, work: number, variance: number): number {
-  return probabilityOf(metByBatch(situation.draws, work, variance), situation.draws.forecast.trials);
+/** P(goal) of the combined change: the scenario the assessment with this counter-change runs. */
+function pGoalWith(situation: Situation, counter: CounterChange): number {
+  return pGoalOf(situation, applyCounterChange(situation.afterItems, counter).items);
 }
+
+function pGoalOf(situation: Situation, items: readonly WorkItem[]): number {
+  return scenarioOf(items, situation).figures.pGoal;
+}
+
+const keysOf = (items: readonly WorkItem[]): string[] => items.map((item) => item.key);
+const deferral = (items: readonly WorkItem[]): CounterChange => ({ kind: 'defer', issueKeys: keysOf(items) });
+const rankBelowGoal = (items: readonly WorkItem[]): CounterChange => ({ kind: 'rank-below-goal', issueKeys: keysOf(items) });
 
 /**
  * Greedy over the non-goal to-do items ranked above the last goal item (work below it is done
@@ -75,19 +94,32 @@ function deferralSets(situation: Situation): RoomSet[] {
   return sets;
 }
 
+/**
+ * The shortest run of `candidates`, taken from the first, whose deferral brings P(goal) to
+ * `wanted` (or all of them, if none does). Deferring more non-goal work never lowers P(goal)
+ * (effortUntilTarget, by construction), so P rises along the run and bisection finds the run the
+ * one-by-one greedy would, in a handful of scenarios rather than one per candidate.
+ */
 function greedySet(situation: Situation, candidates: readonly WorkItem[], wanted: number): RoomSet | null {
-  let work = situation.after.requiredWork;
-  let variance = situation.after.requiredVariance;
-  const chosen: WorkItem[] = [];
-  let pGoal = situation.after.figures.pGoal;
-  for (const item of candidates) {
-    if (pGoal + EPSILON >= wanted) break;
-    chosen.push(item);
-    work -= item.work;
-    variance -= item.variance;
-    pGoal = pGoalWithout(situation, Math.max(0, work), Math.max(0, variance));
+  const reached = (pGoal: number): boolean => pGoal + EPSILON >= wanted;
+  if (candidates.length === 0 || reached(situation.after.figures.pGoal)) return null;
+  const pGoalDeferring = (count: number): number => pGoalWith(situation, deferral(candidates.slice(0, count)));
+  let shortest = candidates.length;
+  let pGoal = pGoalDeferring(shortest);
+  let longestShort = 0;
+  if (reached(pGoal)) {
+    while (shortest - longestShort > 1) {
+      const middle = (longestShort + shortest) >>> 1;
+      const pMiddle = pGoalDeferring(middle);
+      if (reached(pMiddle)) {
+        shortest = middle;
+        pGoal = pMiddle;
+      } else {
+        longestShort = middle;
+      }
+    }
   }
-  return chosen.length > 0 ? { items: chosen, pGoal } : null;
+  return { items: candidates.slice(0, shortest), pGoal };
 }
 
 function sameItems(a: readonly WorkItem[], b: readonly WorkItem[]): boolean {
@@ -109,7 +141,8 @@ function roomSuggestion(situation: Situation, kind: 'defer-to-make-room' | 'rank
 /**
  * A goal-critical item too big for the capacity left helps only if part of it can wait: keep
  * the goal-critical half, rank the rest below the goal. Offered only when that brings P(goal)
- * where it should be.
+ * where it should be, scored on the sprint with the split made (the half below the goal still
+ * takes its part of the team's effort while the goal is open).
  */
 function helpfulSplits(situation: Situation): Suggestion[] {
   const { after, target, unit, draws } = situation;
@@ -120,8 +153,7 @@ function helpfulSplits(situation: Situation): Suggestion[] {
     .slice(0, lastTarget + 1)
     .filter((item) => item.goalCritical && item.work > draws.p50 / 2)
     .flatMap((item): Suggestion[] => {
-      const half = item.work / 2;
-      const pGoal = pGoalWithout(situation, after.requiredWork - half, after.requiredVariance - item.variance * 0.75);
+      const pGoal = pGoalOf(situation, splitInHalves(situation.afterItems, item));
       if (pGoal + EPSILON < wanted) return [];
       return [
         {
@@ -133,4 +165,19 @@ function helpfulSplits(situation: Situation): Suggestion[] {
         },
       ];
     });
+}
+
+/** The sprint with `item` split in two halves: the goal-critical one in its place, the other ranked below the goal. */
+function splitInHalves(items: readonly WorkItem[], item: WorkItem): readonly WorkItem[] {
+  const half = (key: string, goalCritical: boolean): WorkItem => ({
+    ...item,
+    key,
+    size: item.size / 2,
+    work: item.work / 2,
+    variance: item.variance / 4,
+    goalCritical,
+  });
+  const rest = half(splitPartKey(item.key, 0), false);
+  const split = items.flatMap((other) => (other === item ? [half(item.key, true), rest] : [other]));
+  return applyCounterChange(split, rankBelowGoal([rest])).items;
 }

@@ -4,8 +4,9 @@
  * The change (with any counter-change picked alongside it) is applied to the sprint
  * hypothetically (hypothetical-sprint.ts), then the sprint before and after is put to the same
  * Monte Carlo trials (forecast.ts): paired trials, so the difference is the change's own effect.
- * Work is taken in rank order, so the goal is met in a trial when the trial's capacity covers the
- * work left down to the lowest-ranked goal-critical item (goal-risk-scenario.ts).
+ * The team works on its WIP at once in rank order, so the goal is met in a trial when the trial's
+ * capacity covers the effort spent until the lowest-ranked goal-critical item is done
+ * (goal-risk-scenario.ts, effortUntilTarget, which keeps the product's rules by construction).
  *
  * The level describes the change, not the sprint (issue 13): a change is a threat when it lowers
  * P(goal) and leaves it below the Product Owner's threshold, or lowers it materially (judgeLevel
@@ -17,7 +18,19 @@
 import { DEFAULT_THRESHOLDS, DEFAULT_WORKING_DAYS, type Assessment, type AssessmentInput, type RiskLevel } from './assessment';
 import { chooseThroughput, DEFAULT_TRIALS, effectiveDaysLeft, normalSource, simulateCapacity } from './forecast';
 import { reasonsFor } from './goal-risk-reasons';
-import { drawsOf, effectOf, goalItemsFallenBelowLine, isBelow, reaches, scenarioOf, targetOf, type Situation } from './goal-risk-scenario';
+import {
+  drawsOf,
+  effectOf,
+  goalItemsFallenBelowLine,
+  isBelow,
+  reaches,
+  scenarioOf,
+  targetOf,
+  teamWipOf,
+  workGrainOf,
+  type ScenarioBasis,
+  type Situation,
+} from './goal-risk-scenario';
 import { suggest } from './goal-risk-suggestions';
 import {
   applyChangeAndCounter,
@@ -59,20 +72,27 @@ export function assessChange(input: AssessmentInput): Assessment {
   const daysLeft = effectiveDaysLeft(time.left, input.capacity);
   const draws = drawsOf(simulateCapacity(throughput, daysLeft, progress, trials, random), normalSource(random));
 
-  const noTimeLeft = !(daysLeft > 0);
   const removedGoalKeys = target === 'goal' ? hypothetical.removedGoalKeys : [];
-  const before = scenarioOf(beforeItems, draws, target, noTimeLeft);
-  const after = scenarioOf(afterItems, draws, target, noTimeLeft);
+  // Taken from the sprint before the change, so that every side and every way out shares them.
+  const basis: ScenarioBasis = {
+    draws,
+    target,
+    noTimeLeft: !(daysLeft > 0),
+    wip: teamWipOf(beforeItems),
+    workGrain: workGrainOf(beforeItems, unit === 'issues' ? 1 : sizing.median),
+  };
+  const before = scenarioOf(beforeItems, basis);
+  const after = scenarioOf(afterItems, basis);
   const situation: Situation = {
+    ...basis,
     input,
     unit,
-    target,
     thresholds,
     time,
     progress,
     throughput,
     sizing,
-    draws,
+    afterItems,
     before,
     after,
     effect: effectOf(before, after, trials, NOTICEABLE_CHANGE),

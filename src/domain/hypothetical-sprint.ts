@@ -251,7 +251,7 @@ function hypothetical(
 }
 
 /** Split parts have no Jira key until they are created; they appear in capacity lines as these. */
-function splitPartKey(parentKey: string, index: number): string {
+export function splitPartKey(parentKey: string, index: number): string {
   return `${parentKey}/${index + 1}`;
 }
 

@@ -6,7 +6,7 @@
  */
 import { SEEDED_SETTINGS_VERSION } from '../../sandbox/app-seed';
 import { SEED_ACCOUNTS, SEED_FACTS } from '../../sandbox/jira/seed';
-import type { Suggestion } from '../../src/domain/assessment';
+import { DEFAULT_THRESHOLDS, type Suggestion } from '../../src/domain/assessment';
 import { pinClockToTestNow, useForgeApp } from '../support/forge-app';
 import { present } from '../support/present';
 import { readySprintView } from '../support/sprint-view';
@@ -135,8 +135,10 @@ describe('a way out of a threatening addition', () => {
     expect(sprintIdsOf('ONB-55')).toEqual(expect.arrayContaining([NEXT]));
     expect(sprintIdsOf('ONB-55')).not.toContain(ACTIVE);
     expect(sprintIdsOf('ONB-56')).not.toContain(ACTIVE);
-    // The sprint as Jira now holds it reads as it did before the addition.
-    expect(present(panel.risk, 'the risk').before.pGoal).toBeGreaterThanOrEqual(before - 0.01);
+    // The sprint as Jira now holds it reads about as it did before the addition: a way out brings
+    // P(goal) back within the caution drop (goal-risk-suggestions.ts), and the sprint re-read after
+    // the pair is measured afresh (here half a point more work left than the pair was assessed with).
+    expect(present(panel.risk, 'the risk').before.pGoal).toBeGreaterThanOrEqual(before - DEFAULT_THRESHOLDS.cautionDrop);
   });
 
   it('leaves a half-applied pair apply-failed, and Retry completes it', async () => {

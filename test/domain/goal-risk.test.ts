@@ -426,6 +426,22 @@ describe('assessChange properties', () => {
     );
   });
 
+  it('never lowers P(goal) by ranking non-goal items below the goal, nor by moving a goal-critical item up past any item', () => {
+    fc.assert(
+      fc.property(situation, fc.nat(), fc.nat(), (base, choice, anchorChoice) => {
+        const moving = pickWhere(base.issues, choice, (candidate) => candidate.goalCritical);
+        const anchor = pickWhere(base.issues, anchorChoice, (_, index) => index < moving);
+        const key = base.issues[moving]!.key;
+        const up = assessIn(base, key, { kind: 'rerank', target: { position: 'before', issueKey: base.issues[anchor]!.key } });
+        expect(up.after.pGoal).toBeGreaterThanOrEqual(up.before.pGoal);
+        const nonGoalKeys = base.issues.filter((candidate) => !candidate.goalCritical).map((candidate) => candidate.key);
+        fc.pre(nonGoalKeys.length > 0);
+        const ranked = assessIn(base, key, tweak, undefined, { counterChange: { kind: 'rank-below-goal', issueKeys: nonGoalKeys } });
+        expect(ranked.after.pGoal).toBeGreaterThanOrEqual(ranked.before.pGoal);
+      }),
+    );
+  });
+
   it('never calls a change that does not lower P(goal) a threat, unless it changes the goal', () => {
     const anyChange = fc.constantFrom<Change>(
       { kind: 'estimate', points: 1 },
@@ -483,12 +499,15 @@ describe('assessChange properties', () => {
     fc.assert(
       fc.property(withHistory, goalWork, (base, incoming) => {
         const assessment = assessIn(base, incoming.key, { kind: 'add' }, incoming);
-        const picked = assessment.suggestions.find((suggestion) => counterChangeOf(suggestion) !== null);
-        fc.pre(picked !== undefined);
-        if (!picked || picked.kind === 'split') return;
-        const combined = assessIn(base, incoming.key, { kind: 'add' }, incoming, { counterChange: counterChangeOf(picked)! });
-        expect(combined.after.pGoal).toBe(picked.pGoalAfter);
-        expect(picked.pGoalAfter).toBeGreaterThan(assessment.after.pGoal);
+        const picked = assessment.suggestions.filter((suggestion) => counterChangeOf(suggestion) !== null);
+        fc.pre(picked.length > 0);
+        // Every way out, deferral and ranking below the goal alike: with WIP, ranked-below work still takes effort.
+        for (const suggestion of picked) {
+          if (suggestion.kind === 'split') continue;
+          const combined = assessIn(base, incoming.key, { kind: 'add' }, incoming, { counterChange: counterChangeOf(suggestion)! });
+          expect(combined.after.pGoal).toBe(suggestion.pGoalAfter);
+          expect(suggestion.pGoalAfter).toBeGreaterThan(assessment.after.pGoal);
+        }
       }),
     );
   });
