@@ -141,7 +141,7 @@ function judgeLevel(situation: Situation): RiskLevel {
   // by share of the margin above T lost): on all three synthetic worlds, each such rule's threats
   // on sprints left at or above T were followed by a met goal 57–87% of the time — the forecast is
   // calibrated, so above T the goal is likely met — and a 20-point drop took "threat" on met goals
-  // from 8.5%/7.3%/8.0% to 13.8%/14.8%/13.6% to catch 2–4 points more of the misses (measured with
+  // from 8.5%/7.3%/8.0% to 13.8%/14.8%/13.6% to catch 2–5 points more of the misses (measured with
   // the work-in-progress model of goal-risk-scenario.ts). Those changes read
   // "caution" with their drop; a PO who wants them as threats sets a smaller threatDrop.
   if (isBelow(after, thresholds.threatBelow) || reaches(drop, thresholds.threatDrop)) return 'threat';
