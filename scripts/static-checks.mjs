@@ -11,6 +11,7 @@
  *   node scripts/static-checks.mjs            # all checks (`npm run check`)
  *   node scripts/static-checks.mjs --cache    # ESLint reuses node_modules/.cache/eslint (`npm run test:quick`)
  *   node scripts/static-checks.mjs --only lint,deps
+ *   node scripts/static-checks.mjs --background  # at low CPU priority, beside jest (scripts/test.mjs)
  *
  * Why ESLint's cache is only for the quick loop: it keys a file's result on that file alone, while
  * type-aware rules (switch-exhaustiveness-check, no-floating-promises) also read the types of the
@@ -19,7 +20,7 @@
  * incremental state is exact: both always used (a fresh clone, as in CI, starts without them).
  */
 import { spawn } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +31,9 @@ const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
 const args = process.argv.slice(2);
 const cached = args.includes('--cache');
 const withBuilds = args.includes('--with-builds');
+// Below jest in the scheduler's eyes (children inherit it): the checks take only the CPU jest leaves
+// idle while its browser tests wait, so they cost the tests nothing they would notice (10 of 19).
+if (args.includes('--background')) setPriority(10);
 const onlyAt = args.indexOf('--only');
 const only = onlyAt === -1 ? null : new Set((args[onlyAt + 1] ?? '').split(','));
 
