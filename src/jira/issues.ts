@@ -14,6 +14,7 @@ import { routeOrNull, type JiraClient } from './jira-client';
 import { issueShape, searchPageShape, type IssueFieldsJson, type IssueJson } from './jira-shapes';
 import { chunksOf } from './paging';
 import { toSprint } from './sprint-json';
+import { isIssueKey } from '../domain/issue-key';
 
 /**
  * What Goalkeeper reads of an issue; asking for less keeps pages of 50 issues small. The two dates
@@ -162,8 +163,6 @@ export async function readIssueFacts(
 
 /** POST /rest/api/3/search/jql answers at most 100 issues a page when fields are asked for. */
 export const ISSUES_PER_KEY_SEARCH = 100;
-/** A Jira issue key (project key, hyphen, number): only such text is put into a JQL `issuekey in (…)`. */
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
 
 /**
  * Several issues by key in one search per 100 (POST /rest/api/3/search/jql, read:jira-work) with
@@ -177,7 +176,7 @@ export async function readIssuesByKeys(
   estimation: BoardEstimation,
   rule: GoalCriticalRule,
 ): Promise<Map<string, SprintIssue>> {
-  const keys = [...new Set(issueKeys)].filter((key) => ISSUE_KEY.test(key));
+  const keys = [...new Set(issueKeys)].filter((key) => isIssueKey(key));
   const fields = [...ISSUE_FIELDS, ...(estimation.kind === 'points' ? [estimation.fieldId] : [])];
   const found = new Map<string, SprintIssue>();
   await Promise.all(

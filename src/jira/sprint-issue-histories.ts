@@ -19,8 +19,7 @@ import { bulkChangelogs, numberField, pointsOfChange, sprintFieldId, sprintIdsOf
 import { issuesWithFields } from './issue-search';
 import type { JiraClient } from './jira-client';
 import { sprintFieldValueShape } from './jira-shapes';
-
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
+import { isIssueKey } from '../domain/issue-key';
 
 /** Issue id → its entries touching the fields, oldest first. */
 async function entriesOf(
@@ -67,7 +66,7 @@ export async function sprintIssueHistories(
   const estimateField = estimation.kind === 'points' ? estimation.fieldId : null;
   const fields = ['created', 'issuetype', sprintField, ...(estimateField ? [estimateField] : [])];
   // The ids and keys in these queries are Jira's own, never text from a person.
-  const keys = [...new Set(otherKeys)].filter((key) => ISSUE_KEY.test(key));
+  const keys = [...new Set(otherKeys)].filter((key) => isIssueKey(key));
   const issues = (await issuesWithFields(client, `sprint = ${sprint.id}`, fields, keys)).filter(
     (issue) => issue.fields.issuetype?.subtask !== true,
   );

@@ -14,6 +14,7 @@ import type { JiraClient } from './jira-client';
 import { searchPageShape, sprintIssuesPageShape, sprintPageShape, sprintShape, type SprintJson } from './jira-shapes';
 import { chunksOf, collectOffsetPages, collectOffsetPagesInParallel } from './paging';
 import { toSprint } from './sprint-json';
+import { isIssueKey } from '../domain/issue-key';
 
 /**
  * The board's open sprints, active and future, in one read ("You can define multiple states
@@ -137,7 +138,6 @@ export async function sprintSnapshot(
 
 /** Issue keys per key search: a JQL `issuekey in (…)` of 100 keys stays far below Jira's query length limits. */
 export const KEYS_PER_SPRINT_SEARCH = 100;
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
 
 /**
  * Which of the issues are now in one of the sprints, asking for keys only (POST
@@ -145,7 +145,7 @@ const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
  * at once: reconciliation tells a deferral from a removal this way instead of reading each issue.
  */
 export async function keysInSprints(client: JiraClient, issueKeys: readonly string[], sprintIds: readonly number[]): Promise<Set<string>> {
-  const keys = [...new Set(issueKeys)].filter((key) => ISSUE_KEY.test(key));
+  const keys = [...new Set(issueKeys)].filter((key) => isIssueKey(key));
   const sprints = sprintIds.filter((id) => Number.isInteger(id) && id > 0);
   if (keys.length === 0 || sprints.length === 0) return new Set();
   const pages = await Promise.all(

@@ -10,13 +10,9 @@
  * Browse on it in its one permission check, which honours issue security levels
  * (src/jira/permissions.ts).
  */
+import { projectKeyOf } from '../../domain/issue-key';
 import type { SprintIssue, SprintSnapshot } from '../../domain/sprint';
 import type { IssueFacts, Ports } from '../ports';
-
-/** A Jira issue key's project key: the text before its last hyphen (`ONB-55` → `ONB`). */
-function projectKeyOf(issueKey: string): string | null {
-  return /^([A-Z][A-Z0-9_]*)-[1-9][0-9]*$/.exec(issueKey)?.[1] ?? null;
-}
 
 /** The issue as the kept plan's active sprint holds it, or null: then the issue is read from Jira. */
 export async function issueFromKeptPlan(ports: Ports, issueKey: string): Promise<IssueFacts | null> {
