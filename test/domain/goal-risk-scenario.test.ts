@@ -1,24 +1,13 @@
 import fc from 'fast-check';
 import { effortSpread, effortUntilTarget, teamWipOf, WORK_DRAW_LIMIT } from '../../src/domain/goal-risk-scenario';
 import { measure, type WorkItem } from '../../src/domain/hypothetical-sprint';
-import type { SprintIssue, StatusCategory } from '../../src/domain/sprint';
+import type { StatusCategory } from '../../src/domain/sprint';
+import { sprintIssue } from '../support/sprint-issues';
 
 const SIZING = { median: 3, low: 2, high: 5 };
 
 function item(key: string, points: number, goalCritical = false, statusCategory: StatusCategory = 'todo'): WorkItem {
-  const issue: SprintIssue = {
-    key,
-    id: String(10_000 + Number(key.replace(/\D/g, ''))),
-    summary: `Work on ${key}`,
-    points,
-    statusCategory,
-    goalCritical,
-    labels: goalCritical ? ['sprint-goal'] : [],
-    epicKey: 'ONB-1000',
-    priorityName: 'Medium',
-    issueType: 'Story',
-  };
-  return measure(issue, 'points', SIZING);
+  return measure(sprintIssue(key, points, statusCategory, goalCritical), 'points', SIZING);
 }
 const goal = (key: string, points: number) => item(key, points, true);
 

@@ -3,6 +3,7 @@ import { counterChangeOf, type Assessment, type AssessmentInput, type ReasonCode
 import type { Change } from '../../src/domain/change';
 import { assessChange } from '../../src/domain/goal-risk';
 import type { SprintHistory, SprintIssue, SprintSnapshot, StatusCategory } from '../../src/domain/sprint';
+import { sprintIssue } from '../support/sprint-issues';
 
 // ONB Sprint 7 runs two weeks: Monday 6 May 2024, 09:00 UTC, to Friday 17 May 2024, 17:00 UTC.
 const START = '2024-05-06T09:00:00.000Z';
@@ -12,20 +13,7 @@ const SECOND_MONDAY = '2024-05-13T09:00:00.000Z';
 const GOAL = 'New customers can sign up and reach their first dashboard';
 const TRIALS = 4_000;
 
-function issue(key: string, points: number | null, statusCategory: StatusCategory = 'todo', goalCritical = false): SprintIssue {
-  return {
-    key,
-    id: String(10_000 + Number(key.replace(/\D/g, ''))),
-    summary: `Work on ${key}`,
-    points,
-    statusCategory,
-    goalCritical,
-    labels: goalCritical ? ['sprint-goal'] : [],
-    epicKey: 'ONB-1000',
-    priorityName: 'Medium',
-    issueType: 'Story',
-  };
-}
+const issue = sprintIssue;
 const goalIssue = (key: string, points: number | null, statusCategory: StatusCategory = 'todo') => issue(key, points, statusCategory, true);
 
 function snapshotOf(
