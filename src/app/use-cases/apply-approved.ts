@@ -79,6 +79,9 @@ async function applyClaimed(ports: Ports, job: ApplyJob): Promise<Proposal | und
     return finish(ports, proposal, journal, false, describeError(error));
   }
 
+  // Each step's start and end are stored (and audited) before the next call to Jira.
+  const persistProgress = (detail: string) =>
+    persistTransition(ports, proposal, unwrap(recordApplyProgress(proposal, journal)), 'apply-step', null, detail);
   for (const step of steps) {
     const previous = journal.steps.find((s) => s.name === step.name);
     if (previous?.status === 'done') continue;
@@ -96,14 +99,7 @@ async function applyClaimed(ports: Ports, job: ApplyJob): Promise<Proposal | und
         facts: step.facts,
         ...(marker ? { marker } : {}),
       });
-      proposal = await persistTransition(
-        ports,
-        proposal,
-        unwrap(recordApplyProgress(proposal, journal)),
-        'apply-step',
-        null,
-        `Started: ${step.describe}`,
-      );
+      proposal = await persistProgress(`Started: ${step.describe}`);
     }
     const mark = marker ? markOf(proposal, step.name, marker) : undefined;
     const result =
@@ -120,14 +116,7 @@ async function applyClaimed(ports: Ports, job: ApplyJob): Promise<Proposal | und
     };
     journal = withStep(journal, record);
     if (!result.ok) return finish(ports, proposal, journal, false, failureMessage(steps, journal, step, result.message));
-    proposal = await persistTransition(
-      ports,
-      proposal,
-      unwrap(recordApplyProgress(proposal, journal)),
-      'apply-step',
-      null,
-      `Done: ${record.detail}`,
-    );
+    proposal = await persistProgress(`Done: ${record.detail}`);
   }
   return finish(ports, proposal, journal, true, null);
 }
