@@ -41,6 +41,15 @@ function proposalFor(fields: Pick<NewProposal, 'id' | 'issueKey' | 'issueId' | '
   });
 }
 
+/** Priya, the Product Owner, proposes deferring ONB-16: her own proposal, in two of the scenarios below. */
+const deferOnb16 = proposalFor({
+  id: 'p-onb-16-defer',
+  issueKey: 'ONB-16',
+  issueId: '10016',
+  proposerAccountId: PRIYA,
+  change: { kind: 'defer' },
+  createdAt: '2026-11-25T08:30:00.000Z',
+});
 const priyaAsProductOwner: ProjectSettings = { ...DEFAULT_SETTINGS, productOwners: { roleName: null, accountIds: [PRIYA] } };
 const priyaAndOmar: ProjectSettings = {
   ...priyaAsProductOwner,
@@ -121,14 +130,6 @@ async function twoWeeksOfOnboarding() {
   const rejectedOnb39 = unwrap(
     decide(raiseOnb39, 'rejected', PRIYA, 'The SSO goal comes first; ONB-39 waits for the next sprint.', '2026-11-24T15:00:00.000Z', null),
   );
-  const deferOnb16 = proposalFor({
-    id: 'p-onb-16-defer',
-    issueKey: 'ONB-16',
-    issueId: '10016',
-    proposerAccountId: PRIYA,
-    change: { kind: 'defer' },
-    createdAt: '2026-11-25T08:30:00.000Z',
-  });
   const rerankOnb20 = proposalFor({
     id: 'p-onb-20-rerank',
     issueKey: 'ONB-20',
@@ -262,14 +263,6 @@ describe('personal data store on Forge custom entities', () => {
   it('never undoes a decision made while the erasure was rewriting the proposal', async () => {
     const emulator = startForgeStorage();
     const proposals = createProposalStore({ now: clock });
-    const deferOnb16 = proposalFor({
-      id: 'p-onb-16-defer',
-      issueKey: 'ONB-16',
-      issueId: '10016',
-      proposerAccountId: PRIYA,
-      change: { kind: 'defer' },
-      createdAt: '2026-11-25T08:30:00.000Z',
-    });
     const proposed = auditEventFor(deferOnb16, 'proposed', PRIYA, deferOnb16.createdAt, deferOnb16.reason.text);
     at = deferOnb16.createdAt;
     await onboarding(() => proposals.create(deferOnb16, proposed));
