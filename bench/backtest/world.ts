@@ -161,6 +161,8 @@ interface TrueItem {
   progress: number;
   goalCritical: boolean;
   finishedOnDay: number | null;
+  /** The working day (counted across sprints) the item was first worked on: Jira's status-category change to In Progress. */
+  startedOn: number | null;
   readonly subtasks: number;
 }
 
@@ -209,6 +211,7 @@ function newItem(team: Team, goalCritical = false): TrueItem {
     progress: 0,
     goalCritical,
     finishedOnDay: null,
+    startedOn: null,
     subtasks: random.chance(0.5) ? random.int(2, 5) : 0,
   };
 }
@@ -236,7 +239,7 @@ function dailyEffort(team: Team, pace: number, days: number, holidayDays: Readon
  * Works one day (or the given share of it) on the items in rank order, `wip` at a time: effort
  * is shared among the open items at the top; an item's leftover share flows on to the next.
  */
-function workDay(items: TrueItem[], effort: number, wip: number, day: number, pullIn?: () => TrueItem): void {
+function workDay(items: TrueItem[], effort: number, wip: number, day: number, sprintIndex: number, pullIn?: () => TrueItem): void {
   let available = effort;
   for (let round = 0; round < 50 && available > 1e-9; round++) {
     // A team that runs out of sprint work pulls in more (Jira's velocity counts it when done).
@@ -246,6 +249,7 @@ function workDay(items: TrueItem[], effort: number, wip: number, day: number, pu
     const share = available / active.length;
     available = 0;
     for (const item of active) {
+      item.startedOn ??= sprintIndex * SPRINT_WORKING_DAYS + day;
       const needed = item.effort - item.progress;
       if (share >= needed) {
         item.progress = item.effort;
@@ -291,7 +295,7 @@ function playHistory(team: Team, sprints: number): { history: SprintHistory[]; c
     const holidays = holidaysOf(team, SPRINT_WORKING_DAYS);
     const effort = dailyEffort(team, sprintPace(team, index), SPRINT_WORKING_DAYS, holidays);
     const daily = effort.map((dayEffort, day) => {
-      workDay(items, dayEffort, team.kind.wip, day, () => newItem(team));
+      workDay(items, dayEffort, team.kind.wip, day, index, () => newItem(team));
       return items.filter((item) => item.finishedOnDay === day).reduce((sum, item) => sum + item.creditedPoints, 0);
     });
     const completed = daily.reduce((a, b) => a + b, 0);
@@ -337,7 +341,7 @@ function withTraps(team: Team, history: SprintHistory[]): SprintHistory[] {
   return trapped;
 }
 
-function toIssue(item: TrueItem, status: SprintIssue['statusCategory']): SprintIssue {
+function toIssue(item: TrueItem, status: SprintIssue['statusCategory'], startedAt?: (workingDay: number) => string): SprintIssue {
   const progressShare = item.effort > 0 ? item.progress / item.effort : 0;
   return {
     key: item.key,
@@ -350,6 +354,7 @@ function toIssue(item: TrueItem, status: SprintIssue['statusCategory']): SprintI
     epicKey: null,
     priorityName: 'Medium',
     issueType: 'Story',
+    ...(status === 'in-progress' && item.startedOn !== null && startedAt ? { inProgressSince: startedAt(item.startedOn) } : {}),
     ...(item.subtasks > 0 && status !== 'todo'
       ? {
           subtaskProgress: {
@@ -477,8 +482,8 @@ export function generateCase(seed: number, index: number, mix: WorldMix = PRIMAR
   const weekend = random.chance(0.15);
   const day = weekend ? 5 : random.int(1, SPRINT_WORKING_DAYS - 2);
   const dayShare = weekend ? 0 : random.between(0, 1);
-  for (let d = 0; d < day; d++) workDay(items, effort[d]!, kind.wip, d);
-  workDay(items, effort[day]! * dayShare, kind.wip, day);
+  for (let d = 0; d < day; d++) workDay(items, effort[d]!, kind.wip, d, sprintIndex);
+  workDay(items, effort[day]! * dayShare, kind.wip, day, sprintIndex);
   const nowMs = weekend
     ? SPRINT_START + 5 * DAY_MS + random.between(0, 2) * DAY_MS
     : SPRINT_START + calendarOffsetOf(day) * DAY_MS + dayShare * 8 * 3_600_000;
@@ -486,7 +491,12 @@ export function generateCase(seed: number, index: number, mix: WorldMix = PRIMAR
     items.map((item) => [item.key, item.finishedOnDay !== null ? 'done' : item.progress > 0 ? 'in-progress' : 'todo'] as const),
   );
   const snapshotStatus = (item: TrueItem) => statusAtSnapshot.get(item.key) ?? 'todo';
-  const issues = items.map((item) => toIssue(item, snapshotStatus(item)));
+  // Working day w (counted across sprints) at 09:00; sprints are back to back, two weeks each.
+  const startedAt = (workingDay: number): string => {
+    const relative = workingDay - sprintIndex * SPRINT_WORKING_DAYS;
+    return iso(Math.min(nowMs, SPRINT_START + calendarOffsetOf(relative) * DAY_MS));
+  };
+  const issues = items.map((item) => toIssue(item, snapshotStatus(item), startedAt));
 
   const { change, subject, incoming } = randomChange(team, items, snapshotStatus);
   // Holidays ahead the team declared in the capacity input (most teams do, some forget).
@@ -520,8 +530,8 @@ export function generateCase(seed: number, index: number, mix: WorldMix = PRIMAR
   const untouched = items.map((item) => ({ ...item }));
   const truly = applyTruly(items, change, subject, incoming);
   const playOut = (work: TrueItem[], effortOn: (d: number) => number): boolean => {
-    workDay(work, effortOn(day) * (1 - dayShare), kind.wip, day);
-    for (let d = day + 1; d < SPRINT_WORKING_DAYS; d++) workDay(work, effortOn(d), kind.wip, d);
+    workDay(work, effortOn(day) * (1 - dayShare), kind.wip, day, sprintIndex);
+    for (let d = day + 1; d < SPRINT_WORKING_DAYS; d++) workDay(work, effortOn(d), kind.wip, d, sprintIndex);
     return work.filter((item) => item.goalCritical).every((item) => item.finishedOnDay !== null);
   };
   // Before the truth is played, the oracle replays the rest of the sprint from the same state

@@ -185,12 +185,50 @@ interface SprintDates {
   readonly end: Date;
 }
 
-/** Two-week sprints back to back; the active one started a week before `now`. */
+/**
+ * Working time the active sprint has run at `now`, whatever the hour or weekday: 5⅜ working days,
+ * as on the tests' pinned clock (Wednesday noon, the sprint started a week before at 09:00). A
+ * sprint anchored on the calendar instead read from 31% to 63% over one week's hours, so a browser
+ * test's verdict depended on when it ran.
+ */
+const ACTIVE_SPRINT_ELAPSED_DAYS = 5.375;
+
+/**
+ * Two-week sprints back to back (any two calendar weeks hold exactly ten working days); the active
+ * one started ACTIVE_SPRINT_ELAPSED_DAYS of working time before `now`.
+ */
 export function sprintDates(now: Date, offsetFromActive: number): SprintDates {
-  const activeStart = new Date(now.getTime() - 7 * DAY_MS);
-  activeStart.setUTCHours(9, 0, 0, 0);
+  const activeStart = shiftWorkingTime(now, -ACTIVE_SPRINT_ELAPSED_DAYS);
   const start = new Date(activeStart.getTime() + offsetFromActive * SPRINT_DAYS * DAY_MS);
   return { start, end: new Date(start.getTime() + SPRINT_DAYS * DAY_MS) };
+}
+
+/** The working hours of a working date (UTC), as the forecast counts working time. */
+const OPENS_MS = 9 * 60 * 60 * 1000;
+const CLOSES_MS = 17 * 60 * 60 * 1000;
+const WORKING_DAY_MS = CLOSES_MS - OPENS_MS;
+
+/**
+ * The instant `workingDays` of working time (Mon–Fri, 09:00–17:00 UTC) after `from`, or before it
+ * when negative. Landing on a closing time forwards, it moves on to the next opening, so that a
+ * whole number of days after a start lands on the next working date.
+ */
+export function shiftWorkingTime(from: Date, workingDays: number): Date {
+  const forward = workingDays >= 0;
+  let left = Math.abs(workingDays) * WORKING_DAY_MS;
+  let cursor = from.getTime();
+  for (;;) {
+    const date = Math.floor((forward ? cursor : cursor - 1) / DAY_MS) * DAY_MS;
+    if (!WEEKEND.has(new Date(date).getUTCDay())) {
+      const opens = date + OPENS_MS;
+      const closes = date + CLOSES_MS;
+      const available = forward ? closes - Math.max(cursor, opens) : Math.min(cursor, closes) - opens;
+      if (available > left || (!forward && available >= left))
+        return new Date(forward ? Math.max(cursor, opens) + left : Math.min(cursor, closes) - left);
+      if (available > 0) left -= available;
+    }
+    cursor = forward ? date + DAY_MS : date;
+  }
 }
 
 type Outcome = SprintReportLine['outcome'];
@@ -212,20 +250,16 @@ interface HistoryLine {
 
 const WEEKEND = new Set([0, 6]);
 
+/** A minute of working time: events fall just inside their working day, never on a boundary. */
+const JUST_AFTER = 1 / (8 * 60);
+
 /**
- * The instant of a sprint's `day`-th working day (Mon–Fri, UTC, the first being the start's date):
- * 08:00, or just after the start on the start's own date, so every event falls inside the sprint.
+ * The instant of a sprint's `day`-th working day (0 = the first): `day` working days of working
+ * time after the start, and a minute, so every event falls inside the sprint, on the working date
+ * the day counts, and as many working days before `now` whatever the hour (sprintDates).
  */
 export function onWorkingDay(start: Date, day: number): string {
-  const date = new Date(start);
-  date.setUTCHours(0, 0, 0, 0);
-  let seen = WEEKEND.has(date.getUTCDay()) ? -1 : 0;
-  while (seen < day) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    if (!WEEKEND.has(date.getUTCDay())) seen++;
-  }
-  const at = new Date(date.getTime() + 8 * 60 * 60 * 1000);
-  return (at < start ? new Date(start.getTime() + 4 * 60 * 60 * 1000) : at).toISOString();
+  return shiftWorkingTime(start, day + JUST_AFTER).toISOString();
 }
 
 /** What the history of a sprint's issues looks like in Jira's changelog: planned in, added, removed, re-estimated, done. */
@@ -377,7 +411,7 @@ function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 
     done(linkSignsIn, 8),
     done(templates, 3),
     done(expiry, 4),
-    done(bounces, 10),
+    done(bounces, 9),
     // Taken out on day 5 to make room: Jira's Sprint field forgets it, so `sprint = 2` no longer finds it.
     { issue: localisedEmails, outcome: 'punted', removedOnDay: 5 },
   ]);
@@ -431,7 +465,7 @@ function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 
     done(workspaceStep, 7),
     { issue: calendarStep, outcome: 'not-completed' },
     done(emojiCrash, 2),
-    done(wizardEvents, 10),
+    done(wizardEvents, 9),
   ]);
 
   const skipForNow = history.issue({
@@ -515,7 +549,7 @@ function seedOnboardingHistory(site: JiraSite, now: Date, epics: Record<'sso' | 
     done(ssoModel, 3),
     { issue: samlLogin, outcome: 'not-completed' },
     done(sameSite, 3),
-    done(threatModel, 10),
+    done(threatModel, 9),
   ]);
 
   const metadataUpload = history.issue({
@@ -588,6 +622,13 @@ interface PlannedIssue {
   readonly subtasks?: readonly { readonly summary: string; readonly status?: IssueStatus }[];
   /** For a done issue: the sprint's working day (0 = the first) it was done on, so the burn-up's daily done line has a shape. */
   readonly doneOnDay?: number;
+  /** For an issue in progress: the sprint's working day it moved to In Progress on (its age, which the forecast reads). */
+  readonly startedOnDay?: number;
+}
+
+/** The working day a planned issue's status category last changed: done on, else started on. */
+function statusDayOf(plan: PlannedIssue): number | undefined {
+  return plan.doneOnDay ?? plan.startedOnDay;
 }
 
 function createPlanned(
@@ -610,7 +651,7 @@ function createPlanned(
       assigneeAccountId: plan.assignee ?? null,
       sprintIds,
       created,
-      ...(plan.doneOnDay !== undefined && sprintStart ? { statusSince: onWorkingDay(sprintStart, plan.doneOnDay) } : {}),
+      ...(statusDayOf(plan) !== undefined && sprintStart ? { statusSince: onWorkingDay(sprintStart, statusDayOf(plan)!) } : {}),
     });
     for (const subtask of plan.subtasks ?? []) {
       site.createIssue({
@@ -688,6 +729,7 @@ function seedOnboarding(site: JiraSite, now: Date): void {
         summary: 'Sign up with Google Workspace SSO',
         points: 3,
         status: STATUSES.inProgress,
+        startedOnDay: 0,
         epic: epics.sso,
         labels: GOAL,
         priority: 'High',
@@ -752,6 +794,7 @@ function seedOnboarding(site: JiraSite, now: Date): void {
         summary: 'Measure time from sign-up to finished onboarding',
         points: 2,
         status: STATUSES.inProgress,
+        startedOnDay: 2,
         epic: epics.analytics,
         labels: GOAL,
         priority: 'High',
@@ -775,6 +818,7 @@ function seedOnboarding(site: JiraSite, now: Date): void {
         summary: 'Verification email lands in spam for Outlook.com addresses',
         points: 2,
         status: STATUSES.inProgress,
+        startedOnDay: 3,
         epic: epics.email,
         priority: 'High',
         assignee: SEED_ACCOUNTS.devKofi,
@@ -799,7 +843,14 @@ function seedOnboarding(site: JiraSite, now: Date): void {
       { type: 'Task', summary: 'Load-test the sign-up endpoint at 50 requests per second', points: 1 },
       { type: 'Task', summary: 'Update the privacy notice for the SSO data we store', points: 1, priority: 'Low' },
       { type: 'Bug', summary: 'Sign-up form accepts emails with trailing spaces', points: 1, status: STATUSES.done, doneOnDay: 0 },
-      { type: 'Story', summary: 'Copy review: welcome screen and empty states', points: 1, status: STATUSES.inProgress, priority: 'Low' },
+      {
+        type: 'Story',
+        summary: 'Copy review: welcome screen and empty states',
+        points: 1,
+        status: STATUSES.inProgress,
+        startedOnDay: 4,
+        priority: 'Low',
+      },
       { type: 'Task', summary: 'Remove the legacy /signup/v1 route', points: 1, status: STATUSES.done, doneOnDay: 3, priority: 'Low' },
       { type: 'Bug', summary: 'Avatar upload fails for HEIC photos from iPhones', points: 1, priority: 'Low' },
       { type: 'Task', summary: 'Spike: passkeys as a sign-in option', points: null, priority: 'Lowest' },

@@ -29,7 +29,8 @@ export type ReasonCode =
   | 'history-set-aside'
   | 'unestimated-at-median'
   | 'estimate-ignored'
-  | 'in-progress-assumed';
+  | 'in-progress-assumed'
+  | 'in-progress-by-age';
 
 /** One reason for the level, with the figures behind it so the UI can phrase and localise it. */
 export interface AssessmentReason {

@@ -8,7 +8,7 @@ import { CHANGE_KIND_RULES } from './change-kinds';
 import type { SetAsideSprint, SprintProgress } from './forecast';
 import { hasGoalText, isBelow, type Situation } from './goal-risk-scenario';
 import { CHANGE_NAMES, formatNumber, formatPercent, formatWork, joinAsEnglish, percentOf, probabilityLabel } from './goal-risk-wording';
-import { ASSUMED_DONE_SHARE, roundWork } from './hypothetical-sprint';
+import { ASSUMED_DONE_SHARE, roundWork, type ProgressSource } from './hypothetical-sprint';
 
 /** Items named in one reason before it says "and N more". */
 const NAMED_ITEMS = 3;
@@ -139,14 +139,7 @@ function dataReasons(situation: Situation): AssessmentReason[] {
   } else {
     reasons.push(...estimateReasons(situation));
   }
-  const assumed = after.open.filter((item) => item.progressAssumed).map((item) => item.key);
-  if (assumed.length > 0) {
-    reasons.push({
-      code: 'in-progress-assumed',
-      message: `${named(assumed)} ${assumed.length === 1 ? 'is' : 'are'} in progress without sub-tasks to tell how far: taken as ${percentOf(ASSUMED_DONE_SHARE)}% done`,
-      figures: { issueKeys: assumed.join(', '), count: assumed.length, doneShare: ASSUMED_DONE_SHARE },
-    });
-  }
+  reasons.push(...inProgressReasons(situation));
   reasons.push(...setAsideReasons(throughput.setAside));
   if (throughput.basis !== 'history') reasons.push(lowConfidence(throughput.basis, situation.progress, unit));
   else if (throughput.sprints.length <= THIN_HISTORY_SPRINTS) {
@@ -155,6 +148,31 @@ function dataReasons(situation: Situation): AssessmentReason[] {
       code: 'low-confidence-forecast',
       message: `Only ${count} closed ${count === 1 ? 'sprint' : 'sprints'} to learn from: the forecast is deliberately wide`,
       figures: { sprintsUsed: count },
+    });
+  }
+  return reasons;
+}
+
+/** How far along the in-progress items without sub-tasks were taken to be: by their age, else a default. */
+function inProgressReasons(situation: Situation): AssessmentReason[] {
+  const { after, unit, throughput, wip } = situation;
+  const keysFrom = (source: ProgressSource) => after.open.filter((item) => item.progressFrom === source).map((item) => item.key);
+  const reasons: AssessmentReason[] = [];
+  const byAge = keysFrom('age');
+  if (byAge.length > 0) {
+    const perItemDay = roundWork(throughput.meanDailyRate / wip);
+    reasons.push({
+      code: 'in-progress-by-age',
+      message: `${named(byAge)}: in progress without sub-tasks, judged by working days in progress at the team's usual ${formatWork(perItemDay, unit)} a day per item under way`,
+      figures: { issueKeys: byAge.join(', '), count: byAge.length, perItemDay },
+    });
+  }
+  const assumed = keysFrom('assumed');
+  if (assumed.length > 0) {
+    reasons.push({
+      code: 'in-progress-assumed',
+      message: `${named(assumed)} ${assumed.length === 1 ? 'is' : 'are'} in progress without sub-tasks to tell how far: taken as ${percentOf(ASSUMED_DONE_SHARE)}% done`,
+      figures: { issueKeys: assumed.join(', '), count: assumed.length, doneShare: ASSUMED_DONE_SHARE },
     });
   }
   return reasons;

@@ -13,7 +13,7 @@
 import type { AssessmentInput, CapacityLine, ChangeEffect, ForecastFigures, RiskThresholds, WorkUnit } from './assessment';
 import type { CapacityForecast, SprintProgress, ThroughputModel } from './forecast';
 import { ESTIMATE_CV, isOpen, roundWork, type Sizing, type WorkItem } from './hypothetical-sprint';
-import type { SprintSnapshot } from './sprint';
+import type { SprintIssue, SprintSnapshot } from './sprint';
 import type { SprintWorkingTime } from './working-days';
 
 /** The capacity line is drawn at the median trial; P85 is the figure a cautious team plans with. */
@@ -25,6 +25,15 @@ const HIGH_CONFIDENCE = 0.85;
  * work left is never "done" without time to do it).
  */
 export const WORK_DRAW_LIMIT = 1.99;
+/**
+ * A forecast that is not certain by arithmetic reads at least this and at most 1 − this: the
+ * trials play out the model (the team's history, its estimates, its WIP), and a real sprint can
+ * fail or succeed in ways the model does not hold — a key person leaves, an item turns out to be
+ * done already. P = MODEL_FLOOR + (1 − 2·MODEL_FLOOR) · (share of trials that meet the goal).
+ * It kept the backtests' Brier scores or lowered them by 0.001, and took every answer at exactly
+ * 0% or 100% that arithmetic does not make certain out of the three worlds (`npm run backtest`).
+ */
+export const MODEL_FLOOR = 0.02;
 /** Trials are scored in this many batches; the spread of the batches gives the effect's range. */
 const EFFECT_BATCHES = 20;
 /** A 95% interval: ± 1.96 standard errors. */
@@ -76,7 +85,7 @@ export interface ScenarioBasis {
   readonly target: Target;
   /** No working time left: P(goal) is then certain by arithmetic. */
   readonly noTimeLeft: boolean;
-  /** Items the team works on at once: its in-progress items before the change, at least 1 (teamWipOf). */
+  /** Items the team works on at once: its in-progress issues before the change, at least 1 (teamWipOf). */
   readonly wip: number;
   /** Work-weighted mean size of an open item before the change: the grain of the estimate error (workGrainOf). */
   readonly workGrain: number;
@@ -127,10 +136,15 @@ function metByBatch(draws: Draws, work: number, spread: number): Int32Array {
   return batches;
 }
 
-function probabilityOf(batches: Int32Array, trials: number): number {
+function shareOfTrials(batches: Int32Array, trials: number): number {
   let met = 0;
   for (const count of batches) met += count;
   return met / trials;
+}
+
+/** A share of trials as a forecast, within the model floor (MODEL_FLOOR). */
+function forecastOf(shareOfTrials: number): number {
+  return MODEL_FLOOR + (1 - 2 * MODEL_FLOOR) * shareOfTrials;
 }
 
 /** after − before, with a 95% interval from the spread of the per-batch differences. */
@@ -138,7 +152,9 @@ export function effectOf(before: Scenario, after: Scenario, trials: number, mate
   const delta = after.figures.pGoal - before.figures.pGoal;
   const batches = before.metByBatch.length;
   const perBatch = Math.ceil(trials / batches);
-  const deltas = Array.from(before.metByBatch, (met, index) => (after.metByBatch[index]! - met) / perBatch);
+  // Batches of trials where neither side is certain; each side's floor rescales shares alike.
+  const scale = before.figures.certain || after.figures.certain ? 1 : 1 - 2 * MODEL_FLOOR;
+  const deltas = Array.from(before.metByBatch, (met, index) => (scale * (after.metByBatch[index]! - met)) / perBatch);
   const mean = deltas.reduce((a, b) => a + b, 0) / batches;
   const variance = batches > 1 ? deltas.reduce((sum, d) => sum + (d - mean) ** 2, 0) / (batches - 1) : 0;
   const halfWidth = (Z_95 * Math.sqrt(variance)) / Math.sqrt(batches);
@@ -180,8 +196,8 @@ export function lastTargetIndex(open: readonly WorkItem[], target: Target): numb
 const BELOW_TARGET_SHARE = 0.5;
 
 /** The team's WIP: what its board shows in progress before the change, and at least one item. */
-export function teamWipOf(beforeItems: readonly WorkItem[]): number {
-  return Math.max(1, beforeItems.filter((item) => item.status === 'in-progress').length);
+export function teamWipOf(issuesBefore: readonly SprintIssue[]): number {
+  return Math.max(1, issuesBefore.filter((issue) => issue.statusCategory === 'in-progress').length);
 }
 
 /**
@@ -275,7 +291,9 @@ export function scenarioOf(items: readonly WorkItem[], basis: ScenarioBasis): Sc
   }
   const effort = effortUntilTarget(open, target, basis.wip);
   const batches = metByBatch(draws, effort, effortSpread(effort, basis.workGrain));
-  const pGoal = probabilityOf(batches, draws.forecast.trials);
+  const certain = effort <= 0 || basis.noTimeLeft;
+  const share = shareOfTrials(batches, draws.forecast.trials);
+  const pGoal = certain ? share : forecastOf(share);
   return {
     open,
     effort,
@@ -287,7 +305,7 @@ export function scenarioOf(items: readonly WorkItem[], basis: ScenarioBasis): Sc
       goalCriticalPointsLeft: roundWork(goalCriticalWork),
       totalPointsLeft: roundWork(workLeft),
       capacityLine: capacityLineOf(open, draws.p50),
-      certain: effort <= 0 || basis.noTimeLeft,
+      certain,
     },
   };
 }

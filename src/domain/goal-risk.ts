@@ -16,7 +16,7 @@
  * suggestions that make room have modules of their own.
  */
 import { DEFAULT_THRESHOLDS, DEFAULT_WORKING_DAYS, type Assessment, type AssessmentInput, type RiskLevel } from './assessment';
-import { chooseThroughput, DEFAULT_TRIALS, effectiveDaysLeft, normalSource, simulateCapacity } from './forecast';
+import { chooseThroughput, DEFAULT_TRIALS, effectiveDaysLeft, historyPaceOf, normalSource, simulateCapacity } from './forecast';
 import { reasonsFor } from './goal-risk-reasons';
 import {
   drawsOf,
@@ -42,6 +42,7 @@ import {
   workUnitOf,
   type WorkItem,
 } from './hypothetical-sprint';
+import type { InProgressPace } from './in-progress-work';
 import { seededRandom } from './random';
 import type { SprintIssue } from './sprint';
 import { sprintWorkingTime } from './working-days';
@@ -60,14 +61,17 @@ export function assessChange(input: AssessmentInput): Assessment {
 
   const unit = workUnitOf(snapshot);
   const sizing = sizingOf(snapshot.issues);
-  const measureIssue = (issue: SprintIssue): WorkItem => measure(issue, unit, sizing);
+  const history = historyMatchesUnit(snapshot, unit) ? input.history : [];
+  const wip = teamWipOf(snapshot.issues);
+  const pace = inProgressPaceOf(history, wip, input);
+  const measureIssue = (issue: SprintIssue): WorkItem => measure(issue, unit, sizing, pace);
   const beforeItems = snapshot.issues.map(measureIssue);
   const hypothetical = applyChangeAndCounter(beforeItems, input, measureIssue);
   const afterItems = hypothetical.items;
   const target = targetOf(snapshot, beforeItems, afterItems);
 
   const progress = progressOf(beforeItems, time.elapsed, time.total);
-  const throughput = chooseThroughput(historyMatchesUnit(snapshot, unit) ? input.history : [], progress);
+  const throughput = chooseThroughput(history, progress);
   const random = seededRandom(seed);
   const daysLeft = effectiveDaysLeft(time.left, input.capacity);
   const draws = drawsOf(simulateCapacity(throughput, daysLeft, progress, trials, random), normalSource(random));
@@ -78,7 +82,7 @@ export function assessChange(input: AssessmentInput): Assessment {
     draws,
     target,
     noTimeLeft: !(daysLeft > 0),
-    wip: teamWipOf(beforeItems),
+    wip,
     workGrain: workGrainOf(beforeItems, unit === 'issues' ? 1 : sizing.median),
   };
   const before = scenarioOf(beforeItems, basis);
@@ -118,6 +122,17 @@ export function assessChange(input: AssessmentInput): Assessment {
     goalChanged: removedGoalKeys.length > 0,
     pastEnd: time.pastEnd,
   };
+}
+
+/**
+ * The team's usual pace per item in progress (its closed sprints' pace ÷ its WIP), against which
+ * an in-progress item's age is read; none without usable history.
+ */
+function inProgressPaceOf(history: AssessmentInput['history'], wip: number, input: AssessmentInput): InProgressPace | undefined {
+  const pace = historyPaceOf(history);
+  const nowMs = Date.parse(input.now);
+  if (pace === null || Number.isNaN(nowMs)) return undefined;
+  return { workPerItemDay: pace / wip, nowMs, workingDays: input.workingDays ?? DEFAULT_WORKING_DAYS };
 }
 
 function judgeLevel(situation: Situation): RiskLevel {

@@ -7,13 +7,15 @@
  *
  * Work left is uncertain (issue 13): an estimate is a guess, so each item carries a variance
  * (a coefficient of variation of ESTIMATE_CV); an in-progress item counts only its share not yet
- * done (from its sub-tasks, the one under way half done, else a stated default); an unestimated
+ * done (from its sub-tasks, the one under way half done; else from its time in progress at the
+ * team's pace, in-progress-work.ts; else a stated default); an unestimated
  * item on a points board counts the sprint's median estimate, and an estimate Jira should never
  * hold (negative, absurd) is ignored the same way, each with a reason.
  */
 import type { AssessmentInput, WorkUnit } from './assessment';
 import type { CounterChange, RankTarget } from './change';
 import type { SprintProgress } from './forecast';
+import { shareLeftByAge, type InProgressPace } from './in-progress-work';
 import type { SprintIssue, SprintSnapshot, StatusCategory } from './sprint';
 import { MAX_POINTS } from './text-limits';
 
@@ -45,9 +47,11 @@ export interface WorkItem {
   readonly unestimated: boolean;
   /** The estimate was negative or absurd and is ignored. */
   readonly estimateIgnored: boolean;
-  /** In progress, with its done share assumed rather than read from sub-tasks. */
-  readonly progressAssumed: boolean;
+  /** How an in-progress item's done share was judged: its sub-tasks, its age, or the stated default. */
+  readonly progressFrom: ProgressSource | null;
 }
+
+export type ProgressSource = 'subtasks' | 'age' | 'assumed';
 
 /** How big the sprint's estimated items are: the size given to unestimated ones, and its range. */
 export interface Sizing {
@@ -90,24 +94,30 @@ export function sizingOf(issues: readonly SprintIssue[]): Sizing {
   return { median, low: at(0.25), high: at(0.75) };
 }
 
-function shareLeft(issue: SprintIssue): { share: number; assumed: boolean } {
-  if (issue.statusCategory === 'done') return { share: 0, assumed: false };
-  if (issue.statusCategory === 'todo') return { share: 1, assumed: false };
+function shareLeft(issue: SprintIssue, size: number, pace: InProgressPace | undefined): { share: number; from: ProgressSource | null } {
+  if (issue.statusCategory === 'done') return { share: 0, from: null };
+  if (issue.statusCategory === 'todo') return { share: 1, from: null };
   const subtasks = issue.subtaskProgress;
   if (subtasks && subtasks.total > 0 && subtasks.done >= 0) {
     // An item in progress with d of n sub-tasks done has the next one under way: its done share
     // lies between d/n and (d+1)/n, so the midpoint. Counting d/n alone overstated the work left
     // of every such item (measured in the backtest: forecasts too low in both worlds).
     const done = Math.min(subtasks.done + UNDER_WAY_SUBTASK_SHARE, subtasks.total);
-    return { share: Math.max(MIN_SHARE_LEFT, 1 - done / subtasks.total), assumed: false };
+    return { share: Math.max(MIN_SHARE_LEFT, 1 - done / subtasks.total), from: 'subtasks' };
   }
-  return { share: 1 - ASSUMED_DONE_SHARE, assumed: true };
+  const byAge = pace && issue.inProgressSince ? shareLeftByAge(issue.inProgressSince, size, ESTIMATE_CV, pace) : null;
+  if (byAge !== null) return { share: byAge, from: 'age' };
+  return { share: 1 - ASSUMED_DONE_SHARE, from: 'assumed' };
 }
 
-export function measure(issue: SprintIssue, unit: WorkUnit, sizing: Sizing): WorkItem {
+/**
+ * One issue as work: its size in the unit and the work left. An in-progress item's age is read
+ * against the team's pace when `pace` is given (the team has usable closed sprints).
+ */
+export function measure(issue: SprintIssue, unit: WorkUnit, sizing: Sizing, pace?: InProgressPace): WorkItem {
   const estimated = validEstimate(issue.points);
   const size = unit === 'issues' ? 1 : estimated ? issue.points! : sizing.median;
-  const { share, assumed } = shareLeft(issue);
+  const { share, from } = shareLeft(issue, size, pace);
   const work = size * share;
   return {
     issue,
@@ -119,7 +129,7 @@ export function measure(issue: SprintIssue, unit: WorkUnit, sizing: Sizing): Wor
     status: issue.statusCategory,
     unestimated: unit === 'points' && !estimated,
     estimateIgnored: unit === 'points' && issue.points !== null && !estimated,
-    progressAssumed: assumed,
+    progressFrom: from,
   };
 }
 

@@ -26,6 +26,11 @@ export interface SprintIssue {
    * done line. Absent when not done, or where Jira did not say.
    */
   readonly doneAt?: string;
+  /**
+   * For an issue in progress now: when it last entered the In Progress category (ISO), Jira's
+   * statuscategorychangedate. Absent when not in progress, or where Jira did not say.
+   */
+  readonly inProgressSince?: string;
 }
 
 export interface Sprint {

@@ -86,7 +86,17 @@ export function toSprintIssue(issue: IssueJson, estimation: BoardEstimation, goa
     issueType: fields.issuetype?.name ?? 'Issue',
     ...subtaskProgressOf(fields),
     ...doneAtOf(fields),
+    ...inProgressSinceOf(fields),
   };
+}
+
+/**
+ * When an in-progress issue entered In Progress: its last status-category change. Moves between
+ * statuses of one category (In Progress → In Review) leave it unchanged, as an item's age should.
+ */
+function inProgressSinceOf(fields: IssueFieldsJson): Pick<SprintIssue, 'inProgressSince'> {
+  if (statusCategoryOf(fields) !== 'in-progress' || !fields.statuscategorychangedate) return {};
+  return { inProgressSince: fields.statuscategorychangedate };
 }
 
 /**

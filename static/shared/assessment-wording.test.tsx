@@ -64,6 +64,7 @@ const EVERY_REASON: Readonly<Record<ReasonCode, AssessmentReason>> = {
   'unestimated-at-median': reason('unestimated-at-median', { issueKeys: 'ONB-9', unestimated: 1, median: 3, low: 2, high: 5 }),
   'estimate-ignored': reason('estimate-ignored', { issueKeys: 'ONB-9', count: 1 }),
   'in-progress-assumed': reason('in-progress-assumed', { issueKeys: 'ONB-3, ONB-5', count: 2, doneShare: 0.4 }),
+  'in-progress-by-age': reason('in-progress-by-age', { issueKeys: 'ONB-3', count: 1, perItemDay: 1.5 }),
 };
 
 const DEFER: Suggestion = {

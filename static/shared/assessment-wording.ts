@@ -150,6 +150,11 @@ function reasonPhrasing({ code, figures }: AssessmentReason, wording: FigureWord
         key: 'shared.assessment.reason.in-progress-assumed',
         params: { issueKeys: figures.issueKeys, doneShare: wording.percent(figures.doneShare) },
       };
+    case 'in-progress-by-age':
+      return {
+        key: 'shared.assessment.reason.in-progress-by-age',
+        params: { issueKeys: figures.issueKeys, perItemDay: wording.work(figures.perItemDay) },
+      };
     case 'scope-added':
       return {
         key: 'shared.assessment.reason.scope-added',

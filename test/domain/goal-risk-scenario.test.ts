@@ -67,8 +67,8 @@ describe('teamWipOf', () => {
       item('ONB-3', 5, false, 'done'),
       item('ONB-4', 1),
     ];
-    expect(teamWipOf(board)).toBe(2);
-    expect(teamWipOf([item('ONB-4', 1)])).toBe(1);
+    expect(teamWipOf(board.map((work) => work.issue))).toBe(2);
+    expect(teamWipOf([item('ONB-4', 1).issue])).toBe(1);
   });
 });
 

@@ -215,6 +215,34 @@ describe('assessChange: honest about uncertainty', () => {
     expect(codes(fromSubtasks)).not.toContain('in-progress-assumed');
   });
 
+  it('reads an in-progress item without sub-tasks by its working days in progress at the team’s pace per item', () => {
+    const since = (inProgressSince: string) =>
+      assess(snapshotOf([...DONE_FIRST_WEEK, { ...goalIssue('ONB-2', 8, 'in-progress'), inProgressSince }]), 'ONB-2', tweak);
+    // The team completes about 1.8 pts a working day with one item under way: started this morning,
+    // nearly all of the 8 points are left; started on the first Monday, it is taken as far along.
+    const fresh = since(SECOND_MONDAY);
+    const old = since(START);
+    expect(fresh.before.goalCriticalPointsLeft).toBe(8);
+    expect(old.before.goalCriticalPointsLeft).toBeLessThan(4.8);
+    expect(old.before.goalCriticalPointsLeft).toBeGreaterThan(0);
+    expect(old.before.pGoal).toBeGreaterThan(fresh.before.pGoal);
+    expect(codes(old)).not.toContain('in-progress-assumed');
+    expect(messageOf(old, 'in-progress-by-age')).toBe(
+      "ONB-2: in progress without sub-tasks, judged by working days in progress at the team's usual 1.8 pts a day per item under way",
+    );
+    // Without closed sprints there is no usual pace to read the age against: the stated default.
+    const noHistory = assess(
+      snapshotOf([...DONE_FIRST_WEEK, { ...goalIssue('ONB-2', 8, 'in-progress'), inProgressSince: START }]),
+      'ONB-2',
+      tweak,
+      {
+        history: [],
+      },
+    );
+    expect(noHistory.before.goalCriticalPointsLeft).toBe(4.8);
+    expect(codes(noHistory)).toContain('in-progress-assumed');
+  });
+
   it('takes declared days off and availability off the capacity left', () => {
     const usual = assess(sprint, 'ONB-3', tweak);
     const away = assess(sprint, 'ONB-3', tweak, { capacity: { availability: 0.8, daysOff: 1 } });

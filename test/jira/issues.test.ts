@@ -26,6 +26,8 @@ describe('reading one issue', () => {
       issueType: 'Story',
       // Its sub-tasks as the seed has them: claims mapping done, the retry screen in progress.
       subtaskProgress: { done: 1, total: 2 },
+      // When it moved to In Progress (statuscategorychangedate): the seed started it on the sprint's first day.
+      inProgressSince: expect.any(String),
       projectKey: 'ONB',
       projectId: '10000',
       openSprintIds: [SEED_FACTS.activeSprintId],
@@ -44,6 +46,20 @@ describe('reading one issue', () => {
     expect(snapshot.issues.find((issue) => issue.key === 'ONB-55')).not.toHaveProperty('subtaskProgress');
     // ONB-40 and ONB-41 are ONB-39's sub-tasks: nothing reads them one by one.
     expect(harness.requestsSince(mark).filter((request) => /\/issue\/ONB-4[01]\b/.test(request.path))).toEqual([]);
+  });
+
+  it('gives an in-progress issue the time it moved to In Progress, from the same read, and no other issue one', async () => {
+    const sprint = await harness.invoke(() => harness.jira.activeSprint(SEED_FACTS.onb.boardId));
+    const snapshot = await harness.invoke(() => harness.jira.sprintSnapshot(sprint!, goalLabelRule));
+    const inProgress = snapshot.issues.filter((issue) => issue.statusCategory === 'in-progress');
+    expect(inProgress.length).toBeGreaterThan(2);
+    for (const issue of inProgress) {
+      // The seed moves its sprint's issues to In Progress during the sprint; the carried-over bug started before it.
+      expect(Date.parse(issue.inProgressSince!)).toBeLessThanOrEqual(Date.now());
+    }
+    const started = (key: string) => Date.parse(snapshot.issues.find((issue) => issue.key === key)!.inProgressSince!);
+    expect(started('ONB-39')).toBeGreaterThanOrEqual(Date.parse(snapshot.sprint.startDate!) - 86_400_000);
+    expect(snapshot.issues.filter((issue) => issue.statusCategory !== 'in-progress' && 'inProgressSince' in issue)).toEqual([]);
   });
 
   it('reports an issue as not goal-critical when no rule is given', async () => {

@@ -19,8 +19,9 @@ describe('sprints of a board', () => {
       name: 'ONB Sprint 7',
       state: 'active',
       goal: SEED_FACTS.activeSprintGoal,
-      startDate: '2025-03-05T09:00:00.000Z',
-      endDate: '2025-03-19T09:00:00.000Z',
+      // 5⅜ working days before the harness's now (Wednesday 12 March 2025, 10:00), and two weeks on.
+      startDate: '2025-03-04T15:00:00.000Z',
+      endDate: '2025-03-18T15:00:00.000Z',
     });
   });
 

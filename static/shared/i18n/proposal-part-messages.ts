@@ -66,6 +66,8 @@ const en = {
     '{issueKeys}: no usable estimate, counted at the sprint’s median size, {median} (range {low} to {high})',
   'shared.assessment.reason.estimate-ignored': 'Impossible estimates ignored: {issueKeys}',
   'shared.assessment.reason.in-progress-assumed': '{issueKeys}: in progress without sub-tasks to tell how far, taken as {doneShare} done',
+  'shared.assessment.reason.in-progress-by-age':
+    '{issueKeys}: in progress without sub-tasks, judged by working days in progress at the team’s usual {perItemDay} a day per item under way',
   'shared.assessment.reason.low-confidence-forecast.history': {
     one: 'Only {count} closed sprint to learn from: the forecast is deliberately wide',
     other: 'Only {count} closed sprints to learn from: the forecast is deliberately wide',
@@ -186,6 +188,8 @@ const de: Readonly<Record<ProposalPartKey, Message>> = {
   'shared.assessment.reason.estimate-ignored': 'Unmögliche Schätzungen ignoriert: {issueKeys}',
   'shared.assessment.reason.in-progress-assumed':
     '{issueKeys}: in Arbeit ohne Unteraufgaben, die den Stand zeigen, angenommen zu {doneShare} erledigt',
+  'shared.assessment.reason.in-progress-by-age':
+    '{issueKeys}: in Arbeit ohne Unteraufgaben, eingeschätzt nach den Arbeitstagen in Arbeit beim üblichen Tempo des Teams von {perItemDay} pro Tag und laufendem Vorgang',
   'shared.assessment.reason.low-confidence-forecast.history': {
     one: 'Nur {count} abgeschlossener Sprint als Grundlage: Die Prognose ist bewusst breit',
     other: 'Nur {count} abgeschlossene Sprints als Grundlage: Die Prognose ist bewusst breit',
