@@ -62,6 +62,8 @@ export interface BacktestReport {
   readonly threatOnMet: number;
   /** Share of missed sprints where the change was called a threat. */
   readonly missesCaughtByThreat: number;
+  /** The same among the misses the change caused (met without it on the same days): the misses a change's threat exists to catch. */
+  readonly causedMissesCaughtByThreat: number;
   /** Share of missed sprints where the change was a threat or the sprint's own chance after it was below the threat threshold. */
   readonly missesFlagged: number;
   /** Share of met sprints flagged the same way. */
@@ -94,6 +96,7 @@ export function backtestReport(world: string, cases: readonly AssessedCase[]): B
 
   const met = results.filter((r) => r.met);
   const missed = results.filter((r) => !r.met);
+  const causedMisses = missed.filter((r) => r.testCase.metWithoutChange);
   const isThreat = (r: (typeof results)[number]) => r.assessment.level === 'threat';
   const isFlagged = (r: (typeof results)[number]) => isThreat(r) || isBelow(r.assessment.after.pGoal, DEFAULT_THRESHOLDS.threatBelow);
   const share = (of: readonly unknown[], count: number) => (of.length > 0 ? count / of.length : NaN);
@@ -131,6 +134,7 @@ export function backtestReport(world: string, cases: readonly AssessedCase[]): B
     oracleBrier: brier(results.map(({ testCase, met: m }) => ({ p: testCase.oracle, met: m }))),
     threatOnMet: share(met, met.filter(isThreat).length),
     missesCaughtByThreat: share(missed, missed.filter(isThreat).length),
+    causedMissesCaughtByThreat: share(causedMisses, causedMisses.filter(isThreat).length),
     missesFlagged: share(missed, missed.filter(isFlagged).length),
     flaggedOnMet: share(met, met.filter(isFlagged).length),
     changeLowersP: rates(lowersP),
@@ -155,7 +159,7 @@ export function formatReport(report: BacktestReport): string {
     `  capacity line      ${report.capacityLine.brier.toFixed(3)}   ${report.capacityLine.auc.toFixed(3)}   (logistic fit on this world)`,
     `  base rate          ${report.baseRateBrier.toFixed(3)}       –     engine's Brier skill over it: ${(1 - report.engine.brier / report.baseRateBrier).toFixed(3)}`,
     `  oracle             ${report.oracleBrier.toFixed(3)}       –     (knows the sprint's true pace and efforts: the floor, not a target)`,
-    `  "threat" on met-goal sprints: ${pct(report.threatOnMet)}; misses caught by "threat": ${pct(report.missesCaughtByThreat)}`,
+    `  "threat" on met-goal sprints: ${pct(report.threatOnMet)}; misses caught by "threat": ${pct(report.missesCaughtByThreat)} (of those the change caused: ${pct(report.causedMissesCaughtByThreat)})`,
     `    ceiling of any effect-based threat (the change lowers P or changes the goal): on met ${pct(report.changeLowersP.onMet)}, misses ${pct(report.changeLowersP.onMisses)}`,
     `  threat or P(goal) after < ${(DEFAULT_THRESHOLDS.threatBelow * 100).toFixed(0)}%: on met ${pct(report.flaggedOnMet)}, on misses ${pct(report.missesFlagged)}   (other threat rules: --threat-study)`,
     '  reliability   forecasts   mean P   met',
