@@ -147,8 +147,8 @@ export interface RiskThresholds {
   readonly cautionDrop: number;
 }
 
-/** threatDrop is 1 − threatBelow: a change that alone costs as much chance as the PO tolerates missing by (goal-risk.ts, judgeLevel). */
-export const DEFAULT_THRESHOLDS: RiskThresholds = { threatBelow: 0.5, threatDrop: 0.5, cautionBelow: 0.8, cautionDrop: 0.05 };
+/** A change that alone costs 30 points of the goal's chance is a threat wherever it leaves it (goal-risk.ts, judgeLevel). */
+export const DEFAULT_THRESHOLDS: RiskThresholds = { threatBelow: 0.5, threatDrop: 0.3, cautionBelow: 0.8, cautionDrop: 0.05 };
 
 /** Working days as ISO weekday numbers (1 = Monday … 7 = Sunday). */
 export type WorkingDays = readonly number[];

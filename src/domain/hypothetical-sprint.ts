@@ -15,6 +15,7 @@
 import type { AssessmentInput, WorkUnit } from './assessment';
 import type { CounterChange, RankTarget } from './change';
 import type { SprintProgress } from './forecast';
+import { goalInsertionIndex } from './goal-placement';
 import { shareLeftByAge, type InProgressPace } from './in-progress-work';
 import type { SprintIssue, SprintSnapshot, StatusCategory } from './sprint';
 import { MAX_POINTS } from './text-limits';
@@ -202,13 +203,10 @@ export function applyChange(
   switch (change.kind) {
     case 'add': {
       const arriving = arrivals();
-      // Moved into a sprint, an issue joins at the bottom of its rank order; goal-critical work
-      // would then sit behind stretch work, so it is placed right after the last open goal item.
-      const goalCritical = arriving.some((item) => item.goalCritical);
-      const lastGoal = goalCritical ? items.findLastIndex((item) => item.goalCritical && isOpen(item)) : -1;
-      return lastGoal < 0
-        ? hypothetical([...items, ...arriving], { arriving })
-        : hypothetical(replaceAt(items, lastGoal + 1, arriving, 0), { arriving });
+      if (!arriving.some((item) => item.goalCritical)) return hypothetical([...items, ...arriving], { arriving });
+      // Not at the bottom, where Jira puts it, behind the stretch work: with the goal (goal-placement.ts).
+      const placing = items.map((item) => ({ goalCritical: item.goalCritical, open: isOpen(item) }));
+      return hypothetical(replaceAt(items, goalInsertionIndex(placing), arriving, 0), { arriving });
     }
     case 'remove':
     case 'defer':

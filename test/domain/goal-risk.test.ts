@@ -128,6 +128,16 @@ describe('assessChange: the level describes the change, not the sprint', () => {
     expect(strict.level).toBe('threat');
   });
 
+  it('calls a change that alone costs 30 points or more a threat by default, even when the goal stays likelier met than not', () => {
+    // ONB-2 re-estimated 3 → 5.75: 2.75 more points of goal work, with the goal's last item after it.
+    const assessment = assess(onTrack, 'ONB-2', { kind: 'estimate', points: 5.75 });
+    expect(assessment.before.pGoal - assessment.after.pGoal).toBeGreaterThanOrEqual(0.3);
+    expect(assessment.after.pGoal).toBeGreaterThanOrEqual(0.5);
+    expect(assessment.level).toBe('threat');
+    expect(codes(assessment)).toContain('p-goal-drop');
+    expect(codes(assessment)).not.toContain('p-goal-low');
+  });
+
   it('calls a re-rank that pushes goal work far down a threat, names the item, and offers a deferral that brings P back', () => {
     const assessment = assess(onTrack, 'ONB-6', { kind: 'rerank', target: { position: 'top' } });
     expect(assessment.level).toBe('threat');
@@ -157,6 +167,15 @@ describe('assessChange: the level describes the change, not the sprint', () => {
     const assessment = assess(onTrack, 'ONB-41', { kind: 'add' }, { incoming: goalIssue('ONB-41', 1) });
     const order = [...assessment.after.capacityLine.aboveKeys, ...assessment.after.capacityLine.belowKeys];
     expect(order).toEqual(['ONB-2', 'ONB-3', 'ONB-4', 'ONB-41', 'ONB-5', 'ONB-6']);
+  });
+
+  it('places a goal-critical addition before all open work when the goal’s other items are done (old behaviour: at the bottom)', () => {
+    const goalDone = snapshotOf([goalIssue('ONB-1', 5, 'done'), issue('ONB-2', 3, 'in-progress'), issue('ONB-3', 5), issue('ONB-4', 5)]);
+    const assessment = assess(goalDone, 'ONB-41', { kind: 'add' }, { incoming: goalIssue('ONB-41', 1) });
+    const order = [...assessment.after.capacityLine.aboveKeys, ...assessment.after.capacityLine.belowKeys];
+    expect(order).toEqual(['ONB-41', 'ONB-2', 'ONB-3', 'ONB-4']);
+    // One point of goal work first, with the team's 2 pts a day over 5 days: nearly certain, not behind 13 pts of stretch work.
+    expect(assessment.after.pGoal).toBeGreaterThan(0.9);
   });
 
   it('does not read a 0-point goal-critical addition as a collapse of P(goal) (old behaviour: 99.9% → 0%)', () => {

@@ -8,6 +8,7 @@ import { GoalkeeperError } from '../../domain/errors';
 import type { ApplyStepFacts } from '../../domain/apply-step-facts';
 import { counterChangeIn, type ApplyStep, type Proposal } from '../../domain/proposal';
 import { matchesGoalRule } from '../../domain/goal-critical';
+import { goalInsertionIndex, goalPlacement, type PlacementFacts } from '../../domain/goal-placement';
 import type { SprintIssue } from '../../domain/sprint';
 import { decisionCommentFor } from './decision-comment';
 import type { ApplyMark, BoardEstimation, GoalCriticalRule, JiraStepResult, Ports } from '../ports';
@@ -79,6 +80,11 @@ async function sprintIssuesNow(context: PlanContext): Promise<readonly SprintIss
   return sprint ? (await context.ports.jira.sprintSnapshot(sprint, context.goalCritical)).issues : [];
 }
 
+const placementFactsOf = (issue: SprintIssue): PlacementFacts => ({
+  goalCritical: issue.goalCritical,
+  open: issue.statusCategory !== 'done',
+});
+
 /** The lowest-ranked goal-critical item still open, leaving out `except`: work ranked after it is done after the goal. */
 function lastOpenGoalItem(issues: readonly SprintIssue[], except: ReadonlySet<string>): SprintIssue | undefined {
   return issues.findLast((issue) => issue.goalCritical && issue.statusCategory !== 'done' && !except.has(issue.key));
@@ -102,12 +108,13 @@ function rankBelowGoalStep(context: PlanContext, counter: CounterChange): ApplyS
 /**
  * Jira puts an issue moved into a sprint at the bottom of its rank order; goal-critical work
  * would then wait behind stretch work, which is not what the assessment assumed (issue 13: it is
- * placed right after the goal's last item). Other work stays where Jira put it.
+ * placed right after the goal's last open item, or before all open work when the goal's other
+ * items are done; goal-placement.ts). Other work stays where Jira put it.
  */
 function placeWithGoalStep(context: PlanContext, issueKey: string): ApplyStepPlan {
   return {
     name: 'place-with-goal',
-    describe: `Rank ${issueKey} right after the goal's last item, if it is goal-critical`,
+    describe: `Rank ${issueKey} with the goal's items, if it is goal-critical`,
     facts: { kind: 'place-with-goal', issueKey },
     run: async () => {
       const notGoalWork: JiraStepResult = {
@@ -124,11 +131,15 @@ function placeWithGoalStep(context: PlanContext, issueKey: string): ApplyStepPla
       const issues = await sprintIssuesNow(context);
       const subject = issues.find((issue) => issue.key === issueKey);
       if (!subject?.goalCritical) return notGoalWork;
-      const anchor = lastOpenGoalItem(issues, new Set([issueKey]));
-      if (!anchor || issues.indexOf(subject) === issues.indexOf(anchor) + 1)
+      const others = issues.filter((issue) => issue !== subject);
+      const facts = others.map(placementFactsOf);
+      const placement = goalPlacement(facts);
+      // Taken out and put back at its place, it would stand where it stands: nothing to rank.
+      if (!placement || goalInsertionIndex(facts) === issues.indexOf(subject))
         return { ok: true, status: 204, message: `${issueKey} is already with the goal's items.` };
-      const result = await context.ports.jira.rank([issueKey], 'after', anchor.key);
-      return result.ok ? { ...result, message: `Ranked after ${anchor.key}.` } : result;
+      const anchor = others[placement.index]!;
+      const result = await context.ports.jira.rank([issueKey], placement.position, anchor.key);
+      return result.ok ? { ...result, message: `Ranked ${placement.position} ${anchor.key}.` } : result;
     },
   };
 }

@@ -1,4 +1,5 @@
 /** The rules of applying an approved proposal (src/app/use-cases/apply-approved.ts), on in-memory storage. */
+import { STATUSES } from '../../../sandbox/jira/jira-model';
 import { SEED_FACTS } from '../../../sandbox/jira/seed';
 import { DANA, PRIYA } from '../../support/people';
 import { RATIONALE, REASON, useRuleWorld, type RuleWorld } from './rule-fixture';
@@ -30,6 +31,27 @@ describe('applying an approved proposal', () => {
     expect(sprintOf(world(), 'ONB-68')).toContain(SEED_FACTS.activeSprintId);
     expect(moves(world(), mark)).toHaveLength(1);
     expect(approved.id).toBe(applied?.id);
+  });
+
+  it('ranks a goal-critical addition before all open work once the goal’s other items are done, as it was assessed', async () => {
+    const site = world().harness.site(world().cloudId);
+    const sprintIssues = () => site.sprintIssues(SEED_FACTS.activeSprintId);
+    for (const issue of sprintIssues().filter((candidate) => candidate.labels.includes('sprint-goal'))) {
+      site.transition(issue, STATUSES.done, { kind: 'user', accountId: DANA.accountId });
+    }
+    const approved = await approvedAddition(world());
+    expect(approved.assessment?.level).toBe('safe');
+
+    const applied = await world().runNextApply();
+
+    expect(applied?.status).toBe('applied');
+    // The sprint's open work as the board ranks it (sub-tasks go with their parents).
+    const open = sprintIssues().filter((issue) => issue.status.category !== 'done' && site.typeOf(issue).name !== 'Subtask');
+    // Jira put it at the bottom, behind the stretch work; the apply ranked it first of the open work.
+    expect(open[0]?.key).toBe('ONB-68');
+    expect(applied?.apply?.steps.find((step) => step.name === 'place-with-goal')?.detail).toMatch(
+      new RegExp(`: Ranked before ${open[1]?.key}\\.$`),
+    );
   });
 
   it('changes nothing while another approved change to the same issue holds it, and says so', async () => {
