@@ -13,6 +13,10 @@
 import type { WorkingDays } from './assessment';
 import { workingTimeBetween } from './working-days';
 
+const DAY_MS = 86_400_000;
+/** Calendar days of an item's time in progress that count: a year and a bit. */
+const AGE_LIMIT_DAYS = 400;
+
 /** What an in-progress item's age is measured with: the team's usual pace per item in progress. */
 export interface InProgressPace {
   /** The team's usual completed work per working day (its closed sprints), divided by its WIP. */
@@ -29,8 +33,12 @@ export interface InProgressPace {
 export function shareLeftByAge(since: string, size: number, sizeCv: number, pace: InProgressPace): number | null {
   const sinceMs = Date.parse(since);
   if (Number.isNaN(sinceMs) || sinceMs > pace.nowMs || !(pace.workPerItemDay > 0) || !(size > 0)) return null;
-  const done = workingTimeBetween(sinceMs, pace.nowMs, pace.workingDays) * pace.workPerItemDay;
-  return residualShare(done / size, sizeCv);
+  // Counted over at most AGE_LIMIT_DAYS: older items are as good as stale, and the count stays cheap.
+  const countedFrom = Math.max(sinceMs, pace.nowMs - AGE_LIMIT_DAYS * DAY_MS);
+  const done = workingTimeBetween(countedFrom, pace.nowMs, pace.workingDays) * pace.workPerItemDay;
+  // Far past its estimate, the spread's tail would count an item stale in In Progress for months as
+  // several times its size; it counts at most its whole estimate, as if not started.
+  return Math.min(1, residualShare(done / size, sizeCv));
 }
 
 /**

@@ -46,7 +46,6 @@ describe('residualShare', () => {
 
   it('leaves work on an item past its estimate: it is still open, so likely bigger than estimated', () => {
     expect(residualShare(1, 0.5)).toBeGreaterThan(0.2);
-    expect(residualShare(30, 0.5)).toBeGreaterThan(0);
   });
 });
 
@@ -58,6 +57,12 @@ describe('shareLeftByAge', () => {
       shareLeftByAge('2024-05-10T09:00:00.000Z', 2, 0.5, pace(1))!,
       9,
     );
+  });
+
+  it('counts an item stale in In Progress for years as at most its whole estimate, never several times it', () => {
+    expect(residualShare(30, 0.5)).toBeGreaterThan(1);
+    expect(shareLeftByAge('2021-05-13T09:00:00.000Z', 2, 0.5, pace(1))).toBe(1);
+    expect(shareLeftByAge('1970-01-01T00:00:00.000Z', 2, 0.5, pace(1))).toBe(1);
   });
 
   it('gives no answer for a date Jira should not give, a start after now, or no pace', () => {
