@@ -55,6 +55,26 @@ const CATEGORY_JSON = {
   done: { id: 3, key: 'done', colorName: 'green', name: 'Done' },
 } as const;
 
+/**
+ * GET /rest/api/3/serverInfo, shaped as Atlassian's platform OpenAPI's ServerInformation schema
+ * (getServerInfo): the fields a Jira Cloud site fills in, `serverTimeZone` among them.
+ */
+export function renderServerInfo(context: RenderContext, serverTimeZone: string): object {
+  return {
+    baseUrl: context.baseUrl,
+    displayUrl: context.baseUrl,
+    version: '1001.0.0-SNAPSHOT',
+    versionNumbers: [1001, 0, 0],
+    deploymentType: 'Cloud',
+    buildNumber: 100286,
+    buildDate: '2026-12-01T00:00:00.000+0000',
+    serverTime: context.site.now().toISOString().replace('Z', '+0000'),
+    scmInfo: 'c3f8a1a1f0d6b1e2a7c4d9e8f7a6b5c4d3e2f1a0',
+    serverTitle: 'Jira',
+    serverTimeZone,
+  };
+}
+
 export function renderAccount(context: RenderContext, actor: Actor): object {
   if (actor.kind === 'app') {
     return {

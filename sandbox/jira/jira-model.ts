@@ -297,6 +297,8 @@ export class JiraSite {
   readonly sprintReports = new Map<number, readonly SprintReportLine[]>();
   /** People holding the *Administer Jira* global permission; the app user never does (app-user.ts). */
   readonly jiraAdministrators = new Set<string>();
+  /** The site's default time zone (System › General configuration), as serverInfo gives it. */
+  serverTimeZone = 'UTC';
   /** Permissions a site admin took from the app's role in a project (by project key), to play a narrowed app user. */
   readonly appPermissionsWithdrawn = new Map<string, Set<ProjectPermission>>();
   /** Emails Jira queued through the notify API, oldest first (not Jira's own change notifications). */
@@ -316,6 +318,11 @@ export class JiraSite {
     /** Told of each email queued, for the sandbox to keep across restarts (not a Jira change: Jira raises no event for it). */
     private readonly notified: (siteId: string, notification: SentNotification) => void = () => undefined,
   ) {}
+
+  /** The site's clock reading now (the sandbox's, which tests may pin). */
+  now(): Date {
+    return this.clock();
+  }
 
   addUser(user: JiraUser): void {
     this.users.set(user.accountId, user);

@@ -12,6 +12,7 @@ import {
   renderIssue,
   renderPriority,
   renderProject,
+  renderServerInfo,
   roleUrl,
 } from './jira-json';
 import { FIELD_IDS, PROJECT_PERMISSIONS, pointsFieldOf, type JiraIssue, type JiraProject, type ProjectPermission } from './jira-model';
@@ -756,4 +757,5 @@ export const platformEndpoints: readonly Endpoint<StandInRequest>[] = [
   }),
   endpoint('GET', /^\/rest\/api\/3\/user\/picker$/, userPicker),
   endpoint('GET', /^\/rest\/api\/3\/myself$/, (request) => ok(renderAccount(request.render, request.actor))),
+  endpoint('GET', /^\/rest\/api\/3\/serverInfo$/, (request) => ok(renderServerInfo(request.render, request.site.serverTimeZone))),
 ];

@@ -152,6 +152,8 @@ export interface JiraPort {
    * stored snapshot before trusting it.
    */
   keptPlanOfProject(projectKey: string): Promise<ProjectPlan | null>;
+  /** The site's default time zone (an IANA name), whose clock working days are counted on; UTC when Jira does not say. */
+  siteTimeZone(): Promise<string>;
   /** Points the project at the active sprint one of its issues was just found in. */
   keepPlanOfProject(projectKey: string, projectId: string, sprint: { readonly sprintId: number; readonly boardId: number }): Promise<void>;
   /** Which of `issueKeys` are now in one of `sprintIds`: one key search per 100 issues (reconciliation's deferrals). */

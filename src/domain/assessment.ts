@@ -175,6 +175,8 @@ export interface AssessmentInput {
   readonly incoming?: IncomingIssue;
   readonly now: string;
   readonly workingDays?: WorkingDays;
+  /** The site's time zone (IANA), whose clock the working days and hours are counted on; UTC when absent. */
+  readonly timeZone?: string;
   readonly thresholds?: RiskThresholds;
   readonly trials?: number;
   readonly seed?: number;

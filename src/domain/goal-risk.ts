@@ -45,6 +45,7 @@ import {
 import type { InProgressPace } from './in-progress-work';
 import { seededRandom } from './random';
 import type { SprintIssue } from './sprint';
+import { UTC } from './time-zone';
 import { sprintWorkingTime } from './working-days';
 
 export const DEFAULT_SEED = 0x5eed;
@@ -57,7 +58,13 @@ export function assessChange(input: AssessmentInput): Assessment {
   const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
   const trials = Math.max(1, Math.floor(input.trials ?? DEFAULT_TRIALS));
   const seed = input.seed ?? DEFAULT_SEED;
-  const time = sprintWorkingTime(snapshot.sprint.startDate, snapshot.sprint.endDate, input.now, input.workingDays ?? DEFAULT_WORKING_DAYS);
+  const time = sprintWorkingTime(
+    snapshot.sprint.startDate,
+    snapshot.sprint.endDate,
+    input.now,
+    input.workingDays ?? DEFAULT_WORKING_DAYS,
+    input.timeZone,
+  );
 
   const unit = workUnitOf(snapshot);
   const sizing = sizingOf(snapshot.issues);
@@ -132,7 +139,7 @@ function inProgressPaceOf(history: AssessmentInput['history'], wip: number, inpu
   const pace = historyPaceOf(history);
   const nowMs = Date.parse(input.now);
   if (pace === null || Number.isNaN(nowMs)) return undefined;
-  return { workPerItemDay: pace / wip, nowMs, workingDays: input.workingDays ?? DEFAULT_WORKING_DAYS };
+  return { workPerItemDay: pace / wip, nowMs, workingDays: input.workingDays ?? DEFAULT_WORKING_DAYS, timeZone: input.timeZone ?? UTC };
 }
 
 function judgeLevel(situation: Situation): RiskLevel {

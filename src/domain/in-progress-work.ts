@@ -23,6 +23,8 @@ export interface InProgressPace {
   readonly workPerItemDay: number;
   readonly nowMs: number;
   readonly workingDays: WorkingDays;
+  /** The site's time zone, whose clock working hours are counted on. */
+  readonly timeZone: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export function shareLeftByAge(since: string, size: number, sizeCv: number, pace
   if (Number.isNaN(sinceMs) || sinceMs > pace.nowMs || !(pace.workPerItemDay > 0) || !(size > 0)) return null;
   // Counted over at most AGE_LIMIT_DAYS: older items are as good as stale, and the count stays cheap.
   const countedFrom = Math.max(sinceMs, pace.nowMs - AGE_LIMIT_DAYS * DAY_MS);
-  const done = workingTimeBetween(countedFrom, pace.nowMs, pace.workingDays) * pace.workPerItemDay;
+  const done = workingTimeBetween(countedFrom, pace.nowMs, pace.workingDays, pace.timeZone) * pace.workPerItemDay;
   // Far past its estimate, the spread's tail would count an item stale in In Progress for months as
   // several times its size; it counts at most its whole estimate, as if not started.
   return Math.min(1, residualShare(done / size, sizeCv));

@@ -1,12 +1,11 @@
 /**
  * Working days of a sprint: how many have passed and how many are left, for pace and forecast.
  *
- * A day is a UTC calendar date. The domain does not know the board's time zone; UTC misplaces
- * at most the hours around midnight, which shifts a count by one day at the edges of a sprint.
+ * A day is a calendar date in the site's time zone (time-zone.ts), UTC unless one is given.
  */
 import { DEFAULT_WORKING_DAYS, type WorkingDays } from './assessment';
+import { instantAt, localDayOf, UTC } from './time-zone';
 
-const MS_PER_DAY = 86_400_000;
 /** 1970-01-01, day number 0, was a Thursday (ISO weekday 4). */
 const ISO_WEEKDAY_OF_DAY_ZERO = 4;
 
@@ -30,10 +29,15 @@ function isoWeekday(dayNumber: number): number {
  * inside the range, so today counts as a day left however late it is: the team can still finish
  * work today, and a sprint ending at 00:00 does not gain the date it ends on.
  */
-export function countWorkingDays(fromMs: number, toMs: number, workingDays: WorkingDays = DEFAULT_WORKING_DAYS): number {
+export function countWorkingDays(
+  fromMs: number,
+  toMs: number,
+  workingDays: WorkingDays = DEFAULT_WORKING_DAYS,
+  timeZone: string = UTC,
+): number {
   if (!(toMs > fromMs)) return 0;
-  const firstDay = Math.floor(fromMs / MS_PER_DAY);
-  const lastDay = Math.ceil(toMs / MS_PER_DAY) - 1;
+  const firstDay = localDayOf(fromMs, timeZone);
+  const lastDay = localDayOf(toMs - 1, timeZone);
   let count = 0;
   for (let day = firstDay; day <= lastDay; day++) {
     if (workingDays.includes(isoWeekday(day))) count++;
@@ -47,23 +51,24 @@ export function sprintWorkingDays(
   endDate: string | null,
   now: string,
   workingDays: WorkingDays = DEFAULT_WORKING_DAYS,
+  timeZone: string = UTC,
 ): SprintWorkingDays {
   if (startDate === null || endDate === null) return NO_DAYS;
   const start = Date.parse(startDate);
   const end = Date.parse(endDate);
   const nowMs = Date.parse(now);
   if ([start, end, nowMs].some(Number.isNaN)) return NO_DAYS;
-  const startOfToday = Math.floor(nowMs / MS_PER_DAY) * MS_PER_DAY;
+  const startOfToday = instantAt(localDayOf(nowMs, timeZone), 0, timeZone);
   return {
-    elapsed: countWorkingDays(start, Math.min(startOfToday, end), workingDays),
-    left: countWorkingDays(Math.max(nowMs, start), end, workingDays),
-    total: countWorkingDays(start, end, workingDays),
+    elapsed: countWorkingDays(start, Math.min(startOfToday, end), workingDays, timeZone),
+    left: countWorkingDays(Math.max(nowMs, start), end, workingDays, timeZone),
+    total: countWorkingDays(start, end, workingDays, timeZone),
   };
 }
 
 /**
  * The working hours a working date stands for. Jira has no setting for them; a common office day
- * is assumed, so that part of a day counts as part of a working day. Counted in UTC, as above.
+ * is assumed, so that part of a day counts as part of a working day. On the zone's clock, as above.
  */
 const WORKDAY_START_MS = 9 * 3_600_000;
 const WORKDAY_END_MS = 17 * 3_600_000;
@@ -73,17 +78,22 @@ const WORKDAY_END_MS = 17 * 3_600_000;
  * working hours inside the range. Unlike `countWorkingDays` it never jumps: over a weekend it
  * stands still, and "today" shrinks through the day instead of counting whole until midnight.
  */
-export function workingTimeBetween(fromMs: number, toMs: number, workingDays: WorkingDays = DEFAULT_WORKING_DAYS): number {
+export function workingTimeBetween(
+  fromMs: number,
+  toMs: number,
+  workingDays: WorkingDays = DEFAULT_WORKING_DAYS,
+  timeZone: string = UTC,
+): number {
   if (!(toMs > fromMs)) return 0;
-  const firstDay = Math.floor(fromMs / MS_PER_DAY);
-  const lastDay = Math.floor((toMs - 1) / MS_PER_DAY);
+  const firstDay = localDayOf(fromMs, timeZone);
+  const lastDay = localDayOf(toMs - 1, timeZone);
   let total = 0;
   for (let day = firstDay; day <= lastDay; day++) {
     if (!workingDays.includes(isoWeekday(day))) continue;
-    const opens = day * MS_PER_DAY + WORKDAY_START_MS;
-    const closes = day * MS_PER_DAY + WORKDAY_END_MS;
+    const opens = instantAt(day, WORKDAY_START_MS, timeZone);
+    const closes = instantAt(day, WORKDAY_END_MS, timeZone);
     const overlap = Math.min(closes, toMs) - Math.max(opens, fromMs);
-    if (overlap > 0) total += overlap / (WORKDAY_END_MS - WORKDAY_START_MS);
+    if (overlap > 0) total += overlap / (closes - opens);
   }
   return total;
 }
@@ -99,6 +109,7 @@ export function sprintWorkingTime(
   endDate: string | null,
   now: string,
   workingDays: WorkingDays = DEFAULT_WORKING_DAYS,
+  timeZone: string = UTC,
 ): SprintWorkingTime {
   const none = { ...NO_DAYS, pastEnd: false };
   if (startDate === null || endDate === null) return none;
@@ -106,7 +117,7 @@ export function sprintWorkingTime(
   const end = Date.parse(endDate);
   const nowMs = Date.parse(now);
   if ([start, end, nowMs].some(Number.isNaN)) return none;
-  const total = workingTimeBetween(start, end, workingDays);
-  const elapsed = Math.min(total, workingTimeBetween(start, Math.min(nowMs, end), workingDays));
+  const total = workingTimeBetween(start, end, workingDays, timeZone);
+  const elapsed = Math.min(total, workingTimeBetween(start, Math.min(nowMs, end), workingDays, timeZone));
   return { elapsed, left: Math.max(0, total - elapsed), total, pastEnd: nowMs >= end };
 }

@@ -25,6 +25,7 @@ import { displayNames, existingPeople, searchPeople } from './people';
 import { administersJira, hasProjectPermission, permissionsOf, projectsWithPermission, sightOf } from './permissions';
 import { allowedPriorities, projectRoleMembers, projectRoleNames, validateJql } from './project-config';
 import { keepPlanOfProject, keptPlanOfProject } from './project-plan';
+import { siteTimeZone } from './site';
 import { sprintIssueHistories } from './sprint-issue-histories';
 import {
   activeSprint,
@@ -55,6 +56,7 @@ export function createJiraAdapter(options: JiraAdapterOptions = {}): JiraPort {
     issueSeenByCaller: (issueKey) => readIssueFacts(client, issueKey, undefined, person),
     issuesByKeys: (issueKeys, estimation, rule) => readIssuesByKeys(client, issueKeys, estimation, rule),
     keptPlanOfProject: (projectKey) => keptPlanOfProject(client, projectKey),
+    siteTimeZone: () => siteTimeZone(client),
     keepPlanOfProject: (projectKey, projectId, sprint) => keepPlanOfProject(client, projectKey, projectId, sprint),
     keysInSprints: (issueKeys, sprintIds) => keysInSprints(client, issueKeys, sprintIds),
     boardsOfProject: async (projectKey) => (await boardsOfProject(client, projectKey)).map(toBoardSummary),

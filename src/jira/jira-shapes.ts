@@ -209,3 +209,9 @@ export const projectStyleShape = z.object({ simplified: z.boolean().nullish(), s
 /** GET /rest/api/3/issue/{issueIdOrKey}/editmeta (operation getEditIssueMeta): the fields the edit screen offers. */
 export const editMetaShape = z.object({ fields: z.record(z.string(), z.object({ allowedValues: z.array(z.unknown()).nullish() })) });
 export const priorityValueShape = z.object({ name: z.string() });
+
+/**
+ * GET /rest/api/3/serverInfo (operation getServerInfo; schema ServerInformation in Atlassian's
+ * platform OpenAPI): `serverTimeZone` is "the default timezone of the Jira server", an IANA name.
+ */
+export const serverInfoShape = z.looseObject({ serverTimeZone: z.string().nullish() });

@@ -8,7 +8,7 @@
  */
 
 /** What is kept, each under its own key per board or project. */
-export type KeptKind = 'board' | 'project-boards' | 'estimation' | 'role-refused' | 'open-sprints' | 'project-plan';
+export type KeptKind = 'board' | 'project-boards' | 'estimation' | 'role-refused' | 'open-sprints' | 'project-plan' | 'site-time-zone';
 
 /**
  * How long each kind is used before Jira is asked again, and why that long:
@@ -36,6 +36,9 @@ export type KeptKind = 'board' | 'project-boards' | 'estimation' | 'role-refused
  *   in the stored snapshot of such a sprint, the board's open sprints and Jira's change mark vouch
  *   for it, or the issue is read from Jira. A wrong pointer only costs that read, so it is kept a
  *   day (a sprint rarely runs shorter; a new one is pointed at by the first panel open in it).
+ * - site-time-zone: the site's default time zone (Jira's serverInfo), whose clock working days
+ *   are counted on. A Jira admin changes it perhaps once in a site's life, and no event tells:
+ *   a day.
  */
 export const KEPT_MAX_AGE_MS: Readonly<Record<KeptKind, number>> = {
   board: 10 * 60_000,
@@ -44,6 +47,7 @@ export const KEPT_MAX_AGE_MS: Readonly<Record<KeptKind, number>> = {
   'role-refused': 60 * 60_000,
   'open-sprints': 2 * 60_000,
   'project-plan': 24 * 60 * 60_000,
+  'site-time-zone': 24 * 60 * 60_000,
 };
 
 /** A kept value and when it was read from Jira (epoch ms). */

@@ -21,7 +21,7 @@ function residualByIntegration(f: number, cv: number): number {
 
 // Monday 13 May 2024, 09:00 UTC; the week before had five working days.
 const NOW = Date.parse('2024-05-13T09:00:00.000Z');
-const pace = (workPerItemDay: number): InProgressPace => ({ workPerItemDay, nowMs: NOW, workingDays: [1, 2, 3, 4, 5] });
+const pace = (workPerItemDay: number): InProgressPace => ({ workPerItemDay, nowMs: NOW, workingDays: [1, 2, 3, 4, 5], timeZone: 'UTC' });
 
 describe('normalCdf', () => {
   it('agrees with the standard normal table', () => {

@@ -300,9 +300,9 @@ describe("what Jira rejects, in Jira's error bodies", () => {
       status: 403,
       body: { errorMessages: ['OAuth 2.0 is not enabled for method: GET /rest/api/3/nothing-here'], errors: {} },
     });
-    expect(await jira('app', 'GET', '/rest/api/3/serverInfo')).toEqual({
+    expect(await jira('app', 'GET', '/rest/api/3/configuration')).toEqual({
       status: 404,
-      body: { errorMessages: ['null for uri: /rest/api/3/serverInfo'], errors: {} },
+      body: { errorMessages: ['null for uri: /rest/api/3/configuration'], errors: {} },
     });
     const notJson = await fetch(`${standIn.url}/rest/api/3/search/jql`, {
       method: 'POST',
@@ -310,6 +310,32 @@ describe("what Jira rejects, in Jira's error bodies", () => {
       body: 'jql=project=ONB',
     });
     expect(notJson.status).toBe(415);
+  });
+});
+
+describe('the site', () => {
+  it('gives its default time zone in serverInfo, with only the fields of Atlassian’s ServerInformation schema', async () => {
+    // Fields of ServerInformation (platform OpenAPI, getServerInfo), which allows no others.
+    const documented = new Set([
+      'baseUrl',
+      'buildDate',
+      'buildNumber',
+      'deploymentType',
+      'displayUrl',
+      'displayUrlConfluence',
+      'displayUrlServicedeskHelpCenter',
+      'healthChecks',
+      'scmInfo',
+      'serverTime',
+      'serverTimeZone',
+      'serverTitle',
+      'version',
+      'versionNumbers',
+    ]);
+    const answer = await jira<Record<string, unknown>>('app', 'GET', '/rest/api/3/serverInfo');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ serverTimeZone: 'UTC', deploymentType: 'Cloud' });
+    expect(Object.keys(answer.body).filter((field) => !documented.has(field))).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import type { AssessmentInput, Assessment, RestOfSprintCapacity } from '../../do
 import type { Change, CounterChange } from '../../domain/change';
 import { matchesGoalRule } from '../../domain/goal-critical';
 import { DEFAULT_SETTINGS, settingsForBoard, type ProjectSettings } from '../../domain/settings';
+import { UTC } from '../../domain/time-zone';
 import type { Sprint, SprintHistory, SprintIssue, SprintSnapshot } from '../../domain/sprint';
 import { notFound } from './access';
 import { MissingParts, missingReasonOf, type MissingPart } from './missing-parts';
@@ -24,6 +25,8 @@ export interface IssueSituation {
   readonly history: readonly SprintHistory[];
   /** What the team declared it can do for the rest of the active sprint (the gadget's capacity input). */
   readonly capacity: RestOfSprintCapacity | null;
+  /** The site's time zone, whose clock working days are counted on (JiraPort.siteTimeZone). */
+  readonly timeZone: string;
   /** Optional reads Jira refused or failed, so the view can say what it is missing. */
   readonly unavailable: readonly MissingPart[];
 }
@@ -98,6 +101,8 @@ export async function loadIssueSituation(
       nextSprint: null,
       history: [],
       capacity: null,
+      // No sprint to count working days of: the site's clock is not asked for.
+      timeZone: UTC,
       unavailable: [],
     };
   }
@@ -111,7 +116,7 @@ export async function loadIssueSituation(
       ? Promise.all([snapshotOf(ports, active, settings.goalCritical, missing, sprintRead), declaredCapacity(ports, active.id)])
       : Promise.resolve([null, null]),
   );
-  const [estimation, { active: activeSprint, next: nextSprint }, history, [snapshot, capacity]] = await Promise.all([
+  const [estimation, { active: activeSprint, next: nextSprint }, history, [snapshot, capacity], timeZone] = await Promise.all([
     estimationRead,
     sprintsRead,
     missing.read(
@@ -127,9 +132,22 @@ export async function loadIssueSituation(
       [],
     ),
     activeRead,
+    ports.jira.siteTimeZone(),
   ]);
   noteEstimationFallback(estimation, missing);
-  return { settings, issue, board, estimation, activeSprint, snapshot, nextSprint, history, capacity, unavailable: missing.list() };
+  return {
+    settings,
+    issue,
+    board,
+    estimation,
+    activeSprint,
+    snapshot,
+    nextSprint,
+    history,
+    capacity,
+    timeZone,
+    unavailable: missing.list(),
+  };
 }
 
 /** A board whose configuration Jira would not give is estimated with the field named here instead. */
@@ -237,6 +255,8 @@ export interface SprintFacts {
   readonly settings: ProjectSettings;
   /** Declared for the rest of the sprint; null: the usual capacity on every working day. */
   readonly capacity: RestOfSprintCapacity | null;
+  /** The site's time zone, whose clock working days are counted on. */
+  readonly timeZone: string;
 }
 
 export function assessOnSprint(
@@ -255,6 +275,7 @@ export function assessOnSprint(
     ...(incoming ? { incoming } : {}),
     now: ports.clock.now().toISOString(),
     workingDays: facts.settings.workingDays,
+    timeZone: facts.timeZone,
     thresholds: facts.settings.thresholds,
     ...(facts.capacity ? { capacity: facts.capacity } : {}),
     ...(counterChange ? { counterChange } : {}),
@@ -269,7 +290,13 @@ export function assessInSituation(
   counterChange?: CounterChange | null,
 ): Assessment | null {
   if (!situation.snapshot) return null;
-  const facts = { snapshot: situation.snapshot, history: situation.history, settings: situation.settings, capacity: situation.capacity };
+  const facts: SprintFacts = {
+    snapshot: situation.snapshot,
+    history: situation.history,
+    settings: situation.settings,
+    capacity: situation.capacity,
+    timeZone: situation.timeZone,
+  };
   return assessOnSprint(
     ports,
     facts,

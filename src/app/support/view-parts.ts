@@ -23,6 +23,7 @@ export function sprintView(
   sprint: { id: number; name: string; goal: string; startDate: string | null; endDate: string | null },
   now: Date,
   workingDays: readonly number[],
+  timeZone: string,
 ): SprintView {
   return {
     id: sprint.id,
@@ -30,7 +31,7 @@ export function sprintView(
     goal: sprint.goal,
     startDate: sprint.startDate,
     endDate: sprint.endDate,
-    workingDaysLeft: sprintWorkingDays(sprint.startDate, sprint.endDate, now.toISOString(), workingDays).left,
+    workingDaysLeft: sprintWorkingDays(sprint.startDate, sprint.endDate, now.toISOString(), workingDays, timeZone).left,
   };
 }
 

@@ -159,7 +159,7 @@ export async function getIssuePanelState(ports: Ports, caller: Caller, request: 
       priorityName: issue.priorityName,
     },
     board: situation.board && boardSeen ? { id: situation.board.id, name: situation.board.name } : null,
-    sprint: activeSprint && boardSeen ? sprintView(activeSprint, ports.clock.now(), settings.workingDays) : null,
+    sprint: activeSprint && boardSeen ? sprintView(activeSprint, ports.clock.now(), settings.workingDays, situation.timeZone) : null,
     nextSprint: situation.nextSprint && boardSeen ? { id: situation.nextSprint.id, name: situation.nextSprint.name } : null,
     risk: risk ? sight.assessment(risk) : null,
     sprintCoverage: boardSeen ? sprintCoverageOf(snapshot) : null,

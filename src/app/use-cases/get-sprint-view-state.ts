@@ -175,7 +175,7 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     ? { ...boardSettings, goalCritical: { ...boardSettings.goalCritical, labels: request.goalLabels } }
     : boardSettings;
   const estimationRead = ports.jira.estimationOf(board.id);
-  const [snapshot, history, allProposals, storedBaseline, storedBypassed, estimation, capacity, calibration] = await Promise.all([
+  const [snapshot, history, allProposals, storedBaseline, storedBypassed, estimation, capacity, calibration, timeZone] = await Promise.all([
     snapshotOf(ports, sprint, settings.goalCritical, missing),
     missing.read('history', async () => loadTeamHistory(ports, board.id, settings.historySprints, await estimationRead, sprint.id), []),
     ports.proposals.listBySprint(sprint.id),
@@ -184,6 +184,7 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     estimationRead,
     ports.sprints.capacity(sprint.id),
     calibrationRead,
+    ports.jira.siteTimeZone(),
   ]);
   noteEstimationFallback(estimation, missing);
   const readBack = storedBaseline ? null : await readBackOnce(ports, sprint, snapshot, allProposals, storedBypassed);
@@ -202,6 +203,7 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
     history,
     settings,
     capacity: capacity ? { availability: capacity.availability, daysOff: capacity.daysOff } : null,
+    timeZone,
   };
   const risk = assessOnSprint(ports, facts, '', NO_CHANGE);
   const waiting = firstPage(
@@ -239,7 +241,7 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
   return {
     kind: 'ready',
     board: boardRef,
-    sprint: sprintView(sprint, ports.clock.now(), settings.workingDays),
+    sprint: sprintView(sprint, ports.clock.now(), settings.workingDays, timeZone),
     goalItems: {
       done: goalIssues.filter((i) => i.statusCategory === 'done').length,
       inProgress: goalIssues.filter((i) => i.statusCategory === 'in-progress').length,

@@ -1,0 +1,62 @@
+/**
+ * Wall-clock days in a time zone (issue 13: working days count "in the site's time zone").
+ * A team in San Francisco starts its day when it is 17:00 in UTC; counted in UTC, its whole
+ * working day would read as over before it began. Offsets come from the runtime's time-zone
+ * database (Intl, with daylight saving time); nothing here reads the clock.
+ */
+
+export const UTC = 'UTC';
+const MS_PER_DAY = 86_400_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/** The zone's wall clock, or null for a name the time-zone database does not know. */
+function formatterOf(timeZone: string): Intl.DateTimeFormat | null {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      formatter = null;
+    }
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Whether the time-zone database knows `timeZone` (an IANA name such as "Europe/Berlin"). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  return timeZone === UTC || formatterOf(timeZone) !== null;
+}
+
+/** How far the zone's wall clock is ahead of UTC at `instantMs` (negative west of Greenwich); 0 for an unknown zone. */
+export function zoneOffsetMs(instantMs: number, timeZone: string): number {
+  if (timeZone === UTC) return 0;
+  const formatter = formatterOf(timeZone);
+  if (!formatter) return 0;
+  const part: Record<string, number> = {};
+  for (const { type, value } of formatter.formatToParts(instantMs)) part[type] = Number(value);
+  const wallClockAsUtc = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
+  return wallClockAsUtc - Math.floor(instantMs / 1000) * 1000;
+}
+
+/** The zone's calendar date of an instant, as a day number (days since 1970-01-01). */
+export function localDayOf(instantMs: number, timeZone: string): number {
+  return Math.floor((instantMs + zoneOffsetMs(instantMs, timeZone)) / MS_PER_DAY);
+}
+
+/** The instant the zone's clock reads `msIntoDay` into day number `day` (for a wall time skipped by DST, just after it). */
+export function instantAt(day: number, msIntoDay: number, timeZone: string): number {
+  const wallClock = day * MS_PER_DAY + msIntoDay;
+  const guess = wallClock - zoneOffsetMs(wallClock, timeZone);
+  return wallClock - zoneOffsetMs(guess, timeZone);
+}
