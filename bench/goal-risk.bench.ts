@@ -22,6 +22,10 @@ const WARM_UP_RUNS = 20;
 const TIMED_RUNS = 51;
 const SPRINT_WORKING_DAYS = 10;
 const FIBONACCI_POINTS = [1, 2, 3, 5, 8];
+/** When in-progress items moved to In Progress: the sprint's first three days, in the site's zone below. */
+const IN_PROGRESS_SINCE = ['2024-05-06T13:00:00.000Z', '2024-05-07T14:30:00.000Z', '2024-05-08T08:15:00.000Z'];
+/** A site outside UTC, so the working days are counted on its clock (time-zone.ts), as most sites' are. */
+const SITE_TIME_ZONE = 'America/New_York';
 
 /** Keeps the bare loop's sum observable so the JIT cannot drop the draws. */
 let sink = 0;
@@ -45,6 +49,8 @@ function benchIssue(index: number, random: Random, size: number): SprintIssue {
     epicKey: null,
     priorityName: 'Medium',
     issueType: 'Story',
+    // In progress since one of the sprint's first days, read against the team's pace (in-progress-work.ts).
+    ...(share >= 0.2 && share < 0.3 ? { inProgressSince: pick(random, IN_PROGRESS_SINCE) } : {}),
   };
 }
 
@@ -91,7 +97,8 @@ function benchInput(size: number): AssessmentInput {
       statusCategory: 'todo',
       goalCritical: true,
     },
-    now: '2024-05-08T10:00:00.000Z',
+    now: '2024-05-08T15:00:00.000Z',
+    timeZone: SITE_TIME_ZONE,
     trials: DEFAULT_TRIALS,
     seed: DEFAULT_SEED,
   };
@@ -161,7 +168,13 @@ export async function runGoalRiskBench(): Promise<void> {
   for (const size of SPRINT_SIZES) {
     const input = benchInput(size);
     const { trials } = assessChange(input);
-    const { left } = sprintWorkingTime(input.snapshot.sprint.startDate, input.snapshot.sprint.endDate, input.now);
+    const { left } = sprintWorkingTime(
+      input.snapshot.sprint.startDate,
+      input.snapshot.sprint.endDate,
+      input.now,
+      undefined,
+      input.timeZone,
+    );
     const sprints = input.history.map((sprint) => sprint.dailyCompletedPoints!);
     const [assessmentMs, floorMs] = minMsSideBySide(
       () => assessChange(input),

@@ -38,15 +38,34 @@ export function isKnownTimeZone(timeZone: string): boolean {
   return timeZone === UTC || formatterOf(timeZone) !== null;
 }
 
+const MS_PER_HOUR = 3_600_000;
+/**
+ * Offsets already read, by zone and UTC hour: asking Intl costs tens of microseconds, and an
+ * assessment asks for the same few hours (working days' openings and closings) again and again.
+ * Zones change offset on the hour (the few that change on a half hour are read at the hour's start).
+ */
+const offsetsByHour = new Map<string, Map<number, number>>();
+/** Hours kept per zone before the zone's offsets are read afresh: bounds the memory. */
+const MAX_HOURS_KEPT = 20_000;
+
 /** How far the zone's wall clock is ahead of UTC at `instantMs` (negative west of Greenwich); 0 for an unknown zone. */
 export function zoneOffsetMs(instantMs: number, timeZone: string): number {
   if (timeZone === UTC) return 0;
   const formatter = formatterOf(timeZone);
   if (!formatter) return 0;
+  const hour = Math.floor(instantMs / MS_PER_HOUR);
+  let offsets = offsetsByHour.get(timeZone);
+  if (!offsets || offsets.size >= MAX_HOURS_KEPT) {
+    offsets = new Map();
+    offsetsByHour.set(timeZone, offsets);
+  }
+  const known = offsets.get(hour);
+  if (known !== undefined) return known;
   const part: Record<string, number> = {};
-  for (const { type, value } of formatter.formatToParts(instantMs)) part[type] = Number(value);
-  const wallClockAsUtc = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
-  return wallClockAsUtc - Math.floor(instantMs / 1000) * 1000;
+  for (const { type, value } of formatter.formatToParts(hour * MS_PER_HOUR)) part[type] = Number(value);
+  const offset = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!) - hour * MS_PER_HOUR;
+  offsets.set(hour, offset);
+  return offset;
 }
 
 /** The zone's calendar date of an instant, as a day number (days since 1970-01-01). */
