@@ -406,8 +406,9 @@ export interface ReconcileQueue {
 /** Everything a use case may touch, built per invocation: no module-level state across sites. */
 /**
  * Team history of closed sprints, computed once from Jira and kept: a closed sprint never changes.
- * `estimationKey` names the field the points were read from, so a board that changes its
- * estimation field gets its history computed afresh.
+ * `estimationKey` names the field the points were read from and the site's time zone the days
+ * were counted in (team-history.ts, historyKeyOf), so a board that changes its estimation field,
+ * or a site its time zone, gets its history computed afresh.
  */
 export interface StoredSprintHistory {
   readonly boardId: number;

@@ -22,14 +22,15 @@
  *   issue's last status-category change (statuscategorychangedate, else resolutiondate): an issue
  *   done in the sprint, later reopened and done again after it closed, counts in the later sprint.
  * - dailyCompletedPoints: the same completions placed on the working day their status category
- *   changed; work done before the start counts on day one, on a non-working day on the working day
- *   before it.
+ *   changed, a date on the site's clock (site.ts); work done before the start counts on day one, on
+ *   a non-working day on the working day before it.
  * - workingDays: weekdays the sprint touched, counted as the domain counts the active sprint's.
  * Sub-tasks are left out, as Jira's velocity chart counts only their parents' estimates.
  */
 import { route } from '@forge/api';
 import type { BoardEstimation, ClosedSprint, RecentClosedSprints } from '../app/ports';
 import type { SprintHistory } from '../domain/sprint';
+import { instantAt, localDayOf } from '../domain/time-zone';
 import { countWorkingDays } from '../domain/working-days';
 import { AGILE_PAGE_SIZE } from './boards';
 import type { JiraClient } from './jira-client';
@@ -45,6 +46,7 @@ import {
 } from './jira-shapes';
 import { issuesWithFields } from './issue-search';
 import { chunksOf, collectTokenPages, inWaves, MAX_PAGES } from './paging';
+import { siteTimeZone } from './site';
 
 /** Jira Software's Sprint field type (GET /rest/api/3/field, `schema.custom`); its id differs per site. */
 export const SPRINT_FIELD_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
@@ -242,24 +244,23 @@ function timelineOf(
   };
 }
 
-const MS_PER_DAY = 86_400_000;
-
-/** Index of the working day `at` falls on (or the last one before it), within the sprint's days. */
-function workingDayIndex(startMs: number, endMs: number, at: number, workingDays: number): number {
+/** Index of the working day `at` falls on (or the last one before it), within the sprint's days, on the site's clock. */
+function workingDayIndex(startMs: number, endMs: number, at: number, workingDays: number, timeZone: string): number {
   const clamped = Math.min(Math.max(at, startMs), endMs - 1);
   // Working dates from the start up to and including the date of `at`.
-  const upToThatDate = countWorkingDays(startMs, Math.min(endMs, (Math.floor(clamped / MS_PER_DAY) + 1) * MS_PER_DAY));
+  const endOfThatDate = instantAt(localDayOf(clamped, timeZone) + 1, 0, timeZone);
+  const upToThatDate = countWorkingDays(startMs, Math.min(endMs, endOfThatDate), undefined, timeZone);
   return Math.min(workingDays - 1, Math.max(0, upToThatDate - 1));
 }
 
-function historyOf(sprint: ClosedSprint, timelines: readonly IssueTimeline[]): SprintHistory {
+function historyOf(sprint: ClosedSprint, timelines: readonly IssueTimeline[], timeZone: string): SprintHistory {
   const end = endOf(sprint);
   const startMs = Date.parse(sprint.startDate ?? '');
   const endMs = Date.parse(end ?? '');
   if (!Number.isFinite(startMs) || !Number.isFinite(endMs)) {
     return { sprintId: sprint.id, name: sprint.name, committedPoints: 0, completedPoints: 0, workingDays: 0, dailyCompletedPoints: [] };
   }
-  const workingDays = countWorkingDays(startMs, endMs);
+  const workingDays = countWorkingDays(startMs, endMs, undefined, timeZone);
   const daily = Array.from({ length: workingDays }, () => 0);
   let committedPoints = 0;
   let completedPoints = 0;
@@ -270,7 +271,7 @@ function historyOf(sprint: ClosedSprint, timelines: readonly IssueTimeline[]): S
     const points = timeline.pointsAt(endMs);
     completedPoints += points;
     if (workingDays > 0) {
-      const day = workingDayIndex(startMs, endMs, timeline.doneAt, workingDays);
+      const day = workingDayIndex(startMs, endMs, timeline.doneAt, workingDays, timeZone);
       daily[day] = (daily[day] ?? 0) + points;
     }
   }
@@ -284,7 +285,7 @@ export async function closedSprintHistories(
   estimation: BoardEstimation,
 ): Promise<SprintHistory[]> {
   if (sprints.length === 0) return [];
-  const sprintField = await sprintFieldId(client);
+  const [sprintField, timeZone] = await Promise.all([sprintFieldId(client), siteTimeZone(client)]);
   const estimateField = estimation.kind === 'points' ? [estimation.fieldId] : [];
   const fields = [
     'status',
@@ -305,5 +306,5 @@ export async function closedSprintHistories(
     [...new Set([...(sprintField ? [sprintField] : []), ...estimateField])],
   );
   const timelines = issues.map((issue) => timelineOf(issue, changes.get(issue.id), sprintField, estimation));
-  return sprints.map((sprint) => historyOf(sprint, timelines));
+  return sprints.map((sprint) => historyOf(sprint, timelines, timeZone));
 }

@@ -3,6 +3,7 @@
  * platform OpenAPI, getServerInfo: `serverTimeZone`, no scope needed), read once and kept a day.
  */
 import { SEED_ACCOUNTS } from '../../sandbox/jira/seed';
+import { SANDBOX_INSTALLATION_ID } from '../../sandbox/server';
 import { pinClockToTestNow, useForgeApp } from '../support/forge-app';
 import { present } from '../support/present';
 
@@ -15,6 +16,13 @@ pinClockToTestNow();
 const app = useForgeApp();
 
 const preview = async () => present(await app().invokeOk('previewProposal', CLARIFY, DANA), 'a preview');
+
+/** What the stored team histories were computed with (team-history.ts, historyKeyOf; kept under `closed-sprint-…` keys). */
+const storedHistoryKeys = (): unknown[] =>
+  Object.entries(app().sandbox.kvs.snapshot(SANDBOX_INSTALLATION_ID).keyValues)
+    .filter(([key]) => key.startsWith('closed-sprint-'))
+    .map(([, value]) => (value as { estimationKey?: unknown }).estimationKey)
+    .filter((estimationKey) => estimationKey !== undefined);
 
 const serverInfoReads = (since: number) =>
   app()
@@ -38,6 +46,8 @@ describe('the site’s clock', () => {
     expect(again.workingDaysLeft).toBe(5);
     // Read once, then kept: the second preview asks Jira no more.
     expect(serverInfoReads(mark)).toBe(1);
+    // The team's closed sprints are counted on the same clock, and kept under that zone's name.
+    expect(new Set(storedHistoryKeys())).toEqual(new Set(['customfield_10016 in America/Los_Angeles']));
   });
 
   it('counts on UTC when the site’s zone is one the time-zone database does not know, and keeps asking', async () => {

@@ -1,4 +1,5 @@
 import { SEED_FACTS } from '../../sandbox/jira/seed';
+import { STATUSES } from '../../sandbox/jira/jira-model';
 import type { BoardEstimation, ClosedSprint } from '../../src/app/ports';
 import { startJiraHarness, type JiraHarness } from './jira-harness';
 
@@ -18,6 +19,47 @@ async function onbHistory(count = 6) {
   });
   return { history, requests: harness.requestsSince(mark) };
 }
+
+/**
+ * A closed sprint of one Los Angeles working fortnight (Monday 3 February 2025, 09:00 PST, to
+ * Friday 14 February, 17:00 PST) on `cloudId`'s site, with one 3-point story done on its first
+ * Monday at 18:00 there, which is already Tuesday 02:00 in UTC.
+ */
+function lateMondaySprint(cloudId: string, serverTimeZone: string): ClosedSprint {
+  const site = harness.site(cloudId);
+  site.serverTimeZone = serverTimeZone;
+  const sprint = {
+    id: 77,
+    name: 'ONB Sprint 77',
+    startDate: '2025-02-03T17:00:00.000Z',
+    endDate: '2025-02-15T01:00:00.000Z',
+    completeDate: '2025-02-15T01:00:00.000Z',
+  };
+  site.addSprint({ ...sprint, boardId: SEED_FACTS.onb.boardId, state: 'closed', goal: '', createdDate: '2025-01-31T17:00:00.000Z' });
+  site.createIssue({
+    projectKey: 'ONB',
+    summary: 'Welcome email in the customer’s language',
+    typeName: 'Story',
+    points: 3,
+    sprintIds: [sprint.id],
+    created: '2025-01-31T17:00:00.000Z',
+    status: STATUSES.done,
+    statusSince: '2025-02-04T02:00:00.000Z',
+  });
+  return sprint;
+}
+
+describe('team history on the site’s clock', () => {
+  it('places a completion on the site’s date: Monday 18:00 in Los Angeles is the sprint’s first day there, its second in UTC', async () => {
+    const history = async (cloudId: string, zone: string) => {
+      const sprint = lateMondaySprint(cloudId, zone);
+      const [computed] = await harness.invoke(() => harness.jira.closedSprintHistories([sprint], ONB_POINTS), { cloudId });
+      return computed?.dailyCompletedPoints;
+    };
+    expect(await history('history-site-la', 'America/Los_Angeles')).toEqual([3, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(await history('history-site-utc', 'UTC')).toEqual([0, 3, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+});
 
 describe('team history from public endpoints (closed sprints, search/jql, bulk changelog)', () => {
   it('gives completed points as the velocity chart shows them and committed points from the Sprint field at the start, newest first', async () => {

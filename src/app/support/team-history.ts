@@ -4,11 +4,17 @@
  * Jira, once — a closed sprint never changes.
  */
 import type { SprintHistory } from '../../domain/sprint';
+import { UTC } from '../../domain/time-zone';
 import type { BoardEstimation, Ports } from '../ports';
 
-/** What a history's points were read from: the estimation field, or issue count. */
-export function estimationKeyOf(estimation: BoardEstimation): string {
-  return estimation.kind === 'points' ? estimation.fieldId : 'issue-count';
+/**
+ * What a history was computed with: the estimation field (or issue count) its points were read
+ * from, and the site's time zone its days were counted in, named when it is not UTC (so a history
+ * kept before the zone was read still serves a UTC site).
+ */
+export function historyKeyOf(estimation: BoardEstimation, timeZone: string): string {
+  const field = estimation.kind === 'points' ? estimation.fieldId : 'issue-count';
+  return timeZone === UTC ? field : `${field} in ${timeZone}`;
 }
 
 /**
@@ -29,7 +35,7 @@ export async function loadTeamHistory(
   const { sprints, listLength } = fresh
     ? { sprints: newest.sprints, listLength: storedList!.length }
     : await ports.jira.recentClosedSprints(boardId, count, storedList?.length);
-  const estimationKey = estimationKeyOf(estimation);
+  const estimationKey = historyKeyOf(estimation, await ports.jira.siteTimeZone());
   const stored = await ports.sprintHistories.histories(sprints.map((sprint) => sprint.id));
   const known = new Map(
     [...stored].filter(([, entry]) => entry.estimationKey === estimationKey).map(([sprintId, entry]) => [sprintId, entry.history]),
