@@ -5,21 +5,23 @@
  * history places closed sprints' completions (src/jira/history.ts): work done before the start
  * counts on the first working day, work done on a day off on the working day before it.
  * Like the scope line, it counts issues in the sprint now: work done and then taken out is not
- * the sprint's any more. A day is a UTC calendar date, as in working-days.ts.
+ * the sprint's any more. A day is a calendar date in the site's time zone, as in working-days.ts.
  */
 import { DEFAULT_WORKING_DAYS, type WorkingDays } from './assessment';
 import type { SprintIssue } from './sprint';
+import { localDayOf, UTC } from './time-zone';
 import { countWorkingDays } from './working-days';
 
 const MS_PER_DAY = 86_400_000;
 
 /** One working day of the sprint and the points done by its end (cumulative). */
 export interface DoneByDay {
-  /** The date, YYYY-MM-DD (UTC). */
+  /** The date, YYYY-MM-DD, on the site's clock. */
   readonly date: string;
   readonly donePoints: number;
 }
 
+/** Whether a date (a day number, on any clock) is one of the working weekdays. */
 function isWorkingDate(dayNumber: number, workingDays: WorkingDays): boolean {
   return countWorkingDays(dayNumber * MS_PER_DAY, (dayNumber + 1) * MS_PER_DAY, workingDays) === 1;
 }
@@ -36,14 +38,15 @@ export function doneByDay(
   endDate: string | null,
   now: string,
   workingDays: WorkingDays = DEFAULT_WORKING_DAYS,
+  timeZone: string = UTC,
 ): DoneByDay[] {
   const start = Date.parse(startDate ?? '');
   const nowMs = Date.parse(now);
   if (!Number.isFinite(start) || !Number.isFinite(nowMs) || nowMs < start) return [];
   const end = Date.parse(endDate ?? '');
   const lastMs = Number.isFinite(end) ? Math.min(nowMs, end - 1) : nowMs;
-  const firstDay = Math.floor(start / MS_PER_DAY);
-  const lastDay = Math.floor(Math.max(start, lastMs) / MS_PER_DAY);
+  const firstDay = localDayOf(start, timeZone);
+  const lastDay = localDayOf(Math.max(start, lastMs), timeZone);
   const days: number[] = [];
   for (let day = firstDay; day <= lastDay; day++) if (isWorkingDate(day, workingDays)) days.push(day);
   if (days.length === 0) return [];
@@ -51,7 +54,7 @@ export function doneByDay(
   for (const issue of issues) {
     if (issue.statusCategory !== 'done') continue;
     const doneMs = Date.parse(issue.doneAt ?? '');
-    const doneDay = Number.isFinite(doneMs) ? Math.floor(doneMs / MS_PER_DAY) : lastDay;
+    const doneDay = Number.isFinite(doneMs) ? localDayOf(doneMs, timeZone) : lastDay;
     // The last working day on or before the day it was done; the first day for work done earlier.
     const index = Math.max(
       0,

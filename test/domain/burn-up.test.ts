@@ -65,4 +65,20 @@ describe('the burn-up’s done line', () => {
     // Done on a Friday, a day off here: it counts on the Thursday before.
     expect(days.find((day) => day.date === '2026-11-19')?.donePoints).toBe(2);
   });
+
+  it('places the days on the site’s clock: done on Monday evening in Los Angeles counts on Monday there', () => {
+    // The same sprint in Los Angeles: Monday 16 November 09:00 PST to Monday 30 November.
+    const start = '2026-11-16T17:00:00.000Z';
+    const mondayEvening = done(3, '2026-11-17T03:00:00.000Z');
+    const inLosAngeles = doneByDay([mondayEvening], start, END, '2026-11-17T20:00:00.000Z', undefined, 'America/Los_Angeles');
+    expect(inLosAngeles).toEqual([
+      { date: '2026-11-16', donePoints: 3 },
+      { date: '2026-11-17', donePoints: 3 },
+    ]);
+    // On UTC's clock the same moment is Tuesday.
+    expect(doneByDay([mondayEvening], start, END, '2026-11-17T20:00:00.000Z')).toEqual([
+      { date: '2026-11-16', donePoints: 0 },
+      { date: '2026-11-17', donePoints: 3 },
+    ]);
+  });
 });

@@ -270,7 +270,7 @@ export async function getSprintViewState(ports: Ports, caller: Caller, request: 
       ),
       donePoints: snapshot.issues.filter((i) => i.statusCategory === 'done').reduce((sum, i) => sum + (i.points ?? 0), 0),
       // A total per day that names no issue, like the churn totals: every issue counts, seen or not.
-      doneByDay: doneByDay(snapshot.issues, sprint.startDate, sprint.endDate, now, settings.workingDays),
+      doneByDay: doneByDay(snapshot.issues, sprint.startDate, sprint.endDate, now, settings.workingDays, timeZone),
       now,
     },
     bypassed,
