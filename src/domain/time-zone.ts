@@ -73,7 +73,11 @@ export function localDayOf(instantMs: number, timeZone: string): number {
   return Math.floor((instantMs + zoneOffsetMs(instantMs, timeZone)) / MS_PER_DAY);
 }
 
-/** The instant the zone's clock reads `msIntoDay` into day number `day` (for a wall time skipped by DST, just after it). */
+/**
+ * The instant the zone's clock reads `msIntoDay` into day number `day`. A wall time that a change
+ * of daylight saving time skips or repeats (night hours, in nearly every zone) gives an instant
+ * within the change's hour: working hours never fall there.
+ */
 export function instantAt(day: number, msIntoDay: number, timeZone: string): number {
   const wallClock = day * MS_PER_DAY + msIntoDay;
   const guess = wallClock - zoneOffsetMs(wallClock, timeZone);
