@@ -7,10 +7,9 @@
  * apply step ranks it so in Jira (apply-plan.ts), so what is applied is what was assessed.
  */
 
-/** Whether an item counts for placing goal work: is it goal-critical, is it still open. */
-export interface PlacementFacts {
+/** Whether an item is goal-critical; whether it is still open, each caller's items say in their own way. */
+export interface GoalFlagged {
   readonly goalCritical: boolean;
-  readonly open: boolean;
 }
 
 /** Rank the goal work after or before `index` of the other items; null when no item is open. */
@@ -19,16 +18,21 @@ export interface GoalPlacement {
   readonly index: number;
 }
 
-export function goalPlacement(others: readonly PlacementFacts[]): GoalPlacement | null {
-  const lastGoal = others.findLastIndex((item) => item.goalCritical && item.open);
+/** Index of the lowest-ranked goal-critical item still open, or -1: work ranked after it is done after the goal. */
+export function lastOpenGoalIndex<T extends GoalFlagged>(items: readonly T[], isOpen: (item: T) => boolean): number {
+  return items.findLastIndex((item) => item.goalCritical && isOpen(item));
+}
+
+export function goalPlacement<T extends GoalFlagged>(others: readonly T[], isOpen: (item: T) => boolean): GoalPlacement | null {
+  const lastGoal = lastOpenGoalIndex(others, isOpen);
   if (lastGoal >= 0) return { position: 'after', index: lastGoal };
-  const firstOpen = others.findIndex((item) => item.open);
+  const firstOpen = others.findIndex(isOpen);
   return firstOpen >= 0 ? { position: 'before', index: firstOpen } : null;
 }
 
 /** The index at which goal work is inserted among `others` (their length when nothing is open). */
-export function goalInsertionIndex(others: readonly PlacementFacts[]): number {
-  const placement = goalPlacement(others);
+export function goalInsertionIndex<T extends GoalFlagged>(others: readonly T[], isOpen: (item: T) => boolean): number {
+  const placement = goalPlacement(others, isOpen);
   if (!placement) return others.length;
   return placement.position === 'after' ? placement.index + 1 : placement.index;
 }

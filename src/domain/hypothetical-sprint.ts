@@ -15,7 +15,7 @@
 import type { AssessmentInput, WorkUnit } from './assessment';
 import type { CounterChange, RankTarget } from './change';
 import type { SprintProgress } from './forecast';
-import { goalInsertionIndex } from './goal-placement';
+import { goalInsertionIndex, lastOpenGoalIndex } from './goal-placement';
 import { shareLeftByAge, type InProgressPace } from './in-progress-work';
 import type { SprintIssue, SprintSnapshot, StatusCategory } from './sprint';
 import { MAX_POINTS } from './text-limits';
@@ -185,8 +185,7 @@ export function applyCounterChange(items: readonly WorkItem[], counter: CounterC
   const staying = items.filter((item) => !named.has(item.key));
   if (counter.kind === 'defer')
     return { items: staying, removedGoalKeys: moving.filter((item) => item.goalCritical).map((item) => item.key), arrivingKeys: [] };
-  const lastGoal = staying.findLastIndex((item) => item.goalCritical && isOpen(item));
-  return { items: replaceAt(staying, lastGoal + 1, moving, 0), removedGoalKeys: [], arrivingKeys: [] };
+  return { items: replaceAt(staying, lastOpenGoalIndex(staying, isOpen) + 1, moving, 0), removedGoalKeys: [], arrivingKeys: [] };
 }
 
 export function applyChange(
@@ -205,8 +204,7 @@ export function applyChange(
       const arriving = arrivals();
       if (!arriving.some((item) => item.goalCritical)) return hypothetical([...items, ...arriving], { arriving });
       // Not at the bottom, where Jira puts it, behind the stretch work: with the goal (goal-placement.ts).
-      const placing = items.map((item) => ({ goalCritical: item.goalCritical, open: isOpen(item) }));
-      return hypothetical(replaceAt(items, goalInsertionIndex(placing), arriving, 0), { arriving });
+      return hypothetical(replaceAt(items, goalInsertionIndex(items, isOpen), arriving, 0), { arriving });
     }
     case 'remove':
     case 'defer':

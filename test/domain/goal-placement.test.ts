@@ -1,7 +1,14 @@
-import { goalInsertionIndex, goalPlacement, type PlacementFacts } from '../../src/domain/goal-placement';
+import { goalInsertionIndex as insertionIndex, goalPlacement as placement } from '../../src/domain/goal-placement';
 
-const goal = (open: boolean): PlacementFacts => ({ goalCritical: true, open });
-const stretch = (open: boolean): PlacementFacts => ({ goalCritical: false, open });
+interface Item {
+  readonly goalCritical: boolean;
+  readonly open: boolean;
+}
+const goal = (open: boolean): Item => ({ goalCritical: true, open });
+const stretch = (open: boolean): Item => ({ goalCritical: false, open });
+const isOpen = (item: Item): boolean => item.open;
+const goalPlacement = (items: readonly Item[]) => placement(items, isOpen);
+const goalInsertionIndex = (items: readonly Item[]) => insertionIndex(items, isOpen);
 
 describe('goalPlacement', () => {
   it('puts goal work right after the last open goal item, ahead of the stretch work below it', () => {

@@ -8,7 +8,7 @@ import { GoalkeeperError } from '../../domain/errors';
 import type { ApplyStepFacts } from '../../domain/apply-step-facts';
 import { counterChangeIn, type ApplyStep, type Proposal } from '../../domain/proposal';
 import { matchesGoalRule } from '../../domain/goal-critical';
-import { goalInsertionIndex, goalPlacement, type PlacementFacts } from '../../domain/goal-placement';
+import { goalInsertionIndex, goalPlacement, lastOpenGoalIndex } from '../../domain/goal-placement';
 import type { SprintIssue } from '../../domain/sprint';
 import { decisionCommentFor } from './decision-comment';
 import type { ApplyMark, BoardEstimation, GoalCriticalRule, JiraStepResult, Ports } from '../ports';
@@ -80,14 +80,12 @@ async function sprintIssuesNow(context: PlanContext): Promise<readonly SprintIss
   return sprint ? (await context.ports.jira.sprintSnapshot(sprint, context.goalCritical)).issues : [];
 }
 
-const placementFactsOf = (issue: SprintIssue): PlacementFacts => ({
-  goalCritical: issue.goalCritical,
-  open: issue.statusCategory !== 'done',
-});
+const isOpenIssue = (issue: SprintIssue): boolean => issue.statusCategory !== 'done';
 
 /** The lowest-ranked goal-critical item still open, leaving out `except`: work ranked after it is done after the goal. */
 function lastOpenGoalItem(issues: readonly SprintIssue[], except: ReadonlySet<string>): SprintIssue | undefined {
-  return issues.findLast((issue) => issue.goalCritical && issue.statusCategory !== 'done' && !except.has(issue.key));
+  const others = issues.filter((issue) => !except.has(issue.key));
+  return others[lastOpenGoalIndex(others, isOpenIssue)];
 }
 
 function rankBelowGoalStep(context: PlanContext, counter: CounterChange): ApplyStepPlan {
@@ -132,10 +130,9 @@ function placeWithGoalStep(context: PlanContext, issueKey: string): ApplyStepPla
       const subject = issues.find((issue) => issue.key === issueKey);
       if (!subject?.goalCritical) return notGoalWork;
       const others = issues.filter((issue) => issue !== subject);
-      const facts = others.map(placementFactsOf);
-      const placement = goalPlacement(facts);
+      const placement = goalPlacement(others, isOpenIssue);
       // Taken out and put back at its place, it would stand where it stands: nothing to rank.
-      if (!placement || goalInsertionIndex(facts) === issues.indexOf(subject))
+      if (!placement || goalInsertionIndex(others, isOpenIssue) === issues.indexOf(subject))
         return { ok: true, status: 204, message: `${issueKey} is already with the goal's items.` };
       const anchor = others[placement.index]!;
       const result = await context.ports.jira.rank([issueKey], placement.position, anchor.key);
