@@ -10,7 +10,7 @@
 import { DEFAULT_WORKING_DAYS, type WorkingDays } from './assessment';
 import type { SprintIssue } from './sprint';
 import { localDayOf, UTC } from './time-zone';
-import { countWorkingDays } from './working-days';
+import { isWorkingDate } from './working-days';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -19,11 +19,6 @@ export interface DoneByDay {
   /** The date, YYYY-MM-DD, on the site's clock. */
   readonly date: string;
   readonly donePoints: number;
-}
-
-/** Whether a date (a day number, on any clock) is one of the working weekdays. */
-function isWorkingDate(dayNumber: number, workingDays: WorkingDays): boolean {
-  return countWorkingDays(dayNumber * MS_PER_DAY, (dayNumber + 1) * MS_PER_DAY, workingDays) === 1;
 }
 
 /**

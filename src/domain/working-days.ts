@@ -24,6 +24,11 @@ function isoWeekday(dayNumber: number): number {
   return ((((dayNumber + ISO_WEEKDAY_OF_DAY_ZERO - 1) % 7) + 7) % 7) + 1;
 }
 
+/** Whether a date, as a day number (days since 1970-01-01, on any clock), falls on one of the working weekdays. */
+export function isWorkingDate(dayNumber: number, workingDays: WorkingDays = DEFAULT_WORKING_DAYS): boolean {
+  return workingDays.includes(isoWeekday(dayNumber));
+}
+
 /**
  * Working dates that overlap the instants [fromMs, toMs). A date counts once any part of it is
  * inside the range, so today counts as a day left however late it is: the team can still finish
@@ -40,7 +45,7 @@ export function countWorkingDays(
   const lastDay = localDayOf(toMs - 1, timeZone);
   let count = 0;
   for (let day = firstDay; day <= lastDay; day++) {
-    if (workingDays.includes(isoWeekday(day))) count++;
+    if (isWorkingDate(day, workingDays)) count++;
   }
   return count;
 }
@@ -89,7 +94,7 @@ export function workingTimeBetween(
   const lastDay = localDayOf(toMs - 1, timeZone);
   let total = 0;
   for (let day = firstDay; day <= lastDay; day++) {
-    if (!workingDays.includes(isoWeekday(day))) continue;
+    if (!isWorkingDate(day, workingDays)) continue;
     const opens = instantAt(day, WORKDAY_START_MS, timeZone);
     const closes = instantAt(day, WORKDAY_END_MS, timeZone);
     const overlap = Math.min(closes, toMs) - Math.max(opens, fromMs);
