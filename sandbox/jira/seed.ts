@@ -639,6 +639,7 @@ function createPlanned(
   sprintStart?: Date,
 ): JiraIssue[] {
   return planned.map((plan) => {
+    const statusDay = statusDayOf(plan);
     const issue = site.createIssue({
       projectKey: 'ONB',
       summary: plan.summary,
@@ -651,7 +652,7 @@ function createPlanned(
       assigneeAccountId: plan.assignee ?? null,
       sprintIds,
       created,
-      ...(statusDayOf(plan) !== undefined && sprintStart ? { statusSince: onWorkingDay(sprintStart, statusDayOf(plan)!) } : {}),
+      ...(statusDay !== undefined && sprintStart ? { statusSince: onWorkingDay(sprintStart, statusDay) } : {}),
     });
     for (const subtask of plan.subtasks ?? []) {
       site.createIssue({
