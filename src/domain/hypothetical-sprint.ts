@@ -125,13 +125,34 @@ export function measure(issue: SprintIssue, unit: WorkUnit, sizing: Sizing, pace
     key: issue.key,
     size,
     work,
-    variance: (ESTIMATE_CV * work) ** 2,
+    variance: varianceOf(work),
     goalCritical: issue.goalCritical,
     status: issue.statusCategory,
     unestimated: unit === 'points' && !estimated,
     estimateIgnored: unit === 'points' && issue.points !== null && !estimated,
     progressFrom: from,
   };
+}
+
+/** Variance of an item's work left: its estimate is a guess (ESTIMATE_CV). */
+function varianceOf(work: number): number {
+  return (ESTIMATE_CV * work) ** 2;
+}
+
+/**
+ * The item re-estimated. The new estimate is the whole item's size, and the work already done on
+ * it stays done: a 5-point item 40% done that turns out to be 10 points has 8 left, not 6 (taking
+ * the done share of the new size read every re-estimate of work under way as partly done
+ * already; measured in the backtest, goal forecasts after such re-estimates were too high on all
+ * three worlds). An item read by its age is measured afresh: its age is the work done, whatever
+ * the size (in-progress-work.ts).
+ */
+function reestimated(subject: WorkItem, points: number, measureIssue: (issue: SprintIssue) => WorkItem): WorkItem {
+  const resized = measureIssue({ ...subject.issue, points });
+  if (resized.status !== 'in-progress' || resized.progressFrom === 'age') return resized;
+  const doneWork = subject.size - subject.work;
+  const work = Math.max(MIN_SHARE_LEFT * resized.size, resized.size - doneWork);
+  return { ...resized, work, variance: varianceOf(work) };
 }
 
 /**
@@ -221,7 +242,7 @@ export function applyChange(
     case 'rerank':
       return hypothetical(subject ? rerank(items, subject, at, change.target) : items);
     case 'estimate':
-      return hypothetical(subject ? replaceAt(items, at, [measureIssue({ ...subject.issue, points: change.points })]) : items);
+      return hypothetical(subject ? replaceAt(items, at, [reestimated(subject, change.points, measureIssue)]) : items);
     case 'split': {
       if (!subject) return hypothetical(items);
       const { issue } = subject;

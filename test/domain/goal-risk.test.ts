@@ -262,6 +262,19 @@ describe('assessChange: honest about uncertainty', () => {
     expect(codes(noHistory)).toContain('in-progress-assumed');
   });
 
+  it('keeps the work already done on an in-progress item when it is re-estimated: the new estimate is the whole item', () => {
+    const reestimate = (item: SprintIssue, points: number) =>
+      assess(snapshotOf([...DONE_FIRST_WEEK, item]), 'ONB-2', { kind: 'estimate', points }).after.goalCriticalPointsLeft;
+    // Taken as 40% done, an 8-point item has 3.2 points done: re-estimated at 16, 12.8 are left (not 60% of 16, 9.6).
+    expect(reestimate(goalIssue('ONB-2', 8, 'in-progress'), 16)).toBe(12.8);
+    // By its sub-tasks: 2 of 4 done and the third half done, 5 of 8 points; at 12 points, 7 are left.
+    expect(reestimate({ ...goalIssue('ONB-2', 8, 'in-progress'), subtaskProgress: { done: 2, total: 4 } }, 12)).toBe(7);
+    // Re-estimated below the work already done, it keeps the share an item under way always has left (10%).
+    expect(reestimate({ ...goalIssue('ONB-2', 8, 'in-progress'), subtaskProgress: { done: 2, total: 4 } }, 4)).toBe(0.4);
+    // An item not started is simply its new size.
+    expect(reestimate(goalIssue('ONB-2', 8), 13)).toBe(13);
+  });
+
   it('takes declared days off and availability off the capacity left', () => {
     const usual = assess(sprint, 'ONB-3', tweak);
     const away = assess(sprint, 'ONB-3', tweak, { capacity: { availability: 0.8, daysOff: 1 } });
