@@ -16,7 +16,7 @@ import {
   type Forecast,
   type ReliabilityBin,
 } from './metrics';
-import { generateWorld, PRIMARY_WORLD, type BacktestCase, type WorldMix } from './world';
+import { generateWorld, ORACLE_REPLAYS, PRIMARY_WORLD, type BacktestCase, type WorldMix } from './world';
 
 export type Assess = (input: AssessmentInput) => Assessment;
 
@@ -73,13 +73,82 @@ export interface BacktestReport {
    * changes the goal. A change without effect is never a threat (issue 13), so no rule catches more.
    */
   readonly changeLowersP: WarningRates;
+  /** The most an effect-based threat could catch with the oracle's knowledge (oracleThreatOf). */
+  readonly oracleThreat: OracleThreat;
   readonly byChange: Readonly<Record<string, { readonly cases: number; readonly brier: number }>>;
   readonly byTeam: Readonly<Record<string, { readonly cases: number; readonly brier: number }>>;
 }
 
-export function runBacktest(assess: Assess, seed: number, teams: number, trials?: number, mix: WorldMix = PRIMARY_WORLD): BacktestReport {
-  return backtestReport(mix.name, assessWorld(assess, seed, teams, trials, mix));
+/** Issue 13's budget: "threat" on at most this share of the sprints whose goal was met. */
+export const THREAT_BUDGET_ON_MET = 0.1;
+
+/** What an effect-based threat catches when it knows what the oracle knows. */
+export interface OracleThreat {
+  /** Within THREAT_BUDGET_ON_MET on met goals: the share of the misses the change caused, and of all misses. */
+  readonly causedMisses: number;
+  readonly misses: number;
+  /** A threat on every change that can truly cause a miss: the most any effect-based threat catches. */
+  readonly everyHarmfulChange: WarningRates;
 }
+
+/**
+ * The bound on any effect-based threat (issue 13, item 2: a change that does not lower P(goal) is
+ * never a threat), measured with the oracle's knowledge (world.ts: this sprint's true pace and
+ * efforts, and each change's true chance of causing a miss on paired replays). Within the budget
+ * on met goals it warns first where a miss caused per met goal put at risk is likeliest (the
+ * Neyman–Pearson order), so no effect-based rule catches more of the caused misses in
+ * expectation; warning on every change that can cause a miss bounds the share of all misses.
+ */
+export function oracleThreatOf(cases: readonly BacktestCase[]): OracleThreat {
+  const met = cases.filter((c) => c.met);
+  const missed = cases.filter((c) => !c.met);
+  const caused = missed.filter((c) => c.metWithoutChange);
+  const harmful = cases.filter((c) => c.oracleCausedMiss > 0);
+  // A change after which the oracle never meets the goal risks no met goal: it comes first.
+  const causedPerMetRisked = (c: BacktestCase) => c.oracleCausedMiss / Math.max(c.oracle, 1 / ORACLE_REPLAYS);
+  const likeliestFirst = [...harmful].sort((a, b) => causedPerMetRisked(b) - causedPerMetRisked(a));
+  const warned = new Set<BacktestCase>();
+  let metWarned = 0;
+  for (const c of likeliestFirst) {
+    if (c.met && (metWarned + 1) / met.length > THREAT_BUDGET_ON_MET) break;
+    if (c.met) metWarned++;
+    warned.add(c);
+  }
+  const shareWarned = (of: readonly BacktestCase[], by: (c: BacktestCase) => boolean) =>
+    of.length > 0 ? of.filter(by).length / of.length : NaN;
+  const isHarmful = (c: BacktestCase) => c.oracleCausedMiss > 0;
+  return {
+    causedMisses: shareWarned(caused, (c) => warned.has(c)),
+    misses: shareWarned(missed, (c) => warned.has(c)),
+    everyHarmfulChange: { onMet: shareWarned(met, isHarmful), onMisses: shareWarned(missed, isHarmful) },
+  };
+}
+
+/**
+ * Brier score of the engine told this sprint's true pace (world.ts, sprintPointsPerDay), which no
+ * Jira field gives: as a long, even history at that pace. What is left between it and the oracle
+ * is the items' true efforts and the days ahead.
+ */
+export function paceKnownBrier(assess: Assess, cases: readonly AssessedCase[]): number {
+  const knownPaceHistory = (pointsPerDay: number) =>
+    Array.from({ length: KNOWN_PACE_SPRINTS }, (_, index) => ({
+      sprintId: index + 1,
+      name: `Sprint at the true pace ${index + 1}`,
+      committedPoints: pointsPerDay * KNOWN_PACE_SPRINT_DAYS,
+      completedPoints: pointsPerDay * KNOWN_PACE_SPRINT_DAYS,
+      workingDays: KNOWN_PACE_SPRINT_DAYS,
+    }));
+  return brier(
+    cases.map(({ testCase, assessment }) => ({
+      p: assess({ ...testCase.input, history: knownPaceHistory(testCase.sprintPointsPerDay), trials: assessment.trials }).after.pGoal,
+      met: testCase.met,
+    })),
+  );
+}
+
+/** Sprints (of 10 working days) in the history that tells the engine the true pace: enough that its sample spread is small. */
+const KNOWN_PACE_SPRINTS = 40;
+const KNOWN_PACE_SPRINT_DAYS = 10;
 
 /** The figures of one world's assessed sprints. */
 export function backtestReport(world: string, cases: readonly AssessedCase[]): BacktestReport {
@@ -138,6 +207,7 @@ export function backtestReport(world: string, cases: readonly AssessedCase[]): B
     missesFlagged: share(missed, missed.filter(isFlagged).length),
     flaggedOnMet: share(met, met.filter(isFlagged).length),
     changeLowersP: rates(lowersP),
+    oracleThreat: oracleThreatOf(cases.map(({ testCase }) => testCase)),
     byChange: brierBy((r) => r.testCase.input.change.kind),
     byTeam: brierBy((r) => r.testCase.team),
   };
@@ -151,7 +221,9 @@ const groupLine = (groups: BacktestReport['byTeam']): string =>
     .map(([name, { cases, brier: b }]) => `${name} ${b.toFixed(3)} (${cases})`)
     .join(', ');
 
-export function formatReport(report: BacktestReport): string {
+/** The figures of one world; with `paceKnown`, the Brier of the engine told the true pace (paceKnownBrier). */
+export function formatReport(report: BacktestReport, paceKnown?: number): string {
+  const { oracleThreat } = report;
   const lines = [
     `backtest, ${report.world} world: ${report.cases} synthetic sprints, goal met in ${pct(report.baseRate)}`,
     `                      Brier     AUC`,
@@ -159,8 +231,12 @@ export function formatReport(report: BacktestReport): string {
     `  capacity line      ${report.capacityLine.brier.toFixed(3)}   ${report.capacityLine.auc.toFixed(3)}   (logistic fit on this world)`,
     `  base rate          ${report.baseRateBrier.toFixed(3)}       –     engine's Brier skill over it: ${(1 - report.engine.brier / report.baseRateBrier).toFixed(3)}`,
     `  oracle             ${report.oracleBrier.toFixed(3)}       –     (knows the sprint's true pace and efforts: the floor, not a target)`,
+    ...(paceKnown === undefined
+      ? []
+      : [`  engine, told pace  ${paceKnown.toFixed(3)}       –     (this sprint's true pace as its history: no Jira field gives it)`]),
     `  "threat" on met-goal sprints: ${pct(report.threatOnMet)}; misses caught by "threat": ${pct(report.missesCaughtByThreat)} (of those the change caused: ${pct(report.causedMissesCaughtByThreat)})`,
     `    ceiling of any effect-based threat (the change lowers P or changes the goal): on met ${pct(report.changeLowersP.onMet)}, misses ${pct(report.changeLowersP.onMisses)}`,
+    `    the oracle's threat (true pace and efforts), within ${pct(THREAT_BUDGET_ON_MET)} on met: caused misses ${pct(oracleThreat.causedMisses)}, all misses ${pct(oracleThreat.misses)}; on every change that can cause a miss: on met ${pct(oracleThreat.everyHarmfulChange.onMet)}, all misses ${pct(oracleThreat.everyHarmfulChange.onMisses)}`,
     `  threat or P(goal) after < ${(DEFAULT_THRESHOLDS.threatBelow * 100).toFixed(0)}%: on met ${pct(report.flaggedOnMet)}, on misses ${pct(report.missesFlagged)}   (other threat rules: --threat-study)`,
     '  reliability   forecasts   mean P   met',
     ...report.engine.reliability.map(

@@ -6,7 +6,7 @@
  * rules for the "threat" level score on the same worlds (threat-study.ts).
  */
 import { assessChange } from '../../src/domain/goal-risk';
-import { assessWorld, formatReport, runBacktest } from './backtest';
+import { assessWorld, backtestReport, formatReport, paceKnownBrier } from './backtest';
 import { HOLDOUT_WORLD } from './holdout-world';
 import { formatThreatStudy, studyThreatRules } from './threat-study';
 import { CAUTIOUS_WORLD, PRIMARY_WORLD } from './world';
@@ -35,5 +35,8 @@ const worlds = [
 const report = process.argv.includes('--threat-study')
   ? ({ mix, seed: worldSeed }: (typeof worlds)[number]) =>
       formatThreatStudy(studyThreatRules(mix.name, assessWorld(assessChange, worldSeed, teams, undefined, mix)))
-  : ({ mix, seed: worldSeed }: (typeof worlds)[number]) => formatReport(runBacktest(assessChange, worldSeed, teams, undefined, mix));
+  : ({ mix, seed: worldSeed }: (typeof worlds)[number]) => {
+      const cases = assessWorld(assessChange, worldSeed, teams, undefined, mix);
+      return formatReport(backtestReport(mix.name, cases), paceKnownBrier(assessChange, cases));
+    };
 console.log(worlds.map(report).join('\n\n'));

@@ -145,7 +145,7 @@ export const CAUTIOUS_WORLD: WorldMix = {
 
 const SPRINT_WORKING_DAYS = 10;
 /** Replays of the rest of the sprint behind the oracle's answer. */
-const ORACLE_REPLAYS = 100;
+export const ORACLE_REPLAYS = 100;
 const FIBONACCI = [1, 1, 2, 2, 3, 3, 3, 5, 5, 8, 13];
 const DAY_MS = 86_400_000;
 /** A Monday: every current sprint starts on a Monday at 09:00 UTC and ends Friday week 17:00. */
@@ -194,6 +194,14 @@ export interface BacktestCase {
    * Brier score is the floor this world allows, not a target.
    */
   readonly oracle: number;
+  /** The oracle's chance that the change causes a miss: replays met without it and missed with it. */
+  readonly oracleCausedMiss: number;
+  /**
+   * This sprint's true pace in points per working day (its effort per day over the team's effort
+   * per point), which no Jira field tells: what an engine told it could do is the backtest's
+   * measure of how much of the oracle's lead is knowing the pace.
+   */
+  readonly sprintPointsPerDay: number;
   /** What the plain capacity line sees: mean historical points per day × days left, and the work up to the last goal item. */
   readonly capacityLine: { readonly capacity: number; readonly requiredWork: number };
 }
@@ -535,12 +543,25 @@ export function generateCase(seed: number, index: number, mix: WorldMix = PRIMAR
     return work.filter((item) => item.goalCritical).every((item) => item.finishedOnDay !== null);
   };
   // Before the truth is played, the oracle replays the rest of the sprint from the same state
-  // with fresh days (its own generator, so the world's draws are untouched).
+  // with fresh days (its own generator, so the world's draws are untouched). Each replay's days
+  // are played with the change and without it (paired), so the replays in which the change alone
+  // made the difference tell the change's true share of the misses.
   const oracleRandom = new WorldRandom((seed * 1_000_003 + index) ^ 0x0c1e);
   let oracleMet = 0;
+  let oracleCausedMisses = 0;
   for (let replay = 0; replay < ORACLE_REPLAYS; replay++) {
-    const copy = truly.map((item) => ({ ...item }));
-    if (playOut(copy, (d) => dayEffort(kind, oracleRandom, pace, holidays.has(d)))) oracleMet++;
+    const days = Array.from({ length: SPRINT_WORKING_DAYS }, (_, d) =>
+      d >= day ? dayEffort(kind, oracleRandom, pace, holidays.has(d)) : 0,
+    );
+    const replayed = (items: readonly TrueItem[]) =>
+      playOut(
+        items.map((item) => ({ ...item })),
+        (d) => days[d]!,
+      );
+    const metWith = replayed(truly);
+    const metWithout = replayed(untouched);
+    if (metWith) oracleMet++;
+    else if (metWithout) oracleCausedMisses++;
   }
   const met = playOut(truly, (d) => effort[d]!);
   const metWithoutChange = playOut(untouched, (d) => effort[d]!);
@@ -558,6 +579,8 @@ export function generateCase(seed: number, index: number, mix: WorldMix = PRIMAR
     met,
     metWithoutChange,
     oracle: oracleMet / ORACLE_REPLAYS,
+    sprintPointsPerDay: pace / team.bias,
+    oracleCausedMiss: oracleCausedMisses / ORACLE_REPLAYS,
     capacityLine: { capacity: meanRate * daysLeft, requiredWork },
   };
 }

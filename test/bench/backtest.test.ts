@@ -5,10 +5,10 @@
  * P(goal) must score better than both baselines and must not claim certainty it does not have. `npm run backtest` prints the full figures on
  * larger worlds.
  */
-import { assessWorld, backtestReport, type AssessedCase, type BacktestReport } from '../../bench/backtest/backtest';
+import { assessWorld, backtestReport, oracleThreatOf, type AssessedCase, type BacktestReport } from '../../bench/backtest/backtest';
 import { HOLDOUT_WORLD } from '../../bench/backtest/holdout-world';
 import { factsOf, studyThreatRules } from '../../bench/backtest/threat-study';
-import { CAUTIOUS_WORLD, PRIMARY_WORLD } from '../../bench/backtest/world';
+import { CAUTIOUS_WORLD, PRIMARY_WORLD, type BacktestCase } from '../../bench/backtest/world';
 import { DEFAULT_THRESHOLDS } from '../../src/domain/assessment';
 import { assessChange } from '../../src/domain/goal-risk';
 import { isBelow, reaches } from '../../src/domain/goal-risk-scenario';
@@ -66,5 +66,36 @@ describe.each([
       expect(score.missesCaught).toBeLessThanOrEqual(ceiling.missesCaught);
     }
     expect(ceiling.missesCaught).toBeCloseTo(report.changeLowersP.onMisses, 10);
+  });
+
+  it("pairs the oracle's replays: a change that leaves the true work alone never causes a miss, and no change causes more misses than it leaves", () => {
+    const untouchedByChange = cases.filter(({ testCase }) => testCase.input.change.kind === 'tweak');
+    expect(untouchedByChange.length).toBeGreaterThan(0);
+    for (const { testCase } of untouchedByChange) expect(testCase.oracleCausedMiss).toBe(0);
+    for (const { testCase } of cases) {
+      expect(testCase.oracleCausedMiss).toBeGreaterThanOrEqual(0);
+      expect(testCase.oracleCausedMiss).toBeLessThanOrEqual(1 - testCase.oracle + 1e-12);
+    }
+  });
+
+  it("finds the issue's 80% of all misses beyond any effect-based threat, even one that knows the oracle's truth", () => {
+    expect(report.oracleThreat.everyHarmfulChange.onMisses).toBeLessThan(0.8);
+  });
+});
+
+describe("the oracle's effect-based threat (the bound a threat rule is measured against)", () => {
+  /** Only the fields oracleThreatOf reads; the rest of a case is irrelevant to it. */
+  const sprint = (id: number, met: boolean, oracle: number, oracleCausedMiss: number, metWithoutChange = met): BacktestCase =>
+    ({ team: `team ${id}`, met, metWithoutChange, oracle, oracleCausedMiss }) as unknown as BacktestCase;
+
+  it('warns first where a caused miss per met goal put at risk is likeliest, and stops at the budget on met goals', () => {
+    const metGoals = Array.from({ length: 20 }, (_, id) => sprint(id, true, 0.9, id < 3 ? 0.3 - id * 0.05 : 0));
+    const causedMiss = sprint(100, false, 0.2, 0.6, true);
+    const missAnyway = sprint(101, false, 0.1, 0, false);
+    const bound = oracleThreatOf([...metGoals, causedMiss, missAnyway]);
+    // Budget 10% of 20 met goals: the two with the likeliest caused miss (0.3 and 0.25 per 0.9), not the third.
+    expect(bound.causedMisses).toBe(1);
+    expect(bound.misses).toBe(0.5);
+    expect(bound.everyHarmfulChange).toEqual({ onMet: 3 / 20, onMisses: 0.5 });
   });
 });
