@@ -103,7 +103,8 @@ export function oracleThreatOf(cases: readonly BacktestCase[]): OracleThreat {
   const met = cases.filter((c) => c.met);
   const missed = cases.filter((c) => !c.met);
   const caused = missed.filter((c) => c.metWithoutChange);
-  const harmful = cases.filter((c) => c.oracleCausedMiss > 0);
+  const isHarmful = (c: BacktestCase) => c.oracleCausedMiss > 0;
+  const harmful = cases.filter(isHarmful);
   // A change after which the oracle never meets the goal risks no met goal: it comes first.
   const causedPerMetRisked = (c: BacktestCase) => c.oracleCausedMiss / Math.max(c.oracle, 1 / ORACLE_REPLAYS);
   const likeliestFirst = [...harmful].sort((a, b) => causedPerMetRisked(b) - causedPerMetRisked(a));
@@ -116,7 +117,6 @@ export function oracleThreatOf(cases: readonly BacktestCase[]): OracleThreat {
   }
   const shareWarned = (of: readonly BacktestCase[], by: (c: BacktestCase) => boolean) =>
     of.length > 0 ? of.filter(by).length / of.length : NaN;
-  const isHarmful = (c: BacktestCase) => c.oracleCausedMiss > 0;
   return {
     causedMisses: shareWarned(caused, (c) => warned.has(c)),
     misses: shareWarned(missed, (c) => warned.has(c)),
@@ -127,7 +127,7 @@ export function oracleThreatOf(cases: readonly BacktestCase[]): OracleThreat {
 /**
  * Brier score of the engine told this sprint's true pace (world.ts, sprintPointsPerDay), which no
  * Jira field gives: as a long, even history at that pace. What is left between it and the oracle
- * is the items' true efforts and the days ahead.
+ * is what else the oracle knows: the items' true efforts and progress, and holidays nobody declared.
  */
 export function paceKnownBrier(assess: Assess, cases: readonly AssessedCase[]): number {
   const knownPaceHistory = (pointsPerDay: number) =>
