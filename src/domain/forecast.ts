@@ -88,39 +88,20 @@ const PACE_PRIOR_DAYS = 6;
 /** This sprint's observed pace moves the forecast at most this far (×/÷) from the history. */
 const PACE_RATIO_LIMIT = 3;
 
-/**
- * Sets aside closed sprints that cannot describe the team (stating why), and learns from the
- * rest; without any, falls back to this sprint's pace, else to its commitment.
- */
-export function chooseThroughput(history: readonly SprintHistory[], progress: SprintProgress): ThroughputModel {
-  const { sprints, setAside } = usableSprintsOf(history);
-  if (sprints.length > 0) {
-    const meanDailyRate = meanDailyRateOf(sprints);
-    return { basis: 'history', sprints, meanDailyRate, levelSpread: PRIOR_LEVEL_SPREAD / Math.sqrt(sprints.length), setAside };
-  }
-  const paced = progress.elapsedDays >= 1 && progress.doneWork > 0;
-  const rate = paced ? progress.doneWork / progress.elapsedDays : progress.totalDays > 0 ? progress.committedWork / progress.totalDays : 0;
-  const workingDays = Math.max(MIN_SPRINT_WORKING_DAYS, Math.round(progress.totalDays));
-  return {
-    basis: paced ? 'sprint-pace' : 'none',
-    sprints: [{ kind: 'total', dailyRate: rate, workingDays }],
-    meanDailyRate: rate,
-    levelSpread: FALLBACK_LEVEL_SPREAD,
-    setAside,
-  };
+/** The closed sprints the forecast learns from, those it sets aside (and why), and their pace. */
+export interface UsableHistory {
+  readonly sprints: readonly UsableSprint[];
+  readonly setAside: readonly SetAsideSprint[];
+  /**
+   * Mean completed work per working day over the usable sprints, or null without any: also what
+   * the sprint's in-progress items are measured against before this sprint's own progress is
+   * known (hypothetical-sprint.ts, InProgressPace).
+   */
+  readonly meanDailyRate: number | null;
 }
 
-/**
- * The team's usual completed work per working day from its usable closed sprints, or null without
- * any: what the sprint's in-progress items are measured against before this sprint's own progress
- * is known (hypothetical-sprint.ts, InProgressPace).
- */
-export function historyPaceOf(history: readonly SprintHistory[]): number | null {
-  const { sprints } = usableSprintsOf(history);
-  return sprints.length > 0 ? meanDailyRateOf(sprints) : null;
-}
-
-function usableSprintsOf(history: readonly SprintHistory[]): { sprints: UsableSprint[]; setAside: SetAsideSprint[] } {
+/** Sets aside closed sprints that cannot describe the team, stating why, and keeps the rest. */
+export function usableHistoryOf(history: readonly SprintHistory[]): UsableHistory {
   const setAside: SetAsideSprint[] = [];
   const sprints: UsableSprint[] = [];
   // Sorted so that the same history in any order yields the same draws.
@@ -146,7 +127,28 @@ function usableSprintsOf(history: readonly SprintHistory[]): { sprints: UsableSp
         : { kind: 'total', dailyRate: sprint.completedPoints / sprint.workingDays, workingDays: sprint.workingDays },
     );
   }
-  return { sprints, setAside };
+  return { sprints, setAside, meanDailyRate: sprints.length > 0 ? meanDailyRateOf(sprints) : null };
+}
+
+/**
+ * Learns from the usable closed sprints; without any, falls back to this sprint's pace, else to
+ * its commitment.
+ */
+export function chooseThroughput(usable: UsableHistory, progress: SprintProgress): ThroughputModel {
+  const { sprints, setAside, meanDailyRate } = usable;
+  if (meanDailyRate !== null) {
+    return { basis: 'history', sprints, meanDailyRate, levelSpread: PRIOR_LEVEL_SPREAD / Math.sqrt(sprints.length), setAside };
+  }
+  const paced = progress.elapsedDays >= 1 && progress.doneWork > 0;
+  const rate = paced ? progress.doneWork / progress.elapsedDays : progress.totalDays > 0 ? progress.committedWork / progress.totalDays : 0;
+  const workingDays = Math.max(MIN_SPRINT_WORKING_DAYS, Math.round(progress.totalDays));
+  return {
+    basis: paced ? 'sprint-pace' : 'none',
+    sprints: [{ kind: 'total', dailyRate: rate, workingDays }],
+    meanDailyRate: rate,
+    levelSpread: FALLBACK_LEVEL_SPREAD,
+    setAside,
+  };
 }
 
 function meanDailyRateOf(sprints: readonly UsableSprint[]): number {

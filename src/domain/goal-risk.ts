@@ -16,7 +16,7 @@
  * suggestions that make room have modules of their own.
  */
 import { DEFAULT_THRESHOLDS, DEFAULT_WORKING_DAYS, type Assessment, type AssessmentInput, type RiskLevel } from './assessment';
-import { chooseThroughput, DEFAULT_TRIALS, effectiveDaysLeft, historyPaceOf, normalSource, simulateCapacity } from './forecast';
+import { chooseThroughput, DEFAULT_TRIALS, effectiveDaysLeft, normalSource, simulateCapacity, usableHistoryOf } from './forecast';
 import { reasonsFor } from './goal-risk-reasons';
 import {
   drawsOf,
@@ -68,9 +68,9 @@ export function assessChange(input: AssessmentInput): Assessment {
 
   const unit = workUnitOf(snapshot);
   const sizing = sizingOf(snapshot.issues);
-  const history = historyMatchesUnit(snapshot, unit) ? input.history : [];
+  const history = usableHistoryOf(historyMatchesUnit(snapshot, unit) ? input.history : []);
   const wip = teamWipOf(snapshot.issues);
-  const pace = inProgressPaceOf(history, wip, input);
+  const pace = inProgressPaceOf(history.meanDailyRate, wip, input);
   const measureIssue = (issue: SprintIssue): WorkItem => measure(issue, unit, sizing, pace);
   const beforeItems = snapshot.issues.map(measureIssue);
   const hypothetical = applyChangeAndCounter(beforeItems, input, measureIssue);
@@ -135,8 +135,7 @@ export function assessChange(input: AssessmentInput): Assessment {
  * The team's usual pace per item in progress (its closed sprints' pace ÷ its WIP), against which
  * an in-progress item's age is read; none without usable history.
  */
-function inProgressPaceOf(history: AssessmentInput['history'], wip: number, input: AssessmentInput): InProgressPace | undefined {
-  const pace = historyPaceOf(history);
+function inProgressPaceOf(pace: number | null, wip: number, input: AssessmentInput): InProgressPace | undefined {
   const nowMs = Date.parse(input.now);
   if (pace === null || Number.isNaN(nowMs)) return undefined;
   return { workPerItemDay: pace / wip, nowMs, workingDays: input.workingDays ?? DEFAULT_WORKING_DAYS, timeZone: input.timeZone ?? UTC };

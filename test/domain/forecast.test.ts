@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { CapacityForecast, chooseThroughput, effectiveDaysLeft, simulateCapacity, type SprintProgress } from '../../src/domain/forecast';
+import {
+  CapacityForecast,
+  chooseThroughput as chooseFromUsable,
+  effectiveDaysLeft,
+  simulateCapacity,
+  usableHistoryOf,
+  type SprintProgress,
+} from '../../src/domain/forecast';
 import { seededRandom } from '../../src/domain/random';
 import type { SprintHistory } from '../../src/domain/sprint';
 
@@ -13,6 +20,10 @@ function closedSprint(sprintId: number, completedPoints: number, workingDays = 1
     ...(dailyCompletedPoints ? { dailyCompletedPoints } : {}),
   };
 }
+
+/** The throughput model of a history as the assessment builds it: its usable sprints read once, then chosen from. */
+const chooseThroughput = (history: readonly SprintHistory[], progress: SprintProgress) =>
+  chooseFromUsable(usableHistoryOf(history), progress);
 
 const MID_SPRINT: SprintProgress = { doneWork: 12, elapsedDays: 4, committedWork: 40, totalDays: 10 };
 const FIRST_DAY: SprintProgress = { doneWork: 0, elapsedDays: 0, committedWork: 40, totalDays: 10 };
