@@ -174,7 +174,6 @@ function splitInHalves(items: readonly WorkItem[], item: WorkItem): readonly Wor
     key,
     size: item.size / 2,
     work: item.work / 2,
-    variance: item.variance / 4,
     goalCritical,
   });
   const rest = half(splitPartKey(item.key, 0), false);

@@ -5,12 +5,12 @@
  * Units. A board that estimates in story points is measured in points; a board without
  * estimates, or whose issues carry none, is measured in issues, 1 each.
  *
- * Work left is uncertain (issue 13): an estimate is a guess, so each item carries a variance
- * (a coefficient of variation of ESTIMATE_CV); an in-progress item counts only its share not yet
- * done (from its sub-tasks, the one under way half done; else from its time in progress at the
- * team's pace, in-progress-work.ts; else a stated default); an unestimated
- * item on a points board counts the sprint's median estimate, and an estimate Jira should never
- * hold (negative, absurd) is ignored the same way, each with a reason.
+ * Work left is uncertain (issue 13): an estimate is a guess, with a coefficient of variation of
+ * ESTIMATE_CV (spread over the effort the goal needs: goal-risk-scenario.ts, effortSpread); an
+ * in-progress item counts only its share not yet done (from its sub-tasks, the one under way half
+ * done; else from its time in progress at the team's pace, in-progress-work.ts; else a stated
+ * default); an unestimated item on a points board counts the sprint's median estimate, and an
+ * estimate Jira should never hold (negative, absurd) is ignored the same way, each with a reason.
  */
 import type { AssessmentInput, WorkUnit } from './assessment';
 import type { CounterChange, RankTarget } from './change';
@@ -40,8 +40,6 @@ export interface WorkItem {
   readonly size: number;
   /** Expected work left (0 when done). */
   readonly work: number;
-  /** Variance of the work left: the estimate is uncertain. */
-  readonly variance: number;
   readonly goalCritical: boolean;
   readonly status: StatusCategory;
   /** Counted at the sprint's median size: no estimate, or one that was ignored. */
@@ -125,18 +123,12 @@ export function measure(issue: SprintIssue, unit: WorkUnit, sizing: Sizing, pace
     key: issue.key,
     size,
     work,
-    variance: varianceOf(work),
     goalCritical: issue.goalCritical,
     status: issue.statusCategory,
     unestimated: unit === 'points' && !estimated,
     estimateIgnored: unit === 'points' && issue.points !== null && !estimated,
     progressFrom: from,
   };
-}
-
-/** Variance of an item's work left: its estimate is a guess (ESTIMATE_CV). */
-function varianceOf(work: number): number {
-  return (ESTIMATE_CV * work) ** 2;
 }
 
 /**
@@ -152,7 +144,7 @@ function reestimated(subject: WorkItem, points: number, measureIssue: (issue: Sp
   if (resized.status !== 'in-progress' || resized.progressFrom === 'age') return resized;
   const doneWork = subject.size - subject.work;
   const work = Math.max(MIN_SHARE_LEFT * resized.size, resized.size - doneWork);
-  return { ...resized, work, variance: varianceOf(work) };
+  return { ...resized, work };
 }
 
 /**
